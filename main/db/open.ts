@@ -1,0 +1,123 @@
+// Opening the ledger file: refuse what is unsafe (a directory, an unwritable place, a network share, an old SQLite,
+// a corrupt file) with a clear Chinese message, before anything is written.
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export type DB = Database.Database;
+
+export class LedgerOpenError extends Error {}
+
+export const MIN_SQLITE = '3.51.3';
+const NETWORK_FS = /^(nfs4?|cifs|smb3?|smbfs|ncpfs|afs|ceph|glusterfs|9p|fuse\.sshfs|sshfs|fuse\.rclone|davfs|fuse\.davfs2?)$/;
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < 3; i++) if ((pa[i] ?? 0) !== (pb[i] ?? 0)) return (pa[i] ?? 0) - (pb[i] ?? 0);
+  return 0;
+}
+
+/** The file system type of the mount holding `file`, from a /proc/mounts text (Linux). */
+export function mountTypeOf(file: string, mounts: string): string | null {
+  let best: { dir: string; type: string } | null = null;
+  for (const line of mounts.split('\n')) {
+    const [, dir, type] = line.split(' ');
+    if (!dir || !type) continue;
+    const d = dir.replace(/\\040/g, ' ');
+    const inside = file === d || file.startsWith(d.endsWith('/') ? d : d + '/');
+    if (inside && (!best || d.length > best.dir.length)) best = { dir: d, type };
+  }
+  return best?.type ?? null;
+}
+
+export function isNetworkPath(file: string, mounts?: string): boolean {
+  if (/^(\\\\|\/\/)[^\\/]/.test(file)) return true; // UNC path: \\server\share or //server/share
+  if (mounts === undefined) {
+    try {
+      mounts = fs.readFileSync('/proc/mounts', 'utf8');
+    } catch {
+      return false;
+    }
+  }
+  const type = mountTypeOf(file, mounts);
+  return type !== null && NETWORK_FS.test(type);
+}
+
+function realParent(file: string): string {
+  let dir = path.dirname(file);
+  while (!fs.existsSync(dir) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return path.join(fs.realpathSync(dir), path.relative(dir, path.dirname(file)));
+}
+
+function checkPlace(file: string): { exists: boolean } {
+  if (isNetworkPath(file)) throw new LedgerOpenError(`台账文件不能放在网络共享上（${file}）：断网或多人同时写入会损坏数据，请放在本机硬盘上。`);
+  if (isNetworkPath(path.join(realParent(file), path.basename(file))))
+    throw new LedgerOpenError(`台账文件不能放在网络共享上（${file}）：断网或多人同时写入会损坏数据，请放在本机硬盘上。`);
+  const stat = fs.statSync(file, { throwIfNoEntry: false });
+  if (stat?.isDirectory()) throw new LedgerOpenError(`台账路径是一个文件夹，不是文件：${file}。请指定文件，例如 ${path.join(file, 'ledger.sqlite')}`);
+  if (stat && !stat.isFile()) throw new LedgerOpenError(`台账路径不是普通文件：${file}`);
+  const dir = path.dirname(file);
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    // Root passes access() checks everywhere, so probe with a real (empty, removed) file.
+    const probe = path.join(dir, `.bianmin-probe-${process.pid}`);
+    fs.closeSync(fs.openSync(probe, 'wx'));
+    fs.unlinkSync(probe);
+    if (stat) fs.closeSync(fs.openSync(file, 'r+'));
+  } catch (e) {
+    throw new LedgerOpenError(`无法写入台账所在的文件夹 ${dir}（${(e as NodeJS.ErrnoException).code ?? '未知错误'}）。请换一个有写权限的位置。`);
+  }
+  return { exists: !!stat && stat.size > 0 };
+}
+
+/** Check an existing file without writing to it: header, then quick_check on a read-only connection. */
+function checkIntact(file: string): void {
+  const fd = fs.openSync(file, 'r');
+  const head = Buffer.alloc(16);
+  fs.readSync(fd, head, 0, 16, 0);
+  fs.closeSync(fd);
+  if (!head.equals(SQLITE_HEADER)) throw new LedgerOpenError(`${file} 不是台账数据库文件（文件头不对），已拒绝打开，文件未作任何改动。`);
+  let problem: string | null = null;
+  try {
+    const ro = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      const rows = ro.pragma('quick_check') as { quick_check: string }[];
+      if (rows[0]?.quick_check !== 'ok') problem = rows.slice(0, 3).map((r) => r.quick_check).join('；');
+    } finally {
+      ro.close();
+    }
+  } catch (e) {
+    problem = (e as Error).message;
+  }
+  if (problem)
+    throw new LedgerOpenError(`台账文件已损坏，已拒绝打开，文件未作任何改动：${file}（${problem}）。请从 backups 文件夹中的备份恢复，或联系技术支持。`);
+}
+
+export interface OpenOptions {
+  /** For tests: pretend the linked SQLite is this version. */
+  sqliteVersion?: string;
+}
+
+export function openLedger(file: string, opts: OpenOptions = {}): { db: DB; created: boolean } {
+  const abs = path.resolve(file);
+  const { exists } = checkPlace(abs);
+  if (exists) checkIntact(abs);
+  const db = new Database(abs);
+  try {
+    const version = opts.sqliteVersion ?? (db.prepare('select sqlite_version() as v').get() as { v: string }).v;
+    if (compareVersions(version, MIN_SQLITE) < 0)
+      throw new LedgerOpenError(`SQLite 版本 ${version} 太旧（至少需要 ${MIN_SQLITE}，旧版本有已知的 WAL 数据损坏问题）。请升级本程序。`);
+    db.pragma('journal_mode = WAL');
+    // better-sqlite3 leaves WAL at NORMAL, which can lose a confirmed payment on power loss.
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    return { db, created: !exists };
+  } catch (e) {
+    db.close();
+    if (!exists) for (const f of [abs, abs + '-wal', abs + '-shm']) fs.rmSync(f, { force: true });
+    throw e;
+  }
+}

@@ -1,0 +1,120 @@
+// The one entry both transports call: channel → schema → session and role → handler in a transaction → envelope.
+import { contract, isChannel, type Channel, type Contract, type Output, type Parsed } from '../shared/contract';
+import { AppError, type AppErrorBody, type Result } from '../shared/domain/result';
+import { ROLE_LABELS, type Role } from '../shared/domain/roles';
+import { isoCn } from '../shared/domain/time';
+import type { StaffMember } from '../shared/schemas/staff';
+import type { DB } from './db/open';
+import type { Ledger } from './ledger';
+import { writeAudit } from './services/audit';
+import { currentStaff, idleLockMinutes } from './services/staff';
+
+/** One signed-in seat: the web host binds it to its token, Electron to its window. */
+export interface Session {
+  staff: StaffMember | null;
+  locked: boolean;
+  lastSeen: number;
+}
+
+export const newSession = (): Session => ({ staff: null, locked: false, lastSeen: 0 });
+
+export interface Ctx {
+  db: DB;
+  ledger: Ledger;
+  session: Session;
+  channel: Channel;
+  now: Date;
+  /** Writes the audit row of this call, in its transaction; `actor` defaults to the signed-in staff member. */
+  audit(entity: string, entityId: string | number | null, before: unknown, after: unknown, actor?: number): void;
+}
+
+/** A refusal that still commits what the handler wrote (a failed sign-in counts the attempt). */
+export class Failure {
+  constructor(readonly error: AppError) {}
+}
+
+type Mode<C extends Channel> = Contract[C]['mode'];
+export type Handler<C extends Channel> = (
+  ctx: Ctx,
+  input: Parsed<C>,
+) => Mode<C> extends 'maintenance' ? Promise<Output<C> | Failure> : Output<C> | Failure;
+export type Handlers = { [C in Channel]: Handler<C> };
+
+// While locked only these answer; everything else, and all personal data, waits for the password.
+const WHILE_LOCKED: ReadonlySet<string> = new Set(['session.state', 'session.unlock', 'session.signOut']);
+
+const fail = (code: AppErrorBody['code'], message: string, field?: string): Result<never> => ({
+  ok: false,
+  error: field ? { code, message, field } : { code, message },
+});
+
+export interface Dispatcher {
+  dispatch(session: Session, channel: string, input: unknown): Promise<Result<unknown>>;
+}
+
+export function createDispatcher(ledger: Ledger, handlers: Handlers, clock: () => Date = () => new Date()): Dispatcher {
+  function refuseAccess(session: Session, channel: Channel, now: Date): Result<never> | null {
+    const access = contract[channel].access;
+    if (session.staff) {
+      // Roles and deactivation take effect on the next call, not the next sign-in.
+      session.staff = currentStaff(ledger.db, session.staff.id);
+      if (!session.staff) session.locked = false;
+      else if (!session.locked && now.getTime() - session.lastSeen > idleLockMinutes(ledger.db) * 60_000) session.locked = true;
+    }
+    if (access === 'public') return null;
+    if (!session.staff) return fail('FORBIDDEN', '请先登录');
+    if (session.locked && !WHILE_LOCKED.has(channel)) return fail('FORBIDDEN', '屏幕已锁定，请输入密码解锁');
+    if (access !== 'signedIn' && !access.some((r: Role) => session.staff!.roles.includes(r)))
+      return fail('FORBIDDEN', `无权进行此操作：需要${access.map((r: Role) => ROLE_LABELS[r]).join('或')}权限`);
+    return null;
+  }
+
+  async function dispatch(session: Session, channel: string, input: unknown): Promise<Result<unknown>> {
+    if (!isChannel(channel)) return fail('NOT_FOUND', `未知的操作：${channel.slice(0, 64)}`);
+    const def = contract[channel];
+    const parsed = def.input.safeParse(input ?? {});
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return fail('VALIDATION', issue.message, issue.path.length ? String(issue.path[0]) : undefined);
+    }
+    const now = clock();
+    const refused = refuseAccess(session, channel, now);
+    if (refused) return refused;
+    if (session.staff && !session.locked && channel !== 'session.state') session.lastSeen = now.getTime();
+
+    let audited = 0;
+    const ctx: Ctx = {
+      db: ledger.db,
+      ledger,
+      session,
+      channel,
+      now,
+      audit(entity, entityId, before, after, actor) {
+        writeAudit(ledger.db, { at: isoCn(now), staffId: actor ?? session.staff?.id ?? null, channel, entity, entityId, before, after });
+        audited++;
+      },
+    };
+    const handler = handlers[channel] as (ctx: Ctx, input: unknown) => unknown;
+    try {
+      let out: unknown;
+      if (def.mode === 'maintenance') out = await handler(ctx, parsed.data);
+      else {
+        const run = ledger.db.transaction(() => {
+          const value = handler(ctx, parsed.data);
+          if (def.mode === 'mutation' && audited === 0 && !(value instanceof Failure))
+            throw new AppError('INTERNAL', `内部错误：${channel} 没有写审计记录，已撤销`);
+          return value;
+        });
+        out = def.mode === 'mutation' ? run.immediate() : run.deferred();
+      }
+      if (out instanceof Failure) return { ok: false, error: out.error.toBody() };
+      return { ok: true, value: out };
+    } catch (e) {
+      if (e instanceof AppError) return { ok: false, error: e.toBody() };
+      console.error(`[dispatch] ${channel}:`, e);
+      return fail('INTERNAL', `内部错误，操作未保存：${(e as Error).message}`);
+    }
+  }
+
+  return { dispatch };
+}

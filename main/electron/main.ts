@@ -1,0 +1,93 @@
+// The desktop host. Electron's security checklist: context isolation, sandbox, no Node in the renderer, the UI from
+// app:// with a strict CSP, navigation / window.open / permissions / webviews denied, IPC senders checked.
+import { app, BrowserWindow, ipcMain, Menu, protocol, session as electronSession, type WebFrameMain } from 'electron';
+import path from 'node:path';
+import { serveAsset } from '../assets';
+import { parseOptions } from '../cli';
+import { createDispatcher, newSession, type Dispatcher, type Session } from '../dispatch';
+import { handlers } from '../handlers';
+import { Ledger } from '../ledger';
+
+const ORIGIN = 'app://bianmin';
+protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+const sessions = new Map<number, Session>();
+let ledger: Ledger | null = null;
+let dispatcher: Dispatcher | null = null;
+
+function trusted(frame: WebFrameMain | null): boolean {
+  return !!frame && new URL(frame.url).origin === ORIGIN;
+}
+
+function createWindow(): void {
+  const win = new BrowserWindow({
+    width: 1366,
+    height: 860,
+    title: '便民服务台账',
+    webPreferences: {
+      preload: path.join(__dirname, 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  });
+  sessions.set(win.webContents.id, newSession());
+  win.on('closed', () => sessions.delete(win.webContents.id));
+  void win.loadURL(`${ORIGIN}/index.html`);
+}
+
+async function ready(): Promise<void> {
+  const opts = parseOptions(process.argv.slice(app.isPackaged ? 1 : 2));
+  try {
+    ledger = await Ledger.open(opts.db);
+  } catch (e) {
+    const { dialog } = await import('electron');
+    dialog.showErrorBox('无法打开台账', (e as Error).message);
+    app.exit(2);
+    return;
+  }
+  dispatcher = createDispatcher(ledger, handlers);
+
+  protocol.handle('app', (req) => {
+    const asset = serveAsset(new URL(req.url).pathname);
+    return new Response(new Uint8Array(asset.body), { status: asset.status, headers: asset.headers });
+  });
+  electronSession.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
+  electronSession.defaultSession.setPermissionCheckHandler(() => false);
+
+  ipcMain.handle('bianmin:invoke', (event, channel: unknown, input: unknown) => {
+    const session = sessions.get(event.sender.id);
+    if (!trusted(event.senderFrame) || !session || typeof channel !== 'string')
+      return { ok: false, error: { code: 'FORBIDDEN', message: '拒绝访问：请求不是来自本程序的页面' } };
+    return dispatcher!.dispatch(session, channel, input);
+  });
+
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate([
+      { label: '文件', submenu: [{ role: 'quit', label: '退出' }] },
+      { label: '视图', submenu: [{ role: 'reload', label: '重新载入' }, { role: 'togglefullscreen', label: '全屏' }] },
+    ]),
+  );
+  createWindow();
+}
+
+app.on('web-contents-created', (_e, wc) => {
+  wc.setWindowOpenHandler(() => ({ action: 'deny' }));
+  wc.on('will-navigate', (e, url) => {
+    if (new URL(url).origin !== ORIGIN) e.preventDefault();
+  });
+  wc.on('will-attach-webview', (e) => e.preventDefault());
+});
+
+let quitting = false;
+app.on('before-quit', (e) => {
+  if (quitting || !ledger) return;
+  e.preventDefault();
+  quitting = true;
+  void ledger.close({ backup: true }).finally(() => app.exit(0));
+});
+app.on('window-all-closed', () => app.quit());
+app.requestSingleInstanceLock() ? void app.whenReady().then(ready) : app.quit();

@@ -1,0 +1,13 @@
+// The handler map: every channel of shared/contract.ts, exactly once (the type check enforces it).
+import type { Handlers } from './dispatch';
+import { auditHandlers } from './services/audit';
+import { backupHandlers } from './services/backup';
+import { settingsHandlers } from './services/settings';
+import { staffHandlers } from './services/staff';
+
+export const handlers = {
+  ...staffHandlers,
+  ...settingsHandlers,
+  ...auditHandlers,
+  ...backupHandlers,
+} satisfies Handlers;

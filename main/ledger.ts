@@ -1,0 +1,45 @@
+// The open ledger: the one database handle main owns, its file, and what happens at open and at clean exit.
+import path from 'node:path';
+import { applyMigrations, loadMigrations, pendingMigrations } from './db/migrate';
+import { openLedger, type DB, type OpenOptions } from './db/open';
+import { dailyBackup, makeBackup, pruneBackups } from './services/backup';
+
+export class Ledger {
+  private constructor(
+    readonly db: DB,
+    readonly file: string,
+  ) {}
+
+  get backupsDir(): string {
+    return path.join(path.dirname(this.file), 'backups');
+  }
+
+  /** Opens (or creates) the ledger, backs up a ledger that holds data before migrating it, and makes the daily backup. */
+  static async open(file: string, opts: OpenOptions & { now?: Date } = {}): Promise<Ledger> {
+    const abs = path.resolve(file);
+    const { db, created } = openLedger(abs, opts);
+    const ledger = new Ledger(db, abs);
+    try {
+      const pending = pendingMigrations(db, loadMigrations());
+      const holdsData = !created && (db.pragma('user_version', { simple: true }) as number) > 0;
+      if (pending.length > 0 && holdsData) await makeBackup(ledger, `before-migrate-v${pending[0].version}`, undefined, opts.now);
+      applyMigrations(db, pending);
+      if (!created) await dailyBackup(ledger, opts.now);
+      return ledger;
+    } catch (e) {
+      db.close();
+      throw e;
+    }
+  }
+
+  /** Clean exit: a verified backup, the WAL folded back into the file, then close. */
+  async close(opts: { backup: boolean } = { backup: true }): Promise<void> {
+    if (!this.db.open) return;
+    if (opts.backup) {
+      await makeBackup(this, 'exit');
+      pruneBackups(this.backupsDir);
+    }
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    this.db.close();
+  }
+}

@@ -1,0 +1,118 @@
+// Backups of the ledger, always through the SQLite backup API (never a file copy of a live database), verified with
+// integrity_check before they count: daily at first start, at clean exit, before migrations and restores, and on
+// demand to a folder the user picks (a USB stick).
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../shared/domain/result';
+import type { BackupFile } from '../../shared/schemas/backup';
+import { dateCn, isoCn, stampCn } from '../../shared/domain/time';
+import type { Handlers } from '../dispatch';
+import type { Ledger } from '../ledger';
+
+export const KEEP_BACKUPS = 30;
+const NAME = /^bianmin-\d{4}-\d{2}-\d{2}T\d{6}-[\w-]+\.sqlite$/;
+
+function describe(dir: string, file: string): BackupFile {
+  const st = fs.statSync(path.join(dir, file));
+  return { file, bytes: st.size, at: isoCn(st.mtime) };
+}
+
+export function listBackups(dir: string): BackupFile[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((f) => NAME.test(f))
+    .sort()
+    .reverse()
+    .map((f) => describe(dir, f));
+}
+
+/** Opens a finished backup, checks it page by page, and makes it a single self-contained file (no -wal). */
+export function verifyBackup(file: string): void {
+  const db = new Database(file, { fileMustExist: true });
+  try {
+    const rows = db.pragma('integrity_check') as { integrity_check: string }[];
+    if (rows[0]?.integrity_check !== 'ok') throw new Error(rows.map((r) => r.integrity_check).join('; '));
+    db.pragma('journal_mode = DELETE');
+  } finally {
+    db.close();
+  }
+}
+
+/** Backs the ledger up into `dir`; the file appears under its final name only once verified. */
+export async function makeBackup(ledger: Ledger, reason: string, dir = ledger.backupsDir, now = new Date()): Promise<string> {
+  fs.mkdirSync(dir, { recursive: true });
+  let name = `bianmin-${stampCn(now)}-${reason}.sqlite`;
+  for (let i = 2; fs.existsSync(path.join(dir, name)); i++) name = `bianmin-${stampCn(now)}-${reason}-${i}.sqlite`;
+  const final = path.join(dir, name);
+  const partial = final + '.partial';
+  try {
+    await ledger.db.backup(partial);
+    verifyBackup(partial);
+    fs.renameSync(partial, final);
+  } catch (e) {
+    for (const f of [partial, partial + '-wal', partial + '-shm', partial + '-journal']) fs.rmSync(f, { force: true });
+    throw new AppError('INTERNAL', `备份失败，未生成备份文件：${(e as Error).message}`);
+  }
+  return final;
+}
+
+/** Keeps the newest `keep` automatic backups beside the ledger. */
+export function pruneBackups(dir: string, keep = KEEP_BACKUPS): void {
+  for (const b of listBackups(dir).slice(keep)) fs.rmSync(path.join(dir, b.file), { force: true });
+}
+
+/** The first start of each (China) day makes a backup. */
+export async function dailyBackup(ledger: Ledger, now = new Date()): Promise<string | null> {
+  const today = `bianmin-${dateCn(now)}T`;
+  if (listBackups(ledger.backupsDir).some((b) => b.file.startsWith(today))) return null;
+  const file = await makeBackup(ledger, 'daily', ledger.backupsDir, now);
+  pruneBackups(ledger.backupsDir);
+  return file;
+}
+
+/**
+ * Restores a backup into the live ledger: the chosen backup is verified, the current ledger is backed up first,
+ * then the backup's pages are written into the live file through the backup API.
+ */
+export async function restoreBackup(ledger: Ledger, file: string, now = new Date()): Promise<BackupFile> {
+  const source = path.join(ledger.backupsDir, path.basename(file));
+  if (!fs.existsSync(source)) throw new AppError('NOT_FOUND', `找不到备份文件 ${file}`, 'file');
+  try {
+    verifyBackup(source);
+  } catch (e) {
+    throw new AppError('VALIDATION', `这个备份已损坏，不能用来恢复：${(e as Error).message}`, 'file');
+  }
+  await makeBackup(ledger, 'before-restore', ledger.backupsDir, now);
+  const src = new Database(source, { readonly: true, fileMustExist: true });
+  try {
+    await src.backup(ledger.file);
+  } finally {
+    src.close();
+  }
+  const check = ledger.db.pragma('quick_check') as { quick_check: string }[];
+  if (check[0]?.quick_check !== 'ok') throw new AppError('INTERNAL', '恢复后的台账未通过检查，请联系技术支持');
+  return describe(ledger.backupsDir, path.basename(source));
+}
+
+export const backupHandlers = {
+  'backup.list': (ctx) => listBackups(ctx.ledger.backupsDir),
+
+  'backup.create': async (ctx, input) => {
+    const dir = input.folder ?? ctx.ledger.backupsDir;
+    if (input.folder && !fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory())
+      throw new AppError('VALIDATION', `文件夹不存在：${dir}。请先插好 U 盘，再选择文件夹`, 'folder');
+    const file = await makeBackup(ctx.ledger, 'manual', dir, ctx.now);
+    if (!input.folder) pruneBackups(dir);
+    ctx.ledger.db.transaction(() => ctx.audit('backup', path.basename(file), null, { event: 'backup', path: file }))();
+    return { ...describe(dir, path.basename(file)), path: file };
+  },
+
+  'backup.restore': async (ctx, input) => {
+    const restored = await restoreBackup(ctx.ledger, input.file, ctx.now);
+    // The audit row goes into the restored ledger, so its history says when and by whom it was restored.
+    ctx.ledger.db.transaction(() => ctx.audit('backup', input.file, null, { event: 'restored' }))();
+    return restored;
+  },
+} satisfies Partial<Handlers>;

@@ -1,0 +1,75 @@
+// `npm start`: Electron where its binary is installed, otherwise the web host on 127.0.0.1.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseOptions, UsageError, type Options } from './cli';
+import { LedgerOpenError } from './db/open';
+import { createDispatcher } from './dispatch';
+import { handlers } from './handlers';
+import { Ledger } from './ledger';
+import { startWebHost } from './webhost/server';
+
+function electronBinary(): string | null {
+  if (process.env.BIANMIN_WEB === '1') return null;
+  try {
+    // The electron package exports the path of its binary; it throws when the download never happened.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const bin = require('electron') as unknown;
+    return typeof bin === 'string' && fs.existsSync(bin) ? bin : null;
+  } catch {
+    return null;
+  }
+}
+
+function openBrowser(url: string): void {
+  const cmd = process.platform === 'win32' ? 'explorer' : process.platform === 'darwin' ? 'open' : 'xdg-open';
+  const child = spawn(cmd, [url], { detached: true, stdio: 'ignore' });
+  child.on('error', () => {}); // no browser on this machine: the printed address is enough
+  child.unref();
+}
+
+async function runWebHost(opts: Options): Promise<void> {
+  const ledger = await Ledger.open(opts.db);
+  if (opts.demo) process.stderr.write('--demo：演示数据随台账功能提供，本版本尚未包含。\n');
+  const host = await startWebHost({ dispatcher: createDispatcher(ledger, handlers), port: opts.port });
+  process.stdout.write(`便民服务台账 listening on ${host.url}\n`);
+  if (opts.open) openBrowser(host.url);
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await host.close();
+    await ledger.close({ backup: true });
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+async function main(): Promise<void> {
+  let opts: Options;
+  try {
+    opts = parseOptions(process.argv.slice(2));
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\n`);
+    process.exit(2);
+  }
+  const bin = electronBinary();
+  if (bin) {
+    const child = spawn(bin, [path.join(__dirname, 'electron.cjs'), ...process.argv.slice(2)], { stdio: 'inherit' });
+    for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => child.kill(sig));
+    child.on('exit', (code) => process.exit(code ?? 0));
+    return;
+  }
+  try {
+    await runWebHost(opts);
+  } catch (e) {
+    if (e instanceof LedgerOpenError || e instanceof UsageError) {
+      process.stderr.write(`无法打开台账：${e.message}\n`);
+      process.exit(2);
+    }
+    throw e;
+  }
+}
+
+void main();

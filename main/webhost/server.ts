@@ -1,0 +1,101 @@
+// The web host: the same app without Electron, on 127.0.0.1 only. A random token reaches the browser in the URL
+// fragment (never sent in a request line or a Referer); every API call must carry it, and the one session is bound
+// to it. A Host or Origin other than this loopback address is refused (DNS rebinding, other local pages).
+import crypto from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Result } from '../../shared/domain/result';
+import { serveAsset } from '../assets';
+import { newSession, type Dispatcher } from '../dispatch';
+
+export interface WebHost {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+const MAX_BODY = 10 * 1024 * 1024;
+
+function send(res: http.ServerResponse, status: number, body: Result<unknown>): void {
+  const json = JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+  res.end(json);
+}
+
+const refuse = (res: http.ServerResponse, status: number, message: string) => send(res, status, { ok: false, error: { code: 'FORBIDDEN', message } });
+
+function sameToken(given: string | string[] | undefined, token: string): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && crypto.timingSafeEqual(a, b);
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        reject(new Error('too large'));
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+export async function startWebHost(opts: { dispatcher: Dispatcher; port?: number; token?: string; rendererDir?: string }): Promise<WebHost> {
+  const token = opts.token ?? crypto.randomBytes(24).toString('base64url');
+  const session = newSession();
+  let origin = '';
+
+  const server = http.createServer(async (req, res) => {
+    try {
+      if (req.headers.host !== origin.slice('http://'.length)) return refuse(res, 403, '拒绝访问：地址不是本机回环地址');
+      if (req.headers.origin !== undefined && req.headers.origin !== origin) return refuse(res, 403, '拒绝访问：请求来自其他网页');
+      const url = req.url ?? '/';
+      if (req.method === 'POST' && url.startsWith('/api/')) {
+        if (!sameToken(req.headers['x-bianmin-token'], token)) return refuse(res, 401, '访问令牌无效，请用启动时显示的完整地址打开本程序');
+        if (!String(req.headers['content-type']).startsWith('application/json'))
+          return send(res, 415, { ok: false, error: { code: 'VALIDATION', message: '请求格式应为 JSON' } });
+        let input: unknown;
+        try {
+          const body = await readBody(req);
+          input = body ? JSON.parse(body) : {};
+        } catch {
+          return send(res, 400, { ok: false, error: { code: 'VALIDATION', message: '请求内容不是有效的 JSON，或超过 10 MB' } });
+        }
+        const channel = decodeURIComponent(url.slice('/api/'.length).split('?')[0]);
+        return send(res, 200, await opts.dispatcher.dispatch(session, channel, input));
+      }
+      if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, '不支持的请求方法');
+      const asset = serveAsset(url, opts.rendererDir);
+      res.writeHead(asset.status, asset.headers);
+      res.end(req.method === 'HEAD' ? undefined : asset.body);
+    } catch (e) {
+      console.error('[webhost]', e);
+      if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'INTERNAL', message: '内部错误' } });
+    }
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  origin = `http://127.0.0.1:${port}`;
+  return {
+    url: `${origin}/#token=${token}`,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

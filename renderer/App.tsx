@@ -1,0 +1,60 @@
+// What the counter sees first: create the admin on a new ledger, sign in, the lock screen, then the shell.
+import { Spin } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import type { Output } from '../shared/contract';
+import type { SessionState } from '../shared/schemas/staff';
+import { call, onRefused } from './api';
+import { Shell } from './components/Shell';
+import { LockScreen } from './pages/session/LockScreen';
+import { SignIn } from './pages/session/SignIn';
+import { FirstRun } from './pages/setup/FirstRun';
+
+const TOUCH_EVERY_MS = 60_000;
+const POLL_EVERY_MS = 30_000;
+
+/** Tells main the clerk is active (throttled) and asks it, every half minute, whether the idle clock has run out. */
+function useIdleClock(active: boolean, onState: (s: SessionState) => void): void {
+  useEffect(() => {
+    if (!active) return;
+    let lastTouch = Date.now();
+    const onActivity = () => {
+      if (Date.now() - lastTouch < TOUCH_EVERY_MS) return;
+      lastTouch = Date.now();
+      void call('session.touch', {});
+    };
+    const events = ['keydown', 'mousedown', 'wheel', 'mousemove'] as const;
+    events.forEach((e) => window.addEventListener(e, onActivity, { passive: true }));
+    const timer = setInterval(async () => {
+      const r = await call('session.state', {});
+      if (r.ok && r.value.locked) onState(r.value);
+    }, POLL_EVERY_MS);
+    return () => {
+      events.forEach((e) => window.removeEventListener(e, onActivity));
+      clearInterval(timer);
+    };
+  }, [active, onState]);
+}
+
+export function App() {
+  const [setup, setSetup] = useState<Output<'setup.state'> | null>(null);
+  const [session, setSession] = useState<SessionState | null>(null);
+
+  const refresh = useCallback(async () => {
+    const [s, r] = await Promise.all([call('setup.state', {}), call('session.state', {})]);
+    if (s.ok) setSetup(s.value);
+    if (r.ok) setSession(r.value);
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+    return onRefused(() => void refresh());
+  }, [refresh]);
+  useIdleClock(!!session?.staff && !session.locked, setSession);
+
+  if (!setup || !session) return <Spin fullscreen tip="正在打开台账…" />;
+  if (setup.needsAdmin) return <FirstRun centerName={setup.centerName} onDone={refresh} />;
+  if (!session.staff) return <SignIn centerName={setup.centerName} onSignedIn={setSession} />;
+  // Locked: the shell is unmounted, so no personal data stays on screen or in the page.
+  if (session.locked) return <LockScreen staff={session.staff} onChange={setSession} />;
+  return <Shell session={session} onSession={setSession} />;
+}

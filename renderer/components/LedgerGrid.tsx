@@ -1,0 +1,77 @@
+// Every long list: ag-grid's infinite row model asks main for one page at a time; sorting and filtering are SQL.
+import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
+import { AllCommunityModule, ModuleRegistry, type ColDef, type IDatasource } from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import { Alert } from 'antd';
+import { useMemo, useState } from 'react';
+import type { AppErrorBody, Result } from '../../shared/domain/result';
+import type { Page } from '../../shared/schemas/common';
+import { CSP_NONCE } from './csp';
+
+ModuleRegistry.registerModules([AllCommunityModule]);
+
+export interface PageRequest {
+  offset: number;
+  limit: number;
+  sort?: { col: string; dir: 'asc' | 'desc' };
+}
+
+const PAGE = 100;
+
+export function LedgerGrid<Row>(props: {
+  columns: ColDef<Row>[];
+  /** A new function (new filters) starts the grid over from the first page. */
+  fetchPage: (req: PageRequest) => Promise<Result<Page<Row>>>;
+  onOpen?: (row: Row) => void;
+  testId?: string;
+}) {
+  const [total, setTotal] = useState<number | null>(null);
+  const [error, setError] = useState<AppErrorBody | null>(null);
+  const { fetchPage } = props;
+
+  const datasource = useMemo<IDatasource>(
+    () => ({
+      getRows: async (p) => {
+        const s = p.sortModel[0];
+        const r = await fetchPage({
+          offset: p.startRow,
+          limit: p.endRow - p.startRow,
+          sort: s ? { col: s.colId, dir: s.sort } : undefined,
+        });
+        if (!r.ok) {
+          setError(r.error);
+          return p.failCallback();
+        }
+        setError(null);
+        setTotal(r.value.total);
+        p.successCallback(r.value.rows, r.value.total);
+      },
+    }),
+    [fetchPage],
+  );
+
+  return (
+    <div data-testid={props.testId}>
+      {error && <Alert type="error" showIcon message={error.message} style={{ marginBottom: 8 }} />}
+      <div className="grid-box">
+        <AgGridReact<Row>
+          rowModelType="infinite"
+          datasource={datasource}
+          cacheBlockSize={PAGE}
+          columnDefs={props.columns}
+          defaultColDef={{ sortable: false, resizable: true }}
+          localeText={AG_GRID_LOCALE_CN}
+          styleNonce={CSP_NONCE}
+          onRowDoubleClicked={(e) => e.data && props.onOpen?.(e.data)}
+          onCellKeyDown={(e) => {
+            const key = (e.event as KeyboardEvent | null)?.key;
+            if (key === 'Enter' && e.data) props.onOpen?.(e.data);
+          }}
+        />
+      </div>
+      <div className="muted" style={{ marginTop: 6 }} data-testid="row-count">
+        {total === null ? '正在读取…' : `共 ${total.toLocaleString('zh-CN')} 条`}
+      </div>
+    </div>
+  );
+}

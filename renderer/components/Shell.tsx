@@ -1,0 +1,87 @@
+// The frame around every screen: the left menu, the signed-in staff member, lock and sign-out.
+import {
+  AuditOutlined, BarChartOutlined, HomeOutlined, IdcardOutlined, LockOutlined, LogoutOutlined, MoneyCollectOutlined,
+  SettingOutlined, TeamOutlined, FileTextOutlined, UserOutlined,
+} from '@ant-design/icons';
+import { Button, Layout, Menu, Space, Tag, Tooltip } from 'antd';
+import type { ReactNode } from 'react';
+import { ROLE_LABELS } from '../../shared/domain/roles';
+import type { SessionState } from '../../shared/schemas/staff';
+import { call } from '../api';
+import { HomePage } from '../pages/home/HomePage';
+import { Pending } from '../pages/Pending';
+import { SettingsPage } from '../pages/settings/SettingsPage';
+import { go, useRoute } from './router';
+
+interface Area {
+  key: string;
+  label: string;
+  icon: ReactNode;
+  page: (session: SessionState, route: string) => ReactNode;
+}
+
+const AREAS: Area[] = [
+  { key: '/', label: '首页', icon: <HomeOutlined />, page: (s) => <HomePage session={s} /> },
+  { key: '/ledger', label: '台账', icon: <TeamOutlined />, page: () => <Pending title="困难群众台账" /> },
+  { key: '/applications', label: '救助申请', icon: <FileTextOutlined />, page: () => <Pending title="救助申请" /> },
+  { key: '/payments', label: '补贴发放', icon: <MoneyCollectOutlined />, page: () => <Pending title="补贴发放" /> },
+  { key: '/pairings', label: '结对帮扶', icon: <AuditOutlined />, page: () => <Pending title="结对帮扶" /> },
+  { key: '/cards', label: '便民服务卡', icon: <IdcardOutlined />, page: () => <Pending title="便民服务卡" /> },
+  { key: '/reports', label: '年度统计', icon: <BarChartOutlined />, page: () => <Pending title="年度救助统计" /> },
+  { key: '/settings', label: '设置', icon: <SettingOutlined />, page: (s, r) => <SettingsPage session={s} route={r} /> },
+];
+
+const areaOf = (route: string) =>
+  AREAS.slice(1).find((a) => route === a.key || route.startsWith(a.key + '/')) ?? AREAS[0];
+
+export function Shell({ session, onSession }: { session: SessionState; onSession: (s: SessionState) => void }) {
+  const route = useRoute();
+  const area = areaOf(route);
+  const staff = session.staff!;
+
+  const run = async (channel: 'session.lock' | 'session.signOut') => {
+    const r = await call(channel, {});
+    if (r.ok) {
+      if (channel === 'session.signOut') go('/');
+      onSession(r.value);
+    }
+  };
+
+  return (
+    <Layout style={{ minHeight: '100%' }}>
+      <Layout.Sider width={200} breakpoint="lg" collapsedWidth={64}>
+        <div className="brand">便民服务台账</div>
+        <Menu
+          theme="dark"
+          mode="inline"
+          selectedKeys={[area.key]}
+          items={AREAS.map((a) => ({ key: a.key, icon: a.icon, label: a.label }))}
+          onClick={({ key }) => go(key)}
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header style={{ background: '#fff', padding: '0 24px', display: 'flex', justifyContent: 'flex-end', alignItems: 'center' }}>
+          <Space size="middle">
+            <span data-testid="signed-in">
+              <UserOutlined /> {staff.displayName}
+              {staff.roles.map((r) => (
+                <Tag key={r} style={{ marginLeft: 6 }}>
+                  {ROLE_LABELS[r]}
+                </Tag>
+              ))}
+            </span>
+            <Tooltip title={`离开时锁定屏幕（无操作 ${session.idleLockMinutes} 分钟后自动锁定）`}>
+              <Button icon={<LockOutlined />} onClick={() => run('session.lock')}>
+                锁定
+              </Button>
+            </Tooltip>
+            <Button icon={<LogoutOutlined />} onClick={() => run('session.signOut')}>
+              退出登录
+            </Button>
+          </Space>
+        </Layout.Header>
+        <Layout.Content>{area.page(session, route)}</Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

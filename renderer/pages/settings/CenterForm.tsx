@@ -1,0 +1,55 @@
+import { Alert, App, Button, Form, Input, InputNumber, Spin } from 'antd';
+import { useEffect, useState } from 'react';
+import type { CenterSettings } from '../../../shared/schemas/settings';
+import { call } from '../../api';
+import { showResultError } from '../../components/forms';
+
+export function CenterForm({ editable }: { editable: boolean }) {
+  const [form] = Form.useForm<CenterSettings>();
+  const [loaded, setLoaded] = useState(false);
+  const [formError, setFormError] = useState<string | null>(null);
+  const { message } = App.useApp();
+
+  useEffect(() => {
+    void call('settings.get', {}).then((r) => {
+      if (r.ok) form.setFieldsValue(r.value);
+      setLoaded(true);
+    });
+  }, [form]);
+
+  const save = async (v: CenterSettings) => {
+    const r = await call('settings.save', v);
+    if (r.ok) {
+      setFormError(null);
+      void message.success('已保存');
+    } else showResultError(form, r.error, setFormError);
+  };
+
+  if (!loaded) return <Spin />;
+  return (
+    <Form form={form} layout="vertical" onFinish={save} disabled={!editable} style={{ maxWidth: 560 }}>
+      {!editable && <Alert type="info" showIcon message="只有管理员可以修改中心信息" style={{ marginBottom: 16 }} />}
+      {formError && <Alert type="error" showIcon message={formError} style={{ marginBottom: 16 }} />}
+      <Form.Item name="name" label="中心名称" rules={[{ required: true, message: '请填写中心名称' }]} extra="打印在服务卡、回执和报表上">
+        <Input maxLength={80} />
+      </Form.Item>
+      <Form.Item name="address" label="地址">
+        <Input maxLength={140} />
+      </Form.Item>
+      <Form.Item name="hotline" label="服务热线">
+        <Input maxLength={50} />
+      </Form.Item>
+      <Form.Item name="officeHours" label="办公时间">
+        <Input maxLength={140} />
+      </Form.Item>
+      <Form.Item name="idleLockMinutes" label="无操作自动锁定（分钟）" rules={[{ required: true, message: '请填写自动锁定时间' }]}>
+        <InputNumber min={1} max={240} precision={0} />
+      </Form.Item>
+      {editable && (
+        <Button type="primary" htmlType="submit">
+          保存
+        </Button>
+      )}
+    </Form>
+  );
+}

@@ -1,0 +1,31 @@
+import { Alert, App, Button, Form, Input } from 'antd';
+import { useState } from 'react';
+import { call } from '../../api';
+import { showResultError } from '../../components/forms';
+
+export function MyPassword() {
+  const [form] = Form.useForm<{ oldPassword: string; newPassword: string }>();
+  const [formError, setFormError] = useState<string | null>(null);
+  const { message } = App.useApp();
+  const submit = async (v: { oldPassword: string; newPassword: string }) => {
+    const r = await call('session.changePassword', v);
+    if (!r.ok) return showResultError(form, r.error, setFormError);
+    form.resetFields();
+    setFormError(null);
+    void message.success('密码已修改');
+  };
+  return (
+    <Form form={form} layout="vertical" onFinish={submit} style={{ maxWidth: 400 }}>
+      {formError && <Alert type="error" showIcon message={formError} style={{ marginBottom: 16 }} />}
+      <Form.Item name="oldPassword" label="原密码" rules={[{ required: true, message: '请填写原密码' }]}>
+        <Input.Password autoComplete="current-password" />
+      </Form.Item>
+      <Form.Item name="newPassword" label="新密码" rules={[{ required: true, message: '请填写新密码' }, { min: 8, message: '密码至少 8 位' }]}>
+        <Input.Password autoComplete="new-password" />
+      </Form.Item>
+      <Button type="primary" htmlType="submit">
+        修改密码
+      </Button>
+    </Form>
+  );
+}

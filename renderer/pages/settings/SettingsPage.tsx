@@ -1,0 +1,31 @@
+// 设置: the center's details, staff, the audit log, backups, and one's own password. Tabs are routes.
+import { Tabs } from 'antd';
+import type { SessionState } from '../../../shared/schemas/staff';
+import { go } from '../../components/router';
+import { AuditLog } from './AuditLog';
+import { Backups } from './Backups';
+import { CenterForm } from './CenterForm';
+import { MyPassword } from './MyPassword';
+import { StaffAdmin } from './StaffAdmin';
+
+export function SettingsPage({ session, route }: { session: SessionState; route: string }) {
+  const isAdmin = session.staff!.roles.includes('admin');
+  const tab = route.split('/')[2] || 'center';
+  return (
+    <div className="page">
+      <h1 className="page-title">设置</h1>
+      <Tabs
+        activeKey={tab}
+        onChange={(k) => go(`/settings/${k}`)}
+        destroyOnHidden
+        items={[
+          { key: 'center', label: '中心信息', children: <CenterForm editable={isAdmin} /> },
+          { key: 'staff', label: '工作人员', children: <StaffAdmin self={session.staff!.id} /> },
+          { key: 'audit', label: '审计日志', children: <AuditLog /> },
+          { key: 'backup', label: '备份与恢复', children: <Backups /> },
+          { key: 'password', label: '修改密码', children: <MyPassword /> },
+        ]}
+      />
+    </div>
+  );
+}

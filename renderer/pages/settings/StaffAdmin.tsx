@@ -1,0 +1,117 @@
+// 工作人员 (admin only; main refuses everyone else): add staff, change roles, deactivate, reset passwords.
+import { Alert, App, Button, Checkbox, Form, Input, Modal, Space, Switch, Table, Tag } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import type { AppErrorBody } from '../../../shared/domain/result';
+import { ROLE_LABELS, ROLES, type Role } from '../../../shared/domain/roles';
+import type { StaffRow } from '../../../shared/schemas/staff';
+import { call } from '../../api';
+import { showResultError } from '../../components/forms';
+import { Refused } from './Refused';
+
+const roleOptions = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
+
+interface Editing {
+  row: StaffRow | null; // null: a new staff member
+}
+
+function StaffForm({ editing, onClose }: { editing: Editing; onClose: (saved: boolean) => void }) {
+  const [form] = Form.useForm();
+  const [formError, setFormError] = useState<string | null>(null);
+  const row = editing.row;
+
+  const submit = async (v: { username: string; displayName: string; password?: string; roles: Role[]; active: boolean }) => {
+    let r;
+    if (!row) r = await call('staff.create', { username: v.username, displayName: v.displayName, password: v.password ?? '', roles: v.roles });
+    else {
+      r = await call('staff.update', { id: row.id, displayName: v.displayName, roles: v.roles, active: v.active });
+      if (r.ok && v.password) r = await call('staff.resetPassword', { id: row.id, password: v.password });
+    }
+    if (r.ok) onClose(true);
+    else showResultError(form, r.error, setFormError);
+  };
+
+  return (
+    <Modal open title={row ? `修改：${row.displayName}` : '新增工作人员'} okText="保存" cancelText="取消" onOk={() => form.submit()} onCancel={() => onClose(false)} destroyOnHidden>
+      {formError && <Alert type="error" showIcon message={formError} style={{ marginBottom: 16 }} />}
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={row ? { username: row.username, displayName: row.displayName, roles: row.roles, active: row.active } : { roles: ['clerk'], active: true }}
+      >
+        <Form.Item name="displayName" label="姓名" rules={[{ required: true, message: '请填写姓名' }]}>
+          <Input autoFocus maxLength={60} />
+        </Form.Item>
+        <Form.Item name="username" label="用户名" rules={[{ required: true, message: '请填写用户名' }]}>
+          <Input disabled={!!row} maxLength={40} />
+        </Form.Item>
+        <Form.Item
+          name="password"
+          label={row ? '重设密码（不改请留空）' : '初始密码'}
+          rules={row ? [{ min: 8, message: '密码至少 8 位' }] : [{ required: true, message: '请填写初始密码' }, { min: 8, message: '密码至少 8 位' }]}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Form.Item name="roles" label="角色（可多选）" rules={[{ required: true, message: '请至少选择一个角色' }]}>
+          <Checkbox.Group options={roleOptions} />
+        </Form.Item>
+        {row && (
+          <Form.Item name="active" label="在用" valuePropName="checked">
+            <Switch />
+          </Form.Item>
+        )}
+      </Form>
+    </Modal>
+  );
+}
+
+export function StaffAdmin({ self }: { self: number }) {
+  const [rows, setRows] = useState<StaffRow[]>([]);
+  const [error, setError] = useState<AppErrorBody | null>(null);
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const { message } = App.useApp();
+
+  const load = useCallback(async () => {
+    const r = await call('staff.list', {});
+    if (r.ok) setRows(r.value);
+    else setError(r.error);
+  }, []);
+  useEffect(() => void load(), [load]);
+
+  if (error) return <Refused error={error} />;
+  return (
+    <>
+      <Space style={{ marginBottom: 12 }}>
+        <Button type="primary" onClick={() => setEditing({ row: null })}>
+          新增工作人员
+        </Button>
+      </Space>
+      <Table<StaffRow>
+        rowKey="id"
+        size="middle"
+        pagination={false}
+        dataSource={rows}
+        onRow={(row) => ({ onDoubleClick: () => setEditing({ row }) })}
+        columns={[
+          { title: '姓名', dataIndex: 'displayName', render: (v: string, r) => (r.id === self ? `${v}（本人）` : v) },
+          { title: '用户名', dataIndex: 'username' },
+          { title: '角色', dataIndex: 'roles', render: (rs: Role[]) => rs.map((x) => <Tag key={x}>{ROLE_LABELS[x]}</Tag>) },
+          { title: '状态', dataIndex: 'active', render: (a: boolean) => (a ? <Tag color="green">在用</Tag> : <Tag>停用</Tag>) },
+          { title: '', key: 'edit', render: (_, r) => <Button size="small" onClick={() => setEditing({ row: r })}>修改</Button> },
+        ]}
+      />
+      {editing && (
+        <StaffForm
+          editing={editing}
+          onClose={(saved) => {
+            setEditing(null);
+            if (saved) {
+              void message.success('已保存');
+              void load();
+            }
+          }}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,74 @@
+// THE contract: every channel's input schema, output type, who may call it and how it runs.
+// main's handler map must satisfy `Handlers` (main/handlers.ts), so a missing channel fails the type check.
+import { z } from 'zod';
+import type { Role } from './domain/roles';
+import { empty, type Page } from './schemas/common';
+import { auditListInput, type AuditRow } from './schemas/audit';
+import { backupCreateInput, backupRestoreInput, type BackupFile } from './schemas/backup';
+import { centerSettings, type CenterSettings } from './schemas/settings';
+import * as staff from './schemas/staff';
+
+/** public: no sign-in needed; signedIn: any staff member; or the roles allowed. */
+export type Access = 'public' | 'signedIn' | readonly Role[];
+
+/**
+ * query: runs in a read transaction. mutation: one write transaction that must also write its audit row.
+ * maintenance: manages the ledger file itself (backup, restore); runs outside a transaction and audits itself.
+ */
+export type Mode = 'query' | 'mutation' | 'maintenance';
+
+export interface ChannelDef<I extends z.ZodType, O, M extends Mode = Mode> {
+  input: I;
+  access: Access;
+  mode: M;
+  /** Phantom: carries the output type. */
+  readonly output?: O;
+}
+
+const def =
+  <O>() =>
+  <I extends z.ZodType, M extends Mode>(input: I, access: Access, mode: M): ChannelDef<I, O, M> => ({ input, access, mode });
+
+const ADMIN = ['admin'] as const;
+
+export const contract = {
+  'setup.state': def<{ needsAdmin: boolean; centerName: string }>()(empty, 'public', 'query'),
+  'setup.createAdmin': def<staff.StaffMember>()(staff.createAdminInput, 'public', 'mutation'),
+
+  'session.state': def<staff.SessionState>()(empty, 'public', 'query'),
+  /** Counts as activity for the auto-lock clock (the renderer sends it, throttled, while the clerk types). */
+  'session.touch': def<{ ok: true }>()(empty, 'signedIn', 'query'),
+  'session.signIn': def<staff.SessionState>()(staff.signInInput, 'public', 'mutation'),
+  'session.signOut': def<staff.SessionState>()(empty, 'signedIn', 'mutation'),
+  'session.lock': def<staff.SessionState>()(empty, 'signedIn', 'mutation'),
+  'session.unlock': def<staff.SessionState>()(staff.unlockInput, 'signedIn', 'mutation'),
+  'session.changePassword': def<{ changed: true }>()(staff.changePasswordInput, 'signedIn', 'mutation'),
+
+  'staff.list': def<staff.StaffRow[]>()(empty, ADMIN, 'query'),
+  'staff.create': def<staff.StaffRow>()(staff.createStaffInput, ADMIN, 'mutation'),
+  'staff.update': def<staff.StaffRow>()(staff.updateStaffInput, ADMIN, 'mutation'),
+  'staff.resetPassword': def<staff.StaffRow>()(staff.resetPasswordInput, ADMIN, 'mutation'),
+
+  'settings.get': def<CenterSettings>()(empty, 'signedIn', 'query'),
+  'settings.save': def<CenterSettings>()(centerSettings, ADMIN, 'mutation'),
+
+  'audit.list': def<Page<AuditRow>>()(auditListInput, ADMIN, 'query'),
+
+  'backup.list': def<BackupFile[]>()(empty, ADMIN, 'query'),
+  'backup.create': def<BackupFile & { path: string }>()(backupCreateInput, ADMIN, 'maintenance'),
+  'backup.restore': def<BackupFile>()(backupRestoreInput, ADMIN, 'maintenance'),
+} as const satisfies Record<string, ChannelDef<z.ZodType, unknown>>;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+/** What a caller sends (before defaults and transforms). */
+export type Input<C extends Channel> = z.input<Contract[C]['input']>;
+/** What a handler receives (after validation). */
+export type Parsed<C extends Channel> = z.output<Contract[C]['input']>;
+export type Output<C extends Channel> = Contract[C] extends ChannelDef<z.ZodType, infer O, Mode> ? O : never;
+
+export const CHANNELS = Object.keys(contract) as Channel[];
+
+export function isChannel(name: string): name is Channel {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}

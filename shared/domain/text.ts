@@ -1,0 +1,21 @@
+// Names are stored exactly as typed: no Unicode normalization, lengths in code points so that 𠮷 counts as one.
+
+export function codePointLength(s: string): number {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+}
+
+// C0/C1 controls, and the invisible characters that sneak in from copy-paste (zero-width space/joiners, BOM,
+// bidi marks). A tab or newline is allowed only where a field says so (notes).
+const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/u;
+const LINE_BREAKS = /[\t\n\r]/;
+
+export function hasInvisible(s: string, allowLineBreaks = false): boolean {
+  return INVISIBLE.test(s) || (!allowLineBreaks && LINE_BREAKS.test(s));
+}
+
+/** True when every UTF-16 surrogate is paired (a lone one cannot be stored or printed faithfully). */
+export function isWellFormed(s: string): boolean {
+  return !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s);
+}

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { codePointLength, hasInvisible, isWellFormed } from '../domain/text';
+
+z.config(z.locales.zhCN());
+
+/**
+ * A text field as a clerk types it: kept exactly (no normalization, no trimming inside), surrounding spaces removed,
+ * invisible characters refused rather than silently dropped, length counted in code points.
+ */
+export function text(label: string, opts: { min?: number; max: number; multiline?: boolean }) {
+  const min = opts.min ?? 0;
+  return z
+    .string({ error: `请填写${label}` })
+    .transform((s) => s.trim())
+    .superRefine((s, ctx) => {
+      const n = codePointLength(s);
+      if (min > 0 && n === 0) ctx.addIssue({ code: 'custom', message: `请填写${label}` });
+      else if (n < min) ctx.addIssue({ code: 'custom', message: `${label}至少 ${min} 个字` });
+      else if (n > opts.max) ctx.addIssue({ code: 'custom', message: `${label}最多 ${opts.max} 个字，现在是 ${n} 个` });
+      else if (!isWellFormed(s) || hasInvisible(s, opts.multiline))
+        ctx.addIssue({ code: 'custom', message: `${label}含有不可见字符或控制字符，请删除后重新输入` });
+    });
+}
+
+export const password = (label = '密码') =>
+  z.string({ error: `请填写${label}` }).superRefine((s, ctx) => {
+    const n = codePointLength(s);
+    if (n === 0) ctx.addIssue({ code: 'custom', message: `请填写${label}` });
+    else if (n < 8) ctx.addIssue({ code: 'custom', message: `${label}至少 8 位` });
+    else if (n > 128) ctx.addIssue({ code: 'custom', message: `${label}最多 128 位` });
+  });
+
+export const id = z.number({ error: '编号无效' }).int('编号无效').positive('编号无效');
+
+export const empty = z.object({}).strict();
+
+/** A page of a list, as the ag-grid infinite row model asks for it. */
+export const pageInput = <const S extends readonly [string, ...string[]], F extends z.ZodRawShape>(sortable: S, filters: F) =>
+  z.object({
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(500).default(100),
+    sort: z.object({ col: z.enum(sortable), dir: z.enum(['asc', 'desc']) }).optional(),
+    ...filters,
+  });
+
+export interface Page<T> {
+  rows: T[];
+  total: number;
+}

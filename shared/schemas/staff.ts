@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { ROLES, type Role } from '../domain/roles';
+import { id, password, text } from './common';
+
+export const username = z
+  .string({ error: '请填写用户名' })
+  .trim()
+  .min(1, '请填写用户名')
+  .max(32, '用户名最多 32 位')
+  .regex(/^[A-Za-z0-9_.-]{2,32}$/, '用户名用 2–32 位字母、数字、点、下划线或短横线（如 zhangsan）');
+
+export const displayName = text('姓名', { min: 1, max: 50 });
+export const roles = z.array(z.enum(ROLES, { error: '未知的角色' })).min(1, '请至少选择一个角色');
+
+export const createAdminInput = z.object({ username, displayName, password: password() });
+export const signInInput = z.object({ username: z.string().max(64, '用户名或密码错误'), password: z.string().max(256, '用户名或密码错误') });
+export const unlockInput = z.object({ password: z.string().max(256, '密码错误') });
+export const createStaffInput = z.object({ username, displayName, password: password(), roles });
+export const updateStaffInput = z.object({ id, displayName, roles, active: z.boolean() });
+export const resetPasswordInput = z.object({ id, password: password('新密码') });
+export const changePasswordInput = z.object({ oldPassword: z.string().max(256), newPassword: password('新密码') });
+
+export interface StaffMember {
+  id: number;
+  username: string;
+  displayName: string;
+  roles: Role[];
+}
+
+export interface StaffRow extends StaffMember {
+  active: boolean;
+  lockedUntil: string | null;
+  createdAt: string;
+}
+
+export interface SessionState {
+  staff: StaffMember | null;
+  locked: boolean;
+  idleLockMinutes: number;
+}
