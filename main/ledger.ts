@@ -1,6 +1,6 @@
 // The open ledger: the one database handle main owns, its file, and what happens at open and at clean exit.
 import path from 'node:path';
-import { applyMigrations, loadMigrations, pendingMigrations } from './db/migrate';
+import { applyMigrations, loadMigrations, pendingMigrations, type Migration } from './db/migrate';
 import { openLedger, type DB, type OpenOptions } from './db/open';
 import { dailyBackup, makeBackup, pruneBackups } from './services/backup';
 
@@ -15,12 +15,11 @@ export class Ledger {
   }
 
   /** Opens (or creates) the ledger, backs up a ledger that holds data before migrating it, and makes the daily backup. */
-  static async open(file: string, opts: OpenOptions & { now?: Date } = {}): Promise<Ledger> {
-    const abs = path.resolve(file);
-    const { db, created } = openLedger(abs, opts);
-    const ledger = new Ledger(db, abs);
+  static async open(file: string, opts: OpenOptions & { now?: Date; migrations?: Migration[] } = {}): Promise<Ledger> {
+    const { db, created } = openLedger(file, opts);
+    const ledger = new Ledger(db, path.resolve(file));
     try {
-      const pending = pendingMigrations(db, loadMigrations());
+      const pending = pendingMigrations(db, opts.migrations ?? loadMigrations());
       const holdsData = !created && (db.pragma('user_version', { simple: true }) as number) > 0;
       if (pending.length > 0 && holdsData) await makeBackup(ledger, `before-migrate-v${pending[0].version}`, undefined, opts.now);
       applyMigrations(db, pending);

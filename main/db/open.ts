@@ -45,22 +45,31 @@ export function isNetworkPath(file: string, mounts?: string): boolean {
   return type !== null && NETWORK_FS.test(type);
 }
 
-function realParent(file: string): string {
+const networkShare = (file: string) =>
+  new LedgerOpenError(`台账文件不能放在网络共享上（${file}）：断网或多人同时写入会损坏数据，请放在本机硬盘上。`);
+
+/** The folders from the nearest existing ancestor down to the file's own folder (the ones still to create). */
+function missingFolders(file: string): { existing: string; missing: string[] } {
+  const missing: string[] = [];
   let dir = path.dirname(file);
-  while (!fs.existsSync(dir) && path.dirname(dir) !== dir) dir = path.dirname(dir);
-  return path.join(fs.realpathSync(dir), path.relative(dir, path.dirname(file)));
+  while (!fs.existsSync(dir) && path.dirname(dir) !== dir) {
+    missing.unshift(dir);
+    dir = path.dirname(dir);
+  }
+  return { existing: dir, missing };
 }
 
 function checkPlace(file: string): { exists: boolean } {
-  if (isNetworkPath(file)) throw new LedgerOpenError(`台账文件不能放在网络共享上（${file}）：断网或多人同时写入会损坏数据，请放在本机硬盘上。`);
-  if (isNetworkPath(path.join(realParent(file), path.basename(file))))
-    throw new LedgerOpenError(`台账文件不能放在网络共享上（${file}）：断网或多人同时写入会损坏数据，请放在本机硬盘上。`);
+  const { existing, missing } = missingFolders(file);
+  const real = path.join(fs.realpathSync(existing), path.relative(existing, file));
+  if (isNetworkPath(real)) throw networkShare(file);
   const stat = fs.statSync(file, { throwIfNoEntry: false });
   if (stat?.isDirectory()) throw new LedgerOpenError(`台账路径是一个文件夹，不是文件：${file}。请指定文件，例如 ${path.join(file, 'ledger.sqlite')}`);
   if (stat && !stat.isFile()) throw new LedgerOpenError(`台账路径不是普通文件：${file}`);
   const dir = path.dirname(file);
   try {
-    fs.mkdirSync(dir, { recursive: true });
+    // One level at a time: recursive mkdir spins forever where creation fails with ENOENT (e.g. under /proc).
+    for (const d of missing) fs.mkdirSync(d);
     // Root passes access() checks everywhere, so probe with a real (empty, removed) file.
     const probe = path.join(dir, `.bianmin-probe-${process.pid}`);
     fs.closeSync(fs.openSync(probe, 'wx'));
@@ -101,6 +110,8 @@ export interface OpenOptions {
 }
 
 export function openLedger(file: string, opts: OpenOptions = {}): { db: DB; created: boolean } {
+  // Before resolving: path.resolve turns //server/share into /server/share.
+  if (isNetworkPath(file, '')) throw networkShare(file);
   const abs = path.resolve(file);
   const { exists } = checkPlace(abs);
   if (exists) checkIntact(abs);

@@ -1,0 +1,75 @@
+// Test helpers: real ledgers on temporary SQLite files, a real dispatcher, a clock the test moves.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Channel, Input } from '../../shared/contract';
+import type { Result } from '../../shared/domain/result';
+import type { Role } from '../../shared/domain/roles';
+import { createDispatcher, newSession, type Dispatcher, type Handlers, type Session } from '../../main/dispatch';
+import { handlers } from '../../main/handlers';
+import { Ledger } from '../../main/ledger';
+
+export function tempDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'bianmin-unit-'));
+}
+
+export class Clock {
+  t = new Date('2026-11-23T09:00:00+08:00').getTime();
+  now = () => new Date(this.t);
+  advanceMinutes(m: number) {
+    this.t += m * 60_000;
+  }
+}
+
+export interface World {
+  ledger: Ledger;
+  dispatcher: Dispatcher;
+  clock: Clock;
+  dir: string;
+  call<C extends Channel>(session: Session, channel: C, input: Input<C>): Promise<Result<unknown>>;
+  /** Creates the admin (first start) and returns a signed-in admin session. */
+  admin(): Promise<Session>;
+  /** Creates a staff member with these roles and returns a signed-in session for them. */
+  staff(username: string, roles: Role[]): Promise<Session>;
+  count(table: string): number;
+}
+
+export async function world(opts: { handlers?: Handlers } = {}): Promise<World> {
+  const dir = tempDir();
+  const clock = new Clock();
+  const ledger = await Ledger.open(path.join(dir, 'ledger.sqlite'));
+  const dispatcher = createDispatcher(ledger, opts.handlers ?? handlers, clock.now);
+  let adminSession: Session | null = null;
+  const w: World = {
+    ledger,
+    dispatcher,
+    clock,
+    dir,
+    call: (session, channel, input) => dispatcher.dispatch(session, channel, input),
+    async admin() {
+      if (adminSession) return adminSession;
+      const s = newSession();
+      must(await w.call(s, 'setup.createAdmin', { username: 'admin', displayName: '王管理', password: 'admin-pass-1' }));
+      must(await w.call(s, 'session.signIn', { username: 'admin', password: 'admin-pass-1' }));
+      return (adminSession = s);
+    },
+    async staff(username, roles) {
+      must(await w.call(await w.admin(), 'staff.create', { username, displayName: `员工${username}`, password: 'staff-pass-1', roles }));
+      const s = newSession();
+      must(await w.call(s, 'session.signIn', { username, password: 'staff-pass-1' }));
+      return s;
+    },
+    count: (table) => (ledger.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n,
+  };
+  return w;
+}
+
+export function must<T>(r: Result<T>): T {
+  if (!r.ok) throw new Error(`expected ok, got ${r.error.code}: ${r.error.message}`);
+  return r.value;
+}
+
+export function refused(r: Result<unknown>) {
+  if (r.ok) throw new Error(`expected a refusal, got ${JSON.stringify(r.value).slice(0, 200)}`);
+  return r.error;
+}

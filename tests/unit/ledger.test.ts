@@ -1,0 +1,103 @@
+// The ledger file: pragmas, migrations with a backup first, and every unsafe file refused untouched.
+import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { loadMigrations } from '../../main/db/migrate';
+import { isNetworkPath, LedgerOpenError, mountTypeOf } from '../../main/db/open';
+import { Ledger } from '../../main/ledger';
+import { tempDir } from './helpers';
+
+const sha = (f: string) => crypto.createHash('sha256').update(fs.readFileSync(f)).digest('hex');
+
+test('opens with WAL, FULL sync, foreign keys and a busy timeout; migrations set user_version', async () => {
+  const ledger = await Ledger.open(path.join(tempDir(), 'ledger.sqlite'));
+  const db = ledger.db;
+  assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
+  assert.equal(db.pragma('synchronous', { simple: true }), 2); // FULL
+  assert.equal(db.pragma('foreign_keys', { simple: true }), 1);
+  assert.ok((db.pragma('busy_timeout', { simple: true }) as number) >= 5000);
+  assert.equal(db.pragma('user_version', { simple: true }), loadMigrations().length);
+  await ledger.close({ backup: false });
+});
+
+test('a pending migration backs up a ledger that holds data, then applies in one transaction', async () => {
+  const file = path.join(tempDir(), 'ledger.sqlite');
+  const base = loadMigrations();
+  const l1 = await Ledger.open(file, { migrations: base });
+  l1.db.prepare(`INSERT INTO settings (key, value) VALUES ('marker', '"before"')`).run();
+  await l1.close({ backup: false });
+
+  const next = { version: base.length + 1, name: 'xxxx_test.sql', sql: 'CREATE TABLE added_later (id INTEGER PRIMARY KEY);' };
+  const l2 = await Ledger.open(file, { migrations: [...base, next] });
+  assert.equal(l2.db.pragma('user_version', { simple: true }), next.version);
+  const backups = fs.readdirSync(l2.backupsDir).filter((f) => f.includes(`before-migrate-v${next.version}`));
+  assert.equal(backups.length, 1, 'one backup made before migrating');
+  const Database = (await import('better-sqlite3')).default;
+  const b = new Database(path.join(l2.backupsDir, backups[0]), { readonly: true });
+  assert.equal(b.pragma('user_version', { simple: true }), base.length, 'the backup is the ledger as it was');
+  assert.deepEqual(b.prepare(`SELECT value FROM settings WHERE key = 'marker'`).get(), { value: '"before"' });
+  b.close();
+  await l2.close({ backup: false });
+
+  // A failing migration leaves the ledger at its old version, with nothing half-applied.
+  const broken = { version: next.version + 1, name: 'yyyy_bad.sql', sql: 'CREATE TABLE half (id INTEGER); THIS IS NOT SQL;' };
+  await assert.rejects(Ledger.open(file, { migrations: [...base, next, broken] }));
+  const l3 = await Ledger.open(file, { migrations: [...base, next] });
+  assert.equal(l3.db.pragma('user_version', { simple: true }), next.version);
+  assert.equal(l3.db.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE name = 'half'`).get().n, 0);
+  await l3.close({ backup: false });
+});
+
+test('a corrupt copy is refused with a clear message and left byte for byte untouched', async () => {
+  const dir = tempDir();
+  const file = path.join(dir, 'ledger.sqlite');
+  const l = await Ledger.open(file);
+  const ins = l.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)');
+  l.db.transaction(() => {
+    for (let i = 0; i < 3000; i++) ins.run(`k${i}`, JSON.stringify('x'.repeat(100)));
+  })();
+  await l.close({ backup: false });
+
+  const copy = path.join(dir, 'garbled.sqlite');
+  fs.copyFileSync(file, copy);
+  const fd = fs.openSync(copy, 'r+');
+  const size = fs.fstatSync(fd).size;
+  for (let page = 2; page * 4096 < size; page += 3) fs.writeSync(fd, crypto.randomBytes(200), 0, 200, page * 4096 + 100);
+  fs.closeSync(fd);
+  const before = sha(copy);
+
+  await assert.rejects(Ledger.open(copy), (e: Error) => e instanceof LedgerOpenError && /已损坏/.test(e.message) && /未作任何改动/.test(e.message));
+  assert.equal(sha(copy), before);
+  assert.equal(fs.existsSync(copy + '-wal') && fs.statSync(copy + '-wal').size > 0, false);
+});
+
+test('a file that is not a ledger is refused untouched', async () => {
+  const file = path.join(tempDir(), 'notes.sqlite');
+  fs.writeFileSync(file, '这不是数据库'.repeat(100));
+  const before = sha(file);
+  await assert.rejects(Ledger.open(file), /不是台账数据库文件/);
+  assert.equal(sha(file), before);
+});
+
+test('a directory, an unwritable place and an old SQLite are refused and nothing is created', async () => {
+  const dir = tempDir();
+  await assert.rejects(Ledger.open(dir), /是一个文件夹/);
+  await assert.rejects(Ledger.open('/proc/bianmin-no-such/ledger.sqlite'), /无法写入/);
+  const file = path.join(dir, 'new.sqlite');
+  await assert.rejects(Ledger.open(file, { sqliteVersion: '3.51.2' }), /SQLite 版本 3\.51\.2 太旧/);
+  assert.equal(fs.existsSync(file), false);
+  assert.deepEqual(fs.readdirSync(dir), []);
+});
+
+test('network shares are recognised: UNC paths and network file systems', async () => {
+  const mounts = ['/dev/sda1 / ext4 rw 0 0', 'fs:/export /mnt/share nfs4 rw 0 0', '//srv/pub /media/smb cifs rw 0 0'].join('\n');
+  assert.equal(mountTypeOf('/mnt/share/a/ledger.sqlite', mounts), 'nfs4');
+  assert.equal(isNetworkPath('/mnt/share/ledger.sqlite', mounts), true);
+  assert.equal(isNetworkPath('/media/smb/ledger.sqlite', mounts), true);
+  assert.equal(isNetworkPath('/mnt/shared/ledger.sqlite', mounts), false, 'a prefix of a mount point is not inside it');
+  assert.equal(isNetworkPath('/home/a/ledger.sqlite', mounts), false);
+  assert.equal(isNetworkPath('\\\\fileserver\\台账\\ledger.sqlite', mounts), true);
+  await assert.rejects(Ledger.open('//fileserver/share/ledger.sqlite'), /网络共享/);
+});
