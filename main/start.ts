@@ -1,25 +1,13 @@
 // `npm start`: Electron where its binary is installed, otherwise the web host on 127.0.0.1.
 import { spawn } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { parseOptions, UsageError, type Options } from './cli';
 import { LedgerOpenError } from './db/open';
+import { electronBinary } from './electron/binary';
 import { createDispatcher } from './dispatch';
 import { handlers } from './handlers';
 import { Ledger } from './ledger';
 import { startWebHost } from './webhost/server';
-
-function electronBinary(): string | null {
-  if (process.env.BIANMIN_WEB === '1') return null;
-  try {
-    // The electron package exports the path of its binary; it throws when the download never happened.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const bin = require('electron') as unknown;
-    return typeof bin === 'string' && fs.existsSync(bin) ? bin : null;
-  } catch {
-    return null;
-  }
-}
 
 function openBrowser(url: string): void {
   const cmd = process.platform === 'win32' ? 'explorer' : process.platform === 'darwin' ? 'open' : 'xdg-open';

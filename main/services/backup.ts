@@ -65,8 +65,8 @@ export function pruneBackups(dir: string, keep = KEEP_BACKUPS): void {
 
 /** The first start of each (China) day makes a backup. */
 export async function dailyBackup(ledger: Ledger, now = new Date()): Promise<string | null> {
-  const today = `bianmin-${dateCn(now)}T`;
-  if (listBackups(ledger.backupsDir).some((b) => b.file.startsWith(today))) return null;
+  const today = new RegExp(`^bianmin-${dateCn(now)}T\\d{6}-daily`);
+  if (listBackups(ledger.backupsDir).some((b) => today.test(b.file))) return null;
   const file = await makeBackup(ledger, 'daily', ledger.backupsDir, now);
   pruneBackups(ledger.backupsDir);
   return file;

@@ -37,11 +37,12 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ c
   });
 }
 
-export async function startHost(opts: { db?: string; args?: string[] } = {}): Promise<Host> {
+/** Starts on `db` (default: a new temporary ledger); with `viaEnv` the path goes in BIANMIN_DB instead of --db. */
+export async function startHost(opts: { db?: string; args?: string[]; viaEnv?: boolean } = {}): Promise<Host> {
   const dir = opts.db ? path.dirname(opts.db) : tempDir();
   const db = opts.db ?? path.join(dir, 'ledger.sqlite');
-  const proc = spawn(process.execPath, [START, '--db', db, '--no-open', ...(opts.args ?? [])], {
-    env: { ...process.env, BIANMIN_WEB: '1' },
+  const proc = spawn(process.execPath, [START, ...(opts.viaEnv ? [] : ['--db', db]), '--no-open', ...(opts.args ?? [])], {
+    env: { ...process.env, BIANMIN_WEB: '1', ...(opts.viaEnv ? { BIANMIN_DB: db } : {}) },
   });
   let out = '';
   let err = '';

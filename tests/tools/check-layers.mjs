@@ -1,0 +1,42 @@
+// The layer rule, checked on every `npm test`: `electron` only under main/electron/; no `node:*` built-ins and no
+// `better-sqlite3` in renderer/ or shared/. Usage: node check-layers.mjs [ROOT]  (exit 1 and a line per violation)
+import fs from 'node:fs';
+import path from 'node:path';
+import { builtinModules } from 'node:module';
+
+const root = path.resolve(process.argv[2] ?? path.join(path.dirname(new URL(import.meta.url).pathname), '..', '..'));
+const NODE = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
+const IMPORT = /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|require\s*\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s*['"]([^'"]+)['"]/gm;
+
+function* files(dir) {
+  if (!fs.existsSync(dir)) return;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (e.name === 'node_modules' || e.name === 'dist') continue;
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) yield* files(p);
+    else if (/\.(ts|tsx|mts|cts|js|mjs|cjs)$/.test(e.name)) yield p;
+  }
+}
+
+const rules = [
+  { where: 'renderer', refuse: (m) => NODE.has(m) || m === 'better-sqlite3' || m === 'electron', why: '渲染层不能引用 Node 内置模块、better-sqlite3 或 electron' },
+  { where: 'shared', refuse: (m) => NODE.has(m) || m === 'better-sqlite3' || m === 'electron', why: 'shared/ 只能是纯 TypeScript' },
+  { where: 'main', refuse: (m, f) => m === 'electron' && !f.startsWith(path.join(root, 'main', 'electron') + path.sep), why: 'electron 只能在 main/electron/ 中引用' },
+];
+
+const violations = [];
+for (const rule of rules) {
+  for (const f of files(path.join(root, rule.where))) {
+    const text = fs.readFileSync(f, 'utf8');
+    for (const m of text.matchAll(IMPORT)) {
+      const spec = m[1] ?? m[2] ?? m[3] ?? m[4];
+      const line = text.slice(0, m.index).split('\n').length;
+      if (rule.refuse(spec, f)) violations.push(`${path.relative(root, f)}:${line}: imports '${spec}' — ${rule.why}`);
+    }
+  }
+}
+if (violations.length) {
+  console.error(`layer rule broken (${violations.length}):\n${violations.join('\n')}`);
+  process.exit(1);
+}
+console.log('layers ok');

@@ -1,0 +1,53 @@
+// The audit log: a row for every mutation in the same transaction, append-only, listed with filters by SQL.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { AuditRow } from '../../shared/schemas/audit';
+import type { Page } from '../../shared/schemas/common';
+import { must, world } from './helpers';
+
+test('every mutation writes staff, time, channel, entity, before and after', async () => {
+  const w = await world();
+  const admin = await w.admin();
+  const center = { name: '城关镇便民服务中心', address: '城关镇人民路 1 号', hotline: '0571-12345678', officeHours: '工作日 9:00–17:00', idleLockMinutes: 15 };
+  must(await w.call(admin, 'settings.save', center));
+  const page = must(await w.call(admin, 'audit.list', { channel: 'settings.save' })) as Page<AuditRow>;
+  assert.equal(page.total, 1);
+  const row = page.rows[0];
+  assert.equal(row.staffName, '王管理');
+  assert.equal(row.entity, 'settings');
+  assert.match(row.at, /^2026-11-23T09:00:00\.000\+08:00$/);
+  assert.equal(JSON.parse(row.before!).name, '乡镇便民服务中心');
+  assert.deepEqual(JSON.parse(row.after!), center);
+});
+
+test('audit rows cannot be updated or deleted, even with raw SQL', async () => {
+  const w = await world();
+  await w.admin();
+  const n = w.count('audit_log');
+  assert.ok(n >= 2);
+  assert.throws(() => w.ledger.db.prepare(`UPDATE audit_log SET channel = 'x'`).run(), /审计记录不可修改/);
+  assert.throws(() => w.ledger.db.prepare('DELETE FROM audit_log').run(), /审计记录不可删除/);
+  assert.equal(w.count('audit_log'), n);
+});
+
+test('the list pages and filters in SQL: staff, channel, entity, dates, sort', async () => {
+  const w = await world();
+  const admin = await w.admin();
+  const clerk = await w.staff('li', ['clerk']);
+  for (let i = 0; i < 7; i++) {
+    w.clock.advanceMinutes(60 * 24); // the idle clock locks the session overnight
+    must(await w.call(clerk, 'session.unlock', { password: 'staff-pass-1' }));
+    must(await w.call(clerk, 'session.lock', {}));
+  }
+  must(await w.call(admin, 'session.unlock', { password: 'admin-pass-1' }));
+  const all = must(await w.call(admin, 'audit.list', { limit: 5 })) as Page<AuditRow>;
+  assert.equal(all.rows.length, 5);
+  assert.equal(all.total, w.count('audit_log'));
+  assert.ok(all.rows[0].id > all.rows[1].id, 'newest first');
+  const mine = must(await w.call(admin, 'audit.list', { staffId: clerk.staff!.id, channel: 'session.lock' })) as Page<AuditRow>;
+  assert.equal(mine.total, 7);
+  const range = must(await w.call(admin, 'audit.list', { channel: 'session.lock', from: '2026-11-25', to: '2026-11-27' })) as Page<AuditRow>;
+  assert.deepEqual(range.rows.map((r) => r.at.slice(0, 10)).sort(), ['2026-11-25', '2026-11-26', '2026-11-27']);
+  const asc = must(await w.call(admin, 'audit.list', { sort: { col: 'at', dir: 'asc' }, limit: 1, offset: 0 })) as Page<AuditRow>;
+  assert.equal(asc.rows[0].channel, 'setup.createAdmin');
+});

@@ -1,0 +1,121 @@
+// Backups through the SQLite backup API, verified; daily and at exit, 30 kept; manual to a folder; restore.
+import Database from 'better-sqlite3';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import type { BackupFile } from '../../shared/schemas/backup';
+import { Ledger } from '../../main/ledger';
+import { dailyBackup, listBackups, makeBackup, pruneBackups } from '../../main/services/backup';
+import { must, refused, tempDir, world } from './helpers';
+
+test('a backup taken while writes run opens, passes integrity_check and holds only whole transactions', async () => {
+  const ledger = await Ledger.open(path.join(tempDir(), 'ledger.sqlite'));
+  const db = ledger.db;
+  db.exec('CREATE TABLE pairs (id INTEGER PRIMARY KEY, pair INTEGER NOT NULL, payload TEXT NOT NULL)');
+  const ins = db.prepare('INSERT INTO pairs (pair, payload) VALUES (?, ?)');
+  // Each write is a transaction of two rows; a consistent backup never holds half of one.
+  const writePair = db.transaction((n: number) => {
+    ins.run(n, 'x'.repeat(2000));
+    ins.run(n, 'y'.repeat(2000));
+  });
+  for (let i = 0; i < 5000; i++) writePair(i); // ~20 MB, so the backup takes many steps
+  let n = 5000;
+  let running = true;
+  const writer = (async () => {
+    while (running) {
+      writePair(n++);
+      await new Promise((r) => setImmediate(r));
+    }
+  })();
+  const file = await makeBackup(ledger, 'test');
+  running = false;
+  await writer;
+  assert.ok(n > 5000, 'writes ran during the backup');
+
+  const b = new Database(file, { readonly: true });
+  assert.equal((b.pragma('integrity_check') as { integrity_check: string }[])[0].integrity_check, 'ok');
+  const { rows, pairs, broken } = b
+    .prepare('SELECT count(*) AS rows, count(DISTINCT pair) AS pairs, (SELECT count(*) FROM (SELECT pair FROM pairs GROUP BY pair HAVING count(*) <> 2)) AS broken FROM pairs')
+    .get() as { rows: number; pairs: number; broken: number };
+  assert.equal(broken, 0);
+  assert.equal(rows, pairs * 2);
+  assert.ok(pairs >= 5000);
+  assert.equal(b.pragma('journal_mode', { simple: true }), 'delete', 'a backup is one self-contained file');
+  b.close();
+  assert.equal(fs.existsSync(file + '.partial'), false);
+  await ledger.close({ backup: false });
+});
+
+test('restore brings back exactly the rows of the backup, after backing up the current ledger', async () => {
+  const w = await world();
+  const admin = await w.admin();
+  await w.staff('li', ['clerk']);
+  const taken = must(await w.call(admin, 'backup.create', {})) as BackupFile & { path: string };
+  const snapshot = w.ledger.db.prepare('SELECT id, username, display_name FROM staff ORDER BY id').all();
+  await w.staff('zhao', ['reviewer']);
+  must(await w.call(admin, 'settings.save', { name: '改过的名字', address: '', hotline: '', officeHours: '', idleLockMinutes: 15 }));
+
+  must(await w.call(admin, 'backup.restore', { file: taken.file }));
+  assert.deepEqual(w.ledger.db.prepare('SELECT id, username, display_name FROM staff ORDER BY id').all(), snapshot);
+  assert.equal(w.ledger.db.prepare(`SELECT count(*) AS n FROM settings WHERE value LIKE '%改过的名字%'`).get().n, 0);
+  const before = listBackups(w.ledger.backupsDir).filter((b) => b.file.includes('before-restore'));
+  assert.equal(before.length, 1);
+  const saved = new Database(path.join(w.ledger.backupsDir, before[0].file), { readonly: true });
+  assert.equal(saved.prepare('SELECT count(*) AS n FROM staff').get().n, 3, 'the ledger as it was before the restore');
+  saved.close();
+  // The restore itself is in the restored ledger's audit log.
+  assert.equal(w.ledger.db.prepare(`SELECT count(*) AS n FROM audit_log WHERE channel = 'backup.restore'`).get().n, 1);
+  assert.equal((w.ledger.db.pragma('quick_check') as { quick_check: string }[])[0].quick_check, 'ok');
+});
+
+test('restore refuses a damaged backup and a name outside the backups folder, changing nothing', async () => {
+  const w = await world();
+  const admin = await w.admin();
+  const taken = must(await w.call(admin, 'backup.create', {})) as BackupFile & { path: string };
+  const fd = fs.openSync(taken.path, 'r+');
+  fs.writeSync(fd, Buffer.alloc(4096, 0xab), 0, 4096, 4096);
+  fs.closeSync(fd);
+  const staffBefore = w.count('staff');
+  assert.equal(refused(await w.call(admin, 'backup.restore', { file: taken.file })).code, 'VALIDATION');
+  assert.equal(refused(await w.call(admin, 'backup.restore', { file: '../ledger.sqlite' })).code, 'VALIDATION');
+  assert.equal(w.count('staff'), staffBefore);
+});
+
+test('manual backup to a folder the user picks; a missing folder is refused', async () => {
+  const w = await world();
+  const admin = await w.admin();
+  const usb = tempDir();
+  const r = must(await w.call(admin, 'backup.create', { folder: usb })) as { path: string };
+  assert.equal(path.dirname(r.path), usb);
+  const b = new Database(r.path, { readonly: true });
+  assert.equal(b.prepare('SELECT count(*) AS n FROM staff').get().n, 1);
+  b.close();
+  const e = refused(await w.call(admin, 'backup.create', { folder: path.join(usb, '不存在') }));
+  assert.deepEqual([e.code, e.field], ['VALIDATION', 'folder']);
+  const clerk = await w.staff('li', ['clerk']);
+  assert.equal(refused(await w.call(clerk, 'backup.create', {})).code, 'FORBIDDEN');
+});
+
+test('daily at the first start of each day and at clean exit; 30 kept', async () => {
+  const dir = tempDir();
+  const file = path.join(dir, 'ledger.sqlite');
+  const day1 = new Date('2026-11-23T08:00:00+08:00');
+  const l1 = await Ledger.open(file, { now: day1 });
+  assert.equal(listBackups(l1.backupsDir).length, 0, 'a new, empty ledger needs no backup');
+  await l1.close(); // clean exit: one backup
+  assert.equal(listBackups(l1.backupsDir).filter((b) => b.file.endsWith('-exit.sqlite')).length, 1);
+
+  const l2 = await Ledger.open(file, { now: day1 });
+  assert.equal(listBackups(l2.backupsDir).filter((b) => b.file.includes('2026-11-23T') && b.file.endsWith('-daily.sqlite')).length, 1);
+  assert.equal(await dailyBackup(l2, new Date('2026-11-23T17:00:00+08:00')), null, 'once a day');
+  const next = await dailyBackup(l2, new Date('2026-11-24T08:00:00+08:00'));
+  assert.match(path.basename(next!), /^bianmin-2026-11-24T080000-daily\.sqlite$/);
+
+  for (let i = 0; i < 35; i++) await makeBackup(l2, 'manual', l2.backupsDir, new Date(Date.UTC(2026, 0, 1 + i)));
+  pruneBackups(l2.backupsDir);
+  const kept = listBackups(l2.backupsDir);
+  assert.equal(kept.length, 30);
+  assert.equal(kept[0].file, 'bianmin-2026-11-24T080000-daily.sqlite', 'the newest are kept');
+  await l2.close({ backup: false });
+});
