@@ -1,3 +1,5 @@
+// First: gives every <style> created from here on the CSP nonce (see components/csp.ts).
+import { CSP_NONCE } from './components/csp';
 import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
@@ -5,7 +7,6 @@ import 'dayjs/locale/zh-cn';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { CSP_NONCE } from './components/csp';
 
 dayjs.locale('zh-cn');
 

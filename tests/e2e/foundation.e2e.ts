@@ -1,0 +1,127 @@
+// First start → create admin → sign in → create a clerk → sign out → sign in as the clerk → admin-only screen refused.
+import { expect, test, type Page } from '@playwright/test';
+import Database from 'better-sqlite3';
+import { startHost, type Host } from './host';
+
+let host: Host;
+test.beforeEach(async () => {
+  host = await startHost();
+});
+test.afterEach(async () => {
+  expect(await host.stop()).toBe(0);
+});
+
+/** Fails the test on any CSP violation: antd and ag-grid must use the nonce, never need 'unsafe-inline'. */
+function watchCsp(page: Page): string[] {
+  const violations: string[] = [];
+  void page.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`CSP violation: ${e.violatedDirective} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber} ${e.sample}`),
+    ),
+  );
+  page.on('console', (m) => {
+    if (/Content Security Policy|CSP violation/.test(m.text())) violations.push(m.text());
+  });
+  return violations;
+}
+
+async function signIn(page: Page, username: string, password: string) {
+  await expect(page.getByRole('button', { name: '登录' })).toBeVisible();
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+}
+
+test('first start to a refused admin screen, as the counter would do it', async ({ page }) => {
+  const csp = watchCsp(page);
+  await page.goto(host.url);
+  await expect(page.getByText('这是一个新台账')).toBeVisible();
+  await expect(page).toHaveURL(/#\/$/); // the token left the address bar
+
+  await page.getByLabel('管理员姓名').fill('王管理');
+  await page.getByLabel('用户名').fill('admin');
+  await page.getByLabel('密码', { exact: true }).fill('admin-pass-1');
+  await page.getByLabel('再次输入密码').fill('admin-pass-1');
+  await page.getByRole('button', { name: '创建管理员' }).click();
+
+  await signIn(page, 'admin', 'wrong-password');
+  await expect(page.getByText('用户名或密码错误（还可再试 4 次）')).toBeVisible();
+  await page.getByLabel('密码').fill('admin-pass-1');
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByTestId('signed-in')).toContainText('王管理');
+  await expect(page.getByRole('menuitem')).toHaveText(['首页', '台账', '救助申请', '补贴发放', '结对帮扶', '便民服务卡', '年度统计', '设置']);
+  await page.screenshot({ path: 'test-results/foundation-home.png' });
+
+  // Create a clerk.
+  await page.getByRole('menuitem', { name: '设置' }).click();
+  await page.getByRole('tab', { name: '工作人员' }).click();
+  await page.getByRole('button', { name: '新增工作人员' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('姓名').fill('李窗口');
+  await dialog.getByLabel('用户名').fill('li');
+  await dialog.getByLabel('初始密码').fill('short');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog.getByText('密码至少 8 位')).toBeVisible();
+  await dialog.getByLabel('初始密码').fill('clerk-pass-1');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByRole('cell', { name: '李窗口' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/foundation-staff.png' });
+
+  // The audit log shows it, paged through the grid.
+  await page.getByRole('tab', { name: '审计日志' }).click();
+  await expect(page.getByTestId('audit-grid').getByText('staff.create')).toBeVisible();
+  await expect(page.getByTestId('row-count')).toHaveText(/共 \d+ 条/);
+  await page.screenshot({ path: 'test-results/foundation-audit.png' });
+
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await signIn(page, 'li', 'clerk-pass-1');
+  await expect(page.getByTestId('signed-in')).toContainText('李窗口');
+  await expect(page.getByTestId('signed-in')).toContainText('窗口人员');
+
+  // An admin-only screen: main refuses the data, and the screen says so.
+  await page.goto(`${host.base}#/settings/staff`);
+  await expect(page.getByText('无权访问')).toBeVisible();
+  await expect(page.getByText('无权进行此操作：需要管理员权限')).toBeVisible();
+  await expect(page.getByRole('cell', { name: '王管理' })).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/foundation-refused.png' });
+  await page.goto(`${host.base}#/settings/audit`);
+  await expect(page.getByText('无权进行此操作：需要管理员权限')).toBeVisible();
+
+  expect(csp).toEqual([]);
+  const db = new Database(host.db, { readonly: true });
+  expect(db.prepare(`SELECT username FROM staff ORDER BY id`).all()).toEqual([{ username: 'admin' }, { username: 'li' }]);
+  db.close();
+});
+
+test('the lock button hides the screen until the password is typed', async ({ page }) => {
+  await page.goto(host.url);
+  await page.getByLabel('管理员姓名').fill('王管理');
+  await page.getByLabel('用户名').fill('admin');
+  await page.getByLabel('密码', { exact: true }).fill('admin-pass-1');
+  await page.getByLabel('再次输入密码').fill('admin-pass-1');
+  await page.getByRole('button', { name: '创建管理员' }).click();
+  await signIn(page, 'admin', 'admin-pass-1');
+  await page.getByRole('menuitem', { name: '设置' }).click();
+  await page.getByRole('tab', { name: '中心信息' }).click();
+  await page.getByLabel('中心名称').fill('城关镇便民服务中心');
+  await page.getByLabel('服务热线').fill('0571-12345678');
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText('已保存')).toBeVisible();
+
+  await page.getByRole('button', { name: '锁定' }).click();
+  await expect(page.getByText('已锁定')).toBeVisible();
+  await expect(page.getByText('0571-12345678')).toHaveCount(0);
+  await expect(page.getByRole('menuitem')).toHaveCount(0);
+  // Reloading does not get past the lock: the session lives in main.
+  await page.reload();
+  await expect(page.getByText('已锁定')).toBeVisible();
+  await page.screenshot({ path: 'test-results/foundation-locked.png' });
+  await page.getByLabel('密码').fill('wrong-password');
+  await page.getByRole('button', { name: '解锁' }).click();
+  await expect(page.getByText(/用户名或密码错误/)).toBeVisible();
+  await page.getByLabel('密码').fill('admin-pass-1');
+  await page.getByRole('button', { name: '解锁' }).click();
+  await expect(page.getByTestId('signed-in')).toContainText('王管理');
+  await page.getByRole('menuitem', { name: '首页' }).click();
+  await expect(page.getByText('0571-12345678')).toBeVisible();
+});
