@@ -1,0 +1,66 @@
+// Seeded, obviously fictional people for demo ledgers and benchmarks: Chinese names, areas, and ID numbers whose
+// check digits are valid (GB 11643) but whose region codes and sequences are made up for a fictional township.
+import { checkDigit } from '../../shared/domain/idNumber';
+
+/** mulberry32: small, fast, and the same sequence for the same seed on every machine. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤单';
+const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国建华文斌玉兰春梅海燕志强永红国庆淑珍德胜金凤小红红梅丽娟树林长青秋菊冬梅';
+/** Names from ethnic minorities keep the middle dot, which every layer must carry unchanged. */
+const MINORITY = ['阿依古丽·买买提', '买买提·艾力', '古丽娜尔·吐尔逊', '扎西·次仁', '巴特尔·孟和'];
+export const AREAS = ['东山村', '西河村', '南岭村', '北坪村', '青石村', '柳溪社区', '桥头社区', '新街社区'];
+
+export interface FictionalPerson {
+  name: string;
+  idNumber: string;
+  gender: 'male' | 'female';
+  birthDate: string;
+  area: string;
+  phone: string;
+}
+
+// Region code 990101 belongs to no real county: these numbers cannot collide with a real person's.
+const REGION = '990101';
+
+/** The nth (0-based, < 500) person of that birth date and gender: digits 15-17, odd for men, even for women. */
+export function idNumberFor(birth: string, nth: number, female: boolean): string {
+  const seq = String(nth * 2 + (female ? 0 : 1)).padStart(3, '0');
+  const first17 = REGION + birth.replace(/-/g, '') + seq;
+  return first17 + checkDigit(first17);
+}
+
+function next(seen: Map<string, number>, key: string): number {
+  const n = seen.get(key) ?? 0;
+  seen.set(key, n + 1);
+  return n;
+}
+
+export function* people(seed: number, count: number): Generator<FictionalPerson> {
+  const r = rng(seed);
+  const pick = <T>(xs: ArrayLike<T>) => xs[Math.floor(r() * xs.length)];
+  const seen = new Map<string, number>(); // per birth date and gender, so every ID number is unique
+  for (let i = 0; i < count; i++) {
+    const female = r() < 0.5;
+    const name = r() < 0.01 ? pick(MINORITY) : pick([...SURNAMES]) + (r() < 0.6 ? pick([...GIVEN]) : pick([...GIVEN]) + pick([...GIVEN]));
+    const year = 1930 + Math.floor(r() * 90);
+    const birth = `${year}-${String(1 + Math.floor(r() * 12)).padStart(2, '0')}-${String(1 + Math.floor(r() * 28)).padStart(2, '0')}`;
+    yield {
+      name,
+      idNumber: idNumberFor(birth, next(seen, `${birth}${female}`), female),
+      gender: female ? 'female' : 'male',
+      birthDate: birth,
+      area: pick(AREAS),
+      phone: `139${String(Math.floor(r() * 1e8)).padStart(8, '0')}`,
+    };
+  }
+}

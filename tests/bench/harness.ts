@@ -1,0 +1,74 @@
+// The bench harness: each figure's p50/p95 beside a raw-SQLite baseline of the same work, the ratio, the budget.
+import fs from 'node:fs';
+
+export interface Figure {
+  figure: string;
+  p50_ms: number;
+  p95_ms: number;
+  baseline_ms: number;
+  ratio: number;
+  budget_ratio: number;
+  budget_p95_ms: number | null;
+  within: boolean;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+async function timeRuns(fn: () => unknown, runs: number): Promise<number[]> {
+  for (let i = 0; i < Math.min(5, runs); i++) await fn(); // warm caches and prepared statements
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = process.hrtime.bigint();
+    await fn();
+    times.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  return times.sort((a, b) => a - b);
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/**
+ * Times `app` (through the dispatcher, as the renderer calls it) and `baseline` (the same work in raw SQLite).
+ * The ratio is p95 over baseline p95; `within` needs the ratio and, when given, the absolute p95 budget.
+ */
+export async function measure(
+  figure: string,
+  app: () => unknown,
+  baseline: () => unknown,
+  opts: { runs?: number; budgetRatio: number; budgetP95Ms?: number },
+): Promise<Figure> {
+  const runs = opts.runs ?? 50;
+  const a = await timeRuns(app, runs);
+  const b = await timeRuns(baseline, runs);
+  const p95 = percentile(a, 95);
+  const base = percentile(b, 95);
+  const ratio = p95 / base;
+  return {
+    figure,
+    p50_ms: round(percentile(a, 50)),
+    p95_ms: round(p95),
+    baseline_ms: round(base),
+    ratio: round(ratio),
+    budget_ratio: opts.budgetRatio,
+    budget_p95_ms: opts.budgetP95Ms ?? null,
+    within: ratio <= opts.budgetRatio && (opts.budgetP95Ms === undefined || p95 <= opts.budgetP95Ms),
+  };
+}
+
+export function report(figures: Figure[], out?: string): boolean {
+  console.table(
+    figures.map((f) => ({
+      figure: f.figure,
+      'p50 ms': f.p50_ms,
+      'p95 ms': f.p95_ms,
+      'baseline p95 ms': f.baseline_ms,
+      ratio: f.ratio,
+      budget: `≤${f.budget_ratio}×${f.budget_p95_ms === null ? '' : `, ≤${f.budget_p95_ms} ms`}`,
+      within: f.within ? 'yes' : 'NO',
+    })),
+  );
+  if (out) fs.writeFileSync(out, JSON.stringify(figures, null, 2));
+  return figures.every((f) => f.within);
+}

@@ -1,0 +1,64 @@
+// `npm run bench [-- --out FILE]`: builds a county-scale ledger and measures each figure against raw SQLite.
+// Exits 1 when a figure is over its budget. Later capabilities add their figures here.
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createDispatcher, newSession } from '../../main/dispatch';
+import { handlers } from '../../main/handlers';
+import { Ledger } from '../../main/ledger';
+import { people } from '../../main/demo/fictional';
+import { tempDir } from '../e2e/host';
+import { measure, report, type Figure } from './harness';
+
+const { values } = parseArgs({ options: { out: { type: 'string' }, audit: { type: 'string', default: '500000' } } });
+const AUDIT_ROWS = Number(values.audit);
+
+async function main() {
+  const dir = tempDir('bianmin-bench-');
+  const ledger = await Ledger.open(path.join(dir, 'ledger.sqlite'));
+  const dispatcher = createDispatcher(ledger, handlers);
+  const admin = newSession();
+  const ok = async (channel: string, input: unknown) => {
+    const r = await dispatcher.dispatch(admin, channel, input);
+    if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
+    return r.value;
+  };
+  await ok('setup.createAdmin', { username: 'admin', displayName: '基准管理员', password: 'bench-pass-1' });
+  await ok('session.signIn', { username: 'admin', password: 'bench-pass-1' });
+
+  // A decade of audit history: staff, channels and entities drawn from the fictional township.
+  let t = Date.now();
+  const channels = ['households.create', 'households.update', 'applications.create', 'applications.review', 'payments.post', 'visits.create'];
+  const ins = ledger.db.prepare('INSERT INTO audit_log (at, staff_id, channel, entity, entity_id, before, after) VALUES (?, 1, ?, ?, ?, NULL, ?)');
+  const start = new Date('2016-01-01T00:00:00+08:00').getTime();
+  const step = (10 * 365 * 86400_000) / AUDIT_ROWS;
+  ledger.db.transaction(() => {
+    let i = 0;
+    for (const p of people(20261123, AUDIT_ROWS)) {
+      const ch = channels[i % channels.length];
+      ins.run(new Date(start + i * step).toISOString().replace('Z', '+08:00'), ch, ch.split('.')[0], String(i), JSON.stringify({ name: p.name, area: p.area }));
+      i++;
+    }
+  })();
+  console.log(`ledger built: ${AUDIT_ROWS.toLocaleString()} audit rows in ${((Date.now() - t) / 1000).toFixed(1)} s (${dir})`);
+
+  const figures: Figure[] = [];
+  const raw = ledger.db.prepare(
+    `SELECT a.id, a.at, a.staff_id AS staffId, s.display_name AS staffName, a.channel, a.entity, a.entity_id AS entityId, a.before, a.after
+       FROM audit_log a LEFT JOIN staff s ON s.id = a.staff_id WHERE a.channel = ? ORDER BY a.id DESC LIMIT 100 OFFSET 0`,
+  );
+  const rawCount = ledger.db.prepare('SELECT count(*) AS n FROM audit_log a WHERE a.channel = ?');
+  figures.push(
+    await measure(
+      'audit.list first page, filtered by channel',
+      () => ok('audit.list', { channel: 'payments.post', limit: 100 }),
+      () => [raw.all('payments.post'), rawCount.get('payments.post')],
+      { budgetRatio: 2, budgetP95Ms: 30 },
+    ),
+  );
+  t = Date.now();
+  await ledger.close({ backup: false });
+  const within = report(figures, values.out);
+  process.exit(within ? 0 : 1);
+}
+
+void main();
