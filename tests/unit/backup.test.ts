@@ -58,14 +58,14 @@ test('restore brings back exactly the rows of the backup, after backing up the c
 
   must(await w.call(admin, 'backup.restore', { file: taken.file }));
   assert.deepEqual(w.ledger.db.prepare('SELECT id, username, display_name FROM staff ORDER BY id').all(), snapshot);
-  assert.equal(w.ledger.db.prepare(`SELECT count(*) AS n FROM settings WHERE value LIKE '%改过的名字%'`).get().n, 0);
+  assert.equal(w.one(`SELECT count(*) AS n FROM settings WHERE value LIKE '%改过的名字%'`).n, 0);
   const before = listBackups(w.ledger.backupsDir).filter((b) => b.file.includes('before-restore'));
   assert.equal(before.length, 1);
   const saved = new Database(path.join(w.ledger.backupsDir, before[0].file), { readonly: true });
-  assert.equal(saved.prepare('SELECT count(*) AS n FROM staff').get().n, 3, 'the ledger as it was before the restore');
+  assert.equal((saved.prepare('SELECT count(*) AS n FROM staff').get() as { n: number }).n, 3, 'the ledger as it was before the restore');
   saved.close();
   // The restore itself is in the restored ledger's audit log.
-  assert.equal(w.ledger.db.prepare(`SELECT count(*) AS n FROM audit_log WHERE channel = 'backup.restore'`).get().n, 1);
+  assert.equal(w.one(`SELECT count(*) AS n FROM audit_log WHERE channel = 'backup.restore'`).n, 1);
   assert.equal((w.ledger.db.pragma('quick_check') as { quick_check: string }[])[0].quick_check, 'ok');
 });
 
@@ -89,7 +89,7 @@ test('manual backup to a folder the user picks; a missing folder is refused', as
   const r = must(await w.call(admin, 'backup.create', { folder: usb })) as { path: string };
   assert.equal(path.dirname(r.path), usb);
   const b = new Database(r.path, { readonly: true });
-  assert.equal(b.prepare('SELECT count(*) AS n FROM staff').get().n, 1);
+  assert.equal((b.prepare('SELECT count(*) AS n FROM staff').get() as { n: number }).n, 1);
   b.close();
   const e = refused(await w.call(admin, 'backup.create', { folder: path.join(usb, '不存在') }));
   assert.deepEqual([e.code, e.field], ['VALIDATION', 'folder']);

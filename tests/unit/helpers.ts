@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Channel, Input } from '../../shared/contract';
+import type { Channel, Input, Output } from '../../shared/contract';
 import type { Result } from '../../shared/domain/result';
 import type { Role } from '../../shared/domain/roles';
 import { createDispatcher, newSession, type Dispatcher, type Handlers, type Session } from '../../main/dispatch';
@@ -26,7 +26,9 @@ export interface World {
   dispatcher: Dispatcher;
   clock: Clock;
   dir: string;
-  call<C extends Channel>(session: Session, channel: C, input: Input<C>): Promise<Result<unknown>>;
+  call<C extends Channel>(session: Session, channel: C, input: Input<C>): Promise<Result<Output<C>>>;
+  /** One row of raw SQL, typed by the caller. */
+  one<T = { n: number }>(sql: string, ...args: unknown[]): T;
   /** Creates the admin (first start) and returns a signed-in admin session. */
   admin(): Promise<Session>;
   /** Creates a staff member with these roles and returns a signed-in session for them. */
@@ -45,7 +47,8 @@ export async function world(opts: { handlers?: Handlers } = {}): Promise<World> 
     dispatcher,
     clock,
     dir,
-    call: (session, channel, input) => dispatcher.dispatch(session, channel, input),
+    call: <C extends Channel>(session: Session, channel: C, input: Input<C>) => dispatcher.dispatch(session, channel, input) as Promise<Result<Output<C>>>,
+    one: <T,>(sql: string, ...args: unknown[]) => ledger.db.prepare(sql).get(...args) as T,
     async admin() {
       if (adminSession) return adminSession;
       const s = newSession();

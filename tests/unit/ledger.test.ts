@@ -46,7 +46,7 @@ test('a pending migration backs up a ledger that holds data, then applies in one
   await assert.rejects(Ledger.open(file, { migrations: [...base, next, broken] }));
   const l3 = await Ledger.open(file, { migrations: [...base, next] });
   assert.equal(l3.db.pragma('user_version', { simple: true }), next.version);
-  assert.equal(l3.db.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE name = 'half'`).get().n, 0);
+  assert.equal((l3.db.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE name = 'half'`).get() as { n: number }).n, 0);
   await l3.close({ backup: false });
 });
 

@@ -36,7 +36,7 @@ test('five wrong passwords lock the account for five minutes', async () => {
   assert.equal(s.staff, null);
   w.clock.advanceMinutes(5.1);
   must(await w.call(s, 'session.signIn', { username: 'admin', password: 'admin-pass-1' }));
-  assert.equal(s.staff?.username, 'admin');
+  assert.equal((s.staff as { username: string } | null)?.username, 'admin');
   const refusedRows = w.ledger.db.prepare(`SELECT count(*) AS n FROM audit_log WHERE after LIKE '%sign-in refused%'`).get() as { n: number };
   assert.equal(refusedRows.n, 6, 'every refused attempt on a known account is audited');
   // An unknown user gets the same answer as a wrong password.
