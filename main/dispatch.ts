@@ -37,7 +37,7 @@ type Mode<C extends Channel> = Contract[C]['mode'];
 export type Handler<C extends Channel> = (
   ctx: Ctx,
   input: Parsed<C>,
-) => Mode<C> extends 'maintenance' ? Promise<Output<C> | Failure> : Output<C> | Failure;
+) => Mode<C> extends 'task' ? Promise<Output<C> | Failure> : Output<C> | Failure;
 export type Handlers = { [C in Channel]: Handler<C> };
 
 // While locked only these answer; everything else, and all personal data, waits for the password.
@@ -75,7 +75,7 @@ export function createDispatcher(ledger: Ledger, handlers: Handlers, clock: () =
     const parsed = def.input.safeParse(input ?? {});
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      return fail('VALIDATION', issue.message, issue.path.length ? String(issue.path[0]) : undefined);
+      return fail('VALIDATION', issue.message, issue.path.length ? issue.path.join('.') : undefined);
     }
     const now = clock();
     const refused = refuseAccess(session, channel, now);
@@ -97,7 +97,7 @@ export function createDispatcher(ledger: Ledger, handlers: Handlers, clock: () =
     const handler = handlers[channel] as (ctx: Ctx, input: unknown) => unknown;
     try {
       let out: unknown;
-      if (def.mode === 'maintenance') out = await handler(ctx, parsed.data);
+      if (def.mode === 'task') out = await handler(ctx, parsed.data);
       else {
         const run = ledger.db.transaction(() => {
           const value = handler(ctx, parsed.data);

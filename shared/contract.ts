@@ -2,10 +2,11 @@
 // main's handler map must satisfy `Handlers` (main/handlers.ts), so a missing channel fails the type check.
 import { z } from 'zod';
 import type { Role } from './domain/roles';
-import { empty, type Page } from './schemas/common';
+import { empty, id, type Page } from './schemas/common';
 import { auditListInput, type AuditRow } from './schemas/audit';
 import { backupCreateInput, backupRestoreInput, type BackupFile } from './schemas/backup';
 import { centerSettings, type CenterSettings } from './schemas/settings';
+import * as registry from './schemas/registry';
 import * as staff from './schemas/staff';
 
 /** public: no sign-in needed; signedIn: any staff member; or the roles allowed. */
@@ -13,9 +14,9 @@ export type Access = 'public' | 'signedIn' | readonly Role[];
 
 /**
  * query: runs in a read transaction. mutation: one write transaction that must also write its audit row.
- * maintenance: manages the ledger file itself (backup, restore); runs outside a transaction and audits itself.
+ * task: file work (backup, restore, export); runs outside a transaction, may be async, audits itself.
  */
-export type Mode = 'query' | 'mutation' | 'maintenance';
+export type Mode = 'query' | 'mutation' | 'task';
 
 export interface ChannelDef<I extends z.ZodType, O, M extends Mode = Mode> {
   input: I;
@@ -30,6 +31,9 @@ const def =
   <I extends z.ZodType, M extends Mode>(input: I, access: Access, mode: M): ChannelDef<I, O, M> => ({ input, access, mode });
 
 const ADMIN = ['admin'] as const;
+const STAFF = ['clerk', 'reviewer', 'approver', 'admin'] as const;
+/** Who may see a full ID number (after a click on 显示, audited). */
+const REVEAL = ['reviewer', 'approver', 'admin'] as const;
 
 export const contract = {
   'setup.state': def<{ needsAdmin: boolean; centerName: string }>()(empty, 'public', 'query'),
@@ -54,9 +58,32 @@ export const contract = {
 
   'audit.list': def<Page<AuditRow>>()(auditListInput, ADMIN, 'query'),
 
+  'areas.list': def<registry.Area[]>()(empty, 'signedIn', 'query'),
+  'areas.save': def<registry.Area>()(registry.areaSaveInput, ADMIN, 'mutation'),
+  'categories.list': def<registry.HardshipCategory[]>()(empty, 'signedIn', 'query'),
+
+  'households.list': def<Page<registry.HouseholdRow>>()(registry.householdListInput, 'signedIn', 'query'),
+  'households.get': def<registry.HouseholdDetail>()(z.object({ id }), 'signedIn', 'query'),
+  'households.create': def<registry.HouseholdDetail>()(registry.householdCreateInput, STAFF, 'mutation'),
+  'households.update': def<registry.HouseholdDetail>()(registry.householdUpdateInput, STAFF, 'mutation'),
+  'households.exit': def<registry.HouseholdDetail>()(registry.householdExitInput, STAFF, 'mutation'),
+  'households.export': def<{ fileName: string; base64: string; rows: number }>()(registry.householdListInput.omit({ offset: true, limit: true }), 'signedIn', 'task'),
+  'households.startCategory': def<registry.HouseholdDetail>()(registry.categoryStartInput, STAFF, 'mutation'),
+  'households.endCategory': def<registry.HouseholdDetail>()(registry.categoryEndInput, STAFF, 'mutation'),
+  'persons.add': def<registry.HouseholdDetail>()(registry.personAddInput, STAFF, 'mutation'),
+  'persons.move': def<registry.HouseholdDetail>()(registry.personMoveInput, STAFF, 'mutation'),
+  /** The full ID number of one person: reviewer/approver/admin only, and every reveal is audited. */
+  'persons.revealId': def<{ idNumber: string }>()(z.object({ id }), REVEAL, 'mutation'),
+  /** Checks a typed ID number as the clerk leaves the field: cleaned number, birth date, gender, or who holds it. */
+  'persons.checkId': def<{ idNumber: string; birthDate: string; gender: 'male' | 'female'; note: string | null }>()(
+    z.object({ idNumber: z.string().max(64) }),
+    'signedIn',
+    'query',
+  ),
+
   'backup.list': def<BackupFile[]>()(empty, ADMIN, 'query'),
-  'backup.create': def<BackupFile & { path: string }>()(backupCreateInput, ADMIN, 'maintenance'),
-  'backup.restore': def<BackupFile>()(backupRestoreInput, ADMIN, 'maintenance'),
+  'backup.create': def<BackupFile & { path: string }>()(backupCreateInput, ADMIN, 'task'),
+  'backup.restore': def<BackupFile>()(backupRestoreInput, ADMIN, 'task'),
 } as const satisfies Record<string, ChannelDef<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;

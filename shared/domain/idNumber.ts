@@ -22,3 +22,55 @@ export function realDate(yyyymmdd: string): string | null {
 export function maskIdNumber(id: string): string {
   return id.length < 8 ? '*'.repeat(id.length) : id.slice(0, 4) + '*'.repeat(id.length - 8) + id.slice(-4);
 }
+
+export interface ParsedId {
+  idNumber: string;
+  birthDate: string;
+  gender: 'male' | 'female';
+  /** Shown beside the field: what was done to what the clerk typed (an upgrade, a cleaned character). */
+  note: string | null;
+}
+
+export type IdParse = { ok: true; value: ParsedId } | { ok: false; message: string };
+
+// Zero-width characters, BOM, bidi marks and every kind of space that copy-paste brings along.
+const INVISIBLE = /[\s\u00A0\u200B-\u200F\u2028-\u202F\u205F-\u2064\u3000\uFEFF]/gu;
+const FULL_WIDTH = /[\uFF10-\uFF19\uFF38\uFF58]/g; // ０-９, Ｘ, ｘ
+
+/**
+ * Reads an ID number as a clerk or an import gives it: full-width digits and x are folded, invisible characters
+ * removed, 15-digit numbers upgraded to 18 (19 + check digit), and the result checked against GB 11643:
+ * check digit, a real birth date, not in the future, not before 1900. `today` is YYYY-MM-DD in China time.
+ */
+export function parseIdNumber(raw: string, today: string): IdParse {
+  if (/^\s*\d(\.\d+)?E\+\d+\s*$/i.test(raw))
+    return { ok: false, message: '身份证号被 Excel 当成了数字（科学计数法），后几位已经丢失。请把该列设为“文本”后重新输入' };
+  const notes: string[] = [];
+  let s = raw.replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  if (s !== raw) notes.push('全角字符已转为半角');
+  const stripped = s.replace(INVISIBLE, '');
+  if (stripped !== s && s.trim() !== stripped) notes.push('已去除空格或不可见字符');
+  s = stripped;
+  if (s.includes('x')) notes.push('小写 x 已改为大写 X');
+  s = s.toUpperCase();
+  if (s === '') return { ok: false, message: '请填写身份证号' };
+  if (/^\d{15}$/.test(s)) {
+    const first17 = s.slice(0, 6) + '19' + s.slice(6);
+    s = first17 + checkDigit(first17);
+    notes.push(`15 位旧号码已升级为 18 位：${s}`);
+  } else if (!/^\d{17}[\dX]$/.test(s)) {
+    return { ok: false, message: `身份证号应为 18 位（最后一位可以是 X），现在是 ${[...s].length} 位` };
+  }
+  const birthDate = realDate(s.slice(6, 14));
+  if (!birthDate) return { ok: false, message: `身份证号中的出生日期 ${s.slice(6, 10)}-${s.slice(10, 12)}-${s.slice(12, 14)} 不存在` };
+  if (birthDate > today) return { ok: false, message: `身份证号中的出生日期 ${birthDate} 晚于今天` };
+  if (birthDate < '1900-01-01') return { ok: false, message: `身份证号中的出生日期 ${birthDate} 早于 1900 年` };
+  if (checkDigit(s.slice(0, 17)) !== s[17]) {
+    const excel = /000$/.test(s) ? '（末三位是 000，像是被 Excel 截断过）' : '';
+    return { ok: false, message: `身份证号校验位不对${excel}，请核对每一位` };
+  }
+  return {
+    ok: true,
+    value: { idNumber: s, birthDate, gender: Number(s[16]) % 2 === 1 ? 'male' : 'female', note: notes.length ? notes.join('；') : null },
+  };
+}

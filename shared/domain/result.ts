@@ -5,8 +5,10 @@ export interface AppErrorBody {
   code: ErrorCode;
   /** Chinese, written for the clerk. */
   message: string;
-  /** The input field the message belongs beside, when there is one. */
+  /** The input field the message belongs beside, when there is one (a path: `members.1.idNumber`). */
   field?: string;
+  /** A hash route the message points at, e.g. the household that already holds an ID number. */
+  link?: string;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorBody };
@@ -17,10 +19,14 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly field?: string,
+    readonly link?: string,
   ) {
     super(message);
   }
   toBody(): AppErrorBody {
-    return this.field ? { code: this.code, message: this.message, field: this.field } : { code: this.code, message: this.message };
+    const body: AppErrorBody = { code: this.code, message: this.message };
+    if (this.field) body.field = this.field;
+    if (this.link) body.link = this.link;
+    return body;
   }
 }

@@ -1,0 +1,112 @@
+// The households grid and its .xlsx export: one WHERE built from the filters and the quick search, paged by SQL.
+import ExcelJS from 'exceljs';
+import type { z } from 'zod';
+import { dateCn } from '../../shared/domain/time';
+import type { Page } from '../../shared/schemas/common';
+import type { householdListInput, HouseholdRow } from '../../shared/schemas/registry';
+import { DEFAULT_CENTER } from '../../shared/schemas/settings';
+import type { DB } from '../db/open';
+import type { Handlers } from '../dispatch';
+import { ACCOUNT_TAIL, MASKED_ID } from './households';
+import { getSetting } from './settings';
+
+type Filters = Omit<z.output<typeof householdListInput>, 'offset' | 'limit'>;
+
+// '~' sorts after every digit, X and a-z, so `col >= p AND col < p || '~'` is a prefix search on the index.
+const PREFIX = (col: string) => `(${col} >= ? AND ${col} < ? || '~')`;
+
+/** Quick search: ID tail (4+ digits), phone, pinyin initials, or the start of a member's name. */
+function searchClause(q: string): { sql: string; args: string[] } | null {
+  const s = q.trim();
+  if (!s) return null;
+  const members = (cond: string) => `h.id IN (SELECT household_id FROM persons WHERE ${cond})`;
+  if (/^\d{11}$/.test(s)) return { sql: `(h.phone = ? OR ${members('phone = ?')})`, args: [s, s] };
+  if (/^[\dXx]{4,18}$/.test(s)) {
+    const rev = [...s.toUpperCase()].reverse().join('');
+    return { sql: members(PREFIX('id_reversed')), args: [rev, rev] };
+  }
+  if (/^[a-zA-Z]+$/.test(s)) {
+    const p = s.toLowerCase();
+    return { sql: members(PREFIX('name_initials')), args: [p, p] };
+  }
+  return { sql: members(`(name >= ? AND name < ? || char(1114111))`), args: [s, s] };
+}
+
+function where(f: Filters, today: string): { sql: string; args: (string | number)[] } {
+  const parts: string[] = [];
+  const args: (string | number)[] = [];
+  if (f.areaId) (parts.push('h.area_id = ?'), args.push(f.areaId));
+  if (f.status) (parts.push('h.status = ?'), args.push(f.status));
+  if (f.category) {
+    parts.push(`EXISTS (SELECT 1 FROM household_categories c WHERE c.household_id = h.id AND c.category_code = ?
+                 AND c.from_date <= ? AND (c.to_date IS NULL OR c.to_date >= ?))`);
+    args.push(f.category, today, today);
+  }
+  const search = searchClause(f.q ?? '');
+  if (search) (parts.push(search.sql), args.push(...search.args));
+  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', args };
+}
+
+const ORDER = { headName: 'h.head_pinyin', area: 'a.sort_order, a.id, h.head_pinyin', id: 'h.id', members: 'members' } as const;
+
+function rowsSql(f: Filters, today: string) {
+  const w = where(f, today);
+  const dir = f.sort?.dir === 'desc' ? 'DESC' : 'ASC';
+  const order = f.sort ? `${ORDER[f.sort.col].split(', ').map((c) => `${c} ${dir}`).join(', ')}, h.id ${dir}` : 'h.head_pinyin, h.id';
+  const sql = `SELECT h.id, h.head_name AS headName, ${MASKED_ID('p.id_number')} AS headIdMasked, a.name AS area,
+      (SELECT group_concat(k.name, '、') FROM household_categories c JOIN hardship_categories k ON k.code = c.category_code
+         WHERE c.household_id = h.id AND c.from_date <= ? AND (c.to_date IS NULL OR c.to_date >= ?)) AS categories,
+      (SELECT count(*) FROM persons m WHERE m.household_id = h.id) AS members,
+      h.phone, ${ACCOUNT_TAIL('h.account_number')} AS accountTail, h.status
+    FROM households h JOIN areas a ON a.id = h.area_id LEFT JOIN persons p ON p.id = h.head_person_id
+    ${w.sql} ORDER BY ${order}`;
+  return { sql, args: [today, today, ...w.args], where: w };
+}
+
+export function listHouseholds(db: DB, input: z.output<typeof householdListInput>, today: string): Page<HouseholdRow> {
+  const q = rowsSql(input, today);
+  const rows = db.prepare(`${q.sql} LIMIT ? OFFSET ?`).all(...q.args, input.limit, input.offset) as HouseholdRow[];
+  for (const r of rows) r.categories ??= '';
+  const { n } = db.prepare(`SELECT count(*) AS n FROM households h ${q.where.sql}`).get(...q.where.args) as { n: number };
+  return { rows, total: n };
+}
+
+const STATUS = { registered: '在册', exited: '退出' };
+const COLUMNS: [keyof HouseholdRow, string, number][] = [
+  ['id', '户号', 8],
+  ['headName', '户主', 18],
+  ['headIdMasked', '身份证号', 22],
+  ['area', '村/社区', 12],
+  ['categories', '困难类别', 24],
+  ['members', '人口', 6],
+  ['phone', '联系电话', 16],
+  ['accountTail', '一卡通账号', 14],
+  ['status', '状态', 8],
+];
+
+/** The grid's current filtered view as .xlsx: a title row, Chinese headers, masked IDs stored as text. */
+export async function exportHouseholds(db: DB, f: Filters, now: Date): Promise<{ fileName: string; base64: string; rows: number }> {
+  const today = dateCn(now);
+  const q = rowsSql(f, today);
+  const rows = db.prepare(q.sql).all(...q.args) as HouseholdRow[];
+  const center = getSetting(db, 'center', DEFAULT_CENTER).name;
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('困难群众台账', { views: [{ state: 'frozen', ySplit: 2 }] });
+  ws.mergeCells(1, 1, 1, COLUMNS.length);
+  ws.getCell(1, 1).value = `${center} 困难群众台账（导出日期 ${today}）`;
+  ws.getCell(1, 1).font = { bold: true, size: 14 };
+  ws.getRow(2).values = COLUMNS.map((c) => c[1]);
+  ws.getRow(2).font = { bold: true };
+  COLUMNS.forEach(([, , width], i) => (ws.getColumn(i + 1).width = width));
+  for (const r of rows)
+    ws.addRow(COLUMNS.map(([k]) => (k === 'status' ? STATUS[r.status] : k === 'categories' ? (r.categories ?? '') : r[k])));
+  // ID and account columns are text: Excel keeps only 15 significant digits of a number.
+  for (const col of [3, 7, 8]) ws.getColumn(col).numFmt = '@';
+  const buf = Buffer.from(await wb.xlsx.writeBuffer());
+  return { fileName: `困难群众台账-${today}.xlsx`, base64: buf.toString('base64'), rows: rows.length };
+}
+
+export const householdListHandlers = {
+  'households.list': (ctx, input) => listHouseholds(ctx.db, input, dateCn(ctx.now)),
+  'households.export': (ctx, input) => exportHouseholds(ctx.db, input, ctx.now),
+} satisfies Partial<Handlers>;

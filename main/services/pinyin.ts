@@ -1,0 +1,12 @@
+// Pinyin for the quick search and the grid's sort order. Surname mode reads 单 as shan and 曾 as zeng.
+import { pinyin } from 'pinyin-pro';
+
+/** 张三 → zs; letters only, so 阿依古丽·买买提 → ayglmmt. */
+export function initials(name: string): string {
+  return pinyin(name, { pattern: 'first', toneType: 'none', separator: '', surname: 'head' }).toLowerCase().replace(/[^a-z]/g, '');
+}
+
+/** 张三 → zhangsan: sorts names the way a clerk reads a roster. Characters without pinyin sort after. */
+export function fullPinyin(name: string): string {
+  return pinyin(name, { toneType: 'none', separator: '', surname: 'head' }).toLowerCase();
+}

@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import { id, pageInput, text } from './common';
+
+export const RELATIONS = ['户主', '配偶', '子女', '父母', '祖父母', '孙子女', '兄弟姐妹', '其他'] as const;
+export const DISABILITY_TYPES = ['视力', '听力', '言语', '肢体', '智力', '精神', '多重'] as const;
+
+const isoDate = (label: string) => z.iso.date(`${label}格式应为 YYYY-MM-DD`);
+export const phone = z
+  .string()
+  .trim()
+  .regex(/^$|^1[3-9]\d{9}$|^0\d{2,3}-?\d{7,8}$/, '电话应为 11 位手机号或带区号的座机号（如 0571-12345678）');
+
+export const memberInput = z.object({
+  name: text('姓名', { min: 1, max: 50 }),
+  /** Raw as typed; main cleans and checks it (GB 11643) against today's date. */
+  idNumber: z.string({ error: '请填写身份证号' }).max(64, '身份证号太长'),
+  relation: z.enum(RELATIONS, { error: '请选择与户主关系' }),
+  phone: phone.default(''),
+  disabilityType: z.enum(DISABILITY_TYPES, { error: '未知的残疾类别' }).nullish(),
+  disabilityGrade: z.number().int().min(1, '残疾等级为 1–4 级').max(4, '残疾等级为 1–4 级').nullish(),
+  disabilityCert: text('残疾证号', { max: 30 }).nullish(),
+});
+export type MemberInput = z.input<typeof memberInput>;
+
+const householdFields = {
+  areaId: id,
+  address: text('地址', { max: 120 }).default(''),
+  phone: phone.default(''),
+  bankName: text('开户银行', { max: 40 }).default(''),
+  accountNumber: z.string().trim().regex(/^$|^\d{10,30}$/, '一卡通账号应为 10–30 位数字').default(''),
+  notes: text('备注', { max: 500, multiline: true }).default(''),
+};
+
+export const householdCreateInput = z.object({
+  ...householdFields,
+  categories: z.array(z.string().max(40)).max(10).default([]),
+  members: z.array(memberInput).min(1, '至少要登记户主').max(30, '一户最多 30 人'),
+});
+export const householdUpdateInput = z.object({ id, ...householdFields });
+export const householdExitInput = z.object({ id, exitedOn: isoDate('退出日期'), reason: text('退出原因', { min: 1, max: 200 }) });
+export const categoryStartInput = z.object({ householdId: id, code: z.string().max(40), fromDate: isoDate('开始日期') });
+export const categoryEndInput = z.object({ id, toDate: isoDate('结束日期') });
+export const personAddInput = z.object({ householdId: id, member: memberInput });
+export const personMoveInput = z.object({
+  personId: id,
+  toHouseholdId: id,
+  relation: z.enum(RELATIONS),
+  movedOn: isoDate('迁移日期'),
+  reason: text('迁移原因', { min: 1, max: 200 }),
+});
+
+export const householdListInput = pageInput(['headName', 'area', 'id', 'members'], {
+  q: z.string().max(50).optional(),
+  areaId: id.optional(),
+  category: z.string().max(40).optional(),
+  status: z.enum(['registered', 'exited']).optional(),
+});
+export const areaSaveInput = z.object({ id: id.optional(), name: text('村/社区名称', { min: 1, max: 30 }), sortOrder: z.number().int().default(0), active: z.boolean().default(true) });
+
+export interface Area {
+  id: number;
+  name: string;
+  sortOrder: number;
+  active: boolean;
+}
+export interface HardshipCategory {
+  code: string;
+  name: string;
+}
+
+/** A row of the households grid: IDs and accounts already masked by SQL. */
+export interface HouseholdRow {
+  id: number;
+  headName: string;
+  headIdMasked: string;
+  area: string;
+  categories: string;
+  members: number;
+  phone: string;
+  accountTail: string;
+  status: 'registered' | 'exited';
+}
+
+export interface PersonView {
+  id: number;
+  name: string;
+  idMasked: string;
+  gender: 'male' | 'female';
+  birthDate: string;
+  relation: string;
+  phone: string;
+  disabilityType: string | null;
+  disabilityGrade: number | null;
+  disabilityCert: string | null;
+}
+
+export interface HouseholdDetail {
+  id: number;
+  areaId: number;
+  area: string;
+  headPersonId: number;
+  headName: string;
+  address: string;
+  phone: string;
+  bankName: string;
+  accountTail: string;
+  status: 'registered' | 'exited';
+  exitedOn: string | null;
+  exitReason: string | null;
+  notes: string;
+  createdAt: string;
+  members: PersonView[];
+  categories: { id: number; code: string; name: string; fromDate: string; toDate: string | null }[];
+  moves: { personName: string; fromHouseholdId: number; toHouseholdId: number; movedOn: string; reason: string }[];
+}
