@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { parseOptions, UsageError, type Options } from './cli';
 import { LedgerOpenError } from './db/open';
+import { seedDemo } from './demo/seed';
 import { electronBinary } from './electron/binary';
 import { createDispatcher } from './dispatch';
 import { handlers } from './handlers';
@@ -18,7 +19,10 @@ function openBrowser(url: string): void {
 
 async function runWebHost(opts: Options): Promise<void> {
   const ledger = await Ledger.open(opts.db);
-  if (opts.demo) process.stderr.write('--demo：演示数据随台账功能提供，本版本尚未包含。\n');
+  if (opts.demo) {
+    const seeded = seedDemo(ledger.db);
+    process.stderr.write(seeded ? `已填入演示数据：${seeded.households} 户，${seeded.persons} 人（全部虚构）。\n` : '台账不是空的，没有填入演示数据。\n');
+  }
   const host = await startWebHost({ dispatcher: createDispatcher(ledger, handlers), port: opts.port });
   process.stdout.write(`便民服务台账 listening on ${host.url}\n`);
   if (opts.open) openBrowser(host.url);

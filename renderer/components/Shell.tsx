@@ -9,6 +9,9 @@ import { ROLE_LABELS } from '../../shared/domain/roles';
 import type { SessionState } from '../../shared/schemas/staff';
 import { call } from '../api';
 import { HomePage } from '../pages/home/HomePage';
+import { HouseholdPage } from '../pages/ledger/HouseholdPage';
+import { LedgerPage } from '../pages/ledger/LedgerPage';
+import { RegisterPage } from '../pages/ledger/RegisterPage';
 import { Pending } from '../pages/Pending';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import { go, useRoute } from './router';
@@ -22,7 +25,7 @@ interface Area {
 
 const AREAS: Area[] = [
   { key: '/', label: '首页', icon: <HomeOutlined />, page: (s) => <HomePage session={s} /> },
-  { key: '/ledger', label: '台账', icon: <TeamOutlined />, page: () => <Pending title="困难群众台账" /> },
+  { key: '/ledger', label: '台账', icon: <TeamOutlined />, page: (s, r) => ledgerPage(s, r) },
   { key: '/applications', label: '救助申请', icon: <FileTextOutlined />, page: () => <Pending title="救助申请" /> },
   { key: '/payments', label: '补贴发放', icon: <MoneyCollectOutlined />, page: () => <Pending title="补贴发放" /> },
   { key: '/pairings', label: '结对帮扶', icon: <AuditOutlined />, page: () => <Pending title="结对帮扶" /> },
@@ -30,6 +33,12 @@ const AREAS: Area[] = [
   { key: '/reports', label: '年度统计', icon: <BarChartOutlined />, page: () => <Pending title="年度救助统计" /> },
   { key: '/settings', label: '设置', icon: <SettingOutlined />, page: (s, r) => <SettingsPage session={s} route={r} /> },
 ];
+
+function ledgerPage(session: SessionState, route: string): ReactNode {
+  if (route === '/ledger/new') return <RegisterPage />;
+  const m = /^\/ledger\/household\/(\d+)$/.exec(route);
+  return m ? <HouseholdPage key={m[1]} id={Number(m[1])} session={session} /> : <LedgerPage />;
+}
 
 const areaOf = (route: string) =>
   AREAS.slice(1).find((a) => route === a.key || route.startsWith(a.key + '/')) ?? AREAS[0];

@@ -1,17 +1,20 @@
-// Puts a refused call's Chinese message beside its field, or above the form when it names none.
+// Puts a refused call's Chinese message beside its field (`members.1.idNumber` included), or above the form.
 import type { FormInstance } from 'antd';
-import type { AppErrorBody, Result } from '../../shared/domain/result';
+import type { AppErrorBody } from '../../shared/domain/result';
 
-export function showResultError(form: FormInstance, error: AppErrorBody, setFormError: (m: string | null) => void): void {
-  const fields = Object.keys(form.getFieldsValue(true) as object);
-  if (error.field && fields.includes(error.field)) {
-    form.setFields([{ name: error.field, errors: [error.message] }]);
-    setFormError(null);
-  } else setFormError(error.message);
+export interface FormProblem {
+  message: string;
+  /** A route the message points at (e.g. the household that holds an ID number). */
+  link?: string;
 }
 
-export function valueOr<T>(r: Result<T>, onError: (e: AppErrorBody) => void): T | null {
-  if (r.ok) return r.value;
-  onError(r.error);
-  return null;
+const namePath = (field: string) => field.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+
+export function showResultError(form: FormInstance, error: AppErrorBody, setProblem: (p: FormProblem | null) => void): void {
+  const registered = form.getFieldsError().some((f) => f.name.join('.') === error.field);
+  if (error.field && registered) {
+    form.setFields([{ name: namePath(error.field), errors: [error.message] }]);
+    void form.scrollToField(namePath(error.field));
+    setProblem(error.link ? { message: error.message, link: error.link } : null);
+  } else setProblem({ message: error.message, link: error.link });
 }

@@ -4,11 +4,12 @@ import { Alert, Button, Card, Form, Input, Space } from 'antd';
 import { useState } from 'react';
 import type { SessionState, StaffMember } from '../../../shared/schemas/staff';
 import { call } from '../../api';
-import { showResultError } from '../../components/forms';
+import { showResultError, type FormProblem } from '../../components/forms';
+import { FormProblemAlert } from '../../components/FormProblemAlert';
 
 export function LockScreen({ staff, onChange }: { staff: StaffMember; onChange: (s: SessionState) => void }) {
   const [form] = Form.useForm<{ password: string }>();
-  const [formError, setFormError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<FormProblem | null>(null);
 
   const unlock = async (v: { password: string }) => {
     const r = await call('session.unlock', v);
@@ -28,7 +29,7 @@ export function LockScreen({ staff, onChange }: { staff: StaffMember; onChange: 
         <p>
           {staff.displayName}（{staff.username}）已离开。请输入密码继续，或退出登录换人使用。
         </p>
-        {formError && <Alert type="error" showIcon message={formError} style={{ marginBottom: 16 }} />}
+        <FormProblemAlert problem={formError} />
         <Form form={form} layout="vertical" onFinish={unlock} requiredMark={false}>
           <Form.Item name="password" label="密码" rules={[{ required: true, message: '请填写密码' }]}>
             <Input.Password autoFocus autoComplete="current-password" />

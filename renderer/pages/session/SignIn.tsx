@@ -3,11 +3,12 @@ import { useState } from 'react';
 import type { Input as In } from '../../../shared/contract';
 import type { SessionState } from '../../../shared/schemas/staff';
 import { call } from '../../api';
-import { showResultError } from '../../components/forms';
+import { showResultError, type FormProblem } from '../../components/forms';
+import { FormProblemAlert } from '../../components/FormProblemAlert';
 
 export function SignIn({ centerName, onSignedIn }: { centerName: string; onSignedIn: (s: SessionState) => void }) {
   const [form] = Form.useForm<In<'session.signIn'>>();
-  const [formError, setFormError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<FormProblem | null>(null);
   const [busy, setBusy] = useState(false);
 
   const submit = async (v: In<'session.signIn'>) => {
@@ -21,7 +22,7 @@ export function SignIn({ centerName, onSignedIn }: { centerName: string; onSigne
   return (
     <div className="center-screen">
       <Card title={`${centerName} · 便民服务台账`}>
-        {formError && <Alert type="error" showIcon message={formError} style={{ marginBottom: 16 }} />}
+        <FormProblemAlert problem={formError} />
         <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
           <Form.Item name="username" label="用户名" rules={[{ required: true, message: '请填写用户名' }]}>
             <Input autoFocus autoComplete="username" />

@@ -2,12 +2,13 @@ import { Alert, App, Button, Form, Input, InputNumber, Spin } from 'antd';
 import { useEffect, useState } from 'react';
 import type { CenterSettings } from '../../../shared/schemas/settings';
 import { call } from '../../api';
-import { showResultError } from '../../components/forms';
+import { showResultError, type FormProblem } from '../../components/forms';
+import { FormProblemAlert } from '../../components/FormProblemAlert';
 
 export function CenterForm({ editable }: { editable: boolean }) {
   const [form] = Form.useForm<CenterSettings>();
   const [loaded, setLoaded] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<FormProblem | null>(null);
   const { message } = App.useApp();
 
   useEffect(() => {
@@ -29,7 +30,7 @@ export function CenterForm({ editable }: { editable: boolean }) {
   return (
     <Form form={form} layout="vertical" onFinish={save} disabled={!editable} style={{ maxWidth: 560 }}>
       {!editable && <Alert type="info" showIcon message="只有管理员可以修改中心信息" style={{ marginBottom: 16 }} />}
-      {formError && <Alert type="error" showIcon message={formError} style={{ marginBottom: 16 }} />}
+      <FormProblemAlert problem={formError} />
       <Form.Item name="name" label="中心名称" rules={[{ required: true, message: '请填写中心名称' }]} extra="打印在服务卡、回执和报表上">
         <Input maxLength={80} />
       </Form.Item>

@@ -1,11 +1,12 @@
 import { Alert, App, Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import { call } from '../../api';
-import { showResultError } from '../../components/forms';
+import { showResultError, type FormProblem } from '../../components/forms';
+import { FormProblemAlert } from '../../components/FormProblemAlert';
 
 export function MyPassword() {
   const [form] = Form.useForm<{ oldPassword: string; newPassword: string }>();
-  const [formError, setFormError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<FormProblem | null>(null);
   const { message } = App.useApp();
   const submit = async (v: { oldPassword: string; newPassword: string }) => {
     const r = await call('session.changePassword', v);
@@ -16,7 +17,7 @@ export function MyPassword() {
   };
   return (
     <Form form={form} layout="vertical" onFinish={submit} style={{ maxWidth: 400 }}>
-      {formError && <Alert type="error" showIcon message={formError} style={{ marginBottom: 16 }} />}
+      <FormProblemAlert problem={formError} />
       <Form.Item name="oldPassword" label="原密码" rules={[{ required: true, message: '请填写原密码' }]}>
         <Input.Password autoComplete="current-password" />
       </Form.Item>

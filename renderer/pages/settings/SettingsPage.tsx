@@ -2,6 +2,7 @@
 import { Tabs } from 'antd';
 import type { SessionState } from '../../../shared/schemas/staff';
 import { go } from '../../components/router';
+import { AreasAdmin } from './AreasAdmin';
 import { AuditLog } from './AuditLog';
 import { Backups } from './Backups';
 import { CenterForm } from './CenterForm';
@@ -20,6 +21,7 @@ export function SettingsPage({ session, route }: { session: SessionState; route:
         destroyOnHidden
         items={[
           { key: 'center', label: '中心信息', children: <CenterForm editable={isAdmin} /> },
+          { key: 'areas', label: '村/社区', children: <AreasAdmin editable={isAdmin} /> },
           { key: 'staff', label: '工作人员', children: <StaffAdmin self={session.staff!.id} /> },
           { key: 'audit', label: '审计日志', children: <AuditLog /> },
           { key: 'backup', label: '备份与恢复', children: <Backups /> },

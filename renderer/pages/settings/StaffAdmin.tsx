@@ -5,7 +5,8 @@ import type { AppErrorBody } from '../../../shared/domain/result';
 import { ROLE_LABELS, ROLES, type Role } from '../../../shared/domain/roles';
 import type { StaffRow } from '../../../shared/schemas/staff';
 import { call } from '../../api';
-import { showResultError } from '../../components/forms';
+import { showResultError, type FormProblem } from '../../components/forms';
+import { FormProblemAlert } from '../../components/FormProblemAlert';
 import { Refused } from './Refused';
 
 const roleOptions = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
@@ -16,7 +17,7 @@ interface Editing {
 
 function StaffForm({ editing, onClose }: { editing: Editing; onClose: (saved: boolean) => void }) {
   const [form] = Form.useForm();
-  const [formError, setFormError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<FormProblem | null>(null);
   const row = editing.row;
 
   const submit = async (v: { username: string; displayName: string; password?: string; roles: Role[]; active: boolean }) => {
@@ -32,7 +33,7 @@ function StaffForm({ editing, onClose }: { editing: Editing; onClose: (saved: bo
 
   return (
     <Modal open title={row ? `修改：${row.displayName}` : '新增工作人员'} okText="保存" cancelText="取消" onOk={() => form.submit()} onCancel={() => onClose(false)} destroyOnHidden>
-      {formError && <Alert type="error" showIcon message={formError} style={{ marginBottom: 16 }} />}
+      <FormProblemAlert problem={formError} />
       <Form
         form={form}
         layout="vertical"

@@ -3,13 +3,14 @@ import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import type { Input as In } from '../../../shared/contract';
 import { call } from '../../api';
-import { showResultError } from '../../components/forms';
+import { showResultError, type FormProblem } from '../../components/forms';
+import { FormProblemAlert } from '../../components/FormProblemAlert';
 
 type Values = In<'setup.createAdmin'> & { confirm: string };
 
 export function FirstRun({ centerName, onDone }: { centerName: string; onDone: () => void }) {
   const [form] = Form.useForm<Values>();
-  const [formError, setFormError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<FormProblem | null>(null);
   const [busy, setBusy] = useState(false);
 
   const submit = async ({ confirm: _confirm, ...v }: Values) => {
@@ -24,7 +25,7 @@ export function FirstRun({ centerName, onDone }: { centerName: string; onDone: (
     <div className="center-screen">
       <Card title={`${centerName} · 首次使用`}>
         <Typography.Paragraph type="secondary">这是一个新台账。请先创建管理员账号，之后用它登录并添加其他工作人员。</Typography.Paragraph>
-        {formError && <Alert type="error" showIcon message={formError} style={{ marginBottom: 16 }} />}
+        <FormProblemAlert problem={formError} />
         <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
           <Form.Item name="displayName" label="管理员姓名" rules={[{ required: true, message: '请填写姓名' }]}>
             <Input autoFocus maxLength={60} />

@@ -1,0 +1,42 @@
+// An ID number input that reads the number as it is typed: birth date and gender appear as soon as it is valid,
+// and on leaving the field main checks whether someone already holds it.
+import { Form, Input } from 'antd';
+import dayjs from 'dayjs';
+import { parseIdNumber } from '../../../shared/domain/idNumber';
+import { call } from '../../api';
+
+export function IdNumberField({ name, label = '身份证号' }: { name: (string | number)[]; label?: string }) {
+  const form = Form.useFormInstance();
+  const value = Form.useWatch(name, form) as string | undefined;
+  const parsed = value ? parseIdNumber(value, dayjs().format('YYYY-MM-DD')) : null;
+  const extra = parsed?.ok
+    ? `出生日期 ${parsed.value.birthDate} · ${parsed.value.gender === 'male' ? '男' : '女'}${parsed.value.note ? ` · ${parsed.value.note}` : ''}`
+    : undefined;
+
+  const onBlur = async () => {
+    if (!value || !parsed?.ok) return;
+    const r = await call('persons.checkId', { idNumber: value });
+    if (!r.ok) form.setFields([{ name, errors: [r.error.message] }]);
+  };
+
+  return (
+    <Form.Item
+      name={name}
+      label={label}
+      extra={<span data-testid="id-derived">{extra}</span>}
+      validateTrigger="onBlur"
+      rules={[
+        { required: true, message: '请填写身份证号' },
+        {
+          validator: (_, v: string) => {
+            if (!v) return Promise.resolve();
+            const r = parseIdNumber(v, dayjs().format('YYYY-MM-DD'));
+            return r.ok ? Promise.resolve() : Promise.reject(new Error(r.message));
+          },
+        },
+      ]}
+    >
+      <Input maxLength={40} onBlur={onBlur} autoComplete="off" style={{ fontFamily: 'monospace' }} />
+    </Form.Item>
+  );
+}

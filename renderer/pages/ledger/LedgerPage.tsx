@@ -1,0 +1,75 @@
+// 台账: the households grid. Filters and the quick search go to SQL; Enter or double-click opens the household.
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Input, Select, Space } from 'antd';
+import { useCallback, useState } from 'react';
+import type { HouseholdRow } from '../../../shared/schemas/registry';
+import { call } from '../../api';
+import { downloadBase64, XLSX } from '../../components/download';
+import { LedgerGrid, type PageRequest } from '../../components/LedgerGrid';
+import { go } from '../../components/router';
+import { useLookups } from '../../components/useLookups';
+import { householdColumns } from './columns';
+
+type Sort = { col: 'headName' | 'area' | 'id' | 'members'; dir: 'asc' | 'desc' };
+
+export function LedgerPage() {
+  const { areas, categories } = useLookups();
+  const [q, setQ] = useState('');
+  const [areaId, setAreaId] = useState<number>();
+  const [category, setCategory] = useState<string>();
+  const [status, setStatus] = useState<'registered' | 'exited' | undefined>('registered');
+  const [exporting, setExporting] = useState(false);
+  const { message } = App.useApp();
+  const filters = { q: q.trim() || undefined, areaId, category, status };
+
+  const fetchPage = useCallback(
+    (req: PageRequest) => call('households.list', { ...req, sort: req.sort as Sort | undefined, ...filters }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [q, areaId, category, status],
+  );
+
+  const exportXlsx = async () => {
+    setExporting(true);
+    const r = await call('households.export', filters);
+    setExporting(false);
+    if (!r.ok) return void message.error(r.error.message);
+    downloadBase64(r.value.fileName, r.value.base64, XLSX);
+    void message.success(`已导出 ${r.value.rows} 户`);
+  };
+
+  return (
+    <div className="page">
+      <h1 className="page-title">困难群众台账</h1>
+      <Space style={{ marginBottom: 12 }} wrap>
+        <Input.Search
+          placeholder="姓名 / 拼音首字母 / 身份证后四位 / 电话"
+          allowClear
+          autoFocus
+          onSearch={setQ}
+          style={{ width: 320 }}
+          aria-label="快速查找"
+        />
+        <Select placeholder="村/社区" allowClear style={{ width: 140 }} value={areaId} onChange={setAreaId} options={areas.map((a) => ({ value: a.id, label: a.name }))} aria-label="村/社区筛选" />
+        <Select placeholder="困难类别" allowClear style={{ width: 140 }} value={category} onChange={setCategory} options={categories.map((c) => ({ value: c.code, label: c.name }))} aria-label="困难类别筛选" />
+        <Select
+          style={{ width: 110 }}
+          value={status ?? 'all'}
+          onChange={(v: string) => setStatus(v === 'all' ? undefined : (v as 'registered' | 'exited'))}
+          options={[
+            { value: 'registered', label: '在册' },
+            { value: 'exited', label: '已退出' },
+            { value: 'all', label: '全部' },
+          ]}
+          aria-label="状态筛选"
+        />
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => go('/ledger/new')}>
+          登记新户
+        </Button>
+        <Button icon={<DownloadOutlined />} loading={exporting} onClick={exportXlsx}>
+          导出 Excel
+        </Button>
+      </Space>
+      <LedgerGrid<HouseholdRow> columns={householdColumns} fetchPage={fetchPage} onOpen={(r) => go(`/ledger/household/${r.id}`)} testId="households-grid" />
+    </div>
+  );
+}

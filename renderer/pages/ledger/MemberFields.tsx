@@ -1,0 +1,49 @@
+// One member's fields; used for every row of the registration form and for 添加成员.
+import { Col, Form, Input, Row, Select } from 'antd';
+import { DISABILITY_TYPES, RELATIONS } from '../../../shared/schemas/registry';
+import { IdNumberField } from './IdNumberField';
+
+export function MemberFields({ prefix, isHead }: { prefix: (string | number)[]; isHead: boolean }) {
+  const p = (f: string) => [...prefix, f];
+  return (
+    <Row gutter={12}>
+      <Col span={4}>
+        <Form.Item name={p('name')} label={isHead ? '户主姓名' : '姓名'} rules={[{ required: true, message: '请填写姓名' }]}>
+          <Input maxLength={60} autoComplete="off" />
+        </Form.Item>
+      </Col>
+      <Col span={6}>
+        <IdNumberField name={p('idNumber')} />
+      </Col>
+      <Col span={3}>
+        <Form.Item name={p('relation')} label="与户主关系" rules={[{ required: true, message: '请选择与户主关系' }]}>
+          <Select
+            disabled={isHead}
+            showSearch
+            options={RELATIONS.filter((r) => isHead || r !== '户主').map((r) => ({ value: r, label: r }))}
+          />
+        </Form.Item>
+      </Col>
+      <Col span={4}>
+        <Form.Item name={p('phone')} label="电话">
+          <Input maxLength={20} autoComplete="off" />
+        </Form.Item>
+      </Col>
+      <Col span={3}>
+        <Form.Item name={p('disabilityType')} label="残疾类别">
+          <Select allowClear showSearch options={DISABILITY_TYPES.map((t) => ({ value: t, label: t }))} />
+        </Form.Item>
+      </Col>
+      <Col span={2}>
+        <Form.Item name={p('disabilityGrade')} label="等级">
+          <Select allowClear options={[1, 2, 3, 4].map((g) => ({ value: g, label: `${g} 级` }))} />
+        </Form.Item>
+      </Col>
+      <Col span={2}>
+        <Form.Item name={p('disabilityCert')} label="残疾证号">
+          <Input maxLength={30} autoComplete="off" />
+        </Form.Item>
+      </Col>
+    </Row>
+  );
+}

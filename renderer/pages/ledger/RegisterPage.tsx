@@ -1,0 +1,112 @@
+// 登记新户: keyboard first — Tab through the fields, type in the selects, Alt+N adds a member, Ctrl+Enter saves.
+import { Button, Card, Col, Form, Input, Row, Select, Space } from 'antd';
+import { useState, type KeyboardEvent } from 'react';
+import type { Input as In } from '../../../shared/contract';
+import { call } from '../../api';
+import { FormProblemAlert } from '../../components/FormProblemAlert';
+import { showResultError, type FormProblem } from '../../components/forms';
+import { go } from '../../components/router';
+import { useLookups } from '../../components/useLookups';
+import { MemberFields } from './MemberFields';
+
+type Values = In<'households.create'>;
+
+export function RegisterPage() {
+  const [form] = Form.useForm<Values>();
+  const { areas, categories } = useLookups();
+  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const save = async (v: Values) => {
+    setBusy(true);
+    const r = await call('households.create', { ...v, members: v.members.map((m, i) => ({ ...m, relation: i === 0 ? '户主' : m.relation })) });
+    setBusy(false);
+    if (r.ok) go(`/ledger/household/${r.value.id}`);
+    else showResultError(form, r.error, setProblem);
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) form.submit();
+    if (e.altKey && (e.key === 'n' || e.key === 'N')) {
+      e.preventDefault();
+      const members = form.getFieldValue('members') as unknown[];
+      form.setFieldValue('members', [...members, { relation: undefined }]);
+      setTimeout(() => document.getElementById(`members_${members.length}_name`)?.focus());
+    }
+  };
+
+  return (
+    <div className="page" onKeyDown={onKeyDown}>
+      <h1 className="page-title">登记新户</h1>
+      <FormProblemAlert problem={problem} />
+      <Form form={form} layout="vertical" onFinish={save} initialValues={{ members: [{ relation: '户主' }], categories: [] }} requiredMark="optional">
+        <Card size="small" title="户籍与成员" style={{ marginBottom: 16 }}>
+          <Row gutter={12}>
+            <Col span={6}>
+              <Form.Item name="areaId" label="村/社区" rules={[{ required: true, message: '请选择村/社区' }]}>
+                <Select autoFocus showSearch optionFilterProp="label" options={areas.map((a) => ({ value: a.id, label: a.name }))} />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Form.List name="members">
+            {(fields, { add, remove }) => (
+              <>
+                {fields.map((f) => (
+                  <div key={f.key} style={{ position: 'relative' }}>
+                    <MemberFields prefix={[f.name]} isHead={f.name === 0} />
+                    {f.name > 0 && (
+                      <Button size="small" type="link" danger tabIndex={-1} style={{ position: 'absolute', right: 0, top: -6 }} onClick={() => remove(f.name)}>
+                        删除此成员
+                      </Button>
+                    )}
+                  </div>
+                ))}
+                <Button onClick={() => add({})}>添加成员（Alt+N）</Button>
+              </>
+            )}
+          </Form.List>
+        </Card>
+        <Card size="small" title="家庭情况" style={{ marginBottom: 16 }}>
+          <Row gutter={12}>
+            <Col span={10}>
+              <Form.Item name="address" label="家庭住址">
+                <Input maxLength={140} />
+              </Form.Item>
+            </Col>
+            <Col span={5}>
+              <Form.Item name="phone" label="联系电话">
+                <Input maxLength={20} />
+              </Form.Item>
+            </Col>
+            <Col span={9}>
+              <Form.Item name="categories" label="困难类别（可多选）">
+                <Select mode="multiple" showSearch optionFilterProp="label" options={categories.map((c) => ({ value: c.code, label: c.name }))} />
+              </Form.Item>
+            </Col>
+            <Col span={6}>
+              <Form.Item name="bankName" label="开户银行">
+                <Input maxLength={40} placeholder="如 农商银行" />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item name="accountNumber" label="一卡通账号">
+                <Input maxLength={30} autoComplete="off" />
+              </Form.Item>
+            </Col>
+            <Col span={10}>
+              <Form.Item name="notes" label="备注">
+                <Input.TextArea rows={1} maxLength={500} />
+              </Form.Item>
+            </Col>
+          </Row>
+        </Card>
+        <Space>
+          <Button type="primary" htmlType="submit" loading={busy}>
+            保存（Ctrl+Enter）
+          </Button>
+          <Button onClick={() => go('/ledger')}>取消</Button>
+        </Space>
+      </Form>
+    </div>
+  );
+}
