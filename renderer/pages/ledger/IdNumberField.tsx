@@ -5,9 +5,11 @@ import dayjs from 'dayjs';
 import { parseIdNumber } from '../../../shared/domain/idNumber';
 import { call } from '../../api';
 
-export function IdNumberField({ name, label = '身份证号' }: { name: (string | number)[]; label?: string }) {
+/** `name` is relative to an enclosing Form.List, whose own path is `listPath` (the full path is both together). */
+export function IdNumberField({ name, listPath = [], label = '身份证号' }: { name: (string | number)[]; listPath?: (string | number)[]; label?: string }) {
   const form = Form.useFormInstance();
-  const value = Form.useWatch(name, form) as string | undefined;
+  const fullName = [...listPath, ...name];
+  const value = Form.useWatch(fullName, form) as string | undefined;
   const parsed = value ? parseIdNumber(value, dayjs().format('YYYY-MM-DD')) : null;
   const extra = parsed?.ok
     ? `出生日期 ${parsed.value.birthDate} · ${parsed.value.gender === 'male' ? '男' : '女'}${parsed.value.note ? ` · ${parsed.value.note}` : ''}`
@@ -16,7 +18,7 @@ export function IdNumberField({ name, label = '身份证号' }: { name: (string 
   const onBlur = async () => {
     if (!value || !parsed?.ok) return;
     const r = await call('persons.checkId', { idNumber: value });
-    if (!r.ok) form.setFields([{ name, errors: [r.error.message] }]);
+    if (!r.ok) form.setFields([{ name: fullName, errors: [r.error.message] }]);
   };
 
   return (

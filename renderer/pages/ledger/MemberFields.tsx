@@ -3,7 +3,7 @@ import { Col, Form, Input, Row, Select } from 'antd';
 import { DISABILITY_TYPES, RELATIONS } from '../../../shared/schemas/registry';
 import { IdNumberField } from './IdNumberField';
 
-export function MemberFields({ prefix, isHead }: { prefix: (string | number)[]; isHead: boolean }) {
+export function MemberFields({ prefix, listPath, isHead }: { prefix: (string | number)[]; listPath?: (string | number)[]; isHead: boolean }) {
   const p = (f: string) => [...prefix, f];
   return (
     <Row gutter={12}>
@@ -13,7 +13,7 @@ export function MemberFields({ prefix, isHead }: { prefix: (string | number)[]; 
         </Form.Item>
       </Col>
       <Col span={6}>
-        <IdNumberField name={p('idNumber')} />
+        <IdNumberField name={p('idNumber')} listPath={listPath} />
       </Col>
       <Col span={3}>
         <Form.Item name={p('relation')} label="与户主关系" rules={[{ required: true, message: '请选择与户主关系' }]}>

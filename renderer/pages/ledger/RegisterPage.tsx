@@ -53,7 +53,7 @@ export function RegisterPage() {
               <>
                 {fields.map((f) => (
                   <div key={f.key} style={{ position: 'relative' }}>
-                    <MemberFields prefix={[f.name]} isHead={f.name === 0} />
+                    <MemberFields prefix={[f.name]} listPath={['members']} isHead={f.name === 0} />
                     {f.name > 0 && (
                       <Button size="small" type="link" danger tabIndex={-1} style={{ position: 'absolute', right: 0, top: -6 }} onClick={() => remove(f.name)}>
                         删除此成员

@@ -1,0 +1,33 @@
+// Shared e2e steps: first start as admin, sign in, and calls over the same token (the host's one session).
+import { expect, type Page } from '@playwright/test';
+import type { Host } from './host';
+
+export async function firstStartAsAdmin(page: Page, host: Host): Promise<void> {
+  await page.goto(host.url);
+  await page.getByLabel('管理员姓名').fill('王管理');
+  await page.getByLabel('用户名').fill('admin');
+  await page.getByLabel('密码', { exact: true }).fill('admin-pass-1');
+  await page.getByLabel('再次输入密码').fill('admin-pass-1');
+  await page.getByRole('button', { name: '创建管理员' }).click();
+  await signIn(page, 'admin', 'admin-pass-1');
+  await expect(page.getByTestId('signed-in')).toContainText('王管理');
+}
+
+export async function signIn(page: Page, username: string, password: string): Promise<void> {
+  await expect(page.getByRole('button', { name: '登录' })).toBeVisible();
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+}
+
+/** A call through the web host as the signed-in page would make it (same token, same session). */
+export async function api<T = unknown>(host: Host, channel: string, input: unknown): Promise<T> {
+  const res = await fetch(`${host.base}api/${channel}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Bianmin-Token': host.token },
+    body: JSON.stringify(input),
+  });
+  const body = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
+  if (!body.ok) throw new Error(`${channel}: ${body.error?.message}`);
+  return body.value;
+}
