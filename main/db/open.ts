@@ -132,3 +132,14 @@ export function openLedger(file: string, opts: OpenOptions = {}): { db: DB; crea
     throw e;
   }
 }
+
+const cache = new WeakMap<DB, Map<string, Database.Statement>>();
+
+/** A prepared statement, prepared once per connection: parsing SQL on every call costs more than most queries here. */
+export function prep(db: DB, sql: string): Database.Statement {
+  let m = cache.get(db);
+  if (!m) cache.set(db, (m = new Map()));
+  let s = m.get(sql);
+  if (!s) m.set(sql, (s = db.prepare(sql)));
+  return s;
+}

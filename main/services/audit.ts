@@ -3,7 +3,7 @@
 import type { z } from 'zod';
 import type { auditListInput, AuditRow } from '../../shared/schemas/audit';
 import type { Page } from '../../shared/schemas/common';
-import type { DB } from '../db/open';
+import { prep, type DB } from '../db/open';
 import type { Handlers } from '../dispatch';
 
 export interface AuditEntry {
@@ -19,7 +19,7 @@ export interface AuditEntry {
 const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
 
 export function writeAudit(db: DB, e: AuditEntry): void {
-  db.prepare(
+  prep(db, 
     `INSERT INTO audit_log (at, staff_id, channel, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)`,
   ).run(e.at, e.staffId, e.channel, e.entity, e.entityId === null ? null : String(e.entityId), json(e.before), json(e.after));
 }
@@ -44,7 +44,7 @@ export function listAudit(db: DB, q: z.output<typeof auditListInput>): Page<Audi
          FROM audit_log a LEFT JOIN staff s ON s.id = a.staff_id ${w} ORDER BY ${order} LIMIT ? OFFSET ?`,
     )
     .all(...args, q.limit, q.offset) as AuditRow[];
-  const { n } = db.prepare(`SELECT count(*) AS n FROM audit_log a ${w}`).get(...args) as { n: number };
+  const { n } = prep(db, `SELECT count(*) AS n FROM audit_log a ${w}`).get(...args) as { n: number };
   return { rows, total: n };
 }
 

@@ -5,7 +5,7 @@ import { dateCn } from '../../shared/domain/time';
 import type { Page } from '../../shared/schemas/common';
 import type { householdListInput, HouseholdRow } from '../../shared/schemas/registry';
 import { DEFAULT_CENTER } from '../../shared/schemas/settings';
-import type { DB } from '../db/open';
+import { prep, type DB } from '../db/open';
 import type { Handlers } from '../dispatch';
 import { ACCOUNT_TAIL, MASKED_ID } from './households';
 import { getSetting } from './settings';
@@ -65,9 +65,9 @@ function rowsSql(f: Filters, today: string) {
 
 export function listHouseholds(db: DB, input: z.output<typeof householdListInput>, today: string): Page<HouseholdRow> {
   const q = rowsSql(input, today);
-  const rows = db.prepare(`${q.sql} LIMIT ? OFFSET ?`).all(...q.args, input.limit, input.offset) as HouseholdRow[];
+  const rows = prep(db, `${q.sql} LIMIT ? OFFSET ?`).all(...q.args, input.limit, input.offset) as HouseholdRow[];
   for (const r of rows) r.categories ??= '';
-  const { n } = db.prepare(`SELECT count(*) AS n FROM households h ${q.where.sql}`).get(...q.where.args) as { n: number };
+  const { n } = prep(db, `SELECT count(*) AS n FROM households h ${q.where.sql}`).get(...q.where.args) as { n: number };
   return { rows, total: n };
 }
 
@@ -88,7 +88,7 @@ const COLUMNS: [keyof HouseholdRow, string, number][] = [
 export async function exportHouseholds(db: DB, f: Filters, now: Date): Promise<{ fileName: string; base64: string; rows: number }> {
   const today = dateCn(now);
   const q = rowsSql(f, today);
-  const rows = db.prepare(q.sql).all(...q.args) as HouseholdRow[];
+  const rows = prep(db, q.sql).all(...q.args) as HouseholdRow[];
   const center = getSetting(db, 'center', DEFAULT_CENTER).name;
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('困难群众台账', { views: [{ state: 'frozen', ySplit: 2 }] });

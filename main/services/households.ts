@@ -4,7 +4,7 @@ import { parseIdNumber, type ParsedId } from '../../shared/domain/idNumber';
 import { AppError } from '../../shared/domain/result';
 import { dateCn, isoCn } from '../../shared/domain/time';
 import type { HouseholdDetail, householdCreateInput, memberInput, PersonView } from '../../shared/schemas/registry';
-import type { DB } from '../db/open';
+import { prep, type DB } from '../db/open';
 import type { Handlers } from '../dispatch';
 import { categoryName } from './areas';
 import { fullPinyin, initials } from './pinyin';
@@ -51,7 +51,7 @@ function insertPerson(db: DB, householdId: number, m: Member, at: string, today:
 }
 
 function requireArea(db: DB, areaId: number): void {
-  if (!db.prepare('SELECT 1 FROM areas WHERE id = ? AND active = 1').get(areaId)) throw new AppError('VALIDATION', '请选择村/社区', 'areaId');
+  if (!prep(db, 'SELECT 1 FROM areas WHERE id = ? AND active = 1').get(areaId)) throw new AppError('VALIDATION', '请选择村/社区', 'areaId');
 }
 
 export function createHousehold(db: DB, input: z.output<typeof householdCreateInput>, now: Date): number {
@@ -73,8 +73,8 @@ export function createHousehold(db: DB, input: z.output<typeof householdCreateIn
       .lastInsertRowid,
   );
   const ids = input.members.map((m, i) => insertPerson(db, householdId, m, at, today, `members.${i}.idNumber`));
-  db.prepare('UPDATE households SET head_person_id = ? WHERE id = ?').run(ids[0], householdId);
-  const addCategory = db.prepare('INSERT INTO household_categories (household_id, category_code, from_date) VALUES (?, ?, ?)');
+  prep(db, 'UPDATE households SET head_person_id = ? WHERE id = ?').run(ids[0], householdId);
+  const addCategory = prep(db, 'INSERT INTO household_categories (household_id, category_code, from_date) VALUES (?, ?, ?)');
   for (const c of codes) addCategory.run(householdId, c, today);
   return householdId;
 }
@@ -94,7 +94,7 @@ export function householdDetail(db: DB, id: number): HouseholdDetail {
   if (!h) throw new AppError('NOT_FOUND', `找不到户号 ${id}`);
   return {
     ...h,
-    members: db.prepare(`${PERSON_SQL} WHERE household_id = ? ORDER BY relation <> '户主', birth_date, id`).all(id) as PersonView[],
+    members: prep(db, `${PERSON_SQL} WHERE household_id = ? ORDER BY relation <> '户主', birth_date, id`).all(id) as PersonView[],
     categories: db
       .prepare(
         `SELECT c.id, c.category_code AS code, k.name, c.from_date AS fromDate, c.to_date AS toDate FROM household_categories c
@@ -140,8 +140,8 @@ export const householdHandlers = {
   'households.exit': (ctx, input) => {
     const before = registered(ctx.db, input.id, 'id');
     if (input.exitedOn > dateCn(ctx.now)) throw new AppError('VALIDATION', '退出日期不能晚于今天', 'exitedOn');
-    ctx.db.prepare(`UPDATE households SET status = 'exited', exited_on = ?, exit_reason = ?, updated_at = ? WHERE id = ?`).run(input.exitedOn, input.reason, isoCn(ctx.now), input.id);
-    ctx.db.prepare('UPDATE household_categories SET to_date = max(from_date, ?) WHERE household_id = ? AND to_date IS NULL').run(input.exitedOn, input.id);
+    prep(ctx.db, `UPDATE households SET status = 'exited', exited_on = ?, exit_reason = ?, updated_at = ? WHERE id = ?`).run(input.exitedOn, input.reason, isoCn(ctx.now), input.id);
+    prep(ctx.db, 'UPDATE household_categories SET to_date = max(from_date, ?) WHERE household_id = ? AND to_date IS NULL').run(input.exitedOn, input.id);
     const after = householdDetail(ctx.db, input.id);
     ctx.audit('household', input.id, before, after);
     return after;
@@ -150,23 +150,23 @@ export const householdHandlers = {
   'households.startCategory': (ctx, input) => {
     const before = registered(ctx.db, input.householdId);
     categoryName(ctx.db, input.code);
-    if (ctx.db.prepare('SELECT 1 FROM household_categories WHERE household_id = ? AND category_code = ? AND (to_date IS NULL OR to_date >= ?)').get(input.householdId, input.code, input.fromDate))
+    if (prep(ctx.db, 'SELECT 1 FROM household_categories WHERE household_id = ? AND category_code = ? AND (to_date IS NULL OR to_date >= ?)').get(input.householdId, input.code, input.fromDate))
       throw new AppError('CONFLICT', '这一户已有这个困难类别，请先结束原来的记录', 'code');
-    ctx.db.prepare('INSERT INTO household_categories (household_id, category_code, from_date) VALUES (?, ?, ?)').run(input.householdId, input.code, input.fromDate);
+    prep(ctx.db, 'INSERT INTO household_categories (household_id, category_code, from_date) VALUES (?, ?, ?)').run(input.householdId, input.code, input.fromDate);
     const after = householdDetail(ctx.db, input.householdId);
     ctx.audit('household', input.householdId, before.categories, after.categories);
     return after;
   },
 
   'households.endCategory': (ctx, input) => {
-    const row = ctx.db.prepare('SELECT household_id AS householdId, from_date AS fromDate, to_date AS toDate FROM household_categories WHERE id = ?').get(input.id) as
+    const row = prep(ctx.db, 'SELECT household_id AS householdId, from_date AS fromDate, to_date AS toDate FROM household_categories WHERE id = ?').get(input.id) as
       | { householdId: number; fromDate: string; toDate: string | null }
       | undefined;
     if (!row) throw new AppError('NOT_FOUND', '找不到这条困难类别记录');
     if (row.toDate) throw new AppError('CONFLICT', `这条记录已于 ${row.toDate} 结束`);
     if (input.toDate < row.fromDate) throw new AppError('VALIDATION', `结束日期不能早于开始日期 ${row.fromDate}`, 'toDate');
     const before = registered(ctx.db, row.householdId);
-    ctx.db.prepare('UPDATE household_categories SET to_date = ? WHERE id = ?').run(input.toDate, input.id);
+    prep(ctx.db, 'UPDATE household_categories SET to_date = ? WHERE id = ?').run(input.toDate, input.id);
     const after = householdDetail(ctx.db, row.householdId);
     ctx.audit('household', row.householdId, before.categories, after.categories);
     return after;
@@ -177,14 +177,14 @@ export const householdHandlers = {
     if (input.member.relation === '户主') throw new AppError('VALIDATION', '这一户已有户主', 'member.relation');
     const at = isoCn(ctx.now);
     const personId = insertPerson(ctx.db, input.householdId, input.member, at, dateCn(ctx.now), 'member.idNumber');
-    ctx.db.prepare('UPDATE households SET updated_at = ? WHERE id = ?').run(at, input.householdId);
+    prep(ctx.db, 'UPDATE households SET updated_at = ? WHERE id = ?').run(at, input.householdId);
     const after = householdDetail(ctx.db, input.householdId);
     ctx.audit('person', personId, null, { householdId: input.householdId, ...after.members.find((m) => m.id === personId) });
     return after;
   },
 
   'persons.move': (ctx, input) => {
-    const p = ctx.db.prepare('SELECT household_id AS householdId, relation, name FROM persons WHERE id = ?').get(input.personId) as
+    const p = prep(ctx.db, 'SELECT household_id AS householdId, relation, name FROM persons WHERE id = ?').get(input.personId) as
       | { householdId: number; relation: string; name: string }
       | undefined;
     if (!p) throw new AppError('NOT_FOUND', '找不到这位成员');
@@ -198,13 +198,13 @@ export const householdHandlers = {
     ctx.db
       .prepare(`INSERT INTO person_moves (person_id, from_household_id, to_household_id, from_relation, moved_on, reason, staff_id, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
       .run(input.personId, p.householdId, input.toHouseholdId, p.relation, input.movedOn, input.reason, ctx.session.staff?.id ?? null, at);
-    ctx.db.prepare('UPDATE persons SET household_id = ?, relation = ?, updated_at = ? WHERE id = ?').run(input.toHouseholdId, input.relation, at, input.personId);
+    prep(ctx.db, 'UPDATE persons SET household_id = ?, relation = ?, updated_at = ? WHERE id = ?').run(input.toHouseholdId, input.relation, at, input.personId);
     ctx.audit('person', input.personId, { householdId: p.householdId, relation: p.relation }, { householdId: input.toHouseholdId, relation: input.relation, reason: input.reason });
     return householdDetail(ctx.db, input.toHouseholdId);
   },
 
   'persons.revealId': (ctx, input) => {
-    const r = ctx.db.prepare('SELECT id_number AS idNumber, household_id AS householdId FROM persons WHERE id = ?').get(input.id) as
+    const r = prep(ctx.db, 'SELECT id_number AS idNumber, household_id AS householdId FROM persons WHERE id = ?').get(input.id) as
       | { idNumber: string; householdId: number }
       | undefined;
     if (!r) throw new AppError('NOT_FOUND', '找不到这位成员');

@@ -1,15 +1,15 @@
 // Center settings (name, address, hotline, office hours, auto-lock), printed on cards, receipts and reports.
 import { DEFAULT_CENTER, type CenterSettings } from '../../shared/schemas/settings';
-import type { DB } from '../db/open';
+import { prep, type DB } from '../db/open';
 import type { Handlers } from '../dispatch';
 
 export function getSetting<T extends object>(db: DB, key: string, fallback: T): T {
-  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+  const row = prep(db, 'SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
   return row ? { ...fallback, ...(JSON.parse(row.value) as Partial<T>) } : fallback;
 }
 
 export function putSetting(db: DB, key: string, value: object): void {
-  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(value));
+  prep(db, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(value));
 }
 
 export const settingsHandlers = {

@@ -4,7 +4,7 @@ import type { Role } from '../../shared/domain/roles';
 import { isoCn } from '../../shared/domain/time';
 import { DEFAULT_CENTER } from '../../shared/schemas/settings';
 import type { SessionState, StaffMember, StaffRow } from '../../shared/schemas/staff';
-import type { DB } from '../db/open';
+import { prep, type DB } from '../db/open';
 import { Failure, type Handlers, type Session } from '../dispatch';
 import { burnOneDerivation, hashPassword, verifyPassword } from './password';
 import { getSetting } from './settings';
@@ -26,11 +26,11 @@ interface StaffRecord {
 }
 
 function rolesOf(db: DB, staffId: number): Role[] {
-  return (db.prepare('SELECT role FROM staff_roles WHERE staff_id = ? ORDER BY role').all(staffId) as { role: Role }[]).map((r) => r.role);
+  return (prep(db, 'SELECT role FROM staff_roles WHERE staff_id = ? ORDER BY role').all(staffId) as { role: Role }[]).map((r) => r.role);
 }
 
 function record(db: DB, id: number): StaffRecord {
-  const r = db.prepare('SELECT * FROM staff WHERE id = ?').get(id) as StaffRecord | undefined;
+  const r = prep(db, 'SELECT * FROM staff WHERE id = ?').get(id) as StaffRecord | undefined;
   if (!r) throw new AppError('NOT_FOUND', '找不到这位工作人员');
   return r;
 }
@@ -49,7 +49,7 @@ function toRow(db: DB, r: StaffRecord): StaffRow {
 
 /** The staff member as of now, or null when deactivated; called on every call of a signed-in session. */
 export function currentStaff(db: DB, id: number): StaffMember | null {
-  const r = db.prepare('SELECT id, username, display_name, active FROM staff WHERE id = ?').get(id) as
+  const r = prep(db, 'SELECT id, username, display_name, active FROM staff WHERE id = ?').get(id) as
     | Pick<StaffRecord, 'id' | 'username' | 'display_name' | 'active'>
     | undefined;
   if (!r || r.active !== 1) return null;
@@ -65,7 +65,7 @@ function sessionState(db: DB, s: Session): SessionState {
 }
 
 function insertStaff(db: DB, now: Date, u: { username: string; displayName: string; password: string; roles: Role[] }): StaffRow {
-  const taken = db.prepare('SELECT 1 FROM staff WHERE username = ?').get(u.username);
+  const taken = prep(db, 'SELECT 1 FROM staff WHERE username = ?').get(u.username);
   if (taken) throw new AppError('CONFLICT', `用户名 ${u.username} 已被使用`, 'username');
   const pw = hashPassword(u.password);
   const { lastInsertRowid } = db
@@ -77,35 +77,35 @@ function insertStaff(db: DB, now: Date, u: { username: string; displayName: stri
 }
 
 function setRoles(db: DB, id: number, roles: Role[]): void {
-  db.prepare('DELETE FROM staff_roles WHERE staff_id = ?').run(id);
-  const add = db.prepare('INSERT INTO staff_roles (staff_id, role) VALUES (?, ?)');
+  prep(db, 'DELETE FROM staff_roles WHERE staff_id = ?').run(id);
+  const add = prep(db, 'INSERT INTO staff_roles (staff_id, role) VALUES (?, ?)');
   for (const role of new Set(roles)) add.run(id, role);
 }
 
 function activeAdmins(db: DB): number {
   return (
-    db.prepare(`SELECT count(*) AS n FROM staff s JOIN staff_roles r ON r.staff_id = s.id AND r.role = 'admin' WHERE s.active = 1`).get() as {
+    prep(db, `SELECT count(*) AS n FROM staff s JOIN staff_roles r ON r.staff_id = s.id AND r.role = 'admin' WHERE s.active = 1`).get() as {
       n: number;
     }
   ).n;
 }
 
-const countStaff = (db: DB) => (db.prepare('SELECT count(*) AS n FROM staff').get() as { n: number }).n;
+const countStaff = (db: DB) => (prep(db, 'SELECT count(*) AS n FROM staff').get() as { n: number }).n;
 
 /** Checks a password against the account, counting failures; five in a row lock the account for five minutes. */
 function checkPassword(db: DB, r: StaffRecord, password: string, now: Date): AppError | null {
   if (r.locked_until && r.locked_until > isoCn(now))
     return new AppError('FORBIDDEN', `密码错误次数过多，账号已锁定至 ${r.locked_until.slice(11, 16)}，请稍后再试`, 'password');
   if (verifyPassword(password, r.password_hash, r.password_salt, r.password_params)) {
-    db.prepare('UPDATE staff SET failed_attempts = 0, locked_until = NULL WHERE id = ?').run(r.id);
+    prep(db, 'UPDATE staff SET failed_attempts = 0, locked_until = NULL WHERE id = ?').run(r.id);
     return null;
   }
   const failed = r.failed_attempts + 1;
   if (failed >= MAX_FAILED) {
-    db.prepare('UPDATE staff SET failed_attempts = 0, locked_until = ? WHERE id = ?').run(isoCn(new Date(now.getTime() + LOCKOUT_MS)), r.id);
+    prep(db, 'UPDATE staff SET failed_attempts = 0, locked_until = ? WHERE id = ?').run(isoCn(new Date(now.getTime() + LOCKOUT_MS)), r.id);
     return new AppError('FORBIDDEN', `密码连续错误 ${MAX_FAILED} 次，账号已锁定 5 分钟`, 'password');
   }
-  db.prepare('UPDATE staff SET failed_attempts = ? WHERE id = ?').run(failed, r.id);
+  prep(db, 'UPDATE staff SET failed_attempts = ? WHERE id = ?').run(failed, r.id);
   return new AppError('VALIDATION', `用户名或密码错误（还可再试 ${MAX_FAILED - failed} 次）`, 'password');
 }
 
@@ -127,7 +127,7 @@ export const staffHandlers = {
   'session.touch': () => ({ ok: true as const }),
 
   'session.signIn': (ctx, input) => {
-    const r = ctx.db.prepare('SELECT * FROM staff WHERE username = ?').get(input.username) as StaffRecord | undefined;
+    const r = prep(ctx.db, 'SELECT * FROM staff WHERE username = ?').get(input.username) as StaffRecord | undefined;
     if (!r || r.active !== 1) {
       burnOneDerivation(input.password);
       return new Failure(new AppError('VALIDATION', '用户名或密码错误', 'password'));
@@ -172,13 +172,13 @@ export const staffHandlers = {
       return new Failure(new AppError(refused.code, refused.message.replace('用户名或密码错误', '原密码错误'), 'oldPassword'));
     }
     const pw = hashPassword(input.newPassword);
-    ctx.db.prepare('UPDATE staff SET password_hash = ?, password_salt = ?, password_params = ? WHERE id = ?').run(pw.hash, pw.salt, pw.params, r.id);
+    prep(ctx.db, 'UPDATE staff SET password_hash = ?, password_salt = ?, password_params = ? WHERE id = ?').run(pw.hash, pw.salt, pw.params, r.id);
     ctx.audit('staff', r.id, null, { event: 'password changed' });
     return { changed: true as const };
   },
 
   'staff.list': (ctx) =>
-    (ctx.db.prepare('SELECT * FROM staff ORDER BY active DESC, id').all() as StaffRecord[]).map((r) => toRow(ctx.db, r)),
+    (prep(ctx.db, 'SELECT * FROM staff ORDER BY active DESC, id').all() as StaffRecord[]).map((r) => toRow(ctx.db, r)),
 
   'staff.create': (ctx, input) => {
     const row = insertStaff(ctx.db, ctx.now, input);
@@ -188,7 +188,7 @@ export const staffHandlers = {
 
   'staff.update': (ctx, input) => {
     const before = toRow(ctx.db, record(ctx.db, input.id));
-    ctx.db.prepare('UPDATE staff SET display_name = ?, active = ? WHERE id = ?').run(input.displayName, input.active ? 1 : 0, input.id);
+    prep(ctx.db, 'UPDATE staff SET display_name = ?, active = ? WHERE id = ?').run(input.displayName, input.active ? 1 : 0, input.id);
     setRoles(ctx.db, input.id, input.roles);
     if (activeAdmins(ctx.db) === 0) throw new AppError('CONFLICT', '至少要保留一位在用的管理员', 'roles');
     const after = toRow(ctx.db, record(ctx.db, input.id));

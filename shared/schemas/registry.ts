@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { id, pageInput, text } from './common';
 
-export const RELATIONS = ['户主', '配偶', '子女', '父母', '祖父母', '孙子女', '兄弟姐妹', '其他'] as const;
-export const DISABILITY_TYPES = ['视力', '听力', '言语', '肢体', '智力', '精神', '多重'] as const;
+import { DISABILITY_TYPES, RELATIONS } from '../domain/registry';
+
+export { DISABILITY_TYPES, RELATIONS };
 
 const isoDate = (label: string) => z.iso.date(`${label}格式应为 YYYY-MM-DD`);
 export const phone = z

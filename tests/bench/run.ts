@@ -8,6 +8,7 @@ import { Ledger } from '../../main/ledger';
 import { people } from '../../main/demo/fictional';
 import { tempDir } from '../e2e/host';
 import { measure, report, type Figure } from './harness';
+import { registryFigures } from './registry';
 
 const { values } = parseArgs({ options: { out: { type: 'string' }, audit: { type: 'string', default: '500000' } } });
 const AUDIT_ROWS = Number(values.audit);
@@ -55,7 +56,7 @@ async function main() {
       { budgetRatio: 2, budgetP95Ms: 30 },
     ),
   );
-  t = Date.now();
+  figures.push(...(await registryFigures(ledger.db, ok)));
   await ledger.close({ backup: false });
   const within = report(figures, values.out);
   process.exit(within ? 0 : 1);

@@ -4,7 +4,8 @@ import { App, Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, 
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import type { AppErrorBody } from '../../../shared/domain/result';
-import { RELATIONS, type HouseholdDetail, type PersonView } from '../../../shared/schemas/registry';
+import { RELATIONS } from '../../../shared/domain/registry';
+import type { HouseholdDetail, PersonView } from '../../../shared/schemas/registry';
 import type { SessionState } from '../../../shared/schemas/staff';
 import { call } from '../../api';
 import { FormProblemAlert } from '../../components/FormProblemAlert';

@@ -1,6 +1,6 @@
 // One member's fields; used for every row of the registration form and for 添加成员.
 import { Col, Form, Input, Row, Select } from 'antd';
-import { DISABILITY_TYPES, RELATIONS } from '../../../shared/schemas/registry';
+import { DISABILITY_TYPES, RELATIONS } from '../../../shared/domain/registry';
 import { IdNumberField } from './IdNumberField';
 
 export function MemberFields({ prefix, listPath, isHead }: { prefix: (string | number)[]; listPath?: (string | number)[]; isHead: boolean }) {
