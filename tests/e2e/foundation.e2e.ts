@@ -2,6 +2,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { startHost, type Host } from './host';
+import { firstStartAsAdmin, signIn } from './session';
 
 let host: Host;
 test.beforeEach(async () => {
@@ -23,13 +24,6 @@ function watchCsp(page: Page): string[] {
     if (/Content Security Policy|CSP violation/.test(m.text())) violations.push(m.text());
   });
   return violations;
-}
-
-async function signIn(page: Page, username: string, password: string) {
-  await expect(page.getByRole('button', { name: '登录' })).toBeVisible();
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
 }
 
 test('first start to a refused admin screen, as the counter would do it', async ({ page }) => {
@@ -94,13 +88,7 @@ test('first start to a refused admin screen, as the counter would do it', async 
 });
 
 test('the lock button hides the screen until the password is typed', async ({ page }) => {
-  await page.goto(host.url);
-  await page.getByLabel('管理员姓名').fill('王管理');
-  await page.getByLabel('用户名').fill('admin');
-  await page.getByLabel('密码', { exact: true }).fill('admin-pass-1');
-  await page.getByLabel('再次输入密码').fill('admin-pass-1');
-  await page.getByRole('button', { name: '创建管理员' }).click();
-  await signIn(page, 'admin', 'admin-pass-1');
+  await firstStartAsAdmin(page, host);
   await page.getByRole('menuitem', { name: '设置' }).click();
   await page.getByRole('tab', { name: '中心信息' }).click();
   await page.getByLabel('中心名称').fill('城关镇便民服务中心');
