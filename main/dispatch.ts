@@ -7,7 +7,7 @@ import type { StaffMember } from '../shared/schemas/staff';
 import type { DB } from './db/open';
 import type { Ledger } from './ledger';
 import { writeAudit } from './services/audit';
-import { currentStaff, idleLockMinutes } from './services/staff';
+import { seatOf } from './services/staff';
 
 /** One signed-in seat: the web host binds it to its token, Electron to its window. */
 export interface Session {
@@ -53,13 +53,17 @@ export interface Dispatcher {
 }
 
 export function createDispatcher(ledger: Ledger, handlers: Handlers, clock: () => Date = () => new Date()): Dispatcher {
+  // Built once: better-sqlite3 compiles BEGIN/COMMIT for each transaction function it makes.
+  const inTransaction = ledger.db.transaction((run: () => unknown) => run());
+
   function refuseAccess(session: Session, channel: Channel, now: Date): Result<never> | null {
     const access = contract[channel].access;
     if (session.staff) {
       // Roles and deactivation take effect on the next call, not the next sign-in.
-      session.staff = currentStaff(ledger.db, session.staff.id);
+      const seat = seatOf(ledger.db, session.staff.id);
+      session.staff = seat.staff;
       if (!session.staff) session.locked = false;
-      else if (!session.locked && now.getTime() - session.lastSeen > idleLockMinutes(ledger.db) * 60_000) session.locked = true;
+      else if (!session.locked && now.getTime() - session.lastSeen > seat.idleLockMinutes * 60_000) session.locked = true;
     }
     if (access === 'public') return null;
     if (!session.staff) return fail('FORBIDDEN', '请先登录');
@@ -99,13 +103,13 @@ export function createDispatcher(ledger: Ledger, handlers: Handlers, clock: () =
       let out: unknown;
       if (def.mode === 'task') out = await handler(ctx, parsed.data);
       else {
-        const run = ledger.db.transaction(() => {
+        const run = () => {
           const value = handler(ctx, parsed.data);
           if (def.mode === 'mutation' && audited === 0 && !(value instanceof Failure))
             throw new AppError('INTERNAL', `内部错误：${channel} 没有写审计记录，已撤销`);
           return value;
-        });
-        out = def.mode === 'mutation' ? run.immediate() : run.deferred();
+        };
+        out = def.mode === 'mutation' ? inTransaction.immediate(run) : inTransaction.deferred(run);
       }
       if (out instanceof Failure) return { ok: false, error: out.error.toBody() };
       return { ok: true, value: out };

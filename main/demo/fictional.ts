@@ -39,16 +39,20 @@ export function idNumberFor(birth: string, nth: number, female: boolean): string
   return first17 + checkDigit(first17);
 }
 
-function next(seen: Map<string, number>, key: string): number {
-  const n = seen.get(key) ?? 0;
-  seen.set(key, n + 1);
-  return n;
+/** A random sequence number (0–499) not yet used for that birth date and gender, as real numbers spread them. */
+function next(seen: Map<string, Set<number>>, key: string, r: () => number): number {
+  let used = seen.get(key);
+  if (!used) seen.set(key, (used = new Set()));
+  for (;;) {
+    const n = Math.floor(r() * 500);
+    if (!used.has(n)) return (used.add(n), n);
+  }
 }
 
 export function* people(seed: number, count: number): Generator<FictionalPerson> {
   const r = rng(seed);
   const pick = <T>(xs: ArrayLike<T>) => xs[Math.floor(r() * xs.length)];
-  const seen = new Map<string, number>(); // per birth date and gender, so every ID number is unique
+  const seen = new Map<string, Set<number>>(); // per birth date and gender, so every ID number is unique
   for (let i = 0; i < count; i++) {
     const female = r() < 0.5;
     const name = r() < 0.01 ? pick(MINORITY) : pick([...SURNAMES]) + (r() < 0.6 ? pick([...GIVEN]) : pick([...GIVEN]) + pick([...GIVEN]));
@@ -56,7 +60,7 @@ export function* people(seed: number, count: number): Generator<FictionalPerson>
     const birth = `${year}-${String(1 + Math.floor(r() * 12)).padStart(2, '0')}-${String(1 + Math.floor(r() * 28)).padStart(2, '0')}`;
     yield {
       name,
-      idNumber: idNumberFor(birth, next(seen, `${birth}${female}`), female),
+      idNumber: idNumberFor(birth, next(seen, `${birth}${female}`, r), female),
       gender: female ? 'female' : 'male',
       birthDate: birth,
       area: pick(AREAS),

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { auditListInput, AuditRow } from '../../shared/schemas/audit';
 import type { Page } from '../../shared/schemas/common';
 import { prep, type DB } from '../db/open';
+import { limitSql } from './paging';
 import type { Handlers } from '../dispatch';
 
 export interface AuditEntry {
@@ -41,9 +42,9 @@ export function listAudit(db: DB, q: z.output<typeof auditListInput>): Page<Audi
     .prepare(
       `SELECT a.id, a.at, a.staff_id AS staffId, s.display_name AS staffName, a.channel, a.entity, a.entity_id AS entityId,
               a.before, a.after
-         FROM audit_log a LEFT JOIN staff s ON s.id = a.staff_id ${w} ORDER BY ${order} LIMIT ? OFFSET ?`,
+         FROM audit_log a LEFT JOIN staff s ON s.id = a.staff_id ${w} ORDER BY ${order} LIMIT ${limitSql(q.limit)} OFFSET ?`,
     )
-    .all(...args, q.limit, q.offset) as AuditRow[];
+    .all(...args, q.offset) as AuditRow[];
   const { n } = prep(db, `SELECT count(*) AS n FROM audit_log a ${w}`).get(...args) as { n: number };
   return { rows, total: n };
 }

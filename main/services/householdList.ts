@@ -8,6 +8,7 @@ import { DEFAULT_CENTER } from '../../shared/schemas/settings';
 import { prep, type DB } from '../db/open';
 import type { Handlers } from '../dispatch';
 import { ACCOUNT_TAIL, MASKED_ID } from './households';
+import { limitSql } from './paging';
 import { getSetting } from './settings';
 
 type Filters = Omit<z.output<typeof householdListInput>, 'offset' | 'limit'>;
@@ -49,23 +50,43 @@ function where(f: Filters, today: string): { sql: string; args: (string | number
 
 const ORDER = { headName: 'h.head_pinyin', area: 'a.sort_order, a.id, h.head_pinyin', id: 'h.id', members: 'members' } as const;
 
-function rowsSql(f: Filters, today: string) {
+/** The grid's columns; `@today` is bound by name beside the filters' positional `?`. */
+const ROW_COLUMNS = `h.id, h.head_name AS headName, ${MASKED_ID('p.id_number')} AS headIdMasked, a.name AS area,
+      (SELECT group_concat(k.name, '、') FROM household_categories c JOIN hardship_categories k ON k.code = c.category_code
+         WHERE c.household_id = h.id AND c.from_date <= @today AND (c.to_date IS NULL OR c.to_date >= @today)) AS categories,
+      (SELECT count(*) FROM persons m WHERE m.household_id = h.id) AS members,
+      h.phone, ${ACCOUNT_TAIL('h.account_number')} AS accountTail, h.status`;
+
+/**
+ * The page's SQL. Paged queries choose and order the ids first and compute the costly columns (categories, member
+ * count) only for the rows of the page; the export takes the whole filtered set.
+ */
+export function rowsSql(f: Filters, today: string, page?: { limit: number; offset: number }) {
   const w = where(f, today);
   const dir = f.sort?.dir === 'desc' ? 'DESC' : 'ASC';
   const order = f.sort ? `${ORDER[f.sort.col].split(', ').map((c) => `${c} ${dir}`).join(', ')}, h.id ${dir}` : 'h.head_pinyin, h.id';
-  const sql = `SELECT h.id, h.head_name AS headName, ${MASKED_ID('p.id_number')} AS headIdMasked, a.name AS area,
-      (SELECT group_concat(k.name, '、') FROM household_categories c JOIN hardship_categories k ON k.code = c.category_code
-         WHERE c.household_id = h.id AND c.from_date <= ? AND (c.to_date IS NULL OR c.to_date >= ?)) AS categories,
-      (SELECT count(*) FROM persons m WHERE m.household_id = h.id) AS members,
-      h.phone, ${ACCOUNT_TAIL('h.account_number')} AS accountTail, h.status
-    FROM households h JOIN areas a ON a.id = h.area_id LEFT JOIN persons p ON p.id = h.head_person_id
-    ${w.sql} ORDER BY ${order}`;
-  return { sql, args: [today, today, ...w.args], where: w };
+  const from = `FROM households h JOIN areas a ON a.id = h.area_id LEFT JOIN persons p ON p.id = h.head_person_id`;
+  const args: (string | number | { today: string })[] = [...w.args];
+  let sql: string;
+  if (page) {
+    // Sorting by member count needs the count to choose the page; every other order is on households' own columns.
+    const members = f.sort?.col === 'members' ? ', (SELECT count(*) FROM persons m WHERE m.household_id = h.id) AS members' : '';
+    // Choosing the page touches only households (and areas when sorting by area); the joins come after.
+    const chooseFrom = `FROM households h${f.sort?.col === 'area' ? ' JOIN areas a ON a.id = h.area_id' : ''}`;
+    sql = `WITH chosen AS (SELECT h.id${members}, row_number() OVER (ORDER BY ${order}) AS n ${chooseFrom} ${w.sql} ORDER BY ${order} LIMIT ${limitSql(page.limit)} OFFSET ?)
+      SELECT ${ROW_COLUMNS} FROM chosen JOIN households h ON h.id = chosen.id JOIN areas a ON a.id = h.area_id
+        LEFT JOIN persons p ON p.id = h.head_person_id ORDER BY chosen.n`;
+    args.push(page.offset, { today });
+  } else {
+    sql = `SELECT ${ROW_COLUMNS} ${from} ${w.sql} ORDER BY ${order}`;
+    args.push({ today });
+  }
+  return { sql, args, where: w };
 }
 
 export function listHouseholds(db: DB, input: z.output<typeof householdListInput>, today: string): Page<HouseholdRow> {
-  const q = rowsSql(input, today);
-  const rows = prep(db, `${q.sql} LIMIT ? OFFSET ?`).all(...q.args, input.limit, input.offset) as HouseholdRow[];
+  const q = rowsSql(input, today, input);
+  const rows = prep(db, q.sql).all(...q.args) as HouseholdRow[];
   for (const r of rows) r.categories ??= '';
   const { n } = prep(db, `SELECT count(*) AS n FROM households h ${q.where.sql}`).get(...q.where.args) as { n: number };
   return { rows, total: n };

@@ -47,13 +47,18 @@ function toRow(db: DB, r: StaffRecord): StaffRow {
   };
 }
 
-/** The staff member as of now, or null when deactivated; called on every call of a signed-in session. */
-export function currentStaff(db: DB, id: number): StaffMember | null {
-  const r = prep(db, 'SELECT id, username, display_name, active FROM staff WHERE id = ?').get(id) as
-    | Pick<StaffRecord, 'id' | 'username' | 'display_name' | 'active'>
-    | undefined;
-  if (!r || r.active !== 1) return null;
-  return { id: r.id, username: r.username, displayName: r.display_name, roles: rolesOf(db, r.id) };
+/** Who sits at a session now (null when deactivated) and the idle-lock setting, in one read per call. */
+export function seatOf(db: DB, id: number): { staff: StaffMember | null; idleLockMinutes: number } {
+  const r = prep(
+    db,
+    `SELECT s.id, s.username, s.display_name AS displayName, s.active,
+            (SELECT group_concat(role) FROM (SELECT role FROM staff_roles WHERE staff_id = s.id ORDER BY role)) AS roles,
+            (SELECT value FROM settings WHERE key = 'center') AS center
+       FROM staff s WHERE s.id = ?`,
+  ).get(id) as { id: number; username: string; displayName: string; active: number; roles: string | null; center: string | null } | undefined;
+  const idle = r?.center ? ((JSON.parse(r.center) as Partial<typeof DEFAULT_CENTER>).idleLockMinutes ?? DEFAULT_CENTER.idleLockMinutes) : DEFAULT_CENTER.idleLockMinutes;
+  if (!r || r.active !== 1) return { staff: null, idleLockMinutes: idle };
+  return { staff: { id: r.id, username: r.username, displayName: r.displayName, roles: (r.roles?.split(',') ?? []) as Role[] }, idleLockMinutes: idle };
 }
 
 export function idleLockMinutes(db: DB): number {
@@ -135,7 +140,7 @@ export const staffHandlers = {
     const refused = checkPassword(ctx.db, r, input.password, ctx.now);
     ctx.audit('session', r.id, null, { event: refused ? 'sign-in refused' : 'signed in', username: r.username }, r.id);
     if (refused) return new Failure(refused);
-    Object.assign(ctx.session, { staff: currentStaff(ctx.db, r.id), locked: false, lastSeen: ctx.now.getTime() });
+    Object.assign(ctx.session, { staff: seatOf(ctx.db, r.id).staff, locked: false, lastSeen: ctx.now.getTime() });
     return sessionState(ctx.db, ctx.session);
   },
 

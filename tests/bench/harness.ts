@@ -16,15 +16,22 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-async function timeRuns(fn: () => unknown, runs: number): Promise<number[]> {
-  for (let i = 0; i < Math.min(5, runs); i++) await fn(); // warm caches and prepared statements
-  const times: number[] = [];
+async function timeOnce(fn: () => unknown): Promise<number> {
+  const t = process.hrtime.bigint();
+  await fn();
+  return Number(process.hrtime.bigint() - t) / 1e6;
+}
+
+/** App and baseline alternate run by run, so that drift (caches, CPU clock, GC) falls on both alike. */
+async function timeInterleaved(app: () => unknown, baseline: () => unknown, runs: number): Promise<[number[], number[]]> {
+  for (let i = 0; i < 10; i++) (await app(), await baseline()); // warm caches and prepared statements
+  const a: number[] = [];
+  const b: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const t = process.hrtime.bigint();
-    await fn();
-    times.push(Number(process.hrtime.bigint() - t) / 1e6);
+    a.push(await timeOnce(app));
+    b.push(await timeOnce(baseline));
   }
-  return times.sort((a, b) => a - b);
+  return [a.sort((x, y) => x - y), b.sort((x, y) => x - y)];
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
@@ -39,9 +46,8 @@ export async function measure(
   baseline: () => unknown,
   opts: { runs?: number; budgetRatio: number; budgetP95Ms?: number },
 ): Promise<Figure> {
-  const runs = opts.runs ?? 50;
-  const a = await timeRuns(app, runs);
-  const b = await timeRuns(baseline, runs);
+  const runs = opts.runs ?? 200;
+  const [a, b] = await timeInterleaved(app, baseline, runs);
   const p95 = percentile(a, 95);
   const base = percentile(b, 95);
   const ratio = p95 / base;

@@ -92,6 +92,14 @@ test('keyboard-only registration, search by pinyin initials and ID tail, duplica
   await expect(grid.getByText(RARE.name, { exact: true })).toBeVisible();
   await expect(grid.getByTestId('row-count')).toHaveText('共 1 条');
   await page.screenshot({ path: 'test-results/registry-grid.png' });
+  // Enter on a focused row, and a double-click, open the household.
+  await grid.getByText(RARE.name, { exact: true }).click();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: /户号 \d+ · 𠮷㛃/ })).toBeVisible();
+  await page.goBack();
+  await grid.getByText(RARE.name, { exact: true }).dblclick();
+  await expect(page.getByRole('heading', { name: /户号 \d+ · 𠮷㛃/ })).toBeVisible();
+  await page.goto(`${host.base}#/ledger`);
 
   // Export the whole (unfiltered) view and read it back.
   await page.getByLabel('快速查找').fill('');
