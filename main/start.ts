@@ -8,7 +8,7 @@ import { electronBinary } from './electron/binary';
 import { createDispatcher } from './dispatch';
 import { handlers } from './handlers';
 import { Ledger } from './ledger';
-import { startWebHost } from './webhost/server';
+import { startWebHost, type WebHost } from './webhost/server';
 
 function openBrowser(url: string): void {
   const cmd = process.platform === 'win32' ? 'explorer' : process.platform === 'darwin' ? 'open' : 'xdg-open';
@@ -19,23 +19,26 @@ function openBrowser(url: string): void {
 
 async function runWebHost(opts: Options): Promise<void> {
   const ledger = await Ledger.open(opts.db);
-  if (opts.demo) {
-    const seeded = seedDemo(ledger.db);
-    process.stderr.write(seeded ? `已填入演示数据：${seeded.households} 户，${seeded.persons} 人（全部虚构）。\n` : '台账不是空的，没有填入演示数据。\n');
-  }
-  const host = await startWebHost({ dispatcher: createDispatcher(ledger, handlers), port: opts.port });
-  process.stdout.write(`便民服务台账 listening on ${host.url}\n`);
-  if (opts.open) openBrowser(host.url);
+  // Signals are handled from the moment the ledger is open, so an early Ctrl+C still backs up and checkpoints.
+  let host: WebHost | null = null;
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
-    await host.close();
+    await host?.close();
     await ledger.close({ backup: true });
     process.exit(0);
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  if (opts.demo) {
+    const seeded = seedDemo(ledger.db);
+    process.stderr.write(seeded ? `已填入演示数据：${seeded.households} 户，${seeded.persons} 人（全部虚构）。\n` : '台账不是空的，没有填入演示数据。\n');
+  }
+  host = await startWebHost({ dispatcher: createDispatcher(ledger, handlers), port: opts.port });
+  if (stopping) return;
+  process.stdout.write(`便民服务台账 listening on ${host.url}\n`);
+  if (opts.open) openBrowser(host.url);
 }
 
 async function main(): Promise<void> {
