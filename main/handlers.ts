@@ -1,8 +1,11 @@
 // The handler map: every channel of shared/contract.ts, exactly once (the type check enforces it).
 import type { Handlers } from './dispatch';
+import { applicationListHandlers } from './services/applicationList';
+import { applicationHandlers } from './services/applications';
 import { areaHandlers } from './services/areas';
 import { auditHandlers } from './services/audit';
 import { backupHandlers } from './services/backup';
+import { calendarHandlers } from './services/calendar';
 import { householdListHandlers } from './services/householdList';
 import { householdHandlers } from './services/households';
 import { settingsHandlers } from './services/settings';
@@ -16,4 +19,7 @@ export const handlers = {
   ...areaHandlers,
   ...householdHandlers,
   ...householdListHandlers,
+  ...calendarHandlers,
+  ...applicationHandlers,
+  ...applicationListHandlers,
 } satisfies Handlers;

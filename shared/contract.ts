@@ -6,6 +6,7 @@ import { empty, id, type Page } from './schemas/common';
 import { auditListInput, type AuditRow } from './schemas/audit';
 import { backupCreateInput, backupRestoreInput, type BackupFile } from './schemas/backup';
 import { centerSettings, type CenterSettings } from './schemas/settings';
+import * as apps from './schemas/applications';
 import * as registry from './schemas/registry';
 import * as staff from './schemas/staff';
 
@@ -80,6 +81,29 @@ export const contract = {
     'signedIn',
     'query',
   ),
+
+  'reliefKinds.list': def<apps.ReliefKind[]>()(empty, 'signedIn', 'query'),
+  'calendar.list': def<{ day: string; kind: 'holiday' | 'workday' }[]>()(z.object({ year: z.number().int().min(2000).max(2100) }), 'signedIn', 'query'),
+  'calendar.set': def<{ day: string; kind: 'holiday' | 'workday' | null }>()(
+    z.object({ day: z.iso.date('日期格式应为 YYYY-MM-DD'), kind: z.enum(['holiday', 'workday']).nullable() }),
+    ADMIN,
+    'mutation',
+  ),
+
+  'applications.register': def<apps.ApplicationDetail>()(apps.registerInput, STAFF, 'mutation'),
+  'applications.get': def<apps.ApplicationDetail>()(z.object({ id }), 'signedIn', 'query'),
+  'applications.list': def<Page<apps.ApplicationRow>>()(apps.applicationListInput, 'signedIn', 'query'),
+  /** 首页: open cases due within three working days, and overdue ones (deadlines and 先行救助 paperwork). */
+  'applications.due': def<{ dueSoon: apps.ApplicationRow[]; overdue: apps.ApplicationRow[] }>()(empty, 'signedIn', 'query'),
+  'applications.investigate': def<apps.ApplicationDetail>()(apps.investigateInput, STAFF, 'mutation'),
+  'applications.review': def<apps.ApplicationDetail>()(apps.reviewInput, ['reviewer'], 'mutation'),
+  'applications.publicize': def<apps.ApplicationDetail>()(apps.publicizeInput, ['reviewer', 'approver'], 'mutation'),
+  'applications.object': def<apps.ApplicationDetail>()(apps.objectInput, STAFF, 'mutation'),
+  'applications.approve': def<apps.ApplicationDetail>()(apps.approveInput, ['approver'], 'mutation'),
+  'applications.reject': def<apps.ApplicationDetail>()(apps.rejectInput, ['approver'], 'mutation'),
+  'applications.withdraw': def<apps.ApplicationDetail>()(apps.withdrawInput, STAFF, 'mutation'),
+  'applications.urgentApprove': def<apps.ApplicationDetail>()(apps.urgentApproveInput, ['approver'], 'mutation'),
+  'applications.completePaperwork': def<apps.ApplicationDetail>()(apps.completePaperworkInput, STAFF, 'mutation'),
 
   'backup.list': def<BackupFile[]>()(empty, ADMIN, 'query'),
   'backup.create': def<BackupFile & { path: string }>()(backupCreateInput, ADMIN, 'task'),

@@ -1,0 +1,105 @@
+// Reading applications: the case page (with its timeline), the grid (filters and paging in SQL), and 首页's
+// due-soon and overdue lists. Days left are counted on the working-day clock.
+import type { z } from 'zod';
+import { AppError } from '../../shared/domain/result';
+import { dateCn } from '../../shared/domain/time';
+import { addWorkingDays, workingDaysBetween, type Calendar } from '../../shared/domain/workdays';
+import { OPEN_STATES } from '../../shared/domain/workflow';
+import type { applicationListInput, ApplicationDetail, ApplicationRow, ApplicationStep } from '../../shared/schemas/applications';
+import type { Page } from '../../shared/schemas/common';
+import { prep, type DB } from '../db/open';
+import type { Handlers } from '../dispatch';
+import { loadCalendar } from './calendar';
+import { limitSql } from './paging';
+
+const OPEN = OPEN_STATES.map((s) => `'${s}'`).join(', ');
+const PAPERWORK_PENDING = `a.urgent = 1 AND a.paperwork_done_on IS NULL`;
+
+const ROW = `SELECT a.id, a.acceptance_no AS acceptanceNo, a.household_id AS householdId, p.name AS personName, ar.name AS area, k.name AS kind,
+    a.requested_fen AS requestedFen, a.approved_fen AS approvedFen, a.state, a.urgent, a.county_review AS countyReview,
+    a.accepted_on AS acceptedOn, a.deadline, a.paperwork_due AS paperworkDue, a.paperwork_done_on AS paperworkDoneOn
+  FROM applications a JOIN persons p ON p.id = a.person_id JOIN areas ar ON ar.id = a.area_id JOIN relief_kinds k ON k.code = a.kind_code`;
+
+type RowRecord = Omit<ApplicationRow, 'urgent' | 'countyReview' | 'daysLeft'> & { urgent: number; countyReview: number; paperworkDue: string | null; paperworkDoneOn: string | null };
+
+function toRow(r: RowRecord, today: string, cal: Calendar): ApplicationRow {
+  const clock = (OPEN_STATES as string[]).includes(r.state) ? r.deadline : r.urgent && !r.paperworkDoneOn ? r.paperworkDue : null;
+  const { paperworkDue: _d, paperworkDoneOn: _o, ...rest } = r;
+  return { ...rest, urgent: r.urgent === 1, countyReview: r.countyReview === 1, daysLeft: clock ? workingDaysBetween(today, clock, cal) : null };
+}
+
+export function applicationDetail(db: DB, id: number, now: Date): ApplicationDetail {
+  const r = prep(
+    db,
+    `${ROW.replace('SELECT a.id,', `SELECT a.id, a.person_id AS personId, a.kind_code AS kindCode, a.reason, a.materials_received AS materialsReceived,
+       a.publicity_from AS publicityFrom, a.publicity_to AS publicityTo, k.materials AS materialsRequired, s.display_name AS registeredBy,`)}
+       JOIN staff s ON s.id = a.registered_by WHERE a.id = ?`,
+  ).get(id) as (RowRecord & { personId: number; kindCode: string; reason: string; materialsReceived: string; materialsRequired: string; publicityFrom: string | null; publicityTo: string | null; registeredBy: string }) | undefined;
+  if (!r) throw new AppError('NOT_FOUND', '找不到这个申请');
+  const required = JSON.parse(r.materialsRequired) as string[];
+  const received = JSON.parse(r.materialsReceived) as string[];
+  const steps = (prep(
+    db,
+    `SELECT st.action, st.from_state AS fromState, st.to_state AS toState, st.on_date AS onDate, s.display_name AS staffName, st.at, st.detail
+       FROM application_steps st JOIN staff s ON s.id = st.staff_id WHERE st.application_id = ? ORDER BY st.id`,
+  ).all(id) as (Omit<ApplicationStep, 'detail'> & { detail: string })[]).map((s) => ({ ...s, detail: JSON.parse(s.detail) as Record<string, unknown> }));
+  const row = toRow(r, dateCn(now), loadCalendar(db));
+  return {
+    ...row,
+    personId: r.personId,
+    kindCode: r.kindCode,
+    reason: r.reason,
+    materialsRequired: required,
+    materialsReceived: received,
+    materialsMissing: required.filter((m) => !received.includes(m)),
+    publicityFrom: r.publicityFrom,
+    publicityTo: r.publicityTo,
+    paperworkDue: r.paperworkDue,
+    paperworkDoneOn: r.paperworkDoneOn,
+    registeredBy: r.registeredBy,
+    steps,
+  };
+}
+
+const SORT = { acceptanceNo: 'a.acceptance_no', acceptedOn: 'a.accepted_on', deadline: 'a.deadline', requested: 'a.requested_fen' } as const;
+
+export function listApplications(db: DB, q: z.output<typeof applicationListInput>, now: Date): Page<ApplicationRow> {
+  const today = dateCn(now);
+  const where: string[] = [];
+  const args: (string | number)[] = [];
+  if (q.kindCode) (where.push('(a.kind_code = ? OR k.parent_code = ?)'), args.push(q.kindCode, q.kindCode));
+  if (q.state) (where.push('a.state = ?'), args.push(q.state));
+  if (q.areaId) (where.push('a.area_id = ?'), args.push(q.areaId));
+  if (q.householdId) (where.push('a.household_id = ?'), args.push(q.householdId));
+  if (q.overdue) (where.push(`((a.state IN (${OPEN}) AND a.deadline < ?) OR (${PAPERWORK_PENDING} AND a.paperwork_due < ?))`), args.push(today, today));
+  const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const order = q.sort ? `${SORT[q.sort.col]} ${q.sort.dir === 'asc' ? 'ASC' : 'DESC'}, a.id DESC` : 'a.accepted_on DESC, a.id DESC';
+  const rows = prep(db, `${ROW} ${w} ORDER BY ${order} LIMIT ${limitSql(q.limit)} OFFSET ?`).all(...args, q.offset) as RowRecord[];
+  const { n } = prep(db, `SELECT count(*) AS n FROM applications a JOIN relief_kinds k ON k.code = a.kind_code ${w}`).get(...args) as { n: number };
+  const cal = loadCalendar(db);
+  return { rows: rows.map((r) => toRow(r, today, cal)), total: n };
+}
+
+/** Open cases due within three working days, and every overdue one (deadline, or 先行救助 paperwork). */
+export function dueApplications(db: DB, now: Date): { dueSoon: ApplicationRow[]; overdue: ApplicationRow[] } {
+  const today = dateCn(now);
+  const cal = loadCalendar(db);
+  const soon = addWorkingDays(today, 3, cal);
+  const pick = (cond: string, ...args: string[]) =>
+    (prep(db, `${ROW} WHERE ${cond} ORDER BY a.deadline, a.id LIMIT 200`).all(...args) as RowRecord[]).map((r) => toRow(r, today, cal));
+  return {
+    overdue: [
+      ...pick(`a.state IN (${OPEN}) AND a.deadline < ?`, today),
+      ...pick(`${PAPERWORK_PENDING} AND a.paperwork_due < ?`, today),
+    ],
+    dueSoon: [
+      ...pick(`a.state IN (${OPEN}) AND a.deadline >= ? AND a.deadline <= ?`, today, soon),
+      ...pick(`${PAPERWORK_PENDING} AND a.paperwork_due >= ? AND a.paperwork_due <= ?`, today, soon),
+    ],
+  };
+}
+
+export const applicationListHandlers = {
+  'applications.list': (ctx, input) => listApplications(ctx.db, input, ctx.now),
+  'applications.due': (ctx) => dueApplications(ctx.db, ctx.now),
+} satisfies Partial<Handlers>;

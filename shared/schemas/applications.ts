@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { STATES, type State } from '../domain/workflow';
+import { id, pageInput, text } from './common';
+
+const isoDate = (label: string) => z.iso.date(`${label}格式应为 YYYY-MM-DD`);
+/** Yuan as typed (1,234.50, １２３); main turns it into fen by rule. */
+const yuan = z.string({ error: '请填写金额' }).max(32, '金额格式不对');
+
+export const registerInput = z.object({
+  householdId: id,
+  personId: id,
+  kindCode: z.string().max(40),
+  reason: text('申请事由', { min: 2, max: 500, multiline: true }),
+  amount: yuan,
+  materials: z.array(z.string().max(60)).max(30).default([]),
+});
+export const investigateInput = z.object({
+  id,
+  investigators: z.tuple([text('调查人', { min: 1, max: 20 }), text('调查人', { min: 1, max: 20 })], { error: '入户调查需要两名调查人' }),
+  visitedOn: isoDate('调查日期'),
+  findings: text('调查情况', { min: 2, max: 2000, multiline: true }),
+});
+export const reviewInput = z.object({ id, opinion: text('审核意见', { min: 2, max: 1000, multiline: true }) });
+export const publicizeInput = z.object({ id, fromDate: isoDate('公示开始日期') });
+export const objectInput = z.object({ id, objection: text('异议内容', { min: 2, max: 1000, multiline: true }) });
+export const approveInput = z.object({
+  id,
+  amount: yuan,
+  /** Above the township's ceiling: the county's decision, entered by an approver. */
+  countyDecision: z.object({ docNo: text('县级批复文号', { min: 2, max: 60 }), date: isoDate('县级批复日期') }).optional(),
+});
+export const rejectInput = z.object({ id, reason: text('不予批准的理由', { min: 2, max: 1000, multiline: true }) });
+export const withdrawInput = z.object({ id, reason: text('撤回原因', { min: 2, max: 500 }) });
+export const urgentApproveInput = z.object({ id, amount: yuan, reason: text('先行救助理由', { min: 2, max: 500 }) });
+export const completePaperworkInput = z.object({ id, note: text('补充材料说明', { min: 2, max: 1000, multiline: true }) });
+
+export const applicationListInput = pageInput(['acceptanceNo', 'acceptedOn', 'deadline', 'requested'], {
+  kindCode: z.string().max(40).optional(),
+  state: z.enum(STATES).optional(),
+  areaId: id.optional(),
+  householdId: id.optional(),
+  overdue: z.boolean().optional(),
+});
+
+export interface ReliefKind {
+  code: string;
+  name: string;
+  parentCode: string | null;
+  materials: string[];
+  timeLimitDays: number;
+  recurrence: 'one_off' | 'monthly';
+  townshipCeilingFen: number | null;
+  maxPerYear: number | null;
+  distinctReason: boolean;
+  urgentAllowed: boolean;
+  paperworkDays: number;
+}
+
+export interface ApplicationRow {
+  id: number;
+  acceptanceNo: string;
+  householdId: number;
+  personName: string;
+  area: string;
+  kind: string;
+  requestedFen: number;
+  approvedFen: number | null;
+  state: State;
+  urgent: boolean;
+  countyReview: boolean;
+  acceptedOn: string;
+  deadline: string;
+  /** Working days left to the deadline (or to the paperwork due day of 先行救助); negative when overdue. */
+  daysLeft: number | null;
+}
+
+export interface ApplicationStep {
+  action: string;
+  fromState: State | null;
+  toState: State;
+  onDate: string;
+  staffName: string;
+  at: string;
+  detail: Record<string, unknown>;
+}
+
+export interface ApplicationDetail extends ApplicationRow {
+  personId: number;
+  kindCode: string;
+  reason: string;
+  materialsRequired: string[];
+  materialsReceived: string[];
+  materialsMissing: string[];
+  publicityFrom: string | null;
+  publicityTo: string | null;
+  paperworkDue: string | null;
+  paperworkDoneOn: string | null;
+  registeredBy: string;
+  steps: ApplicationStep[];
+}

@@ -1,0 +1,211 @@
+// Relief applications on a real ledger: numbers, deadlines, limits, every allowed and refused transition,
+// maker-checker through the dispatcher, 先行救助 and the due/overdue lists.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { ApplicationDetail } from '../../shared/schemas/applications';
+import type { HouseholdDetail } from '../../shared/schemas/registry';
+import { idNumberFor } from '../../main/demo/fictional';
+import { must, refused, world } from './helpers';
+
+async function setup() {
+  const w = await world();
+  const admin = await w.admin();
+  const area = must(await w.call(admin, 'areas.save', { name: '东山村' }));
+  const clerk = await w.staff('clerk', ['clerk']);
+  const reviewer = await w.staff('rev', ['reviewer']);
+  const approver = await w.staff('appr', ['approver']);
+  const h = must(await w.call(clerk, 'households.create', {
+    areaId: area.id,
+    members: [{ name: '张三', idNumber: idNumberFor('1960-01-01', 1, false), relation: '户主' }, { name: '张小', idNumber: idNumberFor('1990-01-01', 1, false), relation: '子女' }],
+  })) as HouseholdDetail;
+  const register = (input: Record<string, unknown> = {}) =>
+    w.call(clerk, 'applications.register', {
+      householdId: h.id, personId: h.members[0].id, kindCode: 'temporary_relief_urgent', reason: '房屋失火', amount: '3,000',
+      materials: ['申请书', '身份证复印件', '户口簿复印件'], ...input,
+    } as never);
+  return { w, admin, clerk, reviewer, approver, h, register };
+}
+
+test('registration: gapless number, deadline on the working-day clock, missing materials listed', async () => {
+  const { w, register } = await setup();
+  const a = must(await register()) as ApplicationDetail;
+  assert.equal(a.acceptanceNo, '2026-00001');
+  assert.equal(a.state, 'accepted');
+  assert.equal(a.requestedFen, 300000);
+  assert.equal(a.acceptedOn, '2026-11-23');
+  assert.equal(a.deadline, '2026-12-07', '10 working days after Monday 23 November');
+  assert.equal(a.daysLeft, 10);
+  assert.deepEqual(a.materialsMissing, ['事故或急难情况证明']);
+  const b = must(await register({ reason: '家人重病', kindCode: 'temporary_relief_expense', materials: [] })) as ApplicationDetail;
+  assert.equal(b.acceptanceNo, '2026-00002');
+  assert.equal(w.one(`SELECT count(*) AS n FROM audit_log WHERE channel = 'applications.register'`).n, 2);
+});
+
+test('a failing registration leaves no gap in the numbers', async () => {
+  const { w, register } = await setup();
+  must(await register());
+  refused(await register({ amount: '1234.567', reason: '另一事由' }));
+  refused(await register({ personId: 99999, reason: '另一事由' }));
+  const c = must(await register({ kindCode: 'medical_relief', reason: '住院', materials: [] })) as ApplicationDetail;
+  assert.equal(c.acceptanceNo, '2026-00002');
+  assert.equal(w.count('applications'), 2);
+});
+
+test('bad input at registration: each refused at its field, nothing written', async () => {
+  const { w, register, clerk, h } = await setup();
+  must(await register());
+  const before = [w.count('applications'), w.count('audit_log')];
+  const cases: [Record<string, unknown>, string, RegExp][] = [
+    [{ amount: '0' }, 'amount', /大于 0/],
+    [{ amount: '-5' }, 'amount', /负数/],
+    [{ amount: '1234.567' }, 'amount', /两位小数/],
+    [{ amount: '1.234,50' }, 'amount', /小数点/],
+    [{ personId: 99999 }, 'personId', /不是这一户的成员/],
+    [{ kindCode: 'temporary_relief' }, 'kindCode', /急难型或支出型/],
+    [{ kindCode: 'nope' }, 'kindCode', /请选择救助类别/],
+    [{ materials: ['别的东西'] }, 'materials', /不在.*材料清单/],
+    [{}, 'reason', /同一事由/],
+    [{ reason: '备'.repeat(2000) }, 'reason', /最多 500 个字/],
+  ];
+  for (const [patch, field, msg] of cases) {
+    const e = refused(await register(patch));
+    assert.equal(e.field, field, JSON.stringify(patch).slice(0, 50));
+    assert.match(e.message, msg);
+  }
+  must(await register({ reason: '第二次：水灾' }));
+  const third = refused(await register({ reason: '第三次', kindCode: 'temporary_relief_expense' }));
+  assert.match(third.message, /已申请临时救助 2 次，每户每年最多 2 次/);
+  must(await w.call(clerk, 'households.exit', { id: h.id, exitedOn: '2026-11-23', reason: '迁出' }));
+  assert.match(refused(await register({ kindCode: 'medical_relief', reason: '住院' })).message, /已于 2026-11-23 退出台账/);
+  assert.deepEqual([w.count('applications'), w.count('audit_log')], [before[0] + 1, before[1] + 2]);
+});
+
+test('the whole road: investigate → review → publicize 7 days → approve; and the timeline', async () => {
+  const { w, register, clerk, reviewer, approver } = await setup();
+  const a = must(await register()) as ApplicationDetail;
+  const id = a.id;
+  must(await w.call(clerk, 'applications.investigate', { id, investigators: ['李四', '王五'], visitedOn: '2026-11-23', findings: '房屋烧毁，无住处' }));
+  must(await w.call(reviewer, 'applications.review', { id, opinion: '情况属实，建议救助' }));
+  const p = must(await w.call(reviewer, 'applications.publicize', { id, fromDate: '2026-11-23' })) as ApplicationDetail;
+  assert.deepEqual([p.publicityFrom, p.publicityTo], ['2026-11-23', '2026-11-29']);
+  assert.match(refused(await w.call(approver, 'applications.approve', { id, amount: '2,000' })).message, /公示期满后/);
+  w.clock.advanceMinutes(7 * 24 * 60);
+  for (const s of [clerk, reviewer, approver]) s.lastSeen = w.clock.now().getTime(); // a week passed; not idle-locked
+  assert.equal(refused(await w.call(approver, 'applications.approve', { id, amount: '3,000.01' })).field, 'amount');
+  const done = must(await w.call(approver, 'applications.approve', { id, amount: '2,000' })) as ApplicationDetail;
+  assert.equal(done.state, 'approved');
+  assert.equal(done.approvedFen, 200000);
+  assert.deepEqual(done.steps.map((s) => [s.action, s.staffName]), [
+    ['register', '员工clerk'], ['investigate', '员工clerk'], ['review', '员工rev'], ['publicize', '员工rev'], ['approve', '员工appr'],
+  ]);
+  assert.deepEqual(done.steps[1].detail.investigators, ['李四', '王五']);
+});
+
+test('refused transitions: out of order, after a decision, and a 公示 objection sends the case back', async () => {
+  const { w, register, clerk, reviewer, approver } = await setup();
+  const { id } = must(await register()) as ApplicationDetail;
+  assert.equal(refused(await w.call(reviewer, 'applications.review', { id, opinion: '同意' })).code, 'CONFLICT', 'review before investigation');
+  assert.equal(refused(await w.call(reviewer, 'applications.publicize', { id, fromDate: '2026-11-23' })).code, 'CONFLICT');
+  assert.equal(refused(await w.call(approver, 'applications.approve', { id, amount: '100' })).code, 'CONFLICT', 'approve before review');
+  must(await w.call(clerk, 'applications.investigate', { id, investigators: ['李四', '王五'], visitedOn: '2026-11-23', findings: '属实' }));
+  assert.equal(refused(await w.call(clerk, 'applications.investigate', { id, investigators: ['李四', '王五'], visitedOn: '2026-11-23', findings: '再来' })).code, 'CONFLICT');
+  assert.equal(refused(await w.call(clerk, 'applications.investigate', { id, investigators: ['李四', '李四'], visitedOn: '2026-11-23', findings: '重复' })).field, 'investigators');
+  must(await w.call(reviewer, 'applications.review', { id, opinion: '同意' }));
+  must(await w.call(reviewer, 'applications.publicize', { id, fromDate: '2026-11-10' }));
+  const back = must(await w.call(clerk, 'applications.object', { id, objection: '群众反映家中有车' })) as ApplicationDetail;
+  assert.equal(back.state, 'investigated');
+  assert.equal(back.publicityFrom, null);
+  must(await w.call(reviewer, 'applications.review', { id, opinion: '复核属实' }));
+  must(await w.call(approver, 'applications.reject', { id, reason: '家庭有机动车，不符合条件' }));
+  assert.equal(refused(await w.call(clerk, 'applications.withdraw', { id, reason: '不要了' })).code, 'CONFLICT', 'no withdrawal after a decision');
+  const other = must(await register({ reason: '另一件事' })) as ApplicationDetail;
+  assert.equal((must(await w.call(clerk, 'applications.withdraw', { id: other.id, reason: '群众自行撤回' })) as ApplicationDetail).state, 'withdrawn');
+});
+
+test('maker-checker through the dispatcher: the registrar cannot review or approve; the reviewer cannot approve', async () => {
+  const { w, reviewer, approver, h } = await setup();
+  const both = await w.staff('both', ['clerk', 'reviewer', 'approver']);
+  const mine = must(await w.call(both, 'applications.register', { householdId: h.id, personId: h.members[1].id, kindCode: 'medical_relief', reason: '住院', amount: '5000', materials: [] })) as ApplicationDetail;
+  must(await w.call(both, 'applications.investigate', { id: mine.id, investigators: ['甲', '乙'], visitedOn: '2026-11-23', findings: '属实' }));
+  const e = refused(await w.call(both, 'applications.review', { id: mine.id, opinion: '同意' }));
+  assert.deepEqual([e.code, /是您受理的/.test(e.message)], ['FORBIDDEN', true]);
+  must(await w.call(reviewer, 'applications.review', { id: mine.id, opinion: '同意' }));
+  must(await w.call(reviewer, 'applications.publicize', { id: mine.id, fromDate: '2026-11-01' }));
+  assert.equal(refused(await w.call(both, 'applications.approve', { id: mine.id, amount: '5000' })).code, 'FORBIDDEN');
+  assert.equal(refused(await w.call(both, 'applications.reject', { id: mine.id, reason: '不行' })).code, 'FORBIDDEN');
+  // Reviewer who also approves may not approve what they reviewed.
+  const revAppr = await w.staff('ra', ['reviewer', 'approver']);
+  const other = must(await w.call(both, 'applications.register', { householdId: h.id, personId: h.members[0].id, kindCode: 'other', reason: '生活困难', amount: '800', materials: [] })) as ApplicationDetail;
+  must(await w.call(both, 'applications.investigate', { id: other.id, investigators: ['甲', '乙'], visitedOn: '2026-11-23', findings: '属实' }));
+  must(await w.call(revAppr, 'applications.review', { id: other.id, opinion: '同意' }));
+  must(await w.call(revAppr, 'applications.publicize', { id: other.id, fromDate: '2026-11-01' }));
+  assert.match(refused(await w.call(revAppr, 'applications.approve', { id: other.id, amount: '800' })).message, /是您审核的/);
+  must(await w.call(approver, 'applications.approve', { id: mine.id, amount: '5000' }));
+  const states = w.ledger.db.prepare('SELECT state FROM applications ORDER BY id').all();
+  assert.deepEqual(states, [{ state: 'approved' }, { state: 'publicized' }]);
+  // A clerk lacks the role altogether.
+  assert.equal(refused(await w.call(await w.staff('c2', ['clerk']), 'applications.approve', { id: other.id, amount: '800' })).code, 'FORBIDDEN');
+});
+
+test('above the township ceiling: 报县审批 needs the county decision, entered by an approver', async () => {
+  const { w, register, clerk, reviewer, approver } = await setup();
+  const { id } = must(await register({ kindCode: 'medical_relief', reason: '大病住院', amount: '20,000' })) as ApplicationDetail;
+  must(await w.call(clerk, 'applications.investigate', { id, investigators: ['甲', '乙'], visitedOn: '2026-11-23', findings: '属实' }));
+  must(await w.call(reviewer, 'applications.review', { id, opinion: '同意' }));
+  must(await w.call(reviewer, 'applications.publicize', { id, fromDate: '2026-11-01' }));
+  assert.equal(refused(await w.call(approver, 'applications.approve', { id, amount: '15,000' })).field, 'countyDecision');
+  const a = must(await w.call(approver, 'applications.approve', { id, amount: '15,000', countyDecision: { docNo: '县民发〔2026〕88号', date: '2026-11-20' } })) as ApplicationDetail;
+  assert.equal(a.countyReview, true);
+  assert.equal(a.approvedFen, 1500000);
+});
+
+test('先行救助: approved at once, then the paperwork clock; overdue after 10 working days', async () => {
+  const { w, register, clerk, approver } = await setup();
+  const { id } = must(await register()) as ApplicationDetail;
+  assert.equal(refused(await w.call(clerk, 'applications.urgentApprove', { id, amount: '1000', reason: '急需' })).code, 'FORBIDDEN');
+  const a = must(await w.call(approver, 'applications.urgentApprove', { id, amount: '1000', reason: '火灾急需安置' })) as ApplicationDetail;
+  assert.deepEqual([a.state, a.urgent, a.paperworkDue, a.daysLeft], ['approved', true, '2026-12-07', 10]);
+  const med = must(await register({ kindCode: 'medical_relief', reason: '住院', materials: [] })) as ApplicationDetail;
+  assert.match(refused(await w.call(approver, 'applications.urgentApprove', { id: med.id, amount: '100', reason: '急需' })).message, /不适用先行救助/);
+
+  w.clock.advanceMinutes(15 * 24 * 60); // 2026-12-08: one working day past the paperwork due day
+  for (const s of [clerk, approver]) s.lastSeen = w.clock.now().getTime();
+  const due = must(await w.call(clerk, 'applications.due', {}));
+  assert.deepEqual(due.overdue.map((r) => [r.acceptanceNo, r.daysLeft]), [['2026-00001', -1]]);
+  const overdue = must(await w.call(clerk, 'applications.list', { overdue: true }));
+  assert.deepEqual(overdue.rows.map((r) => r.acceptanceNo), ['2026-00001']);
+  must(await w.call(clerk, 'applications.completePaperwork', { id, note: '已补齐调查表和证明' }));
+  assert.deepEqual(must(await w.call(clerk, 'applications.due', {})).overdue.map((r) => r.acceptanceNo), []);
+  assert.deepEqual(must(await w.call(clerk, 'applications.list', { overdue: true })).total, 0);
+});
+
+test('首页: due within three working days, and overdue open cases', async () => {
+  const { w, register, clerk } = await setup();
+  const a = must(await register({ kindCode: 'medical_relief', reason: '住院', materials: [] })) as ApplicationDetail; // 15 working days
+  const b = must(await register()) as ApplicationDetail; // 10 working days: 2026-12-07
+  w.clock.advanceMinutes(10 * 24 * 60); // Thursday 2026-12-03: b is due in 2 working days
+  clerk.lastSeen = w.clock.now().getTime();
+  const due = must(await w.call(clerk, 'applications.due', {}));
+  assert.deepEqual(due.dueSoon.map((r) => [r.acceptanceNo, r.daysLeft]), [[b.acceptanceNo, 2]]);
+  assert.deepEqual(due.overdue, []);
+  w.clock.advanceMinutes(6 * 24 * 60); // 2026-12-09
+  clerk.lastSeen = w.clock.now().getTime();
+  const later = must(await w.call(clerk, 'applications.due', {}));
+  assert.deepEqual(later.overdue.map((r) => r.acceptanceNo), [b.acceptanceNo]);
+  assert.deepEqual(later.dueSoon.map((r) => [r.acceptanceNo, r.daysLeft]), [[a.acceptanceNo, 3]], 'Wed 9 Dec → Mon 14 Dec is three working days');
+  const list = must(await w.call(clerk, 'applications.list', { kindCode: 'temporary_relief', state: 'accepted' }));
+  assert.deepEqual(list.rows.map((r) => r.acceptanceNo), [b.acceptanceNo], 'a parent kind filters its sub-kinds');
+  assert.equal(a.deadline, '2026-12-14');
+});
+
+test('the holidays table is editable by an admin, and deadlines follow it', async () => {
+  const { w, admin, clerk, register } = await setup();
+  assert.equal(refused(await w.call(clerk, 'calendar.set', { day: '2026-11-30', kind: 'holiday' })).code, 'FORBIDDEN');
+  must(await w.call(admin, 'calendar.set', { day: '2026-11-30', kind: 'holiday' }));
+  const a = must(await register()) as ApplicationDetail;
+  assert.equal(a.deadline, '2026-12-08', 'one working day later than without the extra holiday');
+  const days = must(await w.call(clerk, 'calendar.list', { year: 2026 }));
+  assert.deepEqual(days.find((d) => d.day === '2026-11-30'), { day: '2026-11-30', kind: 'holiday' });
+  must(await w.call(admin, 'calendar.set', { day: '2026-11-30', kind: null }));
+  assert.equal(refused(await w.call(admin, 'calendar.set', { day: '2026-11-30', kind: null })).code, 'NOT_FOUND');
+});
