@@ -4,7 +4,9 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Output } from '../shared/contract';
 import type { SessionState } from '../shared/schemas/staff';
 import { call, onRefused } from './api';
+import { useRoute } from './components/router';
 import { Shell } from './components/Shell';
+import { PrintView } from './print/PrintView';
 import { LockScreen } from './pages/session/LockScreen';
 import { SignIn } from './pages/session/SignIn';
 import { FirstRun } from './pages/setup/FirstRun';
@@ -38,6 +40,7 @@ function useIdleClock(active: boolean, onState: (s: SessionState) => void): void
 export function App() {
   const [setup, setSetup] = useState<Output<'setup.state'> | null>(null);
   const [session, setSession] = useState<SessionState | null>(null);
+  const route = useRoute();
 
   const refresh = useCallback(async () => {
     const [s, r] = await Promise.all([call('setup.state', {}), call('session.state', {})]);
@@ -56,5 +59,6 @@ export function App() {
   if (!session.staff) return <SignIn centerName={setup.centerName} onSignedIn={setSession} />;
   // Locked: the shell is unmounted, so no personal data stays on screen or in the page.
   if (session.locked) return <LockScreen staff={session.staff} onChange={setSession} />;
+  if (route.startsWith('/print/')) return <PrintView route={route} />;
   return <Shell session={session} onSession={setSession} />;
 }

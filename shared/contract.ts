@@ -95,6 +95,8 @@ export const contract = {
   'applications.list': def<Page<apps.ApplicationRow>>()(apps.applicationListInput, 'signedIn', 'query'),
   /** 首页: open cases due within three working days, and overdue ones (deadlines and 先行救助 paperwork). */
   'applications.due': def<{ dueSoon: apps.ApplicationRow[]; overdue: apps.ApplicationRow[] }>()(empty, 'signedIn', 'query'),
+  /** The 公示 list of one area (or all): cases in publicity today. */
+  'applications.publicity': def<{ day: string; rows: apps.PublicityRow[] }>()(z.object({ areaId: id.optional() }), 'signedIn', 'query'),
   'applications.investigate': def<apps.ApplicationDetail>()(apps.investigateInput, STAFF, 'mutation'),
   'applications.review': def<apps.ApplicationDetail>()(apps.reviewInput, ['reviewer'], 'mutation'),
   'applications.publicize': def<apps.ApplicationDetail>()(apps.publicizeInput, ['reviewer', 'approver'], 'mutation'),

@@ -5,7 +5,7 @@ import { AppError } from '../../shared/domain/result';
 import { dateCn } from '../../shared/domain/time';
 import { addWorkingDays, workingDaysBetween, type Calendar } from '../../shared/domain/workdays';
 import { OPEN_STATES } from '../../shared/domain/workflow';
-import type { applicationListInput, ApplicationDetail, ApplicationRow, ApplicationStep } from '../../shared/schemas/applications';
+import type { applicationListInput, ApplicationDetail, ApplicationRow, ApplicationStep, PublicityRow } from '../../shared/schemas/applications';
 import type { Page } from '../../shared/schemas/common';
 import { prep, type DB } from '../db/open';
 import type { Handlers } from '../dispatch';
@@ -99,7 +99,20 @@ export function dueApplications(db: DB, now: Date): { dueSoon: ApplicationRow[];
   };
 }
 
+export function publicityList(db: DB, areaId: number | undefined, now: Date): { day: string; rows: PublicityRow[] } {
+  const day = dateCn(now);
+  const rows = prep(
+    db,
+    `SELECT ar.name AS area, p.name AS personName, k.name AS kind, a.requested_fen AS requestedFen, a.publicity_from AS publicityFrom,
+            a.publicity_to AS publicityTo, a.acceptance_no AS acceptanceNo
+       FROM applications a JOIN persons p ON p.id = a.person_id JOIN areas ar ON ar.id = a.area_id JOIN relief_kinds k ON k.code = a.kind_code
+      WHERE a.state = 'publicized' AND (? IS NULL OR a.area_id = ?) ORDER BY ar.sort_order, ar.id, a.acceptance_no`,
+  ).all(areaId ?? null, areaId ?? null) as PublicityRow[];
+  return { day, rows };
+}
+
 export const applicationListHandlers = {
+  'applications.publicity': (ctx, input) => publicityList(ctx.db, input.areaId, ctx.now),
   'applications.list': (ctx, input) => listApplications(ctx.db, input, ctx.now),
   'applications.due': (ctx) => dueApplications(ctx.db, ctx.now),
 } satisfies Partial<Handlers>;

@@ -9,6 +9,9 @@ import { ROLE_LABELS } from '../../shared/domain/roles';
 import type { SessionState } from '../../shared/schemas/staff';
 import { call } from '../api';
 import { HomePage } from '../pages/home/HomePage';
+import { ApplicationPage } from '../pages/applications/ApplicationPage';
+import { ApplicationsPage } from '../pages/applications/ApplicationsPage';
+import { RegisterApplication } from '../pages/applications/RegisterApplication';
 import { HouseholdPage } from '../pages/ledger/HouseholdPage';
 import { LedgerPage } from '../pages/ledger/LedgerPage';
 import { RegisterPage } from '../pages/ledger/RegisterPage';
@@ -26,7 +29,7 @@ interface Area {
 const AREAS: Area[] = [
   { key: '/', label: '首页', icon: <HomeOutlined />, page: (s) => <HomePage session={s} /> },
   { key: '/ledger', label: '台账', icon: <TeamOutlined />, page: (s, r) => ledgerPage(s, r) },
-  { key: '/applications', label: '救助申请', icon: <FileTextOutlined />, page: () => <Pending title="救助申请" /> },
+  { key: '/applications', label: '救助申请', icon: <FileTextOutlined />, page: (s, r) => applicationsPage(s, r) },
   { key: '/payments', label: '补贴发放', icon: <MoneyCollectOutlined />, page: () => <Pending title="补贴发放" /> },
   { key: '/pairings', label: '结对帮扶', icon: <AuditOutlined />, page: () => <Pending title="结对帮扶" /> },
   { key: '/cards', label: '便民服务卡', icon: <IdcardOutlined />, page: () => <Pending title="便民服务卡" /> },
@@ -38,6 +41,13 @@ function ledgerPage(session: SessionState, route: string): ReactNode {
   if (route === '/ledger/new') return <RegisterPage />;
   const m = /^\/ledger\/household\/(\d+)$/.exec(route);
   return m ? <HouseholdPage key={m[1]} id={Number(m[1])} session={session} /> : <LedgerPage />;
+}
+
+function applicationsPage(session: SessionState, route: string): ReactNode {
+  const [path, query] = route.split('?');
+  if (path === '/applications/new') return <RegisterApplication householdId={Number(new URLSearchParams(query).get('household')) || undefined} />;
+  const m = /^\/applications\/(\d+)$/.exec(path);
+  return m ? <ApplicationPage key={m[1]} id={Number(m[1])} session={session} /> : <ApplicationsPage />;
 }
 
 const areaOf = (route: string) =>

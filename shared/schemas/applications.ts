@@ -98,3 +98,14 @@ export interface ApplicationDetail extends ApplicationRow {
   registeredBy: string;
   steps: ApplicationStep[];
 }
+
+/** A line of the 公示 list: what is publicized, and nothing more (no ID number, no phone). */
+export interface PublicityRow {
+  area: string;
+  personName: string;
+  kind: string;
+  requestedFen: number;
+  publicityFrom: string;
+  publicityTo: string;
+  acceptanceNo: string;
+}

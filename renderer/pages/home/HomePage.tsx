@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import type { CenterSettings } from '../../../shared/schemas/settings';
 import type { SessionState } from '../../../shared/schemas/staff';
 import { call } from '../../api';
+import { DueCases } from './DueCases';
 
 export function HomePage({ session }: { session: SessionState }) {
   const [center, setCenter] = useState<CenterSettings | null>(null);
@@ -32,6 +33,7 @@ export function HomePage({ session }: { session: SessionState }) {
           </Card>
         </Col>
       </Row>
+      <DueCases />
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { call } from '../../api';
 import { FormProblemAlert } from '../../components/FormProblemAlert';
 import { showResultError, type FormProblem } from '../../components/forms';
 import { useLookups } from '../../components/useLookups';
+import { HouseholdApplications } from './HouseholdApplications';
 import { MemberFields } from './MemberFields';
 
 type Dialog = 'member' | 'exit' | 'category' | { move: PersonView } | null;
@@ -143,6 +144,7 @@ export function HouseholdPage({ id, session }: { id: number; session: SessionSta
               />
             ),
           },
+          { key: 'applications', label: '救助申请', children: <HouseholdApplications householdId={h.id} active={active} /> },
           {
             key: 'moves',
             label: '迁移记录',

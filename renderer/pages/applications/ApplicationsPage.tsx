@@ -1,0 +1,46 @@
+// 救助申请: every case, filtered by SQL (kind, state, area, overdue); Enter or double-click opens the case.
+import { PlusOutlined, PrinterOutlined } from '@ant-design/icons';
+import { Button, Checkbox, Select, Space } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { STATE_LABELS, STATES, type State } from '../../../shared/domain/workflow';
+import type { ApplicationRow, ReliefKind } from '../../../shared/schemas/applications';
+import { call } from '../../api';
+import { LedgerGrid, type PageRequest } from '../../components/LedgerGrid';
+import { go } from '../../components/router';
+import { useLookups } from '../../components/useLookups';
+import { applicationColumns } from './columns';
+
+type Sort = { col: 'acceptanceNo' | 'acceptedOn' | 'deadline' | 'requested'; dir: 'asc' | 'desc' };
+
+export function useReliefKinds(): ReliefKind[] {
+  const [kinds, setKinds] = useState<ReliefKind[]>([]);
+  useEffect(() => void call('reliefKinds.list', {}).then((r) => r.ok && setKinds(r.value)), []);
+  return kinds;
+}
+
+export function ApplicationsPage() {
+  const { areas } = useLookups();
+  const kinds = useReliefKinds();
+  const [kindCode, setKind] = useState<string>();
+  const [state, setState] = useState<State>();
+  const [areaId, setArea] = useState<number>();
+  const [overdue, setOverdue] = useState(false);
+  const fetchPage = useCallback(
+    (req: PageRequest) => call('applications.list', { ...req, sort: req.sort as Sort | undefined, kindCode, state, areaId, overdue: overdue || undefined }),
+    [kindCode, state, areaId, overdue],
+  );
+  return (
+    <div className="page">
+      <h1 className="page-title">救助申请</h1>
+      <Space style={{ marginBottom: 12 }} wrap>
+        <Select placeholder="救助类别" allowClear style={{ width: 190 }} value={kindCode} onChange={setKind} options={kinds.map((k) => ({ value: k.code, label: k.name }))} aria-label="救助类别筛选" />
+        <Select placeholder="状态" allowClear style={{ width: 140 }} value={state} onChange={setState} options={STATES.map((s) => ({ value: s, label: STATE_LABELS[s] }))} aria-label="状态筛选" />
+        <Select placeholder="村/社区" allowClear style={{ width: 130 }} value={areaId} onChange={setArea} options={areas.map((a) => ({ value: a.id, label: a.name }))} aria-label="村/社区筛选" />
+        <Checkbox checked={overdue} onChange={(e) => setOverdue(e.target.checked)}>只看超期</Checkbox>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => go('/applications/new')}>受理新申请</Button>
+        <Button icon={<PrinterOutlined />} onClick={() => go(`/print/publicity${areaId ? `?area=${areaId}` : ''}`)}>打印公示名单</Button>
+      </Space>
+      <LedgerGrid<ApplicationRow> columns={applicationColumns} fetchPage={fetchPage} onOpen={(r) => go(`/applications/${r.id}`)} testId="applications-grid" />
+    </div>
+  );
+}

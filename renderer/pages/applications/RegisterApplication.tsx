@@ -1,0 +1,94 @@
+// 受理: pick the household (by name, pinyin initials or ID tail), the beneficiary, the kind; tick the materials.
+import { Alert, Button, Card, Checkbox, Col, Form, Input, Row, Select, Space } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import type { Input as In } from '../../../shared/contract';
+import type { HouseholdDetail } from '../../../shared/schemas/registry';
+import { call } from '../../api';
+import { FormProblemAlert } from '../../components/FormProblemAlert';
+import { showResultError, type FormProblem } from '../../components/forms';
+import { go } from '../../components/router';
+import { useReliefKinds } from './ApplicationsPage';
+
+type Values = In<'applications.register'>;
+
+export function RegisterApplication({ householdId }: { householdId?: number }) {
+  const [form] = Form.useForm<Values>();
+  const kinds = useReliefKinds();
+  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const [options, setOptions] = useState<{ value: number; label: string }[]>([]);
+  const [household, setHousehold] = useState<HouseholdDetail | null>(null);
+  const kindCode = Form.useWatch('kindCode', form);
+  const kind = useMemo(() => kinds.find((k) => k.code === kindCode), [kinds, kindCode]);
+
+  const pickHousehold = async (id: number) => {
+    const r = await call('households.get', { id });
+    if (!r.ok) return;
+    setHousehold(r.value);
+    setOptions([{ value: id, label: `户号 ${id} · ${r.value.headName} · ${r.value.area}` }]);
+    form.setFieldsValue({ householdId: id, personId: r.value.members[0]?.id });
+  };
+  useEffect(() => void (householdId && pickHousehold(householdId)), [householdId]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => form.setFieldValue('materials', []), [kindCode, form]);
+
+  const search = async (q: string) => {
+    if (!q.trim()) return;
+    const r = await call('households.list', { q, status: 'registered', limit: 20 });
+    if (r.ok) setOptions(r.value.rows.map((h) => ({ value: h.id, label: `户号 ${h.id} · ${h.headName} · ${h.area} · ${h.headIdMasked}` })));
+  };
+
+  const save = async (v: Values) => {
+    const r = await call('applications.register', v);
+    if (r.ok) go(`/applications/${r.value.id}`);
+    else showResultError(form, r.error, setProblem);
+  };
+
+  return (
+    <div className="page">
+      <h1 className="page-title">受理救助申请</h1>
+      <FormProblemAlert problem={problem} />
+      <Form form={form} layout="vertical" onFinish={save} initialValues={{ materials: [] }} style={{ maxWidth: 980 }}>
+        <Card size="small" style={{ marginBottom: 16 }}>
+          <Row gutter={12}>
+            <Col span={12}>
+              <Form.Item name="householdId" label="申请户（输入姓名、拼音首字母或身份证后四位查找）" rules={[{ required: true, message: '请选择申请户' }]}>
+                <Select autoFocus showSearch filterOption={false} onSearch={search} options={options} onChange={(id: number) => pickHousehold(id)} notFoundContent="输入后查找" />
+              </Form.Item>
+            </Col>
+            <Col span={6}>
+              <Form.Item name="personId" label="救助对象" rules={[{ required: true, message: '请选择救助对象' }]}>
+                <Select options={(household?.members ?? []).map((m) => ({ value: m.id, label: `${m.name}（${m.relation}）` }))} />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Row gutter={12}>
+            <Col span={8}>
+              <Form.Item name="kindCode" label="救助类别" rules={[{ required: true, message: '请选择救助类别' }]}>
+                <Select showSearch optionFilterProp="label" options={kinds.filter((k) => k.code !== 'temporary_relief').map((k) => ({ value: k.code, label: k.name }))} />
+              </Form.Item>
+            </Col>
+            <Col span={6}>
+              <Form.Item name="amount" label="申请金额（元）" rules={[{ required: true, message: '请填写金额' }]}>
+                <Input placeholder="如 3,000 或 3000.50" />
+              </Form.Item>
+            </Col>
+            <Col span={10}>
+              {kind && <Alert type="info" style={{ marginTop: 28 }} message={`办理时限 ${kind.timeLimitDays} 个工作日${kind.townshipCeilingFen ? `；超过 ${kind.townshipCeilingFen / 100} 元报县审批` : ''}${kind.maxPerYear ? `；每户每年最多 ${kind.maxPerYear} 次` : ''}`} />}
+            </Col>
+          </Row>
+          <Form.Item name="reason" label="申请事由" rules={[{ required: true, message: '请填写申请事由' }]}>
+            <Input.TextArea rows={2} maxLength={500} />
+          </Form.Item>
+          {kind && (
+            <Form.Item name="materials" label="已收到的材料（未勾选的将列入一次性告知单）">
+              <Checkbox.Group options={kind.materials.map((m) => ({ value: m, label: m }))} />
+            </Form.Item>
+          )}
+        </Card>
+        <Space>
+          <Button type="primary" htmlType="submit">受理</Button>
+          <Button onClick={() => go('/applications')}>取消</Button>
+        </Space>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,132 @@
+// A 临时救助 case at the counter: registered with a material missing → receipt and notice PDFs → investigated →
+// reviewed → 公示 (list PDF without ID or phone numbers) → approved by a third person → waits for payment.
+import { expect, test, type Page } from '@playwright/test';
+import Database from 'better-sqlite3';
+import { idNumberFor } from '../../main/demo/fictional';
+import { startHost, type Host } from './host';
+import { PERSONAL_NUMBERS, pdfInfo, pdfPicture, pdfText, printToPdf } from './pdf';
+import { api, firstStartAsAdmin, signIn } from './session';
+
+let host: Host;
+test.beforeEach(async () => {
+  host = await startHost();
+});
+test.afterEach(async () => {
+  expect(await host.stop()).toBe(0);
+});
+
+async function switchTo(page: Page, username: string) {
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await signIn(page, username, 'staff-pass-1');
+  await expect(page.getByTestId('signed-in')).toBeVisible();
+}
+
+test('register with a missing material, print receipt and notice, review, publicize, approve', async ({ page }) => {
+  await firstStartAsAdmin(page, host);
+  const area = await api<{ id: number }>(host, 'areas.save', { name: '东山村' });
+  await api(host, 'settings.save', { name: '城关镇便民服务中心', address: '城关镇人民路1号', hotline: '0571-12345678', officeHours: '工作日 8:30–17:30', idleLockMinutes: 15 });
+  for (const [username, displayName, role] of [['li', '李窗口', 'clerk'], ['zhao', '赵审核', 'reviewer'], ['qian', '钱审批', 'approver']])
+    await api(host, 'staff.create', { username, displayName, password: 'staff-pass-1', roles: [role] });
+  const h = await api<{ id: number }>(host, 'households.create', {
+    areaId: area.id, phone: '13800001234',
+    members: [{ name: '王火生', idNumber: idNumberFor('1958-06-01', 7, false), relation: '户主', phone: '13800001234' }],
+  });
+
+  // The clerk accepts the case from the household page.
+  await switchTo(page, 'li');
+  await page.goto(`${host.base}#/ledger/household/${h.id}`);
+  await page.getByRole('tab', { name: '救助申请' }).click();
+  await page.getByRole('button', { name: '受理申请' }).click();
+  await expect(page.getByRole('heading', { name: '受理救助申请' })).toBeVisible();
+  await page.getByLabel('救助类别').click();
+  await page.locator('.ant-select-item-option', { hasText: '临时救助（急难型）' }).click();
+  await page.getByLabel('申请金额（元）').fill('3,000');
+  await page.getByLabel('申请事由').fill('房屋失火，生活无着');
+  for (const m of ['申请书', '身份证复印件', '户口簿复印件']) await page.getByLabel(m).check();
+  await page.getByRole('button', { name: '受理', exact: true }).click();
+  const heading = page.getByRole('heading', { name: /受理编号 \d{4}-00001 · 王火生/ });
+  await expect(heading).toBeVisible();
+  await expect(page.getByTestId('days-left')).toHaveText('剩 10 个工作日');
+  await expect(page.getByText('事故或急难情况证明')).toBeVisible();
+  const no = /(\d{4}-00001)/.exec((await heading.textContent())!)![1];
+
+  // 受理回执 and 一次性告知单 as PDFs.
+  await page.getByRole('button', { name: '受理回执' }).click();
+  await expect(page.getByRole('heading', { name: '受理回执' })).toBeVisible();
+  await printToPdf(page, 'test-results/receipt.pdf');
+  const receipt = pdfText('test-results/receipt.pdf');
+  expect(receipt).toContain(no);
+  expect(receipt).toMatch(/受\s*理\s*回\s*执/);
+  expect(receipt).toContain('0571-12345678');
+  expect(receipt).toMatch(/户口簿复印件/);
+  expect(receipt).toMatch(/办结时限\s+\d{4}年\d{1,2}月\d{1,2}日前/);
+  expect(receipt).not.toMatch(PERSONAL_NUMBERS);
+  const a5 = pdfInfo('test-results/receipt.pdf');
+  expect(Math.abs(a5.widthMm - 148)).toBeLessThan(1);
+  expect(Math.abs(a5.heightMm - 210)).toBeLessThan(1);
+  pdfPicture('test-results/receipt.pdf', 'test-results/receipt');
+  await page.getByRole('button', { name: '返回' }).click();
+  await page.getByRole('button', { name: '一次性告知单' }).click();
+  await expect(page.getByRole('heading', { name: '一次性告知单' })).toBeVisible();
+  await printToPdf(page, 'test-results/notice.pdf');
+  const notice = pdfText('test-results/notice.pdf');
+  expect(notice).toMatch(/第\s*1\s*项\s+事故或急难情况证明/);
+  expect(notice).not.toContain('户口簿复印件');
+  pdfPicture('test-results/notice.pdf', 'test-results/notice');
+  await page.getByRole('button', { name: '返回' }).click();
+
+  // The clerk records the home visit; the clerk may not review it.
+  await page.getByRole('button', { name: '入户调查' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByPlaceholder('调查人一').fill('李窗口');
+  await dialog.getByPlaceholder('调查人二').fill('村干部孙六');
+  await dialog.getByLabel('调查情况').fill('房屋主体烧毁，暂住亲戚家');
+  await dialog.getByRole('button', { name: '确定' }).click();
+  await expect(page.getByRole('heading', { name: /已调查/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: '审核' })).toHaveCount(0);
+
+  // The reviewer reviews and starts the 公示 (eight days ago, so it has run its seven days).
+  await switchTo(page, 'zhao');
+  await page.goto(`${host.base}#/applications`);
+  await page.getByTestId('applications-grid').getByText(no).dblclick();
+  await page.getByRole('button', { name: '审核' }).click();
+  await page.getByRole('dialog').getByLabel('审核意见').fill('情况属实，建议给予临时救助');
+  await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
+  await page.getByRole('button', { name: '开始公示' }).click();
+  const started = new Date(Date.now() - 8 * 86400_000 + 8 * 3600_000).toISOString().slice(0, 10);
+  const picker = page.getByRole('dialog').getByLabel('公示开始日期');
+  await picker.click();
+  await picker.fill(started);
+  await picker.press('Enter'); // Enter confirms the date and submits the dialog's form
+  await expect(page.getByRole('heading', { name: /公示中/ })).toBeVisible();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/application-case.png', fullPage: true });
+
+  // The 公示 list: names and amounts, no ID or phone numbers.
+  await page.goto(`${host.base}#/print/publicity?area=${area.id}`);
+  await expect(page.getByRole('heading', { name: '救助对象公示名单' })).toBeVisible();
+  await printToPdf(page, 'test-results/publicity.pdf');
+  const list = pdfText('test-results/publicity.pdf');
+  expect(list).toContain('王火生');
+  expect(list).toContain('3,000.00');
+  expect(list).not.toMatch(PERSONAL_NUMBERS);
+  expect(list).not.toContain('13800001234');
+  expect(pdfInfo('test-results/publicity.pdf').pages).toBe(1);
+  pdfPicture('test-results/publicity.pdf', 'test-results/publicity');
+
+  // The approver decides.
+  await page.getByRole('button', { name: '返回' }).click();
+  await switchTo(page, 'qian');
+  await page.goto(`${host.base}#/applications`);
+  await page.getByTestId('applications-grid').getByText(no).dblclick();
+  await page.getByRole('button', { name: '审批通过' }).click();
+  await page.getByRole('dialog').getByLabel('批准金额（元）').fill('2,000');
+  await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
+  await expect(page.getByRole('heading', { name: /已审批待发放/ })).toBeVisible();
+  await expect(page.getByText('批准金额 2,000.00 元')).toBeVisible();
+
+  const db = new Database(host.db, { readonly: true });
+  expect(db.prepare('SELECT state, approved_fen AS fen FROM applications').get()).toEqual({ state: 'approved', fen: 200000 });
+  expect(db.prepare(`SELECT group_concat(action, ',') AS steps FROM application_steps`).get()).toEqual({ steps: 'register,investigate,review,publicize,approve' });
+  db.close();
+});
