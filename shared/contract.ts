@@ -83,6 +83,7 @@ export const contract = {
   ),
 
   'reliefKinds.list': def<apps.ReliefKind[]>()(empty, 'signedIn', 'query'),
+  'reliefKinds.save': def<apps.ReliefKind>()(apps.reliefKindSaveInput, ADMIN, 'mutation'),
   'calendar.list': def<{ day: string; kind: 'holiday' | 'workday' }[]>()(z.object({ year: z.number().int().min(2000).max(2100) }), 'signedIn', 'query'),
   'calendar.set': def<{ day: string; kind: 'holiday' | 'workday' | null }>()(
     z.object({ day: z.iso.date('日期格式应为 YYYY-MM-DD'), kind: z.enum(['holiday', 'workday']).nullable() }),

@@ -158,6 +158,27 @@ function notFuture(ctx: Ctx, day: string, field: string, label: string): void {
 export const applicationHandlers = {
   'reliefKinds.list': (ctx) => (prep(ctx.db, 'SELECT * FROM relief_kinds WHERE active = 1 ORDER BY sort_order').all() as KindRecord[]).map(toKind),
 
+  'reliefKinds.save': (ctx, input) => {
+    const old = prep(ctx.db, 'SELECT * FROM relief_kinds WHERE code = ?').get(input.code) as KindRecord | undefined;
+    if (input.parentCode !== null) {
+      const parent = prep(ctx.db, 'SELECT parent_code FROM relief_kinds WHERE code = ?').get(input.parentCode) as { parent_code: string | null } | undefined;
+      if (!parent || parent.parent_code !== null || input.parentCode === input.code) throw new AppError('VALIDATION', '上级类别应为一个顶层类别', 'parentCode');
+    }
+    if (prep(ctx.db, 'SELECT 1 FROM relief_kinds WHERE name = ? AND code <> ?').get(input.name, input.code)) throw new AppError('CONFLICT', `已有名为“${input.name}”的类别`, 'name');
+    const ceiling = input.townshipCeiling.trim() === '' ? null : fen(input.townshipCeiling, 'townshipCeiling');
+    const values = [input.name, input.parentCode, JSON.stringify(input.materials), input.timeLimitDays, input.recurrence, ceiling, input.maxPerYear,
+      input.distinctReason ? 1 : 0, input.urgentAllowed ? 1 : 0, input.paperworkDays, input.active ? 1 : 0];
+    if (old)
+      prep(ctx.db, `UPDATE relief_kinds SET name = ?, parent_code = ?, materials = ?, time_limit_days = ?, recurrence = ?, township_ceiling_fen = ?,
+        max_per_year = ?, distinct_reason = ?, urgent_allowed = ?, paperwork_days = ?, active = ? WHERE code = ?`).run(...values, input.code);
+    else
+      prep(ctx.db, `INSERT INTO relief_kinds (name, parent_code, materials, time_limit_days, recurrence, township_ceiling_fen, max_per_year,
+        distinct_reason, urgent_allowed, paperwork_days, active, code, sort_order) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT coalesce(max(sort_order), 0) + 1 FROM relief_kinds))`).run(...values, input.code);
+    const after = toKind(prep(ctx.db, 'SELECT * FROM relief_kinds WHERE code = ?').get(input.code) as KindRecord);
+    ctx.audit('reliefKind', input.code, old ? toKind(old) : null, after);
+    return after;
+  },
+
   'applications.register': (ctx, input) => {
     const id = register(ctx, input);
     const after = applicationDetail(ctx.db, id, ctx.now);

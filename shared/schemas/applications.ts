@@ -109,3 +109,19 @@ export interface PublicityRow {
   publicityTo: string;
   acceptanceNo: string;
 }
+
+export const reliefKindSaveInput = z.object({
+  code: z.string().regex(/^[a-z][a-z_]{1,39}$/, '类别代码用小写字母和下划线，如 winter_aid'),
+  name: text('类别名称', { min: 2, max: 30 }),
+  parentCode: z.string().max(40).nullable().default(null),
+  materials: z.array(text('材料名称', { min: 1, max: 60 })).max(30),
+  timeLimitDays: z.number({ error: '请填写办理时限' }).int().min(1, '办理时限至少 1 个工作日').max(90, '办理时限最多 90 个工作日'),
+  recurrence: z.enum(['one_off', 'monthly']),
+  /** Yuan as typed, or empty for no ceiling. */
+  townshipCeiling: z.string().max(32).default(''),
+  maxPerYear: z.number().int().min(1).max(12).nullable().default(null),
+  distinctReason: z.boolean().default(false),
+  urgentAllowed: z.boolean().default(false),
+  paperworkDays: z.number().int().min(1).max(60).default(10),
+  active: z.boolean().default(true),
+});

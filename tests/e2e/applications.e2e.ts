@@ -32,6 +32,15 @@ test('register with a missing material, print receipt and notice, review, public
     members: [{ name: '王火生', idNumber: idNumberFor('1958-06-01', 7, false), relation: '户主', phone: '13800001234' }],
   });
 
+  // The admin sees the kinds and the holidays calendar that drive the deadlines.
+  await page.goto(`${host.base}#/settings/kinds`);
+  await expect(page.getByRole('cell', { name: '└ 临时救助（急难型）' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/settings-kinds.png' });
+  await page.goto(`${host.base}#/settings/holidays`);
+  await page.getByRole('spinbutton').fill('2026');
+  await expect(page.getByRole('cell', { name: '2026-01-01（四）' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/settings-holidays.png' });
+
   // The clerk accepts the case from the household page.
   await switchTo(page, 'li');
   await page.goto(`${host.base}#/ledger/household/${h.id}`);

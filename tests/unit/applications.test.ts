@@ -209,3 +209,22 @@ test('the holidays table is editable by an admin, and deadlines follow it', asyn
   must(await w.call(admin, 'calendar.set', { day: '2026-11-30', kind: null }));
   assert.equal(refused(await w.call(admin, 'calendar.set', { day: '2026-11-30', kind: null })).code, 'NOT_FOUND');
 });
+
+test('relief kinds are data an admin edits: limits, ceiling and checklist take effect on the next case', async () => {
+  const { w, admin, clerk, register } = await setup();
+  const kinds = must(await w.call(clerk, 'reliefKinds.list', {}));
+  assert.deepEqual(kinds.map((k) => k.name).slice(0, 3), ['临时救助', '临时救助（急难型）', '临时救助（支出型）']);
+  const other = kinds.find((k) => k.code === 'other')!;
+  const edit = { ...other, parentCode: null, townshipCeiling: '1,000', maxPerYear: 1, materials: ['申请书'], timeLimitDays: 5 };
+  assert.equal(refused(await w.call(clerk, 'reliefKinds.save', edit)).code, 'FORBIDDEN');
+  assert.equal(refused(await w.call(admin, 'reliefKinds.save', { ...edit, townshipCeiling: '1.234,5' })).field, 'townshipCeiling');
+  const saved = must(await w.call(admin, 'reliefKinds.save', edit));
+  assert.deepEqual([saved.townshipCeilingFen, saved.maxPerYear, saved.timeLimitDays], [100000, 1, 5]);
+  const a = must(await register({ kindCode: 'other', reason: '冬季取暖', materials: ['申请书'] })) as ApplicationDetail;
+  assert.equal(a.deadline, '2026-11-30');
+  assert.deepEqual(a.materialsMissing, []);
+  assert.match(refused(await register({ kindCode: 'other', reason: '另一事由', materials: [] })).message, /每户每年最多 1 次/);
+  const added = must(await w.call(admin, 'reliefKinds.save', { code: 'winter_aid', name: '冬春生活救助', parentCode: null, materials: ['申请书'], timeLimitDays: 10, recurrence: 'one_off' }));
+  assert.equal(added.name, '冬春生活救助');
+  assert.equal(refused(await w.call(admin, 'reliefKinds.save', { code: 'x_kind', name: '冬春生活救助', parentCode: null, materials: [], timeLimitDays: 10, recurrence: 'one_off' })).code, 'CONFLICT');
+});

@@ -4,6 +4,8 @@ import type { SessionState } from '../../../shared/schemas/staff';
 import { go } from '../../components/router';
 import { AreasAdmin } from './AreasAdmin';
 import { AuditLog } from './AuditLog';
+import { HolidaysAdmin } from './HolidaysAdmin';
+import { ReliefKindsAdmin } from './ReliefKindsAdmin';
 import { Backups } from './Backups';
 import { CenterForm } from './CenterForm';
 import { MyPassword } from './MyPassword';
@@ -22,6 +24,8 @@ export function SettingsPage({ session, route }: { session: SessionState; route:
         items={[
           { key: 'center', label: '中心信息', children: <CenterForm editable={isAdmin} /> },
           { key: 'areas', label: '村/社区', children: <AreasAdmin editable={isAdmin} /> },
+          { key: 'kinds', label: '救助类别', children: <ReliefKindsAdmin editable={isAdmin} /> },
+          { key: 'holidays', label: '节假日', children: <HolidaysAdmin editable={isAdmin} /> },
           { key: 'staff', label: '工作人员', children: <StaffAdmin self={session.staff!.id} /> },
           { key: 'audit', label: '审计日志', children: <AuditLog /> },
           { key: 'backup', label: '备份与恢复', children: <Backups /> },
