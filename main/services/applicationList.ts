@@ -22,10 +22,20 @@ const ROW = `SELECT a.id, a.acceptance_no AS acceptanceNo, a.household_id AS hou
 
 type RowRecord = Omit<ApplicationRow, 'urgent' | 'countyReview' | 'daysLeft'> & { urgent: number; countyReview: number; paperworkDue: string | null; paperworkDoneOn: string | null };
 
-function toRow(r: RowRecord, today: string, cal: Calendar): ApplicationRow {
+/** Working days from today to a date, counted once per distinct date in a call (a page shares many deadlines). */
+function daysFrom(today: string, cal: Calendar): (day: string) => number {
+  const seen = new Map<string, number>();
+  return (day) => {
+    let n = seen.get(day);
+    if (n === undefined) seen.set(day, (n = workingDaysBetween(today, day, cal)));
+    return n;
+  };
+}
+
+function toRow(r: RowRecord, daysLeft: (day: string) => number): ApplicationRow {
   const clock = (OPEN_STATES as string[]).includes(r.state) ? r.deadline : r.urgent && !r.paperworkDoneOn ? r.paperworkDue : null;
   const { paperworkDue: _d, paperworkDoneOn: _o, ...rest } = r;
-  return { ...rest, urgent: r.urgent === 1, countyReview: r.countyReview === 1, daysLeft: clock ? workingDaysBetween(today, clock, cal) : null };
+  return { ...rest, urgent: r.urgent === 1, countyReview: r.countyReview === 1, daysLeft: clock ? daysLeft(clock) : null };
 }
 
 export function applicationDetail(db: DB, id: number, now: Date): ApplicationDetail {
@@ -43,7 +53,7 @@ export function applicationDetail(db: DB, id: number, now: Date): ApplicationDet
     `SELECT st.action, st.from_state AS fromState, st.to_state AS toState, st.on_date AS onDate, s.display_name AS staffName, st.at, st.detail
        FROM application_steps st JOIN staff s ON s.id = st.staff_id WHERE st.application_id = ? ORDER BY st.id`,
   ).all(id) as (Omit<ApplicationStep, 'detail'> & { detail: string })[]).map((s) => ({ ...s, detail: JSON.parse(s.detail) as Record<string, unknown> }));
-  const row = toRow(r, dateCn(now), loadCalendar(db));
+  const row = toRow(r, daysFrom(dateCn(now), loadCalendar(db)));
   return {
     ...row,
     personId: r.personId,
@@ -75,9 +85,11 @@ export function listApplications(db: DB, q: z.output<typeof applicationListInput
   const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const order = q.sort ? `${SORT[q.sort.col]} ${q.sort.dir === 'asc' ? 'ASC' : 'DESC'}, a.id DESC` : 'a.accepted_on DESC, a.id DESC';
   const rows = prep(db, `${ROW} ${w} ORDER BY ${order} LIMIT ${limitSql(q.limit)} OFFSET ?`).all(...args, q.offset) as RowRecord[];
-  const { n } = prep(db, `SELECT count(*) AS n FROM applications a JOIN relief_kinds k ON k.code = a.kind_code ${w}`).get(...args) as { n: number };
-  const cal = loadCalendar(db);
-  return { rows: rows.map((r) => toRow(r, today, cal)), total: n };
+  // The kinds table is joined only when the filter needs it (a parent kind counts its sub-kinds).
+  const kinds = q.kindCode ? 'JOIN relief_kinds k ON k.code = a.kind_code' : '';
+  const { n } = prep(db, `SELECT count(*) AS n FROM applications a ${kinds} ${w}`).get(...args) as { n: number };
+  const days = daysFrom(today, loadCalendar(db));
+  return { rows: rows.map((r) => toRow(r, days)), total: n };
 }
 
 /** Open cases due within three working days, and every overdue one (deadline, or 先行救助 paperwork). */
@@ -85,8 +97,9 @@ export function dueApplications(db: DB, now: Date): { dueSoon: ApplicationRow[];
   const today = dateCn(now);
   const cal = loadCalendar(db);
   const soon = addWorkingDays(today, 3, cal);
+  const days = daysFrom(today, cal);
   const pick = (cond: string, ...args: string[]) =>
-    (prep(db, `${ROW} WHERE ${cond} ORDER BY a.deadline, a.id LIMIT 200`).all(...args) as RowRecord[]).map((r) => toRow(r, today, cal));
+    (prep(db, `${ROW} WHERE ${cond} ORDER BY a.deadline, a.id LIMIT 200`).all(...args) as RowRecord[]).map((r) => toRow(r, days));
   return {
     overdue: [
       ...pick(`a.state IN (${OPEN}) AND a.deadline < ?`, today),

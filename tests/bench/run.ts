@@ -8,6 +8,7 @@ import { Ledger } from '../../main/ledger';
 import { people } from '../../main/demo/fictional';
 import { tempDir } from '../e2e/host';
 import { measure, report, type Figure } from './harness';
+import { applicationFigures } from './applications';
 import { registryFigures } from './registry';
 
 const { values } = parseArgs({ options: { out: { type: 'string' }, audit: { type: 'string', default: '500000' } } });
@@ -57,6 +58,7 @@ async function main() {
     ),
   );
   figures.push(...(await registryFigures(ledger.db, ok)));
+  figures.push(...(await applicationFigures(ledger.db, ok)));
   await ledger.close({ backup: false });
   const within = report(figures, values.out);
   process.exit(within ? 0 : 1);

@@ -110,7 +110,7 @@ CREATE TABLE applications (
   updated_at         TEXT NOT NULL
 );
 CREATE INDEX applications_state_deadline ON applications (state, deadline);
-CREATE INDEX applications_area_state ON applications (area_id, state, accepted_on);
+CREATE INDEX applications_area_accepted ON applications (area_id, accepted_on, id);
 CREATE INDEX applications_kind ON applications (kind_code, accepted_on);
 CREATE INDEX applications_household ON applications (household_id, accepted_on);
 CREATE INDEX applications_accepted ON applications (accepted_on, id);
