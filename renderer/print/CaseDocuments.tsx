@@ -66,15 +66,12 @@ export function RejectionNotice({ center, a }: { center: CenterSettings; a: Appl
     <div className="sheet a4">
       <h1>不予批准通知书</h1>
       <div className="sub">受理编号：{a.acceptanceNo}</div>
-      <p style={{ fontSize: '12pt', lineHeight: 2 }}>
-        {a.personName}：
-        <br />
-        　　您于{cnDate(a.acceptedOn)}提出的{a.kind}申请，经入户调查、审核、公示和审批，决定不予批准。理由如下：
-        <br />
-        　　{String(step?.detail.reason ?? '')}
-        <br />
-        　　如对本决定有异议，可自收到本通知书之日起六十日内向上一级民政部门申请复核，或依法申请行政复议。
-      </p>
+      <div className="letter">
+        <p>{a.personName}：</p>
+        <p className="indent">您于{cnDate(a.acceptedOn)}提出的{a.kind}申请，经调查审核，决定不予批准。理由如下：</p>
+        <p className="indent">{String(step?.detail.reason ?? '')}</p>
+        <p className="indent">如对本决定有异议，可自收到本通知书之日起六十日内向上一级民政部门申请复核，或依法申请行政复议。</p>
+      </div>
       <Contact center={center} />
       <div className="sign"><span /><span>{center.name}（盖章）<br />{cnDate(step?.onDate ?? a.acceptedOn)}</span></div>
     </div>

@@ -139,3 +139,39 @@ test('register with a missing material, print receipt and notice, review, public
   expect(db.prepare(`SELECT group_concat(action, ',') AS steps FROM application_steps`).get()).toEqual({ steps: 'register,investigate,review,publicize,approve' });
   db.close();
 });
+
+test('a rejected case prints its 不予批准通知书 with the reason', async ({ page }) => {
+  await firstStartAsAdmin(page, host);
+  const area = await api<{ id: number }>(host, 'areas.save', { name: '西河村' });
+  for (const [username, role] of [['li', 'clerk'], ['zhao', 'reviewer'], ['qian', 'approver']])
+    await api(host, 'staff.create', { username, displayName: `员工${username}`, password: 'staff-pass-1', roles: [role] });
+  const h = await api<{ id: number; members: { id: number }[] }>(host, 'households.create', {
+    areaId: area.id, members: [{ name: '陈有车', idNumber: idNumberFor('1970-03-03', 9, false), relation: '户主' }],
+  });
+  // The same session as the page: each step signs in as the person who may take it.
+  const as = (username: string) => api(host, 'session.signIn', { username, password: 'staff-pass-1' });
+  await as('li');
+  const a = await api<{ id: number; acceptanceNo: string }>(host, 'applications.register', { householdId: h.id, personId: h.members[0].id, kindCode: 'temporary_relief_expense', reason: '医疗支出大', amount: '4000', materials: [] });
+  await api(host, 'applications.investigate', { id: a.id, investigators: ['员工li', '村干部'], visitedOn: new Date().toISOString().slice(0, 10), findings: '家有小汽车一辆' });
+  await as('zhao');
+  await api(host, 'applications.review', { id: a.id, opinion: '不符合条件' });
+  await as('qian');
+  await page.goto(`${host.base}#/applications/${a.id}`);
+  await page.reload(); // the session changed behind the page's back: let it read who is signed in
+  await expect(page.getByTestId('signed-in')).toContainText('员工qian');
+  await page.getByRole('button', { name: '不予批准' }).click();
+  await page.getByRole('dialog').getByLabel('不予批准的理由').fill('家庭拥有机动车辆，不符合临时救助条件');
+  await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
+  await expect(page.getByRole('heading', { name: /不予批准/ })).toBeVisible();
+  await page.getByRole('button', { name: '不予批准通知书' }).click();
+  await expect(page.getByRole('heading', { name: '不予批准通知书' })).toBeVisible();
+  await printToPdf(page, 'test-results/rejection.pdf');
+  const text = pdfText('test-results/rejection.pdf');
+  expect(text).toContain(a.acceptanceNo);
+  expect(text).toContain('家庭拥有机动车辆，不符合临时救助条件');
+  expect(text).toMatch(/陈有车/);
+  expect(text).not.toMatch(PERSONAL_NUMBERS);
+  const a4 = pdfInfo('test-results/rejection.pdf');
+  expect([Math.round(a4.widthMm), Math.round(a4.heightMm), a4.pages]).toEqual([210, 297, 1]);
+  pdfPicture('test-results/rejection.pdf', 'test-results/rejection');
+});
