@@ -61,7 +61,7 @@ const ROW_COLUMNS = `h.id, h.head_name AS headName, ${MASKED_ID('p.id_number')} 
  * The page's SQL. Paged queries choose and order the ids first and compute the costly columns (categories, member
  * count) only for the rows of the page; the export takes the whole filtered set.
  */
-export function rowsSql(f: Filters, today: string, page?: { limit: number; offset: number }) {
+function rowsSql(f: Filters, today: string, page?: { limit: number; offset: number }) {
   const w = where(f, today);
   const dir = f.sort?.dir === 'desc' ? 'DESC' : 'ASC';
   const order = f.sort ? `${ORDER[f.sort.col].split(', ').map((c) => `${c} ${dir}`).join(', ')}, h.id ${dir}` : 'h.head_pinyin, h.id';
