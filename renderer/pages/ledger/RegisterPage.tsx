@@ -1,6 +1,7 @@
 // 登记新户: keyboard first — Tab through the fields, type in the selects, Alt+N adds a member, Ctrl+Enter saves.
 import { Button, Card, Col, Form, Input, Row, Select, Space } from 'antd';
-import { useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { RefSelectProps } from 'antd/es/select';
 import type { Input as In } from '../../../shared/contract';
 import { call } from '../../api';
 import { FormProblemAlert } from '../../components/FormProblemAlert';
@@ -16,6 +17,13 @@ export function RegisterPage() {
   const { areas, categories } = useLookups();
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const [busy, setBusy] = useState(false);
+  const areaSelect = useRef<RefSelectProps>(null);
+  // Focus goes to the first field once the areas have loaded, i.e. when the form can be used from the keyboard
+  // (autoFocus at mount could lose to the page being left).
+  const ready = areas.length > 0;
+  useEffect(() => {
+    if (ready) areaSelect.current?.focus();
+  }, [ready]);
 
   const save = async (v: Values) => {
     setBusy(true);
@@ -44,7 +52,7 @@ export function RegisterPage() {
           <Row gutter={12}>
             <Col span={6}>
               <Form.Item name="areaId" label="村/社区" rules={[{ required: true, message: '请选择村/社区' }]}>
-                <Select autoFocus showSearch optionFilterProp="label" options={areas.map((a) => ({ value: a.id, label: a.name }))} />
+                <Select ref={areaSelect} showSearch optionFilterProp="label" options={areas.map((a) => ({ value: a.id, label: a.name }))} />
               </Form.Item>
             </Col>
           </Row>
