@@ -2,7 +2,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { startHost, type Host } from './host';
-import { firstStartAsAdmin, signIn } from './session';
+import { createAdmin, firstStartAsAdmin, signIn } from './session';
 
 let host: Host;
 test.beforeEach(async () => {
@@ -32,11 +32,7 @@ test('first start to a refused admin screen, as the counter would do it', async 
   await expect(page.getByText('这是一个新台账')).toBeVisible();
   await expect(page).toHaveURL(/#\/$/); // the token left the address bar
 
-  await page.getByLabel('管理员姓名').fill('王管理');
-  await page.getByLabel('用户名').fill('admin');
-  await page.getByLabel('密码', { exact: true }).fill('admin-pass-1');
-  await page.getByLabel('再次输入密码').fill('admin-pass-1');
-  await page.getByRole('button', { name: '创建管理员' }).click();
+  await createAdmin(page);
 
   await signIn(page, 'admin', 'wrong-password');
   await expect(page.getByText('用户名或密码错误（还可再试 4 次）')).toBeVisible();

@@ -2,13 +2,18 @@
 import { expect, type Page } from '@playwright/test';
 import type { Host } from './host';
 
-export async function firstStartAsAdmin(page: Page, host: Host): Promise<void> {
-  await page.goto(host.url);
+/** Fills the first-start form of a new ledger (the page must already show it). */
+export async function createAdmin(page: Page): Promise<void> {
   await page.getByLabel('管理员姓名').fill('王管理');
   await page.getByLabel('用户名').fill('admin');
   await page.getByLabel('密码', { exact: true }).fill('admin-pass-1');
   await page.getByLabel('再次输入密码').fill('admin-pass-1');
   await page.getByRole('button', { name: '创建管理员' }).click();
+}
+
+export async function firstStartAsAdmin(page: Page, host: Host): Promise<void> {
+  await page.goto(host.url);
+  await createAdmin(page);
   await signIn(page, 'admin', 'admin-pass-1');
   await expect(page.getByTestId('signed-in')).toContainText('王管理');
 }
