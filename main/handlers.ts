@@ -5,9 +5,13 @@ import { applicationHandlers } from './services/applications';
 import { areaHandlers } from './services/areas';
 import { auditHandlers } from './services/audit';
 import { backupHandlers } from './services/backup';
+import { bankFileHandlers } from './services/bankFiles';
 import { calendarHandlers } from './services/calendar';
 import { householdListHandlers } from './services/householdList';
 import { householdHandlers } from './services/households';
+import { paymentListHandlers } from './services/paymentList';
+import { paymentHandlers } from './services/payments';
+import { payrollHandlers } from './services/payroll';
 import { settingsHandlers } from './services/settings';
 import { staffHandlers } from './services/staff';
 
@@ -22,4 +26,8 @@ export const handlers = {
   ...calendarHandlers,
   ...applicationHandlers,
   ...applicationListHandlers,
+  ...paymentHandlers,
+  ...paymentListHandlers,
+  ...payrollHandlers,
+  ...bankFileHandlers,
 } satisfies Handlers;

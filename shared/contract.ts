@@ -2,11 +2,12 @@
 // main's handler map must satisfy `Handlers` (main/handlers.ts), so a missing channel fails the type check.
 import { z } from 'zod';
 import type { Role } from './domain/roles';
-import { empty, id, type Page } from './schemas/common';
+import { empty, id, text, type Page } from './schemas/common';
 import { auditListInput, type AuditRow } from './schemas/audit';
 import { backupCreateInput, backupRestoreInput, type BackupFile } from './schemas/backup';
 import { centerSettings, type CenterSettings } from './schemas/settings';
 import * as apps from './schemas/applications';
+import * as pay from './schemas/payments';
 import * as registry from './schemas/registry';
 import * as staff from './schemas/staff';
 
@@ -107,6 +108,37 @@ export const contract = {
   'applications.withdraw': def<apps.ApplicationDetail>()(apps.withdrawInput, STAFF, 'mutation'),
   'applications.urgentApprove': def<apps.ApplicationDetail>()(apps.urgentApproveInput, ['approver'], 'mutation'),
   'applications.completePaperwork': def<apps.ApplicationDetail>()(apps.completePaperworkInput, STAFF, 'mutation'),
+
+  /** A payment of an approved one-off case (cash at the counter or to the household's 一卡通 account). */
+  'payments.pay': def<pay.PaymentDetail>()(pay.payInput, STAFF, 'mutation'),
+  /** 冲正: a new row dated today cancelling a posted payment; approvers only. */
+  'payments.reverse': def<pay.PaymentDetail>()(pay.reverseInput, ['approver'], 'mutation'),
+  'payments.get': def<pay.PaymentDetail>()(z.object({ id }), 'signedIn', 'query'),
+  /** A page of payments and the net total of every row the filter matches. */
+  'payments.list': def<Page<pay.PaymentRow> & { sumFen: number }>()(pay.paymentListInput, 'signedIn', 'query'),
+  'payments.ofCase': def<pay.CasePayments>()(z.object({ applicationId: id }), 'signedIn', 'query'),
+  /** Reconciles every posted batch's stored count and total with its payments. */
+  'payments.check': def<pay.LedgerCheck>()(empty, 'signedIn', 'query'),
+  'entitlements.save': def<pay.CasePayments>()(pay.entitlementInput, STAFF, 'mutation'),
+
+  'payroll.create': def<pay.BatchRow>()(pay.batchCreateInput, STAFF, 'mutation'),
+  'payroll.get': def<pay.BatchRow>()(z.object({ id }), 'signedIn', 'query'),
+  'payroll.list': def<Page<pay.BatchRow>>()(pay.batchListInput, 'signedIn', 'query'),
+  'payroll.rows': def<Page<pay.BatchLine>>()(pay.batchRowsInput, 'signedIn', 'query'),
+  'payroll.exclude': def<pay.BatchRow>()(pay.batchExcludeInput, STAFF, 'mutation'),
+  'payroll.cancel': def<pay.BatchRow>()(z.object({ id, reason: pay.reverseInput.shape.reason }), STAFF, 'mutation'),
+  /** Maker-checker: someone other than the maker approves, and every row posts in this one transaction. */
+  'payroll.approve': def<pay.BatchRow>()(z.object({ id }), ['approver'], 'mutation'),
+  /** The 发放花名册 of a batch (one area, or all): a document, so all its rows at once. */
+  'payroll.roster': def<pay.Roster>()(z.object({ id, areaId: id.optional() }), 'signedIn', 'query'),
+  'payroll.rosterXlsx': def<{ fileName: string; base64: string; rows: number }>()(z.object({ id, areaId: id.optional() }), 'signedIn', 'task'),
+  /** The bank's upload file, with full account numbers: approvers only, and audited. */
+  'payroll.bankFile': def<{ fileName: string; base64: string; rows: number }>()(z.object({ id }), ['approver'], 'task'),
+  'payroll.importBankResults': def<pay.BankImportResult>()(pay.bankResultsInput, ['approver'], 'mutation'),
+
+  'months.list': def<{ month: string; closedBy: string; closedAt: string }[]>()(empty, 'signedIn', 'query'),
+  'months.close': def<{ month: string }>()(z.object({ month: pay.month('结账月份') }), ADMIN, 'mutation'),
+  'months.reopen': def<{ month: string }>()(z.object({ month: pay.month('结账月份'), reason: text('反结账原因', { min: 2, max: 200 }) }), ADMIN, 'mutation'),
 
   'backup.list': def<BackupFile[]>()(empty, ADMIN, 'query'),
   'backup.create': def<BackupFile & { path: string }>()(backupCreateInput, ADMIN, 'task'),

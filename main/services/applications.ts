@@ -118,6 +118,12 @@ function register(ctx: Ctx, input: Parameters<Handlers['applications.register']>
   return id;
 }
 
+/** A payment or its reversal moves a one-off case between approved and paid (payments.ts calls this). */
+export function moveCase(ctx: Ctx, id: number, from: State, to: State, action: 'pay' | 'reverse', detail: object): void {
+  prep(ctx.db, 'UPDATE applications SET state = ?, updated_at = ? WHERE id = ? AND state = ?').run(to, isoCn(ctx.now), id, from);
+  step(ctx, id, action, from, to, dateCn(ctx.now), detail);
+}
+
 function step(ctx: Ctx, id: number, action: string, from: State | null, to: State, onDate: string, detail: object): void {
   prep(ctx.db, 'INSERT INTO application_steps (application_id, action, from_state, to_state, on_date, staff_id, at, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
     id, action, from, to, onDate, ctx.session.staff!.id, isoCn(ctx.now), JSON.stringify(detail),

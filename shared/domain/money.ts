@@ -32,3 +32,50 @@ export function formatYuan(fen: number): string {
   const yuan = Math.floor(abs / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${sign}${yuan}.${String(abs % 100).padStart(2, '0')}`;
 }
+
+const DIGITS = '零壹贰叁肆伍陆柒捌玖';
+const PLACES = ['', '拾', '佰', '仟'];
+const SECTIONS = ['', '万', '亿'];
+
+/** Whole yuan in capitals: one 零 for any run of zeros between digits, 万/亿 after a section that is not all zeros. */
+function yuanInWords(n: number): string {
+  const s = String(n);
+  let out = '';
+  let zero = false;
+  for (let i = 0; i < s.length; i++) {
+    const d = Number(s[i]);
+    const pos = s.length - 1 - i;
+    if (d === 0) zero = true;
+    else {
+      if (zero && out) out += '零';
+      out += DIGITS[d] + PLACES[pos % 4];
+      zero = false;
+    }
+    const section = Math.floor(pos / 4);
+    if (pos % 4 === 0 && section > 0 && Math.floor(n / 10_000 ** section) % 10_000 !== 0) out += SECTIONS[section];
+  }
+  return out;
+}
+
+/**
+ * 大写金额 as 《正确填写票据和结算凭证的基本规定》 writes it: 6770000 → 陆万柒仟柒佰元整, 101000 → 壹仟零壹拾元整,
+ * 1005 → 壹拾元零伍分, 10050 → 壹佰元伍角整. 整 after 元 or 角, never after 分.
+ */
+export function amountInWords(fen: number): string {
+  if (!Number.isSafeInteger(fen) || fen < 0) throw new Error(`bad amount ${fen}`);
+  if (fen === 0) return '零元整';
+  const yuan = Math.floor(fen / 100);
+  const jiao = Math.floor(fen / 10) % 10;
+  const f = fen % 10;
+  let out = yuan > 0 ? `${yuanInWords(yuan)}元` : '';
+  if (jiao === 0 && f === 0) return `${out}整`;
+  if (jiao > 0) out += `${DIGITS[jiao]}角`;
+  else if (yuan > 0) out += '零';
+  return f > 0 ? `${out}${DIGITS[f]}分` : `${out}整`;
+}
+
+/** A 一卡通 account as typed or read from a bank file: spaces and full-width digits tolerated, 10–30 digits. */
+export function cleanAccount(raw: string): string | null {
+  const s = raw.replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[\s-]/g, '');
+  return /^\d{10,30}$/.test(s) ? s : null;
+}

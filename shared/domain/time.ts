@@ -19,3 +19,15 @@ export function dateCn(at: Date): string {
 export function stampCn(at: Date): string {
   return shifted(at).slice(0, 19).replace(/:/g, '');
 }
+
+/** '2026-11-23' → '2026-11' */
+export const monthOf = (day: string): string => day.slice(0, 7);
+
+/** '2026-11' → '2026年11月' */
+export const monthCn = (month: string): string => `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
+
+/** The month n months after (or before) a YYYY-MM month. */
+export function addMonths(month: string, n: number): string {
+  const i = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + n;
+  return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
+}

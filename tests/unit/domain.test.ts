@@ -1,8 +1,9 @@
-// Pure rules: yuan to fen, and working days across the 2026 National Day holiday and its make-up days.
+// Pure rules: yuan to fen and back in capitals, months, accounts, and working days across the 2026 National Day holiday.
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { test } from 'node:test';
-import { formatYuan, parseYuan } from '../../shared/domain/money';
+import { amountInWords, cleanAccount, formatYuan, parseYuan } from '../../shared/domain/money';
+import { addMonths, monthCn } from '../../shared/domain/time';
 import { addWorkingDays, isWorkingDay, workingDaysBetween, type Calendar } from '../../shared/domain/workdays';
 import { Ledger } from '../../main/ledger';
 import { loadCalendar } from '../../main/services/calendar';
@@ -39,4 +40,41 @@ test('working days across the 2026 National Day holiday and its make-up Saturday
   // Without the make-up day the same case would be due a day later.
   assert.equal(addWorkingDays('2026-09-23', 7, { holidays: CAL.holidays, workdays: new Set() }), '2026-10-12');
   await ledger.close({ backup: false });
+});
+
+test('大写金额 as bills are written: one 零 per run of zeros, 整 after 元 or 角, never after 分', () => {
+  const cases: [number, string][] = [
+    [6770000, '陆万柒仟柒佰元整'],
+    [101000, '壹仟零壹拾元整'],
+    [100000, '壹仟元整'],
+    [10000000, '壹拾万元整'],
+    [10001000, '壹拾万零壹拾元整'],
+    [10050000, '壹拾万零伍佰元整'],
+    [10000000000, '壹亿元整'],
+    [10001000000, '壹亿零壹万元整'],
+    [10100000000, '壹亿零壹佰万元整'],
+    [1001000000, '壹仟零壹万元整'],
+    [168032, '壹仟陆佰捌拾元叁角贰分'],
+    [10700053, '壹拾万柒仟元伍角叁分'],
+    [100456, '壹仟零肆元伍角陆分'],
+    [1005, '壹拾元零伍分'],
+    [10050, '壹佰元伍角整'],
+    [5, '伍分'],
+    [50, '伍角整'],
+    [0, '零元整'],
+    [12345678900, '壹亿贰仟叁佰肆拾伍万陆仟柒佰捌拾玖元整'],
+  ];
+  for (const [fen, words] of cases) assert.equal(amountInWords(fen), words, String(fen));
+  assert.throws(() => amountInWords(-1));
+  assert.throws(() => amountInWords(1.5));
+});
+
+test('months: arithmetic across years, and 一卡通 accounts cleaned or refused', () => {
+  assert.equal(addMonths('2026-11', 2), '2027-01');
+  assert.equal(addMonths('2026-01', -1), '2025-12');
+  assert.equal(monthCn('2026-03'), '2026年3月');
+  assert.equal(cleanAccount('6217 0000 1234 5678 901'), '6217000012345678901');
+  assert.equal(cleanAccount('６２１７０００１２３４５'), '621700012345');
+  assert.equal(cleanAccount('6.217E+18'), null);
+  assert.equal(cleanAccount('12345'), null);
 });

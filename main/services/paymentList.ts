@@ -1,0 +1,115 @@
+// Reading payments: the grid (filters, paging and the net total in SQL), one payment for its receipt, a case's
+// payments, and the check that reconciles every posted batch with the ledger.
+import type { z } from 'zod';
+import { AppError } from '../../shared/domain/result';
+import type { Page } from '../../shared/schemas/common';
+import type { CasePayments, LedgerCheck, PaymentDetail, paymentListInput, PaymentRow } from '../../shared/schemas/payments';
+import { prep, type DB } from '../db/open';
+import type { Handlers } from '../dispatch';
+import { MASKED_ID } from './households';
+import { limitSql } from './paging';
+
+const COLUMNS = `p.id, p.paid_on AS paidOn, p.application_id AS applicationId, a.acceptance_no AS acceptanceNo, p.household_id AS householdId,
+    pe.name AS personName, ar.name AS area, k.name AS kind, p.amount_fen AS amountFen, p.signed_fen AS signedFen, p.method,
+    CASE WHEN p.account IS NULL THEN NULL ELSE '****' || substr(p.account, -4) END AS accountTail, b.batch_no AS batchNo,
+    p.for_month AS forMonth, p.reverses_id AS reversesId, (SELECT r.id FROM payments r WHERE r.reverses_id = p.id) AS reversedBy,
+    p.note, s.display_name AS postedBy`;
+const JOINS = `JOIN applications a ON a.id = p.application_id JOIN persons pe ON pe.id = p.person_id JOIN areas ar ON ar.id = p.area_id
+    JOIN relief_kinds k ON k.code = p.kind_code LEFT JOIN payroll_batches b ON b.id = p.batch_id JOIN staff s ON s.id = p.posted_by`;
+
+export function paymentDetail(db: DB, id: number): PaymentDetail {
+  const r = prep(
+    db,
+    `SELECT ${COLUMNS}, ${MASKED_ID('pe.id_number')} AS idNumber, p.posted_at AS postedAt, br.status AS bankStatus
+       FROM payments p ${JOINS} LEFT JOIN bank_results br ON br.payment_id = p.id WHERE p.id = ?`,
+  ).get(id) as PaymentDetail | undefined;
+  if (!r) throw new AppError('NOT_FOUND', `找不到发放记录 ${id}`);
+  return r;
+}
+
+type Filters = z.output<typeof paymentListInput>;
+
+/** The WHERE clause of a filter: the page and its totals use the same one. */
+function where(q: Omit<Filters, 'offset' | 'limit' | 'sort'>): { sql: string; args: (string | number)[] } {
+  const w: string[] = [];
+  const args: (string | number)[] = [];
+  const add = (cond: string, ...a: (string | number)[]) => (w.push(cond), args.push(...a));
+  if (q.kindCode) add('p.kind_code IN (SELECT code FROM relief_kinds WHERE code = ? OR parent_code = ?)', q.kindCode, q.kindCode);
+  if (q.areaId) add('p.area_id = ?', q.areaId);
+  if (q.month) add('p.paid_on BETWEEN ? AND ?', `${q.month}-01`, `${q.month}-31`);
+  if (q.year) add('p.paid_on BETWEEN ? AND ?', `${q.year}-01-01`, `${q.year}-12-31`);
+  if (q.method) add('p.method = ?', q.method);
+  if (q.householdId) add('p.household_id = ?', q.householdId);
+  if (q.applicationId) add('p.application_id = ?', q.applicationId);
+  if (q.batchId) add('p.batch_id = ?', q.batchId);
+  const reversed = 'EXISTS (SELECT 1 FROM payments r WHERE r.reverses_id = p.id)';
+  if (q.reversed === 'reversal') w.push('p.reverses_id IS NOT NULL');
+  if (q.reversed === 'reversed') w.push(`p.reverses_id IS NULL AND ${reversed}`);
+  if (q.reversed === 'standing') w.push(`p.reverses_id IS NULL AND NOT ${reversed}`);
+  return { sql: w.length ? `WHERE ${w.join(' AND ')}` : '', args };
+}
+
+const SORT = { paidOn: 'p.paid_on', amount: 'p.amount_fen' } as const;
+
+export function listPayments(db: DB, q: Filters): Page<PaymentRow> & { sumFen: number } {
+  const w = where(q);
+  const order = q.sort ? `${SORT[q.sort.col]} ${q.sort.dir === 'asc' ? 'ASC' : 'DESC'}, p.id DESC` : 'p.paid_on DESC, p.id DESC';
+  // The page's ids first, then the joins for those rows only.
+  const rows = prep(
+    db,
+    `WITH page AS (SELECT p.id FROM payments p ${w.sql} ORDER BY ${order} LIMIT ${limitSql(q.limit)} OFFSET ?)
+     SELECT ${COLUMNS} FROM page JOIN payments p ON p.id = page.id ${JOINS} ORDER BY ${order}`,
+  ).all(...w.args, q.offset) as PaymentRow[];
+  const t = prep(db, `SELECT count(*) AS n, coalesce(sum(p.signed_fen), 0) AS fen FROM payments p ${w.sql}`).get(...w.args) as { n: number; fen: number };
+  return { rows, total: t.n, sumFen: t.fen };
+}
+
+export function casePayments(db: DB, applicationId: number): CasePayments {
+  const a = prep(
+    db,
+    `SELECT a.id, a.approved_fen AS approvedFen, k.recurrence FROM applications a JOIN relief_kinds k ON k.code = a.kind_code WHERE a.id = ?`,
+  ).get(applicationId) as { id: number; approvedFen: number | null; recurrence: 'one_off' | 'monthly' } | undefined;
+  if (!a) throw new AppError('NOT_FOUND', '找不到这个申请');
+  const payments = prep(db, `SELECT ${COLUMNS} FROM payments p ${JOINS} WHERE p.application_id = ? ORDER BY p.id`).all(applicationId) as PaymentRow[];
+  const paidFen = payments.reduce((s, p) => s + p.signedFen, 0);
+  const entitlement = prep(
+    db,
+    'SELECT id, monthly_fen AS monthlyFen, start_month AS startMonth, end_month AS endMonth FROM entitlements WHERE application_id = ?',
+  ).get(applicationId) as CasePayments['entitlement'] | undefined;
+  return {
+    applicationId,
+    recurrence: a.recurrence,
+    approvedFen: a.approvedFen,
+    paidFen,
+    remainingFen: a.recurrence === 'one_off' && a.approvedFen ? Math.max(0, a.approvedFen - paidFen) : 0,
+    entitlement: entitlement ?? null,
+    payments,
+  };
+}
+
+/** Every posted batch's stored count and total against SQL over its payments (reversals are not counted). */
+export function checkLedger(db: DB): LedgerCheck {
+  const batches = (
+    prep(
+      db,
+      `SELECT b.id, b.batch_no AS batchNo, b.month, b.row_count AS storedCount, b.total_fen AS storedFen,
+              count(p.id) AS ledgerCount, coalesce(sum(p.amount_fen), 0) AS ledgerFen
+         FROM payroll_batches b LEFT JOIN payments p ON p.batch_id = b.id AND p.reverses_id IS NULL
+        WHERE b.state = 'posted' GROUP BY b.id ORDER BY b.id DESC`,
+    ).all() as Omit<LedgerCheck['batches'][number], 'ok'>[]
+  ).map((b) => ({ ...b, ok: b.storedCount === b.ledgerCount && b.storedFen === b.ledgerFen }));
+  const overpaid = prep(
+    db,
+    `SELECT a.id AS applicationId, a.acceptance_no AS acceptanceNo, a.approved_fen AS approvedFen, sum(p.signed_fen) AS paidFen
+       FROM payments p JOIN applications a ON a.id = p.application_id JOIN relief_kinds k ON k.code = a.kind_code
+      WHERE k.recurrence = 'one_off' GROUP BY a.id HAVING sum(p.signed_fen) > a.approved_fen`,
+  ).all() as LedgerCheck['overpaid'];
+  return { batches, overpaid, ok: batches.every((b) => b.ok) && overpaid.length === 0 };
+}
+
+export const paymentListHandlers = {
+  'payments.get': (ctx, input) => paymentDetail(ctx.db, input.id),
+  'payments.list': (ctx, input) => listPayments(ctx.db, input),
+  'payments.ofCase': (ctx, input) => casePayments(ctx.db, input.applicationId),
+  'payments.check': (ctx) => checkLedger(ctx.db),
+} satisfies Partial<Handlers>;
