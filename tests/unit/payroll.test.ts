@@ -77,16 +77,23 @@ test('a batch: collected, a row excluded with a reason, approved by someone else
   assert.ok(must(await w.call(clerk, 'payments.check', {})).ok);
 });
 
-test('a batch that fails half-way writes nothing: no payments, no number, still a draft', async () => {
-  const { w, clerk, approver } = await monthlyWorld();
+test('a batch that fails half-way writes nothing: no payments, no number, no case moved, still a draft', async () => {
+  const { w, clerk, approver, admin } = await monthlyWorld();
   const draft = must(await w.call(clerk, 'payroll.create', { month: '2026-11', kindCode: null }));
-  // A payment that the ledger will refuse in the middle of the batch: close the month of the posting date.
-  const admin = await w.admin();
-  must(await w.call(admin, 'months.close', { month: '2026-11' }));
-  const e = refused(await w.call(approver, 'payroll.approve', { id: draft.id }));
-  assert.match(e.message, /已结账/);
+  const third = w.one<{ e: number }>('SELECT entitlement_id AS e FROM payroll_rows WHERE batch_id = ? AND seq = 3', draft.id).e;
+  // A failure at the third row (as a full disk would make it), after two rows were inserted.
+  w.ledger.db.exec(`CREATE TEMP TRIGGER fail_third BEFORE INSERT ON payments WHEN NEW.entitlement_id = ${third} BEGIN SELECT RAISE(ABORT, '磁盘已满'); END`);
+  const before = [w.count('application_steps'), w.count('audit_log')];
+  assert.match(refused(await w.call(approver, 'payroll.approve', { id: draft.id })).message, /磁盘已满/);
   assert.deepEqual([w.count('payments'), w.one(`SELECT count(*) AS n FROM number_sequences WHERE series = 'batch'`).n], [0, 0]);
+  assert.deepEqual([w.count('application_steps'), w.count('audit_log')], before);
   assert.equal(must(await w.call(clerk, 'payroll.get', { id: draft.id })).state, 'draft');
+  w.ledger.db.exec('DROP TRIGGER temp.fail_third');
+  // A closed month refuses the posting before any row.
+  must(await w.call(admin, 'months.close', { month: '2026-11' }));
+  assert.match(refused(await w.call(approver, 'payroll.approve', { id: draft.id })).message, /2026-11 已结账/);
+  must(await w.call(admin, 'months.reopen', { month: '2026-11', reason: '发放后再结账' }));
+  assert.equal(must(await w.call(approver, 'payroll.approve', { id: draft.id })).batchNo, '2026-001');
 });
 
 test('roster and its .xlsx: masked IDs, account tails, total in figures and 大写', async () => {

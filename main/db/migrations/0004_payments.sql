@@ -61,12 +61,14 @@ CREATE TABLE payments (
   batch_id       INTEGER REFERENCES payroll_batches(id),
   entitlement_id INTEGER REFERENCES entitlements(id),
   for_month      TEXT CHECK ((entitlement_id IS NULL) = (for_month IS NULL)),
-  reverses_id    INTEGER UNIQUE REFERENCES payments(id), -- a payment is reversed at most once
+  reverses_id    INTEGER REFERENCES payments(id),
   cause          TEXT CHECK ((reverses_id IS NULL) = (cause IS NULL) AND (cause IS NULL OR cause IN ('manual', 'bank_failed'))),
   note           TEXT NOT NULL DEFAULT '',
   posted_by      INTEGER NOT NULL REFERENCES staff(id),
   posted_at      TEXT NOT NULL
 );
+-- A payment is reversed at most once. Partial, so that "reverses_id IS NULL" (nearly every row) never picks it.
+CREATE UNIQUE INDEX payments_reverses ON payments (reverses_id) WHERE reverses_id IS NOT NULL;
 CREATE INDEX payments_paid_on ON payments (paid_on, id);
 CREATE INDEX payments_application ON payments (application_id);
 CREATE INDEX payments_household ON payments (household_id, paid_on);

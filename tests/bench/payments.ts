@@ -1,0 +1,67 @@
+// Payments at county scale: monthly entitlements for a payroll batch, and a million payments over ten years.
+// The crash-safety test builds its 5,000-row batch with the same builder.
+import type { DB } from '../../main/db/open';
+import { rng } from '../../main/demo/fictional';
+import { measure, type Figure } from './harness';
+
+/** `count` approved 困难老人特殊补助金 cases (one per household, heads first), each with an entitlement from 2026-01. */
+export function buildEntitlements(db: DB, count: number, staffId = 1): void {
+  const heads = db.prepare('SELECT id, area_id AS areaId, head_person_id AS personId FROM households ORDER BY id LIMIT ?').all(count) as { id: number; areaId: number; personId: number }[];
+  if (heads.length < count) throw new Error(`only ${heads.length} households for ${count} entitlements`);
+  const at = '2025-12-20T09:00:00.000+08:00';
+  const app = db.prepare(`INSERT INTO applications (acceptance_no, household_id, person_id, area_id, kind_code, reason, requested_fen, approved_fen, state,
+      accepted_on, deadline, decided_on, registered_by, created_at, updated_at) VALUES (?, ?, ?, ?, 'elderly_allowance', '高龄困难', ?, ?, 'paid', '2025-12-01', '2025-12-29', '2025-12-20', ?, ?, ?)`);
+  const ent = db.prepare(`INSERT INTO entitlements (application_id, monthly_fen, start_month, created_by, created_at, updated_at) VALUES (?, ?, '2026-01', ?, ?, ?)`);
+  db.transaction(() => {
+    heads.forEach((h, i) => {
+      const fen = 10000 + 1000 * (i % 11);
+      const id = app.run(`2025-E${String(i + 1).padStart(5, '0')}`, h.id, h.personId, h.areaId, fen, fen, staffId, at, at).lastInsertRowid;
+      ent.run(id, fen, staffId, at, at);
+    });
+  })();
+}
+
+const KINDS = ['temporary_relief_urgent', 'temporary_relief_expense', 'medical_relief', 'disability_living_subsidy', 'disability_care_subsidy', 'elderly_allowance', 'education_aid'];
+
+/** A million payments over 2017–2026 against the bench's cases: cash and bank, with one reversal in two hundred. */
+export function buildPayments(db: DB, count = 1_000_000): void {
+  const t = Date.now();
+  const r = rng(5);
+  const cases = db.prepare(`SELECT a.id, a.household_id AS h, a.person_id AS p, a.area_id AS area, h.account_number AS account
+      FROM applications a JOIN households h ON h.id = a.household_id`).all() as { id: number; h: number; p: number; area: number; account: string }[];
+  const ins = db.prepare(`INSERT INTO payments (application_id, household_id, person_id, area_id, kind_code, amount_fen, paid_on, method, account,
+      reverses_id, cause, note, posted_by, posted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', 1, ?)`);
+  const start = new Date('2017-01-01T00:00:00Z').getTime();
+  const span = new Date('2026-11-20T00:00:00Z').getTime() - start;
+  db.transaction(() => {
+    for (let i = 0; i < count; i++) {
+      const c = cases[Math.floor(r() * cases.length)];
+      const day = new Date(start + (span * i) / count).toISOString().slice(0, 10);
+      const fen = 5000 * (1 + Math.floor(r() * 40));
+      const bank = i % 3 !== 0;
+      const id = ins.run(c.id, c.h, c.p, c.area, KINDS[i % KINDS.length], fen, day, bank ? 'bank' : 'cash', bank ? c.account : null, null, null, `${day}T10:00:00.000+08:00`).lastInsertRowid;
+      if (i % 200 === 199)
+        ins.run(c.id, c.h, c.p, c.area, KINDS[i % KINDS.length], fen, day, bank ? 'bank' : 'cash', bank ? c.account : null, id, 'manual', `${day}T16:00:00.000+08:00`);
+    }
+  })();
+  db.pragma('optimize');
+  console.log(`payments built: ${count.toLocaleString()} (+${Math.floor(count / 200).toLocaleString()} reversals) in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+}
+
+export async function paymentFigures(db: DB, ok: (channel: string, input: unknown) => Promise<unknown>): Promise<Figure[]> {
+  buildPayments(db);
+  const figures: Figure[] = [];
+  const cols = `p.id, p.paid_on, p.application_id, a.acceptance_no, p.household_id, pe.name, ar.name, k.name, p.amount_fen, p.signed_fen, p.method,
+      p.account, b.batch_no, p.for_month, p.reverses_id, (SELECT r.id FROM payments r WHERE r.reverses_id = p.id), p.note, s.display_name`;
+  const joins = `JOIN applications a ON a.id = p.application_id JOIN persons pe ON pe.id = p.person_id JOIN areas ar ON ar.id = p.area_id
+      JOIN relief_kinds k ON k.code = p.kind_code LEFT JOIN payroll_batches b ON b.id = p.batch_id JOIN staff s ON s.id = p.posted_by`;
+  const grid = (name: string, input: Record<string, unknown>, where: string, args: unknown[]) => {
+    const rawPage = db.prepare(`SELECT ${cols} FROM payments p ${joins} ${where} ORDER BY p.paid_on DESC, p.id DESC LIMIT 100`);
+    const rawTotal = db.prepare(`SELECT count(*), sum(p.signed_fen) FROM payments p ${where}`);
+    return measure(name, () => ok('payments.list', { limit: 100, ...input }), () => [rawPage.all(...args), rawTotal.get(...args)], { budgetRatio: 2, budgetP95Ms: 30 });
+  };
+  figures.push(await grid('payments grid, this month (the default view)', { month: '2026-11' }, 'WHERE p.paid_on BETWEEN ? AND ?', ['2026-11-01', '2026-11-31']));
+  figures.push(await grid('payments grid, one kind in one year', { kindCode: 'medical_relief', year: 2025 }, `WHERE p.kind_code = ? AND p.paid_on BETWEEN ? AND ?`, ['medical_relief', '2025-01-01', '2025-12-31']));
+  figures.push(await grid('payments grid, one area, all years', { areaId: 3 }, 'WHERE p.area_id = ?', [3]));
+  return figures;
+}

@@ -1,0 +1,20 @@
+// Child process of the crash-safety test: opens the ledger, signs in the approver, says "posting", posts the batch.
+// The parent kills it with SIGKILL at a random moment after that line.
+import { createDispatcher, newSession } from '../../../main/dispatch';
+import { handlers } from '../../../main/handlers';
+import { Ledger } from '../../../main/ledger';
+
+async function main() {
+  const [file, batchId] = process.argv.slice(2);
+  const ledger = await Ledger.open(file);
+  const dispatcher = createDispatcher(ledger, handlers, () => new Date('2026-11-23T09:00:00+08:00'));
+  const session = newSession();
+  const signedIn = await dispatcher.dispatch(session, 'session.signIn', { username: 'appr', password: 'staff-pass-1' });
+  if (!signedIn.ok) throw new Error(signedIn.error.message);
+  process.stdout.write('posting\n');
+  const t = performance.now();
+  const r = await dispatcher.dispatch(session, 'payroll.approve', { id: Number(batchId) });
+  process.stdout.write(`${JSON.stringify({ ok: r.ok, ms: performance.now() - t })}\n`);
+  process.exit(0); // no clean close: the parent reads the file as a crash would leave it
+}
+void main();
