@@ -126,7 +126,7 @@ export const contract = {
   'payroll.list': def<Page<pay.BatchRow>>()(pay.batchListInput, 'signedIn', 'query'),
   'payroll.rows': def<Page<pay.BatchLine>>()(pay.batchRowsInput, 'signedIn', 'query'),
   'payroll.exclude': def<pay.BatchRow>()(pay.batchExcludeInput, STAFF, 'mutation'),
-  'payroll.cancel': def<pay.BatchRow>()(z.object({ id, reason: pay.reverseInput.shape.reason }), STAFF, 'mutation'),
+  'payroll.cancel': def<pay.BatchRow>()(z.object({ id, reason: text('作废原因', { min: 2, max: 200 }) }), STAFF, 'mutation'),
   /** Maker-checker: someone other than the maker approves, and every row posts in this one transaction. */
   'payroll.approve': def<pay.BatchRow>()(z.object({ id }), ['approver'], 'mutation'),
   /** The 发放花名册 of a batch (one area, or all): a document, so all its rows at once. */

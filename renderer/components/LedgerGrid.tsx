@@ -24,8 +24,11 @@ export function LedgerGrid<Row>(props: {
   fetchPage: (req: PageRequest) => Promise<Result<Page<Row>>>;
   onOpen?: (row: Row) => void;
   testId?: string;
+  /** Shown after the row count, from the latest answer (e.g. the net total of the filtered payments). */
+  summary?: (page: Page<Row>) => string;
 }) {
   const [total, setTotal] = useState<number | null>(null);
+  const [last, setLast] = useState<Page<Row> | null>(null);
   const [error, setError] = useState<AppErrorBody | null>(null);
   const { fetchPage } = props;
 
@@ -44,6 +47,7 @@ export function LedgerGrid<Row>(props: {
         }
         setError(null);
         setTotal(r.value.total);
+        setLast(r.value);
         p.successCallback(r.value.rows, r.value.total);
       },
     }),
@@ -71,6 +75,7 @@ export function LedgerGrid<Row>(props: {
       </div>
       <div className="muted" style={{ marginTop: 6 }} data-testid="row-count">
         {total === null ? '正在读取…' : `共 ${total.toLocaleString('zh-CN')} 条`}
+        {last && props.summary && `，${props.summary(last)}`}
       </div>
     </div>
   );

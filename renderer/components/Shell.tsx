@@ -15,6 +15,9 @@ import { RegisterApplication } from '../pages/applications/RegisterApplication';
 import { HouseholdPage } from '../pages/ledger/HouseholdPage';
 import { LedgerPage } from '../pages/ledger/LedgerPage';
 import { RegisterPage } from '../pages/ledger/RegisterPage';
+import { BatchPage } from '../pages/payments/BatchPage';
+import { PaymentPage } from '../pages/payments/PaymentPage';
+import { PaymentsPage } from '../pages/payments/PaymentsPage';
 import { Pending } from '../pages/Pending';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import { go, useRoute } from './router';
@@ -30,7 +33,7 @@ const AREAS: Area[] = [
   { key: '/', label: '首页', icon: <HomeOutlined />, page: (s) => <HomePage session={s} /> },
   { key: '/ledger', label: '台账', icon: <TeamOutlined />, page: (s, r) => ledgerPage(s, r) },
   { key: '/applications', label: '救助申请', icon: <FileTextOutlined />, page: (s, r) => applicationsPage(s, r) },
-  { key: '/payments', label: '补贴发放', icon: <MoneyCollectOutlined />, page: () => <Pending title="补贴发放" /> },
+  { key: '/payments', label: '补贴发放', icon: <MoneyCollectOutlined />, page: (s, r) => paymentsPage(s, r) },
   { key: '/pairings', label: '结对帮扶', icon: <AuditOutlined />, page: () => <Pending title="结对帮扶" /> },
   { key: '/cards', label: '便民服务卡', icon: <IdcardOutlined />, page: () => <Pending title="便民服务卡" /> },
   { key: '/reports', label: '年度统计', icon: <BarChartOutlined />, page: () => <Pending title="年度救助统计" /> },
@@ -41,6 +44,14 @@ function ledgerPage(session: SessionState, route: string): ReactNode {
   if (route === '/ledger/new') return <RegisterPage />;
   const m = /^\/ledger\/household\/(\d+)$/.exec(route);
   return m ? <HouseholdPage key={m[1]} id={Number(m[1])} session={session} /> : <LedgerPage />;
+}
+
+function paymentsPage(session: SessionState, route: string): ReactNode {
+  const batch = /^\/payments\/batch\/(\d+)$/.exec(route);
+  if (batch) return <BatchPage key={batch[1]} id={Number(batch[1])} session={session} />;
+  const record = /^\/payments\/record\/(\d+)$/.exec(route);
+  if (record) return <PaymentPage key={record[1]} id={Number(record[1])} session={session} />;
+  return <PaymentsPage route={route} session={session} />;
 }
 
 function applicationsPage(session: SessionState, route: string): ReactNode {

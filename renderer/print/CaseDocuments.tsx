@@ -3,7 +3,7 @@ import { formatYuan } from '../../shared/domain/money';
 import type { ApplicationDetail } from '../../shared/schemas/applications';
 import type { CenterSettings } from '../../shared/schemas/settings';
 
-const cnDate = (d: string) => `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
+export const cnDate = (d: string) => `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
 
 function Contact({ center }: { center: CenterSettings }) {
   return (

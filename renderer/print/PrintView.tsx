@@ -1,12 +1,15 @@
 // Print routes (#/print/…): a sheet per document, sized by CSS @page, printed with the browser's (or Electron's)
 // print; tests make the PDF with page.pdf({ preferCSSPageSize: true }).
-import { Button, Spin } from 'antd';
+import { Button, Result, Spin } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
 import type { ApplicationDetail, PublicityRow } from '../../shared/schemas/applications';
+import type { PaymentDetail, Roster as RosterData } from '../../shared/schemas/payments';
 import type { CenterSettings } from '../../shared/schemas/settings';
 import { call } from '../api';
 import { MaterialsNotice, Receipt, RejectionNotice } from './CaseDocuments';
+import { PaymentReceipt } from './PaymentReceipt';
 import { PublicityList } from './PublicityList';
+import { Roster } from './Roster';
 import './print.css';
 
 function usePageSize(size: 'A4' | 'A5') {
@@ -31,24 +34,47 @@ function Frame({ size, children }: { size: 'A4' | 'A5'; children: ReactNode }) {
   );
 }
 
+type Doc =
+  | { kind: 'publicity'; data: { day: string; rows: PublicityRow[] } }
+  | { kind: 'case'; data: ApplicationDetail }
+  | { kind: 'payment'; data: PaymentDetail }
+  | { kind: 'roster'; data: RosterData };
+
+/** What each print route reads: #/print/<kind>/<id>?area=… */
+async function load(kind: string, id: number, area: number | undefined): Promise<Doc | null> {
+  if (kind === 'publicity') {
+    const r = await call('applications.publicity', area ? { areaId: area } : {});
+    return r.ok ? { kind, data: r.value } : null;
+  }
+  if (kind === 'payment') {
+    const r = await call('payments.get', { id });
+    return r.ok ? { kind, data: r.value } : null;
+  }
+  if (kind === 'roster') {
+    const r = await call('payroll.roster', { id, areaId: area });
+    return r.ok ? { kind, data: r.value } : null;
+  }
+  const r = await call('applications.get', { id });
+  return r.ok ? { kind: 'case', data: r.value } : null;
+}
+
 export function PrintView({ route }: { route: string }) {
   const [center, setCenter] = useState<CenterSettings | null>(null);
-  const [app, setApp] = useState<ApplicationDetail | null>(null);
-  const [publicity, setPublicity] = useState<{ day: string; rows: PublicityRow[] } | null>(null);
+  const [doc, setDoc] = useState<Doc | null | undefined>(undefined);
   const [, kindOfDoc, idPart] = route.split('?')[0].split('/').slice(1);
-  const params = new URLSearchParams(route.split('?')[1] ?? '');
+  const area = Number(new URLSearchParams(route.split('?')[1] ?? '').get('area')) || undefined;
 
   useEffect(() => {
     void call('settings.get', {}).then((r) => r.ok && setCenter(r.value));
-    if (kindOfDoc === 'publicity') {
-      const area = params.get('area');
-      void call('applications.publicity', area ? { areaId: Number(area) } : {}).then((r) => r.ok && setPublicity(r.value));
-    } else void call('applications.get', { id: Number(idPart) }).then((r) => r.ok && setApp(r.value));
+    void load(kindOfDoc, Number(idPart), area).then(setDoc);
   }, [route]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  if (!center || (kindOfDoc === 'publicity' ? !publicity : !app)) return <Spin fullscreen />;
-  if (kindOfDoc === 'publicity') return <Frame size="A4"><PublicityList center={center} data={publicity!} /></Frame>;
-  if (kindOfDoc === 'notice') return <Frame size="A5"><MaterialsNotice center={center} a={app!} /></Frame>;
-  if (kindOfDoc === 'rejection') return <Frame size="A4"><RejectionNotice center={center} a={app!} /></Frame>;
-  return <Frame size="A5"><Receipt center={center} a={app!} /></Frame>;
+  if (doc === null) return <Result status="warning" title="无法打印：找不到这份文件或没有权限" extra={<Button onClick={() => history.back()}>返回</Button>} />;
+  if (!center || !doc) return <Spin fullscreen />;
+  if (doc.kind === 'publicity') return <Frame size="A4"><PublicityList center={center} data={doc.data} /></Frame>;
+  if (doc.kind === 'payment') return <Frame size="A5"><PaymentReceipt center={center} p={doc.data} /></Frame>;
+  if (doc.kind === 'roster') return <Frame size="A4"><Roster center={center} data={doc.data} /></Frame>;
+  if (kindOfDoc === 'notice') return <Frame size="A5"><MaterialsNotice center={center} a={doc.data} /></Frame>;
+  if (kindOfDoc === 'rejection') return <Frame size="A4"><RejectionNotice center={center} a={doc.data} /></Frame>;
+  return <Frame size="A5"><Receipt center={center} a={doc.data} /></Frame>;
 }

@@ -1,11 +1,11 @@
 // A 临时救助 case at the counter: registered with a material missing → receipt and notice PDFs → investigated →
 // reviewed → 公示 (list PDF without ID or phone numbers) → approved by a third person → waits for payment.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { idNumberFor } from '../../main/demo/fictional';
 import { startHost, type Host } from './host';
 import { PERSONAL_NUMBERS, pdfInfo, pdfPicture, pdfText, printToPdf } from './pdf';
-import { api, firstStartAsAdmin, signIn } from './session';
+import { api, firstStartAsAdmin, switchTo } from './session';
 
 let host: Host;
 test.beforeEach(async () => {
@@ -14,12 +14,6 @@ test.beforeEach(async () => {
 test.afterEach(async () => {
   expect(await host.stop()).toBe(0);
 });
-
-async function switchTo(page: Page, username: string) {
-  await page.getByRole('button', { name: '退出登录' }).click();
-  await signIn(page, username, 'staff-pass-1');
-  await expect(page.getByTestId('signed-in')).toBeVisible();
-}
 
 test('register with a missing material, print receipt and notice, review, publicize, approve', async ({ page }) => {
   await firstStartAsAdmin(page, host);

@@ -8,7 +8,9 @@ export async function printToPdf(page: Page, file: string): Promise<void> {
   await page.emulateMedia({ media: 'screen' });
 }
 
-export const pdfText = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+/** The text of the whole PDF, or of one page (1-based). */
+export const pdfText = (file: string, page?: number) =>
+  execFileSync('pdftotext', ['-layout', ...(page ? ['-f', String(page), '-l', String(page)] : []), file, '-'], { encoding: 'utf8' });
 
 export function pdfInfo(file: string): { pages: number; widthMm: number; heightMm: number } {
   const out = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
@@ -18,6 +20,10 @@ export function pdfInfo(file: string): { pages: number; widthMm: number; heightM
 
 /** First page as PNG beside the PDF (test-results/), for a person to look at. */
 export const pdfPicture = (file: string, out: string) => execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', file, out]);
+
+/** Pages first…last as out-1.png, out-2.png … */
+export const pdfPictures = (file: string, out: string, first: number, last: number) =>
+  execFileSync('pdftoppm', ['-png', '-r', '80', '-f', String(first), '-l', String(last), file, out]);
 
 /** 15- or 18-character ID numbers and 11-digit mobile numbers, as they would appear in extracted text. */
 export const PERSONAL_NUMBERS = /(?<!\d)(\d{17}[\dX]|\d{15}|1[3-9]\d{9})(?!\d)/;

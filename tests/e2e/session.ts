@@ -25,6 +25,13 @@ export async function signIn(page: Page, username: string, password: string): Pr
   await page.getByRole('button', { name: '登录' }).click();
 }
 
+/** Signs out and in again as a staff member (password staff-pass-1). */
+export async function switchTo(page: Page, username: string): Promise<void> {
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await signIn(page, username, 'staff-pass-1');
+  await expect(page.getByTestId('signed-in')).toBeVisible();
+}
+
 /** A call through the web host as the signed-in page would make it (same token, same session). */
 export async function api<T = unknown>(host: Host, channel: string, input: unknown): Promise<T> {
   const res = await fetch(`${host.base}api/${channel}`, {

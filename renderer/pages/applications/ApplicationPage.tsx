@@ -11,21 +11,24 @@ import { call } from '../../api';
 import { FormProblemAlert } from '../../components/FormProblemAlert';
 import { showResultError, type FormProblem } from '../../components/forms';
 import { go } from '../../components/router';
+import { CasePayments } from '../payments/CasePayments';
 import { ACTION_DEFS, type ActionDef } from './actions';
 import { daysLeftText } from './columns';
 
 const STEP_LABELS: Record<string, string> = {
   register: '受理', investigate: '入户调查', review: '审核', publicize: '公示', object: '公示异议', approve: '审批通过',
-  reject: '不予批准', withdraw: '撤回', urgentApprove: '先行救助', completePaperwork: '补齐材料',
+  reject: '不予批准', withdraw: '撤回', urgentApprove: '先行救助', completePaperwork: '补齐材料', pay: '发放', reverse: '冲正',
 };
 
 function stepText(detail: Record<string, unknown>): string {
-  const d = detail as { investigators?: string[]; findings?: string; opinion?: string; objection?: string; reason?: string; approvedFen?: number; from?: string; to?: string; note?: string; materials?: string[] };
+  const d = detail as { amountFen?: number; batchNo?: string; investigators?: string[]; findings?: string; opinion?: string; objection?: string; reason?: string; approvedFen?: number; from?: string; to?: string; note?: string; materials?: string[] };
   return [
     d.investigators && `调查人：${d.investigators.join('、')}`,
     d.findings, d.opinion, d.objection, d.reason, d.note,
     d.from && `公示期 ${d.from} 至 ${d.to}`,
     d.approvedFen && `批准金额 ${formatYuan(d.approvedFen)} 元`,
+    d.amountFen && `发放 ${formatYuan(d.amountFen)} 元`,
+    d.batchNo && `发放批次 ${d.batchNo}`,
   ].filter(Boolean).join('；');
 }
 
@@ -83,6 +86,7 @@ export function ApplicationPage({ id, session }: { id: number; session: SessionS
           {a.state === 'rejected' && <Button icon={<PrinterOutlined />} onClick={() => go(`/print/rejection/${a.id}`)}>不予批准通知书</Button>}
         </Space>
       </Card>
+      <CasePayments a={a} onChange={load} />
       <Card size="small" title="办理过程">
         <Timeline
           items={a.steps.map((s) => ({

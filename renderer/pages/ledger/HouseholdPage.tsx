@@ -11,6 +11,7 @@ import { call } from '../../api';
 import { FormProblemAlert } from '../../components/FormProblemAlert';
 import { showResultError, type FormProblem } from '../../components/forms';
 import { useLookups } from '../../components/useLookups';
+import { HouseholdPayments } from '../payments/HouseholdPayments';
 import { HouseholdApplications } from './HouseholdApplications';
 import { MemberFields } from './MemberFields';
 
@@ -145,6 +146,7 @@ export function HouseholdPage({ id, session }: { id: number; session: SessionSta
             ),
           },
           { key: 'applications', label: '救助申请', children: <HouseholdApplications householdId={h.id} active={active} /> },
+          { key: 'payments', label: '发放记录', children: <HouseholdPayments householdId={h.id} /> },
           {
             key: 'moves',
             label: '迁移记录',

@@ -1,0 +1,50 @@
+// 发放批次: the list, and a new month's batch (collected by main from the active entitlements).
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Form, Modal, Select } from 'antd';
+import dayjs from 'dayjs';
+import { useCallback, useState } from 'react';
+import { BATCH_STATES, type BatchRow, type BatchState } from '../../../shared/schemas/payments';
+import { call } from '../../api';
+import { FormProblemAlert } from '../../components/FormProblemAlert';
+import { showResultError, type FormProblem } from '../../components/forms';
+import { LedgerGrid, type PageRequest } from '../../components/LedgerGrid';
+import { go } from '../../components/router';
+import { useReliefKinds } from '../applications/ApplicationsPage';
+import { batchColumns } from './columns';
+
+const NEXT_MONTHS = Array.from({ length: 15 }, (_, i) => dayjs().add(2 - i, 'month').format('YYYY-MM'));
+
+export function Batches() {
+  const kinds = useReliefKinds().filter((k) => k.recurrence === 'monthly');
+  const [state, setState] = useState<BatchState>();
+  const [making, setMaking] = useState(false);
+  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const [form] = Form.useForm();
+  const fetchPage = useCallback((req: PageRequest) => call('payroll.list', { offset: req.offset, limit: req.limit, state }), [state]);
+  const make = async (v: { month: string; kindCode?: string }) => {
+    const r = await call('payroll.create', { month: v.month, kindCode: v.kindCode ?? null });
+    if (!r.ok) return showResultError(form, r.error, setProblem);
+    go(`/payments/batch/${r.value.id}`);
+  };
+  return (
+    <>
+      <div style={{ display: 'flex', gap: 8, marginBottom: 12 }}>
+        <Select placeholder="状态" allowClear style={{ width: 120 }} value={state} onChange={setState} options={Object.entries(BATCH_STATES).map(([value, label]) => ({ value, label }))} aria-label="批次状态筛选" />
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => (form.resetFields(), setProblem(null), setMaking(true))}>新建发放批次</Button>
+      </div>
+      <LedgerGrid<BatchRow> columns={batchColumns} fetchPage={fetchPage} onOpen={(b) => go(`/payments/batch/${b.id}`)} testId="batches-grid" />
+      <Modal open={making} title="新建发放批次" okText="生成名单" cancelText="取消" onOk={() => form.submit()} onCancel={() => setMaking(false)} destroyOnHidden>
+        <FormProblemAlert problem={problem} />
+        <Form form={form} layout="vertical" onFinish={make} initialValues={{ month: dayjs().format('YYYY-MM') }}>
+          <Form.Item name="month" label="发放月份" rules={[{ required: true, message: '请选择发放月份' }]}>
+            <Select options={NEXT_MONTHS.map((m) => ({ value: m, label: m }))} />
+          </Form.Item>
+          <Form.Item name="kindCode" label="救助类别（不选则包括全部按月发放的类别）">
+            <Select allowClear options={kinds.map((k) => ({ value: k.code, label: k.name }))} />
+          </Form.Item>
+          <div className="muted">名单包括该月所有在发的待遇，以及此前银行退回、尚未补发的月份。没有一卡通账号或已退出台账的户自动列为剔除，可在名单中查看。</div>
+        </Form>
+      </Modal>
+    </>
+  );
+}

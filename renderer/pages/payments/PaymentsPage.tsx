@@ -1,0 +1,78 @@
+// 补贴发放: the payments ledger (filters in SQL, net total of the filter), payroll batches, closed months, the check.
+import { Select, Space, Tabs } from 'antd';
+import dayjs from 'dayjs';
+import { useCallback, useState } from 'react';
+import { formatYuan } from '../../../shared/domain/money';
+import { METHODS, REVERSAL_FILTERS, type Method, type PaymentRow } from '../../../shared/schemas/payments';
+import type { SessionState } from '../../../shared/schemas/staff';
+import { call } from '../../api';
+import { LedgerGrid, type PageRequest } from '../../components/LedgerGrid';
+import { go } from '../../components/router';
+import { useLookups } from '../../components/useLookups';
+import { useReliefKinds } from '../applications/ApplicationsPage';
+import { Batches } from './Batches';
+import { ClosedMonths, LedgerCheckPanel } from './MonthsAndCheck';
+import { paymentColumns } from './columns';
+
+type Sort = { col: 'paidOn' | 'amount'; dir: 'asc' | 'desc' };
+
+/** The last 36 months, newest first, and 全部月份. */
+const MONTHS = Array.from({ length: 36 }, (_, i) => dayjs().subtract(i, 'month').format('YYYY-MM'));
+
+function PaymentLedger() {
+  const { areas } = useLookups();
+  const kinds = useReliefKinds();
+  const params = new URLSearchParams(location.hash.split('?')[1] ?? '');
+  const [month, setMonth] = useState<string | undefined>(params.get('month') ?? MONTHS[0]);
+  const [kindCode, setKind] = useState<string>();
+  const [areaId, setArea] = useState<number>();
+  const [method, setMethod] = useState<Method>();
+  const [reversed, setReversed] = useState<keyof typeof REVERSAL_FILTERS>();
+  const fetchPage = useCallback(
+    (req: PageRequest) => call('payments.list', { ...req, sort: req.sort as Sort | undefined, month, kindCode, areaId, method, reversed }),
+    [month, kindCode, areaId, method, reversed],
+  );
+  return (
+    <>
+      <Space style={{ marginBottom: 12 }} wrap>
+        <Select placeholder="全部月份" allowClear style={{ width: 130 }} value={month} onChange={setMonth} options={MONTHS.map((m) => ({ value: m, label: m }))} aria-label="月份筛选" />
+        <Select placeholder="救助类别" allowClear style={{ width: 190 }} value={kindCode} onChange={setKind} options={kinds.map((k) => ({ value: k.code, label: k.name }))} aria-label="救助类别筛选" />
+        <Select placeholder="村/社区" allowClear style={{ width: 130 }} value={areaId} onChange={setArea} options={areas.map((a) => ({ value: a.id, label: a.name }))} aria-label="村/社区筛选" />
+        <Select placeholder="发放方式" allowClear style={{ width: 110 }} value={method} onChange={setMethod} options={Object.entries(METHODS).map(([value, label]) => ({ value, label }))} aria-label="发放方式筛选" />
+        <Select placeholder="冲正情况" allowClear style={{ width: 130 }} value={reversed} onChange={setReversed} options={Object.entries(REVERSAL_FILTERS).map(([value, label]) => ({ value, label }))} aria-label="冲正筛选" />
+      </Space>
+      <LedgerGrid<PaymentRow>
+        columns={paymentColumns}
+        fetchPage={fetchPage}
+        onOpen={(r) => go(`/payments/record/${r.id}`)}
+        summary={(p) => `合计 ${formatYuan((p as { sumFen?: number }).sumFen ?? 0)} 元（冲正已抵减）`}
+        testId="payments-grid"
+      />
+    </>
+  );
+}
+
+const TABS = [
+  { key: '/payments', label: '发放记录' },
+  { key: '/payments/batches', label: '发放批次' },
+  { key: '/payments/months', label: '月度结账' },
+  { key: '/payments/check', label: '核对' },
+];
+
+export function PaymentsPage({ route, session }: { route: string; session: SessionState }) {
+  const path = route.split('?')[0];
+  const tab = TABS.find((t) => t.key === path)?.key ?? '/payments';
+  const body = {
+    '/payments': <PaymentLedger />,
+    '/payments/batches': <Batches />,
+    '/payments/months': <ClosedMonths session={session} />,
+    '/payments/check': <LedgerCheckPanel />,
+  }[tab];
+  return (
+    <div className="page">
+      <h1 className="page-title">补贴发放</h1>
+      <Tabs activeKey={tab} onChange={go} items={TABS} />
+      {body}
+    </div>
+  );
+}
