@@ -159,6 +159,8 @@ export interface LedgerCheck {
   batches: BatchCheck[];
   /** One-off cases paid more than approved (net of reversals). */
   overpaid: { applicationId: number; acceptanceNo: string; approvedFen: number; paidFen: number }[];
+  /** Lines of the stored totals (by month, kind, area, method) that differ from the payments: 0 when all agree. */
+  totalsOff: number;
   ok: boolean;
 }
 

@@ -8,8 +8,22 @@ export const centerSettings = z.object({
   hotline: text('服务热线', { max: 40 }),
   officeHours: text('办公时间', { max: 120 }),
   idleLockMinutes: z.number({ error: '请填写自动锁定时间' }).int('请填写整数分钟').min(1, '至少 1 分钟').max(240, '最多 240 分钟'),
+  /** The back of the 便民服务卡: the center's service items and their phones. */
+  serviceItems: z
+    .array(z.object({ name: text('服务事项', { min: 1, max: 16 }), phone: text('电话', { max: 30 }) }))
+    .max(10, '服务卡背面最多印 10 项')
+    .default(() => DEFAULT_SERVICE_ITEMS),
 });
 export type CenterSettings = z.output<typeof centerSettings>;
+
+const DEFAULT_SERVICE_ITEMS = [
+  { name: '政务服务大厅', phone: '' },
+  { name: '民政办', phone: '' },
+  { name: '司法所', phone: '' },
+  { name: '派出所', phone: '' },
+  { name: '卫生院', phone: '' },
+  { name: '残联', phone: '' },
+];
 
 export const DEFAULT_CENTER: CenterSettings = {
   name: '乡镇便民服务中心',
@@ -17,4 +31,5 @@ export const DEFAULT_CENTER: CenterSettings = {
   hotline: '',
   officeHours: '周一至周五 8:30–12:00，14:00–17:30',
   idleLockMinutes: 15,
+  serviceItems: DEFAULT_SERVICE_ITEMS,
 };

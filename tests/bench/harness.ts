@@ -23,12 +23,14 @@ async function timeOnce(fn: () => unknown): Promise<number> {
 }
 
 /** App and baseline alternate run by run, so that drift (caches, CPU clock, GC) falls on both alike. */
-async function timeInterleaved(app: () => unknown, baseline: () => unknown, runs: number): Promise<[number[], number[]]> {
-  for (let i = 0; i < 10; i++) (await app(), await baseline()); // warm caches and prepared statements
+async function timeInterleaved(app: () => unknown, baseline: () => unknown, runs: number, warm: number, prepare?: () => unknown): Promise<[number[], number[]]> {
+  for (let i = 0; i < warm; i++) (await prepare?.(), await app(), await prepare?.(), await baseline()); // warm caches and prepared statements
   const a: number[] = [];
   const b: number[] = [];
   for (let i = 0; i < runs; i++) {
+    await prepare?.();
     a.push(await timeOnce(app));
+    await prepare?.();
     b.push(await timeOnce(baseline));
   }
   return [a.sort((x, y) => x - y), b.sort((x, y) => x - y)];
@@ -44,10 +46,11 @@ export async function measure(
   figure: string,
   app: () => unknown,
   baseline: () => unknown,
-  opts: { runs?: number; budgetRatio: number; budgetP95Ms?: number },
+  opts: { runs?: number; warm?: number; budgetRatio: number; budgetP95Ms?: number; prepare?: () => unknown },
 ): Promise<Figure> {
   const runs = opts.runs ?? 200;
-  const [a, b] = await timeInterleaved(app, baseline, runs);
+  // `prepare` (untimed) runs before every timed run, e.g. to make the next batch to post.
+  const [a, b] = await timeInterleaved(app, baseline, runs, opts.warm ?? 10, opts.prepare);
   const p95 = percentile(a, 95);
   const base = percentile(b, 95);
   const ratio = p95 / base;

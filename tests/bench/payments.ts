@@ -63,5 +63,46 @@ export async function paymentFigures(db: DB, ok: (channel: string, input: unknow
   figures.push(await grid('payments grid, this month (the default view)', { month: '2026-11' }, 'WHERE p.paid_on BETWEEN ? AND ?', ['2026-11-01', '2026-11-31']));
   figures.push(await grid('payments grid, one kind in one year', { kindCode: 'medical_relief', year: 2025 }, `WHERE p.kind_code = ? AND p.paid_on BETWEEN ? AND ?`, ['medical_relief', '2025-01-01', '2025-12-31']));
   figures.push(await grid('payments grid, one area, all years', { areaId: 3 }, 'WHERE p.area_id = ?', [3]));
+  figures.push(await grid('payments grid, all months, no filter', {}, '', []));
   return figures;
+}
+
+type Ok = (channel: string, input: unknown) => Promise<unknown>;
+
+/**
+ * Posting a 5,000-row batch through the dispatcher (approve: checks, number, every row, the cases, the audit row)
+ * against a raw insert of the same 5,000 rows in one transaction. Each run posts a new month.
+ */
+export async function postingFigure(db: DB, maker: Ok, approver: Ok): Promise<Figure> {
+  const ROWS = 5000;
+  buildEntitlements(db, ROWS);
+  const rows = db.prepare(`SELECT a.id AS app, a.household_id AS h, a.person_id AS p, h.area_id AS area, a.kind_code AS kind, e.monthly_fen AS fen,
+      h.account_number AS account, e.id AS ent FROM entitlements e JOIN applications a ON a.id = e.application_id JOIN households h ON h.id = a.household_id`).all() as {
+    app: number; h: number; p: number; area: number; kind: string; fen: number; account: string; ent: number;
+  }[];
+  const ins = db.prepare(`INSERT INTO payments (application_id, household_id, person_id, area_id, kind_code, amount_fen, paid_on, method, account, entitlement_id,
+      for_month, note, posted_by, posted_at) VALUES (?, ?, ?, ?, ?, ?, '2026-11-23', 'bank', ?, ?, ?, '', 1, '2026-11-23T09:00:00.000+08:00')`);
+  const rawPost = db.transaction((month: string) => {
+    for (const r of rows) ins.run(r.app, r.h, r.p, r.area, r.kind, r.fen, r.account, r.ent, month);
+  });
+  let n = 0;
+  let batch = 0;
+  const month = (base: number) => `${base + Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`;
+  return measure(
+    `post a ${ROWS.toLocaleString()}-row payroll batch (1M payments in the ledger)`,
+    () => approver('payroll.approve', { id: batch }),
+    () => rawPost(month(2060)),
+    {
+      runs: 30,
+      warm: 3,
+      budgetRatio: 2,
+      // A new draft for the next month before each app run (untimed); the baseline writes months far from the app's.
+      prepare: async () => {
+        n++;
+        const b = (await maker('payroll.create', { month: month(2030), kindCode: 'elderly_allowance' })) as { id: number; rowCount: number };
+        if (b.rowCount !== ROWS) throw new Error(`batch of ${b.rowCount} rows`);
+        batch = b.id;
+      },
+    },
+  );
 }

@@ -9,6 +9,7 @@ import { people } from '../../main/demo/fictional';
 import { tempDir } from '../e2e/host';
 import { measure, report, type Figure } from './harness';
 import { applicationFigures } from './applications';
+import { paymentFigures, postingFigure } from './payments';
 import { registryFigures } from './registry';
 
 const { values } = parseArgs({ options: { out: { type: 'string' }, audit: { type: 'string', default: '500000' } } });
@@ -26,6 +27,18 @@ async function main() {
   };
   await ok('setup.createAdmin', { username: 'admin', displayName: '基准管理员', password: 'bench-pass-1' });
   await ok('session.signIn', { username: 'admin', password: 'bench-pass-1' });
+  /** A staff member with these roles, signed in on a session of their own. */
+  const as = async (username: string, roles: string[]) => {
+    await ok('staff.create', { username, displayName: username, password: 'bench-pass-1', roles });
+    const s = newSession();
+    const call = async (channel: string, input: unknown) => {
+      const r = await dispatcher.dispatch(s, channel, input);
+      if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
+      return r.value;
+    };
+    await call('session.signIn', { username, password: 'bench-pass-1' });
+    return call;
+  };
 
   // A decade of audit history: staff, channels and entities drawn from the fictional township.
   let t = Date.now();
@@ -59,6 +72,8 @@ async function main() {
   );
   figures.push(...(await registryFigures(ledger.db, ok)));
   figures.push(...(await applicationFigures(ledger.db, ok)));
+  figures.push(...(await paymentFigures(ledger.db, ok)));
+  figures.push(await postingFigure(ledger.db, await as('maker', ['clerk']), await as('checker', ['approver'])));
   await ledger.close({ backup: false });
   const within = report(figures, values.out);
   process.exit(within ? 0 : 1);

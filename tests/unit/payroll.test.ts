@@ -183,4 +183,10 @@ test('the check screen reconciles each posted batch with its payments and shows 
   c = must(await w.call(clerk, 'payments.check', {}));
   assert.equal(c.ok, false);
   assert.deepEqual([c.batches[0].ledgerCount, c.batches[0].ledgerFen, c.batches[0].ok], [5, 60999, false]);
+  assert.equal(c.totalsOff, 0, 'the insert trigger kept the stored totals right, even for that row');
+  // The grid's totals (read from payment_totals) are the ledger's own sums.
+  const list = must(await w.call(clerk, 'payments.list', { month: '2026-11', method: 'bank' }));
+  assert.deepEqual([list.total, list.sumFen], [5, w.one<{ fen: number }>(`SELECT sum(signed_fen) AS fen FROM payments WHERE paid_on LIKE '2026-11%' AND method = 'bank'`).fen]);
+  w.ledger.db.prepare(`UPDATE payment_totals SET fen = fen + 1 WHERE kind_code = 'elderly_allowance'`).run();
+  assert.equal(must(await w.call(clerk, 'payments.check', {})).totalsOff, 2, 'a stored total changed behind the ledger shows on both sides');
 });

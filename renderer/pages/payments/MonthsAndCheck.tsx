@@ -88,6 +88,7 @@ export function LedgerCheckPanel() {
           { title: '结果', dataIndex: 'ok', render: (ok: boolean) => (ok ? <Tag color="green">相符</Tag> : <Tag color="red">不符</Tag>) },
         ]}
       />
+      {check.totalsOff > 0 && <Alert type="error" showIcon style={{ marginTop: 8 }} message={`发放汇总与明细有 ${check.totalsOff} 处不符，请备份台账后联系技术支持`} />}
       {check.overpaid.length > 0 && (
         <Alert type="error" showIcon message={`超额发放：${check.overpaid.map((o) => `${o.acceptanceNo}（批准 ${formatYuan(o.approvedFen)} 元，已发 ${formatYuan(o.paidFen)} 元）`).join('；')}`} />
       )}

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Form, Input, InputNumber, Spin } from 'antd';
+import { Alert, App, Button, Form, Input, InputNumber, Space, Spin } from 'antd';
 import { useEffect, useState } from 'react';
 import type { CenterSettings } from '../../../shared/schemas/settings';
 import { call } from '../../api';
@@ -45,6 +45,22 @@ export function CenterForm({ editable }: { editable: boolean }) {
       </Form.Item>
       <Form.Item name="idleLockMinutes" label="无操作自动锁定（分钟）" rules={[{ required: true, message: '请填写自动锁定时间' }]}>
         <InputNumber min={1} max={240} precision={0} />
+      </Form.Item>
+      <Form.Item label="服务卡背面的服务事项和电话">
+        <Form.List name="serviceItems">
+          {(fields, { add, remove }) => (
+            <>
+              {fields.map((f) => (
+                <Space.Compact key={f.key} style={{ display: 'flex', marginBottom: 6 }}>
+                  <Form.Item name={[f.name, 'name']} noStyle rules={[{ required: true, message: '请填写服务事项' }]}><Input placeholder="服务事项，如 司法所" aria-label={`服务事项${f.name + 1}`} /></Form.Item>
+                  <Form.Item name={[f.name, 'phone']} noStyle><Input placeholder="电话" aria-label={`服务事项${f.name + 1}电话`} /></Form.Item>
+                  <Button onClick={() => remove(f.name)}>删除</Button>
+                </Space.Compact>
+              ))}
+              {fields.length < 10 && <Button onClick={() => add({ name: '', phone: '' })}>添加服务事项</Button>}
+            </>
+          )}
+        </Form.List>
       </Form.Item>
       {editable && (
         <Button type="primary" htmlType="submit">

@@ -1,0 +1,159 @@
+import { z } from 'zod';
+import { id, pageInput, text } from './common';
+
+const isoDate = (label: string) => z.iso.date(`${label}格式应为 YYYY-MM-DD`);
+const phone = z.string().trim().regex(/^$|^1[3-9]\d{9}$|^0\d{2,3}-?\d{7,8}$/, '电话应为 11 位手机号或带区号的固定电话');
+
+export const VISIT_MODES = { home: '入户', phone: '电话', other: '其他' } as const;
+export type VisitMode = keyof typeof VISIT_MODES;
+export const PAIRING_ROLES = { primary: '主要帮扶人', secondary: '协助帮扶人' } as const;
+export type PairingRole = keyof typeof PAIRING_ROLES;
+
+export const cadreSaveInput = z.object({
+  id: id.optional(),
+  name: text('姓名', { min: 1, max: 20 }),
+  unit: text('工作单位', { max: 40 }).default(''),
+  partyMember: z.boolean().default(true),
+  phone: phone.default(''),
+  active: z.boolean().default(true),
+});
+export const cadreListInput = pageInput(['name'], {
+  q: z.string().max(20).optional(),
+  active: z.boolean().optional(),
+  /** Active cadres with no current household. */
+  unpaired: z.boolean().optional(),
+});
+
+export const pairingStartInput = z.object({
+  householdId: id,
+  cadreId: id,
+  role: z.enum(['primary', 'secondary']),
+  fromDate: isoDate('结对日期'),
+});
+export const pairingEndInput = z.object({ id, toDate: isoDate('结束日期'), reason: text('结束原因', { min: 2, max: 100 }) });
+export const unpairedInput = pageInput(['head'], { areaId: id.optional() });
+
+export const visitCreateInput = z.object({
+  householdId: id,
+  cadreId: id,
+  visitedOn: isoDate('走访日期'),
+  mode: z.enum(['home', 'phone', 'other'], { error: '请选择走访方式' }),
+  findings: text('了解的情况', { min: 2, max: 1000, multiline: true }),
+  actions: text('开展的帮扶', { max: 1000, multiline: true }).default(''),
+  problems: z.array(z.object({ description: text('反映的问题', { min: 2, max: 200 }) })).max(10).default([]),
+  aid: z
+    .array(z.object({
+      item: text('物资名称', { min: 1, max: 30 }),
+      quantity: z.number({ error: '请填写数量' }).int('数量应为整数').min(1, '数量至少为 1').max(100000),
+      unit: text('单位', { max: 6 }).default(''),
+      /** Yuan as typed; main turns it into fen by rule. */
+      value: z.string({ error: '请填写价值' }).max(32, '金额格式不对'),
+    }))
+    .max(20)
+    .default([]),
+});
+export const resolveProblemInput = z.object({ id, resolvedOn: isoDate('解决日期'), resolution: text('解决情况', { min: 2, max: 200 }) });
+export const visitListInput = pageInput(['visitedOn'], { householdId: id.optional(), cadreId: id.optional() });
+export const cadenceSaveInput = z.object({ categoryCode: z.string().max(40), everyMonths: z.number().int().min(1, '至少每月一次').max(12, '至少每年一次') });
+
+/** Which households' cards: a selection from the grid, one area, every registered household, or those due for reprint. */
+export const cardSelection = z.object({
+  householdIds: z.array(id).max(5000).optional(),
+  areaId: id.optional(),
+  reprintOnly: z.boolean().optional(),
+});
+export const cardIssueInput = cardSelection.extend({
+  format: z.enum(['cr80', 'a4']),
+  /** 补卡: a new number even when the current card is still right (lost or damaged). */
+  reissue: z.boolean().default(false),
+});
+export const cardListInput = pageInput(['cardNo'], { reprintOnly: z.boolean().optional(), areaId: id.optional() });
+
+export interface CadreRow {
+  id: number;
+  name: string;
+  unit: string;
+  partyMember: boolean;
+  phone: string;
+  active: boolean;
+  households: number;
+  overdue: number;
+}
+
+export interface PairingRow {
+  id: number;
+  cadreId: number;
+  cadreName: string;
+  cadrePhone: string;
+  householdId: number;
+  head: string;
+  area: string;
+  role: PairingRole;
+  fromDate: string;
+  toDate: string | null;
+  endReason: string | null;
+}
+
+export interface VisitDue {
+  householdId: number;
+  head: string;
+  area: string;
+  cadreId: number;
+  cadreName: string;
+  everyMonths: number;
+  lastVisit: string | null;
+  dueOn: string;
+  /** Days past dueOn (negative: days left). */
+  overdueDays: number;
+}
+
+export interface CardView {
+  householdId: number;
+  cardNo: string | null;
+  head: string;
+  area: string;
+  cadreName: string | null;
+  cadrePhone: string | null;
+  needsReprint: boolean;
+}
+
+export interface HouseholdPairings {
+  current: PairingRow[];
+  history: PairingRow[];
+  due: VisitDue | null;
+  card: (CardView & { issuedOn: string; printings: number }) | null;
+}
+
+export interface CadreDetail extends CadreRow {
+  pairings: PairingRow[];
+  due: VisitDue[];
+}
+
+export interface VisitRow {
+  id: number;
+  householdId: number;
+  head: string;
+  area: string;
+  cadreId: number;
+  cadreName: string;
+  visitedOn: string;
+  mode: VisitMode;
+  findings: string;
+  actions: string;
+  problems: { id: number; description: string; status: 'open' | 'resolved'; resolvedOn: string | null; resolution: string | null }[];
+  aid: { item: string; quantity: number; unit: string; valueFen: number }[];
+  aidFen: number;
+  recordedBy: string;
+}
+
+export interface CardRow {
+  id: number;
+  cardNo: string;
+  householdId: number;
+  head: string;
+  area: string;
+  cadreName: string | null;
+  issuedOn: string;
+  printings: number;
+  needsReprint: boolean;
+}
