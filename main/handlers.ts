@@ -7,13 +7,16 @@ import { auditHandlers } from './services/audit';
 import { backupHandlers } from './services/backup';
 import { bankFileHandlers } from './services/bankFiles';
 import { calendarHandlers } from './services/calendar';
+import { cardHandlers } from './services/cards';
 import { householdListHandlers } from './services/householdList';
 import { householdHandlers } from './services/households';
+import { pairingHandlers } from './services/pairings';
 import { paymentListHandlers } from './services/paymentList';
 import { paymentHandlers } from './services/payments';
 import { payrollHandlers } from './services/payroll';
 import { settingsHandlers } from './services/settings';
 import { staffHandlers } from './services/staff';
+import { visitHandlers } from './services/visits';
 
 export const handlers = {
   ...staffHandlers,
@@ -30,4 +33,7 @@ export const handlers = {
   ...paymentListHandlers,
   ...payrollHandlers,
   ...bankFileHandlers,
+  ...pairingHandlers,
+  ...visitHandlers,
+  ...cardHandlers,
 } satisfies Handlers;

@@ -7,6 +7,7 @@ import { auditListInput, type AuditRow } from './schemas/audit';
 import { backupCreateInput, backupRestoreInput, type BackupFile } from './schemas/backup';
 import { centerSettings, type CenterSettings } from './schemas/settings';
 import * as apps from './schemas/applications';
+import * as pair from './schemas/pairings';
 import * as pay from './schemas/payments';
 import * as registry from './schemas/registry';
 import * as staff from './schemas/staff';
@@ -139,6 +140,27 @@ export const contract = {
   'months.list': def<{ month: string; closedBy: string; closedAt: string }[]>()(empty, 'signedIn', 'query'),
   'months.close': def<{ month: string }>()(z.object({ month: pay.month('结账月份') }), ADMIN, 'mutation'),
   'months.reopen': def<{ month: string }>()(z.object({ month: pay.month('结账月份'), reason: text('反结账原因', { min: 2, max: 200 }) }), ADMIN, 'mutation'),
+
+  'cadres.list': def<Page<pair.CadreRow>>()(pair.cadreListInput, 'signedIn', 'query'),
+  'cadres.get': def<pair.CadreDetail>()(z.object({ id }), 'signedIn', 'query'),
+  'cadres.save': def<pair.CadreRow>()(pair.cadreSaveInput, STAFF, 'mutation'),
+  /** A new cadre in a role the household already has replaces the current one (that pairing ends the day before). */
+  'pairings.start': def<pair.HouseholdPairings>()(pair.pairingStartInput, STAFF, 'mutation'),
+  'pairings.end': def<pair.HouseholdPairings>()(pair.pairingEndInput, STAFF, 'mutation'),
+  'pairings.ofHousehold': def<pair.HouseholdPairings>()(z.object({ householdId: id }), 'signedIn', 'query'),
+  'pairings.unpaired': def<Page<{ id: number; head: string; area: string; phone: string }>>()(pair.unpairedInput, 'signedIn', 'query'),
+  'visits.create': def<pair.VisitRow>()(pair.visitCreateInput, STAFF, 'mutation'),
+  'visits.list': def<Page<pair.VisitRow>>()(pair.visitListInput, 'signedIn', 'query'),
+  'visits.resolveProblem': def<{ id: number }>()(pair.resolveProblemInput, STAFF, 'mutation'),
+  /** Overdue visits, for 首页 or one cadre's page. */
+  'visits.due': def<pair.VisitDue[]>()(z.object({ cadreId: id.optional() }), 'signedIn', 'query'),
+  'cadence.list': def<{ categoryCode: string; name: string; everyMonths: number }[]>()(empty, 'signedIn', 'query'),
+  'cadence.save': def<{ categoryCode: string; everyMonths: number }>()(pair.cadenceSaveInput, ADMIN, 'mutation'),
+  /** The cards a selection would print (numbers of the current cards; new ones get theirs when issued). */
+  'cards.prepare': def<pair.CardView[]>()(pair.cardSelection, 'signedIn', 'query'),
+  /** Issues the numbers a selection needs and records its printing, in one transaction. */
+  'cards.issue': def<pair.CardView[]>()(pair.cardIssueInput, STAFF, 'mutation'),
+  'cards.list': def<Page<pair.CardRow>>()(pair.cardListInput, 'signedIn', 'query'),
 
   'backup.list': def<BackupFile[]>()(empty, ADMIN, 'query'),
   'backup.create': def<BackupFile & { path: string }>()(backupCreateInput, ADMIN, 'task'),

@@ -26,6 +26,8 @@ export function LedgerGrid<Row>(props: {
   testId?: string;
   /** Shown after the row count, from the latest answer (e.g. the net total of the filtered payments). */
   summary?: (page: Page<Row>) => string;
+  /** Checkboxes on each row; called with the selected rows (rows must have an id). */
+  onSelect?: (rows: Row[]) => void;
 }) {
   const [total, setTotal] = useState<number | null>(null);
   const [last, setLast] = useState<Page<Row> | null>(null);
@@ -67,6 +69,11 @@ export function LedgerGrid<Row>(props: {
           localeText={AG_GRID_LOCALE_CN}
           styleNonce={CSP_NONCE}
           onRowDoubleClicked={(e) => e.data && props.onOpen?.(e.data)}
+          {...(props.onSelect && {
+            rowSelection: { mode: 'multiRow', headerCheckbox: false },
+            getRowId: (p: { data: Row }) => String((p.data as { id: number }).id),
+            onSelectionChanged: (e: { api: { getSelectedRows(): Row[] } }) => props.onSelect!(e.api.getSelectedRows()),
+          })}
           onCellKeyDown={(e) => {
             const key = (e.event as KeyboardEvent | null)?.key;
             if (key === 'Enter' && e.data) props.onOpen?.(e.data);

@@ -18,6 +18,9 @@ import { RegisterPage } from '../pages/ledger/RegisterPage';
 import { BatchPage } from '../pages/payments/BatchPage';
 import { PaymentPage } from '../pages/payments/PaymentPage';
 import { PaymentsPage } from '../pages/payments/PaymentsPage';
+import { CardsPage } from '../pages/cards/CardsPage';
+import { CadrePage } from '../pages/pairings/CadrePage';
+import { PairingsPage } from '../pages/pairings/PairingsPage';
 import { Pending } from '../pages/Pending';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import { go, useRoute } from './router';
@@ -34,16 +37,21 @@ const AREAS: Area[] = [
   { key: '/ledger', label: '台账', icon: <TeamOutlined />, page: (s, r) => ledgerPage(s, r) },
   { key: '/applications', label: '救助申请', icon: <FileTextOutlined />, page: (s, r) => applicationsPage(s, r) },
   { key: '/payments', label: '补贴发放', icon: <MoneyCollectOutlined />, page: (s, r) => paymentsPage(s, r) },
-  { key: '/pairings', label: '结对帮扶', icon: <AuditOutlined />, page: () => <Pending title="结对帮扶" /> },
-  { key: '/cards', label: '便民服务卡', icon: <IdcardOutlined />, page: () => <Pending title="便民服务卡" /> },
+  { key: '/pairings', label: '结对帮扶', icon: <AuditOutlined />, page: (s, r) => pairingsPage(s, r) },
+  { key: '/cards', label: '便民服务卡', icon: <IdcardOutlined />, page: (_, r) => <CardsPage route={r} /> },
   { key: '/reports', label: '年度统计', icon: <BarChartOutlined />, page: () => <Pending title="年度救助统计" /> },
   { key: '/settings', label: '设置', icon: <SettingOutlined />, page: (s, r) => <SettingsPage session={s} route={r} /> },
 ];
 
 function ledgerPage(session: SessionState, route: string): ReactNode {
   if (route === '/ledger/new') return <RegisterPage />;
-  const m = /^\/ledger\/household\/(\d+)$/.exec(route);
+  const m = /^\/ledger\/household\/(\d+)(\?.*)?$/.exec(route);
   return m ? <HouseholdPage key={m[1]} id={Number(m[1])} session={session} /> : <LedgerPage />;
+}
+
+function pairingsPage(session: SessionState, route: string): ReactNode {
+  const m = /^\/pairings\/cadre\/(\d+)$/.exec(route);
+  return m ? <CadrePage key={m[1]} id={Number(m[1])} /> : <PairingsPage route={route} session={session} />;
 }
 
 function paymentsPage(session: SessionState, route: string): ReactNode {

@@ -7,6 +7,7 @@ import type { PaymentDetail, Roster as RosterData } from '../../shared/schemas/p
 import type { CenterSettings } from '../../shared/schemas/settings';
 import { call } from '../api';
 import { MaterialsNotice, Receipt, RejectionNotice } from './CaseDocuments';
+import { CardsPrint } from './CardsPrint';
 import { PaymentReceipt } from './PaymentReceipt';
 import { PublicityList } from './PublicityList';
 import { Roster } from './Roster';
@@ -66,10 +67,11 @@ export function PrintView({ route }: { route: string }) {
 
   useEffect(() => {
     void call('settings.get', {}).then((r) => r.ok && setCenter(r.value));
-    void load(kindOfDoc, Number(idPart), area).then(setDoc);
+    if (kindOfDoc !== 'cards') void load(kindOfDoc, Number(idPart), area).then(setDoc);
   }, [route]); // eslint-disable-line react-hooks/exhaustive-deps
 
   if (doc === null) return <Result status="warning" title="无法打印：找不到这份文件或没有权限" extra={<Button onClick={() => history.back()}>返回</Button>} />;
+  if (kindOfDoc === 'cards') return center ? <CardsPrint center={center} params={new URLSearchParams(route.split('?')[1] ?? '')} /> : <Spin fullscreen />;
   if (!center || !doc) return <Spin fullscreen />;
   if (doc.kind === 'publicity') return <Frame size="A4"><PublicityList center={center} data={doc.data} /></Frame>;
   if (doc.kind === 'payment') return <Frame size="A5"><PaymentReceipt center={center} p={doc.data} /></Frame>;

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import type { CenterSettings } from '../../../shared/schemas/settings';
 import type { SessionState } from '../../../shared/schemas/staff';
 import { call } from '../../api';
+import { OverdueVisits } from '../pairings/PairingsPage';
 import { DueCases } from './DueCases';
 
 export function HomePage({ session }: { session: SessionState }) {
@@ -34,6 +35,9 @@ export function HomePage({ session }: { session: SessionState }) {
         </Col>
       </Row>
       <DueCases />
+      <Card title="走访超期" size="small" style={{ marginTop: 16 }} extra={<a href="#/pairings/overdue">全部</a>}>
+        <OverdueVisits />
+      </Card>
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { call } from '../../api';
 import { FormProblemAlert } from '../../components/FormProblemAlert';
 import { showResultError, type FormProblem } from '../../components/forms';
 import { useLookups } from '../../components/useLookups';
+import { HouseholdPairings } from '../pairings/HouseholdPairings';
 import { HouseholdPayments } from '../payments/HouseholdPayments';
 import { HouseholdApplications } from './HouseholdApplications';
 import { MemberFields } from './MemberFields';
@@ -105,6 +106,7 @@ export function HouseholdPage({ id, session }: { id: number; session: SessionSta
         )}
       </Card>
       <Tabs
+        defaultActiveKey={new URLSearchParams(location.hash.split('?')[1] ?? '').get('tab') ?? undefined}
         items={[
           {
             key: 'members',
@@ -147,6 +149,7 @@ export function HouseholdPage({ id, session }: { id: number; session: SessionSta
           },
           { key: 'applications', label: '救助申请', children: <HouseholdApplications householdId={h.id} active={active} /> },
           { key: 'payments', label: '发放记录', children: <HouseholdPayments householdId={h.id} /> },
+          { key: 'pairings', label: '结对帮扶', children: <HouseholdPairings householdId={h.id} active={active} /> },
           {
             key: 'moves',
             label: '迁移记录',

@@ -1,5 +1,5 @@
 // 台账: the households grid. Filters and the quick search go to SQL; Enter or double-click opens the household.
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import { App, Button, Input, Select, Space } from 'antd';
 import { useCallback, useState } from 'react';
 import type { HouseholdRow } from '../../../shared/schemas/registry';
@@ -14,6 +14,7 @@ type Sort = { col: 'headName' | 'area' | 'id' | 'members'; dir: 'asc' | 'desc' }
 
 export function LedgerPage() {
   const { areas, categories } = useLookups();
+  const [selected, setSelected] = useState<HouseholdRow[]>([]);
   const [q, setQ] = useState('');
   const [areaId, setAreaId] = useState<number>();
   const [category, setCategory] = useState<string>();
@@ -65,11 +66,14 @@ export function LedgerPage() {
         <Button type="primary" icon={<PlusOutlined />} onClick={() => go('/ledger/new')}>
           登记新户
         </Button>
+        <Button icon={<PrinterOutlined />} disabled={selected.length === 0} onClick={() => go(`/print/cards?ids=${selected.map((r) => r.id).join(',')}&format=a4`)}>
+          打印服务卡{selected.length ? `（已选 ${selected.length} 户）` : ''}
+        </Button>
         <Button icon={<DownloadOutlined />} loading={exporting} onClick={exportXlsx}>
           导出 Excel
         </Button>
       </Space>
-      <LedgerGrid<HouseholdRow> columns={householdColumns} fetchPage={fetchPage} onOpen={(r) => go(`/ledger/household/${r.id}`)} testId="households-grid" />
+      <LedgerGrid<HouseholdRow> columns={householdColumns} fetchPage={fetchPage} onOpen={(r) => go(`/ledger/household/${r.id}`)} onSelect={setSelected} testId="households-grid" />
     </div>
   );
 }

@@ -1,0 +1,120 @@
+// Visits (走访) by paired cadres: what was found, what was done, problems raised and later resolved, aid given.
+// Each paired household is due a visit every N months by its categories (the shortest cadence applies).
+import { AppError } from '../../shared/domain/result';
+import { dateCn, isoCn } from '../../shared/domain/time';
+import type { VisitDue, VisitRow } from '../../shared/schemas/pairings';
+import { prep, type DB } from '../db/open';
+import type { Ctx, Handlers } from '../dispatch';
+import { fen } from './applications';
+import { limitSql } from './paging';
+
+/** Households not in a category with a cadence are visited every three months. */
+export const DEFAULT_CADENCE = 3;
+
+/**
+ * The next visit due for each current primary pairing: the last visit (or the pairing's start) plus the cadence.
+ * Filtered to one cadre or household, or to overdue ones.
+ */
+export function dueVisits(db: DB, today: string, f: { cadreId?: number; householdId?: number; overdueOnly?: boolean; limit?: number } = {}): VisitDue[] {
+  const w: string[] = [`h.status = 'registered'`];
+  const args: (string | number)[] = [];
+  if (f.cadreId) (w.push('p.cadre_id = ?'), args.push(f.cadreId));
+  if (f.householdId) (w.push('p.household_id = ?'), args.push(f.householdId));
+  const due = `date(coalesce(v.last, p.from_date), '+' || coalesce(cad.m, ${DEFAULT_CADENCE}) || ' months')`;
+  const rows = prep(
+    db,
+    `SELECT p.household_id AS householdId, h.head_name AS head, ar.name AS area, p.cadre_id AS cadreId, c.name AS cadreName,
+            coalesce(cad.m, ${DEFAULT_CADENCE}) AS everyMonths, v.last AS lastVisit, ${due} AS dueOn, CAST(julianday(?) - julianday(${due}) AS INTEGER) AS overdueDays
+       FROM pairings p JOIN households h ON h.id = p.household_id JOIN areas ar ON ar.id = h.area_id JOIN cadres c ON c.id = p.cadre_id
+       LEFT JOIN (SELECT hc.household_id, min(vc.every_months) AS m FROM household_categories hc JOIN visit_cadence vc ON vc.category_code = hc.category_code
+                   WHERE hc.to_date IS NULL GROUP BY hc.household_id) cad ON cad.household_id = p.household_id
+       LEFT JOIN (SELECT household_id, max(visited_on) AS last FROM visits GROUP BY household_id) v ON v.household_id = p.household_id
+      WHERE p.role = 'primary' AND p.to_date IS NULL AND ${w.join(' AND ')}
+      ${f.overdueOnly ? `AND ${due} < ?` : ''} ORDER BY dueOn, p.household_id LIMIT ${f.limit ?? 10_000}`,
+  ).all(today, ...args, ...(f.overdueOnly ? [today] : [])) as VisitDue[];
+  return rows;
+}
+
+type VisitRecord = Omit<VisitRow, 'problems' | 'aid' | 'aidFen'>;
+
+const VISIT = `SELECT v.id, v.household_id AS householdId, h.head_name AS head, ar.name AS area, v.cadre_id AS cadreId, c.name AS cadreName,
+    v.visited_on AS visitedOn, v.mode, v.findings, v.actions, s.display_name AS recordedBy
+  FROM visits v JOIN households h ON h.id = v.household_id JOIN areas ar ON ar.id = h.area_id JOIN cadres c ON c.id = v.cadre_id JOIN staff s ON s.id = v.created_by`;
+
+function withDetails(db: DB, visits: VisitRecord[]): VisitRow[] {
+  return visits.map((v) => {
+    const problems = prep(db, 'SELECT id, description, status, resolved_on AS resolvedOn, resolution FROM visit_problems WHERE visit_id = ? ORDER BY id').all(v.id) as VisitRow['problems'];
+    const aid = prep(db, 'SELECT item, quantity, unit, value_fen AS valueFen FROM visit_aid WHERE visit_id = ? ORDER BY id').all(v.id) as VisitRow['aid'];
+    return { ...v, problems, aid, aidFen: aid.reduce((s, a) => s + a.valueFen, 0) };
+  });
+}
+
+function create(ctx: Ctx, input: Parameters<Handlers['visits.create']>[1]): number {
+  const { db } = ctx;
+  if (input.visitedOn > dateCn(ctx.now)) throw new AppError('VALIDATION', '走访日期不能晚于今天', 'visitedOn');
+  // The visiting cadre is (or was, on that day) paired with the household.
+  const paired = prep(db, 'SELECT 1 FROM pairings WHERE household_id = ? AND cadre_id = ? AND from_date <= ? AND (to_date IS NULL OR to_date >= ?)').get(
+    input.householdId, input.cadreId, input.visitedOn, input.visitedOn,
+  );
+  if (!paired) throw new AppError('VALIDATION', '走访日期当天，这名干部没有与这一户结对', 'cadreId');
+  const aid = input.aid.map((a, i) => ({ ...a, fen: fen(a.value, `aid.${i}.value`) }));
+  const at = isoCn(ctx.now);
+  const id = Number(
+    prep(db, 'INSERT INTO visits (household_id, cadre_id, visited_on, mode, findings, actions, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+      input.householdId, input.cadreId, input.visitedOn, input.mode, input.findings, input.actions, ctx.session.staff!.id, at,
+    ).lastInsertRowid,
+  );
+  for (const p of input.problems) prep(db, 'INSERT INTO visit_problems (visit_id, description) VALUES (?, ?)').run(id, p.description);
+  for (const a of aid) prep(db, 'INSERT INTO visit_aid (visit_id, item, quantity, unit, value_fen) VALUES (?, ?, ?, ?, ?)').run(id, a.item, a.quantity, a.unit, a.fen);
+  return id;
+}
+
+export const visitHandlers = {
+  'visits.create': (ctx, input) => {
+    const id = create(ctx, input);
+    const [v] = withDetails(ctx.db, [prep(ctx.db, `${VISIT} WHERE v.id = ?`).get(id) as VisitRecord]);
+    ctx.audit('visit', id, null, { householdId: v.householdId, cadreId: v.cadreId, visitedOn: v.visitedOn, problems: v.problems.length, aidFen: v.aidFen });
+    return v;
+  },
+
+  'visits.list': (ctx, q) => {
+    const w: string[] = [];
+    const args: number[] = [];
+    if (q.householdId) (w.push('v.household_id = ?'), args.push(q.householdId));
+    if (q.cadreId) (w.push('v.cadre_id = ?'), args.push(q.cadreId));
+    const where = w.length ? `WHERE ${w.join(' AND ')}` : '';
+    const rows = prep(ctx.db, `${VISIT} ${where} ORDER BY v.visited_on DESC, v.id DESC LIMIT ${limitSql(q.limit)} OFFSET ?`).all(...args, q.offset) as VisitRecord[];
+    const { n } = prep(ctx.db, `SELECT count(*) AS n FROM visits v ${where}`).get(...args) as { n: number };
+    return { rows: withDetails(ctx.db, rows), total: n };
+  },
+
+  'visits.resolveProblem': (ctx, input) => {
+    const p = prep(ctx.db, 'SELECT p.status, v.visited_on AS visitedOn FROM visit_problems p JOIN visits v ON v.id = p.visit_id WHERE p.id = ?').get(input.id) as
+      | { status: string; visitedOn: string }
+      | undefined;
+    if (!p) throw new AppError('NOT_FOUND', '找不到这个问题');
+    if (p.status === 'resolved') throw new AppError('CONFLICT', '这个问题已经解决');
+    if (input.resolvedOn < p.visitedOn || input.resolvedOn > dateCn(ctx.now)) throw new AppError('VALIDATION', `解决日期应在 ${p.visitedOn} 到今天之间`, 'resolvedOn');
+    prep(ctx.db, `UPDATE visit_problems SET status = 'resolved', resolved_on = ?, resolution = ? WHERE id = ?`).run(input.resolvedOn, input.resolution, input.id);
+    ctx.audit('visitProblem', input.id, { status: 'open' }, { status: 'resolved', resolvedOn: input.resolvedOn, resolution: input.resolution });
+    return { id: input.id };
+  },
+
+  'visits.due': (ctx, input) => dueVisits(ctx.db, dateCn(ctx.now), { cadreId: input.cadreId, overdueOnly: true, limit: 200 }),
+
+  'cadence.list': (ctx) =>
+    prep(ctx.db, `SELECT c.code AS categoryCode, c.name, coalesce(v.every_months, ${DEFAULT_CADENCE}) AS everyMonths
+      FROM hardship_categories c LEFT JOIN visit_cadence v ON v.category_code = c.code WHERE c.active = 1 ORDER BY c.sort_order`).all() as {
+      categoryCode: string; name: string; everyMonths: number;
+    }[],
+
+  'cadence.save': (ctx, input) => {
+    if (!prep(ctx.db, 'SELECT 1 FROM hardship_categories WHERE code = ?').get(input.categoryCode)) throw new AppError('VALIDATION', '没有这个困难类别', 'categoryCode');
+    const before = prep(ctx.db, 'SELECT every_months AS m FROM visit_cadence WHERE category_code = ?').get(input.categoryCode) as { m: number } | undefined;
+    prep(ctx.db, 'INSERT INTO visit_cadence (category_code, every_months) VALUES (?, ?) ON CONFLICT (category_code) DO UPDATE SET every_months = excluded.every_months').run(
+      input.categoryCode, input.everyMonths,
+    );
+    ctx.audit('visitCadence', input.categoryCode, before ? { everyMonths: before.m } : null, { everyMonths: input.everyMonths });
+    return input;
+  },
+} satisfies Partial<Handlers>;

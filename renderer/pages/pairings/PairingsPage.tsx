@@ -1,0 +1,146 @@
+// 结对帮扶: cadres (with their overdue visits), households without a cadre, every overdue visit, visit cadence.
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Checkbox, Form, Input, InputNumber, Modal, Select, Space, Switch, Table, Tabs } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import type { CadreRow, VisitDue } from '../../../shared/schemas/pairings';
+import type { SessionState } from '../../../shared/schemas/staff';
+import { call } from '../../api';
+import { FormProblemAlert } from '../../components/FormProblemAlert';
+import { showResultError, type FormProblem } from '../../components/forms';
+import { LedgerGrid, type PageRequest } from '../../components/LedgerGrid';
+import { go } from '../../components/router';
+import { useLookups } from '../../components/useLookups';
+import { cadreColumns } from './columns';
+
+export function CadreForm({ cadre, onSaved, onCancel }: { cadre: CadreRow | null; onSaved: (c: CadreRow) => void; onCancel: () => void }) {
+  const [form] = Form.useForm();
+  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const save = async (v: Omit<CadreRow, 'id' | 'households' | 'overdue'>) => {
+    const r = await call('cadres.save', { ...v, id: cadre?.id });
+    if (!r.ok) return showResultError(form, r.error, setProblem);
+    onSaved(r.value);
+  };
+  return (
+    <Modal open title={cadre ? `修改 ${cadre.name}` : '新增帮扶干部'} okText="保存" cancelText="取消" onOk={() => form.submit()} onCancel={onCancel} destroyOnHidden>
+      <FormProblemAlert problem={problem} />
+      <Form form={form} layout="vertical" onFinish={save} initialValues={cadre ?? { partyMember: true, active: true }}>
+        <Form.Item name="name" label="姓名" rules={[{ required: true, message: '请填写姓名' }]}><Input maxLength={20} autoFocus /></Form.Item>
+        <Form.Item name="unit" label="工作单位"><Input maxLength={40} /></Form.Item>
+        <Form.Item name="phone" label="电话"><Input maxLength={20} /></Form.Item>
+        <Space size="large">
+          <Form.Item name="partyMember" label="党员" valuePropName="checked"><Switch /></Form.Item>
+          <Form.Item name="active" label="在岗" valuePropName="checked"><Switch /></Form.Item>
+        </Space>
+      </Form>
+    </Modal>
+  );
+}
+
+function Cadres() {
+  const [q, setQ] = useState('');
+  const [unpaired, setUnpaired] = useState(false);
+  const [adding, setAdding] = useState(false);
+  const fetchPage = useCallback((req: PageRequest) => call('cadres.list', { offset: req.offset, limit: req.limit, q: q || undefined, unpaired: unpaired || undefined }), [q, unpaired]);
+  return (
+    <>
+      <Space style={{ marginBottom: 12 }}>
+        <Input.Search placeholder="姓名或拼音首字母" allowClear onSearch={setQ} style={{ width: 220 }} aria-label="搜索帮扶干部" />
+        <Checkbox checked={unpaired} onChange={(e) => setUnpaired(e.target.checked)}>只看未结对的在岗干部</Checkbox>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>新增帮扶干部</Button>
+      </Space>
+      <LedgerGrid<CadreRow> columns={cadreColumns} fetchPage={fetchPage} onOpen={(c) => go(`/pairings/cadre/${c.id}`)} testId="cadres-grid" />
+      {adding && <CadreForm cadre={null} onCancel={() => setAdding(false)} onSaved={(c) => go(`/pairings/cadre/${c.id}`)} />}
+    </>
+  );
+}
+
+function Unpaired() {
+  const { areas } = useLookups();
+  const [areaId, setArea] = useState<number>();
+  const fetchPage = useCallback((req: PageRequest) => call('pairings.unpaired', { offset: req.offset, limit: req.limit, areaId }), [areaId]);
+  return (
+    <>
+      <Select placeholder="全部村/社区" allowClear style={{ width: 150, marginBottom: 12 }} value={areaId} onChange={setArea} options={areas.map((a) => ({ value: a.id, label: a.name }))} aria-label="村/社区筛选" />
+      <LedgerGrid<{ id: number; head: string; area: string; phone: string }>
+        columns={[{ field: 'id', headerName: '户号', width: 90 }, { field: 'head', headerName: '户主', width: 120 }, { field: 'area', headerName: '村/社区', width: 120 }, { field: 'phone', headerName: '电话', width: 140 }]}
+        fetchPage={fetchPage}
+        onOpen={(h) => go(`/ledger/household/${h.id}?tab=pairings`)}
+        testId="unpaired-grid"
+      />
+    </>
+  );
+}
+
+export function OverdueVisits({ cadreId }: { cadreId?: number }) {
+  const [rows, setRows] = useState<VisitDue[] | null>(null);
+  useEffect(() => void call('visits.due', { cadreId }).then((r) => r.ok && setRows(r.value)), [cadreId]);
+  return (
+    <Table<VisitDue>
+      rowKey="householdId"
+      size="small"
+      loading={!rows}
+      dataSource={rows ?? []}
+      pagination={{ pageSize: 20 }}
+      locale={{ emptyText: '没有超期未走访的户' }}
+      onRow={(d) => ({ onDoubleClick: () => go(`/ledger/household/${d.householdId}?tab=pairings`) })}
+      columns={[
+        { title: '户主', dataIndex: 'head', render: (h: string, d) => <a href={`#/ledger/household/${d.householdId}?tab=pairings`}>{h}</a> },
+        { title: '村/社区', dataIndex: 'area' },
+        { title: '帮扶干部', dataIndex: 'cadreName' },
+        { title: '频次', dataIndex: 'everyMonths', render: (m: number) => (m === 1 ? '每月' : `每 ${m} 个月`) },
+        { title: '上次走访', dataIndex: 'lastVisit', render: (d: string | null) => d ?? '从未走访' },
+        { title: '应走访日期', dataIndex: 'dueOn' },
+        { title: '超期', dataIndex: 'overdueDays', render: (n: number) => <span style={{ color: '#cf1322' }}>{n} 天</span> },
+      ]}
+    />
+  );
+}
+
+function Cadence({ admin }: { admin: boolean }) {
+  const [rows, setRows] = useState<{ categoryCode: string; name: string; everyMonths: number }[]>([]);
+  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const load = useCallback(() => void call('cadence.list', {}).then((r) => r.ok && setRows(r.value)), []);
+  useEffect(load, [load]);
+  const save = async (categoryCode: string, everyMonths: number | null) => {
+    if (!everyMonths) return;
+    const r = await call('cadence.save', { categoryCode, everyMonths });
+    setProblem(r.ok ? null : { message: r.error.message });
+    load();
+  };
+  return (
+    <>
+      <FormProblemAlert problem={problem} />
+      <p className="muted">一户属于多个类别时按最短的频次；不属于下列类别的户每 3 个月走访一次。</p>
+      <Table rowKey="categoryCode" size="small" pagination={false} dataSource={rows} style={{ maxWidth: 480 }}
+        columns={[
+          { title: '困难类别', dataIndex: 'name' },
+          { title: '每几个月走访一次', dataIndex: 'everyMonths', render: (m: number, r) => <InputNumber min={1} max={12} defaultValue={m} disabled={!admin} onBlur={(e) => save(r.categoryCode, Number(e.target.value))} aria-label={`${r.name}走访频次`} /> },
+        ]}
+      />
+    </>
+  );
+}
+
+const TABS = [
+  { key: '/pairings', label: '帮扶干部' },
+  { key: '/pairings/unpaired', label: '未结对户' },
+  { key: '/pairings/overdue', label: '走访超期' },
+  { key: '/pairings/cadence', label: '走访频次' },
+];
+
+export function PairingsPage({ route, session }: { route: string; session: SessionState }) {
+  const tab = TABS.find((t) => t.key === route.split('?')[0])?.key ?? '/pairings';
+  const body = {
+    '/pairings': <Cadres />,
+    '/pairings/unpaired': <Unpaired />,
+    '/pairings/overdue': <OverdueVisits />,
+    '/pairings/cadence': <Cadence admin={session.staff!.roles.includes('admin')} />,
+  }[tab];
+  return (
+    <div className="page">
+      <h1 className="page-title">结对帮扶</h1>
+      <Tabs activeKey={tab} onChange={go} items={TABS} />
+      {body}
+    </div>
+  );
+}

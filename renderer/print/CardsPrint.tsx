@@ -1,0 +1,69 @@
+// The card print route: a preview of the selection (drawn in chunks, with a progress bar), then 制卡并打印 issues
+// the numbers, records the printing in one transaction, draws the numbered cards and opens the print dialog.
+import { Alert, Button, Progress, Space } from 'antd';
+import { useEffect, useState } from 'react';
+import type { CardView } from '../../shared/schemas/pairings';
+import type { CenterSettings } from '../../shared/schemas/settings';
+import { call } from '../api';
+import { ServiceCards } from './ServiceCards';
+
+const CHUNK = 40;
+
+export function CardsPrint({ center, params }: { center: CenterSettings; params: URLSearchParams }) {
+  const format = params.get('format') === 'a4' ? 'a4' : 'cr80';
+  const selection = {
+    householdIds: params.get('ids')?.split(',').map(Number).filter(Boolean),
+    areaId: Number(params.get('area')) || undefined,
+    reprintOnly: params.get('reprint') === '1' || undefined,
+  };
+  const reissue = params.get('reissue') === '1';
+  const [cards, setCards] = useState<CardView[] | null>(null);
+  const [shown, setShown] = useState(0);
+  const [issued, setIssued] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    const style = document.createElement('style'); // gets the CSP nonce (components/csp.ts)
+    style.textContent = `@page { size: ${format === 'a4' ? 'A4' : '85.6mm 54mm'}; margin: 0; }`;
+    document.head.appendChild(style);
+    void call('cards.prepare', selection).then((r) => (r.ok ? setCards(r.value) : setError(r.error.message)));
+    return () => style.remove();
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps
+
+  // Drawing hundreds of QR codes takes a while: a chunk per frame keeps the window responsive and the bar moving.
+  useEffect(() => {
+    if (!cards || shown >= cards.length) return;
+    const t = setTimeout(() => setShown((n) => Math.min(cards.length, n + CHUNK)), 0);
+    return () => clearTimeout(t);
+  }, [cards, shown]);
+
+  const issueAndPrint = async () => {
+    const r = await call('cards.issue', { ...selection, format, reissue });
+    if (!r.ok) return setError(r.error.message);
+    setShown(0);
+    setCards(r.value);
+    setIssued(true);
+  };
+  const ready = cards !== null && shown >= cards.length;
+  useEffect(() => {
+    if (issued && ready) window.print();
+  }, [issued, ready]);
+
+  return (
+    <>
+      <div className="print-toolbar">
+        <Button type="primary" disabled={!ready || issued || !cards?.length} onClick={issueAndPrint}>{reissue ? '补卡并打印' : '制卡并打印'}</Button>
+        {issued && <Button disabled={!ready} onClick={() => window.print()}>再次打印</Button>}
+        <Button onClick={() => history.back()}>返回</Button>
+        <Space className="cards-toolbar-info">
+          {cards && <span data-testid="cards-count">{format === 'a4' ? 'A4 每页 10 张' : 'CR80 单张'}，共 {cards.length} 张{issued ? '，已制卡并记录' : '（预览，尚未制卡）'}</span>}
+          {cards && !ready && <Progress percent={Math.round((shown / Math.max(1, cards.length)) * 100)} size="small" style={{ width: 200 }} />}
+        </Space>
+      </div>
+      {error && <Alert type="error" showIcon message={error} style={{ margin: 12 }} />}
+      {cards && cards.length === 0 && <Alert type="info" showIcon message="所选范围内没有需要制卡的户" style={{ margin: 12 }} />}
+      {cards && <ServiceCards cards={cards.slice(0, shown)} center={center} format={format} />}
+      {ready && issued && <div data-testid="cards-ready" />}
+    </>
+  );
+}
