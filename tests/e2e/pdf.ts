@@ -27,3 +27,6 @@ export const pdfPictures = (file: string, out: string, first: number, last: numb
 
 /** 15- or 18-character ID numbers and 11-digit mobile numbers, as they would appear in extracted text. */
 export const PERSONAL_NUMBERS = /(?<!\d)(\d{17}[\dX]|\d{15}|1[3-9]\d{9})(?!\d)/;
+
+/** 15- or 18-character ID numbers alone (where a phone number is printed by design, as on a service card). */
+export const ID_NUMBERS = /(?<!\d)(\d{17}[\dX]|\d{15})(?!\d)/;
