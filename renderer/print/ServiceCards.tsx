@@ -2,6 +2,7 @@
 // front sheet followed by its back sheet with the columns mirrored, so the backs line up when printed duplex
 // (long-edge flip). The QR code is drawn from its modules as one SVG path: crisp on paper, no image, no URL.
 import QRCode from 'qrcode';
+import { memo } from 'react';
 import { cardQrText } from '../../shared/domain/cards';
 import type { CardView } from '../../shared/schemas/pairings';
 import type { CenterSettings } from '../../shared/schemas/settings';
@@ -12,7 +13,7 @@ const PER_SHEET = 10;
 const LEFT = (210 - 2 * CARD_W) / 2;
 const TOP = (297 - 5 * CARD_H) / 2;
 
-export function QrCode({ text, sizeMm }: { text: string; sizeMm: number }) {
+export const QrCode = memo(function QrCode({ text, sizeMm }: { text: string; sizeMm: number }) {
   const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
   const n = qr.modules.size;
   let d = '';
@@ -23,9 +24,10 @@ export function QrCode({ text, sizeMm }: { text: string; sizeMm: number }) {
       <path d={d} fill="#000" />
     </svg>
   );
-}
+});
 
-export function CardFront({ card, center }: { card: CardView; center: CenterSettings }) {
+/** Memoized: the print route draws cards in chunks, and cards already drawn must not be drawn again. */
+export const CardFront = memo(function CardFront({ card, center }: { card: CardView; center: CenterSettings }) {
   return (
     <div className="card front">
       <div className="card-head">
@@ -44,9 +46,9 @@ export function CardFront({ card, center }: { card: CardView; center: CenterSett
       </div>
     </div>
   );
-}
+});
 
-export function CardBack({ center }: { center: CenterSettings }) {
+export const CardBack = memo(function CardBack({ center }: { center: CenterSettings }) {
   return (
     <div className="card back">
       <div className="back-title">服务事项及联系电话</div>
@@ -58,7 +60,7 @@ export function CardBack({ center }: { center: CenterSettings }) {
       <div className="back-foot">有困难找便民服务中心。请妥善保管本卡，遗失可到中心补办。</div>
     </div>
   );
-}
+});
 
 /** Short lines in the margins where the cards' edges are, for the guillotine. */
 function CropMarks() {

@@ -66,7 +66,8 @@ export async function measure(
   };
 }
 
-export function report(figures: Figure[], out?: string): boolean {
+/** Prints the table; with `out`, writes the figures (and any extra measurements, e.g. the cards PDF) as JSON. */
+export function report(figures: Figure[], out?: string, extras: Record<string, unknown> = {}): boolean {
   console.table(
     figures.map((f) => ({
       figure: f.figure,
@@ -78,6 +79,6 @@ export function report(figures: Figure[], out?: string): boolean {
       within: f.within ? 'yes' : 'NO',
     })),
   );
-  if (out) fs.writeFileSync(out, JSON.stringify(figures, null, 2));
+  if (out) fs.writeFileSync(out, JSON.stringify({ figures, ...extras }, null, 2));
   return figures.every((f) => f.within);
 }

@@ -9,6 +9,7 @@ import { people } from '../../main/demo/fictional';
 import { tempDir } from '../e2e/host';
 import { measure, report, type Figure } from './harness';
 import { applicationFigures } from './applications';
+import { cardsFigure } from './cards';
 import { paymentFigures, postingFigure } from './payments';
 import { registryFigures } from './registry';
 
@@ -75,7 +76,9 @@ async function main() {
   figures.push(...(await paymentFigures(ledger.db, ok)));
   figures.push(await postingFigure(ledger.db, await as('maker', ['clerk']), await as('checker', ['approver'])));
   await ledger.close({ backup: false });
-  const within = report(figures, values.out);
+  const cards = await cardsFigure();
+  console.log(`${cards.figure}: ${cards.pages} pages; issue and draw ${cards.issue_and_draw_ms} ms, PDF ${cards.pdf_ms} ms; ${cards.ms_per_card} ms per card`);
+  const within = report(figures, values.out, { cards });
   process.exit(within ? 0 : 1);
 }
 
