@@ -14,6 +14,7 @@ import { pairingHandlers } from './services/pairings';
 import { paymentListHandlers } from './services/paymentList';
 import { paymentHandlers } from './services/payments';
 import { payrollHandlers } from './services/payroll';
+import { reportHandlers } from './services/reports';
 import { settingsHandlers } from './services/settings';
 import { staffHandlers } from './services/staff';
 import { visitHandlers } from './services/visits';
@@ -36,4 +37,5 @@ export const handlers = {
   ...pairingHandlers,
   ...visitHandlers,
   ...cardHandlers,
+  ...reportHandlers,
 } satisfies Handlers;

@@ -9,6 +9,7 @@ import { centerSettings, type CenterSettings } from './schemas/settings';
 import * as apps from './schemas/applications';
 import * as pair from './schemas/pairings';
 import * as pay from './schemas/payments';
+import { reportInput, type AnnualReport } from './schemas/reports';
 import * as registry from './schemas/registry';
 import * as staff from './schemas/staff';
 
@@ -116,7 +117,7 @@ export const contract = {
   'payments.reverse': def<pay.PaymentDetail>()(pay.reverseInput, ['approver'], 'mutation'),
   'payments.get': def<pay.PaymentDetail>()(z.object({ id }), 'signedIn', 'query'),
   /** A page of payments and the net total of every row the filter matches. */
-  'payments.list': def<Page<pay.PaymentRow> & { sumFen: number }>()(pay.paymentListInput, 'signedIn', 'query'),
+  'payments.list': def<Page<pay.PaymentRow> & { sumFen: number; persons?: number; households?: number }>()(pay.paymentListInput, 'signedIn', 'query'),
   'payments.ofCase': def<pay.CasePayments>()(z.object({ applicationId: id }), 'signedIn', 'query'),
   /** Reconciles every posted batch's stored count and total with its payments. */
   'payments.check': def<pay.LedgerCheck>()(empty, 'signedIn', 'query'),
@@ -161,6 +162,10 @@ export const contract = {
   /** Issues the numbers a selection needs and records its printing, in one transaction. */
   'cards.issue': def<pair.CardView[]>()(pair.cardIssueInput, STAFF, 'mutation'),
   'cards.list': def<Page<pair.CardRow>>()(pair.cardListInput, 'signedIn', 'query'),
+
+  /** 年度救助统计: every figure of the year, and the summary paragraph written from them. */
+  'reports.annual': def<AnnualReport>()(reportInput, 'signedIn', 'query'),
+  'reports.xlsx': def<{ fileName: string; base64: string; rows: number }>()(reportInput, 'signedIn', 'task'),
 
   'backup.list': def<BackupFile[]>()(empty, ADMIN, 'query'),
   'backup.create': def<BackupFile & { path: string }>()(backupCreateInput, ADMIN, 'task'),

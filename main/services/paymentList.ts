@@ -43,6 +43,7 @@ function where(q: Omit<Filters, 'offset' | 'limit' | 'sort'>): { sql: string; ar
   if (q.applicationId) add('p.application_id = ?', q.applicationId);
   if (q.batchId) add('p.batch_id = ?', q.batchId);
   const reversed = 'EXISTS (SELECT 1 FROM payments r WHERE r.reverses_id = p.id)';
+  if (q.reversed === 'payments') w.push('p.reverses_id IS NULL');
   if (q.reversed === 'reversal') w.push('p.reverses_id IS NOT NULL');
   if (q.reversed === 'reversed') w.push(`p.reverses_id IS NULL AND ${reversed}`);
   if (q.reversed === 'standing') w.push(`p.reverses_id IS NULL AND NOT ${reversed}`);
@@ -51,7 +52,7 @@ function where(q: Omit<Filters, 'offset' | 'limit' | 'sort'>): { sql: string; ar
 
 const SORT = { paidOn: 'p.paid_on', amount: 'p.amount_fen' } as const;
 
-export function listPayments(db: DB, q: Filters): Page<PaymentRow> & { sumFen: number } {
+export function listPayments(db: DB, q: Filters): Page<PaymentRow> & { sumFen: number; persons?: number; households?: number } {
   const w = where(q);
   const order = q.sort ? `${SORT[q.sort.col]} ${q.sort.dir === 'asc' ? 'ASC' : 'DESC'}, p.id DESC` : 'p.paid_on DESC, p.id DESC';
   // The page's ids first, then the joins for those rows only.
@@ -62,7 +63,12 @@ export function listPayments(db: DB, q: Filters): Page<PaymentRow> & { sumFen: n
   ).all(...w.args, q.offset) as PaymentRow[];
   const totals = fromTotals(q) ?? { sql: `SELECT count(*) AS n, coalesce(sum(${SIGNED}), 0) AS fen FROM payments p ${w.sql}`, args: w.args };
   const t = prep(db, totals.sql).get(...totals.args) as { n: number; fen: number };
-  return { rows, total: t.n, sumFen: t.fen };
+  if (!q.distinct) return { rows, total: t.n, sumFen: t.fen };
+  const d = prep(db, `SELECT count(DISTINCT p.person_id) AS persons, count(DISTINCT p.household_id) AS households FROM payments p ${w.sql}`).get(...w.args) as {
+    persons: number;
+    households: number;
+  };
+  return { rows, total: t.n, sumFen: t.fen, ...d };
 }
 
 /** signed_fen spelled out: read from the covering indexes without computing the generated column (measured faster). */
@@ -79,6 +85,7 @@ function fromTotals(q: Filters): { sql: string; args: (string | number)[] } | nu
   if (q.year) (w.push('t.month BETWEEN ? AND ?'), args.push(`${q.year}-01`, `${q.year}-12`));
   if (q.method) (w.push('t.method = ?'), args.push(q.method));
   if (q.reversed === 'reversal') w.push('t.reversal = 1');
+  if (q.reversed === 'payments') w.push('t.reversal = 0');
   return { sql: `SELECT coalesce(sum(t.n), 0) AS n, coalesce(sum(t.fen), 0) AS fen FROM payment_totals t ${w.length ? `WHERE ${w.join(' AND ')}` : ''}`, args };
 }
 

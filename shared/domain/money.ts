@@ -79,3 +79,10 @@ export function cleanAccount(raw: string): string | null {
   const s = raw.replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[\s-]/g, '');
   return /^\d{10,30}$/.test(s) ? s : null;
 }
+
+/** 6770000 fen → "6.77" 万元, rounded half up to 0.01 万元 (100 yuan) in integers. */
+export function formatWan(fen: number): string {
+  const sign = fen < 0 ? '-' : '';
+  const hundredYuan = Math.floor((Math.abs(fen) + 5000) / 10000);
+  return `${sign}${Math.floor(hundredYuan / 100).toLocaleString('en-US')}.${String(hundredYuan % 100).padStart(2, '0')}`;
+}

@@ -22,8 +22,8 @@ export const entitlementInput = z.object({
   endMonth: month('停发月份').nullable().default(null),
 });
 
-/** reversed: payments that a later row cancelled; reversal: the cancelling rows; standing: neither. */
-export const REVERSAL_FILTERS = { standing: '正常', reversed: '已被冲正', reversal: '冲正记录' } as const;
+/** payments: every payment row (not the reversals); reversed: payments a later row cancelled; reversal: the cancelling rows; standing: neither. */
+export const REVERSAL_FILTERS = { payments: '发放（不含冲正行）', standing: '正常', reversed: '已被冲正', reversal: '冲正记录' } as const;
 
 export const paymentListInput = pageInput(['paidOn', 'amount'], {
   kindCode: z.string().max(40).optional(),
@@ -31,7 +31,9 @@ export const paymentListInput = pageInput(['paidOn', 'amount'], {
   month: month().optional(),
   year: z.number().int().min(2000).max(2100).optional(),
   method: z.enum(['cash', 'bank']).optional(),
-  reversed: z.enum(['standing', 'reversed', 'reversal']).optional(),
+  reversed: z.enum(['payments', 'standing', 'reversed', 'reversal']).optional(),
+  /** Also count the distinct persons and households (a drill-down from the annual report asks for them). */
+  distinct: z.boolean().optional(),
   householdId: id.optional(),
   applicationId: id.optional(),
   batchId: id.optional(),

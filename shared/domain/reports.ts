@@ -1,0 +1,37 @@
+// The 年度救助统计 paragraph, written from the report's own figures in the style of a township work report.
+// Kinds with no payments are left out, never printed as zero.
+import type { AnnualReport } from '../schemas/reports';
+import { formatWan, formatYuan } from './money';
+
+const pct = (part: number, whole: number) => `${((part * 100) / whole).toFixed(1)}%`;
+
+export function annualSummary(r: Omit<AnnualReport, 'summary'>): string {
+  const paid = r.byKind.filter((k) => k.times > 0);
+  const out: string[] = [];
+  if (paid.length === 0) out.push(`${r.year}年，暂无救助资金发放。`);
+  else {
+    out.push(
+      `${r.year}年，共为${paid.map((k) => `${k.persons}人发放${k.kind}`).join('，')}，合计惠及${r.total.persons}人、${r.total.households}户，` +
+        `全年发放救助资金${formatYuan(r.total.fen)}元（${formatWan(r.total.fen)}万元）。`,
+    );
+    if (r.reversals.times > 0)
+      out.push(`本年冲正${r.reversals.times}笔、${formatYuan(r.reversals.fen)}元，净发放${formatYuan(r.netFen)}元（${formatWan(r.netFen)}万元）。`);
+    if (r.prevTotal.netFen > 0) {
+      const d = r.netFen - r.prevTotal.netFen;
+      out.push(d === 0 ? '与上年持平。' : `比上年${d > 0 ? '增加' : '减少'}${formatYuan(Math.abs(d))}元（${pct(Math.abs(d), r.prevTotal.netFen)}）。`);
+    }
+  }
+  const a = r.applications;
+  if (a.accepted + a.decided + a.withdrawn > 0)
+    out.push(
+      `全年受理救助申请${a.accepted}件，批准${a.approved}件，不予批准${a.rejected}件${a.withdrawn ? `，撤回${a.withdrawn}件` : ''}` +
+        (a.decided ? `；审结的${a.decided}件中按时办结${a.decidedInTime}件，按时办结率${pct(a.decidedInTime, a.decided)}。` : '。'),
+    );
+  const p = r.pairing;
+  if (p)
+    out.push(
+      `${p.cadres}名干部与${p.households}户困难群众结对帮扶，全年走访${p.visits}次` +
+        `${p.aidFen ? `，送去帮扶物资折合${formatYuan(p.aidFen)}元` : ''}${p.cardsIssued ? `，制发便民服务卡${p.cardsIssued}张` : ''}。`,
+    );
+  return out.join('');
+}

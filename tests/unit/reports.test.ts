@@ -1,0 +1,145 @@
+// 年度救助统计 on a ledger built through the services with known payments: parts, reversals in the same year and
+// across the year end, a monthly batch, refused and withdrawn cases, a pairing with a visit. Every figure is
+// computed by hand below; every drill-down's own totals equal the figure it opens.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import ExcelJS from 'exceljs';
+import type { HouseholdDetail } from '../../shared/schemas/registry';
+import { addDays } from '../../shared/domain/workdays';
+import { must } from './helpers';
+import { paymentsWorld } from './paymentsSetup';
+
+test('the year in figures: kinds, reversals on their own line, areas, months, applications, registry, pairing, the paragraph', async () => {
+  const pw = await paymentsWorld();
+  const { w, admin, clerk, reviewer, approver, household, advanceDays } = pw;
+  const at = async (iso: string) => {
+    w.clock.t = new Date(`${iso}T09:00:00+08:00`).getTime();
+    await advanceDays(0); // unlocks the sessions the clock jump locked
+  };
+  const today = () => new Date(w.clock.t + 8 * 3600_000).toISOString().slice(0, 10);
+  const register = async (h: HouseholdDetail, kindCode: string, amount: string, reason = '生活困难') =>
+    must(await w.call(clerk, 'applications.register', { householdId: h.id, personId: h.members[0].id, kindCode, reason, amount, materials: [] })).id;
+  const approve = async (id: number, amount: string) => {
+    must(await w.call(clerk, 'applications.investigate', { id, investigators: ['李一', '王二'], visitedOn: today(), findings: '情况属实' }));
+    must(await w.call(reviewer, 'applications.review', { id, opinion: '同意' }));
+    must(await w.call(reviewer, 'applications.publicize', { id, fromDate: addDays(today(), -8) }));
+    must(await w.call(approver, 'applications.approve', { id, amount }));
+    return id;
+  };
+  const urgent = async (id: number, amount: string) => (must(await w.call(approver, 'applications.urgentApprove', { id, amount, reason: '急难' })), id);
+  const pay = async (applicationId: number, amount: string, method: 'cash' | 'bank' = 'cash') =>
+    must(await w.call(clerk, 'payments.pay', { applicationId, amount, method, paidOn: today() })).id;
+  const west = must(await w.call(admin, 'areas.save', { name: '西河村' })).id;
+
+  // 2025: 张一 临时救助 1,000 (cash); 李二 医疗救助 5,000 (bank).
+  await at('2025-12-15');
+  const zhang = await household('张一');
+  const li = await household('李二');
+  await pay(await urgent(await register(zhang, 'temporary_relief_urgent', '1000'), '1000'), '1000');
+  const bPayment = await pay(await approve(await register(li, 'medical_relief', '5000'), '5000'), '5000', 'bank');
+  const r2025 = must(await w.call(clerk, 'reports.annual', { year: 2025 }));
+
+  // 2026-01-05: 李二's payment reversed across the year end.
+  await at('2026-01-05');
+  must(await w.call(approver, 'payments.reverse', { id: bPayment, reason: '重复发放' }));
+
+  // 2026-11-23: the rest of the year.
+  await at('2026-11-23');
+  const wang = await household('王三', { area: west });
+  const zhao = await household('赵四', { area: west });
+  const qian = await household('钱五');
+  const sun = await household('孙六');
+  const c = await approve(await register(wang, 'temporary_relief_expense', '2000'), '2000');
+  await pay(c, '1200');
+  await pay(c, '800');
+  const d = await urgent(await register(zhang, 'temporary_relief_urgent', '500', '冬季取暖'), '500');
+  const dPayment = await pay(d, '500');
+  must(await w.call(approver, 'payments.reverse', { id: dPayment, reason: '金额有误' }));
+  await pay(d, '500');
+  await pay(await approve(await register(zhao, 'medical_relief', '3000'), '3000'), '3000', 'bank');
+  const f = await approve(await register(qian, 'elderly_allowance', '200'), '200');
+  must(await w.call(clerk, 'entitlements.save', { applicationId: f, startMonth: '2026-11', endMonth: null }));
+  const batch = must(await w.call(clerk, 'payroll.create', { month: '2026-11', kindCode: null }));
+  must(await w.call(approver, 'payroll.approve', { id: batch.id }));
+  const g = await register(sun, 'medical_relief', '800');
+  must(await w.call(clerk, 'applications.investigate', { id: g, investigators: ['李一', '王二'], visitedOn: today(), findings: '收入超标' }));
+  must(await w.call(approver, 'applications.reject', { id: g, reason: '家庭收入超过标准' }));
+  const h = await register(li, 'other', '300');
+  must(await w.call(clerk, 'applications.withdraw', { id: h, reason: '申请人撤回' }));
+  must(await w.call(clerk, 'households.exit', { id: li.id, exitedOn: '2026-11-23', reason: '迁出本镇' }));
+  const cadre = must(await w.call(clerk, 'cadres.save', { name: '周书记', phone: '13900001111' }));
+  must(await w.call(clerk, 'pairings.start', { householdId: zhang.id, cadreId: cadre.id, role: 'primary', fromDate: '2026-06-01' }));
+  must(await w.call(clerk, 'visits.create', { householdId: zhang.id, cadreId: cadre.id, visitedOn: '2026-11-20', mode: 'home', findings: '身体尚可', aid: [{ item: '大米', quantity: 2, unit: '袋', value: '300' }] }));
+  must(await w.call(clerk, 'cards.issue', { householdIds: [zhang.id], format: 'cr80' }));
+
+  const r = must(await w.call(clerk, 'reports.annual', { year: 2026 }));
+  assert.deepEqual(r.byKind.map((k) => [k.kind, k.persons, k.households, k.times, k.fen, k.prevPersons, k.prevFen]), [
+    ['临时救助', 2, 2, 4, 300000, 1, 100000],
+    ['医疗救助（大病）', 1, 1, 1, 300000, 1, 500000],
+    ['困难老人特殊补助金', 1, 1, 1, 20000, 0, 0],
+  ]);
+  assert.deepEqual(r.reversals, { times: 2, fen: 550000 });
+  assert.deepEqual([r.total.persons, r.total.households, r.total.times, r.total.fen, r.netFen], [4, 4, 6, 620000, 70000]);
+  assert.deepEqual(r.prevTotal, { persons: 2, fen: 600000, netFen: 600000 });
+  const areaName = new Map(r.areas.map((a) => [a.areaId, a.area]));
+  assert.deepEqual(r.byAreaKind.map((x) => [areaName.get(x.areaId), x.kindCode, x.persons, x.times, x.fen]).sort(), [
+    ['东山村', 'elderly_allowance', 1, 1, 20000],
+    ['东山村', 'temporary_relief', 1, 2, 100000],
+    ['西河村', 'medical_relief', 1, 1, 300000],
+    ['西河村', 'temporary_relief', 1, 2, 200000],
+  ]);
+  assert.deepEqual(r.byMonth.filter((m) => m.times || m.reversalFen).map((m) => [m.month, m.times, m.fen, m.reversalFen]), [
+    ['2026-01', 0, 0, 500000],
+    ['2026-11', 6, 620000, 50000],
+  ]);
+  assert.deepEqual(r.applications, { accepted: 6, approved: 4, rejected: 1, withdrawn: 1, decided: 5, decidedInTime: 5 });
+  assert.deepEqual(r.registry, { entered: 4, left: 1, registeredAtEnd: 5 });
+  assert.deepEqual(r.pairing, { cadres: 1, households: 1, visits: 1, aidFen: 30000, cardsIssued: 1 });
+  assert.equal(
+    r.summary,
+    '2026年，共为2人发放临时救助，1人发放医疗救助（大病），1人发放困难老人特殊补助金，合计惠及4人、4户，全年发放救助资金6,200.00元（0.62万元）。' +
+      '本年冲正2笔、5,500.00元，净发放700.00元（0.07万元）。比上年减少5,300.00元（88.3%）。' +
+      '全年受理救助申请6件，批准4件，不予批准1件，撤回1件；审结的5件中按时办结5件，按时办结率100.0%。' +
+      '1名干部与1户困难群众结对帮扶，全年走访1次，送去帮扶物资折合300.00元，制发便民服务卡1张。',
+  );
+
+  // A closed year's figures never change: 2025 reads the same after the reversal dated 2026.
+  assert.deepEqual(must(await w.call(clerk, 'reports.annual', { year: 2025 })), r2025);
+  assert.deepEqual([r2025.total.fen, r2025.netFen, r2025.reversals.times, r2025.total.persons], [600000, 600000, 0, 2]);
+  assert.match(r2025.summary, /^2025年，共为1人发放临时救助，1人发放医疗救助（大病），合计惠及2人、2户，全年发放救助资金6,000.00元（0.60万元）。/);
+
+  // Drill-downs: the grid each number opens has that number as its own total.
+  const drill = async (input: Record<string, unknown>) => must(await w.call(clerk, 'payments.list', { year: 2026, distinct: true, ...input }));
+  for (const k of r.byKind.filter((x) => x.times)) {
+    const g2 = await drill({ kindCode: k.kindCode, reversed: 'payments' });
+    assert.deepEqual([g2.persons, g2.households, g2.total, g2.sumFen], [k.persons, k.households, k.times, k.fen], k.kind);
+  }
+  const rev = await drill({ reversed: 'reversal' });
+  assert.deepEqual([rev.total, rev.sumFen], [r.reversals.times, -r.reversals.fen]);
+  const all = await drill({});
+  assert.deepEqual([all.total, all.sumFen], [r.total.times + r.reversals.times, r.netFen]);
+  for (const x of r.byAreaKind) {
+    const g3 = await drill({ areaId: x.areaId, kindCode: x.kindCode, reversed: 'payments' });
+    assert.deepEqual([g3.persons, g3.total, g3.sumFen], [x.persons, x.times, x.fen]);
+  }
+  for (const m of r.byMonth) {
+    const g4 = await drill({ year: undefined, month: m.month, reversed: 'payments' });
+    assert.deepEqual([g4.total, g4.sumFen], [m.times, m.fen], m.month);
+  }
+
+  // The .xlsx: one sheet per table, read back.
+  const x = must(await w.call(clerk, 'reports.xlsx', { year: 2026 }));
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(x.base64, 'base64') as never);
+  assert.deepEqual(wb.worksheets.map((s) => s.name), ['按救助类别', '按村社区', '按月份', '申请办理', '台账变动', '结对帮扶']);
+  const kinds = wb.getWorksheet('按救助类别')!;
+  const rows: unknown[][] = [];
+  kinds.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+  assert.deepEqual(rows.slice(2), [
+    ['临时救助', 2, 2, 4, 3000, 0.3, 1000],
+    ['医疗救助（大病）', 1, 1, 1, 3000, 0.3, 5000],
+    ['困难老人特殊补助金', 1, 1, 1, 200, 0.02, 0],
+    ['本年冲正', '', '', 2, -5500, -0.55, ''],
+    ['合计（净发放）', 4, 4, 6, 700, 0.07, 6000],
+  ]);
+});
