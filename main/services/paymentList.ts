@@ -30,11 +30,16 @@ export function paymentDetail(db: DB, id: number): PaymentDetail {
 type Filters = z.output<typeof paymentListInput>;
 
 /** The WHERE clause of a filter: the page and its totals use the same one. */
-function where(q: Omit<Filters, 'offset' | 'limit' | 'sort'>): { sql: string; args: (string | number)[] } {
+/** A kind and its sub-kinds (临时救助 counts 急难型 and 支出型). */
+const kindCodes = (db: DB, code: string) => (prep(db, 'SELECT code FROM relief_kinds WHERE code = ? OR parent_code = ?').all(code, code) as { code: string }[]).map((k) => k.code);
+
+function where(db: DB, q: Omit<Filters, 'offset' | 'limit' | 'sort'>): { sql: string; args: (string | number)[] } {
   const w: string[] = [];
   const args: (string | number)[] = [];
   const add = (cond: string, ...a: (string | number)[]) => (w.push(cond), args.push(...a));
-  if (q.kindCode) add('p.kind_code IN (SELECT code FROM relief_kinds WHERE code = ? OR parent_code = ?)', q.kindCode, q.kindCode);
+  // `=` for a single kind lets the (kind_code, paid_on …) index give the page its order without sorting the year.
+  const codes = q.kindCode ? kindCodes(db, q.kindCode) : [];
+  if (q.kindCode) add(codes.length === 1 ? 'p.kind_code = ?' : `p.kind_code IN (${codes.map(() => '?').join(', ') || 'NULL'})`, ...codes);
   if (q.areaId) add('p.area_id = ?', q.areaId);
   if (q.month) add('p.paid_on BETWEEN ? AND ?', `${q.month}-01`, `${q.month}-31`);
   if (q.year) add('p.paid_on BETWEEN ? AND ?', `${q.year}-01-01`, `${q.year}-12-31`);
@@ -53,7 +58,7 @@ function where(q: Omit<Filters, 'offset' | 'limit' | 'sort'>): { sql: string; ar
 const SORT = { paidOn: 'p.paid_on', amount: 'p.amount_fen' } as const;
 
 export function listPayments(db: DB, q: Filters): Page<PaymentRow> & { sumFen: number; persons?: number; households?: number } {
-  const w = where(q);
+  const w = where(db, q);
   const order = q.sort ? `${SORT[q.sort.col]} ${q.sort.dir === 'asc' ? 'ASC' : 'DESC'}, p.id DESC` : 'p.paid_on DESC, p.id DESC';
   // The page's ids first, then the joins for those rows only.
   const rows = prep(

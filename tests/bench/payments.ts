@@ -66,7 +66,7 @@ export async function paymentFigures(db: DB, ok: (channel: string, input: unknow
   const kinds = `SELECT code FROM relief_kinds WHERE code = 'medical_relief' OR parent_code = 'medical_relief'`;
   figures.push(await grid('payments grid, this month (the default view)', { month: '2026-11' }, 'WHERE p.paid_on BETWEEN ? AND ?', ['2026-11-01', '2026-11-31'], 'WHERE t.month = ?', ['2026-11']));
   figures.push(await grid('payments grid, one kind in one year', { kindCode: 'medical_relief', year: 2025 },
-    `WHERE p.kind_code IN (${kinds}) AND p.paid_on BETWEEN ? AND ?`, ['2025-01-01', '2025-12-31'], `WHERE t.kind_code IN (${kinds}) AND t.month BETWEEN ? AND ?`, ['2025-01', '2025-12']));
+    `WHERE p.kind_code = 'medical_relief' AND p.paid_on BETWEEN ? AND ?`, ['2025-01-01', '2025-12-31'], `WHERE t.kind_code IN (${kinds}) AND t.month BETWEEN ? AND ?`, ['2025-01', '2025-12']));
   figures.push(await grid('payments grid, one area, all years', { areaId: 3 }, 'WHERE p.area_id = ?', [3], 'WHERE t.area_id = ?', [3]));
   figures.push(await grid('payments grid, all months, no filter', {}, '', [], '', []));
   // A filter payment_totals cannot answer (one household): the totals are counted over its payments.
