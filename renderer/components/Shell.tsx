@@ -21,7 +21,7 @@ import { PaymentsPage } from '../pages/payments/PaymentsPage';
 import { CardsPage } from '../pages/cards/CardsPage';
 import { CadrePage } from '../pages/pairings/CadrePage';
 import { PairingsPage } from '../pages/pairings/PairingsPage';
-import { Pending } from '../pages/Pending';
+import { ReportPage } from '../pages/reports/ReportPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import { go, useRoute } from './router';
 
@@ -39,7 +39,7 @@ const AREAS: Area[] = [
   { key: '/payments', label: '补贴发放', icon: <MoneyCollectOutlined />, page: (s, r) => paymentsPage(s, r) },
   { key: '/pairings', label: '结对帮扶', icon: <AuditOutlined />, page: (s, r) => pairingsPage(s, r) },
   { key: '/cards', label: '便民服务卡', icon: <IdcardOutlined />, page: (_, r) => <CardsPage route={r} /> },
-  { key: '/reports', label: '年度统计', icon: <BarChartOutlined />, page: () => <Pending title="年度救助统计" /> },
+  { key: '/reports', label: '年度统计', icon: <BarChartOutlined />, page: (_, r) => <ReportPage route={r} /> },
   { key: '/settings', label: '设置', icon: <SettingOutlined />, page: (s, r) => <SettingsPage session={s} route={r} /> },
 ];
 
@@ -69,8 +69,10 @@ function applicationsPage(session: SessionState, route: string): ReactNode {
   return m ? <ApplicationPage key={m[1]} id={Number(m[1])} session={session} /> : <ApplicationsPage />;
 }
 
-const areaOf = (route: string) =>
-  AREAS.slice(1).find((a) => route === a.key || route.startsWith(a.key + '/')) ?? AREAS[0];
+const areaOf = (route: string) => {
+  const path = route.split('?')[0];
+  return AREAS.slice(1).find((a) => path === a.key || path.startsWith(a.key + '/')) ?? AREAS[0];
+};
 
 export function Shell({ session, onSession }: { session: SessionState; onSession: (s: SessionState) => void }) {
   const route = useRoute();

@@ -7,6 +7,9 @@ import type { PaymentDetail, Roster as RosterData } from '../../shared/schemas/p
 import type { CenterSettings } from '../../shared/schemas/settings';
 import { call } from '../api';
 import { MaterialsNotice, Receipt, RejectionNotice } from './CaseDocuments';
+import dayjs from 'dayjs';
+import type { AnnualReport } from '../../shared/schemas/reports';
+import { AnnualReportPrint } from './AnnualReportPrint';
 import { CardsPrint } from './CardsPrint';
 import { PaymentReceipt } from './PaymentReceipt';
 import { PublicityList } from './PublicityList';
@@ -39,10 +42,11 @@ type Doc =
   | { kind: 'publicity'; data: { day: string; rows: PublicityRow[] } }
   | { kind: 'case'; data: ApplicationDetail }
   | { kind: 'payment'; data: PaymentDetail }
-  | { kind: 'roster'; data: RosterData };
+  | { kind: 'roster'; data: RosterData }
+  | { kind: 'report'; data: AnnualReport };
 
 /** What each print route reads: #/print/<kind>/<id>?area=… */
-async function load(kind: string, id: number, area: number | undefined): Promise<Doc | null> {
+async function load(kind: string, id: number, area: number | undefined, year: number | undefined): Promise<Doc | null> {
   if (kind === 'publicity') {
     const r = await call('applications.publicity', area ? { areaId: area } : {});
     return r.ok ? { kind, data: r.value } : null;
@@ -55,6 +59,10 @@ async function load(kind: string, id: number, area: number | undefined): Promise
     const r = await call('payroll.roster', { id, areaId: area });
     return r.ok ? { kind, data: r.value } : null;
   }
+  if (kind === 'report') {
+    const r = await call('reports.annual', { year: year ?? new Date().getFullYear() });
+    return r.ok ? { kind, data: r.value } : null;
+  }
   const r = await call('applications.get', { id });
   return r.ok ? { kind: 'case', data: r.value } : null;
 }
@@ -63,11 +71,13 @@ export function PrintView({ route }: { route: string }) {
   const [center, setCenter] = useState<CenterSettings | null>(null);
   const [doc, setDoc] = useState<Doc | null | undefined>(undefined);
   const [, kindOfDoc, idPart] = route.split('?')[0].split('/').slice(1);
-  const area = Number(new URLSearchParams(route.split('?')[1] ?? '').get('area')) || undefined;
+  const params = new URLSearchParams(route.split('?')[1] ?? '');
+  const area = Number(params.get('area')) || undefined;
+  const year = Number(params.get('year')) || undefined;
 
   useEffect(() => {
     void call('settings.get', {}).then((r) => r.ok && setCenter(r.value));
-    if (kindOfDoc !== 'cards') void load(kindOfDoc, Number(idPart), area).then(setDoc);
+    if (kindOfDoc !== 'cards') void load(kindOfDoc, Number(idPart), area, year).then(setDoc);
   }, [route]); // eslint-disable-line react-hooks/exhaustive-deps
 
   if (doc === null) return <Result status="warning" title="无法打印：找不到这份文件或没有权限" extra={<Button onClick={() => history.back()}>返回</Button>} />;
@@ -75,6 +85,7 @@ export function PrintView({ route }: { route: string }) {
   if (!center || !doc) return <Spin fullscreen />;
   if (doc.kind === 'publicity') return <Frame size="A4"><PublicityList center={center} data={doc.data} /></Frame>;
   if (doc.kind === 'payment') return <Frame size="A5"><PaymentReceipt center={center} p={doc.data} /></Frame>;
+  if (doc.kind === 'report') return <Frame size="A4"><AnnualReportPrint center={center} r={doc.data} today={dayjs().format('YYYY-MM-DD')} /></Frame>;
   if (doc.kind === 'roster') return <Frame size="A4"><Roster center={center} data={doc.data} /></Frame>;
   if (kindOfDoc === 'notice') return <Frame size="A5"><MaterialsNotice center={center} a={doc.data} /></Frame>;
   if (kindOfDoc === 'rejection') return <Frame size="A4"><RejectionNotice center={center} a={doc.data} /></Frame>;

@@ -19,33 +19,42 @@ type Sort = { col: 'paidOn' | 'amount'; dir: 'asc' | 'desc' };
 /** The last 36 months, newest first, and 全部月份. */
 const MONTHS = Array.from({ length: 36 }, (_, i) => dayjs().subtract(i, 'month').format('YYYY-MM'));
 
+const YEARS = Array.from({ length: 11 }, (_, i) => dayjs().year() - i);
+
+/** The ledger of payments. Its filters start from the URL, so a number of the annual report opens its own rows. */
 function PaymentLedger() {
   const { areas } = useLookups();
   const kinds = useReliefKinds();
   const params = new URLSearchParams(location.hash.split('?')[1] ?? '');
-  const [month, setMonth] = useState<string | undefined>(params.get('month') ?? MONTHS[0]);
-  const [kindCode, setKind] = useState<string>();
-  const [areaId, setArea] = useState<number>();
+  const drill = params.get('drill') === '1';
+  const [month, setMonth] = useState<string | undefined>(params.get('month') ?? (params.get('year') ? undefined : MONTHS[0]));
+  const [year, setYear] = useState<number | undefined>(Number(params.get('year')) || undefined);
+  const [kindCode, setKind] = useState<string | undefined>(params.get('kind') ?? undefined);
+  const [areaId, setArea] = useState<number | undefined>(Number(params.get('area')) || undefined);
   const [method, setMethod] = useState<Method>();
-  const [reversed, setReversed] = useState<keyof typeof REVERSAL_FILTERS>();
+  const [reversed, setReversed] = useState<keyof typeof REVERSAL_FILTERS | undefined>((params.get('reversed') as keyof typeof REVERSAL_FILTERS) ?? undefined);
   const fetchPage = useCallback(
-    (req: PageRequest) => call('payments.list', { ...req, sort: req.sort as Sort | undefined, month, kindCode, areaId, method, reversed }),
-    [month, kindCode, areaId, method, reversed],
+    (req: PageRequest) => call('payments.list', { ...req, sort: req.sort as Sort | undefined, month, year, kindCode, areaId, method, reversed, distinct: drill || undefined }),
+    [month, year, kindCode, areaId, method, reversed, drill],
   );
   return (
     <>
       <Space style={{ marginBottom: 12 }} wrap>
-        <Select placeholder="全部月份" allowClear style={{ width: 130 }} value={month} onChange={setMonth} options={MONTHS.map((m) => ({ value: m, label: m }))} aria-label="月份筛选" />
+        <Select placeholder="全部月份" allowClear style={{ width: 120 }} value={month} onChange={(m) => (setMonth(m), m && setYear(undefined))} options={MONTHS.map((m) => ({ value: m, label: m }))} aria-label="月份筛选" />
+        <Select placeholder="全部年度" allowClear style={{ width: 110 }} value={year} onChange={(y) => (setYear(y), y && setMonth(undefined))} options={YEARS.map((y) => ({ value: y, label: `${y}年` }))} aria-label="年度筛选" />
         <Select placeholder="救助类别" allowClear style={{ width: 190 }} value={kindCode} onChange={setKind} options={kinds.map((k) => ({ value: k.code, label: k.name }))} aria-label="救助类别筛选" />
         <Select placeholder="村/社区" allowClear style={{ width: 130 }} value={areaId} onChange={setArea} options={areas.map((a) => ({ value: a.id, label: a.name }))} aria-label="村/社区筛选" />
         <Select placeholder="发放方式" allowClear style={{ width: 110 }} value={method} onChange={setMethod} options={Object.entries(METHODS).map(([value, label]) => ({ value, label }))} aria-label="发放方式筛选" />
-        <Select placeholder="冲正情况" allowClear style={{ width: 130 }} value={reversed} onChange={setReversed} options={Object.entries(REVERSAL_FILTERS).map(([value, label]) => ({ value, label }))} aria-label="冲正筛选" />
+        <Select placeholder="冲正情况" allowClear style={{ width: 170 }} value={reversed} onChange={setReversed} options={Object.entries(REVERSAL_FILTERS).map(([value, label]) => ({ value, label }))} aria-label="冲正筛选" />
       </Space>
       <LedgerGrid<PaymentRow>
         columns={paymentColumns}
         fetchPage={fetchPage}
         onOpen={(r) => go(`/payments/record/${r.id}`)}
-        summary={(p) => `合计 ${formatYuan((p as { sumFen?: number }).sumFen ?? 0)} 元（冲正已抵减）`}
+        summary={(p) => {
+          const t = p as { sumFen?: number; persons?: number; households?: number };
+          return `${t.persons !== undefined ? `${t.persons} 人、${t.households} 户，` : ''}合计 ${formatYuan(t.sumFen ?? 0)} 元${reversed === 'payments' || reversed === 'reversal' ? '' : '（冲正已抵减）'}`;
+        }}
         testId="payments-grid"
       />
     </>

@@ -1,0 +1,61 @@
+// 年度统计: the year's figures from the ledger, the paragraph for the work report, the month chart; every number
+// opens the payments behind it (the grid's own total equals it); print on A4 or export to Excel.
+import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
+import { App, Button, Card, Select, Space, Spin } from 'antd';
+import { useEffect, useState } from 'react';
+import type { AnnualReport } from '../../../shared/schemas/reports';
+import { call } from '../../api';
+import { downloadBase64, XLSX } from '../../components/download';
+import { MonthChart } from '../../components/MonthChart';
+import { go } from '../../components/router';
+import { AreaTable, KindTable, MonthTable, OtherFigures, type Drill } from './ReportTables';
+
+const thisYear = new Date().getFullYear();
+
+export function ReportPage({ route }: { route: string }) {
+  const { message } = App.useApp();
+  const year = Number(new URLSearchParams(route.split('?')[1] ?? '').get('year')) || thisYear;
+  const [r, setR] = useState<AnnualReport | null>(null);
+  useEffect(() => {
+    setR(null);
+    void call('reports.annual', { year }).then((res) => {
+      if (res.ok) setR(res.value);
+      else void message.error(res.error.message);
+    });
+  }, [year]); // eslint-disable-line react-hooks/exhaustive-deps
+  const drill: Drill = (f, label) => {
+    const q = new URLSearchParams({ drill: '1', ...(f.month ? { month: f.month } : { year: String(year) }) });
+    if (f.kindCode) q.set('kind', f.kindCode);
+    if (f.areaId) q.set('area', String(f.areaId));
+    if (f.reversed) q.set('reversed', f.reversed);
+    return <a href={`#/payments?${q}`}>{label}</a>;
+  };
+  const exportXlsx = async () => {
+    const res = await call('reports.xlsx', { year });
+    if (res.ok) downloadBase64(res.value.fileName, res.value.base64, XLSX);
+    else message.error(res.error.message);
+  };
+  return (
+    <div className="page">
+      <h1 className="page-title">年度救助统计</h1>
+      <Space style={{ marginBottom: 12 }}>
+        <Select value={year} style={{ width: 120 }} onChange={(y) => go(`/reports?year=${y}`)} options={Array.from({ length: 11 }, (_, i) => thisYear - i).map((y) => ({ value: y, label: `${y}年` }))} aria-label="年度" />
+        <Button type="primary" icon={<PrinterOutlined />} onClick={() => go(`/print/report?year=${year}`)}>打印报表</Button>
+        <Button icon={<DownloadOutlined />} onClick={exportXlsx}>导出 Excel</Button>
+        <span className="muted">点击数字可查看对应的发放明细；冲正计入冲正发生的年度，单列“本年冲正”。</span>
+      </Space>
+      {!r ? <Spin /> : (
+        <>
+          <Card size="small" title="综述" style={{ marginBottom: 12 }}><p className="report-summary" data-testid="report-summary">{r.summary}</p></Card>
+          <Card size="small" title="按救助类别" style={{ marginBottom: 12 }}><KindTable r={r} drill={drill} /></Card>
+          <Card size="small" title="按村/社区（金额，元）" style={{ marginBottom: 12 }}><AreaTable r={r} drill={drill} /></Card>
+          <Card size="small" title="按月份" style={{ marginBottom: 12 }}>
+            <MonthChart months={r.byMonth} width={900} height={260} />
+            <MonthTable r={r} drill={drill} />
+          </Card>
+          <Card size="small" title="办理、台账与结对帮扶"><OtherFigures r={r} /></Card>
+        </>
+      )}
+    </div>
+  );
+}
