@@ -15,14 +15,14 @@ export interface KindLine {
 export interface AnnualReport {
   year: number;
   /** Payments dated in the year, by top-level relief kind (reversals not netted here). */
-  byKind: (KindLine & { prevFen: number; prevPersons: number })[];
+  byKind: (KindLine & { prevFen: number })[];
   /** 本年冲正: reversals dated in the year, whatever year their payment was. */
   reversals: { times: number; fen: number };
   /** All kinds: distinct persons and households over the year, times and amount of payments. */
   total: KindLine;
   /** Payments minus this year's reversals. */
   netFen: number;
-  prevTotal: { persons: number; fen: number; netFen: number };
+  prevTotal: { fen: number; netFen: number };
   areas: { areaId: number; area: string }[];
   /** Area × kind: persons, times and amount of payments. */
   byAreaKind: { areaId: number; kindCode: string; persons: number; times: number; fen: number }[];

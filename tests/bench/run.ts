@@ -11,6 +11,7 @@ import { measure, report, type Figure } from './harness';
 import { applicationFigures } from './applications';
 import { cardsFigure } from './cards';
 import { paymentFigures, postingFigure } from './payments';
+import { reportFigure } from './reports';
 import { registryFigures } from './registry';
 
 const { values } = parseArgs({ options: { out: { type: 'string' }, audit: { type: 'string', default: '500000' } } });
@@ -74,6 +75,7 @@ async function main() {
   figures.push(...(await registryFigures(ledger.db, ok)));
   figures.push(...(await applicationFigures(ledger.db, ok)));
   figures.push(...(await paymentFigures(ledger.db, ok)));
+  figures.push(await reportFigure(ledger.db, ok));
   figures.push(await postingFigure(ledger.db, await as('maker', ['clerk']), await as('checker', ['approver'])));
   await ledger.close({ backup: false });
   const cards = await cardsFigure();
