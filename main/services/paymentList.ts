@@ -30,16 +30,18 @@ export function paymentDetail(db: DB, id: number): PaymentDetail {
 type Filters = z.output<typeof paymentListInput>;
 
 /** The WHERE clause of a filter: the page and its totals use the same one. */
-/** A kind and its sub-kinds (临时救助 counts 急难型 and 支出型). */
-const kindCodes = (db: DB, code: string) => (prep(db, 'SELECT code FROM relief_kinds WHERE code = ? OR parent_code = ?').all(code, code) as { code: string }[]).map((k) => k.code);
+/** A top-level kind filters on top_kind (its sub-kinds included); a sub-kind (急难型) on its own code as well. */
+const parentOf = (db: DB, code: string) => (prep(db, 'SELECT parent_code AS parent FROM relief_kinds WHERE code = ?').get(code) as { parent: string | null } | undefined)?.parent ?? null;
 
 function where(db: DB, q: Omit<Filters, 'offset' | 'limit' | 'sort'>): { sql: string; args: (string | number)[] } {
   const w: string[] = [];
   const args: (string | number)[] = [];
   const add = (cond: string, ...a: (string | number)[]) => (w.push(cond), args.push(...a));
-  // `=` for a single kind lets the (kind_code, paid_on …) index give the page its order without sorting the year.
-  const codes = q.kindCode ? kindCodes(db, q.kindCode) : [];
-  if (q.kindCode) add(codes.length === 1 ? 'p.kind_code = ?' : `p.kind_code IN (${codes.map(() => '?').join(', ') || 'NULL'})`, ...codes);
+  if (q.kindCode) {
+    const parent = parentOf(db, q.kindCode);
+    if (parent) add('p.top_kind = ? AND p.kind_code = ?', parent, q.kindCode);
+    else add('p.top_kind = ?', q.kindCode);
+  }
   if (q.areaId) add('p.area_id = ?', q.areaId);
   if (q.month) add('p.paid_on BETWEEN ? AND ?', `${q.month}-01`, `${q.month}-31`);
   if (q.year) add('p.paid_on BETWEEN ? AND ?', `${q.year}-01-01`, `${q.year}-12-31`);

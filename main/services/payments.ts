@@ -24,6 +24,7 @@ interface CaseRecord {
   householdId: number;
   personId: number;
   kindCode: string;
+  topKind: string;
   kindName: string;
   recurrence: 'one_off' | 'monthly';
   areaId: number;
@@ -34,7 +35,7 @@ function caseRecord(db: DB, id: number): CaseRecord {
   const r = prep(
     db,
     `SELECT a.id, a.acceptance_no AS acceptanceNo, a.state, a.approved_fen AS approvedFen, a.decided_on AS decidedOn, a.household_id AS householdId,
-            a.person_id AS personId, a.kind_code AS kindCode, k.name AS kindName, k.recurrence, h.area_id AS areaId, h.account_number AS account
+            a.person_id AS personId, a.kind_code AS kindCode, coalesce(k.parent_code, k.code) AS topKind, k.name AS kindName, k.recurrence, h.area_id AS areaId, h.account_number AS account
        FROM applications a JOIN relief_kinds k ON k.code = a.kind_code JOIN households h ON h.id = a.household_id WHERE a.id = ?`,
   ).get(id) as CaseRecord | undefined;
   if (!r) throw new AppError('NOT_FOUND', '找不到这个申请', 'applicationId');
@@ -61,9 +62,9 @@ function pay(ctx: Ctx, input: Parameters<Handlers['payments.pay']>[1]): number {
   const id = Number(
     prep(
       db,
-      `INSERT INTO payments (application_id, household_id, person_id, area_id, kind_code, amount_fen, paid_on, method, account, note, posted_by, posted_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(a.id, a.householdId, a.personId, a.areaId, a.kindCode, amount, input.paidOn, input.method, input.method === 'bank' ? a.account : null,
+      `INSERT INTO payments (application_id, household_id, person_id, area_id, kind_code, top_kind, amount_fen, paid_on, method, account, note, posted_by, posted_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(a.id, a.householdId, a.personId, a.areaId, a.kindCode, a.topKind, amount, input.paidOn, input.method, input.method === 'bank' ? a.account : null,
       input.note, ctx.session.staff!.id, isoCn(ctx.now)).lastInsertRowid,
   );
   if (amount === remaining) moveCase(ctx, a.id, 'approved', 'paid', 'pay', { paymentId: id, amountFen: amount });
@@ -90,9 +91,9 @@ export function reversePayment(ctx: Ctx, id: number, cause: 'manual' | 'bank_fai
   const rid = Number(
     prep(
       db,
-      `INSERT INTO payments (application_id, household_id, person_id, area_id, kind_code, amount_fen, paid_on, method, account, batch_id,
+      `INSERT INTO payments (application_id, household_id, person_id, area_id, kind_code, top_kind, amount_fen, paid_on, method, account, batch_id,
          entitlement_id, for_month, reverses_id, cause, note, posted_by, posted_at)
-       SELECT application_id, household_id, person_id, area_id, kind_code, amount_fen, ?, method, account, batch_id,
+       SELECT application_id, household_id, person_id, area_id, kind_code, top_kind, amount_fen, ?, method, account, batch_id,
          entitlement_id, for_month, id, ?, ?, ?, ? FROM payments WHERE id = ?`,
     ).run(today, cause, note, ctx.session.staff!.id, isoCn(ctx.now), id).lastInsertRowid,
   );

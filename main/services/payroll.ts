@@ -126,12 +126,12 @@ function postBatch(ctx: Ctx, id: number): void {
   const at = isoCn(ctx.now);
   const posted = prep(
     db,
-    `INSERT INTO payments (application_id, household_id, person_id, area_id, kind_code, amount_fen, paid_on, method, account, batch_id,
+    `INSERT INTO payments (application_id, household_id, person_id, area_id, kind_code, top_kind, amount_fen, paid_on, method, account, batch_id,
        entitlement_id, for_month, note, posted_by, posted_at)
-     SELECT a.id, a.household_id, a.person_id, h.area_id, a.kind_code, r.amount_fen, @today, 'bank', r.account, r.batch_id,
+     SELECT a.id, a.household_id, a.person_id, h.area_id, a.kind_code, coalesce(k.parent_code, k.code), r.amount_fen, @today, 'bank', r.account, r.batch_id,
        r.entitlement_id, r.for_month, CASE WHEN r.for_month <> @month THEN '补发 ' || r.for_month ELSE '' END, @me, @at
        FROM payroll_rows r JOIN entitlements e ON e.id = r.entitlement_id JOIN applications a ON a.id = e.application_id
-       JOIN households h ON h.id = a.household_id
+       JOIN households h ON h.id = a.household_id JOIN relief_kinds k ON k.code = a.kind_code
       WHERE r.batch_id = @id AND r.excluded_reason IS NULL ORDER BY r.seq`,
   ).run({ id, today, month: b.month, me, at }).changes;
   prep(db, `UPDATE payroll_batches SET state = 'posted', batch_no = ?, row_count = ?, total_fen = ?, approved_by = ?, posted_at = ?, paid_on = ? WHERE id = ?`).run(

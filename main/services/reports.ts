@@ -9,44 +9,32 @@ import { prep, type DB } from '../db/open';
 import type { Handlers } from '../dispatch';
 import { getSetting } from './settings';
 
-const span = (year: number) => [`${year}-01-01`, `${year}-12-31`] as const;
-
 type Line = Omit<KindLine, 'kind'>;
 
-/**
- * The top-level kind of a payment as a CASE over its kind_code (急难型 and 支出型 are 临时救助). Spelled out from the
- * kinds table instead of joining it, so that a year is read from the payments_year index alone (measured: the join
- * made SQLite drive the scan from the kinds and read the table, 3–4× slower).
- */
-function topKind(db: DB): string {
-  const subs = prep(db, 'SELECT code, parent_code AS parent FROM relief_kinds WHERE parent_code IS NOT NULL').all() as { code: string; parent: string }[];
-  const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
-  return subs.length ? `CASE p.kind_code ${subs.map((k) => `WHEN ${quote(k.code)} THEN ${quote(k.parent)}`).join(' ')} ELSE p.kind_code END` : 'p.kind_code';
-}
-const PAID = 'FROM payments p WHERE p.paid_on BETWEEN ? AND ? AND p.reverses_id IS NULL';
+// A year's payments (or reversals) as the payments_year_* indexes hold them: the WHERE must spell their expressions.
+const YEAR = `substr(p.paid_on, 1, 4) = ? AND (p.reverses_id IS NULL) = ?`;
+const PAID = `FROM payments p WHERE ${YEAR}`;
 
+/** By top-level kind (frozen on each payment): distinct persons and households when asked, times and amount. */
 function kindLines(db: DB, year: number, distinct: boolean): Line[] {
-  const people = distinct ? 'count(DISTINCT p.person_id)' : '0';
-  const households = distinct ? 'count(DISTINCT p.household_id)' : '0';
-  return prep(db, `SELECT ${topKind(db)} AS kindCode, ${people} AS persons, ${households} AS households, count(*) AS times, sum(p.amount_fen) AS fen ${PAID} GROUP BY 1`).all(
-    ...span(year),
-  ) as Line[];
+  const counts = distinct ? 'count(DISTINCT p.person_id) AS persons, count(DISTINCT p.household_id) AS households' : '0 AS persons, 0 AS households';
+  return prep(db, `SELECT p.top_kind AS kindCode, ${counts}, count(*) AS times, sum(p.amount_fen) AS fen ${PAID} GROUP BY p.top_kind`).all(String(year), 1) as Line[];
 }
 
 function totals(db: DB, year: number, distinct: boolean): { total: Line; reversals: { times: number; fen: number } } {
-  const people = distinct ? 'count(DISTINCT p.person_id)' : '0';
-  const households = distinct ? 'count(DISTINCT p.household_id)' : '0';
-  const total = prep(db, `SELECT 'all' AS kindCode, ${people} AS persons, ${households} AS households, count(*) AS times, coalesce(sum(p.amount_fen), 0) AS fen ${PAID}`).get(
-    ...span(year),
+  const y = String(year);
+  const counts = distinct
+    ? `(SELECT count(DISTINCT p.person_id) ${PAID}) AS persons, (SELECT count(DISTINCT p.household_id) ${PAID}) AS households`
+    : '0 AS persons, 0 AS households';
+  const total = prep(db, `SELECT 'all' AS kindCode, ${counts}, count(*) AS times, coalesce(sum(p.amount_fen), 0) AS fen ${PAID}`).get(
+    ...(distinct ? [y, 1, y, 1] : []), y, 1,
   ) as Line;
-  const reversals = prep(db, `SELECT count(*) AS times, coalesce(sum(amount_fen), 0) AS fen FROM payments WHERE paid_on BETWEEN ? AND ? AND reverses_id IS NOT NULL`).get(
-    ...span(year),
-  ) as { times: number; fen: number };
+  const reversals = prep(db, `SELECT count(*) AS times, coalesce(sum(p.amount_fen), 0) AS fen ${PAID}`).get(y, 0) as { times: number; fen: number };
   return { total, reversals };
 }
 
 export function annualReport(db: DB, year: number): AnnualReport {
-  const [from, to] = span(year);
+  const [from, to] = [`${year}-01-01`, `${year}-12-31`];
   const kinds = prep(db, 'SELECT code, name FROM relief_kinds WHERE parent_code IS NULL ORDER BY sort_order').all() as { code: string; name: string }[];
   const cur = new Map(kindLines(db, year, true).map((l) => [l.kindCode, l]));
   // Last year: amounts only (the change column and sentence compare amounts).
@@ -58,8 +46,8 @@ export function annualReport(db: DB, year: number): AnnualReport {
     .filter((k) => cur.has(k.code) || prev.has(k.code))
     .map((k) => ({ ...zero, ...cur.get(k.code), kindCode: k.code, kind: k.name, prevFen: prev.get(k.code)?.fen ?? 0 }));
 
-  const byAreaKind = prep(db, `SELECT p.area_id AS areaId, ${topKind(db)} AS kindCode, count(DISTINCT p.person_id) AS persons, count(*) AS times, sum(p.amount_fen) AS fen
-      ${PAID} GROUP BY 1, 2`).all(from, to) as AnnualReport['byAreaKind'];
+  const byAreaKind = prep(db, `SELECT p.area_id AS areaId, p.top_kind AS kindCode, count(DISTINCT p.person_id) AS persons, count(*) AS times, sum(p.amount_fen) AS fen
+      ${PAID} GROUP BY p.top_kind, p.area_id`).all(String(year), 1) as AnnualReport['byAreaKind'];
   const areaIds = new Set(byAreaKind.map((a) => a.areaId));
   const areas = (prep(db, 'SELECT id AS areaId, name AS area FROM areas ORDER BY sort_order, id').all() as AnnualReport['areas']).filter((a) => areaIds.has(a.areaId));
   // Months from payment_totals (kept by the insert trigger, reconciled on the check screen): a lookup, not a scan.
@@ -75,9 +63,9 @@ export function annualReport(db: DB, year: number): AnnualReport {
   });
 
   const registry = prep(db, `SELECT
-      (SELECT count(*) FROM households WHERE substr(created_at, 1, 10) BETWEEN @from AND @to) AS entered,
+      (SELECT count(*) FROM households WHERE created_at BETWEEN @from AND @to || 'T99') AS entered,
       (SELECT count(*) FROM households WHERE exited_on BETWEEN @from AND @to) AS left,
-      (SELECT count(*) FROM households WHERE substr(created_at, 1, 10) <= @to AND (exited_on IS NULL OR exited_on > @to)) AS registeredAtEnd`).get({ from, to }) as AnnualReport['registry'];
+      (SELECT count(*) FROM households WHERE created_at <= @to || 'T99' AND (exited_on IS NULL OR exited_on > @to)) AS registeredAtEnd`).get({ from, to }) as AnnualReport['registry'];
   const applications = prep(db, `SELECT
       (SELECT count(*) FROM applications WHERE accepted_on BETWEEN @from AND @to) AS accepted,
       (SELECT count(*) FROM applications WHERE decided_on BETWEEN @from AND @to AND approved_fen IS NOT NULL) AS approved,

@@ -29,21 +29,21 @@ export function buildPairings(db: DB): void {
 export async function reportFigure(db: DB, ok: (channel: string, input: unknown) => Promise<unknown>): Promise<Figure> {
   buildPairings(db);
   db.pragma('optimize');
-  const y = (year: number) => ({ from: `${year}-01-01`, to: `${year}-12-31` });
-  const paid = `FROM payments p WHERE p.paid_on BETWEEN @from AND @to AND p.reverses_id IS NULL`;
-  const top = `CASE p.kind_code WHEN 'temporary_relief_expense' THEN 'temporary_relief' WHEN 'temporary_relief_urgent' THEN 'temporary_relief' ELSE p.kind_code END`;
+  const y = (year: number) => ({ year: String(year), from: `${year}-01-01`, to: `${year}-12-31` });
+  const paid = `FROM payments p WHERE substr(p.paid_on, 1, 4) = @year AND (p.reverses_id IS NULL) = 1`;
   const raw = [
-    `SELECT count(*), sum(amount_fen) FROM payments WHERE paid_on BETWEEN @from AND @to AND reverses_id IS NOT NULL`,
-    `SELECT ${top}, count(*), sum(p.amount_fen) ${paid} GROUP BY 1`,
+    `SELECT count(*), sum(p.amount_fen) FROM payments p WHERE substr(p.paid_on, 1, 4) = @year AND (p.reverses_id IS NULL) = 0`,
+    `SELECT p.top_kind, count(*), sum(p.amount_fen) ${paid} GROUP BY p.top_kind`,
     `SELECT count(*), sum(p.amount_fen) ${paid}`,
   ].map((sql) => db.prepare(sql));
   const once = [
-    `SELECT ${top}, count(DISTINCT p.person_id), count(DISTINCT p.household_id), count(*), sum(p.amount_fen) ${paid} GROUP BY 1`,
-    `SELECT count(DISTINCT p.person_id), count(DISTINCT p.household_id), count(*), sum(p.amount_fen) ${paid}`,
-    `SELECT p.area_id, ${top}, count(DISTINCT p.person_id), count(*), sum(p.amount_fen) ${paid} GROUP BY 1, 2`,
+    `SELECT p.top_kind, count(DISTINCT p.person_id), count(DISTINCT p.household_id), count(*), sum(p.amount_fen) ${paid} GROUP BY p.top_kind`,
+    `SELECT count(DISTINCT p.person_id) ${paid}`,
+    `SELECT count(DISTINCT p.household_id) ${paid}`,
+    `SELECT p.area_id, p.top_kind, count(DISTINCT p.person_id), count(*), sum(p.amount_fen) ${paid} GROUP BY p.top_kind, p.area_id`,
     `SELECT month, sum(n), sum(fen) FROM payment_totals WHERE month BETWEEN substr(@from, 1, 7) AND substr(@to, 1, 7) GROUP BY month, reversal`,
-    `SELECT (SELECT count(*) FROM households WHERE substr(created_at, 1, 10) BETWEEN @from AND @to), (SELECT count(*) FROM households WHERE exited_on BETWEEN @from AND @to),
-            (SELECT count(*) FROM households WHERE substr(created_at, 1, 10) <= @to AND (exited_on IS NULL OR exited_on > @to))`,
+    `SELECT (SELECT count(*) FROM households WHERE created_at BETWEEN @from AND @to || 'T99'), (SELECT count(*) FROM households WHERE exited_on BETWEEN @from AND @to),
+            (SELECT count(*) FROM households WHERE created_at <= @to || 'T99' AND (exited_on IS NULL OR exited_on > @to))`,
     `SELECT (SELECT count(*) FROM applications WHERE accepted_on BETWEEN @from AND @to), (SELECT count(*) FROM applications WHERE decided_on BETWEEN @from AND @to AND approved_fen IS NOT NULL),
             (SELECT count(*) FROM applications WHERE decided_on BETWEEN @from AND @to AND state = 'rejected'), (SELECT count(*) FROM application_steps WHERE action = 'withdraw' AND on_date BETWEEN @from AND @to),
             (SELECT count(*) FROM applications WHERE decided_on BETWEEN @from AND @to), (SELECT count(*) FROM applications WHERE decided_on BETWEEN @from AND @to AND decided_on <= deadline)`,

@@ -110,8 +110,8 @@ test('the triggers refuse UPDATE and DELETE of a posted payment and a second rev
   assert.throws(() => db.prepare('UPDATE payments SET note = ? WHERE id = ?').run('改', p.id), /不能修改/);
   assert.throws(() => db.prepare('DELETE FROM payments WHERE id = ?').run(p.id), /不能删除/);
   assert.throws(() => db.prepare('DELETE FROM payments').run(), /不能删除/);
-  const copy = `INSERT INTO payments (application_id, household_id, person_id, area_id, kind_code, amount_fen, paid_on, method, reverses_id, cause, posted_by, posted_at)
-    SELECT application_id, household_id, person_id, area_id, kind_code, ?, paid_on, method, ?, 'manual', posted_by, posted_at FROM payments WHERE id = ?`;
+  const copy = `INSERT INTO payments (application_id, household_id, person_id, area_id, kind_code, top_kind, amount_fen, paid_on, method, reverses_id, cause, posted_by, posted_at)
+    SELECT application_id, household_id, person_id, area_id, kind_code, top_kind, ?, paid_on, method, ?, 'manual', posted_by, posted_at FROM payments WHERE id = ?`;
   assert.throws(() => db.prepare(copy).run(1, p.id, p.id), /冲正金额必须等于原发放金额/);
   const rid = db.prepare(copy).run(50000, p.id, p.id).lastInsertRowid;
   assert.throws(() => db.prepare(copy).run(50000, p.id, p.id), /UNIQUE constraint failed: payments.reverses_id/);
@@ -136,8 +136,8 @@ test('closed months: an admin closes, posting and reversing inside is refused, r
   assert.match(refused(await w.call(approver, 'payments.reverse', { id: p.id, reason: '录错' })).message, /已结账/);
   assert.deepEqual([w.count('payments'), w.count('audit_log')], before);
   // The trigger refuses it too, under any code path.
-  assert.throws(() => w.ledger.db.prepare(`INSERT INTO payments (application_id, household_id, person_id, area_id, kind_code, amount_fen, paid_on, method, posted_by, posted_at)
-    SELECT application_id, household_id, person_id, area_id, kind_code, 1, '2026-11-30', 'cash', posted_by, posted_at FROM payments WHERE id = ?`).run(p.id), /已结账/);
+  assert.throws(() => w.ledger.db.prepare(`INSERT INTO payments (application_id, household_id, person_id, area_id, kind_code, top_kind, amount_fen, paid_on, method, posted_by, posted_at)
+    SELECT application_id, household_id, person_id, area_id, kind_code, top_kind, 1, '2026-11-30', 'cash', posted_by, posted_at FROM payments WHERE id = ?`).run(p.id), /已结账/);
 
   assert.equal(refused(await w.call(approver, 'months.reopen', { month: '2026-11', reason: '补录冲正' })).code, 'FORBIDDEN');
   assert.equal(refused(await w.call(admin, 'months.reopen', { month: '2026-11', reason: '' } as never)).field, 'reason');

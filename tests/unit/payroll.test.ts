@@ -69,8 +69,8 @@ test('a batch: collected, a row excluded with a reason, approved by someone else
   assert.match(refused(await w.call(clerk, 'payroll.create', { month: '2026-11', kindCode: null })).message, /没有需要发放/);
   // The ledger itself refuses a second standing payment for the same entitlement and month.
   assert.throws(
-    () => w.ledger.db.prepare(`INSERT INTO payments (application_id, household_id, person_id, area_id, kind_code, amount_fen, paid_on, method, account, entitlement_id, for_month, posted_by, posted_at)
-      SELECT application_id, household_id, person_id, area_id, kind_code, amount_fen, paid_on, method, account, entitlement_id, for_month, posted_by, posted_at FROM payments WHERE batch_id = ? LIMIT 1`).run(draft.id),
+    () => w.ledger.db.prepare(`INSERT INTO payments (application_id, household_id, person_id, area_id, kind_code, top_kind, amount_fen, paid_on, method, account, entitlement_id, for_month, posted_by, posted_at)
+      SELECT application_id, household_id, person_id, area_id, kind_code, top_kind, amount_fen, paid_on, method, account, entitlement_id, for_month, posted_by, posted_at FROM payments WHERE batch_id = ? LIMIT 1`).run(draft.id),
     /同一待遇同一月份已经发放过/,
   );
   assert.throws(() => w.ledger.db.prepare(`UPDATE payroll_batches SET total_fen = 1 WHERE id = ?`).run(draft.id), /已过账的批次不能修改/);
@@ -178,8 +178,8 @@ test('the check screen reconciles each posted batch with its payments and shows 
   must(await w.call(approver, 'payroll.approve', { id: b.id }));
   let c = must(await w.call(clerk, 'payments.check', {}));
   assert.deepEqual(c.batches.map((x) => [x.batchNo, x.storedCount, x.ledgerCount, x.storedFen, x.ledgerFen, x.ok]), [['2026-001', 4, 4, 60000, 60000, true]]);
-  w.ledger.db.prepare(`INSERT INTO payments (application_id, household_id, person_id, area_id, kind_code, amount_fen, paid_on, method, account, batch_id, posted_by, posted_at)
-    SELECT application_id, household_id, person_id, area_id, kind_code, 999, paid_on, method, account, batch_id, posted_by, posted_at FROM payments WHERE batch_id = ? LIMIT 1`).run(b.id);
+  w.ledger.db.prepare(`INSERT INTO payments (application_id, household_id, person_id, area_id, kind_code, top_kind, amount_fen, paid_on, method, account, batch_id, posted_by, posted_at)
+    SELECT application_id, household_id, person_id, area_id, kind_code, top_kind, 999, paid_on, method, account, batch_id, posted_by, posted_at FROM payments WHERE batch_id = ? LIMIT 1`).run(b.id);
   c = must(await w.call(clerk, 'payments.check', {}));
   assert.equal(c.ok, false);
   assert.deepEqual([c.batches[0].ledgerCount, c.batches[0].ledgerFen, c.batches[0].ok], [5, 60999, false]);

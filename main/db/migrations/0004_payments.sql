@@ -52,6 +52,7 @@ CREATE TABLE payments (
   person_id      INTEGER NOT NULL REFERENCES persons(id),
   area_id        INTEGER NOT NULL REFERENCES areas(id),   -- the household's area on the day of payment
   kind_code      TEXT NOT NULL REFERENCES relief_kinds(code),
+  top_kind       TEXT NOT NULL REFERENCES relief_kinds(code),  -- the top-level kind on the day of payment (临时救助 for 急难型)
   amount_fen     INTEGER NOT NULL CHECK (amount_fen > 0),
   -- What the row adds to a total: a reversal cancels its original.
   signed_fen     INTEGER GENERATED ALWAYS AS (CASE WHEN reverses_id IS NULL THEN amount_fen ELSE -amount_fen END) VIRTUAL,
@@ -74,7 +75,7 @@ CREATE INDEX payments_application ON payments (application_id);
 CREATE INDEX payments_household ON payments (household_id, paid_on);
 CREATE INDEX payments_batch ON payments (batch_id) WHERE batch_id IS NOT NULL;
 -- Covering the filtered totals (count and net sum) of the grid, so they read the index only.
-CREATE INDEX payments_kind ON payments (kind_code, paid_on, amount_fen, reverses_id);
+CREATE INDEX payments_kind ON payments (top_kind, paid_on, amount_fen, reverses_id);
 CREATE INDEX payments_area ON payments (area_id, paid_on, amount_fen, reverses_id);
 CREATE INDEX payments_entitlement ON payments (entitlement_id, for_month) WHERE entitlement_id IS NOT NULL;
 
