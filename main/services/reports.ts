@@ -21,26 +21,33 @@ function kindLines(db: DB, year: number, distinct: boolean): Line[] {
   return prep(db, `SELECT p.top_kind AS kindCode, ${counts}, count(*) AS times, sum(p.amount_fen) AS fen ${PAID} GROUP BY p.top_kind`).all(String(year), 1) as Line[];
 }
 
-function totals(db: DB, year: number, distinct: boolean): { total: Line; reversals: { times: number; fen: number } } {
+/** The year's distinct persons and households over every kind, and its reversals (本年冲正). */
+function yearWide(db: DB, year: number, distinct: boolean): { persons: number; households: number; reversals: { times: number; fen: number } } {
   const y = String(year);
-  const counts = distinct
-    ? `(SELECT count(DISTINCT p.person_id) ${PAID}) AS persons, (SELECT count(DISTINCT p.household_id) ${PAID}) AS households`
-    : '0 AS persons, 0 AS households';
-  const total = prep(db, `SELECT 'all' AS kindCode, ${counts}, count(*) AS times, coalesce(sum(p.amount_fen), 0) AS fen ${PAID}`).get(
-    ...(distinct ? [y, 1, y, 1] : []), y, 1,
-  ) as Line;
+  const people = distinct
+    ? (prep(db, `SELECT (SELECT count(DISTINCT p.person_id) ${PAID}) AS persons, (SELECT count(DISTINCT p.household_id) ${PAID}) AS households`).get(y, 1, y, 1) as {
+        persons: number;
+        households: number;
+      })
+    : { persons: 0, households: 0 };
   const reversals = prep(db, `SELECT count(*) AS times, coalesce(sum(p.amount_fen), 0) AS fen ${PAID}`).get(y, 0) as { times: number; fen: number };
-  return { total, reversals };
+  return { ...people, reversals };
 }
+
+const sum = (lines: Line[], key: 'times' | 'fen') => lines.reduce((s, l) => s + l[key], 0);
 
 export function annualReport(db: DB, year: number): AnnualReport {
   const [from, to] = [`${year}-01-01`, `${year}-12-31`];
   const kinds = prep(db, 'SELECT code, name FROM relief_kinds WHERE parent_code IS NULL ORDER BY sort_order').all() as { code: string; name: string }[];
-  const cur = new Map(kindLines(db, year, true).map((l) => [l.kindCode, l]));
+  const curLines = kindLines(db, year, true);
+  const cur = new Map(curLines.map((l) => [l.kindCode, l]));
   // Last year: amounts only (the change column and sentence compare amounts).
-  const prev = new Map(kindLines(db, year - 1, false).map((l) => [l.kindCode, l]));
-  const { total, reversals } = totals(db, year, true);
-  const p = totals(db, year - 1, false);
+  const prevLines = kindLines(db, year - 1, false);
+  const prev = new Map(prevLines.map((l) => [l.kindCode, l]));
+  const wide = yearWide(db, year, true);
+  const reversals = wide.reversals;
+  const total = { kindCode: 'all', persons: wide.persons, households: wide.households, times: sum(curLines, 'times'), fen: sum(curLines, 'fen') };
+  const p = { fen: sum(prevLines, 'fen'), reversals: yearWide(db, year - 1, false).reversals };
   const zero = { persons: 0, households: 0, times: 0, fen: 0 };
   const byKind = kinds
     .filter((k) => cur.has(k.code) || prev.has(k.code))
@@ -86,7 +93,7 @@ export function annualReport(db: DB, year: number): AnnualReport {
     reversals,
     total: { ...total, kind: '合计' },
     netFen: total.fen - reversals.fen,
-    prevTotal: { fen: p.total.fen, netFen: p.total.fen - p.reversals.fen },
+    prevTotal: { fen: p.fen, netFen: p.fen - p.reversals.fen },
     areas,
     byAreaKind,
     byMonth,

@@ -34,7 +34,6 @@ export async function reportFigure(db: DB, ok: (channel: string, input: unknown)
   const raw = [
     `SELECT count(*), sum(p.amount_fen) FROM payments p WHERE substr(p.paid_on, 1, 4) = @year AND (p.reverses_id IS NULL) = 0`,
     `SELECT p.top_kind, count(*), sum(p.amount_fen) ${paid} GROUP BY p.top_kind`,
-    `SELECT count(*), sum(p.amount_fen) ${paid}`,
   ].map((sql) => db.prepare(sql));
   const once = [
     `SELECT p.top_kind, count(DISTINCT p.person_id), count(DISTINCT p.household_id), count(*), sum(p.amount_fen) ${paid} GROUP BY p.top_kind`,
