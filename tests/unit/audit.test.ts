@@ -8,7 +8,7 @@ import { must, world } from './helpers';
 test('every mutation writes staff, time, channel, entity, before and after', async () => {
   const w = await world();
   const admin = await w.admin();
-  const center = { name: '城关镇便民服务中心', address: '城关镇人民路 1 号', hotline: '0571-12345678', officeHours: '工作日 9:00–17:00', idleLockMinutes: 15 };
+  const center = { name: '城关镇便民服务中心', address: '城关镇人民路 1 号', hotline: '0571-12345678', officeHours: '工作日 9:00–17:00', idleLockMinutes: 15, serviceItems: [{ name: '司法所', phone: '0571-12340003' }] };
   must(await w.call(admin, 'settings.save', center));
   const page = must(await w.call(admin, 'audit.list', { channel: 'settings.save' })) as Page<AuditRow>;
   assert.equal(page.total, 1);
