@@ -1,6 +1,7 @@
 // 救助金发放收据 (A5): amount in figures and in 大写, masked ID, signature line; a reversal prints as 冲正凭证.
 import { amountInWords, formatYuan } from '../../shared/domain/money';
-import { METHODS, type PaymentDetail } from '../../shared/schemas/payments';
+import type { PaymentDetail } from '../../shared/schemas/payments';
+import { METHODS } from '../../shared/domain/payments';
 import type { CenterSettings } from '../../shared/schemas/settings';
 import { cnDate } from './CaseDocuments';
 

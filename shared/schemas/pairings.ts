@@ -1,13 +1,10 @@
 import { z } from 'zod';
+import type { PairingRole, VisitMode } from '../domain/pairings';
 import { id, pageInput, text } from './common';
 
 const isoDate = (label: string) => z.iso.date(`${label}格式应为 YYYY-MM-DD`);
 const phone = z.string().trim().regex(/^$|^1[3-9]\d{9}$|^0\d{2,3}-?\d{7,8}$/, '电话应为 11 位手机号或带区号的固定电话');
 
-export const VISIT_MODES = { home: '入户', phone: '电话', other: '其他' } as const;
-export type VisitMode = keyof typeof VISIT_MODES;
-export const PAIRING_ROLES = { primary: '主要帮扶人', secondary: '协助帮扶人' } as const;
-export type PairingRole = keyof typeof PAIRING_ROLES;
 
 export const cadreSaveInput = z.object({
   id: id.optional(),

@@ -1,11 +1,10 @@
 import { z } from 'zod';
+import type { BatchState, Method } from '../domain/payments';
 import { id, pageInput, text } from './common';
 
 const isoDate = (label: string) => z.iso.date(`${label}格式应为 YYYY-MM-DD`);
 export const month = (label = '月份') => z.string({ error: `请选择${label}` }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, `${label}格式应为 YYYY-MM`);
 
-export const METHODS = { cash: '现金', bank: '一卡通' } as const;
-export type Method = keyof typeof METHODS;
 
 export const payInput = z.object({
   applicationId: id,
@@ -22,8 +21,6 @@ export const entitlementInput = z.object({
   endMonth: month('停发月份').nullable().default(null),
 });
 
-/** payments: every payment row (not the reversals); reversed: payments a later row cancelled; reversal: the cancelling rows; standing: neither. */
-export const REVERSAL_FILTERS = { payments: '发放（不含冲正行）', standing: '正常', reversed: '已被冲正', reversal: '冲正记录' } as const;
 
 export const paymentListInput = pageInput(['paidOn', 'amount'], {
   kindCode: z.string().max(40).optional(),
@@ -104,8 +101,6 @@ export interface CasePayments {
   payments: PaymentRow[];
 }
 
-export type BatchState = 'draft' | 'posted' | 'cancelled';
-export const BATCH_STATES: Record<BatchState, string> = { draft: '草稿', posted: '已过账', cancelled: '已作废' };
 
 export interface BatchRow {
   id: number;

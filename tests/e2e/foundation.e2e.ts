@@ -2,7 +2,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { startHost, type Host } from './host';
-import { createAdmin, firstStartAsAdmin, signIn } from './session';
+import { createAdmin, firstStartAsAdmin, signIn, watchCsp } from './session';
 
 let host: Host;
 test.beforeEach(async () => {
@@ -13,18 +13,6 @@ test.afterEach(async () => {
 });
 
 /** Fails the test on any CSP violation: antd and ag-grid must use the nonce, never need 'unsafe-inline'. */
-function watchCsp(page: Page): string[] {
-  const violations: string[] = [];
-  void page.addInitScript(() =>
-    document.addEventListener('securitypolicyviolation', (e) =>
-      console.error(`CSP violation: ${e.violatedDirective} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber} ${e.sample}`),
-    ),
-  );
-  page.on('console', (m) => {
-    if (/Content Security Policy|CSP violation/.test(m.text())) violations.push(m.text());
-  });
-  return violations;
-}
 
 test('first start to a refused admin screen, as the counter would do it', async ({ page }) => {
   const csp = watchCsp(page);

@@ -7,7 +7,7 @@ import { idNumberFor } from '../../main/demo/fictional';
 import { cardQrText } from '../../shared/domain/cards';
 import { startHost, type Host } from './host';
 import { ID_NUMBERS, PERSONAL_NUMBERS, pdfInfo, pdfPictures, pdfText, printToPdf } from './pdf';
-import { api, firstStartAsAdmin, switchTo } from './session';
+import { api, firstStartAsAdmin, switchTo, watchCsp } from './session';
 
 let host: Host;
 test.beforeEach(async () => {
@@ -56,6 +56,7 @@ async function setUp(page: Page) {
 }
 
 test('create a cadre, pair a household, record a visit with aid, print its card at CR80 with a QR code that decodes', async ({ page }) => {
+  const csp = watchCsp(page);
   const area = await setUp(page);
   const h = await api<{ id: number }>(host, 'households.create', {
     areaId: area.id, phone: '13800001234',
@@ -132,6 +133,7 @@ test('create a cadre, pair a household, record a visit with aid, print its card 
   expect(db.prepare('SELECT count(*) AS n FROM card_printings').get()).toEqual({ n: 1 });
   expect(db.prepare('SELECT sum(value_fen) AS fen FROM visit_aid').get()).toEqual({ fen: 30000 });
   db.close();
+  expect(csp).toEqual([]);
 });
 
 test('a whole area on A4: ten cards a sheet with crop marks, backs mirrored, every QR code decodes', async ({ page }) => {

@@ -9,7 +9,7 @@ import { buildEntitlements } from '../bench/payments';
 import { buildRegistry } from '../bench/registry';
 import { startHost, type Host } from './host';
 import { PERSONAL_NUMBERS, pdfInfo, pdfPicture, pdfPictures, pdfText, printToPdf } from './pdf';
-import { api, createAdmin, firstStartAsAdmin, signIn, switchTo } from './session';
+import { api, createAdmin, firstStartAsAdmin, signIn, switchTo, watchCsp } from './session';
 
 let host: Host;
 test.beforeEach(async () => {
@@ -55,6 +55,7 @@ async function approvedMonthly(h: { id: number; members: { id: number }[] }, amo
 }
 
 test('pay a 临时救助 case in cash and print its receipt; post a monthly batch; reverse a payment; totals follow', async ({ page }) => {
+  const csp = watchCsp(page);
   await firstStartAsAdmin(page, host);
   await api(host, 'settings.save', { name: '城关镇便民服务中心', address: '城关镇人民路1号', hotline: '0571-12345678', officeHours: '工作日 8:30–17:30', idleLockMinutes: 15 });
   const area = await api<{ id: number }>(host, 'areas.save', { name: '东山村' });
@@ -163,6 +164,7 @@ test('pay a 临时救助 case in cash and print its receipt; post a monthly batc
   // The check screen agrees with every batch.
   await page.goto(`${host.base}#/payments/check`);
   await expect(page.getByText('全部相符')).toBeVisible();
+  expect(csp).toEqual([]);
 });
 
 test('a roster of 120 rows: seven A4 pages, header and subtotal on each, grand total in figures and 大写 on the last', async ({ page }) => {

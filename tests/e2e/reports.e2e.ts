@@ -6,7 +6,7 @@ import { idNumberFor } from '../../main/demo/fictional';
 import { formatYuan } from '../../shared/domain/money';
 import { startHost, type Host } from './host';
 import { pdfInfo, pdfPictures, pdfText, printToPdf } from './pdf';
-import { api, firstStartAsAdmin } from './session';
+import { api, firstStartAsAdmin, watchCsp } from './session';
 
 let host: Host;
 test.beforeEach(async () => {
@@ -36,6 +36,7 @@ function fromLedger(file: string) {
 }
 
 test('the report screen equals the ledger; a number opens its payments; the A4 PDF carries the paragraph', async ({ page }) => {
+  const csp = watchCsp(page);
   await firstStartAsAdmin(page, host);
   await api(host, 'settings.save', { name: '城关镇便民服务中心', address: '', hotline: '0571-12345678', officeHours: '工作日 8:30–17:30', idleLockMinutes: 30 });
   const east = await api<{ id: number }>(host, 'areas.save', { name: '东山村' });
@@ -106,4 +107,5 @@ test('the report screen equals the ledger; a number opens its payments; the A4 P
   expect(text).toContain(summary.replace(/\s+/g, ''));
   for (const s of ['城关镇便民服务中心', '一、按救助类别', '二、按村/社区', '三、按月份', '制表人：', '审核人：', '本年冲正', '合计（净发放）']) expect(text).toContain(s);
   pdfPictures('test-results/annual-report.pdf', 'test-results/annual-report', 1, info.pages);
+  expect(csp).toEqual([]);
 });

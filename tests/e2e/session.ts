@@ -43,3 +43,17 @@ export async function api<T = unknown>(host: Host, channel: string, input: unkno
   if (!body.ok) throw new Error(`${channel}: ${body.error?.message}`);
   return body.value;
 }
+
+/** Collects every CSP violation the page reports (the app's CSP allows no inline script or style). */
+export function watchCsp(page: Page): string[] {
+  const violations: string[] = [];
+  void page.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`CSP violation: ${e.violatedDirective} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber} ${e.sample}`),
+    ),
+  );
+  page.on('console', (m) => {
+    if (/Content Security Policy|CSP violation/.test(m.text())) violations.push(m.text());
+  });
+  return violations;
+}

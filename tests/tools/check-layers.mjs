@@ -1,5 +1,6 @@
 // The layer rule, checked on every `npm test`: `electron` only under main/electron/; no `node:*` built-ins and no
-// `better-sqlite3` in renderer/ or shared/. Usage: node check-layers.mjs [ROOT]  (exit 1 and a line per violation)
+// `better-sqlite3` in renderer/ or shared/; the renderer takes only types from shared/schemas and never zod (zod's
+// eval probe breaks the page's CSP). Usage: node check-layers.mjs [ROOT]  (exit 1 and a line per violation)
 import fs from 'node:fs';
 import path from 'node:path';
 import { builtinModules } from 'node:module';
@@ -20,6 +21,11 @@ function* files(dir) {
 
 const rules = [
   { where: 'renderer', refuse: (m) => NODE.has(m) || m === 'better-sqlite3' || m === 'electron', why: '渲染层不能引用 Node 内置模块、better-sqlite3 或 electron' },
+  {
+    where: 'renderer',
+    refuse: (m, _f, stmt) => m === 'zod' || (/shared\/schemas\//.test(m) && !/^(import|export)\s+type\s/.test(stmt.trim())),
+    why: '渲染层只能用 import type 引用 shared/schemas，不能引用 zod（zod 的 eval 探测违反页面的 CSP）；常量请放在 shared/domain',
+  },
   { where: 'shared', refuse: (m) => NODE.has(m) || m === 'better-sqlite3' || m === 'electron', why: 'shared/ 只能是纯 TypeScript' },
   { where: 'main', refuse: (m, f) => m === 'electron' && !f.startsWith(path.join(root, 'main', 'electron') + path.sep), why: 'electron 只能在 main/electron/ 中引用' },
 ];
@@ -31,7 +37,7 @@ for (const rule of rules) {
     for (const m of text.matchAll(IMPORT)) {
       const spec = m[1] ?? m[2] ?? m[3] ?? m[4];
       const line = text.slice(0, m.index).split('\n').length;
-      if (rule.refuse(spec, f)) violations.push(`${path.relative(root, f)}:${line}: imports '${spec}' — ${rule.why}`);
+      if (rule.refuse(spec, f, m[0])) violations.push(`${path.relative(root, f)}:${line}: imports '${spec}' — ${rule.why}`);
     }
   }
 }

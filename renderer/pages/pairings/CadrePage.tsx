@@ -2,7 +2,8 @@
 import { Button, Card, Descriptions, Result, Table, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { AppErrorBody } from '../../../shared/domain/result';
-import { PAIRING_ROLES, type CadreDetail, type PairingRow, type VisitRow } from '../../../shared/schemas/pairings';
+import type { CadreDetail, PairingRow, VisitRow } from '../../../shared/schemas/pairings';
+import { PAIRING_ROLES } from '../../../shared/domain/pairings';
 import { call } from '../../api';
 import { LedgerGrid, type PageRequest } from '../../components/LedgerGrid';
 import { go } from '../../components/router';

@@ -4,7 +4,8 @@ import { MinusCircleOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/
 import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
-import { PAIRING_ROLES, VISIT_MODES, type CadreRow, type HouseholdPairings as Pairings, type PairingRow, type VisitRow } from '../../../shared/schemas/pairings';
+import type { CadreRow, HouseholdPairings as Pairings, PairingRow, VisitRow } from '../../../shared/schemas/pairings';
+import { PAIRING_ROLES, VISIT_MODES } from '../../../shared/domain/pairings';
 import { call } from '../../api';
 import { FormProblemAlert } from '../../components/FormProblemAlert';
 import { showResultError, type FormProblem } from '../../components/forms';

@@ -1,6 +1,7 @@
 import type { ColDef } from 'ag-grid-community';
 import { formatYuan } from '../../../shared/domain/money';
-import { VISIT_MODES, type CadreRow, type CardRow, type VisitMode, type VisitRow } from '../../../shared/schemas/pairings';
+import type { CadreRow, CardRow, VisitRow } from '../../../shared/schemas/pairings';
+import { VISIT_MODES, type VisitMode } from '../../../shared/domain/pairings';
 
 export const cadreColumns: ColDef<CadreRow>[] = [
   { field: 'name', headerName: '姓名', width: 110 },

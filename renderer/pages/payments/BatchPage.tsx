@@ -5,7 +5,8 @@ import { App, Button, Card, Descriptions, Form, Input, Modal, Result, Select, Sp
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { amountInWords, formatYuan } from '../../../shared/domain/money';
 import type { AppErrorBody } from '../../../shared/domain/result';
-import { BATCH_STATES, type BatchLine, type BatchRow } from '../../../shared/schemas/payments';
+import type { BatchLine, BatchRow } from '../../../shared/schemas/payments';
+import { BATCH_STATES } from '../../../shared/domain/payments';
 import type { SessionState } from '../../../shared/schemas/staff';
 import { call } from '../../api';
 import { FormProblemAlert } from '../../components/FormProblemAlert';

@@ -4,7 +4,8 @@ import { Button, Card, DatePicker, Form, Input, Modal, Radio, Select, Table } fr
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { formatYuan } from '../../../shared/domain/money';
-import { METHODS, type CasePayments as Payments, type PaymentRow } from '../../../shared/schemas/payments';
+import type { CasePayments as Payments, PaymentRow } from '../../../shared/schemas/payments';
+import { METHODS } from '../../../shared/domain/payments';
 import type { ApplicationDetail } from '../../../shared/schemas/applications';
 import { call } from '../../api';
 import { FormProblemAlert } from '../../components/FormProblemAlert';

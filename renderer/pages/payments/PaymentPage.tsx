@@ -4,7 +4,8 @@ import { Button, Card, Descriptions, Form, Input, Modal, Result, Space, Tag } fr
 import { useCallback, useEffect, useState } from 'react';
 import { amountInWords, formatYuan } from '../../../shared/domain/money';
 import type { AppErrorBody } from '../../../shared/domain/result';
-import { METHODS, type PaymentDetail } from '../../../shared/schemas/payments';
+import type { PaymentDetail } from '../../../shared/schemas/payments';
+import { METHODS } from '../../../shared/domain/payments';
 import type { SessionState } from '../../../shared/schemas/staff';
 import { call } from '../../api';
 import { FormProblemAlert } from '../../components/FormProblemAlert';

@@ -1,6 +1,7 @@
 import type { ColDef } from 'ag-grid-community';
 import { formatYuan } from '../../../shared/domain/money';
-import { BATCH_STATES, METHODS, type BatchLine, type BatchRow, type BatchState, type Method, type PaymentRow } from '../../../shared/schemas/payments';
+import type { BatchLine, BatchRow, PaymentRow } from '../../../shared/schemas/payments';
+import { BATCH_STATES, METHODS, type BatchState, type Method } from '../../../shared/domain/payments';
 
 const yuan = (p: { value: unknown }) => (typeof p.value === 'number' ? formatYuan(p.value) : '');
 
