@@ -74,7 +74,8 @@ export const pairingHandlers = {
     const rows = prep(ctx.db, `${CADRE} ${where} ORDER BY c.active DESC, c.name_initials, c.id LIMIT ${limitSql(q.limit)} OFFSET ?`).all(...args, q.offset) as CadreRecord[];
     const { n } = prep(ctx.db, `SELECT count(*) AS n FROM cadres c ${where}`).get(...args) as { n: number };
     const overdue = new Map<number, number>();
-    for (const d of dueVisits(ctx.db, dateCn(ctx.now), { overdueOnly: true })) overdue.set(d.cadreId, (overdue.get(d.cadreId) ?? 0) + 1);
+    // Overdue visits of this page's cadres only.
+    for (const d of dueVisits(ctx.db, dateCn(ctx.now), { overdueOnly: true, cadreIds: rows.map((c) => c.id) })) overdue.set(d.cadreId, (overdue.get(d.cadreId) ?? 0) + 1);
     return { rows: rows.map((c) => toCadre(c, overdue.get(c.id))), total: n };
   },
 

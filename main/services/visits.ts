@@ -15,10 +15,11 @@ export const DEFAULT_CADENCE = 3;
  * The next visit due for each current primary pairing: the last visit (or the pairing's start) plus the cadence.
  * Filtered to one cadre or household, or to overdue ones.
  */
-export function dueVisits(db: DB, today: string, f: { cadreId?: number; householdId?: number; overdueOnly?: boolean; limit?: number } = {}): VisitDue[] {
+export function dueVisits(db: DB, today: string, f: { cadreId?: number; cadreIds?: number[]; householdId?: number; overdueOnly?: boolean; limit?: number } = {}): VisitDue[] {
   const w: string[] = [`h.status = 'registered'`];
   const args: (string | number)[] = [];
   if (f.cadreId) (w.push('p.cadre_id = ?'), args.push(f.cadreId));
+  if (f.cadreIds) (w.push('p.cadre_id IN (SELECT value FROM json_each(?))'), args.push(JSON.stringify(f.cadreIds)));
   if (f.householdId) (w.push('p.household_id = ?'), args.push(f.householdId));
   const due = `date(coalesce(v.last, p.from_date), '+' || coalesce(cad.m, ${DEFAULT_CADENCE}) || ' months')`;
   const rows = prep(
@@ -41,11 +42,16 @@ const VISIT = `SELECT v.id, v.household_id AS householdId, h.head_name AS head, 
     v.visited_on AS visitedOn, v.mode, v.findings, v.actions, s.display_name AS recordedBy
   FROM visits v JOIN households h ON h.id = v.household_id JOIN areas ar ON ar.id = h.area_id JOIN cadres c ON c.id = v.cadre_id JOIN staff s ON s.id = v.created_by`;
 
+/** Problems and aid of a page of visits: two queries for the page, not two per visit. */
 function withDetails(db: DB, visits: VisitRecord[]): VisitRow[] {
+  const ids = JSON.stringify(visits.map((v) => v.id));
+  const problems = prep(db, `SELECT visit_id AS visitId, id, description, status, resolved_on AS resolvedOn, resolution FROM visit_problems
+      WHERE visit_id IN (SELECT value FROM json_each(?)) ORDER BY id`).all(ids) as (VisitRow['problems'][number] & { visitId: number })[];
+  const aid = prep(db, `SELECT visit_id AS visitId, item, quantity, unit, value_fen AS valueFen FROM visit_aid
+      WHERE visit_id IN (SELECT value FROM json_each(?)) ORDER BY id`).all(ids) as (VisitRow['aid'][number] & { visitId: number })[];
   return visits.map((v) => {
-    const problems = prep(db, 'SELECT id, description, status, resolved_on AS resolvedOn, resolution FROM visit_problems WHERE visit_id = ? ORDER BY id').all(v.id) as VisitRow['problems'];
-    const aid = prep(db, 'SELECT item, quantity, unit, value_fen AS valueFen FROM visit_aid WHERE visit_id = ? ORDER BY id').all(v.id) as VisitRow['aid'];
-    return { ...v, problems, aid, aidFen: aid.reduce((s, a) => s + a.valueFen, 0) };
+    const a = aid.filter((x) => x.visitId === v.id).map(({ visitId: _, ...x }) => x);
+    return { ...v, problems: problems.filter((x) => x.visitId === v.id).map(({ visitId: _, ...x }) => x), aid: a, aidFen: a.reduce((s, x) => s + x.valueFen, 0) };
   });
 }
 
