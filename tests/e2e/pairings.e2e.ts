@@ -5,18 +5,12 @@ import Database from 'better-sqlite3';
 import { execFileSync } from 'node:child_process';
 import { idNumberFor } from '../../main/demo/fictional';
 import { cardQrText } from '../../shared/domain/cards';
-import { startHost, type Host } from './host';
+import type { Host } from './host';
 import { ID_NUMBERS, PERSONAL_NUMBERS, pdfInfo, pdfPictures, pdfText, printToPdf } from './pdf';
-import { api, firstStartAsAdmin, switchTo, watchCsp } from './session';
+import { api, firstStartAsAdmin, switchTo, watchCsp, hostPerTest } from './session';
 
 let host: Host;
-test.beforeEach(async () => {
-  host = await startHost();
-});
-test.afterEach(async () => {
-  if (host.stderr()) console.log(host.stderr());
-  expect(await host.stop()).toBe(0);
-});
+hostPerTest((h) => (host = h));
 
 const HOTLINE = '0571-12345678';
 

@@ -7,18 +7,12 @@ import { idNumberFor } from '../../main/demo/fictional';
 import { amountInWords, formatYuan } from '../../shared/domain/money';
 import { buildEntitlements } from '../bench/payments';
 import { buildRegistry } from '../bench/registry';
-import { startHost, type Host } from './host';
+import type { Host } from './host';
 import { PERSONAL_NUMBERS, pdfInfo, pdfPicture, pdfPictures, pdfText, printToPdf } from './pdf';
-import { api, createAdmin, firstStartAsAdmin, signIn, switchTo, watchCsp } from './session';
+import { api, createAdmin, firstStartAsAdmin, signIn, switchTo, watchCsp, hostPerTest } from './session';
 
 let host: Host;
-test.beforeEach(async () => {
-  host = await startHost();
-});
-test.afterEach(async () => {
-  if (host.stderr()) console.log(host.stderr());
-  expect(await host.stop()).toBe(0);
-});
+hostPerTest((h) => (host = h));
 
 const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 const thisMonth = () => today().slice(0, 7);

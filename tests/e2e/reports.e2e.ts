@@ -4,18 +4,12 @@ import { expect, test } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { idNumberFor } from '../../main/demo/fictional';
 import { formatYuan } from '../../shared/domain/money';
-import { startHost, type Host } from './host';
+import type { Host } from './host';
 import { pdfInfo, pdfPictures, pdfText, printToPdf } from './pdf';
-import { api, firstStartAsAdmin, watchCsp } from './session';
+import { api, firstStartAsAdmin, watchCsp, hostPerTest } from './session';
 
 let host: Host;
-test.beforeEach(async () => {
-  host = await startHost();
-});
-test.afterEach(async () => {
-  if (host.stderr()) console.log(host.stderr());
-  expect(await host.stop()).toBe(0);
-});
+hostPerTest((h) => (host = h));
 
 const year = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
 const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);

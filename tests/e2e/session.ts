@@ -1,6 +1,6 @@
 // Shared e2e steps: first start as admin, sign in, and calls over the same token (the host's one session).
-import { expect, type Page } from '@playwright/test';
-import type { Host } from './host';
+import { expect, test, type Page } from '@playwright/test';
+import { startHost, type Host } from './host';
 
 /** Fills the first-start form of a new ledger (the page must already show it). */
 export async function createAdmin(page: Page): Promise<void> {
@@ -56,4 +56,14 @@ export function watchCsp(page: Page): string[] {
     if (/Content Security Policy|CSP violation/.test(m.text())) violations.push(m.text());
   });
   return violations;
+}
+
+/** A fresh web host on a new ledger for each test of the file; after it, the host must stop cleanly (exit 0). */
+export function hostPerTest(set: (host: Host) => void): void {
+  let host: Host;
+  test.beforeEach(async () => set((host = await startHost())));
+  test.afterEach(async () => {
+    if (host.stderr()) console.log(host.stderr());
+    expect(await host.stop()).toBe(0);
+  });
 }
