@@ -136,15 +136,19 @@ export function checkLedger(db: DB): LedgerCheck {
        FROM payments p JOIN applications a ON a.id = p.application_id JOIN relief_kinds k ON k.code = a.kind_code
       WHERE k.recurrence = 'one_off' GROUP BY a.id HAVING sum(p.signed_fen) > a.approved_fen`,
   ).all() as LedgerCheck['overpaid'];
-  // payment_totals against a GROUP BY over the payments themselves, both ways.
-  const totalsOff = (prep(
-    db,
-    `WITH g AS (SELECT substr(paid_on, 1, 7) AS month, kind_code, area_id, method, reverses_id IS NOT NULL AS reversal, count(*) AS n, sum(signed_fen) AS fen
-                  FROM payments GROUP BY 1, 2, 3, 4, 5)
-     SELECT (SELECT count(*) FROM (SELECT * FROM g EXCEPT SELECT * FROM payment_totals))
-          + (SELECT count(*) FROM (SELECT * FROM payment_totals EXCEPT SELECT * FROM g)) AS n`,
-  ).get() as { n: number }).n;
+  // The stored totals (payment_totals, annual_totals) against the same figures counted over the payments.
+  const totalsOff =
+    linesOff(db, 'payment_totals', `SELECT substr(paid_on, 1, 7), kind_code, area_id, method, reverses_id IS NOT NULL, count(*), sum(signed_fen) FROM payments GROUP BY 1, 2, 3, 4, 5`) +
+    linesOff(db, 'annual_totals', 'SELECT * FROM annual_totals_counted');
   return { batches, overpaid, totalsOff, ok: batches.every((b) => b.ok) && overpaid.length === 0 && totalsOff === 0 };
+}
+
+/** Lines of a stored table missing from the counted ones plus counted lines missing from the table. */
+function linesOff(db: DB, table: string, counted: string): number {
+  return (prep(
+    db,
+    `WITH g AS (${counted}) SELECT (SELECT count(*) FROM (SELECT * FROM g EXCEPT SELECT * FROM ${table})) + (SELECT count(*) FROM (SELECT * FROM ${table} EXCEPT SELECT * FROM g)) AS n`,
+  ).get() as { n: number }).n;
 }
 
 export const paymentListHandlers = {

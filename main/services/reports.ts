@@ -1,60 +1,46 @@
 // 年度救助统计: one year's relief from the ledger, provable to the fen. A payment counts in the year of its date; a
 // reversal counts in the year of its own date, on its own line (本年冲正), so a closed year never changes afterwards.
+// The payment figures are read from annual_totals, kept by the payments' insert trigger (migration 0007) and
+// reconciled with the payments themselves on the check screen.
 import ExcelJS from 'exceljs';
 import { formatWan } from '../../shared/domain/money';
 import { annualSummary } from '../../shared/domain/reports';
-import type { AnnualReport, KindLine } from '../../shared/schemas/reports';
+import type { AnnualReport } from '../../shared/schemas/reports';
 import { DEFAULT_CENTER } from '../../shared/schemas/settings';
 import { prep, type DB } from '../db/open';
 import type { Handlers } from '../dispatch';
 import { getSetting } from './settings';
 
-type Line = Omit<KindLine, 'kind'>;
+/** One line of annual_totals: kind '' is every kind, area 0 every area. */
+type TotalsLine = { year: string; reversal: 0 | 1; kindCode: string; areaId: number; persons: number; households: number; times: number; fen: number };
 
-// A year's payments (or reversals) as the payments_year_* indexes hold them: the WHERE must spell their expressions.
-const YEAR = `substr(p.paid_on, 1, 4) = ? AND (p.reverses_id IS NULL) = ?`;
-const PAID = `FROM payments p WHERE ${YEAR}`;
-
-/** By top-level kind (frozen on each payment): distinct persons and households when asked, times and amount. */
-function kindLines(db: DB, year: number, distinct: boolean): Line[] {
-  const counts = distinct ? 'count(DISTINCT p.person_id) AS persons, count(DISTINCT p.household_id) AS households' : '0 AS persons, 0 AS households';
-  return prep(db, `SELECT p.top_kind AS kindCode, ${counts}, count(*) AS times, sum(p.amount_fen) AS fen ${PAID} GROUP BY p.top_kind`).all(String(year), 1) as Line[];
+/** The lines of a year and the year before, and a reader for one of them (zeros where no payment reached it). */
+function totalsOf(db: DB, year: number) {
+  const lines = prep(db, `SELECT year, reversal, top_kind AS kindCode, area_id AS areaId, persons, households, times, fen
+      FROM annual_totals WHERE year IN (?, ?) ORDER BY year, reversal, top_kind, area_id`).all(String(year), String(year - 1)) as TotalsLine[];
+  const byKey = new Map(lines.map((l) => [`${l.year}|${l.reversal}|${l.kindCode}|${l.areaId}`, l]));
+  const line = (y: number, reversal: 0 | 1, kindCode = '', areaId = 0) =>
+    byKey.get(`${y}|${reversal}|${kindCode}|${areaId}`) ?? { persons: 0, households: 0, times: 0, fen: 0 };
+  return { lines, line };
 }
-
-/** The year's distinct persons and households over every kind, and its reversals (本年冲正). */
-function yearWide(db: DB, year: number, distinct: boolean): { persons: number; households: number; reversals: { times: number; fen: number } } {
-  const y = String(year);
-  const people = distinct
-    ? (prep(db, `SELECT (SELECT count(DISTINCT p.person_id) ${PAID}) AS persons, (SELECT count(DISTINCT p.household_id) ${PAID}) AS households`).get(y, 1, y, 1) as {
-        persons: number;
-        households: number;
-      })
-    : { persons: 0, households: 0 };
-  const reversals = prep(db, `SELECT count(*) AS times, coalesce(sum(p.amount_fen), 0) AS fen ${PAID}`).get(y, 0) as { times: number; fen: number };
-  return { ...people, reversals };
-}
-
-const sum = (lines: Line[], key: 'times' | 'fen') => lines.reduce((s, l) => s + l[key], 0);
 
 export function annualReport(db: DB, year: number): AnnualReport {
   const [from, to] = [`${year}-01-01`, `${year}-12-31`];
+  const { lines, line } = totalsOf(db, year);
+  // Kinds paid this year or last (the change column needs last year's), in the kinds' own order.
+  const paidKinds = new Set(lines.filter((l) => l.reversal === 0 && l.kindCode && l.areaId === 0).map((l) => l.kindCode));
   const kinds = prep(db, 'SELECT code, name FROM relief_kinds WHERE parent_code IS NULL ORDER BY sort_order').all() as { code: string; name: string }[];
-  const curLines = kindLines(db, year, true);
-  const cur = new Map(curLines.map((l) => [l.kindCode, l]));
-  // Last year: amounts only (the change column and sentence compare amounts).
-  const prevLines = kindLines(db, year - 1, false);
-  const prev = new Map(prevLines.map((l) => [l.kindCode, l]));
-  const wide = yearWide(db, year, true);
-  const reversals = wide.reversals;
-  const total = { kindCode: 'all', persons: wide.persons, households: wide.households, times: sum(curLines, 'times'), fen: sum(curLines, 'fen') };
-  const p = { fen: sum(prevLines, 'fen'), reversals: yearWide(db, year - 1, false).reversals };
-  const zero = { persons: 0, households: 0, times: 0, fen: 0 };
+  const pick = ({ persons, households, times, fen }: Omit<TotalsLine, 'year' | 'reversal' | 'kindCode' | 'areaId'>) => ({ persons, households, times, fen });
   const byKind = kinds
-    .filter((k) => cur.has(k.code) || prev.has(k.code))
-    .map((k) => ({ ...zero, ...cur.get(k.code), kindCode: k.code, kind: k.name, prevFen: prev.get(k.code)?.fen ?? 0 }));
+    .filter((k) => paidKinds.has(k.code))
+    .map((k) => ({ ...pick(line(year, 0, k.code)), kindCode: k.code, kind: k.name, prevFen: line(year - 1, 0, k.code).fen }));
+  const total = pick(line(year, 0));
+  const reversals = { times: line(year, 1).times, fen: line(year, 1).fen };
+  const prevFen = line(year - 1, 0).fen;
 
-  const byAreaKind = prep(db, `SELECT p.area_id AS areaId, p.top_kind AS kindCode, count(DISTINCT p.person_id) AS persons, count(*) AS times, sum(p.amount_fen) AS fen
-      ${PAID} GROUP BY p.top_kind, p.area_id`).all(String(year), 1) as AnnualReport['byAreaKind'];
+  const byAreaKind = lines
+    .filter((l) => l.year === String(year) && l.reversal === 0 && l.kindCode && l.areaId)
+    .map(({ areaId, kindCode, persons, times, fen }) => ({ areaId, kindCode, persons, times, fen }));
   const areaIds = new Set(byAreaKind.map((a) => a.areaId));
   const areas = (prep(db, 'SELECT id AS areaId, name AS area FROM areas ORDER BY sort_order, id').all() as AnnualReport['areas']).filter((a) => areaIds.has(a.areaId));
   // Months from payment_totals (kept by the insert trigger, reconciled on the check screen): a lookup, not a scan.
@@ -91,9 +77,9 @@ export function annualReport(db: DB, year: number): AnnualReport {
     year,
     byKind,
     reversals,
-    total: { ...total, kind: '合计' },
+    total: { ...total, kindCode: 'all', kind: '合计' },
     netFen: total.fen - reversals.fen,
-    prevTotal: { fen: p.fen, netFen: p.fen - p.reversals.fen },
+    prevTotal: { fen: prevFen, netFen: prevFen - line(year - 1, 1).fen },
     areas,
     byAreaKind,
     byMonth,

@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import ExcelJS from 'exceljs';
 import type { HouseholdDetail } from '../../shared/schemas/registry';
 import { addDays } from '../../shared/domain/workdays';
+import { idNumberFor, rng } from '../../main/demo/fictional';
 import { must } from './helpers';
 import { paymentsWorld } from './paymentsSetup';
 
@@ -142,4 +143,53 @@ test('the year in figures: kinds, reversals on their own line, areas, months, ap
     ['本年冲正', '', '', 2, -5500, -0.55, ''],
     ['合计（净发放）', 4, 4, 6, 700, 0.07, 6000],
   ]);
+});
+
+// The report reads annual_totals, which the payments' insert trigger keeps. Payments of every shape, written in raw SQL
+// behind the services' back (several persons of one household, two areas, three kinds, three years, reversals across
+// the year end): every line the trigger kept equals the same figure counted over the payments.
+test('annual_totals, kept by the insert trigger, equals the counts over the payments after 1,500 random payments and reversals', async () => {
+  const pw = await paymentsWorld();
+  const { w, admin, clerk } = pw;
+  const west = must(await w.call(admin, 'areas.save', { name: '西河村' })).id;
+  const first = await pw.household('张一');
+  const seed = await pw.approved(first, 'medical_relief', '1000');
+  must(await w.call(clerk, 'payments.pay', { applicationId: seed, amount: '1000', method: 'cash', paidOn: '2026-11-23' }));
+  const big = must(await w.call(clerk, 'households.create', {
+    areaId: pw.areaId,
+    members: [1, 2, 3].map((i) => ({ name: `李${i}`, idNumber: idNumberFor('1960-01-01', 400 + i, i % 2 === 0), relation: i === 1 ? '户主' : '子女' })),
+  }));
+  const people = [first.members[0], ...big.members].map((m) => ({ person: m.id, household: m.id === first.members[0].id ? first.id : big.id }));
+  const r = rng(11);
+  const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)];
+  const ins = w.ledger.db.prepare(`INSERT INTO payments (application_id, household_id, person_id, area_id, kind_code, top_kind, amount_fen, paid_on, method, reverses_id, cause, posted_by, posted_at)
+    SELECT application_id, @household, @person, @area, @kind, @kind, @fen, @paidOn, method, @reverses, CASE WHEN @reverses IS NULL THEN NULL ELSE 'manual' END, posted_by, posted_at FROM payments WHERE id = 1`);
+  const paid: { id: number; fen: number }[] = [];
+  w.ledger.db.transaction(() => {
+    for (let i = 0; i < 1500; i++) {
+      const paidOn = `${pick(['2024', '2025', '2026'])}-${pick(['01', '06', '12'])}-${pick(['01', '31'])}`;
+      const original = i > 50 && r() < 0.1 ? paid.splice(Math.floor(r() * paid.length), 1)[0] : null;
+      const who = pick(people);
+      const row = { ...who, area: pick([pw.areaId, west]), kind: pick(['temporary_relief', 'medical_relief', 'elderly_allowance']), paidOn };
+      const fen = original?.fen ?? 100 * (1 + Math.floor(r() * 50));
+      const id = Number(ins.run({ ...row, fen, reverses: original?.id ?? null }).lastInsertRowid);
+      if (!original) paid.push({ id, fen });
+    }
+  })();
+  const lines = (sql: string) => w.ledger.db.prepare(`${sql} ORDER BY year, reversal, top_kind, area_id`).all();
+  const kept = lines('SELECT * FROM annual_totals');
+  assert.equal(kept.length, 3 * 2 * (3 * 2 + 3 + 1), 'a line for every year × sign at each level: kind × area, kind, the year');
+  assert.deepEqual(kept, lines('SELECT * FROM annual_totals_counted'));
+  // Spot-checked against plain SQL too: 2025's distinct persons and households, and its reversals.
+  const y = must(await w.call(clerk, 'reports.annual', { year: 2025 }));
+  const d = w.one<{ persons: number; households: number; times: number; fen: number }>(
+    `SELECT count(DISTINCT person_id) AS persons, count(DISTINCT household_id) AS households, count(*) AS times, sum(amount_fen) AS fen FROM payments WHERE paid_on LIKE '2025%' AND reverses_id IS NULL`,
+  );
+  assert.deepEqual([y.total.persons, y.total.households, y.total.times, y.total.fen], [d.persons, d.households, d.times, d.fen]);
+  assert.ok(d.persons > d.households, 'several persons of one household were paid');
+  const rv = w.one<{ times: number; fen: number }>(`SELECT count(*) AS times, sum(amount_fen) AS fen FROM payments WHERE paid_on LIKE '2025%' AND reverses_id IS NOT NULL`);
+  assert.deepEqual(y.reversals, rv);
+  assert.equal(must(await w.call(clerk, 'payments.check', {})).totalsOff, 0);
+  w.ledger.db.prepare(`UPDATE annual_totals SET persons = persons + 1 WHERE year = '2025' AND reversal = 0 AND top_kind = ''`).run();
+  assert.equal(must(await w.call(clerk, 'payments.check', {})).totalsOff, 2, 'a stored line changed behind the ledger shows on both sides');
 });
