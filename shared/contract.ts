@@ -151,7 +151,7 @@ export const contract = {
   'pairings.ofHousehold': def<pair.HouseholdPairings>()(z.object({ householdId: id }), 'signedIn', 'query'),
   'pairings.unpaired': def<Page<{ id: number; head: string; area: string; phone: string }>>()(pair.unpairedInput, 'signedIn', 'query'),
   'visits.create': def<pair.VisitRow>()(pair.visitCreateInput, STAFF, 'mutation'),
-  'visits.list': def<Page<pair.VisitRow>>()(pair.visitListInput, 'signedIn', 'query'),
+  'visits.list': def<Page<pair.VisitRow> & { aidFen: number }>()(pair.visitListInput, 'signedIn', 'query'),
   'visits.resolveProblem': def<{ id: number }>()(pair.resolveProblemInput, STAFF, 'mutation'),
   /** Overdue visits, for 首页 or one cadre's page. */
   'visits.due': def<pair.VisitDue[]>()(z.object({ cadreId: id.optional() }), 'signedIn', 'query'),

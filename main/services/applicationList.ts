@@ -2,6 +2,7 @@
 // due-soon and overdue lists. Days left are counted on the working-day clock.
 import type { z } from 'zod';
 import { AppError } from '../../shared/domain/result';
+import type { ApplicationTally } from '../../shared/domain/reports';
 import { dateCn } from '../../shared/domain/time';
 import { addWorkingDays, workingDaysBetween, type Calendar } from '../../shared/domain/workdays';
 import { OPEN_STATES } from '../../shared/domain/workflow';
@@ -73,6 +74,21 @@ export function applicationDetail(db: DB, id: number, now: Date): ApplicationDet
 
 const SORT = { acceptanceNo: 'a.acceptance_no', acceptedOn: 'a.accepted_on', deadline: 'a.deadline', requested: 'a.requested_fen' } as const;
 
+/** An application figure of the annual report as a condition on `a`: the report counts it, the grid lists it. */
+export function applicationTally(tally: ApplicationTally, year: number): { sql: string; args: string[] } {
+  const span = [`${year}-01-01`, `${year}-12-31`];
+  const decided = 'a.decided_on BETWEEN ? AND ?';
+  const c: Record<ApplicationTally, string> = {
+    accepted: 'a.accepted_on BETWEEN ? AND ?',
+    approved: `${decided} AND a.approved_fen IS NOT NULL`,
+    rejected: `${decided} AND a.state = 'rejected'`,
+    withdrawn: `a.id IN (SELECT application_id FROM application_steps WHERE action = 'withdraw' AND on_date BETWEEN ? AND ?)`,
+    decided,
+    decidedInTime: `${decided} AND a.decided_on <= a.deadline`,
+  };
+  return { sql: c[tally], args: span };
+}
+
 export function listApplications(db: DB, q: z.output<typeof applicationListInput>, now: Date): Page<ApplicationRow> {
   const today = dateCn(now);
   const where: string[] = [];
@@ -81,6 +97,10 @@ export function listApplications(db: DB, q: z.output<typeof applicationListInput
   if (q.state) (where.push('a.state = ?'), args.push(q.state));
   if (q.areaId) (where.push('a.area_id = ?'), args.push(q.areaId));
   if (q.householdId) (where.push('a.household_id = ?'), args.push(q.householdId));
+  if (q.yearTally) {
+    const t = applicationTally(q.yearTally.tally, q.yearTally.year);
+    (where.push(t.sql), args.push(...t.args));
+  }
   if (q.overdue) (where.push(`((a.state IN (${OPEN}) AND a.deadline < ?) OR (${PAPERWORK_PENDING} AND a.paperwork_due < ?))`), args.push(today, today));
   const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const order = q.sort ? `${SORT[q.sort.col]} ${q.sort.dir === 'asc' ? 'ASC' : 'DESC'}, a.id DESC` : 'a.accepted_on DESC, a.id DESC';

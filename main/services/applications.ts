@@ -170,6 +170,10 @@ export const applicationHandlers = {
       const parent = prep(ctx.db, 'SELECT parent_code FROM relief_kinds WHERE code = ?').get(input.parentCode) as { parent_code: string | null } | undefined;
       if (!parent || parent.parent_code !== null || input.parentCode === input.code) throw new AppError('VALIDATION', '上级类别应为一个顶层类别', 'parentCode');
     }
+    // Each payment keeps the top-level kind it was paid under (the year's figures never move); payment_totals is read
+    // through today's parents. Re-parenting a kind already paid would make the two disagree, so it is refused.
+    if (old && old.parent_code !== input.parentCode && prep(ctx.db, 'SELECT 1 FROM payment_totals WHERE kind_code = ? UNION ALL SELECT 1 FROM payments WHERE top_kind = ?').get(input.code, input.code))
+      throw new AppError('CONFLICT', `“${old.name}”已有发放记录，不能再改变上级类别；如需调整，请新建一个类别`, 'parentCode');
     if (prep(ctx.db, 'SELECT 1 FROM relief_kinds WHERE name = ? AND code <> ?').get(input.name, input.code)) throw new AppError('CONFLICT', `已有名为“${input.name}”的类别`, 'name');
     const ceiling = input.townshipCeiling.trim() === '' ? null : fen(input.townshipCeiling, 'townshipCeiling');
     const values = [input.name, input.parentCode, JSON.stringify(input.materials), input.timeLimitDays, input.recurrence, ceiling, input.maxPerYear,

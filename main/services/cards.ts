@@ -9,10 +9,15 @@ import { nextNumber } from './numbers';
 import { limitSql } from './paging';
 
 const STALE = 'sc.id IS NOT NULL AND coalesce(sc.cadre_id, 0) <> coalesce(pp.cadre_id, 0)';
-const FROM = `FROM households h JOIN areas ar ON ar.id = h.area_id
+/** Households with their current primary cadre and their card: the valid one, or every card ever issued. */
+const fromCards = (withVoided: boolean) => `FROM households h JOIN areas ar ON ar.id = h.area_id
   LEFT JOIN pairings pp ON pp.household_id = h.id AND pp.role = 'primary' AND pp.to_date IS NULL
   LEFT JOIN cadres c ON c.id = pp.cadre_id
-  LEFT JOIN service_cards sc ON sc.household_id = h.id AND sc.voided_on IS NULL`;
+  LEFT JOIN service_cards sc ON sc.household_id = h.id${withVoided ? '' : ' AND sc.voided_on IS NULL'}`;
+const FROM = fromCards(false);
+
+/** Cards `sc` issued in a year, voided ones included: the annual report's 制发服务卡. */
+export const ISSUED_IN = { sql: 'sc.issued_on BETWEEN ? AND ?', args: (year: number) => [`${year}-01-01`, `${year}-12-31`] };
 const VIEW = `SELECT h.id AS householdId, sc.card_no AS cardNo, h.head_name AS head, ar.name AS area, c.name AS cadreName, c.phone AS cadrePhone,
     ${STALE} AS needsReprint, pp.cadre_id AS cadreId, sc.id AS cardId ${FROM}`;
 
@@ -70,16 +75,19 @@ export const cardHandlers = {
 
   'cards.list': (ctx, q) => {
     const w = ['sc.id IS NOT NULL'];
-    const args: number[] = [];
+    const args: (number | string)[] = [];
+    if (q.issuedIn) (w.push(ISSUED_IN.sql), args.push(...ISSUED_IN.args(q.issuedIn)));
     if (q.reprintOnly) w.push(STALE);
+    const from = fromCards(q.issuedIn !== undefined);
     if (q.areaId) (w.push('h.area_id = ?'), args.push(q.areaId));
     const rows = (prep(
       ctx.db,
       `SELECT sc.id, sc.card_no AS cardNo, h.id AS householdId, h.head_name AS head, ar.name AS area, pc.name AS cadreName, sc.issued_on AS issuedOn,
-              (SELECT count(*) FROM card_printings cp WHERE cp.card_id = sc.id) AS printings, ${STALE} AS needsReprint
-         ${FROM} LEFT JOIN cadres pc ON pc.id = sc.cadre_id WHERE ${w.join(' AND ')} ORDER BY sc.card_no DESC LIMIT ${limitSql(q.limit)} OFFSET ?`,
+              (SELECT count(*) FROM card_printings cp WHERE cp.card_id = sc.id) AS printings, ${STALE} AS needsReprint,
+              sc.voided_on AS voidedOn
+         ${from} LEFT JOIN cadres pc ON pc.id = sc.cadre_id WHERE ${w.join(' AND ')} ORDER BY sc.card_no DESC LIMIT ${limitSql(q.limit)} OFFSET ?`,
     ).all(...args, q.offset) as (Omit<CardRow, 'needsReprint'> & { needsReprint: number })[]).map((r) => ({ ...r, needsReprint: r.needsReprint === 1 }));
-    const { n } = prep(ctx.db, `SELECT count(*) AS n ${FROM} WHERE ${w.join(' AND ')}`).get(...args) as { n: number };
+    const { n } = prep(ctx.db, `SELECT count(*) AS n ${from} WHERE ${w.join(' AND ')}`).get(...args) as { n: number };
     return { rows, total: n };
   },
 } satisfies Partial<Handlers>;

@@ -1,6 +1,7 @@
 // The households grid and its .xlsx export: one WHERE built from the filters and the quick search, paged by SQL.
 import ExcelJS from 'exceljs';
 import type { z } from 'zod';
+import type { HouseholdFigure } from '../../shared/domain/reports';
 import { dateCn } from '../../shared/domain/time';
 import type { Page } from '../../shared/schemas/common';
 import type { householdListInput, HouseholdRow } from '../../shared/schemas/registry';
@@ -8,6 +9,7 @@ import { DEFAULT_CENTER } from '../../shared/schemas/settings';
 import { prep, type DB } from '../db/open';
 import type { Handlers } from '../dispatch';
 import { ACCOUNT_TAIL, MASKED_ID } from './households';
+import { pairedDuring } from './pairings';
 import { limitSql } from './paging';
 import { getSetting } from './settings';
 
@@ -33,6 +35,19 @@ function searchClause(q: string): { sql: string; args: string[] } | null {
   return { sql: members(`(name >= ? AND name < ? || char(1114111))`), args: [s, s] };
 }
 
+/** A registry (or pairing) figure of the annual report as a condition on `h`: the report counts it, the grid lists it. */
+export function householdFigure(change: HouseholdFigure, year: number): { sql: string; args: string[] } {
+  const [from, to] = [`${year}-01-01`, `${year}-12-31`];
+  const end = `${to}T99`; // created_at is a timestamp: every moment of the year's last day sorts before this
+  const c: Record<HouseholdFigure, { sql: string; args: string[] }> = {
+    entered: { sql: 'h.created_at BETWEEN ? AND ?', args: [from, end] },
+    left: { sql: 'h.exited_on BETWEEN ? AND ?', args: [from, to] },
+    registeredAtEnd: { sql: 'h.created_at <= ? AND (h.exited_on IS NULL OR h.exited_on > ?)', args: [end, to] },
+    paired: { sql: `EXISTS (SELECT 1 FROM pairings p WHERE p.household_id = h.id AND ${pairedDuring.sql})`, args: pairedDuring.args(year) },
+  };
+  return c[change];
+}
+
 function where(f: Filters, today: string): { sql: string; args: (string | number)[] } {
   const parts: string[] = [];
   const args: (string | number)[] = [];
@@ -42,6 +57,10 @@ function where(f: Filters, today: string): { sql: string; args: (string | number
     parts.push(`EXISTS (SELECT 1 FROM household_categories c WHERE c.household_id = h.id AND c.category_code = ?
                  AND c.from_date <= ? AND (c.to_date IS NULL OR c.to_date >= ?))`);
     args.push(f.category, today, today);
+  }
+  if (f.yearChange) {
+    const c = householdFigure(f.yearChange.change, f.yearChange.year);
+    (parts.push(c.sql), args.push(...c.args));
   }
   const search = searchClause(f.q ?? '');
   if (search) (parts.push(search.sql), args.push(...search.args));

@@ -11,6 +11,12 @@ import { limitSql } from './paging';
 import { initials } from './pinyin';
 import { dueVisits } from './visits';
 
+/** A pairing `p` running at some time in a year: the annual report counts its cadres and households. */
+export const pairedDuring = {
+  sql: 'p.from_date <= ? AND (p.to_date IS NULL OR p.to_date >= ?)',
+  args: (year: number) => [`${year}-12-31`, `${year}-01-01`],
+};
+
 const CADRE = `SELECT c.id, c.name, c.unit, c.party_member AS partyMember, c.phone, c.active,
     (SELECT count(*) FROM pairings p WHERE p.cadre_id = c.id AND p.to_date IS NULL) AS households FROM cadres c`;
 type CadreRecord = Omit<CadreRow, 'partyMember' | 'active' | 'overdue'> & { partyMember: number; active: number };
@@ -69,6 +75,7 @@ export const pairingHandlers = {
     const args: (string | number)[] = [];
     if (q.q) (w.push('(c.name LIKE ? OR c.name_initials LIKE ?)'), args.push(`%${q.q}%`, `${q.q.toLowerCase()}%`));
     if (q.active !== undefined) (w.push('c.active = ?'), args.push(q.active ? 1 : 0));
+    if (q.pairedIn) (w.push(`EXISTS (SELECT 1 FROM pairings p WHERE p.cadre_id = c.id AND ${pairedDuring.sql})`), args.push(...pairedDuring.args(q.pairedIn)));
     if (q.unpaired) w.push('c.active = 1 AND NOT EXISTS (SELECT 1 FROM pairings p WHERE p.cadre_id = c.id AND p.to_date IS NULL)');
     const where = w.length ? `WHERE ${w.join(' AND ')}` : '';
     const rows = prep(ctx.db, `${CADRE} ${where} ORDER BY c.active DESC, c.name_initials, c.id LIMIT ${limitSql(q.limit)} OFFSET ?`).all(...args, q.offset) as CadreRecord[];

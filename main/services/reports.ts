@@ -4,12 +4,17 @@
 // reconciled with the payments themselves on the check screen.
 import ExcelJS from 'exceljs';
 import { formatWan } from '../../shared/domain/money';
-import { annualSummary } from '../../shared/domain/reports';
+import { annualSummary, APPLICATION_TALLIES, REGISTRY_CHANGES } from '../../shared/domain/reports';
 import type { AnnualReport } from '../../shared/schemas/reports';
 import { DEFAULT_CENTER } from '../../shared/schemas/settings';
 import { prep, type DB } from '../db/open';
 import type { Handlers } from '../dispatch';
+import { applicationTally } from './applicationList';
+import { ISSUED_IN } from './cards';
+import { householdFigure } from './householdList';
+import { pairedDuring } from './pairings';
 import { getSetting } from './settings';
+import { VISITED_IN } from './visits';
 
 /** One line of annual_totals: kind '' is every kind, area 0 every area. */
 type TotalsLine = { year: string; reversal: 0 | 1; kindCode: string; areaId: number; persons: number; households: number; times: number; fen: number };
@@ -25,7 +30,6 @@ function totalsOf(db: DB, year: number) {
 }
 
 export function annualReport(db: DB, year: number): AnnualReport {
-  const [from, to] = [`${year}-01-01`, `${year}-12-31`];
   const { lines, line } = totalsOf(db, year);
   // Kinds paid this year or last (the change column needs last year's), in the kinds' own order.
   const paidKinds = new Set(lines.filter((l) => l.reversal === 0 && l.kindCode && l.areaId === 0).map((l) => l.kindCode));
@@ -55,23 +59,18 @@ export function annualReport(db: DB, year: number): AnnualReport {
     return months.get(month) ?? { month, times: 0, fen: 0, reversalFen: 0 };
   });
 
-  const registry = prep(db, `SELECT
-      (SELECT count(*) FROM households WHERE created_at BETWEEN @from AND @to || 'T99') AS entered,
-      (SELECT count(*) FROM households WHERE exited_on BETWEEN @from AND @to) AS left,
-      (SELECT count(*) FROM households WHERE created_at <= @to || 'T99' AND (exited_on IS NULL OR exited_on > @to)) AS registeredAtEnd`).get({ from, to }) as AnnualReport['registry'];
-  const applications = prep(db, `SELECT
-      (SELECT count(*) FROM applications WHERE accepted_on BETWEEN @from AND @to) AS accepted,
-      (SELECT count(*) FROM applications WHERE decided_on BETWEEN @from AND @to AND approved_fen IS NOT NULL) AS approved,
-      (SELECT count(*) FROM applications WHERE decided_on BETWEEN @from AND @to AND state = 'rejected') AS rejected,
-      (SELECT count(*) FROM application_steps WHERE action = 'withdraw' AND on_date BETWEEN @from AND @to) AS withdrawn,
-      (SELECT count(*) FROM applications WHERE decided_on BETWEEN @from AND @to) AS decided,
-      (SELECT count(*) FROM applications WHERE decided_on BETWEEN @from AND @to AND decided_on <= deadline) AS decidedInTime`).get({ from, to }) as AnnualReport['applications'];
+  // Registry and application figures: the same conditions the households and applications grids filter by.
+  const count = (table: string, c: { sql: string; args: string[] }) => (prep(db, `SELECT count(*) AS n FROM ${table} WHERE ${c.sql}`).get(...c.args) as { n: number }).n;
+  const registry = Object.fromEntries(REGISTRY_CHANGES.map((c) => [c, count('households h', householdFigure(c, year))])) as AnnualReport['registry'];
+  const applications = Object.fromEntries(APPLICATION_TALLIES.map((t) => [t, count('applications a', applicationTally(t, year))])) as AnnualReport['applications'];
+  // Pairing figures: the conditions the cadres, households, visits and cards grids filter by.
+  const [paired, visited, issued] = [pairedDuring.args(year), VISITED_IN.args(year), ISSUED_IN.args(year)];
   const pairing = prep(db, `SELECT
-      (SELECT count(DISTINCT cadre_id) FROM pairings WHERE from_date <= @to AND (to_date IS NULL OR to_date >= @from)) AS cadres,
-      (SELECT count(DISTINCT household_id) FROM pairings WHERE from_date <= @to AND (to_date IS NULL OR to_date >= @from)) AS households,
-      (SELECT count(*) FROM visits WHERE visited_on BETWEEN @from AND @to) AS visits,
-      (SELECT coalesce(sum(a.value_fen), 0) FROM visit_aid a JOIN visits v ON v.id = a.visit_id WHERE v.visited_on BETWEEN @from AND @to) AS aidFen,
-      (SELECT count(*) FROM service_cards WHERE issued_on BETWEEN @from AND @to) AS cardsIssued`).get({ from, to }) as NonNullable<AnnualReport['pairing']>;
+      (SELECT count(DISTINCT p.cadre_id) FROM pairings p WHERE ${pairedDuring.sql}) AS cadres,
+      (SELECT count(DISTINCT p.household_id) FROM pairings p WHERE ${pairedDuring.sql}) AS households,
+      (SELECT count(*) FROM visits v WHERE ${VISITED_IN.sql}) AS visits,
+      (SELECT coalesce(sum(a.value_fen), 0) FROM visit_aid a JOIN visits v ON v.id = a.visit_id WHERE ${VISITED_IN.sql}) AS aidFen,
+      (SELECT count(*) FROM service_cards sc WHERE ${ISSUED_IN.sql}) AS cardsIssued`).get(...paired, ...paired, ...visited, ...visited, ...issued) as NonNullable<AnnualReport['pairing']>;
 
   const report = {
     year,

@@ -36,6 +36,9 @@ export function dueVisits(db: DB, today: string, f: { cadreId?: number; cadreIds
   return rows;
 }
 
+/** Visits `v` of a year: the annual report's 走访 and 帮扶物资. */
+export const VISITED_IN = { sql: 'v.visited_on BETWEEN ? AND ?', args: (year: number) => [`${year}-01-01`, `${year}-12-31`] };
+
 type VisitRecord = Omit<VisitRow, 'problems' | 'aid' | 'aidFen'>;
 
 const VISIT = `SELECT v.id, v.household_id AS householdId, h.head_name AS head, ar.name AS area, v.cadre_id AS cadreId, c.name AS cadreName,
@@ -85,13 +88,16 @@ export const visitHandlers = {
 
   'visits.list': (ctx, q) => {
     const w: string[] = [];
-    const args: number[] = [];
+    const args: (number | string)[] = [];
     if (q.householdId) (w.push('v.household_id = ?'), args.push(q.householdId));
     if (q.cadreId) (w.push('v.cadre_id = ?'), args.push(q.cadreId));
+    if (q.year) (w.push(VISITED_IN.sql), args.push(...VISITED_IN.args(q.year)));
     const where = w.length ? `WHERE ${w.join(' AND ')}` : '';
     const rows = prep(ctx.db, `${VISIT} ${where} ORDER BY v.visited_on DESC, v.id DESC LIMIT ${limitSql(q.limit)} OFFSET ?`).all(...args, q.offset) as VisitRecord[];
     const { n } = prep(ctx.db, `SELECT count(*) AS n FROM visits v ${where}`).get(...args) as { n: number };
-    return { rows: withDetails(ctx.db, rows), total: n };
+    // The aid given on these visits, for the grid's footer (the report's 帮扶物资 opens this list).
+    const { aidFen } = prep(ctx.db, `SELECT coalesce(sum(a.value_fen), 0) AS aidFen FROM visit_aid a JOIN visits v ON v.id = a.visit_id ${where}`).get(...args) as { aidFen: number };
+    return { rows: withDetails(ctx.db, rows), total: n, aidFen };
   },
 
   'visits.resolveProblem': (ctx, input) => {

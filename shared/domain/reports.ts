@@ -35,3 +35,19 @@ export function annualSummary(r: Omit<AnnualReport, 'summary'>): string {
     );
   return out.join('');
 }
+
+/** The year's registry figures; each opens the households grid on the same condition (householdList.ts). */
+export const REGISTRY_CHANGES = ['entered', 'left', 'registeredAtEnd'] as const;
+export type RegistryChange = (typeof REGISTRY_CHANGES)[number];
+export const REGISTRY_CHANGE_LABELS: Record<RegistryChange, string> = { entered: '新纳入', left: '退出', registeredAtEnd: '年末在册' };
+/** The households grid also opens on the report's 结对户: households with a cadre at some time in the year. */
+export const HOUSEHOLD_FIGURES = [...REGISTRY_CHANGES, 'paired'] as const;
+export type HouseholdFigure = (typeof HOUSEHOLD_FIGURES)[number];
+export const HOUSEHOLD_FIGURE_LABELS: Record<HouseholdFigure, string> = { ...REGISTRY_CHANGE_LABELS, paired: '结对帮扶' };
+
+/** The year's application figures; each opens the applications grid on the same condition (applicationList.ts). */
+export const APPLICATION_TALLIES = ['accepted', 'approved', 'rejected', 'withdrawn', 'decided', 'decidedInTime'] as const;
+export type ApplicationTally = (typeof APPLICATION_TALLIES)[number];
+export const APPLICATION_TALLY_LABELS: Record<ApplicationTally, string> = {
+  accepted: '受理', approved: '批准', rejected: '不予批准', withdrawn: '撤回', decided: '审结', decidedInTime: '按时办结',
+};

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { APPLICATION_TALLIES } from '../domain/reports';
 import { STATES, type State } from '../domain/workflow';
 import { id, pageInput, text } from './common';
 
@@ -40,6 +41,8 @@ export const applicationListInput = pageInput(['acceptanceNo', 'acceptedOn', 'de
   areaId: id.optional(),
   householdId: id.optional(),
   overdue: z.boolean().optional(),
+  /** An application figure of the annual report: the cases behind it. */
+  yearTally: z.object({ year: z.number().int().min(2000).max(2100), tally: z.enum(APPLICATION_TALLIES) }).optional(),
 });
 
 export interface ReliefKind {

@@ -19,6 +19,8 @@ export const cadreListInput = pageInput(['name'], {
   active: z.boolean().optional(),
   /** Active cadres with no current household. */
   unpaired: z.boolean().optional(),
+  /** The annual report's 结对干部: cadres paired with a household at some time in this year. */
+  pairedIn: z.number().int().min(2000).max(2100).optional(),
 });
 
 export const pairingStartInput = z.object({
@@ -50,7 +52,8 @@ export const visitCreateInput = z.object({
     .default([]),
 });
 export const resolveProblemInput = z.object({ id, resolvedOn: isoDate('解决日期'), resolution: text('解决情况', { min: 2, max: 200 }) });
-export const visitListInput = pageInput(['visitedOn'], { householdId: id.optional(), cadreId: id.optional() });
+/** `year`: the annual report's 走访 and 帮扶物资 figures. */
+export const visitListInput = pageInput(['visitedOn'], { householdId: id.optional(), cadreId: id.optional(), year: z.number().int().min(2000).max(2100).optional() });
 export const cadenceSaveInput = z.object({ categoryCode: z.string().max(40), everyMonths: z.number().int().min(1, '至少每月一次').max(12, '至少每年一次') });
 
 /** Which households' cards: a selection from the grid, one area, every registered household, or those due for reprint. */
@@ -64,7 +67,8 @@ export const cardIssueInput = cardSelection.extend({
   /** 补卡: a new number even when the current card is still right (lost or damaged). */
   reissue: z.boolean().default(false),
 });
-export const cardListInput = pageInput(['cardNo'], { reprintOnly: z.boolean().optional(), areaId: id.optional() });
+/** `issuedIn`: the annual report's 制发服务卡 figure, voided cards included (they were issued). */
+export const cardListInput = pageInput(['cardNo'], { reprintOnly: z.boolean().optional(), areaId: id.optional(), issuedIn: z.number().int().min(2000).max(2100).optional() });
 
 export interface CadreRow {
   id: number;
@@ -153,4 +157,6 @@ export interface CardRow {
   issuedOn: string;
   printings: number;
   needsReprint: boolean;
+  /** 补卡 or a cadre change voided it (listed only when the report's 制发服务卡 opens every card of a year). */
+  voidedOn: string | null;
 }

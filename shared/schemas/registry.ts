@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { id, pageInput, text } from './common';
 
 import { DISABILITY_TYPES, RELATIONS } from '../domain/registry';
+import { HOUSEHOLD_FIGURES } from '../domain/reports';
 
 export { DISABILITY_TYPES, RELATIONS };
 
@@ -55,6 +56,8 @@ export const householdListInput = pageInput(['headName', 'area', 'id', 'members'
   areaId: id.optional(),
   category: z.string().max(40).optional(),
   status: z.enum(['registered', 'exited']).optional(),
+  /** A registry figure of the annual report: the households behind it. */
+  yearChange: z.object({ year: z.number().int().min(2000).max(2100), change: z.enum(HOUSEHOLD_FIGURES) }).optional(),
 });
 export const areaSaveInput = z.object({ id: id.optional(), name: text('村/社区名称', { min: 1, max: 30 }), sortOrder: z.number().int().default(0), active: z.boolean().default(true) });
 

@@ -123,6 +123,25 @@ test('create a cadre, pair a household, record a visit with aid, print its card 
   expect(qrCode('test-results/card-cr80.pdf', 1)).toBe(cardQrText({ cardNo, cadrePhone: '13900001111' }, HOTLINE));
   pdfPictures('test-results/card-cr80.pdf', 'test-results/card-cr80', 1, 2);
 
+  // The year's report: each pairing figure opens the cadres, households, visits or cards behind it.
+  const year = new Date().getFullYear();
+  await page.goto(`${host.base}#/reports?year=${year}`);
+  const other = page.getByTestId('other-table');
+  await expect(other).toContainText('结对干部 1 名，结对户 1 户，走访 1 次，帮扶物资折合 300.00 元，制发服务卡 1 张');
+  const opens = [
+    ['figure=paired', 'cadres-grid', '共 1 条', `${year}年结对帮扶的干部`],
+    ['change=paired', 'households-grid', '共 1 条', `${year}年结对帮扶的户`],
+    ['figure=visits', 'visits-grid', '共 1 条，帮扶物资折合 300.00 元', null],
+    ['figure=issued', 'cards-grid', '共 1 条', `${year}年制发的卡（含已作废）`],
+  ] as const;
+  for (const [href, grid, count, tag] of opens) {
+    await other.locator(`a[href*="${href}"]`).first().click();
+    await expect(page.getByTestId(grid).getByTestId('row-count')).toHaveText(count);
+    if (tag) await expect(page.getByTestId('year-figure')).toHaveText(`年度统计：${tag}`);
+    if (grid === 'visits-grid') await page.screenshot({ path: 'test-results/year-visits.png' });
+    await page.goBack();
+  }
+
   const db = new Database(host.db, { readonly: true });
   expect(db.prepare('SELECT count(*) AS n FROM card_printings').get()).toEqual({ n: 1 });
   expect(db.prepare('SELECT sum(value_fen) AS fen FROM visit_aid').get()).toEqual({ fen: 30000 });

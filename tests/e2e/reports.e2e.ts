@@ -1,5 +1,5 @@
 // 年度救助统计 on screen and on paper: the numbers equal an independent SQL query over the ledger file, a number opens
-// the payments behind it with the same total, the A4 PDF carries the summary paragraph, and the chart is looked at.
+// the payments (households, applications) behind it with the same total, the A4 PDF carries the summary paragraph, and the chart is looked at.
 import { expect, test } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { idNumberFor } from '../../main/demo/fictional';
@@ -89,6 +89,18 @@ test('the report screen equals the ledger; a number opens its payments; the A4 P
   await page.goBack();
   await row('本年冲正').getByRole('link', { name: '-800.00' }).click();
   await expect(page.getByTestId('payments-grid').getByTestId('row-count')).toContainText('共 1 条，1 人、1 户，合计 -800.00 元');
+  // The registry and application figures open the households and applications behind them.
+  await page.goBack();
+  const other = page.getByTestId('other-table');
+  await expect(other).toContainText('新纳入 3 户，退出 0 户，年末在册 3 户');
+  await other.locator('a[href*="change=entered"]').click();
+  await expect(page.getByTestId('year-figure')).toHaveText(`年度统计：${year}年新纳入的户`);
+  await expect(page.getByTestId('households-grid').getByTestId('row-count')).toHaveText('共 3 条');
+  await page.screenshot({ path: 'test-results/report-drill-households.png' });
+  await page.goBack();
+  await other.locator('a[href*="tally=approved"]').click();
+  await expect(page.getByTestId('year-figure')).toHaveText(`年度统计：${year}年批准的申请`);
+  await expect(page.getByTestId('applications-grid').getByTestId('row-count')).toHaveText('共 4 条');
 
   // The A4 report.
   await page.goto(`${host.base}#/print/report?year=${year}`);

@@ -72,6 +72,7 @@ test('the year in figures: kinds, reversals on their own line, areas, months, ap
   must(await w.call(clerk, 'pairings.start', { householdId: zhang.id, cadreId: cadre.id, role: 'primary', fromDate: '2026-06-01' }));
   must(await w.call(clerk, 'visits.create', { householdId: zhang.id, cadreId: cadre.id, visitedOn: '2026-11-20', mode: 'home', findings: '身体尚可', aid: [{ item: '大米', quantity: 2, unit: '袋', value: '300' }] }));
   must(await w.call(clerk, 'cards.issue', { householdIds: [zhang.id], format: 'cr80' }));
+  must(await w.call(clerk, 'cards.issue', { householdIds: [zhang.id], format: 'cr80', reissue: true })); // 补卡: the first card is voided, both were issued
 
   const r = must(await w.call(clerk, 'reports.annual', { year: 2026 }));
   assert.deepEqual(r.byKind.map((k) => [k.kind, k.persons, k.households, k.times, k.fen, k.prevFen]), [
@@ -95,13 +96,13 @@ test('the year in figures: kinds, reversals on their own line, areas, months, ap
   ]);
   assert.deepEqual(r.applications, { accepted: 6, approved: 4, rejected: 1, withdrawn: 1, decided: 5, decidedInTime: 5 });
   assert.deepEqual(r.registry, { entered: 4, left: 1, registeredAtEnd: 5 });
-  assert.deepEqual(r.pairing, { cadres: 1, households: 1, visits: 1, aidFen: 30000, cardsIssued: 1 });
+  assert.deepEqual(r.pairing, { cadres: 1, households: 1, visits: 1, aidFen: 30000, cardsIssued: 2 });
   assert.equal(
     r.summary,
     '2026年，共为2人发放临时救助，1人发放医疗救助（大病），1人发放困难老人特殊补助金，合计惠及4人、4户，全年发放救助资金6,200.00元（0.62万元）。' +
       '本年冲正2笔、5,500.00元，净发放700.00元（0.07万元）。比上年减少5,300.00元（88.3%）。' +
       '全年受理救助申请6件，批准4件，不予批准1件，撤回1件；审结的5件中按时办结5件，按时办结率100.0%。' +
-      '1名干部与1户困难群众结对帮扶，全年走访1次，送去帮扶物资折合300.00元，制发便民服务卡1张。',
+      '1名干部与1户困难群众结对帮扶，全年走访1次，送去帮扶物资折合300.00元，制发便民服务卡2张。',
   );
 
   // A closed year's figures never change: 2025 reads the same after the reversal dated 2026.
@@ -127,6 +128,30 @@ test('the year in figures: kinds, reversals on their own line, areas, months, ap
     const g4 = await drill({ year: undefined, month: m.month, reversed: 'payments' });
     assert.deepEqual([g4.total, g4.sumFen], [m.times, m.fen], m.month);
   }
+
+  // The application and registry figures open the applications and households grids on the same condition.
+  for (const [tally, n] of Object.entries(r.applications)) {
+    const g = must(await w.call(clerk, 'applications.list', { yearTally: { year: 2026, tally: tally as keyof typeof r.applications } }));
+    assert.equal(g.total, n, tally);
+  }
+  for (const [change, n] of Object.entries(r.registry)) {
+    const g = must(await w.call(clerk, 'households.list', { yearChange: { year: 2026, change: change as keyof typeof r.registry } }));
+    assert.equal(g.total, n, change);
+  }
+  const left = must(await w.call(clerk, 'households.list', { yearChange: { year: 2026, change: 'left' } }));
+  assert.deepEqual(left.rows.map((h) => h.status), ['exited']);
+
+  // The pairing figures open the cadres, households, visits and cards grids on the same condition.
+  const p = r.pairing!;
+  assert.equal(must(await w.call(clerk, 'cadres.list', { pairedIn: 2026 })).total, p.cadres);
+  assert.equal(must(await w.call(clerk, 'cadres.list', { pairedIn: 2025 })).total, 0, 'paired from 2026-06-01');
+  assert.equal(must(await w.call(clerk, 'households.list', { yearChange: { year: 2026, change: 'paired' } })).total, p.households);
+  const visits = must(await w.call(clerk, 'visits.list', { year: 2026 }));
+  assert.deepEqual([visits.total, visits.aidFen], [p.visits, p.aidFen]);
+  const cards = must(await w.call(clerk, 'cards.list', { issuedIn: 2026 }));
+  assert.equal(cards.total, p.cardsIssued);
+  assert.equal(cards.rows.filter((c) => c.voidedOn !== null).length, 1, 'the voided card is listed as such');
+  assert.equal(must(await w.call(clerk, 'cards.list', {})).total, 1, 'the cards tab itself lists valid cards only');
 
   // The .xlsx: one sheet per table, read back.
   const x = must(await w.call(clerk, 'reports.xlsx', { year: 2026 }));
@@ -190,6 +215,12 @@ test('annual_totals, kept by the insert trigger, equals the counts over the paym
   const rv = w.one<{ times: number; fen: number }>(`SELECT count(*) AS times, sum(amount_fen) AS fen FROM payments WHERE paid_on LIKE '2025%' AND reverses_id IS NOT NULL`);
   assert.deepEqual(y.reversals, rv);
   assert.equal(must(await w.call(clerk, 'payments.check', {})).totalsOff, 0);
+  // A kind already paid keeps its parent: moving it would leave the stored totals and the payments' own kinds apart.
+  const listed = must(await w.call(admin, 'reliefKinds.list', {})).find((k) => k.code === 'elderly_allowance')!;
+  const kind = { ...listed, townshipCeiling: listed.townshipCeilingFen === null ? '' : String(listed.townshipCeilingFen / 100) };
+  const moved = await w.call(admin, 'reliefKinds.save', { ...kind, parentCode: 'temporary_relief' });
+  assert.deepEqual(moved.ok ? null : [moved.error.code, moved.error.field], ['CONFLICT', 'parentCode']);
+  assert.ok(must(await w.call(admin, 'reliefKinds.save', { ...kind, timeLimitDays: 12 })), 'other changes stay allowed');
   w.ledger.db.prepare(`UPDATE annual_totals SET persons = persons + 1 WHERE year = '2025' AND reversal = 0 AND top_kind = ''`).run();
   assert.equal(must(await w.call(clerk, 'payments.check', {})).totalsOff, 2, 'a stored line changed behind the ledger shows on both sides');
 });

@@ -2,12 +2,14 @@
 import { PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Select, Space } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
+import { APPLICATION_TALLIES, APPLICATION_TALLY_LABELS } from '../../../shared/domain/reports';
 import { STATE_LABELS, STATES, type State } from '../../../shared/domain/workflow';
 import type { ApplicationRow, ReliefKind } from '../../../shared/schemas/applications';
 import { call } from '../../api';
 import { LedgerGrid, type PageRequest } from '../../components/LedgerGrid';
 import { go } from '../../components/router';
 import { useLookups } from '../../components/useLookups';
+import { useYearFigure, YearFigureTag } from '../../components/yearFigure';
 import { applicationColumns } from './columns';
 
 type Sort = { col: 'acceptanceNo' | 'acceptedOn' | 'deadline' | 'requested'; dir: 'asc' | 'desc' };
@@ -25,14 +27,20 @@ export function ApplicationsPage() {
   const [state, setState] = useState<State>();
   const [areaId, setArea] = useState<number>();
   const [overdue, setOverdue] = useState(false);
+  const [figure, setFigure] = useYearFigure('tally', APPLICATION_TALLIES);
   const fetchPage = useCallback(
-    (req: PageRequest) => call('applications.list', { ...req, sort: req.sort as Sort | undefined, kindCode, state, areaId, overdue: overdue || undefined }),
-    [kindCode, state, areaId, overdue],
+    (req: PageRequest) =>
+      call('applications.list', {
+        ...req, sort: req.sort as Sort | undefined, kindCode, state, areaId, overdue: overdue || undefined,
+        yearTally: figure && { year: figure.year, tally: figure.value },
+      }),
+    [kindCode, state, areaId, overdue, figure],
   );
   return (
     <div className="page">
       <h1 className="page-title">救助申请</h1>
       <Space style={{ marginBottom: 12 }} wrap>
+        {figure && <YearFigureTag label={`${figure.year}年${APPLICATION_TALLY_LABELS[figure.value]}的申请`} onClose={() => setFigure(undefined)} />}
         <Select placeholder="救助类别" allowClear style={{ width: 190 }} value={kindCode} onChange={setKind} options={kinds.map((k) => ({ value: k.code, label: k.name }))} aria-label="救助类别筛选" />
         <Select placeholder="状态" allowClear style={{ width: 140 }} value={state} onChange={setState} options={STATES.map((s) => ({ value: s, label: STATE_LABELS[s] }))} aria-label="状态筛选" />
         <Select placeholder="村/社区" allowClear style={{ width: 130 }} value={areaId} onChange={setArea} options={areas.map((a) => ({ value: a.id, label: a.name }))} aria-label="村/社区筛选" />

@@ -7,6 +7,7 @@ import { call } from '../../api';
 import { LedgerGrid, type PageRequest } from '../../components/LedgerGrid';
 import { go } from '../../components/router';
 import { useLookups } from '../../components/useLookups';
+import { useYearFigure, YearFigureTag } from '../../components/yearFigure';
 import { cardColumns } from '../pairings/columns';
 
 export function CardsPage({ route }: { route: string }) {
@@ -14,13 +15,18 @@ export function CardsPage({ route }: { route: string }) {
   const reprintOnly = route.startsWith('/cards/reprint');
   const [areaId, setArea] = useState<number>();
   const [format, setFormat] = useState<'a4' | 'cr80'>('a4');
-  const fetchPage = useCallback((req: PageRequest) => call('cards.list', { offset: req.offset, limit: req.limit, areaId, reprintOnly: reprintOnly || undefined }), [areaId, reprintOnly]);
+  const [figure, setFigure] = useYearFigure('figure', ['issued'] as const);
+  const fetchPage = useCallback(
+    (req: PageRequest) => call('cards.list', { offset: req.offset, limit: req.limit, areaId, reprintOnly: reprintOnly || undefined, issuedIn: figure?.year }),
+    [areaId, reprintOnly, figure],
+  );
   const print = (what: string) => go(`/print/cards?${what}&format=${format}`);
   return (
     <div className="page">
       <h1 className="page-title">便民服务卡</h1>
       <Tabs activeKey={reprintOnly ? '/cards/reprint' : '/cards'} onChange={go} items={[{ key: '/cards', label: '已制卡片' }, { key: '/cards/reprint', label: '待重印' }]} />
       <Space style={{ marginBottom: 12 }} wrap>
+        {figure && <YearFigureTag label={`${figure.year}年制发的卡（含已作废）`} onClose={() => setFigure(undefined)} />}
         <Select placeholder="全部村/社区" allowClear style={{ width: 150 }} value={areaId} onChange={setArea} options={areas.map((a) => ({ value: a.id, label: a.name }))} aria-label="村/社区筛选" />
         <Radio.Group value={format} onChange={(e) => setFormat(e.target.value)} options={[{ value: 'a4', label: 'A4 每页 10 张' }, { value: 'cr80', label: 'CR80 单张' }]} optionType="button" />
         <Button type="primary" icon={<PrinterOutlined />} disabled={!areaId} onClick={() => print(`area=${areaId}`)}>打印本村/社区全部在册户</Button>

@@ -2,12 +2,14 @@
 import { DownloadOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import { App, Button, Input, Select, Space } from 'antd';
 import { useCallback, useState } from 'react';
+import { HOUSEHOLD_FIGURE_LABELS, HOUSEHOLD_FIGURES } from '../../../shared/domain/reports';
 import type { HouseholdRow } from '../../../shared/schemas/registry';
 import { call } from '../../api';
 import { downloadBase64, XLSX } from '../../components/download';
 import { LedgerGrid, type PageRequest } from '../../components/LedgerGrid';
 import { go } from '../../components/router';
 import { useLookups } from '../../components/useLookups';
+import { useYearFigure, YearFigureTag } from '../../components/yearFigure';
 import { householdColumns } from './columns';
 
 type Sort = { col: 'headName' | 'area' | 'id' | 'members'; dir: 'asc' | 'desc' };
@@ -18,15 +20,18 @@ export function LedgerPage() {
   const [q, setQ] = useState('');
   const [areaId, setAreaId] = useState<number>();
   const [category, setCategory] = useState<string>();
-  const [status, setStatus] = useState<'registered' | 'exited' | undefined>('registered');
+  const [figure, setFigure] = useYearFigure('change', HOUSEHOLD_FIGURES);
+  // A figure of the report counts exited households too: its grid starts on every status.
+  const [status, setStatus] = useState<'registered' | 'exited' | undefined>(figure ? undefined : 'registered');
   const [exporting, setExporting] = useState(false);
   const { message } = App.useApp();
-  const filters = { q: q.trim() || undefined, areaId, category, status };
+  const yearChange = figure && { year: figure.year, change: figure.value };
+  const filters = { q: q.trim() || undefined, areaId, category, status, yearChange };
 
   const fetchPage = useCallback(
     (req: PageRequest) => call('households.list', { ...req, sort: req.sort as Sort | undefined, ...filters }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [q, areaId, category, status],
+    [q, areaId, category, status, figure],
   );
 
   const exportXlsx = async () => {
@@ -42,6 +47,7 @@ export function LedgerPage() {
     <div className="page">
       <h1 className="page-title">困难群众台账</h1>
       <Space style={{ marginBottom: 12 }} wrap>
+        {figure && <YearFigureTag label={`${figure.year}年${HOUSEHOLD_FIGURE_LABELS[figure.value]}的户`} onClose={() => setFigure(undefined)} />}
         <Input.Search
           placeholder="姓名 / 拼音首字母 / 身份证后四位 / 电话"
           allowClear

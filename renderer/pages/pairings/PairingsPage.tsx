@@ -1,8 +1,10 @@
-// 结对帮扶: cadres (with their overdue visits), households without a cadre, every overdue visit, visit cadence.
+// 结对帮扶: cadres (with their overdue visits), households without a cadre, a year's visits, every overdue visit,
+// visit cadence.
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Form, Input, InputNumber, Modal, Select, Space, Switch, Table, Tabs } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import type { CadreRow, VisitDue } from '../../../shared/schemas/pairings';
+import { formatYuan } from '../../../shared/domain/money';
+import type { CadreRow, VisitDue, VisitRow } from '../../../shared/schemas/pairings';
 import type { SessionState } from '../../../shared/schemas/staff';
 import { call } from '../../api';
 import { FormProblemAlert } from '../../components/FormProblemAlert';
@@ -10,7 +12,10 @@ import { showResultError, type FormProblem } from '../../components/forms';
 import { LedgerGrid, type PageRequest } from '../../components/LedgerGrid';
 import { go } from '../../components/router';
 import { useLookups } from '../../components/useLookups';
-import { cadreColumns } from './columns';
+import { useYearFigure, YearFigureTag } from '../../components/yearFigure';
+import { cadreColumns, visitColumns } from './columns';
+
+const YEARS = Array.from({ length: 11 }, (_, i) => new Date().getFullYear() - i);
 
 export function CadreForm({ cadre, onSaved, onCancel }: { cadre: CadreRow | null; onSaved: (c: CadreRow) => void; onCancel: () => void }) {
   const [form] = Form.useForm();
@@ -40,10 +45,15 @@ function Cadres() {
   const [q, setQ] = useState('');
   const [unpaired, setUnpaired] = useState(false);
   const [adding, setAdding] = useState(false);
-  const fetchPage = useCallback((req: PageRequest) => call('cadres.list', { offset: req.offset, limit: req.limit, q: q || undefined, unpaired: unpaired || undefined }), [q, unpaired]);
+  const [figure, setFigure] = useYearFigure('figure', ['paired'] as const);
+  const fetchPage = useCallback(
+    (req: PageRequest) => call('cadres.list', { offset: req.offset, limit: req.limit, q: q || undefined, unpaired: unpaired || undefined, pairedIn: figure?.year }),
+    [q, unpaired, figure],
+  );
   return (
     <>
       <Space style={{ marginBottom: 12 }}>
+        {figure && <YearFigureTag label={`${figure.year}年结对帮扶的干部`} onClose={() => setFigure(undefined)} />}
         <Input.Search placeholder="姓名或拼音首字母" allowClear onSearch={setQ} style={{ width: 220 }} aria-label="搜索帮扶干部" />
         <Checkbox checked={unpaired} onChange={(e) => setUnpaired(e.target.checked)}>只看未结对的在岗干部</Checkbox>
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>新增帮扶干部</Button>
@@ -66,6 +76,25 @@ function Unpaired() {
         fetchPage={fetchPage}
         onOpen={(h) => go(`/ledger/household/${h.id}?tab=pairings`)}
         testId="unpaired-grid"
+      />
+    </>
+  );
+}
+
+/** Every visit of a year with the aid given (the annual report's 走访 and 帮扶物资 open this list). */
+function Visits() {
+  const [figure] = useYearFigure('figure', ['visits'] as const);
+  const [year, setYear] = useState(figure?.year ?? new Date().getFullYear());
+  const fetchPage = useCallback((req: PageRequest) => call('visits.list', { offset: req.offset, limit: req.limit, year }), [year]);
+  return (
+    <>
+      <Select style={{ width: 120, marginBottom: 12 }} value={year} onChange={setYear} options={YEARS.map((y) => ({ value: y, label: `${y}年` }))} aria-label="走访年度" />
+      <LedgerGrid<VisitRow>
+        columns={visitColumns}
+        fetchPage={fetchPage}
+        onOpen={(v) => go(`/ledger/household/${v.householdId}?tab=pairings`)}
+        summary={(p) => `帮扶物资折合 ${formatYuan((p as { aidFen?: number }).aidFen ?? 0)} 元`}
+        testId="visits-grid"
       />
     </>
   );
@@ -124,6 +153,7 @@ function Cadence({ admin }: { admin: boolean }) {
 const TABS = [
   { key: '/pairings', label: '帮扶干部' },
   { key: '/pairings/unpaired', label: '未结对户' },
+  { key: '/pairings/visits', label: '走访记录' },
   { key: '/pairings/overdue', label: '走访超期' },
   { key: '/pairings/cadence', label: '走访频次' },
 ];
@@ -133,6 +163,7 @@ export function PairingsPage({ route, session }: { route: string; session: Sessi
   const body = {
     '/pairings': <Cadres />,
     '/pairings/unpaired': <Unpaired />,
+    '/pairings/visits': <Visits />,
     '/pairings/overdue': <OverdueVisits />,
     '/pairings/cadence': <Cadence admin={session.staff!.roles.includes('admin')} />,
   }[tab];

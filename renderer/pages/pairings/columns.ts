@@ -32,5 +32,11 @@ export const cardColumns: ColDef<CardRow>[] = [
   { field: 'cadreName', headerName: '卡上的帮扶干部', width: 140 },
   { field: 'issuedOn', headerName: '制卡日期', width: 115 },
   { field: 'printings', headerName: '打印次数', width: 100, type: 'rightAligned' },
-  { field: 'needsReprint', headerName: '状态', width: 150, valueFormatter: (p) => (p.value ? '帮扶干部已变更，待重印' : '有效'), cellStyle: (p) => (p.value ? { color: '#d46b08' } : null) },
+  {
+    field: 'needsReprint',
+    headerName: '状态',
+    width: 170,
+    valueFormatter: (p) => (p.data?.voidedOn ? `已作废（${p.data.voidedOn}）` : p.value ? '帮扶干部已变更，待重印' : '有效'),
+    cellStyle: (p) => (p.data?.voidedOn ? { color: '#8c8c8c' } : p.value ? { color: '#d46b08' } : null),
+  },
 ];

@@ -42,7 +42,7 @@ export function ReportPage({ route }: { route: string }) {
         <Select value={year} style={{ width: 120 }} onChange={(y) => go(`/reports?year=${y}`)} options={Array.from({ length: 11 }, (_, i) => thisYear - i).map((y) => ({ value: y, label: `${y}年` }))} aria-label="年度" />
         <Button type="primary" icon={<PrinterOutlined />} onClick={() => go(`/print/report?year=${year}`)}>打印报表</Button>
         <Button icon={<DownloadOutlined />} onClick={exportXlsx}>导出 Excel</Button>
-        <span className="muted">点击数字可查看对应的发放明细；冲正计入冲正发生的年度，单列“本年冲正”。</span>
+        <span className="muted">点击数字可查看对应的发放明细、申请或台账户；冲正计入冲正发生的年度，单列“本年冲正”。</span>
       </Space>
       {!r ? <Spin /> : (
         <>
@@ -53,7 +53,7 @@ export function ReportPage({ route }: { route: string }) {
             <MonthChart months={r.byMonth} width={900} height={260} />
             <MonthTable r={r} drill={drill} />
           </Card>
-          <Card size="small" title="办理、台账与结对帮扶"><OtherFigures r={r} /></Card>
+          <Card size="small" title="办理、台账与结对帮扶"><OtherFigures r={r} links /></Card>
         </>
       )}
     </div>

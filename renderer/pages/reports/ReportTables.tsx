@@ -1,6 +1,8 @@
-// The report's tables, shared by the screen (numbers open the payments behind them) and the A4 print (plain).
+// The report's tables, shared by the screen (numbers open the payments, cases or households behind them) and the
+// A4 print (plain).
 import type { ReactNode } from 'react';
 import { formatWan, formatYuan } from '../../../shared/domain/money';
+import type { ApplicationTally, RegistryChange } from '../../../shared/domain/reports';
 import type { AnnualReport } from '../../../shared/schemas/reports';
 
 /** Where a number leads: the payments grid with the filter that produced it. */
@@ -86,14 +88,31 @@ export function MonthTable({ r, drill }: { r: AnnualReport; drill: Drill }) {
   );
 }
 
-export function OtherFigures({ r }: { r: AnnualReport }) {
+/** Applications, registry and pairing; on the screen each number opens the grid of what it counts. */
+export function OtherFigures({ r, links = false }: { r: AnnualReport; links?: boolean }) {
   const a = r.applications;
+  const p = r.pairing;
+  const open = (href: string, n: number | string) => (links ? <a href={href}>{n}</a> : n);
+  const app = (t: ApplicationTally) => open(`#/applications?year=${r.year}&tally=${t}`, a[t]);
+  const reg = (c: RegistryChange) => open(`#/ledger?year=${r.year}&change=${c}`, r.registry[c]);
   return (
     <table className="report-table" data-testid="other-table">
       <tbody>
-        <tr><th>救助申请</th><td>受理 {a.accepted} 件，批准 {a.approved} 件，不予批准 {a.rejected} 件，撤回 {a.withdrawn} 件；审结 {a.decided} 件，按时办结 {a.decidedInTime} 件{a.decided ? `（${((a.decidedInTime * 100) / a.decided).toFixed(1)}%）` : ''}</td></tr>
-        <tr><th>台账变动</th><td>新纳入 {r.registry.entered} 户，退出 {r.registry.left} 户，年末在册 {r.registry.registeredAtEnd} 户</td></tr>
-        {r.pairing && <tr><th>结对帮扶</th><td>结对干部 {r.pairing.cadres} 名，结对户 {r.pairing.households} 户，走访 {r.pairing.visits} 次，帮扶物资折合 {formatYuan(r.pairing.aidFen)} 元，制发服务卡 {r.pairing.cardsIssued} 张</td></tr>}
+        <tr><th>救助申请</th><td>受理 {app('accepted')} 件，批准 {app('approved')} 件，不予批准 {app('rejected')} 件，撤回 {app('withdrawn')} 件；审结 {app('decided')} 件，按时办结 {app('decidedInTime')} 件{a.decided ? `（${((a.decidedInTime * 100) / a.decided).toFixed(1)}%）` : ''}</td></tr>
+        <tr><th>台账变动</th><td>新纳入 {reg('entered')} 户，退出 {reg('left')} 户，年末在册 {reg('registeredAtEnd')} 户</td></tr>
+        {p && (
+          <tr>
+            <th>结对帮扶</th>
+            <td>
+              {/* A fragment per figure: JSX would put a space at a line break inside the text. */}
+              <>结对干部 {open(`#/pairings?year=${r.year}&figure=paired`, p.cadres)} 名，</>
+              <>结对户 {open(`#/ledger?year=${r.year}&change=paired`, p.households)} 户，</>
+              <>走访 {open(`#/pairings/visits?year=${r.year}&figure=visits`, p.visits)} 次，</>
+              <>帮扶物资折合 {open(`#/pairings/visits?year=${r.year}&figure=visits`, formatYuan(p.aidFen))} 元，</>
+              <>制发服务卡 {open(`#/cards?year=${r.year}&figure=issued`, p.cardsIssued)} 张</>
+            </td>
+          </tr>
+        )}
       </tbody>
     </table>
   );
