@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { idNumberFor } from '../../main/demo/fictional';
 import { startHost, type Host } from './host';
 import { PERSONAL_NUMBERS, pdfInfo, pdfPicture, pdfText, printToPdf } from './pdf';
-import { api, firstStartAsAdmin, switchTo } from './session';
+import { api, choose, firstStartAsAdmin, switchTo } from './session';
 
 let host: Host;
 test.beforeEach(async () => {
@@ -41,8 +41,7 @@ test('register with a missing material, print receipt and notice, review, public
   await page.getByRole('tab', { name: '救助申请' }).click();
   await page.getByRole('button', { name: '受理申请' }).click();
   await expect(page.getByRole('heading', { name: '受理救助申请' })).toBeVisible();
-  await page.getByLabel('救助类别').click();
-  await page.locator('.ant-select-item-option', { hasText: '临时救助（急难型）' }).click();
+  await choose(page, page, '救助类别', '临时救助（急难型）');
   await page.getByLabel('申请金额（元）').fill('3,000');
   await page.getByLabel('申请事由').fill('房屋失火，生活无着');
   for (const m of ['申请书', '身份证复印件', '户口簿复印件']) await page.getByLabel(m).check();

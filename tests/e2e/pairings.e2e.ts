@@ -7,7 +7,7 @@ import { idNumberFor } from '../../main/demo/fictional';
 import { cardQrText } from '../../shared/domain/cards';
 import type { Host } from './host';
 import { ID_NUMBERS, PERSONAL_NUMBERS, pdfInfo, pdfPictures, pdfText, printToPdf } from './pdf';
-import { api, firstStartAsAdmin, switchTo, watchCsp, hostPerTest } from './session';
+import { api, choose, firstStartAsAdmin, switchTo, watchCsp, hostPerTest } from './session';
 
 let host: Host;
 hostPerTest((h) => (host = h));
@@ -75,8 +75,7 @@ test('create a cadre, pair a household, record a visit with aid, print its card 
   await page.goto(`${host.base}#/ledger/household/${h.id}?tab=pairings`);
   await expect(page.getByText('这一户还没有结对帮扶干部')).toBeVisible();
   await page.getByRole('button', { name: '结对 / 更换帮扶干部' }).click();
-  await page.getByRole('dialog').getByLabel('帮扶干部').click();
-  await page.locator('.ant-select-item-option', { hasText: '张建国' }).click();
+  await choose(page, page.getByRole('dialog'), '帮扶干部', '张建国');
   await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
   await expect(page.getByTestId('pairings')).toContainText('张建国');
   await expect(page.getByTestId('pairings')).toContainText('主要帮扶人');
@@ -158,8 +157,7 @@ test('a whole area on A4: ten cards a sheet with crop marks, backs mirrored, eve
     if (i % 2 === 0) await api(host, 'pairings.start', { householdId: h.id, cadreId: cadre.id, role: 'primary', fromDate: '2026-01-05' });
   }
   await page.goto(`${host.base}#/cards`);
-  await page.getByLabel('村/社区筛选').click();
-  await page.locator('.ant-select-item-option', { hasText: '东山村' }).click();
+  await choose(page, page, '村/社区筛选', '东山村');
   await page.getByRole('button', { name: '打印本村/社区全部在册户' }).click();
   await expect(page.getByTestId('cards-count')).toContainText('A4 每页 10 张，共 12 张');
   await page.getByRole('button', { name: '制卡并打印' }).click();

@@ -1,5 +1,5 @@
 // Shared e2e steps: first start as admin, sign in, and calls over the same token (the host's one session).
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { startHost, type Host } from './host';
 
 /** Fills the first-start form of a new ledger (the page must already show it). */
@@ -66,4 +66,19 @@ export function hostPerTest(set: (host: Host) => void): void {
     if (host.stderr()) console.log(host.stderr());
     expect(await host.stop()).toBe(0);
   });
+}
+
+/**
+ * Picks an option of an antd Select (found by its label) and waits until the select shows it. A modal still opening
+ * can take the focus back and close the dropdown under the click (seen about once in ten runs), so the pick is
+ * retried until it holds.
+ */
+export async function choose(page: Page, scope: Page | Locator, label: string, option: string): Promise<void> {
+  const select = scope.getByLabel(label, { exact: true });
+  const shown = select.locator(`xpath=ancestor::div[contains(concat(' ', @class, ' '), ' ant-select ')][1]`);
+  await expect(async () => {
+    if ((await select.getAttribute('aria-expanded')) !== 'true') await select.click();
+    await page.locator('.ant-select-item-option', { hasText: option }).click({ timeout: 2000 });
+    await expect(shown).toContainText(option, { timeout: 1000 });
+  }).toPass({ timeout: 10_000 });
 }
