@@ -19,9 +19,9 @@ export const visitColumns: ColDef<VisitRow>[] = [
   { field: 'area', headerName: '村/社区', width: 100 },
   { field: 'cadreName', headerName: '帮扶干部', width: 100 },
   { field: 'mode', headerName: '方式', width: 70, valueFormatter: (p) => VISIT_MODES[p.value as VisitMode] },
-  { field: 'findings', headerName: '了解的情况', width: 220, tooltipField: 'findings' },
-  { field: 'actions', headerName: '开展的帮扶', width: 180, tooltipField: 'actions' },
-  { colId: 'problems', headerName: '问题', width: 150, valueGetter: (p) => p.data?.problems.map((x) => `${x.description}（${x.status === 'open' ? '未解决' : '已解决'}）`).join('；') ?? '' },
+  { field: 'findings', headerName: '了解的情况', width: 200, tooltipField: 'findings' },
+  { field: 'actions', headerName: '开展的帮扶', width: 160, tooltipField: 'actions' },
+  { colId: 'problems', headerName: '问题', width: 140, valueGetter: (p) => p.data?.problems.map((x) => `${x.description}（${x.status === 'open' ? '未解决' : '已解决'}）`).join('；') ?? '' },
   { field: 'aidFen', headerName: '帮扶物资(元)', width: 120, type: 'rightAligned', valueFormatter: (p) => (p.value ? formatYuan(p.value as number) : '') },
 ];
 
@@ -35,7 +35,7 @@ export const cardColumns: ColDef<CardRow>[] = [
   {
     field: 'needsReprint',
     headerName: '状态',
-    width: 170,
+    width: 200,
     valueFormatter: (p) => (p.data?.voidedOn ? `已作废（${p.data.voidedOn}）` : p.value ? '帮扶干部已变更，待重印' : '有效'),
     cellStyle: (p) => (p.data?.voidedOn ? { color: '#8c8c8c' } : p.value ? { color: '#d46b08' } : null),
   },
