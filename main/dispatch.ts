@@ -52,7 +52,7 @@ export interface Dispatcher {
   dispatch(session: Session, channel: string, input: unknown): Promise<Result<unknown>>;
 }
 
-export function createDispatcher(ledger: Ledger, handlers: Handlers, clock: () => Date = () => new Date()): Dispatcher {
+export function createDispatcher(ledger: Ledger, handlers: Handlers): Dispatcher {
   // Built once: better-sqlite3 compiles BEGIN/COMMIT for each transaction function it makes.
   const inTransaction = ledger.db.transaction((run: () => unknown) => run());
 
@@ -81,7 +81,7 @@ export function createDispatcher(ledger: Ledger, handlers: Handlers, clock: () =
       const issue = parsed.error.issues[0];
       return fail('VALIDATION', issue.message, issue.path.length ? issue.path.join('.') : undefined);
     }
-    const now = clock();
+    const now = ledger.clock();
     const refused = refuseAccess(session, channel, now);
     if (refused) return refused;
     if (session.staff && !session.locked && channel !== 'session.state') session.lastSeen = now.getTime();

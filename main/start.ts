@@ -1,6 +1,7 @@
 // `npm start`: Electron where its binary is installed, otherwise the web host on 127.0.0.1.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { systemClock } from './clock';
 import { parseOptions, UsageError, type Options } from './cli';
 import { LedgerOpenError } from './db/open';
 import { seedDemo } from './demo/seed';
@@ -18,7 +19,7 @@ function openBrowser(url: string): void {
 }
 
 async function runWebHost(opts: Options): Promise<void> {
-  const ledger = await Ledger.open(opts.db);
+  const ledger = await Ledger.open(opts.db, { clock: systemClock });
   // Signals are handled from the moment the ledger is open, so an early Ctrl+C still backs up and checkpoints.
   let host: WebHost | null = null;
   let stopping = false;
@@ -32,7 +33,7 @@ async function runWebHost(opts: Options): Promise<void> {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   if (opts.demo) {
-    const seeded = seedDemo(ledger.db);
+    const seeded = seedDemo(ledger.db, ledger.clock());
     process.stderr.write(seeded ? `已填入演示数据：${seeded.households} 户，${seeded.persons} 人（全部虚构）。\n` : '台账不是空的，没有填入演示数据。\n');
   }
   host = await startWebHost({ dispatcher: createDispatcher(ledger, handlers), port: opts.port });

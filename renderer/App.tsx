@@ -6,6 +6,7 @@ import type { SessionState } from '../shared/schemas/staff';
 import { call, onRefused } from './api';
 import { useRoute } from './components/router';
 import { Shell } from './components/Shell';
+import { setLedgerDay } from './components/today';
 import { PrintView } from './print/PrintView';
 import { LockScreen } from './pages/session/LockScreen';
 import { SignIn } from './pages/session/SignIn';
@@ -18,17 +19,20 @@ const POLL_EVERY_MS = 30_000;
 function useIdleClock(active: boolean, onState: (s: SessionState) => void): void {
   useEffect(() => {
     if (!active) return;
-    let lastTouch = Date.now();
+    // A monotonic timer for throttling: the time of day comes from the ledger, never from here.
+    let lastTouch = performance.now();
     const onActivity = () => {
-      if (Date.now() - lastTouch < TOUCH_EVERY_MS) return;
-      lastTouch = Date.now();
+      if (performance.now() - lastTouch < TOUCH_EVERY_MS) return;
+      lastTouch = performance.now();
       void call('session.touch', {});
     };
     const events = ['keydown', 'mousedown', 'wheel', 'mousemove'] as const;
     events.forEach((e) => window.addEventListener(e, onActivity, { passive: true }));
     const timer = setInterval(async () => {
       const r = await call('session.state', {});
-      if (r.ok && r.value.locked) onState(r.value);
+      if (!r.ok) return;
+      setLedgerDay(r.value.today); // the day turns over while the app stays open
+      if (r.value.locked) onState(r.value);
     }, POLL_EVERY_MS);
     return () => {
       events.forEach((e) => window.removeEventListener(e, onActivity));
@@ -41,24 +45,28 @@ export function App() {
   const [setup, setSetup] = useState<Output<'setup.state'> | null>(null);
   const [session, setSession] = useState<SessionState | null>(null);
   const route = useRoute();
+  const adopt = useCallback((s: SessionState) => {
+    setLedgerDay(s.today);
+    setSession(s);
+  }, []);
 
   const refresh = useCallback(async () => {
     const [s, r] = await Promise.all([call('setup.state', {}), call('session.state', {})]);
     if (s.ok) setSetup(s.value);
-    if (r.ok) setSession(r.value);
-  }, []);
+    if (r.ok) adopt(r.value);
+  }, [adopt]);
 
   useEffect(() => {
     void refresh();
     return onRefused(() => void refresh());
   }, [refresh]);
-  useIdleClock(!!session?.staff && !session.locked, setSession);
+  useIdleClock(!!session?.staff && !session.locked, adopt);
 
   if (!setup || !session) return <Spin fullscreen tip="正在打开台账…" />;
   if (setup.needsAdmin) return <FirstRun centerName={setup.centerName} onDone={refresh} />;
-  if (!session.staff) return <SignIn centerName={setup.centerName} onSignedIn={setSession} />;
+  if (!session.staff) return <SignIn centerName={setup.centerName} onSignedIn={adopt} />;
   // Locked: the shell is unmounted, so no personal data stays on screen or in the page.
-  if (session.locked) return <LockScreen staff={session.staff} onChange={setSession} />;
+  if (session.locked) return <LockScreen staff={session.staff} onChange={adopt} />;
   if (route.startsWith('/print/')) return <PrintView route={route} />;
-  return <Shell session={session} onSession={setSession} />;
+  return <Shell session={session} onSession={adopt} />;
 }

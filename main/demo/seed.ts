@@ -10,7 +10,7 @@ import { AREAS, people, rng, type FictionalPerson } from './fictional';
 
 const CATEGORIES = ['dibao', 'tekun', 'near_dibao', 'low_income', 'severe_disability', 'disability_hardship', 'elderly_alone', 'student_hardship', 'serious_illness', 'expenditure_hardship'];
 
-export function seedDemo(db: DB, now = new Date()): { households: number; persons: number } | null {
+export function seedDemo(db: DB, now: Date): { households: number; persons: number } | null {
   const holds = (db.prepare('SELECT (SELECT count(*) FROM households) + (SELECT count(*) FROM areas) AS n').get() as { n: number }).n;
   if (holds > 0) return null; // only ever into an empty ledger
   const r = rng(2026);

@@ -4,6 +4,7 @@ import { app, BrowserWindow, ipcMain, Menu, protocol, session as electronSession
 import path from 'node:path';
 import { serveAsset } from '../assets';
 import { parseOptions } from '../cli';
+import { systemClock } from '../clock';
 import { createDispatcher, newSession, type Dispatcher, type Session } from '../dispatch';
 import { handlers } from '../handlers';
 import { Ledger } from '../ledger';
@@ -42,7 +43,7 @@ function createWindow(): void {
 async function ready(): Promise<void> {
   const opts = parseOptions(process.argv.slice(app.isPackaged ? 1 : 2));
   try {
-    ledger = await Ledger.open(opts.db);
+    ledger = await Ledger.open(opts.db, { clock: systemClock });
   } catch (e) {
     const { dialog } = await import('electron');
     dialog.showErrorBox('无法打开台账', (e as Error).message);

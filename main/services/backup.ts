@@ -41,7 +41,7 @@ export function verifyBackup(file: string): void {
 }
 
 /** Backs the ledger up into `dir`; the file appears under its final name only once verified. */
-export async function makeBackup(ledger: Ledger, reason: string, dir = ledger.backupsDir, now = new Date()): Promise<string> {
+export async function makeBackup(ledger: Ledger, reason: string, dir = ledger.backupsDir, now = ledger.clock()): Promise<string> {
   fs.mkdirSync(dir, { recursive: true });
   let name = `bianmin-${stampCn(now)}-${reason}.sqlite`;
   for (let i = 2; fs.existsSync(path.join(dir, name)); i++) name = `bianmin-${stampCn(now)}-${reason}-${i}.sqlite`;
@@ -64,7 +64,7 @@ export function pruneBackups(dir: string, keep = KEEP_BACKUPS): void {
 }
 
 /** The first start of each (China) day makes a backup. */
-export async function dailyBackup(ledger: Ledger, now = new Date()): Promise<string | null> {
+export async function dailyBackup(ledger: Ledger, now = ledger.clock()): Promise<string | null> {
   const today = new RegExp(`^bianmin-${dateCn(now)}T\\d{6}-daily`);
   if (listBackups(ledger.backupsDir).some((b) => today.test(b.file))) return null;
   const file = await makeBackup(ledger, 'daily', ledger.backupsDir, now);
@@ -76,7 +76,7 @@ export async function dailyBackup(ledger: Ledger, now = new Date()): Promise<str
  * Restores a backup into the live ledger: the chosen backup is verified, the current ledger is backed up first,
  * then the backup's pages are written into the live file through the backup API.
  */
-export async function restoreBackup(ledger: Ledger, file: string, now = new Date()): Promise<BackupFile> {
+export async function restoreBackup(ledger: Ledger, file: string, now = ledger.clock()): Promise<BackupFile> {
   const source = path.join(ledger.backupsDir, path.basename(file));
   if (!fs.existsSync(source)) throw new AppError('NOT_FOUND', `找不到备份文件 ${file}`, 'file');
   try {

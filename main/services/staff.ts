@@ -1,7 +1,7 @@
 // Staff members, their roles, and the signed-in session (sign-in, lock, unlock, sign-out).
 import { AppError } from '../../shared/domain/result';
 import type { Role } from '../../shared/domain/roles';
-import { isoCn } from '../../shared/domain/time';
+import { dateCn, isoCn } from '../../shared/domain/time';
 import { DEFAULT_CENTER } from '../../shared/schemas/settings';
 import type { SessionState, StaffMember, StaffRow } from '../../shared/schemas/staff';
 import { prep, type DB } from '../db/open';
@@ -65,8 +65,8 @@ export function idleLockMinutes(db: DB): number {
   return getSetting(db, 'center', DEFAULT_CENTER).idleLockMinutes;
 }
 
-function sessionState(db: DB, s: Session): SessionState {
-  return { staff: s.staff, locked: s.locked, idleLockMinutes: idleLockMinutes(db) };
+function sessionState(db: DB, s: Session, now: Date): SessionState {
+  return { staff: s.staff, locked: s.locked, idleLockMinutes: idleLockMinutes(db), today: dateCn(now) };
 }
 
 function insertStaff(db: DB, now: Date, u: { username: string; displayName: string; password: string; roles: Role[] }): StaffRow {
@@ -127,7 +127,7 @@ export const staffHandlers = {
     return { id: row.id, username: row.username, displayName: row.displayName, roles: row.roles };
   },
 
-  'session.state': (ctx) => sessionState(ctx.db, ctx.session),
+  'session.state': (ctx) => sessionState(ctx.db, ctx.session, ctx.now),
 
   'session.touch': () => ({ ok: true as const }),
 
@@ -141,19 +141,19 @@ export const staffHandlers = {
     ctx.audit('session', r.id, null, { event: refused ? 'sign-in refused' : 'signed in', username: r.username }, r.id);
     if (refused) return new Failure(refused);
     Object.assign(ctx.session, { staff: seatOf(ctx.db, r.id).staff, locked: false, lastSeen: ctx.now.getTime() });
-    return sessionState(ctx.db, ctx.session);
+    return sessionState(ctx.db, ctx.session, ctx.now);
   },
 
   'session.signOut': (ctx) => {
     ctx.audit('session', ctx.session.staff!.id, null, { event: 'signed out' });
     Object.assign(ctx.session, { staff: null, locked: false });
-    return sessionState(ctx.db, ctx.session);
+    return sessionState(ctx.db, ctx.session, ctx.now);
   },
 
   'session.lock': (ctx) => {
     ctx.audit('session', ctx.session.staff!.id, null, { event: 'locked' });
     ctx.session.locked = true;
-    return sessionState(ctx.db, ctx.session);
+    return sessionState(ctx.db, ctx.session, ctx.now);
   },
 
   'session.unlock': (ctx, input) => {
@@ -166,7 +166,7 @@ export const staffHandlers = {
       return new Failure(refused);
     }
     Object.assign(ctx.session, { locked: false, lastSeen: ctx.now.getTime() });
-    return sessionState(ctx.db, ctx.session);
+    return sessionState(ctx.db, ctx.session, ctx.now);
   },
 
   'session.changePassword': (ctx, input) => {

@@ -7,7 +7,6 @@ import type { PaymentDetail, Roster as RosterData } from '../../shared/schemas/p
 import type { CenterSettings } from '../../shared/schemas/settings';
 import { call } from '../api';
 import { MaterialsNotice, Receipt, RejectionNotice } from './CaseDocuments';
-import dayjs from 'dayjs';
 import type { AnnualReport } from '../../shared/schemas/reports';
 import { AnnualReportPrint } from './AnnualReportPrint';
 import { CardsPrint } from './CardsPrint';
@@ -15,6 +14,7 @@ import { PaymentReceipt } from './PaymentReceipt';
 import { PublicityList } from './PublicityList';
 import { Roster } from './Roster';
 import './print.css';
+import { today } from '../components/today';
 
 function usePageSize(size: 'A4' | 'A5') {
   useEffect(() => {
@@ -60,7 +60,7 @@ async function load(kind: string, id: number, area: number | undefined, year: nu
     return r.ok ? { kind, data: r.value } : null;
   }
   if (kind === 'report') {
-    const r = await call('reports.annual', { year: year ?? new Date().getFullYear() });
+    const r = await call('reports.annual', { year: year ?? today().year() });
     return r.ok ? { kind, data: r.value } : null;
   }
   const r = await call('applications.get', { id });
@@ -85,7 +85,7 @@ export function PrintView({ route }: { route: string }) {
   if (!center || !doc) return <Spin fullscreen />;
   if (doc.kind === 'publicity') return <Frame size="A4"><PublicityList center={center} data={doc.data} /></Frame>;
   if (doc.kind === 'payment') return <Frame size="A5"><PaymentReceipt center={center} p={doc.data} /></Frame>;
-  if (doc.kind === 'report') return <Frame size="A4"><AnnualReportPrint center={center} r={doc.data} today={dayjs().format('YYYY-MM-DD')} /></Frame>;
+  if (doc.kind === 'report') return <Frame size="A4"><AnnualReportPrint center={center} r={doc.data} today={today().format('YYYY-MM-DD')} /></Frame>;
   if (doc.kind === 'roster') return <Frame size="A4"><Roster center={center} data={doc.data} /></Frame>;
   if (kindOfDoc === 'notice') return <Frame size="A5"><MaterialsNotice center={center} a={doc.data} /></Frame>;
   if (kindOfDoc === 'rejection') return <Frame size="A4"><RejectionNotice center={center} a={doc.data} /></Frame>;

@@ -37,4 +37,6 @@ export interface SessionState {
   staff: StaffMember | null;
   locked: boolean;
   idleLockMinutes: number;
+  /** The ledger's day (China time, YYYY-MM-DD): the renderer's "today", so it follows the ledger clock. */
+  today: string;
 }

@@ -2,7 +2,8 @@
 import { OPEN_STATES } from '../../shared/domain/workflow';
 import type { DB } from '../../main/db/open';
 import { rng } from '../../main/demo/fictional';
-import { measure, type Figure } from './harness';
+import { dateCn } from '../../shared/domain/time';
+import { benchClock, measure, type Figure } from './harness';
 
 const KINDS = ['temporary_relief_urgent', 'temporary_relief_expense', 'medical_relief', 'disability_living_subsidy', 'elderly_allowance', 'education_aid', 'other'];
 
@@ -41,13 +42,13 @@ export async function applicationFigures(db: DB, ok: (channel: string, input: un
     FROM applications a JOIN persons p ON p.id = a.person_id JOIN areas ar ON ar.id = a.area_id JOIN relief_kinds k ON k.code = a.kind_code`;
   const page = db.prepare(`${ROW} WHERE a.area_id = ? ORDER BY a.accepted_on DESC, a.id DESC LIMIT 100 OFFSET 0`);
   const pageCount = db.prepare('SELECT count(*) FROM applications a WHERE a.area_id = ?');
-  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  const today = dateCn(benchClock());
   const open = OPEN_STATES.map((s) => `'${s}'`).join(', ');
   const overdue = db.prepare(`${ROW} WHERE a.state IN (${open}) AND a.deadline < ? ORDER BY a.deadline, a.id LIMIT 200`);
   const overduePaper = db.prepare(`${ROW} WHERE a.urgent = 1 AND a.paperwork_done_on IS NULL AND a.paperwork_due < ? ORDER BY a.deadline, a.id LIMIT 200`);
   const soon = db.prepare(`${ROW} WHERE a.state IN (${open}) AND a.deadline >= ? AND a.deadline <= ? ORDER BY a.deadline, a.id LIMIT 200`);
   const soonPaper = db.prepare(`${ROW} WHERE a.urgent = 1 AND a.paperwork_done_on IS NULL AND a.paperwork_due >= ? AND a.paperwork_due <= ? ORDER BY a.deadline, a.id LIMIT 200`);
-  const inThree = new Date(Date.now() + 8 * 3600_000 + 5 * 86400_000).toISOString().slice(0, 10);
+  const inThree = dateCn(new Date(benchClock().getTime() + 5 * 86400_000));
   return [
     await measure(
       'applications.list first page, area filter, newest first',

@@ -1,6 +1,9 @@
 // The bench harness: each figure's p50/p95 beside a raw-SQLite baseline of the same work, the ratio, the budget.
 import fs from 'node:fs';
 
+/** The bench ledger's clock: its data runs to 2026-11-20, so "today" is fixed just after, whatever the machine says. */
+export const benchClock = () => new Date('2026-11-23T09:00:00+08:00');
+
 export interface Figure {
   figure: string;
   p50_ms: number;

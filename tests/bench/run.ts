@@ -7,7 +7,7 @@ import { handlers } from '../../main/handlers';
 import { Ledger } from '../../main/ledger';
 import { people } from '../../main/demo/fictional';
 import { tempDir } from '../e2e/host';
-import { measure, report, type Figure } from './harness';
+import { benchClock, measure, report, type Figure } from './harness';
 import { applicationFigures } from './applications';
 import { cardsFigure } from './cards';
 import { paymentFigures, postingFigure } from './payments';
@@ -19,7 +19,7 @@ const AUDIT_ROWS = Number(values.audit);
 
 async function main() {
   const dir = tempDir('bianmin-bench-');
-  const ledger = await Ledger.open(path.join(dir, 'ledger.sqlite'));
+  const ledger = await Ledger.open(path.join(dir, 'ledger.sqlite'), { clock: benchClock });
   const dispatcher = createDispatcher(ledger, handlers);
   const admin = newSession();
   const ok = async (channel: string, input: unknown) => {

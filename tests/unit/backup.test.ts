@@ -7,10 +7,10 @@ import { test } from 'node:test';
 import type { BackupFile } from '../../shared/schemas/backup';
 import { Ledger } from '../../main/ledger';
 import { dailyBackup, listBackups, makeBackup, pruneBackups } from '../../main/services/backup';
-import { must, refused, tempDir, world } from './helpers';
+import { must, refused, tempDir, testClock, world } from './helpers';
 
 test('a backup taken while writes run opens, passes integrity_check and holds only whole transactions', async () => {
-  const ledger = await Ledger.open(path.join(tempDir(), 'ledger.sqlite'));
+  const ledger = await Ledger.open(path.join(tempDir(), 'ledger.sqlite'), { clock: testClock });
   const db = ledger.db;
   db.exec('CREATE TABLE pairs (id INTEGER PRIMARY KEY, pair INTEGER NOT NULL, payload TEXT NOT NULL)');
   const ins = db.prepare('INSERT INTO pairs (pair, payload) VALUES (?, ?)');
@@ -97,16 +97,22 @@ test('manual backup to a folder the user picks; a missing folder is refused', as
   assert.equal(refused(await w.call(clerk, 'backup.create', {})).code, 'FORBIDDEN');
 });
 
-test('daily at the first start of each day and at clean exit; 30 kept', async () => {
+test('daily at the first start of each day and at clean exit, stamped by the ledger clock; 30 kept', async () => {
   const dir = tempDir();
   const file = path.join(dir, 'ledger.sqlite');
-  const day1 = new Date('2026-11-23T08:00:00+08:00');
-  const l1 = await Ledger.open(file, { now: day1 });
+  let now = new Date('2026-11-23T08:00:00+08:00');
+  const clock = () => now;
+  const l1 = await Ledger.open(file, { clock });
   assert.equal(listBackups(l1.backupsDir).length, 0, 'a new, empty ledger needs no backup');
-  await l1.close(); // clean exit: one backup
-  assert.equal(listBackups(l1.backupsDir).filter((b) => b.file.endsWith('-exit.sqlite')).length, 1);
+  now = new Date('2026-11-23T18:30:00+08:00');
+  await l1.close(); // clean exit: one backup, stamped with the ledger's clock, not the machine's
+  assert.deepEqual(
+    listBackups(l1.backupsDir).map((b) => b.file),
+    ['bianmin-2026-11-23T183000-exit.sqlite'],
+  );
 
-  const l2 = await Ledger.open(file, { now: day1 });
+  now = new Date('2026-11-23T19:00:00+08:00');
+  const l2 = await Ledger.open(file, { clock });
   assert.equal(listBackups(l2.backupsDir).filter((b) => b.file.includes('2026-11-23T') && b.file.endsWith('-daily.sqlite')).length, 1);
   assert.equal(await dailyBackup(l2, new Date('2026-11-23T17:00:00+08:00')), null, 'once a day');
   const next = await dailyBackup(l2, new Date('2026-11-24T08:00:00+08:00'));

@@ -7,7 +7,7 @@ import { addMonths, monthCn } from '../../shared/domain/time';
 import { addWorkingDays, isWorkingDay, workingDaysBetween, type Calendar } from '../../shared/domain/workdays';
 import { Ledger } from '../../main/ledger';
 import { loadCalendar } from '../../main/services/calendar';
-import { tempDir } from './helpers';
+import { tempDir, testClock } from './helpers';
 
 test('yuan typed by a clerk becomes integer fen by rule', () => {
   const ok: [string, number][] = [['1,234.50', 123450], ['１２３', 12300], ['1234', 123400], ['0.5', 50], ['67,700', 6770000], ['¥88.08', 8808], ['１,２３４．５０', 123450]];
@@ -23,7 +23,7 @@ test('yuan typed by a clerk becomes integer fen by rule', () => {
 });
 
 test('working days across the 2026 National Day holiday and its make-up Saturday (calendar as the ledger seeds it)', async () => {
-  const ledger = await Ledger.open(path.join(tempDir(), 'ledger.sqlite'));
+  const ledger = await Ledger.open(path.join(tempDir(), 'ledger.sqlite'), { clock: testClock });
   const CAL: Calendar = loadCalendar(ledger.db);
   assert.equal(CAL.holidays.size, 33);
   assert.equal(CAL.workdays.size, 6);

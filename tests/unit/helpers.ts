@@ -21,6 +21,9 @@ export class Clock {
   }
 }
 
+/** A clock stopped at the suite's reference moment, for ledgers opened outside a World. */
+export const testClock = new Clock().now;
+
 export interface World {
   ledger: Ledger;
   dispatcher: Dispatcher;
@@ -39,8 +42,8 @@ export interface World {
 export async function world(opts: { handlers?: Handlers } = {}): Promise<World> {
   const dir = tempDir();
   const clock = new Clock();
-  const ledger = await Ledger.open(path.join(dir, 'ledger.sqlite'));
-  const dispatcher = createDispatcher(ledger, opts.handlers ?? handlers, clock.now);
+  const ledger = await Ledger.open(path.join(dir, 'ledger.sqlite'), { clock: clock.now });
+  const dispatcher = createDispatcher(ledger, opts.handlers ?? handlers);
   let adminSession: Session | null = null;
   const w: World = {
     ledger,

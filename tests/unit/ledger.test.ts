@@ -7,12 +7,12 @@ import { test } from 'node:test';
 import { loadMigrations } from '../../main/db/migrate';
 import { isNetworkPath, LedgerOpenError, mountTypeOf } from '../../main/db/open';
 import { Ledger } from '../../main/ledger';
-import { tempDir } from './helpers';
+import { tempDir, testClock } from './helpers';
 
 const sha = (f: string) => crypto.createHash('sha256').update(fs.readFileSync(f)).digest('hex');
 
 test('opens with WAL, FULL sync, foreign keys and a busy timeout; migrations set user_version', async () => {
-  const ledger = await Ledger.open(path.join(tempDir(), 'ledger.sqlite'));
+  const ledger = await Ledger.open(path.join(tempDir(), 'ledger.sqlite'), { clock: testClock });
   const db = ledger.db;
   assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
   assert.equal(db.pragma('synchronous', { simple: true }), 2); // FULL
@@ -25,12 +25,12 @@ test('opens with WAL, FULL sync, foreign keys and a busy timeout; migrations set
 test('a pending migration backs up a ledger that holds data, then applies in one transaction', async () => {
   const file = path.join(tempDir(), 'ledger.sqlite');
   const base = loadMigrations();
-  const l1 = await Ledger.open(file, { migrations: base });
+  const l1 = await Ledger.open(file, { clock: testClock, migrations: base });
   l1.db.prepare(`INSERT INTO settings (key, value) VALUES ('marker', '"before"')`).run();
   await l1.close({ backup: false });
 
   const next = { version: base.length + 1, name: 'xxxx_test.sql', sql: 'CREATE TABLE added_later (id INTEGER PRIMARY KEY);' };
-  const l2 = await Ledger.open(file, { migrations: [...base, next] });
+  const l2 = await Ledger.open(file, { clock: testClock, migrations: [...base, next] });
   assert.equal(l2.db.pragma('user_version', { simple: true }), next.version);
   const backups = fs.readdirSync(l2.backupsDir).filter((f) => f.includes(`before-migrate-v${next.version}`));
   assert.equal(backups.length, 1, 'one backup made before migrating');
@@ -43,8 +43,8 @@ test('a pending migration backs up a ledger that holds data, then applies in one
 
   // A failing migration leaves the ledger at its old version, with nothing half-applied.
   const broken = { version: next.version + 1, name: 'yyyy_bad.sql', sql: 'CREATE TABLE half (id INTEGER); THIS IS NOT SQL;' };
-  await assert.rejects(Ledger.open(file, { migrations: [...base, next, broken] }));
-  const l3 = await Ledger.open(file, { migrations: [...base, next] });
+  await assert.rejects(Ledger.open(file, { clock: testClock, migrations: [...base, next, broken] }));
+  const l3 = await Ledger.open(file, { clock: testClock, migrations: [...base, next] });
   assert.equal(l3.db.pragma('user_version', { simple: true }), next.version);
   assert.equal((l3.db.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE name = 'half'`).get() as { n: number }).n, 0);
   await l3.close({ backup: false });
@@ -53,7 +53,7 @@ test('a pending migration backs up a ledger that holds data, then applies in one
 test('a corrupt copy is refused with a clear message and left byte for byte untouched', async () => {
   const dir = tempDir();
   const file = path.join(dir, 'ledger.sqlite');
-  const l = await Ledger.open(file);
+  const l = await Ledger.open(file, { clock: testClock });
   const ins = l.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)');
   l.db.transaction(() => {
     for (let i = 0; i < 3000; i++) ins.run(`k${i}`, JSON.stringify('x'.repeat(100)));
@@ -68,7 +68,7 @@ test('a corrupt copy is refused with a clear message and left byte for byte unto
   fs.closeSync(fd);
   const before = sha(copy);
 
-  await assert.rejects(Ledger.open(copy), (e: Error) => e instanceof LedgerOpenError && /已损坏/.test(e.message) && /未作任何改动/.test(e.message));
+  await assert.rejects(Ledger.open(copy, { clock: testClock }), (e: Error) => e instanceof LedgerOpenError && /已损坏/.test(e.message) && /未作任何改动/.test(e.message));
   assert.equal(sha(copy), before);
   assert.equal(fs.existsSync(copy + '-wal') && fs.statSync(copy + '-wal').size > 0, false);
 });
@@ -77,16 +77,16 @@ test('a file that is not a ledger is refused untouched', async () => {
   const file = path.join(tempDir(), 'notes.sqlite');
   fs.writeFileSync(file, '这不是数据库'.repeat(100));
   const before = sha(file);
-  await assert.rejects(Ledger.open(file), /不是台账数据库文件/);
+  await assert.rejects(Ledger.open(file, { clock: testClock }), /不是台账数据库文件/);
   assert.equal(sha(file), before);
 });
 
 test('a directory, an unwritable place and an old SQLite are refused and nothing is created', async () => {
   const dir = tempDir();
-  await assert.rejects(Ledger.open(dir), /是一个文件夹/);
-  await assert.rejects(Ledger.open('/proc/bianmin-no-such/ledger.sqlite'), /无法写入/);
+  await assert.rejects(Ledger.open(dir, { clock: testClock }), /是一个文件夹/);
+  await assert.rejects(Ledger.open('/proc/bianmin-no-such/ledger.sqlite', { clock: testClock }), /无法写入/);
   const file = path.join(dir, 'new.sqlite');
-  await assert.rejects(Ledger.open(file, { sqliteVersion: '3.51.2' }), /SQLite 版本 3\.51\.2 太旧/);
+  await assert.rejects(Ledger.open(file, { clock: testClock, sqliteVersion: '3.51.2' }), /SQLite 版本 3\.51\.2 太旧/);
   assert.equal(fs.existsSync(file), false);
   assert.deepEqual(fs.readdirSync(dir), []);
 });
@@ -99,5 +99,5 @@ test('network shares are recognised: UNC paths and network file systems', async 
   assert.equal(isNetworkPath('/mnt/shared/ledger.sqlite', mounts), false, 'a prefix of a mount point is not inside it');
   assert.equal(isNetworkPath('/home/a/ledger.sqlite', mounts), false);
   assert.equal(isNetworkPath('\\\\fileserver\\台账\\ledger.sqlite', mounts), true);
-  await assert.rejects(Ledger.open('//fileserver/share/ledger.sqlite'), /网络共享/);
+  await assert.rejects(Ledger.open('//fileserver/share/ledger.sqlite', { clock: testClock }), /网络共享/);
 });

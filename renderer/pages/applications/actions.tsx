@@ -7,6 +7,7 @@ import type { Result } from '../../../shared/domain/result';
 import { OPEN_STATES, type State } from '../../../shared/domain/workflow';
 import type { ApplicationDetail } from '../../../shared/schemas/applications';
 import { call } from '../../api';
+import { today } from '../../components/today';
 
 type V = Record<string, unknown>;
 const date = (v: V, k: string) => (v[k] as dayjs.Dayjs).format('YYYY-MM-DD');
@@ -29,7 +30,7 @@ const text = (name: string, label: string, rows = 3) => (
   </Form.Item>
 );
 const day = (name: string, label: string) => (
-  <Form.Item name={name} label={label} initialValue={dayjs()} rules={req(`请选择${label}`)}>
+  <Form.Item name={name} label={label} initialValue={today()} rules={req(`请选择${label}`)}>
     <DatePicker />
   </Form.Item>
 );

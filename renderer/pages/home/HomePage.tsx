@@ -1,11 +1,11 @@
 import { Card, Col, Descriptions, Row } from 'antd';
-import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import type { CenterSettings } from '../../../shared/schemas/settings';
 import type { SessionState } from '../../../shared/schemas/staff';
 import { call } from '../../api';
 import { OverdueVisits } from '../pairings/PairingsPage';
 import { DueCases } from './DueCases';
+import { today } from '../../components/today';
 
 export function HomePage({ session }: { session: SessionState }) {
   const [center, setCenter] = useState<CenterSettings | null>(null);
@@ -19,7 +19,7 @@ export function HomePage({ session }: { session: SessionState }) {
         <Col span={14}>
           <Card title={center?.name ?? '便民服务中心'}>
             <Descriptions column={1} size="small">
-              <Descriptions.Item label="今天">{dayjs().format('YYYY年M月D日 dddd')}</Descriptions.Item>
+              <Descriptions.Item label="今天">{today().format('YYYY年M月D日 dddd')}</Descriptions.Item>
               <Descriptions.Item label="地址">{center?.address || <span className="muted">未填写（设置 → 中心信息）</span>}</Descriptions.Item>
               <Descriptions.Item label="服务热线">{center?.hotline || <span className="muted">未填写</span>}</Descriptions.Item>
               <Descriptions.Item label="办公时间">{center?.officeHours}</Descriptions.Item>

@@ -15,6 +15,7 @@ import { HouseholdPairings } from '../pairings/HouseholdPairings';
 import { HouseholdPayments } from '../payments/HouseholdPayments';
 import { HouseholdApplications } from './HouseholdApplications';
 import { MemberFields } from './MemberFields';
+import { today } from '../../components/today';
 
 type Dialog = 'member' | 'exit' | 'category' | { move: PersonView } | null;
 
@@ -74,7 +75,7 @@ export function HouseholdPage({ id, session }: { id: number; session: SessionSta
     void load();
   };
   const endCategory = async (catId: number) => {
-    const r = await call('households.endCategory', { id: catId, toDate: dayjs().format('YYYY-MM-DD') });
+    const r = await call('households.endCategory', { id: catId, toDate: today().format('YYYY-MM-DD') });
     if (r.ok) setH(r.value);
   };
 
@@ -174,14 +175,14 @@ export function HouseholdPage({ id, session }: { id: number; session: SessionSta
           {dialog === 'member' && <MemberFields prefix={['member']} isHead={false} />}
           {dialog === 'exit' && (
             <>
-              <Form.Item name="exitedOn" label="退出日期" initialValue={dayjs()} rules={[{ required: true, message: '请选择日期' }]}><DatePicker /></Form.Item>
+              <Form.Item name="exitedOn" label="退出日期" initialValue={today()} rules={[{ required: true, message: '请选择日期' }]}><DatePicker /></Form.Item>
               <Form.Item name="reason" label="退出原因" rules={[{ required: true, message: '请填写退出原因' }]}><Input maxLength={200} /></Form.Item>
             </>
           )}
           {dialog === 'category' && (
             <>
               <Form.Item name="code" label="困难类别" rules={[{ required: true, message: '请选择类别' }]}><Select options={categories.map((c) => ({ value: c.code, label: c.name }))} /></Form.Item>
-              <Form.Item name="fromDate" label="开始日期" initialValue={dayjs()} rules={[{ required: true, message: '请选择日期' }]}><DatePicker /></Form.Item>
+              <Form.Item name="fromDate" label="开始日期" initialValue={today()} rules={[{ required: true, message: '请选择日期' }]}><DatePicker /></Form.Item>
             </>
           )}
           {typeof dialog === 'object' && dialog !== null && (
@@ -189,7 +190,7 @@ export function HouseholdPage({ id, session }: { id: number; session: SessionSta
               <p>把 {dialog.move.name} 迁入另一户：</p>
               <Form.Item name="toHouseholdId" label="迁入户号" rules={[{ required: true, message: '请填写户号' }]}><InputNumber min={1} precision={0} /></Form.Item>
               <Form.Item name="relation" label="在新户中与户主关系" rules={[{ required: true, message: '请选择' }]}><Select options={RELATIONS.filter((r) => r !== '户主').map((r) => ({ value: r, label: r }))} /></Form.Item>
-              <Form.Item name="movedOn" label="迁移日期" initialValue={dayjs()} rules={[{ required: true, message: '请选择日期' }]}><DatePicker /></Form.Item>
+              <Form.Item name="movedOn" label="迁移日期" initialValue={today()} rules={[{ required: true, message: '请选择日期' }]}><DatePicker /></Form.Item>
               <Form.Item name="reason" label="原因" rules={[{ required: true, message: '请填写原因' }]}><Input maxLength={200} /></Form.Item>
             </>
           )}

@@ -1,16 +1,16 @@
 // An ID number input that reads the number as it is typed: birth date and gender appear as soon as it is valid,
 // and on leaving the field main checks whether someone already holds it.
 import { Form, Input } from 'antd';
-import dayjs from 'dayjs';
 import { parseIdNumber } from '../../../shared/domain/idNumber';
 import { call } from '../../api';
+import { today } from '../../components/today';
 
 /** `name` is relative to an enclosing Form.List, whose own path is `listPath` (the full path is both together). */
 export function IdNumberField({ name, listPath = [], label = '身份证号' }: { name: (string | number)[]; listPath?: (string | number)[]; label?: string }) {
   const form = Form.useFormInstance();
   const fullName = [...listPath, ...name];
   const value = Form.useWatch(fullName, form) as string | undefined;
-  const parsed = value ? parseIdNumber(value, dayjs().format('YYYY-MM-DD')) : null;
+  const parsed = value ? parseIdNumber(value, today().format('YYYY-MM-DD')) : null;
   const extra = parsed?.ok
     ? `出生日期 ${parsed.value.birthDate} · ${parsed.value.gender === 'male' ? '男' : '女'}${parsed.value.note ? ` · ${parsed.value.note}` : ''}`
     : undefined;
@@ -32,7 +32,7 @@ export function IdNumberField({ name, listPath = [], label = '身份证号' }: {
         {
           validator: (_, v: string) => {
             if (!v) return Promise.resolve();
-            const r = parseIdNumber(v, dayjs().format('YYYY-MM-DD'));
+            const r = parseIdNumber(v, today().format('YYYY-MM-DD'));
             return r.ok ? Promise.resolve() : Promise.reject(new Error(r.message));
           },
         },

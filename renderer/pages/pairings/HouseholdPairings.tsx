@@ -12,6 +12,7 @@ import { showResultError, type FormProblem } from '../../components/forms';
 import { LedgerGrid, type PageRequest } from '../../components/LedgerGrid';
 import { go } from '../../components/router';
 import { visitColumns } from './columns';
+import { today } from '../../components/today';
 
 type Dialog = 'pair' | 'visit' | null;
 const day = (d: dayjs.Dayjs) => d.format('YYYY-MM-DD');
@@ -93,7 +94,7 @@ export function HouseholdPairings({ householdId, active }: { householdId: number
       <Modal open={!!dialog} width={dialog === 'visit' ? 720 : 480} title={dialog === 'pair' ? '结对帮扶干部' : '登记走访'} okText="保存" cancelText="取消" onOk={() => form.submit()} onCancel={() => setDialog(null)} destroyOnHidden>
         <FormProblemAlert problem={problem} />
         <Form form={form} layout="vertical" onFinish={submit}
-          initialValues={dialog === 'pair' ? { role: p.current.some((c) => c.role === 'primary') ? 'secondary' : 'primary', fromDate: dayjs() } : { visitedOn: dayjs(), mode: 'home', cadreId: p.current.find((c) => c.role === 'primary')?.cadreId }}>
+          initialValues={dialog === 'pair' ? { role: p.current.some((c) => c.role === 'primary') ? 'secondary' : 'primary', fromDate: today() } : { visitedOn: today(), mode: 'home', cadreId: p.current.find((c) => c.role === 'primary')?.cadreId }}>
           {dialog === 'pair' ? (
             <>
               <Form.Item name="cadreId" label="帮扶干部" rules={[{ required: true, message: '请选择帮扶干部' }]}>

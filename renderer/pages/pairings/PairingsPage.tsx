@@ -14,8 +14,8 @@ import { go } from '../../components/router';
 import { useLookups } from '../../components/useLookups';
 import { useYearFigure, YearFigureTag } from '../../components/yearFigure';
 import { cadreColumns, visitColumns } from './columns';
+import { recentYears, today } from '../../components/today';
 
-const YEARS = Array.from({ length: 11 }, (_, i) => new Date().getFullYear() - i);
 
 export function CadreForm({ cadre, onSaved, onCancel }: { cadre: CadreRow | null; onSaved: (c: CadreRow) => void; onCancel: () => void }) {
   const [form] = Form.useForm();
@@ -84,11 +84,11 @@ function Unpaired() {
 /** Every visit of a year with the aid given (the annual report's 走访 and 帮扶物资 open this list). */
 function Visits() {
   const [figure] = useYearFigure('figure', ['visits'] as const);
-  const [year, setYear] = useState(figure?.year ?? new Date().getFullYear());
+  const [year, setYear] = useState(figure?.year ?? today().year());
   const fetchPage = useCallback((req: PageRequest) => call('visits.list', { offset: req.offset, limit: req.limit, year }), [year]);
   return (
     <>
-      <Select style={{ width: 120, marginBottom: 12 }} value={year} onChange={setYear} options={YEARS.map((y) => ({ value: y, label: `${y}年` }))} aria-label="走访年度" />
+      <Select style={{ width: 120, marginBottom: 12 }} value={year} onChange={setYear} options={recentYears().map((y) => ({ value: y, label: `${y}年` }))} aria-label="走访年度" />
       <LedgerGrid<VisitRow>
         columns={visitColumns}
         fetchPage={fetchPage}

@@ -1,7 +1,6 @@
 // 发放批次: the list, and a new month's batch (collected by main from the active entitlements).
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Form, Modal, Select } from 'antd';
-import dayjs from 'dayjs';
 import { useCallback, useState } from 'react';
 import type { BatchRow } from '../../../shared/schemas/payments';
 import { BATCH_STATES, type BatchState } from '../../../shared/domain/payments';
@@ -12,8 +11,8 @@ import { LedgerGrid, type PageRequest } from '../../components/LedgerGrid';
 import { go } from '../../components/router';
 import { useReliefKinds } from '../applications/ApplicationsPage';
 import { batchColumns } from './columns';
+import { monthRange, today } from '../../components/today';
 
-const NEXT_MONTHS = Array.from({ length: 15 }, (_, i) => dayjs().add(2 - i, 'month').format('YYYY-MM'));
 
 export function Batches() {
   const kinds = useReliefKinds().filter((k) => k.recurrence === 'monthly');
@@ -36,9 +35,9 @@ export function Batches() {
       <LedgerGrid<BatchRow> columns={batchColumns} fetchPage={fetchPage} onOpen={(b) => go(`/payments/batch/${b.id}`)} testId="batches-grid" />
       <Modal open={making} title="新建发放批次" okText="生成名单" cancelText="取消" onOk={() => form.submit()} onCancel={() => setMaking(false)} destroyOnHidden>
         <FormProblemAlert problem={problem} />
-        <Form form={form} layout="vertical" onFinish={make} initialValues={{ month: dayjs().format('YYYY-MM') }}>
+        <Form form={form} layout="vertical" onFinish={make} initialValues={{ month: today().format('YYYY-MM') }}>
           <Form.Item name="month" label="发放月份" rules={[{ required: true, message: '请选择发放月份' }]}>
-            <Select options={NEXT_MONTHS.map((m) => ({ value: m, label: m }))} />
+            <Select options={monthRange(2, -12).map((m) => ({ value: m, label: m }))} />
           </Form.Item>
           <Form.Item name="kindCode" label="救助类别（不选则包括全部按月发放的类别）">
             <Select allowClear options={kinds.map((k) => ({ value: k.code, label: k.name }))} />

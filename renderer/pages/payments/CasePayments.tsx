@@ -12,8 +12,8 @@ import { FormProblemAlert } from '../../components/FormProblemAlert';
 import { showResultError, type FormProblem } from '../../components/forms';
 import { go } from '../../components/router';
 import { reversalText } from './columns';
+import { monthRange, today } from '../../components/today';
 
-const MONTHS = Array.from({ length: 30 }, (_, i) => dayjs().add(i - 6, 'month').format('YYYY-MM'));
 
 export function CasePayments({ a, onChange }: { a: ApplicationDetail; onChange: () => void }) {
   const [c, setC] = useState<Payments | null>(null);
@@ -68,7 +68,7 @@ export function CasePayments({ a, onChange }: { a: ApplicationDetail; onChange: 
       <Modal open={!!open} title={open === 'pay' ? '发放' : '按月发放'} okText="确定" cancelText="取消" onOk={() => form.submit()} onCancel={() => setOpen(null)} destroyOnHidden>
         <FormProblemAlert problem={problem} />
         <Form form={form} layout="vertical" onFinish={submit}
-          initialValues={open === 'pay' ? { amount: (c.remainingFen / 100).toFixed(2), method: 'cash', paidOn: dayjs() } : { startMonth: e?.startMonth ?? dayjs().format('YYYY-MM'), endMonth: e?.endMonth ?? undefined }}>
+          initialValues={open === 'pay' ? { amount: (c.remainingFen / 100).toFixed(2), method: 'cash', paidOn: today() } : { startMonth: e?.startMonth ?? today().format('YYYY-MM'), endMonth: e?.endMonth ?? undefined }}>
           {open === 'pay' ? (
             <>
               <Form.Item name="amount" label="发放金额（元）" rules={[{ required: true, message: '请填写金额' }]} extra={`最多 ${formatYuan(c.remainingFen)} 元`}><Input autoFocus /></Form.Item>
@@ -81,8 +81,8 @@ export function CasePayments({ a, onChange }: { a: ApplicationDetail; onChange: 
           ) : (
             <>
               <p>每月金额为批准金额 {formatYuan(c.approvedFen ?? 0)} 元，由每月的发放批次转入本户一卡通账号。</p>
-              <Form.Item name="startMonth" label="起发月份" rules={[{ required: true, message: '请选择起发月份' }]}><Select options={MONTHS.map((m) => ({ value: m, label: m }))} /></Form.Item>
-              <Form.Item name="endMonth" label="停发月份（不填则长期发放）"><Select allowClear options={MONTHS.map((m) => ({ value: m, label: m }))} /></Form.Item>
+              <Form.Item name="startMonth" label="起发月份" rules={[{ required: true, message: '请选择起发月份' }]}><Select options={monthRange(-6, 23).map((m) => ({ value: m, label: m }))} /></Form.Item>
+              <Form.Item name="endMonth" label="停发月份（不填则长期发放）"><Select allowClear options={monthRange(-6, 23).map((m) => ({ value: m, label: m }))} /></Form.Item>
             </>
           )}
         </Form>

@@ -9,12 +9,12 @@ import { downloadBase64, XLSX } from '../../components/download';
 import { MonthChart } from '../../components/MonthChart';
 import { go } from '../../components/router';
 import { AreaTable, KindTable, MonthTable, OtherFigures, type Drill } from './ReportTables';
+import { recentYears, today } from '../../components/today';
 
-const thisYear = new Date().getFullYear();
 
 export function ReportPage({ route }: { route: string }) {
   const { message } = App.useApp();
-  const year = Number(new URLSearchParams(route.split('?')[1] ?? '').get('year')) || thisYear;
+  const year = Number(new URLSearchParams(route.split('?')[1] ?? '').get('year')) || today().year();
   const [r, setR] = useState<AnnualReport | null>(null);
   useEffect(() => {
     setR(null);
@@ -39,7 +39,7 @@ export function ReportPage({ route }: { route: string }) {
     <div className="page">
       <h1 className="page-title">年度救助统计</h1>
       <Space style={{ marginBottom: 12 }}>
-        <Select value={year} style={{ width: 120 }} onChange={(y) => go(`/reports?year=${y}`)} options={Array.from({ length: 11 }, (_, i) => thisYear - i).map((y) => ({ value: y, label: `${y}年` }))} aria-label="年度" />
+        <Select value={year} style={{ width: 120 }} onChange={(y) => go(`/reports?year=${y}`)} options={recentYears().map((y) => ({ value: y, label: `${y}年` }))} aria-label="年度" />
         <Button type="primary" icon={<PrinterOutlined />} onClick={() => go(`/print/report?year=${year}`)}>打印报表</Button>
         <Button icon={<DownloadOutlined />} onClick={exportXlsx}>导出 Excel</Button>
         <span className="muted">点击数字可查看对应的发放明细、申请或台账户；冲正计入冲正发生的年度，单列“本年冲正”。</span>

@@ -3,11 +3,12 @@ import { Button, DatePicker, InputNumber, Select, Space, Table, Tag } from 'antd
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { call } from '../../api';
+import { today } from '../../components/today';
 
 type Day = { day: string; kind: 'holiday' | 'workday' };
 
 export function HolidaysAdmin({ editable }: { editable: boolean }) {
-  const [year, setYear] = useState(dayjs().year());
+  const [year, setYear] = useState(today().year());
   const [rows, setRows] = useState<Day[]>([]);
   const [pick, setPick] = useState<dayjs.Dayjs | null>(null);
   const [kind, setKind] = useState<Day['kind']>('holiday');

@@ -6,8 +6,8 @@ import { Ledger } from '../../../main/ledger';
 
 async function main() {
   const [file, batchId] = process.argv.slice(2);
-  const ledger = await Ledger.open(file);
-  const dispatcher = createDispatcher(ledger, handlers, () => new Date('2026-11-23T09:00:00+08:00'));
+  const ledger = await Ledger.open(file, { clock: () => new Date('2026-11-23T09:00:00+08:00') });
+  const dispatcher = createDispatcher(ledger, handlers);
   const session = newSession();
   const signedIn = await dispatcher.dispatch(session, 'session.signIn', { username: 'appr', password: 'staff-pass-1' });
   if (!signedIn.ok) throw new Error(signedIn.error.message);
