@@ -5,9 +5,18 @@ import tseslint from 'typescript-eslint';
 
 // The time of day comes from the ledger's clock (main/clock.ts, and the ledger day in renderer/components/today.ts).
 const ONE_CLOCK = [
-  { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Read the time from the ledger clock.' },
-  { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Read the time from the ledger clock (or performance.now() for a duration).' },
-  { selector: "CallExpression[callee.name='dayjs'][arguments.length=0]", message: "Use today() from renderer/components/today.ts: the ledger's day." },
+  {
+    selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+    message: 'Read the time from the ledger clock.',
+  },
+  {
+    selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+    message: 'Read the time from the ledger clock (or performance.now() for a duration).',
+  },
+  {
+    selector: "CallExpression[callee.name='dayjs'][arguments.length=0]",
+    message: "Use today() from renderer/components/today.ts: the ledger's day.",
+  },
 ];
 
 export default tseslint.config(
@@ -20,7 +29,17 @@ export default tseslint.config(
       'simple-import-sort/exports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       // Prettier wraps code at 120; what it cannot wrap (a long SQL string) is written one clause a line by hand.
-      'max-len': ['error', { code: 120, ignoreUrls: true, ignoreStrings: false, ignoreTemplateLiterals: false, ignoreRegExpLiterals: true, ignorePattern: '^\\s*(//|\\*|/\\*)?.*[\\u3400-\\u9fff]' }],
+      'max-len': [
+        'error',
+        {
+          code: 120,
+          ignoreUrls: true,
+          ignoreStrings: false,
+          ignoreTemplateLiterals: false,
+          ignoreRegExpLiterals: true,
+          ignorePattern: '^\\s*(//|\\*|/\\*)?.*[\\u3400-\\u9fff]',
+        },
+      ],
       'no-restricted-syntax': ['error', ...ONE_CLOCK],
     },
   },

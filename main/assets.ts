@@ -49,14 +49,24 @@ export function serveAsset(urlPath: string, root = RENDERER_DIR): Asset {
   const rel = decodeURIComponent(urlPath.split('?')[0]).replace(/^\/+/, '') || 'index.html';
   const file = path.resolve(root, rel);
   if (!file.startsWith(path.resolve(root) + path.sep) || !fs.statSync(file, { throwIfNoEntry: false })?.isFile())
-    return { status: 404, headers: { ...COMMON, 'Content-Type': 'text/plain; charset=utf-8' }, body: Buffer.from('未找到') };
+    return {
+      status: 404,
+      headers: { ...COMMON, 'Content-Type': 'text/plain; charset=utf-8' },
+      body: Buffer.from('未找到'),
+    };
   const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
-  if (path.extname(file) !== '.html') return { status: 200, headers: { ...COMMON, 'Content-Type': type }, body: fs.readFileSync(file) };
+  if (path.extname(file) !== '.html')
+    return { status: 200, headers: { ...COMMON, 'Content-Type': type }, body: fs.readFileSync(file) };
   const nonce = crypto.randomBytes(16).toString('base64');
   const html = fs.readFileSync(file, 'utf8').replaceAll('__CSP_NONCE__', nonce);
   return {
     status: 200,
-    headers: { ...COMMON, 'Content-Type': type, 'Content-Security-Policy': contentSecurityPolicy(nonce), 'X-Frame-Options': 'DENY' },
+    headers: {
+      ...COMMON,
+      'Content-Type': type,
+      'Content-Security-Policy': contentSecurityPolicy(nonce),
+      'X-Frame-Options': 'DENY',
+    },
     body: Buffer.from(html),
   };
 }

@@ -1,9 +1,10 @@
 // Builds dist/: main (esbuild, CommonJS for Node and Electron) and the renderer (Vite). Skips a part whose
 // sources are older than its output, so `npm start` and `npm test` do not rebuild what has not changed.
-import { build as esbuild } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+import { build as esbuild } from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');

@@ -47,7 +47,8 @@ export function parseOptions(argv: string[], env = process.env): Options {
     throw new UsageError(`参数有误：${(e as Error).message}\n${USAGE}`);
   }
   const port = values.port === undefined ? 0 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`端口应为 0–65535 之间的整数，而不是 ${values.port}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`端口应为 0–65535 之间的整数，而不是 ${values.port}`);
   const db = values.db ?? env.BIANMIN_DB ?? defaultLedgerPath(env);
   if (db.trim() === '') throw new UsageError('--db 后面要写台账文件的路径');
   return { db, port, demo: values.demo, open: !values['no-open'] };

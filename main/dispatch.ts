@@ -1,7 +1,7 @@
 // The one entry both transports call: channel → schema → session and role → handler in a transaction → envelope.
-import { contract, isChannel, type Channel, type Contract, type Output, type Parsed } from '../shared/contract';
+import { type Channel, type Contract, contract, isChannel, type Output, type Parsed } from '../shared/contract';
 import { AppError, type AppErrorBody, type Result } from '../shared/domain/result';
-import { ROLE_LABELS, type Role } from '../shared/domain/roles';
+import { type Role,ROLE_LABELS } from '../shared/domain/roles';
 import { isoCn } from '../shared/domain/time';
 import type { StaffMember } from '../shared/schemas/staff';
 import type { DB } from './db/open';
@@ -63,7 +63,8 @@ export function createDispatcher(ledger: Ledger, handlers: Handlers): Dispatcher
       const seat = seatOf(ledger.db, session.staff.id);
       session.staff = seat.staff;
       if (!session.staff) session.locked = false;
-      else if (!session.locked && now.getTime() - session.lastSeen > seat.idleLockMinutes * 60_000) session.locked = true;
+      else if (!session.locked && now.getTime() - session.lastSeen > seat.idleLockMinutes * 60_000)
+        session.locked = true;
     }
     if (access === 'public') return null;
     if (!session.staff) return fail('FORBIDDEN', '请先登录');
@@ -94,7 +95,15 @@ export function createDispatcher(ledger: Ledger, handlers: Handlers): Dispatcher
       channel,
       now,
       audit(entity, entityId, before, after, actor) {
-        writeAudit(ledger.db, { at: isoCn(now), staffId: actor ?? session.staff?.id ?? null, channel, entity, entityId, before, after });
+        writeAudit(ledger.db, {
+          at: isoCn(now),
+          staffId: actor ?? session.staff?.id ?? null,
+          channel,
+          entity,
+          entityId,
+          before,
+          after,
+        });
         audited++;
       },
     };

@@ -1,8 +1,9 @@
 // The open ledger: the one database handle main owns, its file, and what happens at open and at clean exit.
 import path from 'node:path';
+
 import type { Clock } from './clock';
-import { applyMigrations, loadMigrations, pendingMigrations, type Migration } from './db/migrate';
-import { openLedger, type DB, type OpenOptions } from './db/open';
+import { applyMigrations, loadMigrations, type Migration,pendingMigrations } from './db/migrate';
+import { type DB, openLedger, type OpenOptions } from './db/open';
 import { dailyBackup, makeBackup, pruneBackups } from './services/backup';
 
 export class Ledger {

@@ -1,12 +1,13 @@
 // `npm start`: Electron where its binary is installed, otherwise the web host on 127.0.0.1.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+
+import { type Options,parseOptions, UsageError } from './cli';
 import { systemClock } from './clock';
-import { parseOptions, UsageError, type Options } from './cli';
 import { LedgerOpenError } from './db/open';
 import { seedDemo } from './demo/seed';
-import { electronBinary } from './electron/binary';
 import { createDispatcher } from './dispatch';
+import { electronBinary } from './electron/binary';
 import { handlers } from './handlers';
 import { Ledger } from './ledger';
 import { startWebHost, type WebHost } from './webhost/server';
@@ -34,7 +35,11 @@ async function runWebHost(opts: Options): Promise<void> {
   process.on('SIGTERM', stop);
   if (opts.demo) {
     const seeded = seedDemo(ledger.db, ledger.clock());
-    process.stderr.write(seeded ? `已填入演示数据：${seeded.households} 户，${seeded.persons} 人（全部虚构）。\n` : '台账不是空的，没有填入演示数据。\n');
+    process.stderr.write(
+      seeded
+        ? `已填入演示数据：${seeded.households} 户，${seeded.persons} 人（全部虚构）。\n`
+        : '台账不是空的，没有填入演示数据。\n',
+    );
   }
   host = await startWebHost({ dispatcher: createDispatcher(ledger, handlers), port: opts.port });
   if (stopping) return;

@@ -1,16 +1,17 @@
 // What the counter sees first: create the admin on a new ledger, sign in, the lock screen, then the shell.
 import { Spin } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
+
 import type { Output } from '../shared/contract';
 import type { SessionState } from '../shared/schemas/staff';
 import { call, onRefused } from './api';
 import { useRoute } from './components/router';
 import { Shell } from './components/Shell';
 import { setLedgerDay } from './components/today';
-import { PrintView } from './print/PrintView';
 import { LockScreen } from './pages/session/LockScreen';
 import { SignIn } from './pages/session/SignIn';
 import { FirstRun } from './pages/setup/FirstRun';
+import { PrintView } from './print/PrintView';
 
 const TOUCH_EVERY_MS = 60_000;
 const POLL_EVERY_MS = 30_000;

@@ -45,6 +45,7 @@ export function onRefused(fn: () => void): () => void {
 
 export async function call<C extends Channel>(channel: C, input: Input<C>): Promise<Result<Output<C>>> {
   const result = (await invoke(channel, input)) as Result<Output<C>>;
-  if (!result.ok && result.error.code === 'FORBIDDEN' && channel !== 'session.state') refusedListeners.forEach((fn) => fn());
+  if (!result.ok && result.error.code === 'FORBIDDEN' && channel !== 'session.state')
+    refusedListeners.forEach((fn) => fn());
   return result;
 }

@@ -1,16 +1,17 @@
 // THE contract: every channel's input schema, output type, who may call it and how it runs.
 // main's handler map must satisfy `Handlers` (main/handlers.ts), so a missing channel fails the type check.
 import { z } from 'zod';
+
 import type { Role } from './domain/roles';
-import { empty, id, text, type Page } from './schemas/common';
-import { auditListInput, type AuditRow } from './schemas/audit';
-import { backupCreateInput, backupRestoreInput, type BackupFile } from './schemas/backup';
-import { centerSettings, type CenterSettings } from './schemas/settings';
 import * as apps from './schemas/applications';
+import { auditListInput, type AuditRow } from './schemas/audit';
+import { backupCreateInput, type BackupFile,backupRestoreInput } from './schemas/backup';
+import { empty, id, type Page,text } from './schemas/common';
 import * as pair from './schemas/pairings';
 import * as pay from './schemas/payments';
-import { reportInput, type AnnualReport } from './schemas/reports';
 import * as registry from './schemas/registry';
+import { type AnnualReport,reportInput } from './schemas/reports';
+import { type CenterSettings,centerSettings } from './schemas/settings';
 import * as staff from './schemas/staff';
 
 /** public: no sign-in needed; signedIn: any staff member; or the roles allowed. */
@@ -32,7 +33,11 @@ export interface ChannelDef<I extends z.ZodType, O, M extends Mode = Mode> {
 
 const def =
   <O>() =>
-  <I extends z.ZodType, M extends Mode>(input: I, access: Access, mode: M): ChannelDef<I, O, M> => ({ input, access, mode });
+  <I extends z.ZodType, M extends Mode>(input: I, access: Access, mode: M): ChannelDef<I, O, M> => ({
+    input,
+    access,
+    mode,
+  });
 
 const ADMIN = ['admin'] as const;
 const STAFF = ['clerk', 'reviewer', 'approver', 'admin'] as const;
@@ -71,7 +76,11 @@ export const contract = {
   'households.create': def<registry.HouseholdDetail>()(registry.householdCreateInput, STAFF, 'mutation'),
   'households.update': def<registry.HouseholdDetail>()(registry.householdUpdateInput, STAFF, 'mutation'),
   'households.exit': def<registry.HouseholdDetail>()(registry.householdExitInput, STAFF, 'mutation'),
-  'households.export': def<{ fileName: string; base64: string; rows: number }>()(registry.householdListInput.omit({ offset: true, limit: true }), 'signedIn', 'task'),
+  'households.export': def<{ fileName: string; base64: string; rows: number }>()(
+    registry.householdListInput.omit({ offset: true, limit: true }),
+    'signedIn',
+    'task',
+  ),
   'households.startCategory': def<registry.HouseholdDetail>()(registry.categoryStartInput, STAFF, 'mutation'),
   'households.endCategory': def<registry.HouseholdDetail>()(registry.categoryEndInput, STAFF, 'mutation'),
   'persons.add': def<registry.HouseholdDetail>()(registry.personAddInput, STAFF, 'mutation'),
@@ -87,7 +96,11 @@ export const contract = {
 
   'reliefKinds.list': def<apps.ReliefKind[]>()(empty, 'signedIn', 'query'),
   'reliefKinds.save': def<apps.ReliefKind>()(apps.reliefKindSaveInput, ADMIN, 'mutation'),
-  'calendar.list': def<{ day: string; kind: 'holiday' | 'workday' }[]>()(z.object({ year: z.number().int().min(2000).max(2100) }), 'signedIn', 'query'),
+  'calendar.list': def<{ day: string; kind: 'holiday' | 'workday' }[]>()(
+    z.object({ year: z.number().int().min(2000).max(2100) }),
+    'signedIn',
+    'query',
+  ),
   'calendar.set': def<{ day: string; kind: 'holiday' | 'workday' | null }>()(
     z.object({ day: z.iso.date('日期格式应为 YYYY-MM-DD'), kind: z.enum(['holiday', 'workday']).nullable() }),
     ADMIN,
@@ -98,9 +111,17 @@ export const contract = {
   'applications.get': def<apps.ApplicationDetail>()(z.object({ id }), 'signedIn', 'query'),
   'applications.list': def<Page<apps.ApplicationRow>>()(apps.applicationListInput, 'signedIn', 'query'),
   /** 首页: open cases due within three working days, and overdue ones (deadlines and 先行救助 paperwork). */
-  'applications.due': def<{ dueSoon: apps.ApplicationRow[]; overdue: apps.ApplicationRow[] }>()(empty, 'signedIn', 'query'),
+  'applications.due': def<{ dueSoon: apps.ApplicationRow[]; overdue: apps.ApplicationRow[] }>()(
+    empty,
+    'signedIn',
+    'query',
+  ),
   /** The 公示 list of one area (or all): cases in publicity today. */
-  'applications.publicity': def<{ day: string; rows: apps.PublicityRow[] }>()(z.object({ areaId: id.optional() }), 'signedIn', 'query'),
+  'applications.publicity': def<{ day: string; rows: apps.PublicityRow[] }>()(
+    z.object({ areaId: id.optional() }),
+    'signedIn',
+    'query',
+  ),
   'applications.investigate': def<apps.ApplicationDetail>()(apps.investigateInput, STAFF, 'mutation'),
   'applications.review': def<apps.ApplicationDetail>()(apps.reviewInput, ['reviewer'], 'mutation'),
   'applications.publicize': def<apps.ApplicationDetail>()(apps.publicizeInput, ['reviewer', 'approver'], 'mutation'),
@@ -117,7 +138,11 @@ export const contract = {
   'payments.reverse': def<pay.PaymentDetail>()(pay.reverseInput, ['approver'], 'mutation'),
   'payments.get': def<pay.PaymentDetail>()(z.object({ id }), 'signedIn', 'query'),
   /** A page of payments and the net total of every row the filter matches. */
-  'payments.list': def<Page<pay.PaymentRow> & { sumFen: number; persons?: number; households?: number }>()(pay.paymentListInput, 'signedIn', 'query'),
+  'payments.list': def<Page<pay.PaymentRow> & { sumFen: number; persons?: number; households?: number }>()(
+    pay.paymentListInput,
+    'signedIn',
+    'query',
+  ),
   'payments.ofCase': def<pay.CasePayments>()(z.object({ applicationId: id }), 'signedIn', 'query'),
   /** Reconciles every posted batch's stored count and total with its payments. */
   'payments.check': def<pay.LedgerCheck>()(empty, 'signedIn', 'query'),
@@ -128,19 +153,31 @@ export const contract = {
   'payroll.list': def<Page<pay.BatchRow>>()(pay.batchListInput, 'signedIn', 'query'),
   'payroll.rows': def<Page<pay.BatchLine>>()(pay.batchRowsInput, 'signedIn', 'query'),
   'payroll.exclude': def<pay.BatchRow>()(pay.batchExcludeInput, STAFF, 'mutation'),
-  'payroll.cancel': def<pay.BatchRow>()(z.object({ id, reason: text('作废原因', { min: 2, max: 200 }) }), STAFF, 'mutation'),
+  'payroll.cancel': def<pay.BatchRow>()(
+    z.object({ id, reason: text('作废原因', { min: 2, max: 200 }) }),
+    STAFF,
+    'mutation',
+  ),
   /** Maker-checker: someone other than the maker approves, and every row posts in this one transaction. */
   'payroll.approve': def<pay.BatchRow>()(z.object({ id }), ['approver'], 'mutation'),
   /** The 发放花名册 of a batch (one area, or all): a document, so all its rows at once. */
   'payroll.roster': def<pay.Roster>()(z.object({ id, areaId: id.optional() }), 'signedIn', 'query'),
-  'payroll.rosterXlsx': def<{ fileName: string; base64: string; rows: number }>()(z.object({ id, areaId: id.optional() }), 'signedIn', 'task'),
+  'payroll.rosterXlsx': def<{ fileName: string; base64: string; rows: number }>()(
+    z.object({ id, areaId: id.optional() }),
+    'signedIn',
+    'task',
+  ),
   /** The bank's upload file, with full account numbers: approvers only, and audited. */
   'payroll.bankFile': def<{ fileName: string; base64: string; rows: number }>()(z.object({ id }), ['approver'], 'task'),
   'payroll.importBankResults': def<pay.BankImportResult>()(pay.bankResultsInput, ['approver'], 'mutation'),
 
   'months.list': def<{ month: string; closedBy: string; closedAt: string }[]>()(empty, 'signedIn', 'query'),
   'months.close': def<{ month: string }>()(z.object({ month: pay.month('结账月份') }), ADMIN, 'mutation'),
-  'months.reopen': def<{ month: string }>()(z.object({ month: pay.month('结账月份'), reason: text('反结账原因', { min: 2, max: 200 }) }), ADMIN, 'mutation'),
+  'months.reopen': def<{ month: string }>()(
+    z.object({ month: pay.month('结账月份'), reason: text('反结账原因', { min: 2, max: 200 }) }),
+    ADMIN,
+    'mutation',
+  ),
 
   'cadres.list': def<Page<pair.CadreRow>>()(pair.cadreListInput, 'signedIn', 'query'),
   'cadres.get': def<pair.CadreDetail>()(z.object({ id }), 'signedIn', 'query'),
@@ -149,7 +186,11 @@ export const contract = {
   'pairings.start': def<pair.HouseholdPairings>()(pair.pairingStartInput, STAFF, 'mutation'),
   'pairings.end': def<pair.HouseholdPairings>()(pair.pairingEndInput, STAFF, 'mutation'),
   'pairings.ofHousehold': def<pair.HouseholdPairings>()(z.object({ householdId: id }), 'signedIn', 'query'),
-  'pairings.unpaired': def<Page<{ id: number; head: string; area: string; phone: string }>>()(pair.unpairedInput, 'signedIn', 'query'),
+  'pairings.unpaired': def<Page<{ id: number; head: string; area: string; phone: string }>>()(
+    pair.unpairedInput,
+    'signedIn',
+    'query',
+  ),
   'visits.create': def<pair.VisitRow>()(pair.visitCreateInput, STAFF, 'mutation'),
   'visits.list': def<Page<pair.VisitRow> & { aidFen: number }>()(pair.visitListInput, 'signedIn', 'query'),
   'visits.resolveProblem': def<{ id: number }>()(pair.resolveProblemInput, STAFF, 'mutation'),

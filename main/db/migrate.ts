@@ -2,6 +2,7 @@
 // after a verified backup of a ledger that already holds data.
 import fs from 'node:fs';
 import path from 'node:path';
+
 import type { DB } from './open';
 
 export interface Migration {
@@ -27,7 +28,8 @@ export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
 
 export function pendingMigrations(db: DB, all: Migration[]): Migration[] {
   const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > all.length) throw new Error(`台账文件来自更新版本的程序（结构版本 ${current}），请升级本程序后再打开。`);
+  if (current > all.length)
+    throw new Error(`台账文件来自更新版本的程序（结构版本 ${current}），请升级本程序后再打开。`);
   return all.slice(current);
 }
 

@@ -1,15 +1,17 @@
 // Opening the ledger file: refuse what is unsafe (a directory, an unwritable place, a network share, an old SQLite,
 // a corrupt file) with a clear Chinese message, before anything is written.
-import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
+
+import Database from 'better-sqlite3';
 
 export type DB = Database.Database;
 
 export class LedgerOpenError extends Error {}
 
 export const MIN_SQLITE = '3.51.3';
-const NETWORK_FS = /^(nfs4?|cifs|smb3?|smbfs|ncpfs|afs|ceph|glusterfs|9p|fuse\.sshfs|sshfs|fuse\.rclone|davfs|fuse\.davfs2?)$/;
+const NETWORK_FS =
+  /^(nfs4?|cifs|smb3?|smbfs|ncpfs|afs|ceph|glusterfs|9p|fuse\.sshfs|sshfs|fuse\.rclone|davfs|fuse\.davfs2?)$/;
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 
 export function compareVersions(a: string, b: string): number {
@@ -64,7 +66,10 @@ function checkPlace(file: string): { exists: boolean } {
   const real = path.join(fs.realpathSync(existing), path.relative(existing, file));
   if (isNetworkPath(real)) throw networkShare(file);
   const stat = fs.statSync(file, { throwIfNoEntry: false });
-  if (stat?.isDirectory()) throw new LedgerOpenError(`台账路径是一个文件夹，不是文件：${file}。请指定文件，例如 ${path.join(file, 'ledger.sqlite')}`);
+  if (stat?.isDirectory())
+    throw new LedgerOpenError(
+      `台账路径是一个文件夹，不是文件：${file}。请指定文件，例如 ${path.join(file, 'ledger.sqlite')}`,
+    );
   if (stat && !stat.isFile()) throw new LedgerOpenError(`台账路径不是普通文件：${file}`);
   const dir = path.dirname(file);
   try {
@@ -76,7 +81,9 @@ function checkPlace(file: string): { exists: boolean } {
     fs.unlinkSync(probe);
     if (stat) fs.closeSync(fs.openSync(file, 'r+'));
   } catch (e) {
-    throw new LedgerOpenError(`无法写入台账所在的文件夹 ${dir}（${(e as NodeJS.ErrnoException).code ?? '未知错误'}）。请换一个有写权限的位置。`);
+    throw new LedgerOpenError(
+      `无法写入台账所在的文件夹 ${dir}（${(e as NodeJS.ErrnoException).code ?? '未知错误'}）。请换一个有写权限的位置。`,
+    );
   }
   return { exists: !!stat && stat.size > 0 };
 }
@@ -87,13 +94,18 @@ function checkIntact(file: string): void {
   const head = Buffer.alloc(16);
   fs.readSync(fd, head, 0, 16, 0);
   fs.closeSync(fd);
-  if (!head.equals(SQLITE_HEADER)) throw new LedgerOpenError(`${file} 不是台账数据库文件（文件头不对），已拒绝打开，文件未作任何改动。`);
+  if (!head.equals(SQLITE_HEADER))
+    throw new LedgerOpenError(`${file} 不是台账数据库文件（文件头不对），已拒绝打开，文件未作任何改动。`);
   let problem: string | null = null;
   try {
     const ro = new Database(file, { readonly: true, fileMustExist: true });
     try {
       const rows = ro.pragma('quick_check') as { quick_check: string }[];
-      if (rows[0]?.quick_check !== 'ok') problem = rows.slice(0, 3).map((r) => r.quick_check).join('；');
+      if (rows[0]?.quick_check !== 'ok')
+        problem = rows
+          .slice(0, 3)
+          .map((r) => r.quick_check)
+          .join('；');
     } finally {
       ro.close();
     }
@@ -101,7 +113,9 @@ function checkIntact(file: string): void {
     problem = (e as Error).message;
   }
   if (problem)
-    throw new LedgerOpenError(`台账文件已损坏，已拒绝打开，文件未作任何改动：${file}（${problem}）。请从 backups 文件夹中的备份恢复，或联系技术支持。`);
+    throw new LedgerOpenError(
+      `台账文件已损坏，已拒绝打开，文件未作任何改动：${file}（${problem}）。请从 backups 文件夹中的备份恢复，或联系技术支持。`,
+    );
 }
 
 export interface OpenOptions {
@@ -119,7 +133,9 @@ export function openLedger(file: string, opts: OpenOptions = {}): { db: DB; crea
   try {
     const version = opts.sqliteVersion ?? (db.prepare('select sqlite_version() as v').get() as { v: string }).v;
     if (compareVersions(version, MIN_SQLITE) < 0)
-      throw new LedgerOpenError(`SQLite 版本 ${version} 太旧（至少需要 ${MIN_SQLITE}，旧版本有已知的 WAL 数据损坏问题）。请升级本程序。`);
+      throw new LedgerOpenError(
+        `SQLite 版本 ${version} 太旧（至少需要 ${MIN_SQLITE}，旧版本有已知的 WAL 数据损坏问题）。请升级本程序。`,
+      );
     db.pragma('journal_mode = WAL');
     // better-sqlite3 leaves WAL at NORMAL, which can lose a confirmed payment on power loss.
     db.pragma('synchronous = FULL');

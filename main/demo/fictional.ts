@@ -14,8 +14,10 @@ export function rng(seed: number): () => number {
   };
 }
 
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤单';
-const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国建华文斌玉兰春梅海燕志强永红国庆淑珍德胜金凤小红红梅丽娟树林长青秋菊冬梅';
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤单';
+const GIVEN =
+  '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国建华文斌玉兰春梅海燕志强永红国庆淑珍德胜金凤小红红梅丽娟树林长青秋菊冬梅';
 /** Names from ethnic minorities keep the middle dot, which every layer must carry unchanged. */
 const MINORITY = ['阿依古丽·买买提', '买买提·艾力', '古丽娜尔·吐尔逊', '扎西·次仁', '巴特尔·孟和'];
 export const AREAS = ['东山村', '西河村', '南岭村', '北坪村', '青石村', '柳溪社区', '桥头社区', '新街社区'];
@@ -55,7 +57,10 @@ export function* people(seed: number, count: number): Generator<FictionalPerson>
   const seen = new Map<string, Set<number>>(); // per birth date and gender, so every ID number is unique
   for (let i = 0; i < count; i++) {
     const female = r() < 0.5;
-    const name = r() < 0.01 ? pick(MINORITY) : pick([...SURNAMES]) + (r() < 0.6 ? pick([...GIVEN]) : pick([...GIVEN]) + pick([...GIVEN]));
+    const name =
+      r() < 0.01
+        ? pick(MINORITY)
+        : pick([...SURNAMES]) + (r() < 0.6 ? pick([...GIVEN]) : pick([...GIVEN]) + pick([...GIVEN]));
     const year = 1930 + Math.floor(r() * 90);
     const birth = `${year}-${String(1 + Math.floor(r() * 12)).padStart(2, '0')}-${String(1 + Math.floor(r() * 28)).padStart(2, '0')}`;
     yield {

@@ -6,12 +6,25 @@ import type { DB } from '../db/open';
 import { insertArea } from '../services/areas';
 import { writeAudit } from '../services/audit';
 import { createHousehold } from '../services/households';
-import { AREAS, people, rng, type FictionalPerson } from './fictional';
+import { AREAS, type FictionalPerson,people, rng } from './fictional';
 
-const CATEGORIES = ['dibao', 'tekun', 'near_dibao', 'low_income', 'severe_disability', 'disability_hardship', 'elderly_alone', 'student_hardship', 'serious_illness', 'expenditure_hardship'];
+const CATEGORIES = [
+  'dibao',
+  'tekun',
+  'near_dibao',
+  'low_income',
+  'severe_disability',
+  'disability_hardship',
+  'elderly_alone',
+  'student_hardship',
+  'serious_illness',
+  'expenditure_hardship',
+];
 
 export function seedDemo(db: DB, now: Date): { households: number; persons: number } | null {
-  const holds = (db.prepare('SELECT (SELECT count(*) FROM households) + (SELECT count(*) FROM areas) AS n').get() as { n: number }).n;
+  const holds = (
+    db.prepare('SELECT (SELECT count(*) FROM households) + (SELECT count(*) FROM areas) AS n').get() as { n: number }
+  ).n;
   if (holds > 0) return null; // only ever into an empty ledger
   const r = rng(2026);
   const today = dateCn(now);
@@ -42,9 +55,17 @@ export function seedDemo(db: DB, now: Date): { households: number; persons: numb
       const kidsFrom = `${Number(head.birthDate.slice(0, 4)) + 20}`;
       for (let k = 2; k < size && kidsFrom < '2015'; k++) {
         const c = draw((p) => p.birthDate > kidsFrom && p.birthDate <= today);
-        members.push({ name: [...head.name][0] + [...c.name].slice(1).join(''), idNumber: c.idNumber, relation: '子女', phone: '' });
+        members.push({
+          name: [...head.name][0] + [...c.name].slice(1).join(''),
+          idNumber: c.idNumber,
+          relation: '子女',
+          phone: '',
+        });
       }
-      const cats = [CATEGORIES[Math.floor(r() * CATEGORIES.length)], ...(r() < 0.25 ? [CATEGORIES[Math.floor(r() * CATEGORIES.length)]] : [])];
+      const cats = [
+        CATEGORIES[Math.floor(r() * CATEGORIES.length)],
+        ...(r() < 0.25 ? [CATEGORIES[Math.floor(r() * CATEGORIES.length)]] : []),
+      ];
       createHousehold(
         db,
         {
@@ -61,7 +82,15 @@ export function seedDemo(db: DB, now: Date): { households: number; persons: numb
       );
       persons += members.length;
     }
-    writeAudit(db, { at: isoCn(now), staffId: null, channel: 'demo.seed', entity: 'ledger', entityId: null, before: null, after: { households: 300, persons } });
+    writeAudit(db, {
+      at: isoCn(now),
+      staffId: null,
+      channel: 'demo.seed',
+      entity: 'ledger',
+      entityId: null,
+      before: null,
+      after: { households: 300, persons },
+    });
     return { households: 300, persons };
   })();
 }

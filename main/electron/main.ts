@@ -1,16 +1,20 @@
 // The desktop host. Electron's security checklist: context isolation, sandbox, no Node in the renderer, the UI from
 // app:// with a strict CSP, navigation / window.open / permissions / webviews denied, IPC senders checked.
-import { app, BrowserWindow, ipcMain, Menu, protocol, session as electronSession, type WebFrameMain } from 'electron';
 import path from 'node:path';
+
+import { app, BrowserWindow, ipcMain, Menu, protocol, session as electronSession, type WebFrameMain } from 'electron';
+
 import { serveAsset } from '../assets';
 import { parseOptions } from '../cli';
 import { systemClock } from '../clock';
-import { createDispatcher, newSession, type Dispatcher, type Session } from '../dispatch';
+import { createDispatcher, type Dispatcher, newSession, type Session } from '../dispatch';
 import { handlers } from '../handlers';
 import { Ledger } from '../ledger';
 
 const ORIGIN = 'app://bianmin';
-protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+protocol.registerSchemesAsPrivileged([
+  { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
 
 const sessions = new Map<number, Session>();
 let ledger: Ledger | null = null;
@@ -69,7 +73,13 @@ async function ready(): Promise<void> {
   Menu.setApplicationMenu(
     Menu.buildFromTemplate([
       { label: '文件', submenu: [{ role: 'quit', label: '退出' }] },
-      { label: '视图', submenu: [{ role: 'reload', label: '重新载入' }, { role: 'togglefullscreen', label: '全屏' }] },
+      {
+        label: '视图',
+        submenu: [
+          { role: 'reload', label: '重新载入' },
+          { role: 'togglefullscreen', label: '全屏' },
+        ],
+      },
     ]),
   );
   createWindow();

@@ -1,5 +1,6 @@
 // The renderer's only door to main: one `invoke`, allowed only for channels of the contract.
 import { contextBridge, ipcRenderer } from 'electron';
+
 import { CHANNELS } from '../../shared/contract';
 
 const allowed = new Set<string>(CHANNELS);

@@ -1,14 +1,21 @@
 // Reading applications: the case page (with its timeline), the grid (filters and paging in SQL), and 首页's
 // due-soon and overdue lists. Days left are counted on the working-day clock.
 import type { z } from 'zod';
-import { AppError } from '../../shared/domain/result';
+
 import type { ApplicationTally } from '../../shared/domain/reports';
+import { AppError } from '../../shared/domain/result';
 import { dateCn } from '../../shared/domain/time';
-import { addWorkingDays, workingDaysBetween, type Calendar } from '../../shared/domain/workdays';
+import { addWorkingDays, type Calendar,workingDaysBetween } from '../../shared/domain/workdays';
 import { OPEN_STATES } from '../../shared/domain/workflow';
-import type { applicationListInput, ApplicationDetail, ApplicationRow, ApplicationStep, PublicityRow } from '../../shared/schemas/applications';
+import type {
+  ApplicationDetail,
+  applicationListInput,
+  ApplicationRow,
+  ApplicationStep,
+  PublicityRow,
+} from '../../shared/schemas/applications';
 import type { Page } from '../../shared/schemas/common';
-import { prep, type DB } from '../db/open';
+import { type DB,prep } from '../db/open';
 import type { Handlers } from '../dispatch';
 import { loadCalendar } from './calendar';
 import { limitSql } from './paging';
@@ -21,7 +28,12 @@ const ROW = `SELECT a.id, a.acceptance_no AS acceptanceNo, a.household_id AS hou
     a.accepted_on AS acceptedOn, a.deadline, a.paperwork_due AS paperworkDue, a.paperwork_done_on AS paperworkDoneOn
   FROM applications a JOIN persons p ON p.id = a.person_id JOIN areas ar ON ar.id = a.area_id JOIN relief_kinds k ON k.code = a.kind_code`;
 
-type RowRecord = Omit<ApplicationRow, 'urgent' | 'countyReview' | 'daysLeft'> & { urgent: number; countyReview: number; paperworkDue: string | null; paperworkDoneOn: string | null };
+type RowRecord = Omit<ApplicationRow, 'urgent' | 'countyReview' | 'daysLeft'> & {
+  urgent: number;
+  countyReview: number;
+  paperworkDue: string | null;
+  paperworkDoneOn: string | null;
+};
 
 /** Working days from today to a date, counted once per distinct date in a call (a page shares many deadlines). */
 function daysFrom(today: string, cal: Calendar): (day: string) => number {
@@ -34,26 +46,51 @@ function daysFrom(today: string, cal: Calendar): (day: string) => number {
 }
 
 function toRow(r: RowRecord, daysLeft: (day: string) => number): ApplicationRow {
-  const clock = (OPEN_STATES as string[]).includes(r.state) ? r.deadline : r.urgent && !r.paperworkDoneOn ? r.paperworkDue : null;
+  const clock = (OPEN_STATES as string[]).includes(r.state)
+    ? r.deadline
+    : r.urgent && !r.paperworkDoneOn
+      ? r.paperworkDue
+      : null;
   const { paperworkDue: _d, paperworkDoneOn: _o, ...rest } = r;
-  return { ...rest, urgent: r.urgent === 1, countyReview: r.countyReview === 1, daysLeft: clock ? daysLeft(clock) : null };
+  return {
+    ...rest,
+    urgent: r.urgent === 1,
+    countyReview: r.countyReview === 1,
+    daysLeft: clock ? daysLeft(clock) : null,
+  };
 }
 
 export function applicationDetail(db: DB, id: number, now: Date): ApplicationDetail {
   const r = prep(
     db,
-    `${ROW.replace('SELECT a.id,', `SELECT a.id, a.person_id AS personId, a.kind_code AS kindCode, a.reason, a.materials_received AS materialsReceived,
-       a.publicity_from AS publicityFrom, a.publicity_to AS publicityTo, k.materials AS materialsRequired, s.display_name AS registeredBy,`)}
+    `${ROW.replace(
+      'SELECT a.id,',
+      `SELECT a.id, a.person_id AS personId, a.kind_code AS kindCode, a.reason, a.materials_received AS materialsReceived,
+       a.publicity_from AS publicityFrom, a.publicity_to AS publicityTo, k.materials AS materialsRequired, s.display_name AS registeredBy,`,
+    )}
        JOIN staff s ON s.id = a.registered_by WHERE a.id = ?`,
-  ).get(id) as (RowRecord & { personId: number; kindCode: string; reason: string; materialsReceived: string; materialsRequired: string; publicityFrom: string | null; publicityTo: string | null; registeredBy: string }) | undefined;
+  ).get(id) as
+    | (RowRecord & {
+        personId: number;
+        kindCode: string;
+        reason: string;
+        materialsReceived: string;
+        materialsRequired: string;
+        publicityFrom: string | null;
+        publicityTo: string | null;
+        registeredBy: string;
+      })
+    | undefined;
   if (!r) throw new AppError('NOT_FOUND', '找不到这个申请');
   const required = JSON.parse(r.materialsRequired) as string[];
   const received = JSON.parse(r.materialsReceived) as string[];
-  const steps = (prep(
-    db,
-    `SELECT st.action, st.from_state AS fromState, st.to_state AS toState, st.on_date AS onDate, s.display_name AS staffName, st.at, st.detail
+  const steps = (
+    prep(
+      db,
+      `SELECT st.action, st.from_state AS fromState, st.to_state AS toState, st.on_date AS onDate, s.display_name AS staffName, st.at, st.detail
        FROM application_steps st JOIN staff s ON s.id = st.staff_id WHERE st.application_id = ? ORDER BY st.id`,
-  ).all(id) as (Omit<ApplicationStep, 'detail'> & { detail: string })[]).map((s) => ({ ...s, detail: JSON.parse(s.detail) as Record<string, unknown> }));
+    ).all(id) as (Omit<ApplicationStep, 'detail'> & { detail: string })[]
+  ).map((s) => ({ ...s, detail: JSON.parse(s.detail) as Record<string, unknown> }));
   const row = toRow(r, daysFrom(dateCn(now), loadCalendar(db)));
   return {
     ...row,
@@ -72,7 +109,12 @@ export function applicationDetail(db: DB, id: number, now: Date): ApplicationDet
   };
 }
 
-const SORT = { acceptanceNo: 'a.acceptance_no', acceptedOn: 'a.accepted_on', deadline: 'a.deadline', requested: 'a.requested_fen' } as const;
+const SORT = {
+  acceptanceNo: 'a.acceptance_no',
+  acceptedOn: 'a.accepted_on',
+  deadline: 'a.deadline',
+  requested: 'a.requested_fen',
+} as const;
 
 /** An application figure of the annual report as a condition on `a`: the report counts it, the grid lists it. */
 export function applicationTally(tally: ApplicationTally, year: number): { sql: string; args: string[] } {
@@ -101,10 +143,17 @@ export function listApplications(db: DB, q: z.output<typeof applicationListInput
     const t = applicationTally(q.yearTally.tally, q.yearTally.year);
     (where.push(t.sql), args.push(...t.args));
   }
-  if (q.overdue) (where.push(`((a.state IN (${OPEN}) AND a.deadline < ?) OR (${PAPERWORK_PENDING} AND a.paperwork_due < ?))`), args.push(today, today));
+  if (q.overdue)
+    (where.push(`((a.state IN (${OPEN}) AND a.deadline < ?) OR (${PAPERWORK_PENDING} AND a.paperwork_due < ?))`),
+      args.push(today, today));
   const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const order = q.sort ? `${SORT[q.sort.col]} ${q.sort.dir === 'asc' ? 'ASC' : 'DESC'}, a.id DESC` : 'a.accepted_on DESC, a.id DESC';
-  const rows = prep(db, `${ROW} ${w} ORDER BY ${order} LIMIT ${limitSql(q.limit)} OFFSET ?`).all(...args, q.offset) as RowRecord[];
+  const order = q.sort
+    ? `${SORT[q.sort.col]} ${q.sort.dir === 'asc' ? 'ASC' : 'DESC'}, a.id DESC`
+    : 'a.accepted_on DESC, a.id DESC';
+  const rows = prep(db, `${ROW} ${w} ORDER BY ${order} LIMIT ${limitSql(q.limit)} OFFSET ?`).all(
+    ...args,
+    q.offset,
+  ) as RowRecord[];
   // The kinds table is joined only when the filter needs it (a parent kind counts its sub-kinds).
   const kinds = q.kindCode ? 'JOIN relief_kinds k ON k.code = a.kind_code' : '';
   const { n } = prep(db, `SELECT count(*) AS n FROM applications a ${kinds} ${w}`).get(...args) as { n: number };
@@ -119,7 +168,9 @@ export function dueApplications(db: DB, now: Date): { dueSoon: ApplicationRow[];
   const soon = addWorkingDays(today, 3, cal);
   const days = daysFrom(today, cal);
   const pick = (cond: string, ...args: string[]) =>
-    (prep(db, `${ROW} WHERE ${cond} ORDER BY a.deadline, a.id LIMIT 200`).all(...args) as RowRecord[]).map((r) => toRow(r, days));
+    (prep(db, `${ROW} WHERE ${cond} ORDER BY a.deadline, a.id LIMIT 200`).all(...args) as RowRecord[]).map((r) =>
+      toRow(r, days),
+    );
   return {
     overdue: [
       ...pick(`a.state IN (${OPEN}) AND a.deadline < ?`, today),

@@ -4,9 +4,9 @@ import { parseYuan } from '../../shared/domain/money';
 import { AppError } from '../../shared/domain/result';
 import { dateCn, isoCn } from '../../shared/domain/time';
 import { addDays, addWorkingDays } from '../../shared/domain/workdays';
-import { ACTIONS, PUBLICITY_DAYS, type Action, type State } from '../../shared/domain/workflow';
+import { type Action, ACTIONS, PUBLICITY_DAYS, type State } from '../../shared/domain/workflow';
 import type { ApplicationDetail, ReliefKind } from '../../shared/schemas/applications';
-import { prep, type DB } from '../db/open';
+import { type DB,prep } from '../db/open';
 import type { Ctx, Handlers } from '../dispatch';
 import { applicationDetail } from './applicationList';
 import { loadCalendar } from './calendar';
@@ -80,7 +80,11 @@ function checkLimits(db: DB, kind: ReliefKind, householdId: number, reason: stri
     WHERE a.household_id = ? AND (k.code = ? OR k.parent_code = ?) AND substr(a.accepted_on, 1, 4) = ? AND a.state NOT IN ('withdrawn', 'rejected')`;
   const earlier = prep(db, family).all(householdId, top.code, top.code, year) as { reason: string }[];
   if (top.maxPerYear !== null && earlier.length >= top.maxPerYear)
-    throw new AppError('CONFLICT', `这一户今年已申请${top.name} ${earlier.length} 次，每户每年最多 ${top.maxPerYear} 次`, 'kindCode');
+    throw new AppError(
+      'CONFLICT',
+      `这一户今年已申请${top.name} ${earlier.length} 次，每户每年最多 ${top.maxPerYear} 次`,
+      'kindCode',
+    );
   if (top.distinctReason && earlier.some((e) => e.reason === reason))
     throw new AppError('CONFLICT', `这一户今年已因同一事由申请过${top.name}，同一事由不能重复申请`, 'reason');
 }
@@ -88,11 +92,18 @@ function checkLimits(db: DB, kind: ReliefKind, householdId: number, reason: stri
 function register(ctx: Ctx, input: Parameters<Handlers['applications.register']>[1]): number {
   const { db } = ctx;
   const today = dateCn(ctx.now);
-  const h = prep(db, 'SELECT id, area_id AS areaId, status, head_name AS head, exited_on AS exitedOn FROM households WHERE id = ?').get(input.householdId) as
-    | { id: number; areaId: number; status: string; head: string; exitedOn: string | null }
-    | undefined;
+  const h = prep(
+    db,
+    'SELECT id, area_id AS areaId, status, head_name AS head, exited_on AS exitedOn FROM households WHERE id = ?',
+  ).get(input.householdId) as
+    { id: number; areaId: number; status: string; head: string; exitedOn: string | null } | undefined;
   if (!h) throw new AppError('NOT_FOUND', `找不到户号 ${input.householdId}`, 'householdId');
-  if (h.status !== 'registered') throw new AppError('CONFLICT', `户号 ${h.id}（户主 ${h.head}）已于 ${h.exitedOn} 退出台账，不能受理新的申请`, 'householdId');
+  if (h.status !== 'registered')
+    throw new AppError(
+      'CONFLICT',
+      `户号 ${h.id}（户主 ${h.head}）已于 ${h.exitedOn} 退出台账，不能受理新的申请`,
+      'householdId',
+    );
   if (!prep(db, 'SELECT 1 FROM persons WHERE id = ? AND household_id = ?').get(input.personId, input.householdId))
     throw new AppError('VALIDATION', '救助对象不是这一户的成员', 'personId');
   const kind = reliefKind(db, input.kindCode);
@@ -111,36 +122,83 @@ function register(ctx: Ctx, input: Parameters<Handlers['applications.register']>
       db,
       `INSERT INTO applications (acceptance_no, household_id, person_id, area_id, kind_code, reason, requested_fen, materials_received, state,
          accepted_on, deadline, registered_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'accepted', ?, ?, ?, ?, ?)`,
-    ).run(no, h.id, input.personId, h.areaId, kind.code, input.reason, requested, JSON.stringify([...new Set(input.materials)]), today, deadline, ctx.session.staff!.id, at, at)
-      .lastInsertRowid,
+    ).run(
+      no,
+      h.id,
+      input.personId,
+      h.areaId,
+      kind.code,
+      input.reason,
+      requested,
+      JSON.stringify([...new Set(input.materials)]),
+      today,
+      deadline,
+      ctx.session.staff!.id,
+      at,
+      at,
+    ).lastInsertRowid,
   );
   step(ctx, id, 'register', null, 'accepted', today, { materials: input.materials });
   return id;
 }
 
 /** A payment or its reversal moves a one-off case between approved and paid (payments.ts calls this). */
-export function moveCase(ctx: Ctx, id: number, from: State, to: State, action: 'pay' | 'reverse', detail: object): void {
-  prep(ctx.db, 'UPDATE applications SET state = ?, updated_at = ? WHERE id = ? AND state = ?').run(to, isoCn(ctx.now), id, from);
+export function moveCase(
+  ctx: Ctx,
+  id: number,
+  from: State,
+  to: State,
+  action: 'pay' | 'reverse',
+  detail: object,
+): void {
+  prep(ctx.db, 'UPDATE applications SET state = ?, updated_at = ? WHERE id = ? AND state = ?').run(
+    to,
+    isoCn(ctx.now),
+    id,
+    from,
+  );
   step(ctx, id, action, from, to, dateCn(ctx.now), detail);
 }
 
-function step(ctx: Ctx, id: number, action: string, from: State | null, to: State, onDate: string, detail: object): void {
-  prep(ctx.db, 'INSERT INTO application_steps (application_id, action, from_state, to_state, on_date, staff_id, at, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
-    id, action, from, to, onDate, ctx.session.staff!.id, isoCn(ctx.now), JSON.stringify(detail),
-  );
+function step(
+  ctx: Ctx,
+  id: number,
+  action: string,
+  from: State | null,
+  to: State,
+  onDate: string,
+  detail: object,
+): void {
+  prep(
+    ctx.db,
+    'INSERT INTO application_steps (application_id, action, from_state, to_state, on_date, staff_id, at, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(id, action, from, to, onDate, ctx.session.staff!.id, isoCn(ctx.now), JSON.stringify(detail));
 }
 
 /** Maker-checker: who registered a case may not review or decide it; who reviewed it may not decide it. */
 function checkMakerChecker(ctx: Ctx, a: AppRecord, action: Action): void {
   const me = ctx.session.staff!.id;
-  if ((action === 'review' || action === 'approve' || action === 'reject' || action === 'urgentApprove') && a.registered_by === me)
-    throw new AppError('FORBIDDEN', `受理编号 ${a.acceptance_no} 是您受理的，不能由您${ACTIONS[action].label}，请交给其他工作人员`);
+  if (
+    (action === 'review' || action === 'approve' || action === 'reject' || action === 'urgentApprove') &&
+    a.registered_by === me
+  )
+    throw new AppError(
+      'FORBIDDEN',
+      `受理编号 ${a.acceptance_no} 是您受理的，不能由您${ACTIONS[action].label}，请交给其他工作人员`,
+    );
   if ((action === 'approve' || action === 'reject') && a.reviewed_by === me)
     throw new AppError('FORBIDDEN', `受理编号 ${a.acceptance_no} 是您审核的，不能再由您审批`);
 }
 
 /** Moves a case by one action: state checked, maker-checker checked, then the update, the step and the audit row. */
-function transition(ctx: Ctx, id: number, action: Action, onDate: string, detail: object, set: Record<string, string | number | null> = {}): ApplicationDetail {
+function transition(
+  ctx: Ctx,
+  id: number,
+  action: Action,
+  onDate: string,
+  detail: object,
+  set: Record<string, string | number | null> = {},
+): ApplicationDetail {
   const a = record(ctx.db, id);
   const t = ACTIONS[action];
   if (!(t.from as readonly State[]).includes(a.state))
@@ -148,9 +206,10 @@ function transition(ctx: Ctx, id: number, action: Action, onDate: string, detail
   checkMakerChecker(ctx, a, action);
   const before = applicationDetail(ctx.db, id, ctx.now);
   const cols = Object.keys(set);
-  prep(ctx.db, `UPDATE applications SET state = ?, updated_at = ?${cols.map((c) => `, ${c} = ?`).join('')} WHERE id = ?`).run(
-    t.to, isoCn(ctx.now), ...Object.values(set), id,
-  );
+  prep(
+    ctx.db,
+    `UPDATE applications SET state = ?, updated_at = ?${cols.map((c) => `, ${c} = ?`).join('')} WHERE id = ?`,
+  ).run(t.to, isoCn(ctx.now), ...Object.values(set), id);
   step(ctx, id, action, a.state, t.to, onDate, detail);
   const after = applicationDetail(ctx.db, id, ctx.now);
   ctx.audit('application', id, { state: before.state }, { state: after.state, action, ...detail });
@@ -162,28 +221,60 @@ function notFuture(ctx: Ctx, day: string, field: string, label: string): void {
 }
 
 export const applicationHandlers = {
-  'reliefKinds.list': (ctx) => (prep(ctx.db, 'SELECT * FROM relief_kinds WHERE active = 1 ORDER BY sort_order').all() as KindRecord[]).map(toKind),
+  'reliefKinds.list': (ctx) =>
+    (prep(ctx.db, 'SELECT * FROM relief_kinds WHERE active = 1 ORDER BY sort_order').all() as KindRecord[]).map(toKind),
 
   'reliefKinds.save': (ctx, input) => {
     const old = prep(ctx.db, 'SELECT * FROM relief_kinds WHERE code = ?').get(input.code) as KindRecord | undefined;
     if (input.parentCode !== null) {
-      const parent = prep(ctx.db, 'SELECT parent_code FROM relief_kinds WHERE code = ?').get(input.parentCode) as { parent_code: string | null } | undefined;
-      if (!parent || parent.parent_code !== null || input.parentCode === input.code) throw new AppError('VALIDATION', '上级类别应为一个顶层类别', 'parentCode');
+      const parent = prep(ctx.db, 'SELECT parent_code FROM relief_kinds WHERE code = ?').get(input.parentCode) as
+        { parent_code: string | null } | undefined;
+      if (!parent || parent.parent_code !== null || input.parentCode === input.code)
+        throw new AppError('VALIDATION', '上级类别应为一个顶层类别', 'parentCode');
     }
     // Each payment keeps the top-level kind it was paid under (the year's figures never move); payment_totals is read
     // through today's parents. Re-parenting a kind already paid would make the two disagree, so it is refused.
-    if (old && old.parent_code !== input.parentCode && prep(ctx.db, 'SELECT 1 FROM payment_totals WHERE kind_code = ? UNION ALL SELECT 1 FROM payments WHERE top_kind = ?').get(input.code, input.code))
-      throw new AppError('CONFLICT', `“${old.name}”已有发放记录，不能再改变上级类别；如需调整，请新建一个类别`, 'parentCode');
-    if (prep(ctx.db, 'SELECT 1 FROM relief_kinds WHERE name = ? AND code <> ?').get(input.name, input.code)) throw new AppError('CONFLICT', `已有名为“${input.name}”的类别`, 'name');
+    if (
+      old &&
+      old.parent_code !== input.parentCode &&
+      prep(
+        ctx.db,
+        'SELECT 1 FROM payment_totals WHERE kind_code = ? UNION ALL SELECT 1 FROM payments WHERE top_kind = ?',
+      ).get(input.code, input.code)
+    )
+      throw new AppError(
+        'CONFLICT',
+        `“${old.name}”已有发放记录，不能再改变上级类别；如需调整，请新建一个类别`,
+        'parentCode',
+      );
+    if (prep(ctx.db, 'SELECT 1 FROM relief_kinds WHERE name = ? AND code <> ?').get(input.name, input.code))
+      throw new AppError('CONFLICT', `已有名为“${input.name}”的类别`, 'name');
     const ceiling = input.townshipCeiling.trim() === '' ? null : fen(input.townshipCeiling, 'townshipCeiling');
-    const values = [input.name, input.parentCode, JSON.stringify(input.materials), input.timeLimitDays, input.recurrence, ceiling, input.maxPerYear,
-      input.distinctReason ? 1 : 0, input.urgentAllowed ? 1 : 0, input.paperworkDays, input.active ? 1 : 0];
+    const values = [
+      input.name,
+      input.parentCode,
+      JSON.stringify(input.materials),
+      input.timeLimitDays,
+      input.recurrence,
+      ceiling,
+      input.maxPerYear,
+      input.distinctReason ? 1 : 0,
+      input.urgentAllowed ? 1 : 0,
+      input.paperworkDays,
+      input.active ? 1 : 0,
+    ];
     if (old)
-      prep(ctx.db, `UPDATE relief_kinds SET name = ?, parent_code = ?, materials = ?, time_limit_days = ?, recurrence = ?, township_ceiling_fen = ?,
-        max_per_year = ?, distinct_reason = ?, urgent_allowed = ?, paperwork_days = ?, active = ? WHERE code = ?`).run(...values, input.code);
+      prep(
+        ctx.db,
+        `UPDATE relief_kinds SET name = ?, parent_code = ?, materials = ?, time_limit_days = ?, recurrence = ?, township_ceiling_fen = ?,
+        max_per_year = ?, distinct_reason = ?, urgent_allowed = ?, paperwork_days = ?, active = ? WHERE code = ?`,
+      ).run(...values, input.code);
     else
-      prep(ctx.db, `INSERT INTO relief_kinds (name, parent_code, materials, time_limit_days, recurrence, township_ceiling_fen, max_per_year,
-        distinct_reason, urgent_allowed, paperwork_days, active, code, sort_order) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT coalesce(max(sort_order), 0) + 1 FROM relief_kinds))`).run(...values, input.code);
+      prep(
+        ctx.db,
+        `INSERT INTO relief_kinds (name, parent_code, materials, time_limit_days, recurrence, township_ceiling_fen, max_per_year,
+        distinct_reason, urgent_allowed, paperwork_days, active, code, sort_order) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT coalesce(max(sort_order), 0) + 1 FROM relief_kinds))`,
+      ).run(...values, input.code);
     const after = toKind(prep(ctx.db, 'SELECT * FROM relief_kinds WHERE code = ?').get(input.code) as KindRecord);
     ctx.audit('reliefKind', input.code, old ? toKind(old) : null, after);
     return after;
@@ -192,7 +283,12 @@ export const applicationHandlers = {
   'applications.register': (ctx, input) => {
     const id = register(ctx, input);
     const after = applicationDetail(ctx.db, id, ctx.now);
-    ctx.audit('application', id, null, { acceptanceNo: after.acceptanceNo, kind: after.kindCode, requestedFen: after.requestedFen, missing: after.materialsMissing });
+    ctx.audit('application', id, null, {
+      acceptanceNo: after.acceptanceNo,
+      kind: after.kindCode,
+      requestedFen: after.requestedFen,
+      missing: after.materialsMissing,
+    });
     return after;
   },
 
@@ -200,40 +296,88 @@ export const applicationHandlers = {
 
   'applications.investigate': (ctx, input) => {
     notFuture(ctx, input.visitedOn, 'visitedOn', '调查日期');
-    if (input.investigators[0] === input.investigators[1]) throw new AppError('VALIDATION', '两名调查人不能是同一人', 'investigators');
-    return transition(ctx, input.id, 'investigate', input.visitedOn, { investigators: input.investigators, findings: input.findings });
+    if (input.investigators[0] === input.investigators[1])
+      throw new AppError('VALIDATION', '两名调查人不能是同一人', 'investigators');
+    return transition(ctx, input.id, 'investigate', input.visitedOn, {
+      investigators: input.investigators,
+      findings: input.findings,
+    });
   },
 
   'applications.review': (ctx, input) =>
-    transition(ctx, input.id, 'review', dateCn(ctx.now), { opinion: input.opinion }, { reviewed_by: ctx.session.staff!.id }),
+    transition(
+      ctx,
+      input.id,
+      'review',
+      dateCn(ctx.now),
+      { opinion: input.opinion },
+      { reviewed_by: ctx.session.staff!.id },
+    ),
 
   'applications.publicize': (ctx, input) => {
     const to = addDays(input.fromDate, PUBLICITY_DAYS - 1);
-    return transition(ctx, input.id, 'publicize', input.fromDate, { from: input.fromDate, to }, { publicity_from: input.fromDate, publicity_to: to });
+    return transition(
+      ctx,
+      input.id,
+      'publicize',
+      input.fromDate,
+      { from: input.fromDate, to },
+      { publicity_from: input.fromDate, publicity_to: to },
+    );
   },
 
   'applications.object': (ctx, input) =>
-    transition(ctx, input.id, 'object', dateCn(ctx.now), { objection: input.objection }, { publicity_from: null, publicity_to: null, reviewed_by: null }),
+    transition(
+      ctx,
+      input.id,
+      'object',
+      dateCn(ctx.now),
+      { objection: input.objection },
+      { publicity_from: null, publicity_to: null, reviewed_by: null },
+    ),
 
   'applications.approve': (ctx, input) => {
     const a = record(ctx.db, input.id);
     const today = dateCn(ctx.now);
-    if (a.publicity_to && a.publicity_to >= today) throw new AppError('CONFLICT', `公示期到 ${a.publicity_to} 结束，公示期满后才能审批`);
+    if (a.publicity_to && a.publicity_to >= today)
+      throw new AppError('CONFLICT', `公示期到 ${a.publicity_to} 结束，公示期满后才能审批`);
     const amount = fen(input.amount);
     if (amount > a.requested_fen) throw new AppError('VALIDATION', '批准金额不能超过申请金额', 'amount');
     const kind = reliefKind(ctx.db, a.kind_code);
     const county = kind.townshipCeilingFen !== null && amount > kind.townshipCeilingFen;
     if (county && !input.countyDecision)
-      throw new AppError('VALIDATION', `超过乡镇审批权限（${kind.townshipCeilingFen! / 100} 元），须报县审批：请填写县级批复文号和日期`, 'countyDecision');
-    return transition(ctx, input.id, 'approve', today, { approvedFen: amount, countyDecision: input.countyDecision ?? null }, {
-      approved_fen: amount, county_review: county ? 1 : 0, decided_on: today, decided_by: ctx.session.staff!.id,
-    });
+      throw new AppError(
+        'VALIDATION',
+        `超过乡镇审批权限（${kind.townshipCeilingFen! / 100} 元），须报县审批：请填写县级批复文号和日期`,
+        'countyDecision',
+      );
+    return transition(
+      ctx,
+      input.id,
+      'approve',
+      today,
+      { approvedFen: amount, countyDecision: input.countyDecision ?? null },
+      {
+        approved_fen: amount,
+        county_review: county ? 1 : 0,
+        decided_on: today,
+        decided_by: ctx.session.staff!.id,
+      },
+    );
   },
 
   'applications.reject': (ctx, input) =>
-    transition(ctx, input.id, 'reject', dateCn(ctx.now), { reason: input.reason }, { decided_on: dateCn(ctx.now), decided_by: ctx.session.staff!.id }),
+    transition(
+      ctx,
+      input.id,
+      'reject',
+      dateCn(ctx.now),
+      { reason: input.reason },
+      { decided_on: dateCn(ctx.now), decided_by: ctx.session.staff!.id },
+    ),
 
-  'applications.withdraw': (ctx, input) => transition(ctx, input.id, 'withdraw', dateCn(ctx.now), { reason: input.reason }),
+  'applications.withdraw': (ctx, input) =>
+    transition(ctx, input.id, 'withdraw', dateCn(ctx.now), { reason: input.reason }),
 
   'applications.urgentApprove': (ctx, input) => {
     const a = record(ctx.db, input.id);
@@ -241,22 +385,37 @@ export const applicationHandlers = {
     if (!kind.urgentAllowed) throw new AppError('CONFLICT', `${kind.name}不适用先行救助`);
     const amount = fen(input.amount);
     if (amount > a.requested_fen) throw new AppError('VALIDATION', '批准金额不能超过申请金额', 'amount');
-    if (kind.townshipCeilingFen !== null && amount > kind.townshipCeilingFen) throw new AppError('VALIDATION', `先行救助不能超过乡镇审批权限（${kind.townshipCeilingFen / 100} 元）`, 'amount');
+    if (kind.townshipCeilingFen !== null && amount > kind.townshipCeilingFen)
+      throw new AppError('VALIDATION', `先行救助不能超过乡镇审批权限（${kind.townshipCeilingFen / 100} 元）`, 'amount');
     const today = dateCn(ctx.now);
-    return transition(ctx, input.id, 'urgentApprove', today, { approvedFen: amount, reason: input.reason }, {
-      urgent: 1, approved_fen: amount, decided_on: today, decided_by: ctx.session.staff!.id,
-      paperwork_due: addWorkingDays(today, kind.paperworkDays, loadCalendar(ctx.db)),
-    });
+    return transition(
+      ctx,
+      input.id,
+      'urgentApprove',
+      today,
+      { approvedFen: amount, reason: input.reason },
+      {
+        urgent: 1,
+        approved_fen: amount,
+        decided_on: today,
+        decided_by: ctx.session.staff!.id,
+        paperwork_due: addWorkingDays(today, kind.paperworkDays, loadCalendar(ctx.db)),
+      },
+    );
   },
 
   'applications.completePaperwork': (ctx, input) => {
     const a = record(ctx.db, input.id);
-    if (!a.urgent || a.paperwork_done_on) throw new AppError('CONFLICT', `受理编号 ${a.acceptance_no} 没有待补的先行救助材料`);
+    if (!a.urgent || a.paperwork_done_on)
+      throw new AppError('CONFLICT', `受理编号 ${a.acceptance_no} 没有待补的先行救助材料`);
     const today = dateCn(ctx.now);
-    prep(ctx.db, 'UPDATE applications SET paperwork_done_on = ?, updated_at = ? WHERE id = ?').run(today, isoCn(ctx.now), a.id);
+    prep(ctx.db, 'UPDATE applications SET paperwork_done_on = ?, updated_at = ? WHERE id = ?').run(
+      today,
+      isoCn(ctx.now),
+      a.id,
+    );
     step(ctx, a.id, 'completePaperwork', a.state, a.state, today, { note: input.note });
     ctx.audit('application', a.id, { paperworkDoneOn: null }, { paperworkDoneOn: today, note: input.note });
     return applicationDetail(ctx.db, a.id, ctx.now);
   },
 } satisfies Partial<Handlers>;
-

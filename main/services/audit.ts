@@ -1,11 +1,12 @@
 // The audit log: one row per mutation and per reveal of a full ID number, written in the same transaction.
 // Rows are append-only (triggers in 0001_foundation.sql refuse UPDATE and DELETE).
 import type { z } from 'zod';
+
 import type { auditListInput, AuditRow } from '../../shared/schemas/audit';
 import type { Page } from '../../shared/schemas/common';
-import { prep, type DB } from '../db/open';
-import { limitSql } from './paging';
+import { type DB,prep } from '../db/open';
 import type { Handlers } from '../dispatch';
+import { limitSql } from './paging';
 
 export interface AuditEntry {
   at: string;
@@ -20,9 +21,18 @@ export interface AuditEntry {
 const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
 
 export function writeAudit(db: DB, e: AuditEntry): void {
-  prep(db, 
+  prep(
+    db,
     `INSERT INTO audit_log (at, staff_id, channel, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  ).run(e.at, e.staffId, e.channel, e.entity, e.entityId === null ? null : String(e.entityId), json(e.before), json(e.after));
+  ).run(
+    e.at,
+    e.staffId,
+    e.channel,
+    e.entity,
+    e.entityId === null ? null : String(e.entityId),
+    json(e.before),
+    json(e.after),
+  );
 }
 
 const SORT_SQL = { id: 'a.id', at: 'a.id', channel: 'a.channel', entity: 'a.entity' } as const;

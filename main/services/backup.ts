@@ -1,12 +1,14 @@
 // Backups of the ledger, always through the SQLite backup API (never a file copy of a live database), verified with
 // integrity_check before they count: daily at first start, at clean exit, before migrations and restores, and on
 // demand to a folder the user picks (a USB stick).
-import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
+
+import Database from 'better-sqlite3';
+
 import { AppError } from '../../shared/domain/result';
-import type { BackupFile } from '../../shared/schemas/backup';
 import { dateCn, isoCn, stampCn } from '../../shared/domain/time';
+import type { BackupFile } from '../../shared/schemas/backup';
 import type { Handlers } from '../dispatch';
 import type { Ledger } from '../ledger';
 
@@ -41,7 +43,12 @@ export function verifyBackup(file: string): void {
 }
 
 /** Backs the ledger up into `dir`; the file appears under its final name only once verified. */
-export async function makeBackup(ledger: Ledger, reason: string, dir = ledger.backupsDir, now = ledger.clock()): Promise<string> {
+export async function makeBackup(
+  ledger: Ledger,
+  reason: string,
+  dir = ledger.backupsDir,
+  now = ledger.clock(),
+): Promise<string> {
   fs.mkdirSync(dir, { recursive: true });
   let name = `bianmin-${stampCn(now)}-${reason}.sqlite`;
   for (let i = 2; fs.existsSync(path.join(dir, name)); i++) name = `bianmin-${stampCn(now)}-${reason}-${i}.sqlite`;

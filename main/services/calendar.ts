@@ -1,7 +1,7 @@
 // The holidays calendar (calendar_days) that the working-day clock reads; editable by an admin.
 import { AppError } from '../../shared/domain/result';
 import type { Calendar } from '../../shared/domain/workdays';
-import { prep, type DB } from '../db/open';
+import { type DB,prep } from '../db/open';
 import type { Handlers } from '../dispatch';
 
 export function loadCalendar(db: DB): Calendar {
@@ -14,16 +14,24 @@ export function loadCalendar(db: DB): Calendar {
 
 export const calendarHandlers = {
   'calendar.list': (ctx, input) =>
-    prep(ctx.db, `SELECT day, kind FROM calendar_days WHERE day >= ? AND day < ? ORDER BY day`).all(`${input.year}-01-01`, `${input.year + 1}-01-01`) as {
+    prep(ctx.db, `SELECT day, kind FROM calendar_days WHERE day >= ? AND day < ? ORDER BY day`).all(
+      `${input.year}-01-01`,
+      `${input.year + 1}-01-01`,
+    ) as {
       day: string;
       kind: 'holiday' | 'workday';
     }[],
   'calendar.set': (ctx, input) => {
-    const before = prep(ctx.db, 'SELECT kind FROM calendar_days WHERE day = ?').get(input.day) as { kind: string } | undefined;
+    const before = prep(ctx.db, 'SELECT kind FROM calendar_days WHERE day = ?').get(input.day) as
+      { kind: string } | undefined;
     if (input.kind === null) {
       if (!before) throw new AppError('NOT_FOUND', `${input.day} 不在节假日表中`, 'day');
       prep(ctx.db, 'DELETE FROM calendar_days WHERE day = ?').run(input.day);
-    } else prep(ctx.db, 'INSERT INTO calendar_days (day, kind) VALUES (?, ?) ON CONFLICT (day) DO UPDATE SET kind = excluded.kind').run(input.day, input.kind);
+    } else
+      prep(
+        ctx.db,
+        'INSERT INTO calendar_days (day, kind) VALUES (?, ?) ON CONFLICT (day) DO UPDATE SET kind = excluded.kind',
+      ).run(input.day, input.kind);
     ctx.audit('calendar', input.day, before ?? null, { kind: input.kind });
     return input;
   },

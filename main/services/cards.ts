@@ -1,9 +1,10 @@
 // 便民服务卡: every issue has a gapless number per year and every printing is recorded. A reissue (补卡) voids the
 // earlier number; a card whose printed primary cadre is no longer the household's is due for reprint.
-import { dateCn, isoCn } from '../../shared/domain/time';
-import type { CardRow, CardView, cardSelection } from '../../shared/schemas/pairings';
 import type { z } from 'zod';
-import { prep, type DB } from '../db/open';
+
+import { dateCn, isoCn } from '../../shared/domain/time';
+import type { CardRow, cardSelection,CardView } from '../../shared/schemas/pairings';
+import { type DB,prep } from '../db/open';
 import type { Ctx, Handlers } from '../dispatch';
 import { nextNumber } from './numbers';
 import { limitSql } from './paging';
@@ -17,25 +18,41 @@ const fromCards = (withVoided: boolean) => `FROM households h JOIN areas ar ON a
 const FROM = fromCards(false);
 
 /** Cards `sc` issued in a year, voided ones included: the annual report's 制发服务卡. */
-export const ISSUED_IN = { sql: 'sc.issued_on BETWEEN ? AND ?', args: (year: number) => [`${year}-01-01`, `${year}-12-31`] };
+export const ISSUED_IN = {
+  sql: 'sc.issued_on BETWEEN ? AND ?',
+  args: (year: number) => [`${year}-01-01`, `${year}-12-31`],
+};
 const VIEW = `SELECT h.id AS householdId, sc.card_no AS cardNo, h.head_name AS head, ar.name AS area, c.name AS cadreName, c.phone AS cadrePhone,
     ${STALE} AS needsReprint, pp.cadre_id AS cadreId, sc.id AS cardId ${FROM}`;
 
-type ViewRecord = Omit<CardView, 'needsReprint'> & { needsReprint: number; cadreId: number | null; cardId: number | null };
-const toView = ({ cadreId: _c, cardId: _i, ...v }: ViewRecord): CardView => ({ ...v, needsReprint: v.needsReprint === 1 });
+type ViewRecord = Omit<CardView, 'needsReprint'> & {
+  needsReprint: number;
+  cadreId: number | null;
+  cardId: number | null;
+};
+const toView = ({ cadreId: _c, cardId: _i, ...v }: ViewRecord): CardView => ({
+  ...v,
+  needsReprint: v.needsReprint === 1,
+});
 
 function select(db: DB, sel: z.output<typeof cardSelection>): ViewRecord[] {
   const w = [`h.status = 'registered'`];
   const args: (string | number)[] = [];
-  if (sel.householdIds) (w.push('h.id IN (SELECT value FROM json_each(?))'), args.push(JSON.stringify(sel.householdIds)));
+  if (sel.householdIds)
+    (w.push('h.id IN (SELECT value FROM json_each(?))'), args.push(JSON.stringify(sel.householdIds)));
   if (sel.areaId) (w.push('h.area_id = ?'), args.push(sel.areaId));
   if (sel.reprintOnly) w.push(STALE);
-  return prep(db, `${VIEW} WHERE ${w.join(' AND ')} ORDER BY ar.sort_order, ar.id, h.head_pinyin, h.id`).all(...args) as ViewRecord[];
+  return prep(db, `${VIEW} WHERE ${w.join(' AND ')} ORDER BY ar.sort_order, ar.id, h.head_pinyin, h.id`).all(
+    ...args,
+  ) as ViewRecord[];
 }
 
 export function currentCard(db: DB, householdId: number): (CardView & { issuedOn: string; printings: number }) | null {
-  const r = prep(db, `${VIEW.replace('SELECT ', 'SELECT sc.issued_on AS issuedOn, (SELECT count(*) FROM card_printings cp WHERE cp.card_id = sc.id) AS printings, ')}
-    WHERE h.id = ? AND sc.id IS NOT NULL`).get(householdId) as (ViewRecord & { issuedOn: string; printings: number }) | undefined;
+  const r = prep(
+    db,
+    `${VIEW.replace('SELECT ', 'SELECT sc.issued_on AS issuedOn, (SELECT count(*) FROM card_printings cp WHERE cp.card_id = sc.id) AS printings, ')}
+    WHERE h.id = ? AND sc.id IS NOT NULL`,
+  ).get(householdId) as (ViewRecord & { issuedOn: string; printings: number }) | undefined;
   return r ? { ...toView(r), issuedOn: r.issuedOn, printings: r.printings } : null;
 }
 
@@ -47,7 +64,10 @@ function issue(ctx: Ctx, input: Parameters<Handlers['cards.issue']>[1]): { cards
   const at = isoCn(ctx.now);
   const me = ctx.session.staff!.id;
   const voidCard = prep(db, 'UPDATE service_cards SET voided_on = ?, void_reason = ? WHERE id = ?');
-  const insert = prep(db, 'INSERT INTO service_cards (card_no, household_id, cadre_id, issued_on, issued_by) VALUES (?, ?, ?, ?, ?)');
+  const insert = prep(
+    db,
+    'INSERT INTO service_cards (card_no, household_id, cadre_id, issued_on, issued_by) VALUES (?, ?, ?, ?, ?)',
+  );
   const printed = prep(db, 'INSERT INTO card_printings (card_id, format, printed_at, printed_by) VALUES (?, ?, ?, ?)');
   let issued = 0;
   const cards = select(db, input).map((v) => {
@@ -69,7 +89,12 @@ export const cardHandlers = {
 
   'cards.issue': (ctx, input) => {
     const r = issue(ctx, input);
-    ctx.audit('serviceCard', null, null, { format: input.format, printed: r.cards.length, issued: r.issued, reissue: input.reissue });
+    ctx.audit('serviceCard', null, null, {
+      format: input.format,
+      printed: r.cards.length,
+      issued: r.issued,
+      reissue: input.reissue,
+    });
     return r.cards;
   },
 
@@ -80,13 +105,15 @@ export const cardHandlers = {
     if (q.reprintOnly) w.push(STALE);
     const from = fromCards(q.issuedIn !== undefined);
     if (q.areaId) (w.push('h.area_id = ?'), args.push(q.areaId));
-    const rows = (prep(
-      ctx.db,
-      `SELECT sc.id, sc.card_no AS cardNo, h.id AS householdId, h.head_name AS head, ar.name AS area, pc.name AS cadreName, sc.issued_on AS issuedOn,
+    const rows = (
+      prep(
+        ctx.db,
+        `SELECT sc.id, sc.card_no AS cardNo, h.id AS householdId, h.head_name AS head, ar.name AS area, pc.name AS cadreName, sc.issued_on AS issuedOn,
               (SELECT count(*) FROM card_printings cp WHERE cp.card_id = sc.id) AS printings, ${STALE} AS needsReprint,
               sc.voided_on AS voidedOn
          ${from} LEFT JOIN cadres pc ON pc.id = sc.cadre_id WHERE ${w.join(' AND ')} ORDER BY sc.card_no DESC LIMIT ${limitSql(q.limit)} OFFSET ?`,
-    ).all(...args, q.offset) as (Omit<CardRow, 'needsReprint'> & { needsReprint: number })[]).map((r) => ({ ...r, needsReprint: r.needsReprint === 1 }));
+      ).all(...args, q.offset) as (Omit<CardRow, 'needsReprint'> & { needsReprint: number })[]
+    ).map((r) => ({ ...r, needsReprint: r.needsReprint === 1 }));
     const { n } = prep(ctx.db, `SELECT count(*) AS n ${from} WHERE ${w.join(' AND ')}`).get(...args) as { n: number };
     return { rows, total: n };
   },

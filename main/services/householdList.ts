@@ -1,16 +1,17 @@
 // The households grid and its .xlsx export: one WHERE built from the filters and the quick search, paged by SQL.
 import ExcelJS from 'exceljs';
 import type { z } from 'zod';
+
 import type { HouseholdFigure } from '../../shared/domain/reports';
 import { dateCn } from '../../shared/domain/time';
 import type { Page } from '../../shared/schemas/common';
 import type { householdListInput, HouseholdRow } from '../../shared/schemas/registry';
 import { DEFAULT_CENTER } from '../../shared/schemas/settings';
-import { prep, type DB } from '../db/open';
+import { type DB,prep } from '../db/open';
 import type { Handlers } from '../dispatch';
 import { ACCOUNT_TAIL, MASKED_ID } from './households';
-import { pairedDuring } from './pairings';
 import { limitSql } from './paging';
+import { pairedDuring } from './pairings';
 import { getSetting } from './settings';
 
 type Filters = Omit<z.output<typeof householdListInput>, 'offset' | 'limit'>;
@@ -43,7 +44,10 @@ export function householdFigure(change: HouseholdFigure, year: number): { sql: s
     entered: { sql: 'h.created_at BETWEEN ? AND ?', args: [from, end] },
     left: { sql: 'h.exited_on BETWEEN ? AND ?', args: [from, to] },
     registeredAtEnd: { sql: 'h.created_at <= ? AND (h.exited_on IS NULL OR h.exited_on > ?)', args: [end, to] },
-    paired: { sql: `EXISTS (SELECT 1 FROM pairings p WHERE p.household_id = h.id AND ${pairedDuring.sql})`, args: pairedDuring.args(year) },
+    paired: {
+      sql: `EXISTS (SELECT 1 FROM pairings p WHERE p.household_id = h.id AND ${pairedDuring.sql})`,
+      args: pairedDuring.args(year),
+    },
   };
   return c[change];
 }
@@ -67,7 +71,12 @@ function where(f: Filters, today: string): { sql: string; args: (string | number
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', args };
 }
 
-const ORDER = { headName: 'h.head_pinyin', area: 'a.sort_order, a.id, h.head_pinyin', id: 'h.id', members: 'members' } as const;
+const ORDER = {
+  headName: 'h.head_pinyin',
+  area: 'a.sort_order, a.id, h.head_pinyin',
+  id: 'h.id',
+  members: 'members',
+} as const;
 
 /** The grid's columns; `@today` is bound by name beside the filters' positional `?`. */
 const ROW_COLUMNS = `h.id, h.head_name AS headName, ${MASKED_ID('p.id_number')} AS headIdMasked, a.name AS area,
@@ -83,13 +92,19 @@ const ROW_COLUMNS = `h.id, h.head_name AS headName, ${MASKED_ID('p.id_number')} 
 function rowsSql(f: Filters, today: string, page?: { limit: number; offset: number }) {
   const w = where(f, today);
   const dir = f.sort?.dir === 'desc' ? 'DESC' : 'ASC';
-  const order = f.sort ? `${ORDER[f.sort.col].split(', ').map((c) => `${c} ${dir}`).join(', ')}, h.id ${dir}` : 'h.head_pinyin, h.id';
+  const order = f.sort
+    ? `${ORDER[f.sort.col]
+        .split(', ')
+        .map((c) => `${c} ${dir}`)
+        .join(', ')}, h.id ${dir}`
+    : 'h.head_pinyin, h.id';
   const from = `FROM households h JOIN areas a ON a.id = h.area_id LEFT JOIN persons p ON p.id = h.head_person_id`;
   const args: (string | number | { today: string })[] = [...w.args];
   let sql: string;
   if (page) {
     // Sorting by member count needs the count to choose the page; every other order is on households' own columns.
-    const members = f.sort?.col === 'members' ? ', (SELECT count(*) FROM persons m WHERE m.household_id = h.id) AS members' : '';
+    const members =
+      f.sort?.col === 'members' ? ', (SELECT count(*) FROM persons m WHERE m.household_id = h.id) AS members' : '';
     // Choosing the page touches only households (and areas when sorting by area); the joins come after.
     const chooseFrom = `FROM households h${f.sort?.col === 'area' ? ' JOIN areas a ON a.id = h.area_id' : ''}`;
     sql = `WITH chosen AS (SELECT h.id${members}, row_number() OVER (ORDER BY ${order}) AS n ${chooseFrom} ${w.sql} ORDER BY ${order} LIMIT ${limitSql(page.limit)} OFFSET ?)
@@ -125,7 +140,11 @@ const COLUMNS: [keyof HouseholdRow, string, number][] = [
 ];
 
 /** The grid's current filtered view as .xlsx: a title row, Chinese headers, masked IDs stored as text. */
-export async function exportHouseholds(db: DB, f: Filters, now: Date): Promise<{ fileName: string; base64: string; rows: number }> {
+export async function exportHouseholds(
+  db: DB,
+  f: Filters,
+  now: Date,
+): Promise<{ fileName: string; base64: string; rows: number }> {
   const today = dateCn(now);
   const q = rowsSql(f, today);
   const rows = prep(db, q.sql).all(...q.args) as HouseholdRow[];
@@ -139,7 +158,9 @@ export async function exportHouseholds(db: DB, f: Filters, now: Date): Promise<{
   ws.getRow(2).font = { bold: true };
   COLUMNS.forEach(([, , width], i) => (ws.getColumn(i + 1).width = width));
   for (const r of rows)
-    ws.addRow(COLUMNS.map(([k]) => (k === 'status' ? STATUS[r.status] : k === 'categories' ? (r.categories ?? '') : r[k])));
+    ws.addRow(
+      COLUMNS.map(([k]) => (k === 'status' ? STATUS[r.status] : k === 'categories' ? (r.categories ?? '') : r[k])),
+    );
   // ID and account columns are text: Excel keeps only 15 significant digits of a number.
   for (const col of [3, 7, 8]) ws.getColumn(col).numFmt = '@';
   const buf = Buffer.from(await wb.xlsx.writeBuffer());

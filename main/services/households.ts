@@ -1,10 +1,11 @@
 // Households in need and their members (persons): registration, categories over time, moves, exit, reveal.
 import type { z } from 'zod';
-import { parseIdNumber, type ParsedId } from '../../shared/domain/idNumber';
+
+import { type ParsedId,parseIdNumber } from '../../shared/domain/idNumber';
 import { AppError } from '../../shared/domain/result';
 import { dateCn, isoCn } from '../../shared/domain/time';
-import type { HouseholdDetail, householdCreateInput, memberInput, PersonView } from '../../shared/schemas/registry';
-import { prep, type DB } from '../db/open';
+import type { householdCreateInput, HouseholdDetail, memberInput, PersonView } from '../../shared/schemas/registry';
+import { type DB,prep } from '../db/open';
 import type { Handlers } from '../dispatch';
 import { categoryName } from './areas';
 import { fullPinyin, initials } from './pinyin';
@@ -24,7 +25,8 @@ export function checkIdNumber(db: DB, raw: string, today: string, field: string,
       `SELECT p.name, p.household_id AS householdId, a.name AS area, h.head_name AS head FROM persons p
          JOIN households h ON h.id = p.household_id JOIN areas a ON a.id = h.area_id WHERE p.id_number = ? AND p.id <> ?`,
     )
-    .get(parsed.value.idNumber, exceptPersonId) as { name: string; householdId: number; area: string; head: string } | undefined;
+    .get(parsed.value.idNumber, exceptPersonId) as
+    { name: string; householdId: number; area: string; head: string } | undefined;
   if (holder)
     throw new AppError(
       'CONFLICT',
@@ -37,7 +39,12 @@ export function checkIdNumber(db: DB, raw: string, today: string, field: string,
 
 function insertPerson(db: DB, householdId: number, m: Member, at: string, today: string, field: string): number {
   const id = checkIdNumber(db, m.idNumber, today, field);
-  if ((m.disabilityGrade ?? null) !== null && !m.disabilityType) throw new AppError('VALIDATION', '填写了残疾等级，请同时选择残疾类别', field.replace(/idNumber$/, 'disabilityType'));
+  if ((m.disabilityGrade ?? null) !== null && !m.disabilityType)
+    throw new AppError(
+      'VALIDATION',
+      '填写了残疾等级，请同时选择残疾类别',
+      field.replace(/idNumber$/, 'disabilityType'),
+    );
   return Number(
     db
       .prepare(
@@ -45,13 +52,28 @@ function insertPerson(db: DB, householdId: number, m: Member, at: string, today:
            disability_type, disability_grade, disability_cert, phone, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(householdId, m.name, initials(m.name), id.idNumber, [...id.idNumber].reverse().join(''), id.gender, id.birthDate, m.relation,
-        m.disabilityType ?? null, m.disabilityGrade ?? null, m.disabilityCert || null, m.phone, at, at).lastInsertRowid,
+      .run(
+        householdId,
+        m.name,
+        initials(m.name),
+        id.idNumber,
+        [...id.idNumber].reverse().join(''),
+        id.gender,
+        id.birthDate,
+        m.relation,
+        m.disabilityType ?? null,
+        m.disabilityGrade ?? null,
+        m.disabilityCert || null,
+        m.phone,
+        at,
+        at,
+      ).lastInsertRowid,
   );
 }
 
 function requireArea(db: DB, areaId: number): void {
-  if (!prep(db, 'SELECT 1 FROM areas WHERE id = ? AND active = 1').get(areaId)) throw new AppError('VALIDATION', '请选择村/社区', 'areaId');
+  if (!prep(db, 'SELECT 1 FROM areas WHERE id = ? AND active = 1').get(areaId))
+    throw new AppError('VALIDATION', '请选择村/社区', 'areaId');
 }
 
 export function createHousehold(db: DB, input: z.output<typeof householdCreateInput>, now: Date): number {
@@ -60,7 +82,8 @@ export function createHousehold(db: DB, input: z.output<typeof householdCreateIn
   const today = dateCn(now);
   const head = input.members[0];
   if (head.relation !== '户主') throw new AppError('VALIDATION', '第一位成员应为户主', 'members.0.relation');
-  if (input.members.slice(1).some((m) => m.relation === '户主')) throw new AppError('VALIDATION', '一户只能有一位户主', 'members');
+  if (input.members.slice(1).some((m) => m.relation === '户主'))
+    throw new AppError('VALIDATION', '一户只能有一位户主', 'members');
   const codes = [...new Set(input.categories)];
   codes.forEach((c) => categoryName(db, c));
   const householdId = Number(
@@ -69,12 +92,25 @@ export function createHousehold(db: DB, input: z.output<typeof householdCreateIn
         `INSERT INTO households (area_id, head_name, head_pinyin, address, phone, bank_name, account_number, notes, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(input.areaId, head.name, fullPinyin(head.name), input.address, input.phone, input.bankName, input.accountNumber, input.notes, at, at)
-      .lastInsertRowid,
+      .run(
+        input.areaId,
+        head.name,
+        fullPinyin(head.name),
+        input.address,
+        input.phone,
+        input.bankName,
+        input.accountNumber,
+        input.notes,
+        at,
+        at,
+      ).lastInsertRowid,
   );
   const ids = input.members.map((m, i) => insertPerson(db, householdId, m, at, today, `members.${i}.idNumber`));
   prep(db, 'UPDATE households SET head_person_id = ? WHERE id = ?').run(ids[0], householdId);
-  const addCategory = prep(db, 'INSERT INTO household_categories (household_id, category_code, from_date) VALUES (?, ?, ?)');
+  const addCategory = prep(
+    db,
+    'INSERT INTO household_categories (household_id, category_code, from_date) VALUES (?, ?, ?)',
+  );
   for (const c of codes) addCategory.run(householdId, c, today);
   return householdId;
 }
@@ -94,7 +130,9 @@ export function householdDetail(db: DB, id: number): HouseholdDetail {
   if (!h) throw new AppError('NOT_FOUND', `找不到户号 ${id}`);
   return {
     ...h,
-    members: prep(db, `${PERSON_SQL} WHERE household_id = ? ORDER BY relation <> '户主', birth_date, id`).all(id) as PersonView[],
+    members: prep(db, `${PERSON_SQL} WHERE household_id = ? ORDER BY relation <> '户主', birth_date, id`).all(
+      id,
+    ) as PersonView[],
     categories: db
       .prepare(
         `SELECT c.id, c.category_code AS code, k.name, c.from_date AS fromDate, c.to_date AS toDate FROM household_categories c
@@ -112,7 +150,8 @@ export function householdDetail(db: DB, id: number): HouseholdDetail {
 
 function registered(db: DB, id: number, field = 'householdId'): HouseholdDetail {
   const h = householdDetail(db, id);
-  if (h.status !== 'registered') throw new AppError('CONFLICT', `户号 ${id}（户主 ${h.headName}）已于 ${h.exitedOn} 退出台账，不能再修改`, field);
+  if (h.status !== 'registered')
+    throw new AppError('CONFLICT', `户号 ${id}（户主 ${h.headName}）已于 ${h.exitedOn} 退出台账，不能再修改`, field);
   return h;
 }
 
@@ -130,8 +169,19 @@ export const householdHandlers = {
     const before = registered(ctx.db, input.id, 'id');
     requireArea(ctx.db, input.areaId);
     ctx.db
-      .prepare('UPDATE households SET area_id = ?, address = ?, phone = ?, bank_name = ?, account_number = ?, notes = ?, updated_at = ? WHERE id = ?')
-      .run(input.areaId, input.address, input.phone, input.bankName, input.accountNumber, input.notes, isoCn(ctx.now), input.id);
+      .prepare(
+        'UPDATE households SET area_id = ?, address = ?, phone = ?, bank_name = ?, account_number = ?, notes = ?, updated_at = ? WHERE id = ?',
+      )
+      .run(
+        input.areaId,
+        input.address,
+        input.phone,
+        input.bankName,
+        input.accountNumber,
+        input.notes,
+        isoCn(ctx.now),
+        input.id,
+      );
     const after = householdDetail(ctx.db, input.id);
     ctx.audit('household', input.id, before, after);
     return after;
@@ -140,8 +190,14 @@ export const householdHandlers = {
   'households.exit': (ctx, input) => {
     const before = registered(ctx.db, input.id, 'id');
     if (input.exitedOn > dateCn(ctx.now)) throw new AppError('VALIDATION', '退出日期不能晚于今天', 'exitedOn');
-    prep(ctx.db, `UPDATE households SET status = 'exited', exited_on = ?, exit_reason = ?, updated_at = ? WHERE id = ?`).run(input.exitedOn, input.reason, isoCn(ctx.now), input.id);
-    prep(ctx.db, 'UPDATE household_categories SET to_date = max(from_date, ?) WHERE household_id = ? AND to_date IS NULL').run(input.exitedOn, input.id);
+    prep(
+      ctx.db,
+      `UPDATE households SET status = 'exited', exited_on = ?, exit_reason = ?, updated_at = ? WHERE id = ?`,
+    ).run(input.exitedOn, input.reason, isoCn(ctx.now), input.id);
+    prep(
+      ctx.db,
+      'UPDATE household_categories SET to_date = max(from_date, ?) WHERE household_id = ? AND to_date IS NULL',
+    ).run(input.exitedOn, input.id);
     const after = householdDetail(ctx.db, input.id);
     ctx.audit('household', input.id, before, after);
     return after;
@@ -150,21 +206,32 @@ export const householdHandlers = {
   'households.startCategory': (ctx, input) => {
     const before = registered(ctx.db, input.householdId);
     categoryName(ctx.db, input.code);
-    if (prep(ctx.db, 'SELECT 1 FROM household_categories WHERE household_id = ? AND category_code = ? AND (to_date IS NULL OR to_date >= ?)').get(input.householdId, input.code, input.fromDate))
+    if (
+      prep(
+        ctx.db,
+        'SELECT 1 FROM household_categories WHERE household_id = ? AND category_code = ? AND (to_date IS NULL OR to_date >= ?)',
+      ).get(input.householdId, input.code, input.fromDate)
+    )
       throw new AppError('CONFLICT', '这一户已有这个困难类别，请先结束原来的记录', 'code');
-    prep(ctx.db, 'INSERT INTO household_categories (household_id, category_code, from_date) VALUES (?, ?, ?)').run(input.householdId, input.code, input.fromDate);
+    prep(ctx.db, 'INSERT INTO household_categories (household_id, category_code, from_date) VALUES (?, ?, ?)').run(
+      input.householdId,
+      input.code,
+      input.fromDate,
+    );
     const after = householdDetail(ctx.db, input.householdId);
     ctx.audit('household', input.householdId, before.categories, after.categories);
     return after;
   },
 
   'households.endCategory': (ctx, input) => {
-    const row = prep(ctx.db, 'SELECT household_id AS householdId, from_date AS fromDate, to_date AS toDate FROM household_categories WHERE id = ?').get(input.id) as
-      | { householdId: number; fromDate: string; toDate: string | null }
-      | undefined;
+    const row = prep(
+      ctx.db,
+      'SELECT household_id AS householdId, from_date AS fromDate, to_date AS toDate FROM household_categories WHERE id = ?',
+    ).get(input.id) as { householdId: number; fromDate: string; toDate: string | null } | undefined;
     if (!row) throw new AppError('NOT_FOUND', '找不到这条困难类别记录');
     if (row.toDate) throw new AppError('CONFLICT', `这条记录已于 ${row.toDate} 结束`);
-    if (input.toDate < row.fromDate) throw new AppError('VALIDATION', `结束日期不能早于开始日期 ${row.fromDate}`, 'toDate');
+    if (input.toDate < row.fromDate)
+      throw new AppError('VALIDATION', `结束日期不能早于开始日期 ${row.fromDate}`, 'toDate');
     const before = registered(ctx.db, row.householdId);
     prep(ctx.db, 'UPDATE household_categories SET to_date = ? WHERE id = ?').run(input.toDate, input.id);
     const after = householdDetail(ctx.db, row.householdId);
@@ -179,34 +246,59 @@ export const householdHandlers = {
     const personId = insertPerson(ctx.db, input.householdId, input.member, at, dateCn(ctx.now), 'member.idNumber');
     prep(ctx.db, 'UPDATE households SET updated_at = ? WHERE id = ?').run(at, input.householdId);
     const after = householdDetail(ctx.db, input.householdId);
-    ctx.audit('person', personId, null, { householdId: input.householdId, ...after.members.find((m) => m.id === personId) });
+    ctx.audit('person', personId, null, {
+      householdId: input.householdId,
+      ...after.members.find((m) => m.id === personId),
+    });
     return after;
   },
 
   'persons.move': (ctx, input) => {
-    const p = prep(ctx.db, 'SELECT household_id AS householdId, relation, name FROM persons WHERE id = ?').get(input.personId) as
-      | { householdId: number; relation: string; name: string }
-      | undefined;
+    const p = prep(ctx.db, 'SELECT household_id AS householdId, relation, name FROM persons WHERE id = ?').get(
+      input.personId,
+    ) as { householdId: number; relation: string; name: string } | undefined;
     if (!p) throw new AppError('NOT_FOUND', '找不到这位成员');
     if (p.householdId === input.toHouseholdId) throw new AppError('VALIDATION', '已经在这一户中', 'toHouseholdId');
-    if (p.relation === '户主') throw new AppError('CONFLICT', `${p.name} 是户主，请先为原户指定新户主再迁出`, 'personId');
+    if (p.relation === '户主')
+      throw new AppError('CONFLICT', `${p.name} 是户主，请先为原户指定新户主再迁出`, 'personId');
     if (input.relation === '户主') throw new AppError('VALIDATION', '迁入的成员不能直接作为户主', 'relation');
     registered(ctx.db, p.householdId, 'personId');
     registered(ctx.db, input.toHouseholdId, 'toHouseholdId');
     if (input.movedOn > dateCn(ctx.now)) throw new AppError('VALIDATION', '迁移日期不能晚于今天', 'movedOn');
     const at = isoCn(ctx.now);
     ctx.db
-      .prepare(`INSERT INTO person_moves (person_id, from_household_id, to_household_id, from_relation, moved_on, reason, staff_id, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
-      .run(input.personId, p.householdId, input.toHouseholdId, p.relation, input.movedOn, input.reason, ctx.session.staff?.id ?? null, at);
-    prep(ctx.db, 'UPDATE persons SET household_id = ?, relation = ?, updated_at = ? WHERE id = ?').run(input.toHouseholdId, input.relation, at, input.personId);
-    ctx.audit('person', input.personId, { householdId: p.householdId, relation: p.relation }, { householdId: input.toHouseholdId, relation: input.relation, reason: input.reason });
+      .prepare(
+        `INSERT INTO person_moves (person_id, from_household_id, to_household_id, from_relation, moved_on, reason, staff_id, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        input.personId,
+        p.householdId,
+        input.toHouseholdId,
+        p.relation,
+        input.movedOn,
+        input.reason,
+        ctx.session.staff?.id ?? null,
+        at,
+      );
+    prep(ctx.db, 'UPDATE persons SET household_id = ?, relation = ?, updated_at = ? WHERE id = ?').run(
+      input.toHouseholdId,
+      input.relation,
+      at,
+      input.personId,
+    );
+    ctx.audit(
+      'person',
+      input.personId,
+      { householdId: p.householdId, relation: p.relation },
+      { householdId: input.toHouseholdId, relation: input.relation, reason: input.reason },
+    );
     return householdDetail(ctx.db, input.toHouseholdId);
   },
 
   'persons.revealId': (ctx, input) => {
-    const r = prep(ctx.db, 'SELECT id_number AS idNumber, household_id AS householdId FROM persons WHERE id = ?').get(input.id) as
-      | { idNumber: string; householdId: number }
-      | undefined;
+    const r = prep(ctx.db, 'SELECT id_number AS idNumber, household_id AS householdId FROM persons WHERE id = ?').get(
+      input.id,
+    ) as { idNumber: string; householdId: number } | undefined;
     if (!r) throw new AppError('NOT_FOUND', '找不到这位成员');
     // The audit row records that it was shown, never the number itself.
     ctx.audit('person', input.id, null, { event: 'full ID number shown', householdId: r.householdId });

@@ -13,7 +13,12 @@ export const CURRENT_PARAMS: HashParams = { N: 2 ** 17, r: 8, p: 1, keylen: 64 }
 
 function derive(password: string, salt: Buffer, prm: HashParams): Buffer {
   // scrypt needs 128·N·r bytes (128 MiB here); Node's default ceiling is 32 MiB.
-  return crypto.scryptSync(password.normalize('NFC'), salt, prm.keylen, { N: prm.N, r: prm.r, p: prm.p, maxmem: 256 * 1024 * 1024 });
+  return crypto.scryptSync(password.normalize('NFC'), salt, prm.keylen, {
+    N: prm.N,
+    r: prm.r,
+    p: prm.p,
+    maxmem: 256 * 1024 * 1024,
+  });
 }
 
 export function hashPassword(password: string): { hash: Buffer; salt: Buffer; params: string } {

@@ -1,10 +1,17 @@
 // Reading payments: the grid (filters, paging and the net total in SQL), one payment for its receipt, a case's
 // payments, and the check that reconciles every posted batch with the ledger.
 import type { z } from 'zod';
+
 import { AppError } from '../../shared/domain/result';
 import type { Page } from '../../shared/schemas/common';
-import type { CasePayments, LedgerCheck, PaymentDetail, paymentListInput, PaymentRow } from '../../shared/schemas/payments';
-import { prep, type DB } from '../db/open';
+import type {
+  CasePayments,
+  LedgerCheck,
+  PaymentDetail,
+  paymentListInput,
+  PaymentRow,
+} from '../../shared/schemas/payments';
+import { type DB,prep } from '../db/open';
 import type { Handlers } from '../dispatch';
 import { MASKED_ID } from './households';
 import { limitSql } from './paging';
@@ -31,7 +38,11 @@ type Filters = z.output<typeof paymentListInput>;
 
 /** The WHERE clause of a filter: the page and its totals use the same one. */
 /** A top-level kind filters on top_kind (its sub-kinds included); a sub-kind (急难型) on its own code as well. */
-const parentOf = (db: DB, code: string) => (prep(db, 'SELECT parent_code AS parent FROM relief_kinds WHERE code = ?').get(code) as { parent: string | null } | undefined)?.parent ?? null;
+const parentOf = (db: DB, code: string) =>
+  (
+    prep(db, 'SELECT parent_code AS parent FROM relief_kinds WHERE code = ?').get(code) as
+      { parent: string | null } | undefined
+  )?.parent ?? null;
 
 function where(db: DB, q: Omit<Filters, 'offset' | 'limit' | 'sort'>): { sql: string; args: (string | number)[] } {
   const w: string[] = [];
@@ -59,19 +70,30 @@ function where(db: DB, q: Omit<Filters, 'offset' | 'limit' | 'sort'>): { sql: st
 
 const SORT = { paidOn: 'p.paid_on', amount: 'p.amount_fen' } as const;
 
-export function listPayments(db: DB, q: Filters): Page<PaymentRow> & { sumFen: number; persons?: number; households?: number } {
+export function listPayments(
+  db: DB,
+  q: Filters,
+): Page<PaymentRow> & { sumFen: number; persons?: number; households?: number } {
   const w = where(db, q);
-  const order = q.sort ? `${SORT[q.sort.col]} ${q.sort.dir === 'asc' ? 'ASC' : 'DESC'}, p.id DESC` : 'p.paid_on DESC, p.id DESC';
+  const order = q.sort
+    ? `${SORT[q.sort.col]} ${q.sort.dir === 'asc' ? 'ASC' : 'DESC'}, p.id DESC`
+    : 'p.paid_on DESC, p.id DESC';
   // The page's ids first, then the joins for those rows only.
   const rows = prep(
     db,
     `WITH page AS (SELECT p.id FROM payments p ${w.sql} ORDER BY ${order} LIMIT ${limitSql(q.limit)} OFFSET ?)
      SELECT ${COLUMNS} FROM page JOIN payments p ON p.id = page.id ${JOINS} ORDER BY ${order}`,
   ).all(...w.args, q.offset) as PaymentRow[];
-  const totals = fromTotals(q) ?? { sql: `SELECT count(*) AS n, coalesce(sum(${SIGNED}), 0) AS fen FROM payments p ${w.sql}`, args: w.args };
+  const totals = fromTotals(q) ?? {
+    sql: `SELECT count(*) AS n, coalesce(sum(${SIGNED}), 0) AS fen FROM payments p ${w.sql}`,
+    args: w.args,
+  };
   const t = prep(db, totals.sql).get(...totals.args) as { n: number; fen: number };
   if (!q.distinct) return { rows, total: t.n, sumFen: t.fen };
-  const d = prep(db, `SELECT count(DISTINCT p.person_id) AS persons, count(DISTINCT p.household_id) AS households FROM payments p ${w.sql}`).get(...w.args) as {
+  const d = prep(
+    db,
+    `SELECT count(DISTINCT p.person_id) AS persons, count(DISTINCT p.household_id) AS households FROM payments p ${w.sql}`,
+  ).get(...w.args) as {
     persons: number;
     households: number;
   };
@@ -83,17 +105,23 @@ const SIGNED = 'CASE WHEN p.reverses_id IS NULL THEN p.amount_fen ELSE -p.amount
 
 /** The count and net sum from payment_totals, when the filter is one that table can answer (period, kind, area, method). */
 function fromTotals(q: Filters): { sql: string; args: (string | number)[] } | null {
-  if (q.householdId || q.applicationId || q.batchId || q.reversed === 'standing' || q.reversed === 'reversed') return null;
+  if (q.householdId || q.applicationId || q.batchId || q.reversed === 'standing' || q.reversed === 'reversed')
+    return null;
   const w: string[] = [];
   const args: (string | number)[] = [];
-  if (q.kindCode) (w.push('t.kind_code IN (SELECT code FROM relief_kinds WHERE code = ? OR parent_code = ?)'), args.push(q.kindCode, q.kindCode));
+  if (q.kindCode)
+    (w.push('t.kind_code IN (SELECT code FROM relief_kinds WHERE code = ? OR parent_code = ?)'),
+      args.push(q.kindCode, q.kindCode));
   if (q.areaId) (w.push('t.area_id = ?'), args.push(q.areaId));
   if (q.month) (w.push('t.month = ?'), args.push(q.month));
   if (q.year) (w.push('t.month BETWEEN ? AND ?'), args.push(`${q.year}-01`, `${q.year}-12`));
   if (q.method) (w.push('t.method = ?'), args.push(q.method));
   if (q.reversed === 'reversal') w.push('t.reversal = 1');
   if (q.reversed === 'payments') w.push('t.reversal = 0');
-  return { sql: `SELECT coalesce(sum(t.n), 0) AS n, coalesce(sum(t.fen), 0) AS fen FROM payment_totals t ${w.length ? `WHERE ${w.join(' AND ')}` : ''}`, args };
+  return {
+    sql: `SELECT coalesce(sum(t.n), 0) AS n, coalesce(sum(t.fen), 0) AS fen FROM payment_totals t ${w.length ? `WHERE ${w.join(' AND ')}` : ''}`,
+    args,
+  };
 }
 
 export function casePayments(db: DB, applicationId: number): CasePayments {
@@ -102,7 +130,9 @@ export function casePayments(db: DB, applicationId: number): CasePayments {
     `SELECT a.id, a.approved_fen AS approvedFen, k.recurrence FROM applications a JOIN relief_kinds k ON k.code = a.kind_code WHERE a.id = ?`,
   ).get(applicationId) as { id: number; approvedFen: number | null; recurrence: 'one_off' | 'monthly' } | undefined;
   if (!a) throw new AppError('NOT_FOUND', '找不到这个申请');
-  const payments = prep(db, `SELECT ${COLUMNS} FROM payments p ${JOINS} WHERE p.application_id = ? ORDER BY p.id`).all(applicationId) as PaymentRow[];
+  const payments = prep(db, `SELECT ${COLUMNS} FROM payments p ${JOINS} WHERE p.application_id = ? ORDER BY p.id`).all(
+    applicationId,
+  ) as PaymentRow[];
   const paidFen = payments.reduce((s, p) => s + p.signedFen, 0);
   const entitlement = prep(
     db,
@@ -138,17 +168,22 @@ export function checkLedger(db: DB): LedgerCheck {
   ).all() as LedgerCheck['overpaid'];
   // The stored totals (payment_totals, annual_totals) against the same figures counted over the payments.
   const totalsOff =
-    linesOff(db, 'payment_totals', `SELECT substr(paid_on, 1, 7), kind_code, area_id, method, reverses_id IS NOT NULL, count(*), sum(signed_fen) FROM payments GROUP BY 1, 2, 3, 4, 5`) +
-    linesOff(db, 'annual_totals', 'SELECT * FROM annual_totals_counted');
+    linesOff(
+      db,
+      'payment_totals',
+      `SELECT substr(paid_on, 1, 7), kind_code, area_id, method, reverses_id IS NOT NULL, count(*), sum(signed_fen) FROM payments GROUP BY 1, 2, 3, 4, 5`,
+    ) + linesOff(db, 'annual_totals', 'SELECT * FROM annual_totals_counted');
   return { batches, overpaid, totalsOff, ok: batches.every((b) => b.ok) && overpaid.length === 0 && totalsOff === 0 };
 }
 
 /** Lines of a stored table missing from the counted ones plus counted lines missing from the table. */
 function linesOff(db: DB, table: string, counted: string): number {
-  return (prep(
-    db,
-    `WITH g AS (${counted}) SELECT (SELECT count(*) FROM (SELECT * FROM g EXCEPT SELECT * FROM ${table})) + (SELECT count(*) FROM (SELECT * FROM ${table} EXCEPT SELECT * FROM g)) AS n`,
-  ).get() as { n: number }).n;
+  return (
+    prep(
+      db,
+      `WITH g AS (${counted}) SELECT (SELECT count(*) FROM (SELECT * FROM g EXCEPT SELECT * FROM ${table})) + (SELECT count(*) FROM (SELECT * FROM ${table} EXCEPT SELECT * FROM g)) AS n`,
+    ).get() as { n: number }
+  ).n;
 }
 
 export const paymentListHandlers = {

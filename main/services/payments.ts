@@ -3,8 +3,8 @@
 import { formatYuan } from '../../shared/domain/money';
 import { AppError } from '../../shared/domain/result';
 import { dateCn, isoCn, monthOf } from '../../shared/domain/time';
-import { STATE_LABELS, type State } from '../../shared/domain/workflow';
-import { prep, type DB } from '../db/open';
+import { type State,STATE_LABELS } from '../../shared/domain/workflow';
+import { type DB,prep } from '../db/open';
 import type { Ctx, Handlers } from '../dispatch';
 import { fen, moveCase } from './applications';
 import { casePayments, paymentDetail } from './paymentList';
@@ -43,19 +43,30 @@ function caseRecord(db: DB, id: number): CaseRecord {
 }
 
 const netPaid = (db: DB, applicationId: number) =>
-  (prep(db, 'SELECT coalesce(sum(signed_fen), 0) AS fen FROM payments WHERE application_id = ?').get(applicationId) as { fen: number }).fen;
+  (
+    prep(db, 'SELECT coalesce(sum(signed_fen), 0) AS fen FROM payments WHERE application_id = ?').get(
+      applicationId,
+    ) as { fen: number }
+  ).fen;
 
 function pay(ctx: Ctx, input: Parameters<Handlers['payments.pay']>[1]): number {
   const { db } = ctx;
   const a = caseRecord(db, input.applicationId);
-  if (a.recurrence === 'monthly') throw new AppError('CONFLICT', `${a.kindName}按月发放，请通过发放批次发放`, 'applicationId');
+  if (a.recurrence === 'monthly')
+    throw new AppError('CONFLICT', `${a.kindName}按月发放，请通过发放批次发放`, 'applicationId');
   if (a.state !== 'approved')
-    throw new AppError('CONFLICT', `受理编号 ${a.acceptanceNo} 当前为“${STATE_LABELS[a.state]}”，只有已审批待发放的申请才能发放`, 'applicationId');
+    throw new AppError(
+      'CONFLICT',
+      `受理编号 ${a.acceptanceNo} 当前为“${STATE_LABELS[a.state]}”，只有已审批待发放的申请才能发放`,
+      'applicationId',
+    );
   const amount = fen(input.amount);
   const remaining = a.approvedFen! - netPaid(db, a.id);
-  if (amount > remaining) throw new AppError('VALIDATION', `发放金额不能超过尚未发放的批准金额 ${formatYuan(remaining)} 元`, 'amount');
+  if (amount > remaining)
+    throw new AppError('VALIDATION', `发放金额不能超过尚未发放的批准金额 ${formatYuan(remaining)} 元`, 'amount');
   if (input.paidOn > dateCn(ctx.now)) throw new AppError('VALIDATION', '发放日期不能晚于今天', 'paidOn');
-  if (a.decidedOn && input.paidOn < a.decidedOn) throw new AppError('VALIDATION', `发放日期不能早于审批日期 ${a.decidedOn}`, 'paidOn');
+  if (a.decidedOn && input.paidOn < a.decidedOn)
+    throw new AppError('VALIDATION', `发放日期不能早于审批日期 ${a.decidedOn}`, 'paidOn');
   assertMonthOpen(db, input.paidOn, 'paidOn');
   if (input.method === 'bank' && !a.account)
     throw new AppError('VALIDATION', '这一户没有登记一卡通账号：请先在台账中填写，或改为现金发放', 'method');
@@ -64,8 +75,21 @@ function pay(ctx: Ctx, input: Parameters<Handlers['payments.pay']>[1]): number {
       db,
       `INSERT INTO payments (application_id, household_id, person_id, area_id, kind_code, top_kind, amount_fen, paid_on, method, account, note, posted_by, posted_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(a.id, a.householdId, a.personId, a.areaId, a.kindCode, a.topKind, amount, input.paidOn, input.method, input.method === 'bank' ? a.account : null,
-      input.note, ctx.session.staff!.id, isoCn(ctx.now)).lastInsertRowid,
+    ).run(
+      a.id,
+      a.householdId,
+      a.personId,
+      a.areaId,
+      a.kindCode,
+      a.topKind,
+      amount,
+      input.paidOn,
+      input.method,
+      input.method === 'bank' ? a.account : null,
+      input.note,
+      ctx.session.staff!.id,
+      isoCn(ctx.now),
+    ).lastInsertRowid,
   );
   if (amount === remaining) moveCase(ctx, a.id, 'approved', 'paid', 'pay', { paymentId: id, amountFen: amount });
   return id;
@@ -81,11 +105,14 @@ interface PaymentRecord {
 /** Inserts the reversal of a payment, dated today; a one-off case paid in full goes back to waiting for payment. */
 export function reversePayment(ctx: Ctx, id: number, cause: 'manual' | 'bank_failed', note: string): number {
   const { db } = ctx;
-  const p = prep(db, 'SELECT id, application_id, amount_fen, reverses_id FROM payments WHERE id = ?').get(id) as PaymentRecord | undefined;
+  const p = prep(db, 'SELECT id, application_id, amount_fen, reverses_id FROM payments WHERE id = ?').get(id) as
+    PaymentRecord | undefined;
   if (!p) throw new AppError('NOT_FOUND', `找不到发放记录 ${id}`);
   if (p.reverses_id !== null) throw new AppError('CONFLICT', `记录 ${id} 本身是冲正记录，冲正记录不能再冲正`);
-  const earlier = prep(db, 'SELECT id, paid_on AS on_ FROM payments WHERE reverses_id = ?').get(id) as { id: number; on_: string } | undefined;
-  if (earlier) throw new AppError('CONFLICT', `发放记录 ${id} 已于 ${earlier.on_} 冲正（冲正记录 ${earlier.id}），不能重复冲正`);
+  const earlier = prep(db, 'SELECT id, paid_on AS on_ FROM payments WHERE reverses_id = ?').get(id) as
+    { id: number; on_: string } | undefined;
+  if (earlier)
+    throw new AppError('CONFLICT', `发放记录 ${id} 已于 ${earlier.on_} 冲正（冲正记录 ${earlier.id}），不能重复冲正`);
   const today = dateCn(ctx.now);
   assertMonthOpen(db, today);
   const rid = Number(
@@ -98,33 +125,50 @@ export function reversePayment(ctx: Ctx, id: number, cause: 'manual' | 'bank_fai
     ).run(today, cause, note, ctx.session.staff!.id, isoCn(ctx.now), id).lastInsertRowid,
   );
   const a = caseRecord(db, p.application_id);
-  if (a.recurrence === 'one_off' && a.state === 'paid') moveCase(ctx, a.id, 'paid', 'approved', 'reverse', { paymentId: id, reversalId: rid, reason: note });
+  if (a.recurrence === 'one_off' && a.state === 'paid')
+    moveCase(ctx, a.id, 'paid', 'approved', 'reverse', { paymentId: id, reversalId: rid, reason: note });
   return rid;
 }
 
 function saveEntitlement(ctx: Ctx, input: Parameters<Handlers['entitlements.save']>[1]): void {
   const { db } = ctx;
   const a = caseRecord(db, input.applicationId);
-  if (a.recurrence !== 'monthly') throw new AppError('CONFLICT', `${a.kindName}是一次性救助，不设按月发放`, 'applicationId');
-  if (a.state !== 'approved' && a.state !== 'paid') throw new AppError('CONFLICT', `受理编号 ${a.acceptanceNo} 尚未审批，不能设置按月发放`, 'applicationId');
-  if (input.endMonth !== null && input.endMonth < input.startMonth) throw new AppError('VALIDATION', '停发月份不能早于起发月份', 'endMonth');
-  const old = prep(db, 'SELECT id, start_month AS startMonth, end_month AS endMonth FROM entitlements WHERE application_id = ?').get(a.id) as
-    | { id: number; startMonth: string; endMonth: string | null }
-    | undefined;
+  if (a.recurrence !== 'monthly')
+    throw new AppError('CONFLICT', `${a.kindName}是一次性救助，不设按月发放`, 'applicationId');
+  if (a.state !== 'approved' && a.state !== 'paid')
+    throw new AppError('CONFLICT', `受理编号 ${a.acceptanceNo} 尚未审批，不能设置按月发放`, 'applicationId');
+  if (input.endMonth !== null && input.endMonth < input.startMonth)
+    throw new AppError('VALIDATION', '停发月份不能早于起发月份', 'endMonth');
+  const old = prep(
+    db,
+    'SELECT id, start_month AS startMonth, end_month AS endMonth FROM entitlements WHERE application_id = ?',
+  ).get(a.id) as { id: number; startMonth: string; endMonth: string | null } | undefined;
   const at = isoCn(ctx.now);
   if (!old) {
-    const id = prep(db, `INSERT INTO entitlements (application_id, monthly_fen, start_month, end_month, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`)
-      .run(a.id, a.approvedFen, input.startMonth, input.endMonth, ctx.session.staff!.id, at, at).lastInsertRowid;
+    const id = prep(
+      db,
+      `INSERT INTO entitlements (application_id, monthly_fen, start_month, end_month, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ).run(a.id, a.approvedFen, input.startMonth, input.endMonth, ctx.session.staff!.id, at, at).lastInsertRowid;
     ctx.audit('entitlement', Number(id), null, { ...input, monthlyFen: a.approvedFen });
     return;
   }
-  const paid = prep(db, 'SELECT min(for_month) AS first, max(for_month) AS last FROM payments WHERE entitlement_id = ? AND reverses_id IS NULL').get(old.id) as {
+  const paid = prep(
+    db,
+    'SELECT min(for_month) AS first, max(for_month) AS last FROM payments WHERE entitlement_id = ? AND reverses_id IS NULL',
+  ).get(old.id) as {
     first: string | null;
     last: string | null;
   };
-  if (paid.first && input.startMonth > paid.first) throw new AppError('CONFLICT', `${paid.first} 已经发放，起发月份不能晚于它`, 'startMonth');
-  if (paid.last && input.endMonth !== null && input.endMonth < paid.last) throw new AppError('CONFLICT', `已发放到 ${paid.last}，停发月份不能早于它`, 'endMonth');
-  prep(db, 'UPDATE entitlements SET start_month = ?, end_month = ?, updated_at = ? WHERE id = ?').run(input.startMonth, input.endMonth, at, old.id);
+  if (paid.first && input.startMonth > paid.first)
+    throw new AppError('CONFLICT', `${paid.first} 已经发放，起发月份不能晚于它`, 'startMonth');
+  if (paid.last && input.endMonth !== null && input.endMonth < paid.last)
+    throw new AppError('CONFLICT', `已发放到 ${paid.last}，停发月份不能早于它`, 'endMonth');
+  prep(db, 'UPDATE entitlements SET start_month = ?, end_month = ?, updated_at = ? WHERE id = ?').run(
+    input.startMonth,
+    input.endMonth,
+    at,
+    old.id,
+  );
   ctx.audit('entitlement', old.id, old, { startMonth: input.startMonth, endMonth: input.endMonth });
 }
 
@@ -132,7 +176,12 @@ export const paymentHandlers = {
   'payments.pay': (ctx, input) => {
     const id = pay(ctx, input);
     const p = paymentDetail(ctx.db, id);
-    ctx.audit('payment', id, null, { applicationId: p.applicationId, amountFen: p.amountFen, method: p.method, paidOn: p.paidOn });
+    ctx.audit('payment', id, null, {
+      applicationId: p.applicationId,
+      amountFen: p.amountFen,
+      method: p.method,
+      paidOn: p.paidOn,
+    });
     return p;
   },
 
@@ -149,7 +198,10 @@ export const paymentHandlers = {
   },
 
   'months.list': (ctx) =>
-    prep(ctx.db, `SELECT m.month, s.display_name AS closedBy, m.closed_at AS closedAt FROM closed_months m JOIN staff s ON s.id = m.closed_by ORDER BY m.month DESC`).all() as {
+    prep(
+      ctx.db,
+      `SELECT m.month, s.display_name AS closedBy, m.closed_at AS closedAt FROM closed_months m JOIN staff s ON s.id = m.closed_by ORDER BY m.month DESC`,
+    ).all() as {
       month: string;
       closedBy: string;
       closedAt: string;
@@ -157,8 +209,13 @@ export const paymentHandlers = {
 
   'months.close': (ctx, input) => {
     if (input.month > monthOf(dateCn(ctx.now))) throw new AppError('VALIDATION', '不能结账未来的月份', 'month');
-    if (prep(ctx.db, 'SELECT 1 FROM closed_months WHERE month = ?').get(input.month)) throw new AppError('CONFLICT', `${input.month} 已经结账`, 'month');
-    prep(ctx.db, 'INSERT INTO closed_months (month, closed_by, closed_at) VALUES (?, ?, ?)').run(input.month, ctx.session.staff!.id, isoCn(ctx.now));
+    if (prep(ctx.db, 'SELECT 1 FROM closed_months WHERE month = ?').get(input.month))
+      throw new AppError('CONFLICT', `${input.month} 已经结账`, 'month');
+    prep(ctx.db, 'INSERT INTO closed_months (month, closed_by, closed_at) VALUES (?, ?, ?)').run(
+      input.month,
+      ctx.session.staff!.id,
+      isoCn(ctx.now),
+    );
     ctx.audit('closedMonth', input.month, null, { closed: true });
     return { month: input.month };
   },

@@ -2,11 +2,12 @@
 // re-issue), let the maker exclude rows with a reason, then another person approves and every row posts as a
 // payment in that one transaction, under a gapless batch number drawn there.
 import type { z } from 'zod';
+
 import { AppError } from '../../shared/domain/result';
 import { dateCn, isoCn } from '../../shared/domain/time';
 import type { Page } from '../../shared/schemas/common';
 import type { BatchLine, BatchRow, batchRowsInput, Roster } from '../../shared/schemas/payments';
-import { prep, type DB } from '../db/open';
+import { type DB,prep } from '../db/open';
 import type { Ctx, Handlers } from '../dispatch';
 import { MASKED_ID } from './households';
 import { nextNumber } from './numbers';
@@ -14,7 +15,10 @@ import { limitSql } from './paging';
 import { assertMonthOpen } from './payments';
 
 /** A payment for (entitlement, month) that stands: not a reversal and not reversed. */
-const STANDING = (ent: string, month: string) => `EXISTS (SELECT 1 FROM payments sp WHERE sp.entitlement_id = ${ent} AND sp.for_month = ${month}
+const STANDING = (
+  ent: string,
+  month: string,
+) => `EXISTS (SELECT 1 FROM payments sp WHERE sp.entitlement_id = ${ent} AND sp.for_month = ${month}
   AND sp.reverses_id IS NULL AND NOT EXISTS (SELECT 1 FROM payments sr WHERE sr.reverses_id = sp.id))`;
 const INCLUDED = 'r.batch_id = b.id AND r.excluded_reason IS NULL';
 
@@ -47,7 +51,10 @@ const toLine = (l: LineRecord): BatchLine => ({ ...l, reversed: l.reversed === 1
 export function batchLines(db: DB, q: z.output<typeof batchRowsInput>): Page<BatchLine> {
   const area = q.areaId ? 'AND h.area_id = ?' : '';
   const args = q.areaId ? [q.batchId, q.areaId] : [q.batchId];
-  const rows = prep(db, `${LINE} WHERE r.batch_id = ? ${area} ORDER BY r.seq LIMIT ${limitSql(q.limit)} OFFSET ?`).all(...args, q.offset) as LineRecord[];
+  const rows = prep(db, `${LINE} WHERE r.batch_id = ? ${area} ORDER BY r.seq LIMIT ${limitSql(q.limit)} OFFSET ?`).all(
+    ...args,
+    q.offset,
+  ) as LineRecord[];
   const { n } = prep(
     db,
     `SELECT count(*) AS n FROM payroll_rows r JOIN entitlements e ON e.id = r.entitlement_id JOIN applications a ON a.id = e.application_id
@@ -60,10 +67,15 @@ export function batchLines(db: DB, q: z.output<typeof batchRowsInput>): Page<Bat
 export function roster(db: DB, id: number, areaId?: number): Roster {
   const batch = batchRow(db, id);
   if (batch.state === 'cancelled') throw new AppError('CONFLICT', '批次已作废，没有花名册');
-  const rows = (prep(db, `${LINE} WHERE r.batch_id = ? AND r.excluded_reason IS NULL AND (? IS NULL OR h.area_id = ?) ORDER BY r.seq`).all(
-    id, areaId ?? null, areaId ?? null,
-  ) as LineRecord[]).map(toLine);
-  const area = areaId ? ((prep(db, 'SELECT name FROM areas WHERE id = ?').get(areaId) as { name: string } | undefined)?.name ?? null) : null;
+  const rows = (
+    prep(
+      db,
+      `${LINE} WHERE r.batch_id = ? AND r.excluded_reason IS NULL AND (? IS NULL OR h.area_id = ?) ORDER BY r.seq`,
+    ).all(id, areaId ?? null, areaId ?? null) as LineRecord[]
+  ).map(toLine);
+  const area = areaId
+    ? ((prep(db, 'SELECT name FROM areas WHERE id = ?').get(areaId) as { name: string } | undefined)?.name ?? null)
+    : null;
   return { batch, area, rows };
 }
 
@@ -71,12 +83,15 @@ function createBatch(ctx: Ctx, month: string, kindCode: string | null): number {
   const { db } = ctx;
   if (kindCode && !prep(db, `SELECT 1 FROM relief_kinds WHERE code = ? AND recurrence = 'monthly'`).get(kindCode))
     throw new AppError('VALIDATION', '请选择按月发放的救助类别', 'kindCode');
-  const draft = prep(db, `SELECT id FROM payroll_batches WHERE month = ? AND state = 'draft'`).get(month) as { id: number } | undefined;
+  const draft = prep(db, `SELECT id FROM payroll_batches WHERE month = ? AND state = 'draft'`).get(month) as
+    { id: number } | undefined;
   if (draft) throw new AppError('CONFLICT', `${month} 已有一个草稿批次（草稿 ${draft.id}），请先审批或作废它`, 'month');
   const at = isoCn(ctx.now);
   const id = Number(
-    prep(db, `INSERT INTO payroll_batches (month, kind_code, state, made_by, made_at) VALUES (?, ?, 'draft', ?, ?)`).run(month, kindCode, ctx.session.staff!.id, at)
-      .lastInsertRowid,
+    prep(
+      db,
+      `INSERT INTO payroll_batches (month, kind_code, state, made_by, made_at) VALUES (?, ?, 'draft', ?, ?)`,
+    ).run(month, kindCode, ctx.session.staff!.id, at).lastInsertRowid,
   );
   // This month's active entitlements, and earlier months the bank returned, unless a standing payment exists.
   const { changes } = prep(
@@ -100,8 +115,11 @@ function createBatch(ctx: Ctx, month: string, kindCode: string | null): number {
 
 function draftBatch(db: DB, id: number): BatchRow & { madeById: number } {
   const b = batchRow(db, id);
-  if (b.state !== 'draft') throw new AppError('CONFLICT', `批次 ${b.batchNo ?? id} ${b.state === 'posted' ? '已过账' : '已作废'}，不能再修改`);
-  const { madeById } = prep(db, 'SELECT made_by AS madeById FROM payroll_batches WHERE id = ?').get(id) as { madeById: number };
+  if (b.state !== 'draft')
+    throw new AppError('CONFLICT', `批次 ${b.batchNo ?? id} ${b.state === 'posted' ? '已过账' : '已作废'}，不能再修改`);
+  const { madeById } = prep(db, 'SELECT made_by AS madeById FROM payroll_batches WHERE id = ?').get(id) as {
+    madeById: number;
+  };
   return { ...b, madeById };
 }
 
@@ -119,7 +137,11 @@ function postBatch(ctx: Ctx, id: number): void {
     `SELECT pe.name, r.for_month AS month FROM payroll_rows r JOIN entitlements e ON e.id = r.entitlement_id JOIN applications a ON a.id = e.application_id
        JOIN persons pe ON pe.id = a.person_id WHERE r.batch_id = ? AND r.excluded_reason IS NULL AND ${STANDING('r.entitlement_id', 'r.for_month')} LIMIT 1`,
   ).get(id) as { name: string; month: string } | undefined;
-  if (dup) throw new AppError('CONFLICT', `${dup.name} ${dup.month} 的补贴已经发放过，同一月份不能重复发放：请剔除这一行或作废本批次`);
+  if (dup)
+    throw new AppError(
+      'CONFLICT',
+      `${dup.name} ${dup.month} 的补贴已经发放过，同一月份不能重复发放：请剔除这一行或作废本批次`,
+    );
 
   const year = Number(today.slice(0, 4));
   const batchNo = `${year}-${String(nextNumber(db, 'batch', year)).padStart(3, '0')}`;
@@ -134,9 +156,10 @@ function postBatch(ctx: Ctx, id: number): void {
        JOIN households h ON h.id = a.household_id JOIN relief_kinds k ON k.code = a.kind_code
       WHERE r.batch_id = @id AND r.excluded_reason IS NULL ORDER BY r.seq`,
   ).run({ id, today, month: b.month, me, at }).changes;
-  prep(db, `UPDATE payroll_batches SET state = 'posted', batch_no = ?, row_count = ?, total_fen = ?, approved_by = ?, posted_at = ?, paid_on = ? WHERE id = ?`).run(
-    batchNo, posted, b.totalFen, me, at, today, id,
-  );
+  prep(
+    db,
+    `UPDATE payroll_batches SET state = 'posted', batch_no = ?, row_count = ?, total_fen = ?, approved_by = ?, posted_at = ?, paid_on = ? WHERE id = ?`,
+  ).run(batchNo, posted, b.totalFen, me, at, today, id);
   // A monthly case's first payment moves it from approved to paid, with its step.
   const cases = `SELECT e.application_id FROM payroll_rows r JOIN entitlements e ON e.id = r.entitlement_id WHERE r.batch_id = @id AND r.excluded_reason IS NULL`;
   prep(
@@ -144,8 +167,16 @@ function postBatch(ctx: Ctx, id: number): void {
     `INSERT INTO application_steps (application_id, action, from_state, to_state, on_date, staff_id, at, detail)
      SELECT id, 'pay', 'approved', 'paid', @today, @me, @at, json_object('batchNo', @batchNo) FROM applications WHERE state = 'approved' AND id IN (${cases})`,
   ).run({ id, today, me, at, batchNo });
-  prep(db, `UPDATE applications SET state = 'paid', updated_at = @at WHERE state = 'approved' AND id IN (${cases})`).run({ id, at });
-  ctx.audit('payrollBatch', id, { state: 'draft' }, { state: 'posted', batchNo, rowCount: posted, totalFen: b.totalFen, paidOn: today });
+  prep(
+    db,
+    `UPDATE applications SET state = 'paid', updated_at = @at WHERE state = 'approved' AND id IN (${cases})`,
+  ).run({ id, at });
+  ctx.audit(
+    'payrollBatch',
+    id,
+    { state: 'draft' },
+    { state: 'posted', batchNo, rowCount: posted, totalFen: b.totalFen, paidOn: today },
+  );
 }
 
 const SORT = { month: 'b.month' } as const;
@@ -154,7 +185,13 @@ export const payrollHandlers = {
   'payroll.create': (ctx, input) => {
     const id = createBatch(ctx, input.month, input.kindCode);
     const b = batchRow(ctx.db, id);
-    ctx.audit('payrollBatch', id, null, { month: b.month, kind: input.kindCode, rowCount: b.rowCount, totalFen: b.totalFen, excluded: b.excludedCount });
+    ctx.audit('payrollBatch', id, null, {
+      month: b.month,
+      kind: input.kindCode,
+      rowCount: b.rowCount,
+      totalFen: b.totalFen,
+      excluded: b.excludedCount,
+    });
     return b;
   },
   'payroll.get': (ctx, input) => batchRow(ctx.db, input.id),
@@ -162,7 +199,10 @@ export const payrollHandlers = {
     const w = q.state ? 'WHERE b.state = ?' : '';
     const args = q.state ? [q.state] : [];
     const order = q.sort ? `${SORT[q.sort.col]} ${q.sort.dir === 'asc' ? 'ASC' : 'DESC'}, b.id DESC` : 'b.id DESC';
-    const rows = prep(ctx.db, `${BATCH} ${w} ORDER BY ${order} LIMIT ${limitSql(q.limit)} OFFSET ?`).all(...args, q.offset) as BatchRow[];
+    const rows = prep(ctx.db, `${BATCH} ${w} ORDER BY ${order} LIMIT ${limitSql(q.limit)} OFFSET ?`).all(
+      ...args,
+      q.offset,
+    ) as BatchRow[];
     const { n } = prep(ctx.db, `SELECT count(*) AS n FROM payroll_batches b ${w}`).get(...args) as { n: number };
     return { rows, total: n };
   },
@@ -172,12 +212,21 @@ export const payrollHandlers = {
   'payroll.exclude': (ctx, input) => {
     draftBatch(ctx.db, input.batchId);
     const key = [input.batchId, input.entitlementId, input.forMonth];
-    const old = prep(ctx.db, 'SELECT excluded_reason AS reason FROM payroll_rows WHERE batch_id = ? AND entitlement_id = ? AND for_month = ?').get(...key) as
-      | { reason: string | null }
-      | undefined;
+    const old = prep(
+      ctx.db,
+      'SELECT excluded_reason AS reason FROM payroll_rows WHERE batch_id = ? AND entitlement_id = ? AND for_month = ?',
+    ).get(...key) as { reason: string | null } | undefined;
     if (!old) throw new AppError('NOT_FOUND', '批次中没有这一行');
-    prep(ctx.db, 'UPDATE payroll_rows SET excluded_reason = ? WHERE batch_id = ? AND entitlement_id = ? AND for_month = ?').run(input.reason, ...key);
-    ctx.audit('payrollBatch', input.batchId, { entitlementId: input.entitlementId, forMonth: input.forMonth, excluded: old.reason }, { excluded: input.reason });
+    prep(
+      ctx.db,
+      'UPDATE payroll_rows SET excluded_reason = ? WHERE batch_id = ? AND entitlement_id = ? AND for_month = ?',
+    ).run(input.reason, ...key);
+    ctx.audit(
+      'payrollBatch',
+      input.batchId,
+      { entitlementId: input.entitlementId, forMonth: input.forMonth, excluded: old.reason },
+      { excluded: input.reason },
+    );
     return batchRow(ctx.db, input.batchId);
   },
 

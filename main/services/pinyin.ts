@@ -3,7 +3,9 @@ import { pinyin } from 'pinyin-pro';
 
 /** 张三 → zs; letters only, so 阿依古丽·买买提 → ayglmmt. */
 export function initials(name: string): string {
-  return pinyin(name, { pattern: 'first', toneType: 'none', separator: '', surname: 'head' }).toLowerCase().replace(/[^a-z]/g, '');
+  return pinyin(name, { pattern: 'first', toneType: 'none', separator: '', surname: 'head' })
+    .toLowerCase()
+    .replace(/[^a-z]/g, '');
 }
 
 /** 张三 → zhangsan: sorts names the way a clerk reads a roster. Characters without pinyin sort after. */

@@ -1,6 +1,6 @@
 // Center settings (name, address, hotline, office hours, auto-lock), printed on cards, receipts and reports.
-import { DEFAULT_CENTER, type CenterSettings } from '../../shared/schemas/settings';
-import { prep, type DB } from '../db/open';
+import { type CenterSettings,DEFAULT_CENTER } from '../../shared/schemas/settings';
+import { type DB,prep } from '../db/open';
 import type { Handlers } from '../dispatch';
 
 export function getSetting<T extends object>(db: DB, key: string, fallback: T): T {
@@ -9,7 +9,10 @@ export function getSetting<T extends object>(db: DB, key: string, fallback: T): 
 }
 
 export function putSetting(db: DB, key: string, value: object): void {
-  prep(db, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(value));
+  prep(
+    db,
+    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  ).run(key, JSON.stringify(value));
 }
 
 export const settingsHandlers = {

@@ -4,7 +4,7 @@ import type { Role } from '../../shared/domain/roles';
 import { dateCn, isoCn } from '../../shared/domain/time';
 import { DEFAULT_CENTER } from '../../shared/schemas/settings';
 import type { SessionState, StaffMember, StaffRow } from '../../shared/schemas/staff';
-import { prep, type DB } from '../db/open';
+import { type DB,prep } from '../db/open';
 import { Failure, type Handlers, type Session } from '../dispatch';
 import { burnOneDerivation, hashPassword, verifyPassword } from './password';
 import { getSetting } from './settings';
@@ -26,7 +26,9 @@ interface StaffRecord {
 }
 
 function rolesOf(db: DB, staffId: number): Role[] {
-  return (prep(db, 'SELECT role FROM staff_roles WHERE staff_id = ? ORDER BY role').all(staffId) as { role: Role }[]).map((r) => r.role);
+  return (
+    prep(db, 'SELECT role FROM staff_roles WHERE staff_id = ? ORDER BY role').all(staffId) as { role: Role }[]
+  ).map((r) => r.role);
 }
 
 function record(db: DB, id: number): StaffRecord {
@@ -55,10 +57,17 @@ export function seatOf(db: DB, id: number): { staff: StaffMember | null; idleLoc
             (SELECT group_concat(role) FROM (SELECT role FROM staff_roles WHERE staff_id = s.id ORDER BY role)) AS roles,
             (SELECT value FROM settings WHERE key = 'center') AS center
        FROM staff s WHERE s.id = ?`,
-  ).get(id) as { id: number; username: string; displayName: string; active: number; roles: string | null; center: string | null } | undefined;
-  const idle = r?.center ? ((JSON.parse(r.center) as Partial<typeof DEFAULT_CENTER>).idleLockMinutes ?? DEFAULT_CENTER.idleLockMinutes) : DEFAULT_CENTER.idleLockMinutes;
+  ).get(id) as
+    | { id: number; username: string; displayName: string; active: number; roles: string | null; center: string | null }
+    | undefined;
+  const idle = r?.center
+    ? ((JSON.parse(r.center) as Partial<typeof DEFAULT_CENTER>).idleLockMinutes ?? DEFAULT_CENTER.idleLockMinutes)
+    : DEFAULT_CENTER.idleLockMinutes;
   if (!r || r.active !== 1) return { staff: null, idleLockMinutes: idle };
-  return { staff: { id: r.id, username: r.username, displayName: r.displayName, roles: (r.roles?.split(',') ?? []) as Role[] }, idleLockMinutes: idle };
+  return {
+    staff: { id: r.id, username: r.username, displayName: r.displayName, roles: (r.roles?.split(',') ?? []) as Role[] },
+    idleLockMinutes: idle,
+  };
 }
 
 export function idleLockMinutes(db: DB): number {
@@ -69,12 +78,18 @@ function sessionState(db: DB, s: Session, now: Date): SessionState {
   return { staff: s.staff, locked: s.locked, idleLockMinutes: idleLockMinutes(db), today: dateCn(now) };
 }
 
-function insertStaff(db: DB, now: Date, u: { username: string; displayName: string; password: string; roles: Role[] }): StaffRow {
+function insertStaff(
+  db: DB,
+  now: Date,
+  u: { username: string; displayName: string; password: string; roles: Role[] },
+): StaffRow {
   const taken = prep(db, 'SELECT 1 FROM staff WHERE username = ?').get(u.username);
   if (taken) throw new AppError('CONFLICT', `用户名 ${u.username} 已被使用`, 'username');
   const pw = hashPassword(u.password);
   const { lastInsertRowid } = db
-    .prepare('INSERT INTO staff (username, display_name, password_hash, password_salt, password_params, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+    .prepare(
+      'INSERT INTO staff (username, display_name, password_hash, password_salt, password_params, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+    )
     .run(u.username, u.displayName, pw.hash, pw.salt, pw.params, isoCn(now));
   const id = Number(lastInsertRowid);
   setRoles(db, id, u.roles);
@@ -89,7 +104,10 @@ function setRoles(db: DB, id: number, roles: Role[]): void {
 
 function activeAdmins(db: DB): number {
   return (
-    prep(db, `SELECT count(*) AS n FROM staff s JOIN staff_roles r ON r.staff_id = s.id AND r.role = 'admin' WHERE s.active = 1`).get() as {
+    prep(
+      db,
+      `SELECT count(*) AS n FROM staff s JOIN staff_roles r ON r.staff_id = s.id AND r.role = 'admin' WHERE s.active = 1`,
+    ).get() as {
       n: number;
     }
   ).n;
@@ -100,14 +118,21 @@ const countStaff = (db: DB) => (prep(db, 'SELECT count(*) AS n FROM staff').get(
 /** Checks a password against the account, counting failures; five in a row lock the account for five minutes. */
 function checkPassword(db: DB, r: StaffRecord, password: string, now: Date): AppError | null {
   if (r.locked_until && r.locked_until > isoCn(now))
-    return new AppError('FORBIDDEN', `密码错误次数过多，账号已锁定至 ${r.locked_until.slice(11, 16)}，请稍后再试`, 'password');
+    return new AppError(
+      'FORBIDDEN',
+      `密码错误次数过多，账号已锁定至 ${r.locked_until.slice(11, 16)}，请稍后再试`,
+      'password',
+    );
   if (verifyPassword(password, r.password_hash, r.password_salt, r.password_params)) {
     prep(db, 'UPDATE staff SET failed_attempts = 0, locked_until = NULL WHERE id = ?').run(r.id);
     return null;
   }
   const failed = r.failed_attempts + 1;
   if (failed >= MAX_FAILED) {
-    prep(db, 'UPDATE staff SET failed_attempts = 0, locked_until = ? WHERE id = ?').run(isoCn(new Date(now.getTime() + LOCKOUT_MS)), r.id);
+    prep(db, 'UPDATE staff SET failed_attempts = 0, locked_until = ? WHERE id = ?').run(
+      isoCn(new Date(now.getTime() + LOCKOUT_MS)),
+      r.id,
+    );
     return new AppError('FORBIDDEN', `密码连续错误 ${MAX_FAILED} 次，账号已锁定 5 分钟`, 'password');
   }
   prep(db, 'UPDATE staff SET failed_attempts = ? WHERE id = ?').run(failed, r.id);
@@ -174,10 +199,17 @@ export const staffHandlers = {
     const refused = checkPassword(ctx.db, r, input.oldPassword, ctx.now);
     if (refused) {
       ctx.audit('staff', r.id, null, { event: 'password change refused' });
-      return new Failure(new AppError(refused.code, refused.message.replace('用户名或密码错误', '原密码错误'), 'oldPassword'));
+      return new Failure(
+        new AppError(refused.code, refused.message.replace('用户名或密码错误', '原密码错误'), 'oldPassword'),
+      );
     }
     const pw = hashPassword(input.newPassword);
-    prep(ctx.db, 'UPDATE staff SET password_hash = ?, password_salt = ?, password_params = ? WHERE id = ?').run(pw.hash, pw.salt, pw.params, r.id);
+    prep(ctx.db, 'UPDATE staff SET password_hash = ?, password_salt = ?, password_params = ? WHERE id = ?').run(
+      pw.hash,
+      pw.salt,
+      pw.params,
+      r.id,
+    );
     ctx.audit('staff', r.id, null, { event: 'password changed' });
     return { changed: true as const };
   },
@@ -193,7 +225,11 @@ export const staffHandlers = {
 
   'staff.update': (ctx, input) => {
     const before = toRow(ctx.db, record(ctx.db, input.id));
-    prep(ctx.db, 'UPDATE staff SET display_name = ?, active = ? WHERE id = ?').run(input.displayName, input.active ? 1 : 0, input.id);
+    prep(ctx.db, 'UPDATE staff SET display_name = ?, active = ? WHERE id = ?').run(
+      input.displayName,
+      input.active ? 1 : 0,
+      input.id,
+    );
     setRoles(ctx.db, input.id, input.roles);
     if (activeAdmins(ctx.db) === 0) throw new AppError('CONFLICT', '至少要保留一位在用的管理员', 'roles');
     const after = toRow(ctx.db, record(ctx.db, input.id));
@@ -205,7 +241,9 @@ export const staffHandlers = {
     record(ctx.db, input.id);
     const pw = hashPassword(input.password);
     ctx.db
-      .prepare('UPDATE staff SET password_hash = ?, password_salt = ?, password_params = ?, failed_attempts = 0, locked_until = NULL WHERE id = ?')
+      .prepare(
+        'UPDATE staff SET password_hash = ?, password_salt = ?, password_params = ?, failed_attempts = 0, locked_until = NULL WHERE id = ?',
+      )
       .run(pw.hash, pw.salt, pw.params, input.id);
     const row = toRow(ctx.db, record(ctx.db, input.id));
     ctx.audit('staff', input.id, null, { event: 'password reset by admin' });

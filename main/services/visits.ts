@@ -3,7 +3,7 @@
 import { AppError } from '../../shared/domain/result';
 import { dateCn, isoCn } from '../../shared/domain/time';
 import type { VisitDue, VisitRow } from '../../shared/schemas/pairings';
-import { prep, type DB } from '../db/open';
+import { type DB,prep } from '../db/open';
 import type { Ctx, Handlers } from '../dispatch';
 import { fen } from './applications';
 import { limitSql } from './paging';
@@ -15,7 +15,11 @@ export const DEFAULT_CADENCE = 3;
  * The next visit due for each current primary pairing: the last visit (or the pairing's start) plus the cadence.
  * Filtered to one cadre or household, or to overdue ones.
  */
-export function dueVisits(db: DB, today: string, f: { cadreId?: number; cadreIds?: number[]; householdId?: number; overdueOnly?: boolean; limit?: number } = {}): VisitDue[] {
+export function dueVisits(
+  db: DB,
+  today: string,
+  f: { cadreId?: number; cadreIds?: number[]; householdId?: number; overdueOnly?: boolean; limit?: number } = {},
+): VisitDue[] {
   const w: string[] = [`h.status = 'registered'`];
   const args: (string | number)[] = [];
   if (f.cadreId) (w.push('p.cadre_id = ?'), args.push(f.cadreId));
@@ -37,7 +41,10 @@ export function dueVisits(db: DB, today: string, f: { cadreId?: number; cadreIds
 }
 
 /** Visits `v` of a year: the annual report's 走访 and 帮扶物资. */
-export const VISITED_IN = { sql: 'v.visited_on BETWEEN ? AND ?', args: (year: number) => [`${year}-01-01`, `${year}-12-31`] };
+export const VISITED_IN = {
+  sql: 'v.visited_on BETWEEN ? AND ?',
+  args: (year: number) => [`${year}-01-01`, `${year}-12-31`],
+};
 
 type VisitRecord = Omit<VisitRow, 'problems' | 'aid' | 'aidFen'>;
 
@@ -48,13 +55,24 @@ const VISIT = `SELECT v.id, v.household_id AS householdId, h.head_name AS head, 
 /** Problems and aid of a page of visits: two queries for the page, not two per visit. */
 function withDetails(db: DB, visits: VisitRecord[]): VisitRow[] {
   const ids = JSON.stringify(visits.map((v) => v.id));
-  const problems = prep(db, `SELECT visit_id AS visitId, id, description, status, resolved_on AS resolvedOn, resolution FROM visit_problems
-      WHERE visit_id IN (SELECT value FROM json_each(?)) ORDER BY id`).all(ids) as (VisitRow['problems'][number] & { visitId: number })[];
-  const aid = prep(db, `SELECT visit_id AS visitId, item, quantity, unit, value_fen AS valueFen FROM visit_aid
-      WHERE visit_id IN (SELECT value FROM json_each(?)) ORDER BY id`).all(ids) as (VisitRow['aid'][number] & { visitId: number })[];
+  const problems = prep(
+    db,
+    `SELECT visit_id AS visitId, id, description, status, resolved_on AS resolvedOn, resolution FROM visit_problems
+      WHERE visit_id IN (SELECT value FROM json_each(?)) ORDER BY id`,
+  ).all(ids) as (VisitRow['problems'][number] & { visitId: number })[];
+  const aid = prep(
+    db,
+    `SELECT visit_id AS visitId, item, quantity, unit, value_fen AS valueFen FROM visit_aid
+      WHERE visit_id IN (SELECT value FROM json_each(?)) ORDER BY id`,
+  ).all(ids) as (VisitRow['aid'][number] & { visitId: number })[];
   return visits.map((v) => {
     const a = aid.filter((x) => x.visitId === v.id).map(({ visitId: _, ...x }) => x);
-    return { ...v, problems: problems.filter((x) => x.visitId === v.id).map(({ visitId: _, ...x }) => x), aid: a, aidFen: a.reduce((s, x) => s + x.valueFen, 0) };
+    return {
+      ...v,
+      problems: problems.filter((x) => x.visitId === v.id).map(({ visitId: _, ...x }) => x),
+      aid: a,
+      aidFen: a.reduce((s, x) => s + x.valueFen, 0),
+    };
   });
 }
 
@@ -62,19 +80,38 @@ function create(ctx: Ctx, input: Parameters<Handlers['visits.create']>[1]): numb
   const { db } = ctx;
   if (input.visitedOn > dateCn(ctx.now)) throw new AppError('VALIDATION', '走访日期不能晚于今天', 'visitedOn');
   // The visiting cadre is (or was, on that day) paired with the household.
-  const paired = prep(db, 'SELECT 1 FROM pairings WHERE household_id = ? AND cadre_id = ? AND from_date <= ? AND (to_date IS NULL OR to_date >= ?)').get(
-    input.householdId, input.cadreId, input.visitedOn, input.visitedOn,
-  );
+  const paired = prep(
+    db,
+    'SELECT 1 FROM pairings WHERE household_id = ? AND cadre_id = ? AND from_date <= ? AND (to_date IS NULL OR to_date >= ?)',
+  ).get(input.householdId, input.cadreId, input.visitedOn, input.visitedOn);
   if (!paired) throw new AppError('VALIDATION', '走访日期当天，这名干部没有与这一户结对', 'cadreId');
   const aid = input.aid.map((a, i) => ({ ...a, fen: fen(a.value, `aid.${i}.value`) }));
   const at = isoCn(ctx.now);
   const id = Number(
-    prep(db, 'INSERT INTO visits (household_id, cadre_id, visited_on, mode, findings, actions, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
-      input.householdId, input.cadreId, input.visitedOn, input.mode, input.findings, input.actions, ctx.session.staff!.id, at,
+    prep(
+      db,
+      'INSERT INTO visits (household_id, cadre_id, visited_on, mode, findings, actions, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(
+      input.householdId,
+      input.cadreId,
+      input.visitedOn,
+      input.mode,
+      input.findings,
+      input.actions,
+      ctx.session.staff!.id,
+      at,
     ).lastInsertRowid,
   );
-  for (const p of input.problems) prep(db, 'INSERT INTO visit_problems (visit_id, description) VALUES (?, ?)').run(id, p.description);
-  for (const a of aid) prep(db, 'INSERT INTO visit_aid (visit_id, item, quantity, unit, value_fen) VALUES (?, ?, ?, ?, ?)').run(id, a.item, a.quantity, a.unit, a.fen);
+  for (const p of input.problems)
+    prep(db, 'INSERT INTO visit_problems (visit_id, description) VALUES (?, ?)').run(id, p.description);
+  for (const a of aid)
+    prep(db, 'INSERT INTO visit_aid (visit_id, item, quantity, unit, value_fen) VALUES (?, ?, ?, ?, ?)').run(
+      id,
+      a.item,
+      a.quantity,
+      a.unit,
+      a.fen,
+    );
   return id;
 }
 
@@ -82,7 +119,13 @@ export const visitHandlers = {
   'visits.create': (ctx, input) => {
     const id = create(ctx, input);
     const [v] = withDetails(ctx.db, [prep(ctx.db, `${VISIT} WHERE v.id = ?`).get(id) as VisitRecord]);
-    ctx.audit('visit', id, null, { householdId: v.householdId, cadreId: v.cadreId, visitedOn: v.visitedOn, problems: v.problems.length, aidFen: v.aidFen });
+    ctx.audit('visit', id, null, {
+      householdId: v.householdId,
+      cadreId: v.cadreId,
+      visitedOn: v.visitedOn,
+      problems: v.problems.length,
+      aidFen: v.aidFen,
+    });
     return v;
   },
 
@@ -93,40 +136,69 @@ export const visitHandlers = {
     if (q.cadreId) (w.push('v.cadre_id = ?'), args.push(q.cadreId));
     if (q.year) (w.push(VISITED_IN.sql), args.push(...VISITED_IN.args(q.year)));
     const where = w.length ? `WHERE ${w.join(' AND ')}` : '';
-    const rows = prep(ctx.db, `${VISIT} ${where} ORDER BY v.visited_on DESC, v.id DESC LIMIT ${limitSql(q.limit)} OFFSET ?`).all(...args, q.offset) as VisitRecord[];
+    const rows = prep(
+      ctx.db,
+      `${VISIT} ${where} ORDER BY v.visited_on DESC, v.id DESC LIMIT ${limitSql(q.limit)} OFFSET ?`,
+    ).all(...args, q.offset) as VisitRecord[];
     const { n } = prep(ctx.db, `SELECT count(*) AS n FROM visits v ${where}`).get(...args) as { n: number };
     // The aid given on these visits, for the grid's footer (the report's 帮扶物资 opens this list).
-    const { aidFen } = prep(ctx.db, `SELECT coalesce(sum(a.value_fen), 0) AS aidFen FROM visit_aid a JOIN visits v ON v.id = a.visit_id ${where}`).get(...args) as { aidFen: number };
+    const { aidFen } = prep(
+      ctx.db,
+      `SELECT coalesce(sum(a.value_fen), 0) AS aidFen FROM visit_aid a JOIN visits v ON v.id = a.visit_id ${where}`,
+    ).get(...args) as { aidFen: number };
     return { rows: withDetails(ctx.db, rows), total: n, aidFen };
   },
 
   'visits.resolveProblem': (ctx, input) => {
-    const p = prep(ctx.db, 'SELECT p.status, v.visited_on AS visitedOn FROM visit_problems p JOIN visits v ON v.id = p.visit_id WHERE p.id = ?').get(input.id) as
-      | { status: string; visitedOn: string }
-      | undefined;
+    const p = prep(
+      ctx.db,
+      'SELECT p.status, v.visited_on AS visitedOn FROM visit_problems p JOIN visits v ON v.id = p.visit_id WHERE p.id = ?',
+    ).get(input.id) as { status: string; visitedOn: string } | undefined;
     if (!p) throw new AppError('NOT_FOUND', '找不到这个问题');
     if (p.status === 'resolved') throw new AppError('CONFLICT', '这个问题已经解决');
-    if (input.resolvedOn < p.visitedOn || input.resolvedOn > dateCn(ctx.now)) throw new AppError('VALIDATION', `解决日期应在 ${p.visitedOn} 到今天之间`, 'resolvedOn');
-    prep(ctx.db, `UPDATE visit_problems SET status = 'resolved', resolved_on = ?, resolution = ? WHERE id = ?`).run(input.resolvedOn, input.resolution, input.id);
-    ctx.audit('visitProblem', input.id, { status: 'open' }, { status: 'resolved', resolvedOn: input.resolvedOn, resolution: input.resolution });
+    if (input.resolvedOn < p.visitedOn || input.resolvedOn > dateCn(ctx.now))
+      throw new AppError('VALIDATION', `解决日期应在 ${p.visitedOn} 到今天之间`, 'resolvedOn');
+    prep(ctx.db, `UPDATE visit_problems SET status = 'resolved', resolved_on = ?, resolution = ? WHERE id = ?`).run(
+      input.resolvedOn,
+      input.resolution,
+      input.id,
+    );
+    ctx.audit(
+      'visitProblem',
+      input.id,
+      { status: 'open' },
+      { status: 'resolved', resolvedOn: input.resolvedOn, resolution: input.resolution },
+    );
     return { id: input.id };
   },
 
-  'visits.due': (ctx, input) => dueVisits(ctx.db, dateCn(ctx.now), { cadreId: input.cadreId, overdueOnly: true, limit: 200 }),
+  'visits.due': (ctx, input) =>
+    dueVisits(ctx.db, dateCn(ctx.now), { cadreId: input.cadreId, overdueOnly: true, limit: 200 }),
 
   'cadence.list': (ctx) =>
-    prep(ctx.db, `SELECT c.code AS categoryCode, c.name, coalesce(v.every_months, ${DEFAULT_CADENCE}) AS everyMonths
-      FROM hardship_categories c LEFT JOIN visit_cadence v ON v.category_code = c.code WHERE c.active = 1 ORDER BY c.sort_order`).all() as {
-      categoryCode: string; name: string; everyMonths: number;
+    prep(
+      ctx.db,
+      `SELECT c.code AS categoryCode, c.name, coalesce(v.every_months, ${DEFAULT_CADENCE}) AS everyMonths
+      FROM hardship_categories c LEFT JOIN visit_cadence v ON v.category_code = c.code WHERE c.active = 1 ORDER BY c.sort_order`,
+    ).all() as {
+      categoryCode: string;
+      name: string;
+      everyMonths: number;
     }[],
 
   'cadence.save': (ctx, input) => {
-    if (!prep(ctx.db, 'SELECT 1 FROM hardship_categories WHERE code = ?').get(input.categoryCode)) throw new AppError('VALIDATION', '没有这个困难类别', 'categoryCode');
-    const before = prep(ctx.db, 'SELECT every_months AS m FROM visit_cadence WHERE category_code = ?').get(input.categoryCode) as { m: number } | undefined;
-    prep(ctx.db, 'INSERT INTO visit_cadence (category_code, every_months) VALUES (?, ?) ON CONFLICT (category_code) DO UPDATE SET every_months = excluded.every_months').run(
-      input.categoryCode, input.everyMonths,
-    );
-    ctx.audit('visitCadence', input.categoryCode, before ? { everyMonths: before.m } : null, { everyMonths: input.everyMonths });
+    if (!prep(ctx.db, 'SELECT 1 FROM hardship_categories WHERE code = ?').get(input.categoryCode))
+      throw new AppError('VALIDATION', '没有这个困难类别', 'categoryCode');
+    const before = prep(ctx.db, 'SELECT every_months AS m FROM visit_cadence WHERE category_code = ?').get(
+      input.categoryCode,
+    ) as { m: number } | undefined;
+    prep(
+      ctx.db,
+      'INSERT INTO visit_cadence (category_code, every_months) VALUES (?, ?) ON CONFLICT (category_code) DO UPDATE SET every_months = excluded.every_months',
+    ).run(input.categoryCode, input.everyMonths);
+    ctx.audit('visitCadence', input.categoryCode, before ? { everyMonths: before.m } : null, {
+      everyMonths: input.everyMonths,
+    });
     return input;
   },
 } satisfies Partial<Handlers>;

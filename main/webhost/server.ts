@@ -4,9 +4,10 @@
 import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+
 import type { Result } from '../../shared/domain/result';
 import { serveAsset } from '../assets';
-import { newSession, type Dispatcher } from '../dispatch';
+import { type Dispatcher,newSession } from '../dispatch';
 
 export interface WebHost {
   url: string;
@@ -19,11 +20,16 @@ const MAX_BODY = 10 * 1024 * 1024;
 
 function send(res: http.ServerResponse, status: number, body: Result<unknown>): void {
   const json = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  });
   res.end(json);
 }
 
-const refuse = (res: http.ServerResponse, status: number, message: string) => send(res, status, { ok: false, error: { code: 'FORBIDDEN', message } });
+const refuse = (res: http.ServerResponse, status: number, message: string) =>
+  send(res, status, { ok: false, error: { code: 'FORBIDDEN', message } });
 
 function sameToken(given: string | string[] | undefined, token: string): boolean {
   if (typeof given !== 'string') return false;
@@ -48,18 +54,26 @@ function readBody(req: http.IncomingMessage): Promise<string> {
   });
 }
 
-export async function startWebHost(opts: { dispatcher: Dispatcher; port?: number; token?: string; rendererDir?: string }): Promise<WebHost> {
+export async function startWebHost(opts: {
+  dispatcher: Dispatcher;
+  port?: number;
+  token?: string;
+  rendererDir?: string;
+}): Promise<WebHost> {
   const token = opts.token ?? crypto.randomBytes(24).toString('base64url');
   const session = newSession();
   let origin = '';
 
   const server = http.createServer(async (req, res) => {
     try {
-      if (req.headers.host !== origin.slice('http://'.length)) return refuse(res, 403, '拒绝访问：地址不是本机回环地址');
-      if (req.headers.origin !== undefined && req.headers.origin !== origin) return refuse(res, 403, '拒绝访问：请求来自其他网页');
+      if (req.headers.host !== origin.slice('http://'.length))
+        return refuse(res, 403, '拒绝访问：地址不是本机回环地址');
+      if (req.headers.origin !== undefined && req.headers.origin !== origin)
+        return refuse(res, 403, '拒绝访问：请求来自其他网页');
       const url = req.url ?? '/';
       if (req.method === 'POST' && url.startsWith('/api/')) {
-        if (!sameToken(req.headers['x-bianmin-token'], token)) return refuse(res, 401, '访问令牌无效，请用启动时显示的完整地址打开本程序');
+        if (!sameToken(req.headers['x-bianmin-token'], token))
+          return refuse(res, 401, '访问令牌无效，请用启动时显示的完整地址打开本程序');
         if (!String(req.headers['content-type']).startsWith('application/json'))
           return send(res, 415, { ok: false, error: { code: 'VALIDATION', message: '请求格式应为 JSON' } });
         let input: unknown;
@@ -67,7 +81,10 @@ export async function startWebHost(opts: { dispatcher: Dispatcher; port?: number
           const body = await readBody(req);
           input = body ? JSON.parse(body) : {};
         } catch {
-          return send(res, 400, { ok: false, error: { code: 'VALIDATION', message: '请求内容不是有效的 JSON，或超过 10 MB' } });
+          return send(res, 400, {
+            ok: false,
+            error: { code: 'VALIDATION', message: '请求内容不是有效的 JSON，或超过 10 MB' },
+          });
         }
         const channel = decodeURIComponent(url.slice('/api/'.length).split('?')[0]);
         return send(res, 200, await opts.dispatcher.dispatch(session, channel, input));

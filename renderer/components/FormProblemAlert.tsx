@@ -1,4 +1,5 @@
 import { Alert } from 'antd';
+
 import type { FormProblem } from './forms';
 
 export function FormProblemAlert({ problem }: { problem: FormProblem | null }) {

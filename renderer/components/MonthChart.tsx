@@ -4,11 +4,20 @@ import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/compon
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
+
 import type { AnnualReport } from '../../shared/schemas/reports';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
-export function MonthChart({ months, width, height }: { months: AnnualReport['byMonth']; width: number; height: number }) {
+export function MonthChart({
+  months,
+  width,
+  height,
+}: {
+  months: AnnualReport['byMonth'];
+  width: number;
+  height: number;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const chart = echarts.init(ref.current!, undefined, { renderer: 'svg', width, height });
@@ -19,10 +28,25 @@ export function MonthChart({ months, width, height }: { months: AnnualReport['by
       tooltip: { trigger: 'axis' },
       grid: { left: 70, right: 50, top: 36, bottom: 28 },
       xAxis: { type: 'category', data: months.map((m) => `${Number(m.month.slice(5))}月`) },
-      yAxis: [{ type: 'value', name: '元' }, { type: 'value', name: '人次', splitLine: { show: false } }],
+      yAxis: [
+        { type: 'value', name: '元' },
+        { type: 'value', name: '人次', splitLine: { show: false } },
+      ],
       series: [
-        { name: '发放金额（元）', type: 'bar', data: months.map((m) => m.fen / 100), itemStyle: { color: '#c8161d' }, barMaxWidth: 28 },
-        { name: '人次', type: 'line', yAxisIndex: 1, data: months.map((m) => m.times), itemStyle: { color: '#1f4e99' } },
+        {
+          name: '发放金额（元）',
+          type: 'bar',
+          data: months.map((m) => m.fen / 100),
+          itemStyle: { color: '#c8161d' },
+          barMaxWidth: 28,
+        },
+        {
+          name: '人次',
+          type: 'line',
+          yAxisIndex: 1,
+          data: months.map((m) => m.times),
+          itemStyle: { color: '#1f4e99' },
+        },
       ],
     });
     return () => chart.dispose();

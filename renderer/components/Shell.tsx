@@ -1,26 +1,36 @@
 // The frame around every screen: the left menu, the signed-in staff member, lock and sign-out.
 import {
-  AuditOutlined, BarChartOutlined, HomeOutlined, IdcardOutlined, LockOutlined, LogoutOutlined, MoneyCollectOutlined,
-  SettingOutlined, TeamOutlined, FileTextOutlined, UserOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  FileTextOutlined,
+  HomeOutlined,
+  IdcardOutlined,
+  LockOutlined,
+  LogoutOutlined,
+  MoneyCollectOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  UserOutlined,
 } from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Tag, Tooltip } from 'antd';
 import type { ReactNode } from 'react';
+
 import { ROLE_LABELS } from '../../shared/domain/roles';
 import type { SessionState } from '../../shared/schemas/staff';
 import { call } from '../api';
-import { HomePage } from '../pages/home/HomePage';
 import { ApplicationPage } from '../pages/applications/ApplicationPage';
 import { ApplicationsPage } from '../pages/applications/ApplicationsPage';
 import { RegisterApplication } from '../pages/applications/RegisterApplication';
+import { CardsPage } from '../pages/cards/CardsPage';
+import { HomePage } from '../pages/home/HomePage';
 import { HouseholdPage } from '../pages/ledger/HouseholdPage';
 import { LedgerPage } from '../pages/ledger/LedgerPage';
 import { RegisterPage } from '../pages/ledger/RegisterPage';
+import { CadrePage } from '../pages/pairings/CadrePage';
+import { PairingsPage } from '../pages/pairings/PairingsPage';
 import { BatchPage } from '../pages/payments/BatchPage';
 import { PaymentPage } from '../pages/payments/PaymentPage';
 import { PaymentsPage } from '../pages/payments/PaymentsPage';
-import { CardsPage } from '../pages/cards/CardsPage';
-import { CadrePage } from '../pages/pairings/CadrePage';
-import { PairingsPage } from '../pages/pairings/PairingsPage';
 import { ReportPage } from '../pages/reports/ReportPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import { go, useRoute } from './router';
@@ -40,7 +50,12 @@ const AREAS: Area[] = [
   { key: '/pairings', label: '结对帮扶', icon: <AuditOutlined />, page: (s, r) => pairingsPage(s, r) },
   { key: '/cards', label: '便民服务卡', icon: <IdcardOutlined />, page: (_, r) => <CardsPage route={r} /> },
   { key: '/reports', label: '年度统计', icon: <BarChartOutlined />, page: (_, r) => <ReportPage route={r} /> },
-  { key: '/settings', label: '设置', icon: <SettingOutlined />, page: (s, r) => <SettingsPage session={s} route={r} /> },
+  {
+    key: '/settings',
+    label: '设置',
+    icon: <SettingOutlined />,
+    page: (s, r) => <SettingsPage session={s} route={r} />,
+  },
 ];
 
 function ledgerPage(session: SessionState, route: string): ReactNode {
@@ -64,7 +79,8 @@ function paymentsPage(session: SessionState, route: string): ReactNode {
 
 function applicationsPage(session: SessionState, route: string): ReactNode {
   const [path, query] = route.split('?');
-  if (path === '/applications/new') return <RegisterApplication householdId={Number(new URLSearchParams(query).get('household')) || undefined} />;
+  if (path === '/applications/new')
+    return <RegisterApplication householdId={Number(new URLSearchParams(query).get('household')) || undefined} />;
   const m = /^\/applications\/(\d+)$/.exec(path);
   return m ? <ApplicationPage key={m[1]} id={Number(m[1])} session={session} /> : <ApplicationsPage />;
 }
@@ -100,7 +116,15 @@ export function Shell({ session, onSession }: { session: SessionState; onSession
         />
       </Layout.Sider>
       <Layout>
-        <Layout.Header style={{ background: '#fff', padding: '0 24px', display: 'flex', justifyContent: 'flex-end', alignItems: 'center' }}>
+        <Layout.Header
+          style={{
+            background: '#fff',
+            padding: '0 24px',
+            display: 'flex',
+            justifyContent: 'flex-end',
+            alignItems: 'center',
+          }}
+        >
           <Space size="middle">
             <span data-testid="signed-in">
               <UserOutlined /> {staff.displayName}

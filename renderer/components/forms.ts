@@ -1,5 +1,6 @@
 // Puts a refused call's Chinese message beside its field (`members.1.idNumber` included), or above the form.
 import type { FormInstance } from 'antd';
+
 import type { AppErrorBody } from '../../shared/domain/result';
 
 export interface FormProblem {
@@ -10,7 +11,11 @@ export interface FormProblem {
 
 const namePath = (field: string) => field.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
 
-export function showResultError(form: FormInstance, error: AppErrorBody, setProblem: (p: FormProblem | null) => void): void {
+export function showResultError(
+  form: FormInstance,
+  error: AppErrorBody,
+  setProblem: (p: FormProblem | null) => void,
+): void {
   const registered = form.getFieldsError().some((f) => f.name.join('.') === error.field);
   if (error.field && registered) {
     form.setFields([{ name: namePath(error.field), errors: [error.message] }]);

@@ -19,5 +19,9 @@ export const recentYears = (n = 11): number[] => Array.from({ length: n }, (_, i
 /** YYYY-MM months from `from` to `to` months away from this one, in that order (e.g. 0 → -11: the last year). */
 export function monthRange(from: number, to: number): string[] {
   const step = from <= to ? 1 : -1;
-  return Array.from({ length: Math.abs(to - from) + 1 }, (_, i) => today().add(from + i * step, 'month').format('YYYY-MM'));
+  return Array.from({ length: Math.abs(to - from) + 1 }, (_, i) =>
+    today()
+      .add(from + i * step, 'month')
+      .format('YYYY-MM'),
+  );
 }

@@ -1,5 +1,6 @@
 // Areas and hardship categories for selects and filters; small tables, read once per screen.
 import { useEffect, useState } from 'react';
+
 import type { Area, HardshipCategory } from '../../shared/schemas/registry';
 import { call } from '../api';
 

@@ -1,7 +1,7 @@
 // The A4 年度救助统计表: title, center, year, the paragraph, the tables, the chart (animation off), signature lines.
-import { MonthChart } from '../components/MonthChart';
 import type { AnnualReport } from '../../shared/schemas/reports';
 import type { CenterSettings } from '../../shared/schemas/settings';
+import { MonthChart } from '../components/MonthChart';
 import { AreaTable, KindTable, MonthTable, OtherFigures, plain } from '../pages/reports/ReportTables';
 import { cnDate } from './CaseDocuments';
 
@@ -9,7 +9,9 @@ export function AnnualReportPrint({ center, r, today }: { center: CenterSettings
   return (
     <div className="sheet a4 report">
       <h1>{r.year}年度救助统计表</h1>
-      <div className="sub">填报单位：{center.name}　统计期间：{r.year}年1月1日至{r.year}年12月31日　金额单位：元</div>
+      <div className="sub">
+        填报单位：{center.name}　统计期间：{r.year}年1月1日至{r.year}年12月31日　金额单位：元
+      </div>
       <p className="report-summary">{r.summary}</p>
       <h2>一、按救助类别</h2>
       <KindTable r={r} drill={plain} />
@@ -20,8 +22,14 @@ export function AnnualReportPrint({ center, r, today }: { center: CenterSettings
       <MonthTable r={r} drill={plain} />
       <h2>四、办理、台账与结对帮扶</h2>
       <OtherFigures r={r} />
-      <div className="note">说明：发放按发放日期计入年度；冲正按冲正日期计入年度并单列“本年冲正”，已结束年度的数字不因以后的冲正而改变。人数、户数按身份去重。</div>
-      <div className="sign"><span>制表人：</span><span>审核人：</span><span>日期：{cnDate(today)}</span></div>
+      <div className="note">
+        说明：发放按发放日期计入年度；冲正按冲正日期计入年度并单列“本年冲正”，已结束年度的数字不因以后的冲正而改变。人数、户数按身份去重。
+      </div>
+      <div className="sign">
+        <span>制表人：</span>
+        <span>审核人：</span>
+        <span>日期：{cnDate(today)}</span>
+      </div>
     </div>
   );
 }

@@ -2,6 +2,7 @@
 // the numbers, records the printing in one transaction, draws the numbered cards and opens the print dialog.
 import { Alert, Button, Progress, Space } from 'antd';
 import { useEffect, useState } from 'react';
+
 import type { CardView } from '../../shared/schemas/pairings';
 import type { CenterSettings } from '../../shared/schemas/settings';
 import { call } from '../api';
@@ -52,16 +53,35 @@ export function CardsPrint({ center, params }: { center: CenterSettings; params:
   return (
     <>
       <div className="print-toolbar">
-        <Button type="primary" disabled={!ready || issued || !cards?.length} onClick={issueAndPrint}>{reissue ? '补卡并打印' : '制卡并打印'}</Button>
-        {issued && <Button disabled={!ready} onClick={() => window.print()}>再次打印</Button>}
+        <Button type="primary" disabled={!ready || issued || !cards?.length} onClick={issueAndPrint}>
+          {reissue ? '补卡并打印' : '制卡并打印'}
+        </Button>
+        {issued && (
+          <Button disabled={!ready} onClick={() => window.print()}>
+            再次打印
+          </Button>
+        )}
         <Button onClick={() => history.back()}>返回</Button>
         <Space className="cards-toolbar-info">
-          {cards && <span data-testid="cards-count">{format === 'a4' ? 'A4 每页 10 张' : 'CR80 单张'}，共 {cards.length} 张{issued ? '，已制卡并记录' : '（预览，尚未制卡）'}</span>}
-          {cards && !ready && <Progress percent={Math.round((shown / Math.max(1, cards.length)) * 100)} size="small" style={{ width: 200 }} />}
+          {cards && (
+            <span data-testid="cards-count">
+              {format === 'a4' ? 'A4 每页 10 张' : 'CR80 单张'}，共 {cards.length} 张
+              {issued ? '，已制卡并记录' : '（预览，尚未制卡）'}
+            </span>
+          )}
+          {cards && !ready && (
+            <Progress
+              percent={Math.round((shown / Math.max(1, cards.length)) * 100)}
+              size="small"
+              style={{ width: 200 }}
+            />
+          )}
         </Space>
       </div>
       {error && <Alert type="error" showIcon message={error} style={{ margin: 12 }} />}
-      {cards && cards.length === 0 && <Alert type="info" showIcon message="所选范围内没有需要制卡的户" style={{ margin: 12 }} />}
+      {cards && cards.length === 0 && (
+        <Alert type="info" showIcon message="所选范围内没有需要制卡的户" style={{ margin: 12 }} />
+      )}
       {cards && <ServiceCards cards={cards.slice(0, shown)} center={center} format={format} />}
       {ready && issued && <div data-testid="cards-ready" />}
     </>

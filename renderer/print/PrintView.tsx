@@ -1,20 +1,22 @@
 // Print routes (#/print/…): a sheet per document, sized by CSS @page, printed with the browser's (or Electron's)
 // print; tests make the PDF with page.pdf({ preferCSSPageSize: true }).
+import './print.css';
+
 import { Button, Result, Spin } from 'antd';
-import { useEffect, useState, type ReactNode } from 'react';
+import { type ReactNode,useEffect, useState } from 'react';
+
 import type { ApplicationDetail, PublicityRow } from '../../shared/schemas/applications';
 import type { PaymentDetail, Roster as RosterData } from '../../shared/schemas/payments';
+import type { AnnualReport } from '../../shared/schemas/reports';
 import type { CenterSettings } from '../../shared/schemas/settings';
 import { call } from '../api';
-import { MaterialsNotice, Receipt, RejectionNotice } from './CaseDocuments';
-import type { AnnualReport } from '../../shared/schemas/reports';
+import { today } from '../components/today';
 import { AnnualReportPrint } from './AnnualReportPrint';
 import { CardsPrint } from './CardsPrint';
+import { MaterialsNotice, Receipt, RejectionNotice } from './CaseDocuments';
 import { PaymentReceipt } from './PaymentReceipt';
 import { PublicityList } from './PublicityList';
 import { Roster } from './Roster';
-import './print.css';
-import { today } from '../components/today';
 
 function usePageSize(size: 'A4' | 'A5') {
   useEffect(() => {
@@ -30,7 +32,9 @@ function Frame({ size, children }: { size: 'A4' | 'A5'; children: ReactNode }) {
   return (
     <>
       <div className="print-toolbar">
-        <Button type="primary" onClick={() => window.print()}>打印</Button>
+        <Button type="primary" onClick={() => window.print()}>
+          打印
+        </Button>
         <Button onClick={() => history.back()}>返回</Button>
       </div>
       {children}
@@ -80,14 +84,60 @@ export function PrintView({ route }: { route: string }) {
     if (kindOfDoc !== 'cards') void load(kindOfDoc, Number(idPart), area, year).then(setDoc);
   }, [route]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  if (doc === null) return <Result status="warning" title="无法打印：找不到这份文件或没有权限" extra={<Button onClick={() => history.back()}>返回</Button>} />;
-  if (kindOfDoc === 'cards') return center ? <CardsPrint center={center} params={new URLSearchParams(route.split('?')[1] ?? '')} /> : <Spin fullscreen />;
+  if (doc === null)
+    return (
+      <Result
+        status="warning"
+        title="无法打印：找不到这份文件或没有权限"
+        extra={<Button onClick={() => history.back()}>返回</Button>}
+      />
+    );
+  if (kindOfDoc === 'cards')
+    return center ? (
+      <CardsPrint center={center} params={new URLSearchParams(route.split('?')[1] ?? '')} />
+    ) : (
+      <Spin fullscreen />
+    );
   if (!center || !doc) return <Spin fullscreen />;
-  if (doc.kind === 'publicity') return <Frame size="A4"><PublicityList center={center} data={doc.data} /></Frame>;
-  if (doc.kind === 'payment') return <Frame size="A5"><PaymentReceipt center={center} p={doc.data} /></Frame>;
-  if (doc.kind === 'report') return <Frame size="A4"><AnnualReportPrint center={center} r={doc.data} today={today().format('YYYY-MM-DD')} /></Frame>;
-  if (doc.kind === 'roster') return <Frame size="A4"><Roster center={center} data={doc.data} /></Frame>;
-  if (kindOfDoc === 'notice') return <Frame size="A5"><MaterialsNotice center={center} a={doc.data} /></Frame>;
-  if (kindOfDoc === 'rejection') return <Frame size="A4"><RejectionNotice center={center} a={doc.data} /></Frame>;
-  return <Frame size="A5"><Receipt center={center} a={doc.data} /></Frame>;
+  if (doc.kind === 'publicity')
+    return (
+      <Frame size="A4">
+        <PublicityList center={center} data={doc.data} />
+      </Frame>
+    );
+  if (doc.kind === 'payment')
+    return (
+      <Frame size="A5">
+        <PaymentReceipt center={center} p={doc.data} />
+      </Frame>
+    );
+  if (doc.kind === 'report')
+    return (
+      <Frame size="A4">
+        <AnnualReportPrint center={center} r={doc.data} today={today().format('YYYY-MM-DD')} />
+      </Frame>
+    );
+  if (doc.kind === 'roster')
+    return (
+      <Frame size="A4">
+        <Roster center={center} data={doc.data} />
+      </Frame>
+    );
+  if (kindOfDoc === 'notice')
+    return (
+      <Frame size="A5">
+        <MaterialsNotice center={center} a={doc.data} />
+      </Frame>
+    );
+  if (kindOfDoc === 'rejection')
+    return (
+      <Frame size="A4">
+        <RejectionNotice center={center} a={doc.data} />
+      </Frame>
+    );
+  return (
+    <Frame size="A5">
+      <Receipt center={center} a={doc.data} />
+    </Frame>
+  );
 }

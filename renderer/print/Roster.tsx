@@ -22,12 +22,27 @@ export function Roster({ center, data }: { center: CenterSettings; data: RosterD
         <section key={n} className="sheet a4 roster-page">
           <h1>{monthCn(batch.month)}补贴发放花名册</h1>
           <div className="sub">
-            {center.name}　批次号：{batch.batchNo ?? `草稿 ${batch.id}（未过账）`}　村/社区：{data.area ?? '全部'}　发放日期：{batch.paidOn ?? '—'}　单位：元
+            {center.name}　批次号：{batch.batchNo ?? `草稿 ${batch.id}（未过账）`}　村/社区：{data.area ?? '全部'}
+            　发放日期：{batch.paidOn ?? '—'}　单位：元
           </div>
           <table className="list roster">
-            <colgroup>{['seq', 'area', 'name', 'id', 'kind', 'amount', 'account', 'sign', 'note'].map((c) => <col key={c} className={c} />)}</colgroup>
+            <colgroup>
+              {['seq', 'area', 'name', 'id', 'kind', 'amount', 'account', 'sign', 'note'].map((c) => (
+                <col key={c} className={c} />
+              ))}
+            </colgroup>
             <thead>
-              <tr><th>序号</th><th>村/社区</th><th>姓名</th><th>身份证号</th><th>救助类别</th><th>金额</th><th>账号后四位</th><th>签字（手印）</th><th>备注</th></tr>
+              <tr>
+                <th>序号</th>
+                <th>村/社区</th>
+                <th>姓名</th>
+                <th>身份证号</th>
+                <th>救助类别</th>
+                <th>金额</th>
+                <th>账号后四位</th>
+                <th>签字（手印）</th>
+                <th>备注</th>
+              </tr>
             </thead>
             <tbody>
               {page.map((l, i) => (
@@ -45,11 +60,21 @@ export function Roster({ center, data }: { center: CenterSettings; data: RosterD
               ))}
             </tbody>
             <tfoot>
-              <tr><td colSpan={5}>本页小计：{page.length} 人</td><td className="num">{formatYuan(sum(page))}</td><td colSpan={3} /></tr>
+              <tr>
+                <td colSpan={5}>本页小计：{page.length} 人</td>
+                <td className="num">{formatYuan(sum(page))}</td>
+                <td colSpan={3} />
+              </tr>
               {n === pages.length - 1 && (
                 <>
-                  <tr><td colSpan={5}>合计：{rows.length} 人</td><td className="num">{formatYuan(total)}</td><td colSpan={3} /></tr>
-                  <tr><td colSpan={9}>合计金额（大写）：人民币{amountInWords(total)}</td></tr>
+                  <tr>
+                    <td colSpan={5}>合计：{rows.length} 人</td>
+                    <td className="num">{formatYuan(total)}</td>
+                    <td colSpan={3} />
+                  </tr>
+                  <tr>
+                    <td colSpan={9}>合计金额（大写）：人民币{amountInWords(total)}</td>
+                  </tr>
                 </>
               )}
             </tfoot>
@@ -57,7 +82,9 @@ export function Roster({ center, data }: { center: CenterSettings; data: RosterD
           <div className="roster-foot">
             <span>制表人：{batch.madeBy}</span>
             <span>审核人：{batch.approvedBy ?? ''}</span>
-            <span>第 {n + 1} 页 / 共 {pages.length} 页</span>
+            <span>
+              第 {n + 1} 页 / 共 {pages.length} 页
+            </span>
           </div>
         </section>
       ))}

@@ -3,6 +3,7 @@
 // (long-edge flip). The QR code is drawn from its modules as one SVG path: crisp on paper, no image, no URL.
 import QRCode from 'qrcode';
 import { memo } from 'react';
+
 import { cardQrText } from '../../shared/domain/cards';
 import type { CardView } from '../../shared/schemas/pairings';
 import type { CenterSettings } from '../../shared/schemas/settings';
@@ -19,7 +20,15 @@ export const QrCode = memo(function QrCode({ text, sizeMm }: { text: string; siz
   let d = '';
   for (let y = 0; y < n; y++) for (let x = 0; x < n; x++) if (qr.modules.get(y, x)) d += `M${x + 2},${y + 2}h1v1h-1z`;
   return (
-    <svg className="qr" width={`${sizeMm}mm`} height={`${sizeMm}mm`} viewBox={`0 0 ${n + 4} ${n + 4}`} shapeRendering="crispEdges" role="img" aria-label="二维码">
+    <svg
+      className="qr"
+      width={`${sizeMm}mm`}
+      height={`${sizeMm}mm`}
+      viewBox={`0 0 ${n + 4} ${n + 4}`}
+      shapeRendering="crispEdges"
+      role="img"
+      aria-label="二维码"
+    >
       <rect width={n + 4} height={n + 4} fill="#fff" />
       <path d={d} fill="#000" />
     </svg>
@@ -36,9 +45,15 @@ export const CardFront = memo(function CardFront({ card, center }: { card: CardV
       </div>
       <div className="card-body">
         <div className="card-lines">
-          <div>卡号：<b className="card-no">{card.cardNo ?? '（制卡时编号）'}</b></div>
-          <div>户主：{card.head}　{card.area}</div>
-          <div>帮扶干部：{card.cadreName ?? '待确定'}　{card.cadrePhone ?? ''}</div>
+          <div>
+            卡号：<b className="card-no">{card.cardNo ?? '（制卡时编号）'}</b>
+          </div>
+          <div>
+            户主：{card.head}　{card.area}
+          </div>
+          <div>
+            帮扶干部：{card.cadreName ?? '待确定'}　{card.cadrePhone ?? ''}
+          </div>
           <div>服务热线：{center.hotline || '—'}</div>
           <div className="small">办公时间：{center.officeHours}</div>
         </div>
@@ -54,7 +69,10 @@ export const CardBack = memo(function CardBack({ center }: { center: CenterSetti
       <div className="back-title">服务事项及联系电话</div>
       <div className="back-items">
         {center.serviceItems.map((s) => (
-          <div key={s.name}><span>{s.name}</span><span>{s.phone || '—'}</span></div>
+          <div key={s.name}>
+            <span>{s.name}</span>
+            <span>{s.phone || '—'}</span>
+          </div>
         ))}
       </div>
       <div className="back-foot">有困难找便民服务中心。请妥善保管本卡，遗失可到中心补办。</div>
@@ -68,8 +86,18 @@ function CropMarks() {
   const ys = Array.from({ length: 6 }, (_, i) => TOP + i * CARD_H);
   return (
     <svg className="crop" width="210mm" height="297mm" viewBox="0 0 210 297">
-      {xs.map((x) => <g key={`x${x}`}><line x1={x} y1={TOP - 8} x2={x} y2={TOP - 2} /><line x1={x} y1={297 - TOP + 2} x2={x} y2={297 - TOP + 8} /></g>)}
-      {ys.map((y) => <g key={`y${y}`}><line x1={LEFT - 8} y1={y} x2={LEFT - 2} y2={y} /><line x1={210 - LEFT + 2} y1={y} x2={210 - LEFT + 8} y2={y} /></g>)}
+      {xs.map((x) => (
+        <g key={`x${x}`}>
+          <line x1={x} y1={TOP - 8} x2={x} y2={TOP - 2} />
+          <line x1={x} y1={297 - TOP + 2} x2={x} y2={297 - TOP + 8} />
+        </g>
+      ))}
+      {ys.map((y) => (
+        <g key={`y${y}`}>
+          <line x1={LEFT - 8} y1={y} x2={LEFT - 2} y2={y} />
+          <line x1={210 - LEFT + 2} y1={y} x2={210 - LEFT + 8} y2={y} />
+        </g>
+      ))}
     </svg>
   );
 }
@@ -77,17 +105,33 @@ function CropMarks() {
 function Slot({ i, mirrored, children }: { i: number; mirrored: boolean; children: React.ReactNode }) {
   const row = Math.floor(i / 2);
   const col = mirrored ? 1 - (i % 2) : i % 2;
-  return <div className="slot" style={{ left: `${LEFT + col * CARD_W}mm`, top: `${TOP + row * CARD_H}mm` }}>{children}</div>;
+  return (
+    <div className="slot" style={{ left: `${LEFT + col * CARD_W}mm`, top: `${TOP + row * CARD_H}mm` }}>
+      {children}
+    </div>
+  );
 }
 
-export function ServiceCards({ cards, center, format }: { cards: CardView[]; center: CenterSettings; format: 'cr80' | 'a4' }) {
+export function ServiceCards({
+  cards,
+  center,
+  format,
+}: {
+  cards: CardView[];
+  center: CenterSettings;
+  format: 'cr80' | 'a4';
+}) {
   if (format === 'cr80')
     return (
       <div className="cards-cr80">
         {cards.map((c) => (
           <div key={c.householdId}>
-            <div className="card-page"><CardFront card={c} center={center} /></div>
-            <div className="card-page"><CardBack center={center} /></div>
+            <div className="card-page">
+              <CardFront card={c} center={center} />
+            </div>
+            <div className="card-page">
+              <CardBack center={center} />
+            </div>
           </div>
         ))}
       </div>
@@ -98,8 +142,22 @@ export function ServiceCards({ cards, center, format }: { cards: CardView[]; cen
     <div className="cards-a4">
       {sheets.map((sheet, n) => (
         <div key={n}>
-          <div className="card-sheet"><CropMarks />{sheet.map((c, i) => <Slot key={c.householdId} i={i} mirrored={false}><CardFront card={c} center={center} /></Slot>)}</div>
-          <div className="card-sheet"><CropMarks />{sheet.map((c, i) => <Slot key={c.householdId} i={i} mirrored><CardBack center={center} /></Slot>)}</div>
+          <div className="card-sheet">
+            <CropMarks />
+            {sheet.map((c, i) => (
+              <Slot key={c.householdId} i={i} mirrored={false}>
+                <CardFront card={c} center={center} />
+              </Slot>
+            ))}
+          </div>
+          <div className="card-sheet">
+            <CropMarks />
+            {sheet.map((c, i) => (
+              <Slot key={c.householdId} i={i} mirrored>
+                <CardBack center={center} />
+              </Slot>
+            ))}
+          </div>
         </div>
       ))}
     </div>

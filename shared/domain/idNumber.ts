@@ -44,7 +44,10 @@ const FULL_WIDTH = /[\uFF10-\uFF19\uFF38\uFF58]/g; // ０-９, Ｘ, ｘ
  */
 export function parseIdNumber(raw: string, today: string): IdParse {
   if (/^\s*\d(\.\d+)?E\+\d+\s*$/i.test(raw))
-    return { ok: false, message: '身份证号被 Excel 当成了数字（科学计数法），后几位已经丢失。请把该列设为“文本”后重新输入' };
+    return {
+      ok: false,
+      message: '身份证号被 Excel 当成了数字（科学计数法），后几位已经丢失。请把该列设为“文本”后重新输入',
+    };
   const notes: string[] = [];
   let s = raw.replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
   if (s !== raw) notes.push('全角字符已转为半角');
@@ -62,7 +65,11 @@ export function parseIdNumber(raw: string, today: string): IdParse {
     return { ok: false, message: `身份证号应为 18 位（最后一位可以是 X），现在是 ${[...s].length} 位` };
   }
   const birthDate = realDate(s.slice(6, 14));
-  if (!birthDate) return { ok: false, message: `身份证号中的出生日期 ${s.slice(6, 10)}-${s.slice(10, 12)}-${s.slice(12, 14)} 不存在` };
+  if (!birthDate)
+    return {
+      ok: false,
+      message: `身份证号中的出生日期 ${s.slice(6, 10)}-${s.slice(10, 12)}-${s.slice(12, 14)} 不存在`,
+    };
   if (birthDate > today) return { ok: false, message: `身份证号中的出生日期 ${birthDate} 晚于今天` };
   if (birthDate < '1900-01-01') return { ok: false, message: `身份证号中的出生日期 ${birthDate} 早于 1900 年` };
   if (checkDigit(s.slice(0, 17)) !== s[17]) {
@@ -71,6 +78,11 @@ export function parseIdNumber(raw: string, today: string): IdParse {
   }
   return {
     ok: true,
-    value: { idNumber: s, birthDate, gender: Number(s[16]) % 2 === 1 ? 'male' : 'female', note: notes.length ? notes.join('；') : null },
+    value: {
+      idNumber: s,
+      birthDate,
+      gender: Number(s[16]) % 2 === 1 ? 'male' : 'female',
+      note: notes.length ? notes.join('；') : null,
+    },
   };
 }

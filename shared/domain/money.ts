@@ -9,7 +9,11 @@ const FULL_WIDTH = /[\uFF10-\uFF19\uFF0C\uFF0E]/g; // ０-９ ， ．
  * decimals, European 1.234,50, signs, zero, and anything above 100,000,000 yuan.
  */
 export function parseYuan(raw: string): YuanParse {
-  const s = raw.replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).trim().replace(/^¥|元$/g, '').trim();
+  const s = raw
+    .replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .trim()
+    .replace(/^¥|元$/g, '')
+    .trim();
   if (s === '') return { ok: false, message: '请填写金额' };
   if (/^-/.test(s)) return { ok: false, message: '金额不能为负数' };
   if (/^\d{1,3}(\.\d{3})+,\d+$/.test(s)) return { ok: false, message: '金额格式不对：请用小数点表示角分，如 1,234.50' };
@@ -29,7 +33,9 @@ export function parseYuan(raw: string): YuanParse {
 export function formatYuan(fen: number): string {
   const sign = fen < 0 ? '-' : '';
   const abs = Math.abs(fen);
-  const yuan = Math.floor(abs / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const yuan = Math.floor(abs / 100)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${sign}${yuan}.${String(abs % 100).padStart(2, '0')}`;
 }
 

@@ -15,17 +15,25 @@ export function annualSummary(r: Omit<AnnualReport, 'summary'>): string {
         `全年发放救助资金${formatYuan(r.total.fen)}元（${formatWan(r.total.fen)}万元）。`,
     );
     if (r.reversals.times > 0)
-      out.push(`本年冲正${r.reversals.times}笔、${formatYuan(r.reversals.fen)}元，净发放${formatYuan(r.netFen)}元（${formatWan(r.netFen)}万元）。`);
+      out.push(
+        `本年冲正${r.reversals.times}笔、${formatYuan(r.reversals.fen)}元，净发放${formatYuan(r.netFen)}元（${formatWan(r.netFen)}万元）。`,
+      );
     if (r.prevTotal.netFen > 0) {
       const d = r.netFen - r.prevTotal.netFen;
-      out.push(d === 0 ? '与上年持平。' : `比上年${d > 0 ? '增加' : '减少'}${formatYuan(Math.abs(d))}元（${pct(Math.abs(d), r.prevTotal.netFen)}）。`);
+      out.push(
+        d === 0
+          ? '与上年持平。'
+          : `比上年${d > 0 ? '增加' : '减少'}${formatYuan(Math.abs(d))}元（${pct(Math.abs(d), r.prevTotal.netFen)}）。`,
+      );
     }
   }
   const a = r.applications;
   if (a.accepted + a.decided + a.withdrawn > 0)
     out.push(
       `全年受理救助申请${a.accepted}件，批准${a.approved}件，不予批准${a.rejected}件${a.withdrawn ? `，撤回${a.withdrawn}件` : ''}` +
-        (a.decided ? `；审结的${a.decided}件中按时办结${a.decidedInTime}件，按时办结率${pct(a.decidedInTime, a.decided)}。` : '。'),
+        (a.decided
+          ? `；审结的${a.decided}件中按时办结${a.decidedInTime}件，按时办结率${pct(a.decidedInTime, a.decided)}。`
+          : '。'),
     );
   const p = r.pairing;
   if (p)
@@ -39,15 +47,34 @@ export function annualSummary(r: Omit<AnnualReport, 'summary'>): string {
 /** The year's registry figures; each opens the households grid on the same condition (householdList.ts). */
 export const REGISTRY_CHANGES = ['entered', 'left', 'registeredAtEnd'] as const;
 export type RegistryChange = (typeof REGISTRY_CHANGES)[number];
-export const REGISTRY_CHANGE_LABELS: Record<RegistryChange, string> = { entered: '新纳入', left: '退出', registeredAtEnd: '年末在册' };
+export const REGISTRY_CHANGE_LABELS: Record<RegistryChange, string> = {
+  entered: '新纳入',
+  left: '退出',
+  registeredAtEnd: '年末在册',
+};
 /** The households grid also opens on the report's 结对户: households with a cadre at some time in the year. */
 export const HOUSEHOLD_FIGURES = [...REGISTRY_CHANGES, 'paired'] as const;
 export type HouseholdFigure = (typeof HOUSEHOLD_FIGURES)[number];
-export const HOUSEHOLD_FIGURE_LABELS: Record<HouseholdFigure, string> = { ...REGISTRY_CHANGE_LABELS, paired: '结对帮扶' };
+export const HOUSEHOLD_FIGURE_LABELS: Record<HouseholdFigure, string> = {
+  ...REGISTRY_CHANGE_LABELS,
+  paired: '结对帮扶',
+};
 
 /** The year's application figures; each opens the applications grid on the same condition (applicationList.ts). */
-export const APPLICATION_TALLIES = ['accepted', 'approved', 'rejected', 'withdrawn', 'decided', 'decidedInTime'] as const;
+export const APPLICATION_TALLIES = [
+  'accepted',
+  'approved',
+  'rejected',
+  'withdrawn',
+  'decided',
+  'decidedInTime',
+] as const;
 export type ApplicationTally = (typeof APPLICATION_TALLIES)[number];
 export const APPLICATION_TALLY_LABELS: Record<ApplicationTally, string> = {
-  accepted: '受理', approved: '批准', rejected: '不予批准', withdrawn: '撤回', decided: '审结', decidedInTime: '按时办结',
+  accepted: '受理',
+  approved: '批准',
+  rejected: '不予批准',
+  withdrawn: '撤回',
+  decided: '审结',
+  decidedInTime: '按时办结',
 };

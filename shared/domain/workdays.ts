@@ -22,7 +22,7 @@ export function isWorkingDay(day: string, cal: Calendar): boolean {
 /** The Nth working day after `day` (the day itself does not count). */
 export function addWorkingDays(day: string, n: number, cal: Calendar): string {
   let d = day;
-  for (let left = n; left > 0; ) {
+  for (let left = n; left > 0;) {
     d = addDays(d, 1);
     if (isWorkingDay(d, cal)) left--;
   }

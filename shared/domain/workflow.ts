@@ -1,6 +1,16 @@
 // The case workflow: 受理 → 调查 → 审核 → 公示 → 审批 (or 不予批准) → 发放 → 办结; 撤回 before a decision;
 // 先行救助 approves urgent temporary relief at once and documents afterwards.
-export const STATES = ['accepted', 'investigated', 'reviewed', 'publicized', 'approved', 'rejected', 'withdrawn', 'paid', 'closed'] as const;
+export const STATES = [
+  'accepted',
+  'investigated',
+  'reviewed',
+  'publicized',
+  'approved',
+  'rejected',
+  'withdrawn',
+  'paid',
+  'closed',
+] as const;
 export type State = (typeof STATES)[number];
 
 export const STATE_LABELS: Record<State, string> = {

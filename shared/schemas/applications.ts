@@ -1,6 +1,7 @@
 import { z } from 'zod';
+
 import { APPLICATION_TALLIES } from '../domain/reports';
-import { STATES, type State } from '../domain/workflow';
+import { type State,STATES } from '../domain/workflow';
 import { id, pageInput, text } from './common';
 
 const isoDate = (label: string) => z.iso.date(`${label}格式应为 YYYY-MM-DD`);
@@ -17,7 +18,9 @@ export const registerInput = z.object({
 });
 export const investigateInput = z.object({
   id,
-  investigators: z.tuple([text('调查人', { min: 1, max: 20 }), text('调查人', { min: 1, max: 20 })], { error: '入户调查需要两名调查人' }),
+  investigators: z.tuple([text('调查人', { min: 1, max: 20 }), text('调查人', { min: 1, max: 20 })], {
+    error: '入户调查需要两名调查人',
+  }),
   visitedOn: isoDate('调查日期'),
   findings: text('调查情况', { min: 2, max: 2000, multiline: true }),
 });
@@ -28,12 +31,17 @@ export const approveInput = z.object({
   id,
   amount: yuan,
   /** Above the township's ceiling: the county's decision, entered by an approver. */
-  countyDecision: z.object({ docNo: text('县级批复文号', { min: 2, max: 60 }), date: isoDate('县级批复日期') }).optional(),
+  countyDecision: z
+    .object({ docNo: text('县级批复文号', { min: 2, max: 60 }), date: isoDate('县级批复日期') })
+    .optional(),
 });
 export const rejectInput = z.object({ id, reason: text('不予批准的理由', { min: 2, max: 1000, multiline: true }) });
 export const withdrawInput = z.object({ id, reason: text('撤回原因', { min: 2, max: 500 }) });
 export const urgentApproveInput = z.object({ id, amount: yuan, reason: text('先行救助理由', { min: 2, max: 500 }) });
-export const completePaperworkInput = z.object({ id, note: text('补充材料说明', { min: 2, max: 1000, multiline: true }) });
+export const completePaperworkInput = z.object({
+  id,
+  note: text('补充材料说明', { min: 2, max: 1000, multiline: true }),
+});
 
 export const applicationListInput = pageInput(['acceptanceNo', 'acceptedOn', 'deadline', 'requested'], {
   kindCode: z.string().max(40).optional(),
@@ -118,7 +126,11 @@ export const reliefKindSaveInput = z.object({
   name: text('类别名称', { min: 2, max: 30 }),
   parentCode: z.string().max(40).nullable().default(null),
   materials: z.array(text('材料名称', { min: 1, max: 60 })).max(30),
-  timeLimitDays: z.number({ error: '请填写办理时限' }).int().min(1, '办理时限至少 1 个工作日').max(90, '办理时限最多 90 个工作日'),
+  timeLimitDays: z
+    .number({ error: '请填写办理时限' })
+    .int()
+    .min(1, '办理时限至少 1 个工作日')
+    .max(90, '办理时限最多 90 个工作日'),
   recurrence: z.enum(['one_off', 'monthly']),
   /** Yuan as typed, or empty for no ceiling. */
   townshipCeiling: z.string().max(32).default(''),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { id, pageInput } from './common';
 
 export const auditListInput = pageInput(['id', 'at', 'channel', 'entity'], {

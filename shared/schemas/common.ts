@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { codePointLength, hasInvisible, isWellFormed } from '../domain/text';
 
 z.config(z.locales.zhCN());
@@ -35,7 +36,10 @@ export const id = z.number({ error: '编号无效' }).int('编号无效').positi
 export const empty = z.object({}).strict();
 
 /** A page of a list, as the ag-grid infinite row model asks for it. */
-export const pageInput = <const S extends readonly [string, ...string[]], F extends z.ZodRawShape>(sortable: S, filters: F) =>
+export const pageInput = <const S extends readonly [string, ...string[]], F extends z.ZodRawShape>(
+  sortable: S,
+  filters: F,
+) =>
   z.object({
     offset: z.number().int().min(0).default(0),
     limit: z.number().int().min(1).max(500).default(100),

@@ -1,10 +1,13 @@
 import { z } from 'zod';
+
 import type { PairingRole, VisitMode } from '../domain/pairings';
 import { id, pageInput, text } from './common';
 
 const isoDate = (label: string) => z.iso.date(`${label}格式应为 YYYY-MM-DD`);
-const phone = z.string().trim().regex(/^$|^1[3-9]\d{9}$|^0\d{2,3}-?\d{7,8}$/, '电话应为 11 位手机号或带区号的固定电话');
-
+const phone = z
+  .string()
+  .trim()
+  .regex(/^$|^1[3-9]\d{9}$|^0\d{2,3}-?\d{7,8}$/, '电话应为 11 位手机号或带区号的固定电话');
 
 export const cadreSaveInput = z.object({
   id: id.optional(),
@@ -29,7 +32,11 @@ export const pairingStartInput = z.object({
   role: z.enum(['primary', 'secondary']),
   fromDate: isoDate('结对日期'),
 });
-export const pairingEndInput = z.object({ id, toDate: isoDate('结束日期'), reason: text('结束原因', { min: 2, max: 100 }) });
+export const pairingEndInput = z.object({
+  id,
+  toDate: isoDate('结束日期'),
+  reason: text('结束原因', { min: 2, max: 100 }),
+});
 export const unpairedInput = pageInput(['head'], { areaId: id.optional() });
 
 export const visitCreateInput = z.object({
@@ -39,22 +46,38 @@ export const visitCreateInput = z.object({
   mode: z.enum(['home', 'phone', 'other'], { error: '请选择走访方式' }),
   findings: text('了解的情况', { min: 2, max: 1000, multiline: true }),
   actions: text('开展的帮扶', { max: 1000, multiline: true }).default(''),
-  problems: z.array(z.object({ description: text('反映的问题', { min: 2, max: 200 }) })).max(10).default([]),
+  problems: z
+    .array(z.object({ description: text('反映的问题', { min: 2, max: 200 }) }))
+    .max(10)
+    .default([]),
   aid: z
-    .array(z.object({
-      item: text('物资名称', { min: 1, max: 30 }),
-      quantity: z.number({ error: '请填写数量' }).int('数量应为整数').min(1, '数量至少为 1').max(100000),
-      unit: text('单位', { max: 6 }).default(''),
-      /** Yuan as typed; main turns it into fen by rule. */
-      value: z.string({ error: '请填写价值' }).max(32, '金额格式不对'),
-    }))
+    .array(
+      z.object({
+        item: text('物资名称', { min: 1, max: 30 }),
+        quantity: z.number({ error: '请填写数量' }).int('数量应为整数').min(1, '数量至少为 1').max(100000),
+        unit: text('单位', { max: 6 }).default(''),
+        /** Yuan as typed; main turns it into fen by rule. */
+        value: z.string({ error: '请填写价值' }).max(32, '金额格式不对'),
+      }),
+    )
     .max(20)
     .default([]),
 });
-export const resolveProblemInput = z.object({ id, resolvedOn: isoDate('解决日期'), resolution: text('解决情况', { min: 2, max: 200 }) });
+export const resolveProblemInput = z.object({
+  id,
+  resolvedOn: isoDate('解决日期'),
+  resolution: text('解决情况', { min: 2, max: 200 }),
+});
 /** `year`: the annual report's 走访 and 帮扶物资 figures. */
-export const visitListInput = pageInput(['visitedOn'], { householdId: id.optional(), cadreId: id.optional(), year: z.number().int().min(2000).max(2100).optional() });
-export const cadenceSaveInput = z.object({ categoryCode: z.string().max(40), everyMonths: z.number().int().min(1, '至少每月一次').max(12, '至少每年一次') });
+export const visitListInput = pageInput(['visitedOn'], {
+  householdId: id.optional(),
+  cadreId: id.optional(),
+  year: z.number().int().min(2000).max(2100).optional(),
+});
+export const cadenceSaveInput = z.object({
+  categoryCode: z.string().max(40),
+  everyMonths: z.number().int().min(1, '至少每月一次').max(12, '至少每年一次'),
+});
 
 /** Which households' cards: a selection from the grid, one area, every registered household, or those due for reprint. */
 export const cardSelection = z.object({
@@ -68,7 +91,11 @@ export const cardIssueInput = cardSelection.extend({
   reissue: z.boolean().default(false),
 });
 /** `issuedIn`: the annual report's 制发服务卡 figure, voided cards included (they were issued). */
-export const cardListInput = pageInput(['cardNo'], { reprintOnly: z.boolean().optional(), areaId: id.optional(), issuedIn: z.number().int().min(2000).max(2100).optional() });
+export const cardListInput = pageInput(['cardNo'], {
+  reprintOnly: z.boolean().optional(),
+  areaId: id.optional(),
+  issuedIn: z.number().int().min(2000).max(2100).optional(),
+});
 
 export interface CadreRow {
   id: number;
@@ -141,7 +168,13 @@ export interface VisitRow {
   mode: VisitMode;
   findings: string;
   actions: string;
-  problems: { id: number; description: string; status: 'open' | 'resolved'; resolvedOn: string | null; resolution: string | null }[];
+  problems: {
+    id: number;
+    description: string;
+    status: 'open' | 'resolved';
+    resolvedOn: string | null;
+    resolution: string | null;
+  }[];
   aid: { item: string; quantity: number; unit: string; valueFen: number }[];
   aidFen: number;
   recordedBy: string;

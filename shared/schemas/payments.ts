@@ -1,10 +1,11 @@
 import { z } from 'zod';
+
 import type { BatchState, Method } from '../domain/payments';
 import { id, pageInput, text } from './common';
 
 const isoDate = (label: string) => z.iso.date(`${label}格式应为 YYYY-MM-DD`);
-export const month = (label = '月份') => z.string({ error: `请选择${label}` }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, `${label}格式应为 YYYY-MM`);
-
+export const month = (label = '月份') =>
+  z.string({ error: `请选择${label}` }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, `${label}格式应为 YYYY-MM`);
 
 export const payInput = z.object({
   applicationId: id,
@@ -21,7 +22,6 @@ export const entitlementInput = z.object({
   endMonth: month('停发月份').nullable().default(null),
 });
 
-
 export const paymentListInput = pageInput(['paidOn', 'amount'], {
   kindCode: z.string().max(40).optional(),
   areaId: id.optional(),
@@ -36,7 +36,10 @@ export const paymentListInput = pageInput(['paidOn', 'amount'], {
   batchId: id.optional(),
 });
 
-export const batchCreateInput = z.object({ month: month('发放月份'), kindCode: z.string().max(40).nullable().default(null) });
+export const batchCreateInput = z.object({
+  month: month('发放月份'),
+  kindCode: z.string().max(40).nullable().default(null),
+});
 export const batchExcludeInput = z.object({
   batchId: id,
   entitlementId: id,
@@ -100,7 +103,6 @@ export interface CasePayments {
   entitlement: Entitlement | null;
   payments: PaymentRow[];
 }
-
 
 export interface BatchRow {
   id: number;

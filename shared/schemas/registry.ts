@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { id, pageInput, text } from './common';
 
 import { DISABILITY_TYPES, RELATIONS } from '../domain/registry';
 import { HOUSEHOLD_FIGURES } from '../domain/reports';
+import { id, pageInput, text } from './common';
 
 export { DISABILITY_TYPES, RELATIONS };
 
@@ -29,7 +29,11 @@ const householdFields = {
   address: text('地址', { max: 120 }).default(''),
   phone: phone.default(''),
   bankName: text('开户银行', { max: 40 }).default(''),
-  accountNumber: z.string().trim().regex(/^$|^\d{10,30}$/, '一卡通账号应为 10–30 位数字').default(''),
+  accountNumber: z
+    .string()
+    .trim()
+    .regex(/^$|^\d{10,30}$/, '一卡通账号应为 10–30 位数字')
+    .default(''),
   notes: text('备注', { max: 500, multiline: true }).default(''),
 };
 
@@ -39,8 +43,16 @@ export const householdCreateInput = z.object({
   members: z.array(memberInput).min(1, '至少要登记户主').max(30, '一户最多 30 人'),
 });
 export const householdUpdateInput = z.object({ id, ...householdFields });
-export const householdExitInput = z.object({ id, exitedOn: isoDate('退出日期'), reason: text('退出原因', { min: 1, max: 200 }) });
-export const categoryStartInput = z.object({ householdId: id, code: z.string().max(40), fromDate: isoDate('开始日期') });
+export const householdExitInput = z.object({
+  id,
+  exitedOn: isoDate('退出日期'),
+  reason: text('退出原因', { min: 1, max: 200 }),
+});
+export const categoryStartInput = z.object({
+  householdId: id,
+  code: z.string().max(40),
+  fromDate: isoDate('开始日期'),
+});
 export const categoryEndInput = z.object({ id, toDate: isoDate('结束日期') });
 export const personAddInput = z.object({ householdId: id, member: memberInput });
 export const personMoveInput = z.object({
@@ -59,7 +71,12 @@ export const householdListInput = pageInput(['headName', 'area', 'id', 'members'
   /** A registry figure of the annual report: the households behind it. */
   yearChange: z.object({ year: z.number().int().min(2000).max(2100), change: z.enum(HOUSEHOLD_FIGURES) }).optional(),
 });
-export const areaSaveInput = z.object({ id: id.optional(), name: text('村/社区名称', { min: 1, max: 30 }), sortOrder: z.number().int().default(0), active: z.boolean().default(true) });
+export const areaSaveInput = z.object({
+  id: id.optional(),
+  name: text('村/社区名称', { min: 1, max: 30 }),
+  sortOrder: z.number().int().default(0),
+  active: z.boolean().default(true),
+});
 
 export interface Area {
   id: number;

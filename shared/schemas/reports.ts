@@ -1,6 +1,8 @@
 import { z } from 'zod';
 
-export const reportInput = z.object({ year: z.number({ error: '请选择年度' }).int().min(2000, '年度不对').max(2100, '年度不对') });
+export const reportInput = z.object({
+  year: z.number({ error: '请选择年度' }).int().min(2000, '年度不对').max(2100, '年度不对'),
+});
 
 /** A line of relief paid: distinct persons and households, times (人次), amount in fen. */
 export interface KindLine {
@@ -29,7 +31,14 @@ export interface AnnualReport {
   /** Month by month: payments and reversals dated in that month. */
   byMonth: { month: string; times: number; fen: number; reversalFen: number }[];
   registry: { entered: number; left: number; registeredAtEnd: number };
-  applications: { accepted: number; approved: number; rejected: number; withdrawn: number; decided: number; decidedInTime: number };
+  applications: {
+    accepted: number;
+    approved: number;
+    rejected: number;
+    withdrawn: number;
+    decided: number;
+    decidedInTime: number;
+  };
   /** Present when pairing data exists for the year. */
   pairing: { cadres: number; households: number; visits: number; aidFen: number; cardsIssued: number } | null;
   /** The township-report paragraph, from the same figures. */

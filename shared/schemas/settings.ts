@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { text } from './common';
 
 /** What the center prints on cards, receipts and reports. */
@@ -7,7 +8,11 @@ export const centerSettings = z.object({
   address: text('地址', { max: 120 }),
   hotline: text('服务热线', { max: 40 }),
   officeHours: text('办公时间', { max: 120 }),
-  idleLockMinutes: z.number({ error: '请填写自动锁定时间' }).int('请填写整数分钟').min(1, '至少 1 分钟').max(240, '最多 240 分钟'),
+  idleLockMinutes: z
+    .number({ error: '请填写自动锁定时间' })
+    .int('请填写整数分钟')
+    .min(1, '至少 1 分钟')
+    .max(240, '最多 240 分钟'),
   /** The back of the 便民服务卡: the center's service items and their phones. */
   serviceItems: z
     .array(z.object({ name: text('服务事项', { min: 1, max: 16 }), phone: text('电话', { max: 30 }) }))

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ROLES, type Role } from '../domain/roles';
+
+import { type Role,ROLES } from '../domain/roles';
 import { id, password, text } from './common';
 
 export const username = z
@@ -13,7 +14,10 @@ export const displayName = text('姓名', { min: 1, max: 50 });
 export const roles = z.array(z.enum(ROLES, { error: '未知的角色' })).min(1, '请至少选择一个角色');
 
 export const createAdminInput = z.object({ username, displayName, password: password() });
-export const signInInput = z.object({ username: z.string().max(64, '用户名或密码错误'), password: z.string().max(256, '用户名或密码错误') });
+export const signInInput = z.object({
+  username: z.string().max(64, '用户名或密码错误'),
+  password: z.string().max(256, '用户名或密码错误'),
+});
 export const unlockInput = z.object({ password: z.string().max(256, '密码错误') });
 export const createStaffInput = z.object({ username, displayName, password: password(), roles });
 export const updateStaffInput = z.object({ id, displayName, roles, active: z.boolean() });

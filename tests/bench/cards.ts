@@ -1,39 +1,69 @@
 // 1,000 service cards to one PDF, as the counter does it: the built web host, Debian's Chromium, the card print
 // route (issue the numbers, draw every card and QR code), then the PDF. Reported with the time per card.
-import { chromium } from '@playwright/test';
-import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
+
+import { chromium } from '@playwright/test';
+import Database from 'better-sqlite3';
+
 import { startHost } from '../e2e/host';
 import { buildRegistry } from './registry';
 
 const CARDS = 1000;
 
-export async function cardsFigure(): Promise<{ figure: string; cards: number; pages: number; issue_and_draw_ms: number; pdf_ms: number; ms_per_card: number }> {
+export async function cardsFigure(): Promise<{
+  figure: string;
+  cards: number;
+  pages: number;
+  issue_and_draw_ms: number;
+  pdf_ms: number;
+  ms_per_card: number;
+}> {
   const host = await startHost();
   const api = async (channel: string, input: unknown) => {
-    const res = await fetch(`${host.base}api/${channel}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Bianmin-Token': host.token }, body: JSON.stringify(input) });
+    const res = await fetch(`${host.base}api/${channel}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Bianmin-Token': host.token },
+      body: JSON.stringify(input),
+    });
     const body = (await res.json()) as { ok: boolean; error?: { message: string } };
     if (!body.ok) throw new Error(`${channel}: ${body.error?.message}`);
   };
   await api('setup.createAdmin', { username: 'admin', displayName: '基准管理员', password: 'bench-pass-1' });
   await api('session.signIn', { username: 'admin', password: 'bench-pass-1' });
-  await api('settings.save', { name: '城关镇便民服务中心', address: '', hotline: '0571-12345678', officeHours: '工作日 8:30–17:30', idleLockMinutes: 60 });
+  await api('settings.save', {
+    name: '城关镇便民服务中心',
+    address: '',
+    hotline: '0571-12345678',
+    officeHours: '工作日 8:30–17:30',
+    idleLockMinutes: 60,
+  });
   // 1,000 households in one area, each paired with one of 100 cadres (written into the running ledger; WAL).
   const db = new Database(host.db);
   db.pragma('busy_timeout = 5000');
   buildRegistry(db, CARDS * 3);
   db.transaction(() => {
     for (let i = 1; i <= 100; i++)
-      db.prepare(`INSERT INTO cadres (name, name_initials, unit, phone, created_at, updated_at) VALUES (?, 'gb', '镇机关', ?, '', '')`).run(`干部${i}`, `139${String(i).padStart(8, '0')}`);
+      db.prepare(
+        `INSERT INTO cadres (name, name_initials, unit, phone, created_at, updated_at) VALUES (?, 'gb', '镇机关', ?, '', '')`,
+      ).run(`干部${i}`, `139${String(i).padStart(8, '0')}`);
     db.prepare(`UPDATE households SET area_id = 1`).run();
-    db.prepare(`INSERT INTO pairings (cadre_id, household_id, role, from_date, created_by, created_at) SELECT 1 + id % 100, id, 'primary', '2026-01-01', 1, '' FROM households`).run();
+    db.prepare(
+      `INSERT INTO pairings (cadre_id, household_id, role, from_date, created_by, created_at) SELECT 1 + id % 100, id, 'primary', '2026-01-01', 1, '' FROM households`,
+    ).run();
   })();
   db.close();
 
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   try {
     const page = await browser.newPage();
@@ -43,7 +73,10 @@ export async function cardsFigure(): Promise<{ figure: string; cards: number; pa
     await page.getByTestId('signed-in').waitFor();
     await page.goto(`${host.base}#/print/cards?area=1&format=a4`);
     await page.getByRole('button', { name: '制卡并打印' }).waitFor();
-    await page.getByTestId('cards-count').filter({ hasText: `共 ${CARDS} 张` }).waitFor();
+    await page
+      .getByTestId('cards-count')
+      .filter({ hasText: `共 ${CARDS} 张` })
+      .waitFor();
     await page.waitForFunction(() => !document.querySelector('.ant-progress'), null, { timeout: 120_000 });
     let t = performance.now();
     await page.getByRole('button', { name: '制卡并打印' }).click();
@@ -55,7 +88,14 @@ export async function cardsFigure(): Promise<{ figure: string; cards: number; pa
     await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
     const pdf = performance.now() - t;
     const pages = (fs.readFileSync(file, 'latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
-    return { figure: `${CARDS.toLocaleString()} service cards to one A4 PDF`, cards: CARDS, pages, issue_and_draw_ms: Math.round(drawn), pdf_ms: Math.round(pdf), ms_per_card: Math.round(((drawn + pdf) / CARDS) * 10) / 10 };
+    return {
+      figure: `${CARDS.toLocaleString()} service cards to one A4 PDF`,
+      cards: CARDS,
+      pages,
+      issue_and_draw_ms: Math.round(drawn),
+      pdf_ms: Math.round(pdf),
+      ms_per_card: Math.round(((drawn + pdf) / CARDS) * 10) / 10,
+    };
   } finally {
     await browser.close();
     await host.stop();

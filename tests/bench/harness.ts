@@ -26,7 +26,13 @@ async function timeOnce(fn: () => unknown): Promise<number> {
 }
 
 /** App and baseline alternate run by run, so that drift (caches, CPU clock, GC) falls on both alike. */
-async function timeInterleaved(app: () => unknown, baseline: () => unknown, runs: number, warm: number, prepare?: () => unknown): Promise<[number[], number[]]> {
+async function timeInterleaved(
+  app: () => unknown,
+  baseline: () => unknown,
+  runs: number,
+  warm: number,
+  prepare?: () => unknown,
+): Promise<[number[], number[]]> {
   for (let i = 0; i < warm; i++) (await prepare?.(), await app(), await prepare?.(), await baseline()); // warm caches and prepared statements
   const a: number[] = [];
   const b: number[] = [];

@@ -4,28 +4,42 @@
 // payments, as a query written without that table would. The trigger's cost shows in the posting figure instead.
 import type { DB } from '../../main/db/open';
 import { rng } from '../../main/demo/fictional';
-import { measure, type Figure } from './harness';
+import { type Figure,measure } from './harness';
 
 /** 500 cadres paired with 25,000 households, 50,000 visits over ten years, aid on one visit in four. */
 export function buildPairings(db: DB): void {
   const t = Date.now();
   const r = rng(7);
   db.transaction(() => {
-    const cadre = db.prepare(`INSERT INTO cadres (name, name_initials, unit, phone, created_at, updated_at) VALUES (?, 'gb', '镇机关', ?, '', '')`);
+    const cadre = db.prepare(
+      `INSERT INTO cadres (name, name_initials, unit, phone, created_at, updated_at) VALUES (?, 'gb', '镇机关', ?, '', '')`,
+    );
     for (let i = 1; i <= 500; i++) cadre.run(`干部${i}`, `139${String(i).padStart(8, '0')}`);
-    db.prepare(`INSERT INTO pairings (cadre_id, household_id, role, from_date, created_by, created_at)
-      SELECT 1 + id % 500, id, 'primary', '2017-01-01', 1, '' FROM households WHERE id % 2 = 0`).run();
-    const visit = db.prepare(`INSERT INTO visits (household_id, cadre_id, visited_on, mode, findings, created_by, created_at) VALUES (?, ?, ?, 'home', '走访', 1, '')`);
-    const aid = db.prepare(`INSERT INTO visit_aid (visit_id, item, quantity, unit, value_fen) VALUES (?, '大米', 1, '袋', ?)`);
+    db.prepare(
+      `INSERT INTO pairings (cadre_id, household_id, role, from_date, created_by, created_at)
+      SELECT 1 + id % 500, id, 'primary', '2017-01-01', 1, '' FROM households WHERE id % 2 = 0`,
+    ).run();
+    const visit = db.prepare(
+      `INSERT INTO visits (household_id, cadre_id, visited_on, mode, findings, created_by, created_at) VALUES (?, ?, ?, 'home', '走访', 1, '')`,
+    );
+    const aid = db.prepare(
+      `INSERT INTO visit_aid (visit_id, item, quantity, unit, value_fen) VALUES (?, '大米', 1, '袋', ?)`,
+    );
     const start = new Date('2017-01-01T00:00:00Z').getTime();
     const span = new Date('2026-11-20T00:00:00Z').getTime() - start;
     for (let i = 0; i < 50_000; i++) {
       const h = 2 * (1 + Math.floor(r() * 25_000));
-      const id = visit.run(h, 1 + (h % 500), new Date(start + (span * i) / 50_000).toISOString().slice(0, 10)).lastInsertRowid;
+      const id = visit.run(
+        h,
+        1 + (h % 500),
+        new Date(start + (span * i) / 50_000).toISOString().slice(0, 10),
+      ).lastInsertRowid;
       if (i % 4 === 0) aid.run(id, 5000 + 100 * Math.floor(r() * 100));
     }
   })();
-  console.log(`pairings built: 500 cadres, 25,000 households paired, 50,000 visits in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  console.log(
+    `pairings built: 500 cadres, 25,000 households paired, 50,000 visits in ${((Date.now() - t) / 1000).toFixed(1)} s`,
+  );
 }
 
 export async function reportFigure(db: DB, ok: (channel: string, input: unknown) => Promise<unknown>): Promise<Figure> {

@@ -2,17 +2,18 @@
 // Exits 1 when a figure is over its budget. Later capabilities add their figures here.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+
+import { people } from '../../main/demo/fictional';
 import { createDispatcher, newSession } from '../../main/dispatch';
 import { handlers } from '../../main/handlers';
 import { Ledger } from '../../main/ledger';
-import { people } from '../../main/demo/fictional';
 import { tempDir } from '../e2e/host';
-import { benchClock, measure, report, type Figure } from './harness';
 import { applicationFigures } from './applications';
 import { cardsFigure } from './cards';
+import { benchClock, type Figure,measure, report } from './harness';
 import { paymentFigures, postingFigure } from './payments';
-import { reportFigure } from './reports';
 import { registryFigures } from './registry';
+import { reportFigure } from './reports';
 
 const { values } = parseArgs({ options: { out: { type: 'string' }, audit: { type: 'string', default: '500000' } } });
 const AUDIT_ROWS = Number(values.audit);
@@ -43,20 +44,37 @@ async function main() {
   };
 
   // A decade of audit history: staff, channels and entities drawn from the fictional township.
-  let t = Date.now();
-  const channels = ['households.create', 'households.update', 'applications.create', 'applications.review', 'payments.post', 'visits.create'];
-  const ins = ledger.db.prepare('INSERT INTO audit_log (at, staff_id, channel, entity, entity_id, before, after) VALUES (?, 1, ?, ?, ?, NULL, ?)');
+  const t = Date.now();
+  const channels = [
+    'households.create',
+    'households.update',
+    'applications.create',
+    'applications.review',
+    'payments.post',
+    'visits.create',
+  ];
+  const ins = ledger.db.prepare(
+    'INSERT INTO audit_log (at, staff_id, channel, entity, entity_id, before, after) VALUES (?, 1, ?, ?, ?, NULL, ?)',
+  );
   const start = new Date('2016-01-01T00:00:00+08:00').getTime();
   const step = (10 * 365 * 86400_000) / AUDIT_ROWS;
   ledger.db.transaction(() => {
     let i = 0;
     for (const p of people(20261123, AUDIT_ROWS)) {
       const ch = channels[i % channels.length];
-      ins.run(new Date(start + i * step).toISOString().replace('Z', '+08:00'), ch, ch.split('.')[0], String(i), JSON.stringify({ name: p.name, area: p.area }));
+      ins.run(
+        new Date(start + i * step).toISOString().replace('Z', '+08:00'),
+        ch,
+        ch.split('.')[0],
+        String(i),
+        JSON.stringify({ name: p.name, area: p.area }),
+      );
       i++;
     }
   })();
-  console.log(`ledger built: ${AUDIT_ROWS.toLocaleString()} audit rows in ${((Date.now() - t) / 1000).toFixed(1)} s (${dir})`);
+  console.log(
+    `ledger built: ${AUDIT_ROWS.toLocaleString()} audit rows in ${((Date.now() - t) / 1000).toFixed(1)} s (${dir})`,
+  );
 
   const figures: Figure[] = [];
   const raw = ledger.db.prepare(
@@ -79,7 +97,9 @@ async function main() {
   figures.push(await postingFigure(ledger.db, await as('maker', ['clerk']), await as('checker', ['approver'])));
   await ledger.close({ backup: false });
   const cards = await cardsFigure();
-  console.log(`${cards.figure}: ${cards.pages} pages; issue and draw ${cards.issue_and_draw_ms} ms, PDF ${cards.pdf_ms} ms; ${cards.ms_per_card} ms per card`);
+  console.log(
+    `${cards.figure}: ${cards.pages} pages; issue and draw ${cards.issue_and_draw_ms} ms, PDF ${cards.pdf_ms} ms; ${cards.ms_per_card} ms per card`,
+  );
   const within = report(figures, values.out, { cards });
   process.exit(within ? 0 : 1);
 }

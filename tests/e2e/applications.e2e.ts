@@ -2,9 +2,10 @@
 // reviewed → 公示 (list PDF without ID or phone numbers) → approved by a third person → waits for payment.
 import { expect, test } from '@playwright/test';
 import Database from 'better-sqlite3';
+
 import { idNumberFor } from '../../main/demo/fictional';
-import { startHost, type Host } from './host';
-import { PERSONAL_NUMBERS, pdfInfo, pdfPicture, pdfText, printToPdf } from './pdf';
+import { type Host,startHost } from './host';
+import { pdfInfo, pdfPicture, pdfText, PERSONAL_NUMBERS, printToPdf } from './pdf';
 import { api, choose, firstStartAsAdmin, switchTo } from './session';
 
 let host: Host;
@@ -18,12 +19,25 @@ test.afterEach(async () => {
 test('register with a missing material, print receipt and notice, review, publicize, approve', async ({ page }) => {
   await firstStartAsAdmin(page, host);
   const area = await api<{ id: number }>(host, 'areas.save', { name: '东山村' });
-  await api(host, 'settings.save', { name: '城关镇便民服务中心', address: '城关镇人民路1号', hotline: '0571-12345678', officeHours: '工作日 8:30–17:30', idleLockMinutes: 15 });
-  for (const [username, displayName, role] of [['li', '李窗口', 'clerk'], ['zhao', '赵审核', 'reviewer'], ['qian', '钱审批', 'approver']])
+  await api(host, 'settings.save', {
+    name: '城关镇便民服务中心',
+    address: '城关镇人民路1号',
+    hotline: '0571-12345678',
+    officeHours: '工作日 8:30–17:30',
+    idleLockMinutes: 15,
+  });
+  for (const [username, displayName, role] of [
+    ['li', '李窗口', 'clerk'],
+    ['zhao', '赵审核', 'reviewer'],
+    ['qian', '钱审批', 'approver'],
+  ])
     await api(host, 'staff.create', { username, displayName, password: 'staff-pass-1', roles: [role] });
   const h = await api<{ id: number }>(host, 'households.create', {
-    areaId: area.id, phone: '13800001234',
-    members: [{ name: '王火生', idNumber: idNumberFor('1958-06-01', 7, false), relation: '户主', phone: '13800001234' }],
+    areaId: area.id,
+    phone: '13800001234',
+    members: [
+      { name: '王火生', idNumber: idNumberFor('1958-06-01', 7, false), relation: '户主', phone: '13800001234' },
+    ],
   });
 
   // The admin sees the kinds and the holidays calendar that drive the deadlines.
@@ -128,24 +142,51 @@ test('register with a missing material, print receipt and notice, review, public
   await expect(page.getByText('批准金额 2,000.00 元')).toBeVisible();
 
   const db = new Database(host.db, { readonly: true });
-  expect(db.prepare('SELECT state, approved_fen AS fen FROM applications').get()).toEqual({ state: 'approved', fen: 200000 });
-  expect(db.prepare(`SELECT group_concat(action, ',') AS steps FROM application_steps`).get()).toEqual({ steps: 'register,investigate,review,publicize,approve' });
+  expect(db.prepare('SELECT state, approved_fen AS fen FROM applications').get()).toEqual({
+    state: 'approved',
+    fen: 200000,
+  });
+  expect(db.prepare(`SELECT group_concat(action, ',') AS steps FROM application_steps`).get()).toEqual({
+    steps: 'register,investigate,review,publicize,approve',
+  });
   db.close();
 });
 
 test('a rejected case prints its 不予批准通知书 with the reason', async ({ page }) => {
   await firstStartAsAdmin(page, host);
   const area = await api<{ id: number }>(host, 'areas.save', { name: '西河村' });
-  for (const [username, role] of [['li', 'clerk'], ['zhao', 'reviewer'], ['qian', 'approver']])
-    await api(host, 'staff.create', { username, displayName: `员工${username}`, password: 'staff-pass-1', roles: [role] });
+  for (const [username, role] of [
+    ['li', 'clerk'],
+    ['zhao', 'reviewer'],
+    ['qian', 'approver'],
+  ])
+    await api(host, 'staff.create', {
+      username,
+      displayName: `员工${username}`,
+      password: 'staff-pass-1',
+      roles: [role],
+    });
   const h = await api<{ id: number; members: { id: number }[] }>(host, 'households.create', {
-    areaId: area.id, members: [{ name: '陈有车', idNumber: idNumberFor('1970-03-03', 9, false), relation: '户主' }],
+    areaId: area.id,
+    members: [{ name: '陈有车', idNumber: idNumberFor('1970-03-03', 9, false), relation: '户主' }],
   });
   // The same session as the page: each step signs in as the person who may take it.
   const as = (username: string) => api(host, 'session.signIn', { username, password: 'staff-pass-1' });
   await as('li');
-  const a = await api<{ id: number; acceptanceNo: string }>(host, 'applications.register', { householdId: h.id, personId: h.members[0].id, kindCode: 'temporary_relief_expense', reason: '医疗支出大', amount: '4000', materials: [] });
-  await api(host, 'applications.investigate', { id: a.id, investigators: ['员工li', '村干部'], visitedOn: new Date().toISOString().slice(0, 10), findings: '家有小汽车一辆' });
+  const a = await api<{ id: number; acceptanceNo: string }>(host, 'applications.register', {
+    householdId: h.id,
+    personId: h.members[0].id,
+    kindCode: 'temporary_relief_expense',
+    reason: '医疗支出大',
+    amount: '4000',
+    materials: [],
+  });
+  await api(host, 'applications.investigate', {
+    id: a.id,
+    investigators: ['员工li', '村干部'],
+    visitedOn: new Date().toISOString().slice(0, 10),
+    findings: '家有小汽车一辆',
+  });
   await as('zhao');
   await api(host, 'applications.review', { id: a.id, opinion: '不符合条件' });
   await as('qian');

@@ -1,7 +1,8 @@
 // First start → create admin → sign in → create a clerk → sign out → sign in as the clerk → admin-only screen refused.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page,test } from '@playwright/test';
 import Database from 'better-sqlite3';
-import { startHost, type Host } from './host';
+
+import { type Host,startHost } from './host';
 import { createAdmin, firstStartAsAdmin, signIn, watchCsp } from './session';
 
 let host: Host;
@@ -27,7 +28,16 @@ test('first start to a refused admin screen, as the counter would do it', async 
   await page.getByLabel('密码').fill('admin-pass-1');
   await page.getByRole('button', { name: '登录' }).click();
   await expect(page.getByTestId('signed-in')).toContainText('王管理');
-  await expect(page.getByRole('menuitem')).toHaveText(['首页', '台账', '救助申请', '补贴发放', '结对帮扶', '便民服务卡', '年度统计', '设置']);
+  await expect(page.getByRole('menuitem')).toHaveText([
+    '首页',
+    '台账',
+    '救助申请',
+    '补贴发放',
+    '结对帮扶',
+    '便民服务卡',
+    '年度统计',
+    '设置',
+  ]);
   await page.screenshot({ path: 'test-results/foundation-home.png' });
 
   // Create a clerk.
@@ -67,7 +77,10 @@ test('first start to a refused admin screen, as the counter would do it', async 
 
   expect(csp).toEqual([]);
   const db = new Database(host.db, { readonly: true });
-  expect(db.prepare(`SELECT username FROM staff ORDER BY id`).all()).toEqual([{ username: 'admin' }, { username: 'li' }]);
+  expect(db.prepare(`SELECT username FROM staff ORDER BY id`).all()).toEqual([
+    { username: 'admin' },
+    { username: 'li' },
+  ]);
   db.close();
 });
 

@@ -1,5 +1,5 @@
 // Starts the real CLI (`node dist/main/start.cjs`) as the web host on a temporary ledger and reads its one line.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess,spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,7 +26,10 @@ export function tempDir(prefix = 'bianmin-'): string {
 }
 
 /** Runs the CLI to completion (for refusals): exit code and output. */
-export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export function runCli(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const p = spawn(process.execPath, [START, ...args], { env: { ...process.env, BIANMIN_WEB: '1', ...env } });
     let stdout = '';
@@ -41,9 +44,13 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ c
 export async function startHost(opts: { db?: string; args?: string[]; viaEnv?: boolean } = {}): Promise<Host> {
   const dir = opts.db ? path.dirname(opts.db) : tempDir();
   const db = opts.db ?? path.join(dir, 'ledger.sqlite');
-  const proc = spawn(process.execPath, [START, ...(opts.viaEnv ? [] : ['--db', db]), '--no-open', ...(opts.args ?? [])], {
-    env: { ...process.env, BIANMIN_WEB: '1', ...(opts.viaEnv ? { BIANMIN_DB: db } : {}) },
-  });
+  const proc = spawn(
+    process.execPath,
+    [START, ...(opts.viaEnv ? [] : ['--db', db]), '--no-open', ...(opts.args ?? [])],
+    {
+      env: { ...process.env, BIANMIN_WEB: '1', ...(opts.viaEnv ? { BIANMIN_DB: db } : {}) },
+    },
+  );
   let out = '';
   let err = '';
   proc.stderr!.on('data', (d) => (err += d));

@@ -1,13 +1,15 @@
 // 结对帮扶 at the counter: a cadre created, paired with a household, a visit with aid recorded, the household's card
 // printed at CR80; then a whole area's cards on A4 sheets of ten. PDFs read back, every QR code decoded with zbarimg.
-import { expect, test, type Page } from '@playwright/test';
-import Database from 'better-sqlite3';
 import { execFileSync } from 'node:child_process';
+
+import { expect, type Page,test } from '@playwright/test';
+import Database from 'better-sqlite3';
+
 import { idNumberFor } from '../../main/demo/fictional';
 import { cardQrText } from '../../shared/domain/cards';
 import type { Host } from './host';
-import { ID_NUMBERS, PERSONAL_NUMBERS, pdfInfo, pdfPictures, pdfText, printToPdf } from './pdf';
-import { api, choose, firstStartAsAdmin, switchTo, watchCsp, hostPerTest } from './session';
+import { ID_NUMBERS, pdfInfo, pdfPictures, pdfText, PERSONAL_NUMBERS, printToPdf } from './pdf';
+import { api, choose, firstStartAsAdmin, hostPerTest,switchTo, watchCsp } from './session';
 
 let host: Host;
 hostPerTest((h) => (host = h));
@@ -24,36 +26,79 @@ const px = (mm: number) => Math.round((mm * DPI) / 25.4);
  */
 function qrCode(pdf: string, page: number, region?: { x: number; y: number; w: number; h: number }): string {
   const png = `${pdf}-qr-${page}-${region ? `${region.x}-${region.y}` : 'page'}`;
-  const crop = region ? ['-x', String(px(region.x)), '-y', String(px(region.y)), '-W', String(px(region.w)), '-H', String(px(region.h))] : [];
-  execFileSync('pdftoppm', ['-png', '-r', String(DPI), '-f', String(page), '-l', String(page), ...crop, '-singlefile', pdf, png]);
-  return execFileSync('zbarimg', ['--nodbus', '--raw', '-Sbinary', '-q', `${png}.png`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).replace(/\n$/, '');
+  const crop = region
+    ? ['-x', String(px(region.x)), '-y', String(px(region.y)), '-W', String(px(region.w)), '-H', String(px(region.h))]
+    : [];
+  execFileSync('pdftoppm', [
+    '-png',
+    '-r',
+    String(DPI),
+    '-f',
+    String(page),
+    '-l',
+    String(page),
+    ...crop,
+    '-singlefile',
+    pdf,
+    png,
+  ]);
+  return execFileSync('zbarimg', ['--nodbus', '--raw', '-Sbinary', '-q', `${png}.png`], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  }).replace(/\n$/, '');
 }
 
 /** The ten card slots of an A4 sheet (2 × 5 cards of 85.6 × 54 mm, centred). */
-const SLOTS = Array.from({ length: 10 }, (_, i) => ({ x: (210 - 2 * 85.6) / 2 + (i % 2) * 85.6, y: (297 - 5 * 54) / 2 + Math.floor(i / 2) * 54, w: 85.6, h: 54 }));
+const SLOTS = Array.from({ length: 10 }, (_, i) => ({
+  x: (210 - 2 * 85.6) / 2 + (i % 2) * 85.6,
+  y: (297 - 5 * 54) / 2 + Math.floor(i / 2) * 54,
+  w: 85.6,
+  h: 54,
+}));
 
 /** The print dialog is the browser's; here it only counts that the page asked for it. */
-const countPrints = (page: Page) => page.addInitScript(() => {
-  window.print = () => void ((window as unknown as { printed: number }).printed = ((window as unknown as { printed?: number }).printed ?? 0) + 1);
-});
+const countPrints = (page: Page) =>
+  page.addInitScript(() => {
+    window.print = () =>
+      void ((window as unknown as { printed: number }).printed =
+        ((window as unknown as { printed?: number }).printed ?? 0) + 1);
+  });
 
 async function setUp(page: Page) {
   await countPrints(page);
   await firstStartAsAdmin(page, host);
   await api(host, 'settings.save', {
-    name: '城关镇便民服务中心', address: '城关镇人民路1号', hotline: HOTLINE, officeHours: '工作日 8:30–17:30', idleLockMinutes: 15,
-    serviceItems: [{ name: '政务服务大厅', phone: '0571-12340001' }, { name: '民政办', phone: '0571-12340002' }, { name: '司法所', phone: '0571-12340003' },
-      { name: '派出所', phone: '0571-12340110' }, { name: '卫生院', phone: '0571-12340120' }, { name: '残联', phone: '0571-12340004' }],
+    name: '城关镇便民服务中心',
+    address: '城关镇人民路1号',
+    hotline: HOTLINE,
+    officeHours: '工作日 8:30–17:30',
+    idleLockMinutes: 15,
+    serviceItems: [
+      { name: '政务服务大厅', phone: '0571-12340001' },
+      { name: '民政办', phone: '0571-12340002' },
+      { name: '司法所', phone: '0571-12340003' },
+      { name: '派出所', phone: '0571-12340110' },
+      { name: '卫生院', phone: '0571-12340120' },
+      { name: '残联', phone: '0571-12340004' },
+    ],
   });
-  await api(host, 'staff.create', { username: 'li', displayName: '李窗口', password: 'staff-pass-1', roles: ['clerk'] });
+  await api(host, 'staff.create', {
+    username: 'li',
+    displayName: '李窗口',
+    password: 'staff-pass-1',
+    roles: ['clerk'],
+  });
   return api<{ id: number }>(host, 'areas.save', { name: '东山村' });
 }
 
-test('create a cadre, pair a household, record a visit with aid, print its card at CR80 with a QR code that decodes', async ({ page }) => {
+test('create a cadre, pair a household, record a visit with aid, print its card at CR80 with a QR code that decodes', async ({
+  page,
+}) => {
   const csp = watchCsp(page);
   const area = await setUp(page);
   const h = await api<{ id: number }>(host, 'households.create', {
-    areaId: area.id, phone: '13800001234',
+    areaId: area.id,
+    phone: '13800001234',
     members: [{ name: '孙秀英', idNumber: idNumberFor('1941-05-06', 3, true), relation: '户主' }],
   });
   await switchTo(page, 'li');
@@ -115,9 +160,21 @@ test('create a cadre, pair a household, record a visit with aid, print its card 
   expect(Math.abs(info.widthMm - 85.6)).toBeLessThan(0.5);
   expect(Math.abs(info.heightMm - 54)).toBeLessThan(0.5);
   const front = pdfText('test-results/card-cr80.pdf', 1).replace(/\s+/g, '');
-  for (const s of ['城关镇便民服务中心', '便民服务卡', cardNo, '孙秀英', '东山村', '张建国', '13900001111', HOTLINE, '工作日8:30–17:30']) expect(front).toContain(s.replace(/\s+/g, ''));
+  for (const s of [
+    '城关镇便民服务中心',
+    '便民服务卡',
+    cardNo,
+    '孙秀英',
+    '东山村',
+    '张建国',
+    '13900001111',
+    HOTLINE,
+    '工作日8:30–17:30',
+  ])
+    expect(front).toContain(s.replace(/\s+/g, ''));
   const back = pdfText('test-results/card-cr80.pdf', 2).replace(/\s+/g, '');
-  for (const s of ['服务事项及联系电话', '司法所', '0571-12340003', '卫生院', '0571-12340120']) expect(back).toContain(s);
+  for (const s of ['服务事项及联系电话', '司法所', '0571-12340003', '卫生院', '0571-12340120'])
+    expect(back).toContain(s);
   expect(pdfText('test-results/card-cr80.pdf').replace(/13900001111/g, '')).not.toMatch(PERSONAL_NUMBERS);
   expect(qrCode('test-results/card-cr80.pdf', 1)).toBe(cardQrText({ cardNo, cadrePhone: '13900001111' }, HOTLINE));
   pdfPictures('test-results/card-cr80.pdf', 'test-results/card-cr80', 1, 2);
@@ -148,13 +205,29 @@ test('create a cadre, pair a household, record a visit with aid, print its card 
   expect(csp).toEqual([]);
 });
 
-test('a whole area on A4: ten cards a sheet with crop marks, backs mirrored, every QR code decodes', async ({ page }) => {
+test('a whole area on A4: ten cards a sheet with crop marks, backs mirrored, every QR code decodes', async ({
+  page,
+}) => {
   const area = await setUp(page);
-  const cadre = await api<{ id: number }>(host, 'cadres.save', { name: '王干事', unit: '民政办', partyMember: true, phone: '13900002222' });
+  const cadre = await api<{ id: number }>(host, 'cadres.save', {
+    name: '王干事',
+    unit: '民政办',
+    partyMember: true,
+    phone: '13900002222',
+  });
   const names = ['赵一', '钱二', '孙三', '李四', '周五', '吴六', '郑七', '王八', '冯九', '陈十', '褚十一', '卫十二'];
   for (const [i, name] of names.entries()) {
-    const h = await api<{ id: number }>(host, 'households.create', { areaId: area.id, members: [{ name, idNumber: idNumberFor('1950-01-01', i + 10, false), relation: '户主' }] });
-    if (i % 2 === 0) await api(host, 'pairings.start', { householdId: h.id, cadreId: cadre.id, role: 'primary', fromDate: '2026-01-05' });
+    const h = await api<{ id: number }>(host, 'households.create', {
+      areaId: area.id,
+      members: [{ name, idNumber: idNumberFor('1950-01-01', i + 10, false), relation: '户主' }],
+    });
+    if (i % 2 === 0)
+      await api(host, 'pairings.start', {
+        householdId: h.id,
+        cadreId: cadre.id,
+        role: 'primary',
+        fromDate: '2026-01-05',
+      });
   }
   await page.goto(`${host.base}#/cards`);
   await choose(page, page, '村/社区筛选', '东山村');
@@ -175,9 +248,15 @@ test('a whole area on A4: ten cards a sheet with crop marks, backs mirrored, eve
   expect(pdfText('test-results/cards-a4.pdf', 2)).toContain('服务事项及联系电话');
   // The ten QR codes of the first sheet, slot by slot: each holds its own card's number, the hotline and its cadre's phone.
   const db = new Database(host.db, { readonly: true });
-  const cards = db.prepare(`SELECT sc.card_no AS cardNo, c.phone AS cadrePhone FROM service_cards sc LEFT JOIN cadres c ON c.id = sc.cadre_id ORDER BY sc.card_no`).all() as { cardNo: string; cadrePhone: string | null }[];
+  const cards = db
+    .prepare(
+      `SELECT sc.card_no AS cardNo, c.phone AS cadrePhone FROM service_cards sc LEFT JOIN cadres c ON c.id = sc.cadre_id ORDER BY sc.card_no`,
+    )
+    .all() as { cardNo: string; cadrePhone: string | null }[];
   expect(db.prepare('SELECT count(*) AS n FROM card_printings WHERE format = ?').get('a4')).toEqual({ n: 12 });
   db.close();
-  SLOTS.forEach((slot, i) => expect(qrCode('test-results/cards-a4.pdf', 1, slot), `slot ${i + 1}`).toBe(cardQrText(cards[i], HOTLINE)));
+  SLOTS.forEach((slot, i) =>
+    expect(qrCode('test-results/cards-a4.pdf', 1, slot), `slot ${i + 1}`).toBe(cardQrText(cards[i], HOTLINE)),
+  );
   pdfPictures('test-results/cards-a4.pdf', 'test-results/cards-a4', 1, 2);
 });

@@ -1,15 +1,16 @@
 // Money at the counter: a 临时救助 case approved (先行救助) and paid in cash with its receipt; a monthly batch made by
 // the clerk, approved and posted by the approver; one payment reversed; the totals on screen move with the ledger.
 // Then a 120-row roster printed to PDF and read back page by page.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page,test } from '@playwright/test';
 import Database from 'better-sqlite3';
+
 import { idNumberFor } from '../../main/demo/fictional';
 import { amountInWords, formatYuan } from '../../shared/domain/money';
 import { buildEntitlements } from '../bench/payments';
 import { buildRegistry } from '../bench/registry';
 import type { Host } from './host';
-import { PERSONAL_NUMBERS, pdfInfo, pdfPicture, pdfPictures, pdfText, printToPdf } from './pdf';
-import { api, createAdmin, firstStartAsAdmin, signIn, switchTo, watchCsp, hostPerTest } from './session';
+import { pdfInfo, pdfPicture, pdfPictures, pdfText, PERSONAL_NUMBERS, printToPdf } from './pdf';
+import { api, createAdmin, firstStartAsAdmin, hostPerTest,signIn, switchTo, watchCsp } from './session';
 
 let host: Host;
 hostPerTest((h) => (host = h));
@@ -21,7 +22,9 @@ const thisMonth = () => today().slice(0, 7);
 function ledgerTotal(file: string, where = '1'): number {
   const db = new Database(file, { readonly: true });
   try {
-    return (db.prepare(`SELECT coalesce(sum(signed_fen), 0) AS fen FROM payments WHERE ${where}`).get() as { fen: number }).fen;
+    return (
+      db.prepare(`SELECT coalesce(sum(signed_fen), 0) AS fen FROM payments WHERE ${where}`).get() as { fen: number }
+    ).fen;
   } finally {
     db.close();
   }
@@ -38,8 +41,20 @@ async function approvedMonthly(h: { id: number; members: { id: number }[] }, amo
   const started = new Date(Date.now() - 8 * 86400_000 + 8 * 3600_000).toISOString().slice(0, 10);
   const as = (username: string) => api(host, 'session.signIn', { username, password: 'staff-pass-1' });
   await as('li');
-  const a = await api<{ id: number }>(host, 'applications.register', { householdId: h.id, personId: h.members[0].id, kindCode: 'elderly_allowance', reason, amount, materials: [] });
-  await api(host, 'applications.investigate', { id: a.id, investigators: ['李一', '王二'], visitedOn: started, findings: '情况属实' });
+  const a = await api<{ id: number }>(host, 'applications.register', {
+    householdId: h.id,
+    personId: h.members[0].id,
+    kindCode: 'elderly_allowance',
+    reason,
+    amount,
+    materials: [],
+  });
+  await api(host, 'applications.investigate', {
+    id: a.id,
+    investigators: ['李一', '王二'],
+    visitedOn: started,
+    findings: '情况属实',
+  });
   await as('zhao');
   await api(host, 'applications.review', { id: a.id, opinion: '同意' });
   await api(host, 'applications.publicize', { id: a.id, fromDate: started });
@@ -48,16 +63,30 @@ async function approvedMonthly(h: { id: number; members: { id: number }[] }, amo
   return a.id;
 }
 
-test('pay a 临时救助 case in cash and print its receipt; post a monthly batch; reverse a payment; totals follow', async ({ page }) => {
+test('pay a 临时救助 case in cash and print its receipt; post a monthly batch; reverse a payment; totals follow', async ({
+  page,
+}) => {
   const csp = watchCsp(page);
   await firstStartAsAdmin(page, host);
-  await api(host, 'settings.save', { name: '城关镇便民服务中心', address: '城关镇人民路1号', hotline: '0571-12345678', officeHours: '工作日 8:30–17:30', idleLockMinutes: 15 });
+  await api(host, 'settings.save', {
+    name: '城关镇便民服务中心',
+    address: '城关镇人民路1号',
+    hotline: '0571-12345678',
+    officeHours: '工作日 8:30–17:30',
+    idleLockMinutes: 15,
+  });
   const area = await api<{ id: number }>(host, 'areas.save', { name: '东山村' });
-  for (const [username, displayName, role] of [['li', '李窗口', 'clerk'], ['zhao', '赵审核', 'reviewer'], ['qian', '钱审批', 'approver']])
+  for (const [username, displayName, role] of [
+    ['li', '李窗口', 'clerk'],
+    ['zhao', '赵审核', 'reviewer'],
+    ['qian', '钱审批', 'approver'],
+  ])
     await api(host, 'staff.create', { username, displayName, password: 'staff-pass-1', roles: [role] });
   const household = (name: string, n: number) =>
     api<{ id: number; members: { id: number }[] }>(host, 'households.create', {
-      areaId: area.id, accountNumber: `62170000000000${String(n).padStart(5, '0')}`, phone: '13800001234',
+      areaId: area.id,
+      accountNumber: `62170000000000${String(n).padStart(5, '0')}`,
+      phone: '13800001234',
       members: [{ name, idNumber: idNumberFor('1948-03-01', n, n % 2 === 0), relation: '户主' }],
     });
   const fire = await household('王火生', 1);
@@ -66,7 +95,12 @@ test('pay a 临时救助 case in cash and print its receipt; post a monthly batc
   // 先行救助 by the approver, in the UI.
   await switchTo(page, 'li');
   const a = await api<{ id: number; acceptanceNo: string }>(host, 'applications.register', {
-    householdId: fire.id, personId: fire.members[0].id, kindCode: 'temporary_relief_urgent', reason: '房屋失火，生活无着', amount: '1,500', materials: ['申请书'],
+    householdId: fire.id,
+    personId: fire.members[0].id,
+    kindCode: 'temporary_relief_urgent',
+    reason: '房屋失火，生活无着',
+    amount: '1,500',
+    materials: ['申请书'],
   });
   await switchTo(page, 'qian');
   await page.goto(`${host.base}#/applications/${a.id}`);
@@ -92,7 +126,17 @@ test('pay a 临时救助 case in cash and print its receipt; post a monthly batc
   await expect(page.getByRole('heading', { name: '救助金发放收据' })).toBeVisible();
   await printToPdf(page, 'test-results/payment-receipt.pdf');
   const receipt = pdfText('test-results/payment-receipt.pdf');
-  for (const s of ['救助金发放收据', '城关镇便民服务中心', '王火生', '临时救助（急难型）', '¥1,500.00', '人民币壹仟伍佰元整', '现金', '领款人签字（手印）', '李窗口'])
+  for (const s of [
+    '救助金发放收据',
+    '城关镇便民服务中心',
+    '王火生',
+    '临时救助（急难型）',
+    '¥1,500.00',
+    '人民币壹仟伍佰元整',
+    '现金',
+    '领款人签字（手印）',
+    '李窗口',
+  ])
     expect(receipt).toContain(s);
   expect(receipt).not.toMatch(PERSONAL_NUMBERS);
   const size = pdfInfo('test-results/payment-receipt.pdf');
@@ -103,9 +147,14 @@ test('pay a 临时救助 case in cash and print its receipt; post a monthly batc
   expect(ledgerTotal(host.db)).toBe(150000);
 
   // Three monthly cases; the clerk sets one entitlement in the UI, the others through the API.
-  const monthly = [await approvedMonthly(old[0], '200', '高龄独居'), await approvedMonthly(old[1], '150', '失能'), await approvedMonthly(old[2], '180', '孤寡')];
+  const monthly = [
+    await approvedMonthly(old[0], '200', '高龄独居'),
+    await approvedMonthly(old[1], '150', '失能'),
+    await approvedMonthly(old[2], '180', '孤寡'),
+  ];
   await api(host, 'session.signIn', { username: 'li', password: 'staff-pass-1' });
-  for (const id of monthly.slice(1)) await api(host, 'entitlements.save', { applicationId: id, startMonth: thisMonth(), endMonth: null });
+  for (const id of monthly.slice(1))
+    await api(host, 'entitlements.save', { applicationId: id, startMonth: thisMonth(), endMonth: null });
   await page.goto(`${host.base}#/applications/${monthly[0]}`);
   await page.getByRole('button', { name: '设置按月发放' }).click();
   await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
@@ -127,7 +176,9 @@ test('pay a 临时救助 case in cash and print its receipt; post a monthly batc
   await page.getByRole('button', { name: '审批并过账' }).click();
   await expect(page.getByRole('dialog')).toContainText('伍佰叁拾元整');
   await page.getByRole('dialog').getByRole('button', { name: '审批并过账' }).click();
-  await expect(page.getByRole('heading', { name: new RegExp(`发放批次 ${today().slice(0, 4)}-001 · ${thisMonth()}`) })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: new RegExp(`发放批次 ${today().slice(0, 4)}-001 · ${thisMonth()}`) }),
+  ).toBeVisible();
   await expect(page.getByTestId('batch-lines')).toContainText('已过账');
   await page.screenshot({ path: 'test-results/batch-posted.png', fullPage: true });
   expect(ledgerTotal(host.db)).toBe(150000 + 53000);
@@ -161,13 +212,24 @@ test('pay a 临时救助 case in cash and print its receipt; post a monthly batc
   expect(csp).toEqual([]);
 });
 
-test('a roster of 120 rows: seven A4 pages, header and subtotal on each, grand total in figures and 大写 on the last', async ({ page }) => {
+test('a roster of 120 rows: seven A4 pages, header and subtotal on each, grand total in figures and 大写 on the last', async ({
+  page,
+}) => {
   await page.goto(host.url);
   await createAdmin(page);
   await signIn(page, 'admin', 'admin-pass-1');
   await expect(page.getByTestId('signed-in')).toContainText('王管理');
-  await api(host, 'settings.save', { name: '城关镇便民服务中心', address: '', hotline: '0571-12345678', officeHours: '工作日 8:30–17:30', idleLockMinutes: 15 });
-  for (const [username, displayName, role] of [['li', '李窗口', 'clerk'], ['qian', '钱审批', 'approver']])
+  await api(host, 'settings.save', {
+    name: '城关镇便民服务中心',
+    address: '',
+    hotline: '0571-12345678',
+    officeHours: '工作日 8:30–17:30',
+    idleLockMinutes: 15,
+  });
+  for (const [username, displayName, role] of [
+    ['li', '李窗口', 'clerk'],
+    ['qian', '钱审批', 'approver'],
+  ])
     await api(host, 'staff.create', { username, displayName, password: 'staff-pass-1', roles: [role] });
   // 120 households with entitlements, written into the running ledger (WAL lets the host read them at once).
   const db = new Database(host.db);
@@ -176,7 +238,10 @@ test('a roster of 120 rows: seven A4 pages, header and subtotal on each, grand t
   buildEntitlements(db, 120, 2);
   db.close();
   await api(host, 'session.signIn', { username: 'li', password: 'staff-pass-1' });
-  const batch = await api<{ id: number; rowCount: number; totalFen: number }>(host, 'payroll.create', { month: thisMonth(), kindCode: null });
+  const batch = await api<{ id: number; rowCount: number; totalFen: number }>(host, 'payroll.create', {
+    month: thisMonth(),
+    kindCode: null,
+  });
   expect(batch.rowCount).toBe(120);
   await api(host, 'session.signIn', { username: 'qian', password: 'staff-pass-1' });
   await api(host, 'payroll.approve', { id: batch.id });
@@ -190,8 +255,15 @@ test('a roster of 120 rows: seven A4 pages, header and subtotal on each, grand t
   for (let p = 1; p <= 7; p++) {
     const text = pdfText('test-results/roster-120.pdf', p);
     const flat = text.replace(/\s+/g, ''); // pdftotext drops or adds spaces between Chinese and digits
-    expect(flat, `page ${p}`).toContain('2026年11月补贴发放花名册'.replace('2026年11月', `${Number(thisMonth().slice(0, 4))}年${Number(thisMonth().slice(5))}月`));
-    expect(flat, `page ${p}: the header row`).toContain('序号村/社区姓名身份证号救助类别金额账号后四位签字（手印）备注');
+    expect(flat, `page ${p}`).toContain(
+      '2026年11月补贴发放花名册'.replace(
+        '2026年11月',
+        `${Number(thisMonth().slice(0, 4))}年${Number(thisMonth().slice(5))}月`,
+      ),
+    );
+    expect(flat, `page ${p}: the header row`).toContain(
+      '序号村/社区姓名身份证号救助类别金额账号后四位签字（手印）备注',
+    );
     expect(flat).toContain(`第${p}页/共7页`);
     const [, people, amount] = /本页小计：(\d+) 人\s+([\d,]+\.\d\d)/.exec(text)!;
     expect(Number(people)).toBe(p < 7 ? 18 : 12);

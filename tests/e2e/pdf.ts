@@ -1,6 +1,7 @@
 // PDFs as a person checks them: the page's own PDF (CSS @page size), its text, its size, and pictures to look at.
-import type { Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
+
+import type { Page } from '@playwright/test';
 
 export async function printToPdf(page: Page, file: string): Promise<void> {
   await page.emulateMedia({ media: 'print' });
@@ -10,16 +11,23 @@ export async function printToPdf(page: Page, file: string): Promise<void> {
 
 /** The text of the whole PDF, or of one page (1-based). */
 export const pdfText = (file: string, page?: number) =>
-  execFileSync('pdftotext', ['-layout', ...(page ? ['-f', String(page), '-l', String(page)] : []), file, '-'], { encoding: 'utf8' });
+  execFileSync('pdftotext', ['-layout', ...(page ? ['-f', String(page), '-l', String(page)] : []), file, '-'], {
+    encoding: 'utf8',
+  });
 
 export function pdfInfo(file: string): { pages: number; widthMm: number; heightMm: number } {
   const out = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
   const [, w, h] = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(out)!;
-  return { pages: Number(/Pages:\s+(\d+)/.exec(out)![1]), widthMm: (Number(w) * 25.4) / 72, heightMm: (Number(h) * 25.4) / 72 };
+  return {
+    pages: Number(/Pages:\s+(\d+)/.exec(out)![1]),
+    widthMm: (Number(w) * 25.4) / 72,
+    heightMm: (Number(h) * 25.4) / 72,
+  };
 }
 
 /** First page as PNG beside the PDF (test-results/), for a person to look at. */
-export const pdfPicture = (file: string, out: string) => execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', file, out]);
+export const pdfPicture = (file: string, out: string) =>
+  execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', file, out]);
 
 /** Pages first…last as out-1.png, out-2.png … */
 export const pdfPictures = (file: string, out: string, first: number, last: number) =>

@@ -1,10 +1,11 @@
 // The registry at the counter: keyboard-only registration, finding by pinyin initials and ID tail, a duplicate ID
 // refused, rare characters and · unchanged from form to grid to .xlsx, and the export read back.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page,test } from '@playwright/test';
 import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
+
 import { idNumberFor } from '../../main/demo/fictional';
-import { startHost, type Host } from './host';
+import { type Host,startHost } from './host';
 import { api, firstStartAsAdmin } from './session';
 
 let host: Host;
@@ -20,10 +21,15 @@ const SPOUSE = { name: '买买提·艾力', id: idNumberFor('1966-09-30', 1, fal
 const RARE = { name: '𠮷㛃', id: idNumberFor('1990-01-08', 0, false) };
 
 /** A select closes its list after Enter; Tab before that lands back in the select. */
-const closedDropdown = (page: Page) => expect(page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')).toHaveCount(0);
+const closedDropdown = (page: Page) =>
+  expect(page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')).toHaveCount(0);
 
 /** Registers a household without the mouse: type, Tab, Enter in the selects, Alt+N for a member, Ctrl+Enter to save. */
-async function registerByKeyboard(page: Page, area: string, members: { name: string; id: string; relation?: string }[]) {
+async function registerByKeyboard(
+  page: Page,
+  area: string,
+  members: { name: string; id: string; relation?: string }[],
+) {
   await page.goto(`${host.base}#/ledger`);
   await page.goto(`${host.base}#/ledger/new`);
   const k = page.keyboard;
@@ -52,11 +58,19 @@ async function registerByKeyboard(page: Page, area: string, members: { name: str
   await k.press('Control+Enter');
 }
 
-test('keyboard-only registration, search by pinyin initials and ID tail, duplicate refused, export round trip', async ({ page }) => {
+test('keyboard-only registration, search by pinyin initials and ID tail, duplicate refused, export round trip', async ({
+  page,
+}) => {
   await firstStartAsAdmin(page, host);
   await api(host, 'areas.save', { name: '东山村' });
   await api(host, 'areas.save', { name: '西河村' });
-  await api(host, 'settings.save', { name: '城关镇便民服务中心', address: '', hotline: '0571-12345678', officeHours: '工作日', idleLockMinutes: 15 });
+  await api(host, 'settings.save', {
+    name: '城关镇便民服务中心',
+    address: '',
+    hotline: '0571-12345678',
+    officeHours: '工作日',
+    idleLockMinutes: 15,
+  });
 
   await registerByKeyboard(page, '东山', [HEAD, SPOUSE]);
   await expect(page.getByRole('heading', { name: new RegExp(`户号 \\d+ · ${HEAD.name}`) })).toBeVisible();
@@ -113,7 +127,18 @@ test('keyboard-only registration, search by pinyin initials and ID tail, duplica
   await wb.xlsx.readFile(file);
   const ws = wb.getWorksheet('困难群众台账')!;
   expect(String(ws.getCell('A1').value)).toMatch(/^城关镇便民服务中心 困难群众台账（导出日期 \d{4}-\d{2}-\d{2}）$/);
-  expect(ws.getRow(2).values).toEqual([undefined, '户号', '户主', '身份证号', '村/社区', '困难类别', '人口', '联系电话', '一卡通账号', '状态']);
+  expect(ws.getRow(2).values).toEqual([
+    undefined,
+    '户号',
+    '户主',
+    '身份证号',
+    '村/社区',
+    '困难类别',
+    '人口',
+    '联系电话',
+    '一卡通账号',
+    '状态',
+  ]);
   const rows = [3, 4].map((r) => ws.getRow(r));
   const byName = new Map(rows.map((r) => [String(r.getCell(2).value), r]));
   expect([...byName.keys()].sort()).toEqual([HEAD.name, RARE.name].sort());
@@ -125,7 +150,11 @@ test('keyboard-only registration, search by pinyin initials and ID tail, duplica
 
   // And in the ledger file, exactly as typed.
   const db = new Database(host.db, { readonly: true });
-  expect(db.prepare('SELECT name FROM persons ORDER BY id').all()).toEqual([{ name: HEAD.name }, { name: SPOUSE.name }, { name: RARE.name }]);
+  expect(db.prepare('SELECT name FROM persons ORDER BY id').all()).toEqual([
+    { name: HEAD.name },
+    { name: SPOUSE.name },
+    { name: RARE.name },
+  ]);
   expect(db.prepare(`SELECT count(*) AS n FROM persons WHERE name = '冒名者'`).get()).toEqual({ n: 0 });
   db.close();
 });

@@ -2,11 +2,12 @@
 // the payments (households, applications) behind it with the same total, the A4 PDF carries the summary paragraph, and the chart is looked at.
 import { expect, test } from '@playwright/test';
 import Database from 'better-sqlite3';
+
 import { idNumberFor } from '../../main/demo/fictional';
 import { formatYuan } from '../../shared/domain/money';
 import type { Host } from './host';
 import { pdfInfo, pdfPictures, pdfText, printToPdf } from './pdf';
-import { api, firstStartAsAdmin, watchCsp, hostPerTest } from './session';
+import { api, firstStartAsAdmin, hostPerTest,watchCsp } from './session';
 
 let host: Host;
 hostPerTest((h) => (host = h));
@@ -20,42 +21,103 @@ function fromLedger(file: string) {
   try {
     const span = [`${year}-01-01`, `${year}-12-31`];
     const kind = (code: string) =>
-      db.prepare(`SELECT count(DISTINCT person_id) AS persons, count(*) AS times, coalesce(sum(amount_fen), 0) AS fen FROM payments p JOIN relief_kinds k ON k.code = p.kind_code
-        WHERE coalesce(k.parent_code, k.code) = ? AND paid_on BETWEEN ? AND ? AND reverses_id IS NULL`).get(code, ...span) as { persons: number; times: number; fen: number };
-    const net = (db.prepare('SELECT sum(signed_fen) AS fen FROM payments WHERE paid_on BETWEEN ? AND ?').get(...span) as { fen: number }).fen;
+      db
+        .prepare(
+          `SELECT count(DISTINCT person_id) AS persons, count(*) AS times, coalesce(sum(amount_fen), 0) AS fen FROM payments p JOIN relief_kinds k ON k.code = p.kind_code
+        WHERE coalesce(k.parent_code, k.code) = ? AND paid_on BETWEEN ? AND ? AND reverses_id IS NULL`,
+        )
+        .get(code, ...span) as { persons: number; times: number; fen: number };
+    const net = (
+      db.prepare('SELECT sum(signed_fen) AS fen FROM payments WHERE paid_on BETWEEN ? AND ?').get(...span) as {
+        fen: number;
+      }
+    ).fen;
     return { temporary: kind('temporary_relief'), medical: kind('medical_relief'), net };
   } finally {
     db.close();
   }
 }
 
-test('the report screen equals the ledger; a number opens its payments; the A4 PDF carries the paragraph', async ({ page }) => {
+test('the report screen equals the ledger; a number opens its payments; the A4 PDF carries the paragraph', async ({
+  page,
+}) => {
   const csp = watchCsp(page);
   await firstStartAsAdmin(page, host);
-  await api(host, 'settings.save', { name: '城关镇便民服务中心', address: '', hotline: '0571-12345678', officeHours: '工作日 8:30–17:30', idleLockMinutes: 30 });
+  await api(host, 'settings.save', {
+    name: '城关镇便民服务中心',
+    address: '',
+    hotline: '0571-12345678',
+    officeHours: '工作日 8:30–17:30',
+    idleLockMinutes: 30,
+  });
   const east = await api<{ id: number }>(host, 'areas.save', { name: '东山村' });
   const west = await api<{ id: number }>(host, 'areas.save', { name: '西河村' });
-  for (const [username, displayName, role] of [['li', '李窗口', 'clerk'], ['zhao', '赵审核', 'reviewer'], ['qian', '钱审批', 'approver']])
+  for (const [username, displayName, role] of [
+    ['li', '李窗口', 'clerk'],
+    ['zhao', '赵审核', 'reviewer'],
+    ['qian', '钱审批', 'approver'],
+  ])
     await api(host, 'staff.create', { username, displayName, password: 'staff-pass-1', roles: [role] });
   const as = (username: string) => api(host, 'session.signIn', { username, password: 'staff-pass-1' });
-  const people = [['张一', east.id], ['王二', east.id], ['赵三', west.id]] as const;
+  const people = [
+    ['张一', east.id],
+    ['王二', east.id],
+    ['赵三', west.id],
+  ] as const;
   const hs = [];
   for (const [i, [name, areaId]] of people.entries())
-    hs.push(await api<{ id: number; members: { id: number }[] }>(host, 'households.create', { areaId, members: [{ name, idNumber: idNumberFor('1955-02-02', i + 1, false), relation: '户主' }] }));
+    hs.push(
+      await api<{ id: number; members: { id: number }[] }>(host, 'households.create', {
+        areaId,
+        members: [{ name, idNumber: idNumberFor('1955-02-02', i + 1, false), relation: '户主' }],
+      }),
+    );
   const payIds: number[] = [];
   // 临时救助 by 先行救助: 张一 twice (different reasons), 王二 once; then one payment reversed.
-  for (const [h, amount, reason] of [[hs[0], '1,000', '火灾'], [hs[1], '2,500', '水灾'], [hs[0], '800', '疾病']] as const) {
+  for (const [h, amount, reason] of [
+    [hs[0], '1,000', '火灾'],
+    [hs[1], '2,500', '水灾'],
+    [hs[0], '800', '疾病'],
+  ] as const) {
     await as('li');
-    const a = await api<{ id: number }>(host, 'applications.register', { householdId: h.id, personId: h.members[0].id, kindCode: 'temporary_relief_urgent', reason, amount, materials: [] });
+    const a = await api<{ id: number }>(host, 'applications.register', {
+      householdId: h.id,
+      personId: h.members[0].id,
+      kindCode: 'temporary_relief_urgent',
+      reason,
+      amount,
+      materials: [],
+    });
     await as('qian');
     await api(host, 'applications.urgentApprove', { id: a.id, amount, reason: '急难' });
     await as('li');
-    payIds.push((await api<{ id: number }>(host, 'payments.pay', { applicationId: a.id, amount, method: 'cash', paidOn: today() })).id);
+    payIds.push(
+      (
+        await api<{ id: number }>(host, 'payments.pay', {
+          applicationId: a.id,
+          amount,
+          method: 'cash',
+          paidOn: today(),
+        })
+      ).id,
+    );
   }
   // 医疗救助 for 赵三 through the whole workflow.
   const started = new Date(Date.now() - 8 * 86400_000 + 8 * 3600_000).toISOString().slice(0, 10);
-  const m = await api<{ id: number }>(host, 'applications.register', { householdId: hs[2].id, personId: hs[2].members[0].id, kindCode: 'medical_relief', reason: '住院', amount: '6,000', materials: [] });
-  await api(host, 'applications.investigate', { id: m.id, investigators: ['李一', '王二'], visitedOn: started, findings: '情况属实' });
+  const m = await api<{ id: number }>(host, 'applications.register', {
+    householdId: hs[2].id,
+    personId: hs[2].members[0].id,
+    kindCode: 'medical_relief',
+    reason: '住院',
+    amount: '6,000',
+    materials: [],
+  });
+  await api(host, 'applications.investigate', {
+    id: m.id,
+    investigators: ['李一', '王二'],
+    visitedOn: started,
+    findings: '情况属实',
+  });
   await as('zhao');
   await api(host, 'applications.review', { id: m.id, opinion: '同意' });
   await api(host, 'applications.publicize', { id: m.id, fromDate: started });
@@ -66,12 +128,23 @@ test('the report screen equals the ledger; a number opens its payments; the A4 P
   await api(host, 'payments.pay', { applicationId: m.id, amount: '6,000', method: 'cash', paidOn: today() });
 
   const want = fromLedger(host.db);
-  expect([want.temporary.persons, want.temporary.times, want.temporary.fen, want.medical.fen, want.net]).toEqual([2, 3, 430000, 600000, 950000]);
+  expect([want.temporary.persons, want.temporary.times, want.temporary.fen, want.medical.fen, want.net]).toEqual([
+    2, 3, 430000, 600000, 950000,
+  ]);
 
   await page.goto(`${host.base}#/reports?year=${year}`);
   const kinds = page.getByTestId('kind-table');
   const row = (name: string) => kinds.getByRole('row').filter({ has: page.getByRole('cell', { name, exact: true }) });
-  await expect(row('临时救助').getByRole('cell')).toHaveText(['临时救助', String(want.temporary.persons), '2', String(want.temporary.times), formatYuan(want.temporary.fen), '0.43', '0.00', '新增']);
+  await expect(row('临时救助').getByRole('cell')).toHaveText([
+    '临时救助',
+    String(want.temporary.persons),
+    '2',
+    String(want.temporary.times),
+    formatYuan(want.temporary.fen),
+    '0.43',
+    '0.00',
+    '新增',
+  ]);
   await expect(row('医疗救助（大病）').getByRole('cell').nth(4)).toHaveText(formatYuan(want.medical.fen));
   await expect(row('本年冲正').getByRole('cell').nth(4)).toHaveText('-800.00');
   await expect(row('合计（净发放）').getByRole('cell').nth(4)).toHaveText(formatYuan(want.net));
@@ -84,11 +157,17 @@ test('the report screen equals the ledger; a number opens its payments; the A4 P
   await page.screenshot({ path: 'test-results/report-screen.png', fullPage: true });
 
   // 临时救助's amount opens its payments; the grid's own total is that amount, with the same persons and households.
-  await row('临时救助').getByRole('link', { name: formatYuan(want.temporary.fen) }).click();
-  await expect(page.getByTestId('payments-grid').getByTestId('row-count')).toHaveText(`共 3 条，2 人、2 户，合计 ${formatYuan(want.temporary.fen)} 元`);
+  await row('临时救助')
+    .getByRole('link', { name: formatYuan(want.temporary.fen) })
+    .click();
+  await expect(page.getByTestId('payments-grid').getByTestId('row-count')).toHaveText(
+    `共 3 条，2 人、2 户，合计 ${formatYuan(want.temporary.fen)} 元`,
+  );
   await page.goBack();
   await row('本年冲正').getByRole('link', { name: '-800.00' }).click();
-  await expect(page.getByTestId('payments-grid').getByTestId('row-count')).toContainText('共 1 条，1 人、1 户，合计 -800.00 元');
+  await expect(page.getByTestId('payments-grid').getByTestId('row-count')).toContainText(
+    '共 1 条，1 人、1 户，合计 -800.00 元',
+  );
   // The registry and application figures open the households and applications behind them.
   await page.goBack();
   const other = page.getByTestId('other-table');
@@ -111,7 +190,17 @@ test('the report screen equals the ledger; a number opens its payments; the A4 P
   expect([Math.round(info.widthMm), Math.round(info.heightMm)]).toEqual([210, 297]);
   const text = pdfText('test-results/annual-report.pdf').replace(/\s+/g, '');
   expect(text).toContain(summary.replace(/\s+/g, ''));
-  for (const s of ['城关镇便民服务中心', '一、按救助类别', '二、按村/社区', '三、按月份', '制表人：', '审核人：', '本年冲正', '合计（净发放）']) expect(text).toContain(s);
+  for (const s of [
+    '城关镇便民服务中心',
+    '一、按救助类别',
+    '二、按村/社区',
+    '三、按月份',
+    '制表人：',
+    '审核人：',
+    '本年冲正',
+    '合计（净发放）',
+  ])
+    expect(text).toContain(s);
   pdfPictures('test-results/annual-report.pdf', 'test-results/annual-report', 1, info.pages);
   expect(csp).toEqual([]);
 });

@@ -1,6 +1,7 @@
 // Shared e2e steps: first start as admin, sign in, and calls over the same token (the host's one session).
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { startHost, type Host } from './host';
+import { expect, type Locator, type Page,test } from '@playwright/test';
+
+import { type Host,startHost } from './host';
 
 /** Fills the first-start form of a new ledger (the page must already show it). */
 export async function createAdmin(page: Page): Promise<void> {
@@ -49,7 +50,9 @@ export function watchCsp(page: Page): string[] {
   const violations: string[] = [];
   void page.addInitScript(() =>
     document.addEventListener('securitypolicyviolation', (e) =>
-      console.error(`CSP violation: ${e.violatedDirective} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber} ${e.sample}`),
+      console.error(
+        `CSP violation: ${e.violatedDirective} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber} ${e.sample}`,
+      ),
     ),
   );
   page.on('console', (m) => {

@@ -1,6 +1,7 @@
 // The audit log: a row for every mutation in the same transaction, append-only, listed with filters by SQL.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+
 import type { AuditRow } from '../../shared/schemas/audit';
 import type { Page } from '../../shared/schemas/common';
 import { must, world } from './helpers';
@@ -8,7 +9,14 @@ import { must, world } from './helpers';
 test('every mutation writes staff, time, channel, entity, before and after', async () => {
   const w = await world();
   const admin = await w.admin();
-  const center = { name: '城关镇便民服务中心', address: '城关镇人民路 1 号', hotline: '0571-12345678', officeHours: '工作日 9:00–17:00', idleLockMinutes: 15, serviceItems: [{ name: '司法所', phone: '0571-12340003' }] };
+  const center = {
+    name: '城关镇便民服务中心',
+    address: '城关镇人民路 1 号',
+    hotline: '0571-12345678',
+    officeHours: '工作日 9:00–17:00',
+    idleLockMinutes: 15,
+    serviceItems: [{ name: '司法所', phone: '0571-12340003' }],
+  };
   must(await w.call(admin, 'settings.save', center));
   const page = must(await w.call(admin, 'audit.list', { channel: 'settings.save' })) as Page<AuditRow>;
   assert.equal(page.total, 1);
@@ -44,10 +52,16 @@ test('the list pages and filters in SQL: staff, channel, entity, dates, sort', a
   assert.equal(all.rows.length, 5);
   assert.equal(all.total, w.count('audit_log'));
   assert.ok(all.rows[0].id > all.rows[1].id, 'newest first');
-  const mine = must(await w.call(admin, 'audit.list', { staffId: clerk.staff!.id, channel: 'session.lock' })) as Page<AuditRow>;
+  const mine = must(
+    await w.call(admin, 'audit.list', { staffId: clerk.staff!.id, channel: 'session.lock' }),
+  ) as Page<AuditRow>;
   assert.equal(mine.total, 7);
-  const range = must(await w.call(admin, 'audit.list', { channel: 'session.lock', from: '2026-11-25', to: '2026-11-27' })) as Page<AuditRow>;
+  const range = must(
+    await w.call(admin, 'audit.list', { channel: 'session.lock', from: '2026-11-25', to: '2026-11-27' }),
+  ) as Page<AuditRow>;
   assert.deepEqual(range.rows.map((r) => r.at.slice(0, 10)).sort(), ['2026-11-25', '2026-11-26', '2026-11-27']);
-  const asc = must(await w.call(admin, 'audit.list', { sort: { col: 'at', dir: 'asc' }, limit: 1, offset: 0 })) as Page<AuditRow>;
+  const asc = must(
+    await w.call(admin, 'audit.list', { sort: { col: 'at', dir: 'asc' }, limit: 1, offset: 0 }),
+  ) as Page<AuditRow>;
   assert.equal(asc.rows[0].channel, 'setup.createAdmin');
 });

@@ -1,12 +1,14 @@
 // Backups through the SQLite backup API, verified; daily and at exit, 30 kept; manual to a folder; restore.
-import Database from 'better-sqlite3';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import type { BackupFile } from '../../shared/schemas/backup';
+
+import Database from 'better-sqlite3';
+
 import { Ledger } from '../../main/ledger';
 import { dailyBackup, listBackups, makeBackup, pruneBackups } from '../../main/services/backup';
+import type { BackupFile } from '../../shared/schemas/backup';
 import { must, refused, tempDir, testClock, world } from './helpers';
 
 test('a backup taken while writes run opens, passes integrity_check and holds only whole transactions', async () => {
@@ -36,7 +38,9 @@ test('a backup taken while writes run opens, passes integrity_check and holds on
   const b = new Database(file, { readonly: true });
   assert.equal((b.pragma('integrity_check') as { integrity_check: string }[])[0].integrity_check, 'ok');
   const { rows, pairs, broken } = b
-    .prepare('SELECT count(*) AS rows, count(DISTINCT pair) AS pairs, (SELECT count(*) FROM (SELECT pair FROM pairs GROUP BY pair HAVING count(*) <> 2)) AS broken FROM pairs')
+    .prepare(
+      'SELECT count(*) AS rows, count(DISTINCT pair) AS pairs, (SELECT count(*) FROM (SELECT pair FROM pairs GROUP BY pair HAVING count(*) <> 2)) AS broken FROM pairs',
+    )
     .get() as { rows: number; pairs: number; broken: number };
   assert.equal(broken, 0);
   assert.equal(rows, pairs * 2);
@@ -54,7 +58,15 @@ test('restore brings back exactly the rows of the backup, after backing up the c
   const taken = must(await w.call(admin, 'backup.create', {})) as BackupFile & { path: string };
   const snapshot = w.ledger.db.prepare('SELECT id, username, display_name FROM staff ORDER BY id').all();
   await w.staff('zhao', ['reviewer']);
-  must(await w.call(admin, 'settings.save', { name: '改过的名字', address: '', hotline: '', officeHours: '', idleLockMinutes: 15 }));
+  must(
+    await w.call(admin, 'settings.save', {
+      name: '改过的名字',
+      address: '',
+      hotline: '',
+      officeHours: '',
+      idleLockMinutes: 15,
+    }),
+  );
 
   must(await w.call(admin, 'backup.restore', { file: taken.file }));
   assert.deepEqual(w.ledger.db.prepare('SELECT id, username, display_name FROM staff ORDER BY id').all(), snapshot);
@@ -62,7 +74,11 @@ test('restore brings back exactly the rows of the backup, after backing up the c
   const before = listBackups(w.ledger.backupsDir).filter((b) => b.file.includes('before-restore'));
   assert.equal(before.length, 1);
   const saved = new Database(path.join(w.ledger.backupsDir, before[0].file), { readonly: true });
-  assert.equal((saved.prepare('SELECT count(*) AS n FROM staff').get() as { n: number }).n, 3, 'the ledger as it was before the restore');
+  assert.equal(
+    (saved.prepare('SELECT count(*) AS n FROM staff').get() as { n: number }).n,
+    3,
+    'the ledger as it was before the restore',
+  );
   saved.close();
   // The restore itself is in the restored ledger's audit log.
   assert.equal(w.one(`SELECT count(*) AS n FROM audit_log WHERE channel = 'backup.restore'`).n, 1);
@@ -113,7 +129,10 @@ test('daily at the first start of each day and at clean exit, stamped by the led
 
   now = new Date('2026-11-23T19:00:00+08:00');
   const l2 = await Ledger.open(file, { clock });
-  assert.equal(listBackups(l2.backupsDir).filter((b) => b.file.includes('2026-11-23T') && b.file.endsWith('-daily.sqlite')).length, 1);
+  assert.equal(
+    listBackups(l2.backupsDir).filter((b) => b.file.includes('2026-11-23T') && b.file.endsWith('-daily.sqlite')).length,
+    1,
+  );
   assert.equal(await dailyBackup(l2, new Date('2026-11-23T17:00:00+08:00')), null, 'once a day');
   const next = await dailyBackup(l2, new Date('2026-11-24T08:00:00+08:00'));
   assert.match(path.basename(next!), /^bianmin-2026-11-24T080000-daily\.sqlite$/);

@@ -1,19 +1,29 @@
 // `npm start` as a person runs it (the built dist/main/start.cjs): one line, clean stop, clear refusals.
-import Database from 'better-sqlite3';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
+
+import Database from 'better-sqlite3';
+
 import { LINE, runCli, startHost, tempDir } from '../e2e/host';
 
 test('prints exactly one line with the loopback address and token; SIGTERM checkpoints, backs up, exits 0', async () => {
   const h = await startHost();
   assert.match(h.stdout().trimEnd(), LINE);
   assert.equal(h.stdout().split('\n').filter(Boolean).length, 1);
-  const res = await fetch(`${h.base}api/setup.state`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Bianmin-Token': h.token }, body: '{}' });
+  const res = await fetch(`${h.base}api/setup.state`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Bianmin-Token': h.token },
+    body: '{}',
+  });
   assert.equal(((await res.json()) as { ok: boolean }).ok, true);
   assert.equal(await h.stop('SIGTERM'), 0);
-  assert.equal(fs.existsSync(h.db + '-wal') && fs.statSync(h.db + '-wal').size > 0, false, 'WAL folded back into the file');
+  assert.equal(
+    fs.existsSync(h.db + '-wal') && fs.statSync(h.db + '-wal').size > 0,
+    false,
+    'WAL folded back into the file',
+  );
   const backups = fs.readdirSync(path.join(h.dir, 'backups'));
   assert.equal(backups.filter((f) => f.endsWith('-exit.sqlite')).length, 1);
   const db = new Database(h.db, { readonly: true });

@@ -5,7 +5,9 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
+
 import Database from 'better-sqlite3';
+
 import { buildEntitlements } from '../bench/payments';
 import { buildRegistry } from '../bench/registry';
 import { must, tempDir, world } from './helpers';
@@ -14,9 +16,15 @@ const ROWS = 5000;
 const CHILD = path.join(__dirname, 'children', 'postBatch.ts');
 
 /** Runs the child on a copy of the ledger; kills it `killAfterMs` after it says "posting" (never, if null). */
-function run(file: string, batchId: number, killAfterMs: number | null): Promise<{ killed: boolean; ms: number | null }> {
+function run(
+  file: string,
+  batchId: number,
+  killAfterMs: number | null,
+): Promise<{ killed: boolean; ms: number | null }> {
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, ['--import', 'tsx', CHILD, file, String(batchId)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const p = spawn(process.execPath, ['--import', 'tsx', CHILD, file, String(batchId)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     let killed = false;
@@ -44,7 +52,11 @@ function inspect(file: string, batchId: number) {
       integrity: db.pragma('integrity_check', { simple: true }),
       payments: (db.prepare('SELECT count(*) AS n FROM payments WHERE batch_id = ?').get(batchId) as { n: number }).n,
       state: (db.prepare('SELECT state FROM payroll_batches WHERE id = ?').get(batchId) as { state: string }).state,
-      drawn: (db.prepare(`SELECT coalesce(max(last), 0) AS n FROM number_sequences WHERE series = 'batch'`).get() as { n: number }).n,
+      drawn: (
+        db.prepare(`SELECT coalesce(max(last), 0) AS n FROM number_sequences WHERE series = 'batch'`).get() as {
+          n: number;
+        }
+      ).n,
       steps: (db.prepare(`SELECT count(*) AS n FROM application_steps WHERE action = 'pay'`).get() as { n: number }).n,
     };
   } finally {
@@ -52,45 +64,57 @@ function inspect(file: string, batchId: number) {
   }
 }
 
-test('kill -9 during the posting of a 5,000-row batch, 20 times: the ledger is intact and the batch all or nothing', { timeout: 600_000 }, async () => {
-  const w = await world();
-  const clerk = await w.staff('clerk', ['clerk']);
-  await w.staff('appr', ['approver']);
-  buildRegistry(w.ledger.db, ROWS * 3);
-  buildEntitlements(w.ledger.db, ROWS);
-  const batch = must(await w.call(clerk, 'payroll.create', { month: '2026-11', kindCode: null }));
-  assert.equal(batch.rowCount, ROWS);
-  const fixture = path.join(w.dir, 'ledger.sqlite');
-  await w.ledger.close({ backup: false });
+test(
+  'kill -9 during the posting of a 5,000-row batch, 20 times: the ledger is intact and the batch all or nothing',
+  { timeout: 600_000 },
+  async () => {
+    const w = await world();
+    const clerk = await w.staff('clerk', ['clerk']);
+    await w.staff('appr', ['approver']);
+    buildRegistry(w.ledger.db, ROWS * 3);
+    buildEntitlements(w.ledger.db, ROWS);
+    const batch = must(await w.call(clerk, 'payroll.create', { month: '2026-11', kindCode: null }));
+    assert.equal(batch.rowCount, ROWS);
+    const fixture = path.join(w.dir, 'ledger.sqlite');
+    await w.ledger.close({ backup: false });
 
-  const copy = () => {
-    const dir = tempDir();
-    fs.copyFileSync(fixture, path.join(dir, 'ledger.sqlite')); // a closed ledger: no WAL beside it
-    return path.join(dir, 'ledger.sqlite');
-  };
-  // One uninterrupted run: how long posting takes here, and what "wholly present" looks like.
-  const whole = copy();
-  const full = await run(whole, batch.id, null);
-  assert.ok(full.ms !== null);
-  assert.deepEqual(inspect(whole, batch.id), { integrity: 'ok', payments: ROWS, state: 'posted', drawn: 1, steps: 0 });
+    const copy = () => {
+      const dir = tempDir();
+      fs.copyFileSync(fixture, path.join(dir, 'ledger.sqlite')); // a closed ledger: no WAL beside it
+      return path.join(dir, 'ledger.sqlite');
+    };
+    // One uninterrupted run: how long posting takes here, and what "wholly present" looks like.
+    const whole = copy();
+    const full = await run(whole, batch.id, null);
+    assert.ok(full.ms !== null);
+    assert.deepEqual(inspect(whole, batch.id), {
+      integrity: 'ok',
+      payments: ROWS,
+      state: 'posted',
+      drawn: 1,
+      steps: 0,
+    });
 
-  const outcomes = { present: 0, absent: 0 };
-  for (let i = 0; i < 20; i++) {
-    const file = copy();
-    const delay = Math.random() * full.ms! * 1.5;
-    const r = await run(file, batch.id, delay);
-    const s = inspect(file, batch.id);
-    assert.equal(s.integrity, 'ok', `run ${i}: integrity_check`);
-    if (s.state === 'posted') {
-      assert.deepEqual([s.payments, s.drawn], [ROWS, 1], `run ${i}: posted means every row`);
-      outcomes.present++;
-    } else {
-      assert.deepEqual([s.state, s.payments, s.drawn], ['draft', 0, 0], `run ${i}: not posted means no row`);
-      outcomes.absent++;
+    const outcomes = { present: 0, absent: 0 };
+    for (let i = 0; i < 20; i++) {
+      const file = copy();
+      const delay = Math.random() * full.ms! * 1.5;
+      const r = await run(file, batch.id, delay);
+      const s = inspect(file, batch.id);
+      assert.equal(s.integrity, 'ok', `run ${i}: integrity_check`);
+      if (s.state === 'posted') {
+        assert.deepEqual([s.payments, s.drawn], [ROWS, 1], `run ${i}: posted means every row`);
+        outcomes.present++;
+      } else {
+        assert.deepEqual([s.state, s.payments, s.drawn], ['draft', 0, 0], `run ${i}: not posted means no row`);
+        outcomes.absent++;
+      }
+      assert.ok(r.killed || s.state === 'posted');
     }
-    assert.ok(r.killed || s.state === 'posted');
-  }
-  console.log(`# posting ${ROWS} rows took ${full.ms!.toFixed(0)} ms; 20 kills: ${outcomes.present} wholly present, ${outcomes.absent} wholly absent`);
-  // Kills landed on both sides of the commit, so the test saw real interruptions, not only finished runs.
-  assert.ok(outcomes.present > 0 && outcomes.absent > 0, JSON.stringify(outcomes));
-});
+    console.log(
+      `# posting ${ROWS} rows took ${full.ms!.toFixed(0)} ms; 20 kills: ${outcomes.present} wholly present, ${outcomes.absent} wholly absent`,
+    );
+    // Kills landed on both sides of the commit, so the test saw real interruptions, not only finished runs.
+    assert.ok(outcomes.present > 0 && outcomes.absent > 0, JSON.stringify(outcomes));
+  },
+);

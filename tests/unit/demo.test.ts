@@ -1,8 +1,9 @@
 // --demo: a fictional township into an empty ledger, and never into one that holds data.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseIdNumber } from '../../shared/domain/idNumber';
+
 import { seedDemo } from '../../main/demo/seed';
+import { parseIdNumber } from '../../shared/domain/idNumber';
 import { world } from './helpers';
 
 test('fills an empty ledger with 8 areas, 300 households, about 800 valid persons; refuses a ledger with data', async () => {

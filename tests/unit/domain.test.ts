@@ -2,17 +2,36 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { test } from 'node:test';
-import { amountInWords, cleanAccount, formatYuan, parseYuan } from '../../shared/domain/money';
-import { addMonths, monthCn } from '../../shared/domain/time';
-import { addWorkingDays, isWorkingDay, workingDaysBetween, type Calendar } from '../../shared/domain/workdays';
+
 import { Ledger } from '../../main/ledger';
 import { loadCalendar } from '../../main/services/calendar';
+import { amountInWords, cleanAccount, formatYuan, parseYuan } from '../../shared/domain/money';
+import { addMonths, monthCn } from '../../shared/domain/time';
+import { addWorkingDays, type Calendar,isWorkingDay, workingDaysBetween } from '../../shared/domain/workdays';
 import { tempDir, testClock } from './helpers';
 
 test('yuan typed by a clerk becomes integer fen by rule', () => {
-  const ok: [string, number][] = [['1,234.50', 123450], ['１２３', 12300], ['1234', 123400], ['0.5', 50], ['67,700', 6770000], ['¥88.08', 8808], ['１,２３４．５０', 123450]];
+  const ok: [string, number][] = [
+    ['1,234.50', 123450],
+    ['１２３', 12300],
+    ['1234', 123400],
+    ['0.5', 50],
+    ['67,700', 6770000],
+    ['¥88.08', 8808],
+    ['１,２３４．５０', 123450],
+  ];
   for (const [raw, fen] of ok) assert.deepEqual(parseYuan(raw), { ok: true, fen }, raw);
-  const bad: [string, RegExp][] = [['1234.567', /两位小数/], ['1.234,50', /小数点/], ['-5', /负数/], ['0', /大于 0/], ['0.00', /大于 0/], ['', /请填写/], ['12a', /格式不对/], ['1,23.00', /格式不对/], ['1e5', /格式不对/]];
+  const bad: [string, RegExp][] = [
+    ['1234.567', /两位小数/],
+    ['1.234,50', /小数点/],
+    ['-5', /负数/],
+    ['0', /大于 0/],
+    ['0.00', /大于 0/],
+    ['', /请填写/],
+    ['12a', /格式不对/],
+    ['1,23.00', /格式不对/],
+    ['1e5', /格式不对/],
+  ];
   for (const [raw, msg] of bad) {
     const r = parseYuan(raw);
     assert.equal(r.ok, false, raw);

@@ -1,10 +1,11 @@
 // The fictional-data generator: same seed, same people; every ID number passes GB 11643 and its date is real.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { checkDigit, realDate } from '../../shared/domain/idNumber';
-import { people } from '../../main/demo/fictional';
 
-test('check digit against the standard\'s own example', () => {
+import { people } from '../../main/demo/fictional';
+import { checkDigit, realDate } from '../../shared/domain/idNumber';
+
+test("check digit against the standard's own example", () => {
   assert.equal(checkDigit('11010519491231002'), 'X');
   assert.equal(checkDigit('44052418800101001'), '4');
 });
@@ -20,5 +21,8 @@ test('seeded, valid and fictional', () => {
     assert.equal(Number(p.idNumber[16]) % 2 === 1, p.gender === 'male');
   }
   assert.equal(new Set(a.map((p) => p.idNumber)).size, a.length);
-  assert.ok(a.some((p) => p.name.includes('·')), 'minority names with a middle dot appear');
+  assert.ok(
+    a.some((p) => p.name.includes('·')),
+    'minority names with a middle dot appear',
+  );
 });

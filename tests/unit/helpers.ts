@@ -2,12 +2,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+
+import { createDispatcher, type Dispatcher, type Handlers, newSession, type Session } from '../../main/dispatch';
+import { handlers } from '../../main/handlers';
+import { Ledger } from '../../main/ledger';
 import type { Channel, Input, Output } from '../../shared/contract';
 import type { Result } from '../../shared/domain/result';
 import type { Role } from '../../shared/domain/roles';
-import { createDispatcher, newSession, type Dispatcher, type Handlers, type Session } from '../../main/dispatch';
-import { handlers } from '../../main/handlers';
-import { Ledger } from '../../main/ledger';
 
 export function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'bianmin-unit-'));
@@ -50,17 +51,27 @@ export async function world(opts: { handlers?: Handlers } = {}): Promise<World> 
     dispatcher,
     clock,
     dir,
-    call: <C extends Channel>(session: Session, channel: C, input: Input<C>) => dispatcher.dispatch(session, channel, input) as Promise<Result<Output<C>>>,
-    one: <T,>(sql: string, ...args: unknown[]) => ledger.db.prepare(sql).get(...args) as T,
+    call: <C extends Channel>(session: Session, channel: C, input: Input<C>) =>
+      dispatcher.dispatch(session, channel, input) as Promise<Result<Output<C>>>,
+    one: <T>(sql: string, ...args: unknown[]) => ledger.db.prepare(sql).get(...args) as T,
     async admin() {
       if (adminSession) return adminSession;
       const s = newSession();
-      must(await w.call(s, 'setup.createAdmin', { username: 'admin', displayName: '王管理', password: 'admin-pass-1' }));
+      must(
+        await w.call(s, 'setup.createAdmin', { username: 'admin', displayName: '王管理', password: 'admin-pass-1' }),
+      );
       must(await w.call(s, 'session.signIn', { username: 'admin', password: 'admin-pass-1' }));
       return (adminSession = s);
     },
     async staff(username, roles) {
-      must(await w.call(await w.admin(), 'staff.create', { username, displayName: `员工${username}`, password: 'staff-pass-1', roles }));
+      must(
+        await w.call(await w.admin(), 'staff.create', {
+          username,
+          displayName: `员工${username}`,
+          password: 'staff-pass-1',
+          roles,
+        }),
+      );
       const s = newSession();
       must(await w.call(s, 'session.signIn', { username, password: 'staff-pass-1' }));
       return s;

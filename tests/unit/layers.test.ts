@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
+
 import { tempDir } from './helpers';
 
 const CHECK = path.resolve(__dirname, '..', 'tools', 'check-layers.mjs');
@@ -31,7 +32,11 @@ test('each kind of violation fails with the file and line', () => {
     ['shared/z.ts', `export { x } from 'node:path';`, /imports 'node:path'/],
     ['main/services/w.ts', `import { app } from 'electron';`, /electron 只能在 main\/electron\/ 中引用/],
     ['main/db/v.ts', `const e = await import('electron');`, /main\/db\/v\.ts:1/],
-    ['renderer/pages/p.tsx', `import { METHODS } from '../../shared/schemas/payments';`, /只能用 import type 引用 shared\/schemas/],
+    [
+      'renderer/pages/p.tsx',
+      `import { METHODS } from '../../shared/schemas/payments';`,
+      /只能用 import type 引用 shared\/schemas/,
+    ],
     ['renderer/q.ts', `import { z } from 'zod';`, /不能引用 zod/],
   ];
   for (const [file, text, msg] of cases) {
@@ -39,6 +44,14 @@ test('each kind of violation fails with the file and line', () => {
     assert.equal(r.status, 1, file);
     assert.match(r.stderr, msg);
   }
-  assert.equal(run(tree({ 'main/electron/ok.ts': `import { app } from 'electron';`, 'main/x.ts': `import fs from 'node:fs';`,
-    'renderer/t.ts': `import type { PaymentRow } from '../shared/schemas/payments';` })).status, 0);
+  assert.equal(
+    run(
+      tree({
+        'main/electron/ok.ts': `import { app } from 'electron';`,
+        'main/x.ts': `import fs from 'node:fs';`,
+        'renderer/t.ts': `import type { PaymentRow } from '../shared/schemas/payments';`,
+      }),
+    ).status,
+    0,
+  );
 });

@@ -4,6 +4,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
+
 import { loadMigrations } from '../../main/db/migrate';
 import { isNetworkPath, LedgerOpenError, mountTypeOf } from '../../main/db/open';
 import { Ledger } from '../../main/ledger';
@@ -29,7 +30,11 @@ test('a pending migration backs up a ledger that holds data, then applies in one
   l1.db.prepare(`INSERT INTO settings (key, value) VALUES ('marker', '"before"')`).run();
   await l1.close({ backup: false });
 
-  const next = { version: base.length + 1, name: 'xxxx_test.sql', sql: 'CREATE TABLE added_later (id INTEGER PRIMARY KEY);' };
+  const next = {
+    version: base.length + 1,
+    name: 'xxxx_test.sql',
+    sql: 'CREATE TABLE added_later (id INTEGER PRIMARY KEY);',
+  };
   const l2 = await Ledger.open(file, { clock: testClock, migrations: [...base, next] });
   assert.equal(l2.db.pragma('user_version', { simple: true }), next.version);
   const backups = fs.readdirSync(l2.backupsDir).filter((f) => f.includes(`before-migrate-v${next.version}`));
@@ -42,11 +47,18 @@ test('a pending migration backs up a ledger that holds data, then applies in one
   await l2.close({ backup: false });
 
   // A failing migration leaves the ledger at its old version, with nothing half-applied.
-  const broken = { version: next.version + 1, name: 'yyyy_bad.sql', sql: 'CREATE TABLE half (id INTEGER); THIS IS NOT SQL;' };
+  const broken = {
+    version: next.version + 1,
+    name: 'yyyy_bad.sql',
+    sql: 'CREATE TABLE half (id INTEGER); THIS IS NOT SQL;',
+  };
   await assert.rejects(Ledger.open(file, { clock: testClock, migrations: [...base, next, broken] }));
   const l3 = await Ledger.open(file, { clock: testClock, migrations: [...base, next] });
   assert.equal(l3.db.pragma('user_version', { simple: true }), next.version);
-  assert.equal((l3.db.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE name = 'half'`).get() as { n: number }).n, 0);
+  assert.equal(
+    (l3.db.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE name = 'half'`).get() as { n: number }).n,
+    0,
+  );
   await l3.close({ backup: false });
 });
 
@@ -64,11 +76,15 @@ test('a corrupt copy is refused with a clear message and left byte for byte unto
   fs.copyFileSync(file, copy);
   const fd = fs.openSync(copy, 'r+');
   const size = fs.fstatSync(fd).size;
-  for (let page = 2; page * 4096 < size; page += 3) fs.writeSync(fd, crypto.randomBytes(200), 0, 200, page * 4096 + 100);
+  for (let page = 2; page * 4096 < size; page += 3)
+    fs.writeSync(fd, crypto.randomBytes(200), 0, 200, page * 4096 + 100);
   fs.closeSync(fd);
   const before = sha(copy);
 
-  await assert.rejects(Ledger.open(copy, { clock: testClock }), (e: Error) => e instanceof LedgerOpenError && /已损坏/.test(e.message) && /未作任何改动/.test(e.message));
+  await assert.rejects(
+    Ledger.open(copy, { clock: testClock }),
+    (e: Error) => e instanceof LedgerOpenError && /已损坏/.test(e.message) && /未作任何改动/.test(e.message),
+  );
   assert.equal(sha(copy), before);
   assert.equal(fs.existsSync(copy + '-wal') && fs.statSync(copy + '-wal').size > 0, false);
 });
@@ -92,7 +108,11 @@ test('a directory, an unwritable place and an old SQLite are refused and nothing
 });
 
 test('network shares are recognised: UNC paths and network file systems', async () => {
-  const mounts = ['/dev/sda1 / ext4 rw 0 0', 'fs:/export /mnt/share nfs4 rw 0 0', '//srv/pub /media/smb cifs rw 0 0'].join('\n');
+  const mounts = [
+    '/dev/sda1 / ext4 rw 0 0',
+    'fs:/export /mnt/share nfs4 rw 0 0',
+    '//srv/pub /media/smb cifs rw 0 0',
+  ].join('\n');
   assert.equal(mountTypeOf('/mnt/share/a/ledger.sqlite', mounts), 'nfs4');
   assert.equal(isNetworkPath('/mnt/share/ledger.sqlite', mounts), true);
   assert.equal(isNetworkPath('/media/smb/ledger.sqlite', mounts), true);

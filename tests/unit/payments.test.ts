@@ -1,6 +1,7 @@
 // Single payments, reversals, closed months and the ledger's own guards, on a real ledger through the dispatcher.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+
 import { must, refused } from './helpers';
 import { paymentsWorld } from './paymentsSetup';
 
@@ -11,7 +12,14 @@ test('a one-off case is paid in parts up to its approved amount, then moves to p
   const { w, clerk, household, approved } = await paymentsWorld();
   const h = await household('张三');
   const id = await approved(h, 'temporary_relief_urgent', '3,000');
-  const first = must(await w.call(clerk, 'payments.pay', { applicationId: id, amount: '1,234.50', method: 'cash', paidOn: '2026-11-23' }));
+  const first = must(
+    await w.call(clerk, 'payments.pay', {
+      applicationId: id,
+      amount: '1,234.50',
+      method: 'cash',
+      paidOn: '2026-11-23',
+    }),
+  );
   assert.equal(first.amountFen, 123450);
   assert.equal(first.signedFen, 123450);
   assert.match(first.idNumber, /^\d{4}\*{10}\d{3}[\dX]$/);
@@ -20,21 +28,38 @@ test('a one-off case is paid in parts up to its approved amount, then moves to p
   assert.deepEqual([c.paidFen, c.remainingFen], [123450, 176550]);
   assert.equal(must(await w.call(clerk, 'applications.get', { id })).state, 'approved');
 
-  const e = refused(await w.call(clerk, 'payments.pay', { applicationId: id, amount: '1,765.51', method: 'cash', paidOn: '2026-11-23' }));
+  const e = refused(
+    await w.call(clerk, 'payments.pay', {
+      applicationId: id,
+      amount: '1,765.51',
+      method: 'cash',
+      paidOn: '2026-11-23',
+    }),
+  );
   assert.equal(e.field, 'amount');
   assert.match(e.message, /不能超过尚未发放的批准金额 1,765.50 元/);
 
-  const last = must(await w.call(clerk, 'payments.pay', { applicationId: id, amount: '1765.5', method: 'bank', paidOn: '2026-11-23' }));
+  const last = must(
+    await w.call(clerk, 'payments.pay', { applicationId: id, amount: '1765.5', method: 'bank', paidOn: '2026-11-23' }),
+  );
   assert.equal(last.accountTail?.length, 8);
   assert.equal(must(await w.call(clerk, 'applications.get', { id })).state, 'paid');
   c = must(await w.call(clerk, 'payments.ofCase', { applicationId: id }));
   assert.deepEqual([c.paidFen, c.remainingFen, c.payments.length], [300000, 0, 2]);
   assert.equal(sum(w), 300000);
-  const steps = w.one<{ s: string }>(`SELECT group_concat(action, ',') AS s FROM application_steps WHERE application_id = ?`, id).s;
+  const steps = w.one<{ s: string }>(
+    `SELECT group_concat(action, ',') AS s FROM application_steps WHERE application_id = ?`,
+    id,
+  ).s;
   assert.equal(steps, 'register,investigate,review,publicize,approve,pay');
   assert.equal(w.one(`SELECT count(*) AS n FROM audit_log WHERE channel = 'payments.pay'`).n, 2);
   // A paid case takes no more money.
-  assert.match(refused(await w.call(clerk, 'payments.pay', { applicationId: id, amount: '1', method: 'cash', paidOn: '2026-11-23' })).message, /已发放/);
+  assert.match(
+    refused(
+      await w.call(clerk, 'payments.pay', { applicationId: id, amount: '1', method: 'cash', paidOn: '2026-11-23' }),
+    ).message,
+    /已发放/,
+  );
 });
 
 test('bad input at payment: each refused at its field with a clear message, nothing written', async () => {
@@ -43,11 +68,26 @@ test('bad input at payment: each refused at its field with a clear message, noth
   const noAccount = await household('王五', { account: '' });
   const id = await approved(h, 'temporary_relief_urgent', '2,000');
   const bankless = await approved(noAccount, 'medical_relief', '5,000');
-  const pending = must(await w.call(clerk, 'applications.register', { householdId: h.id, personId: h.members[0].id, kindCode: 'medical_relief', reason: '住院', amount: '100', materials: [] })).id;
+  const pending = must(
+    await w.call(clerk, 'applications.register', {
+      householdId: h.id,
+      personId: h.members[0].id,
+      kindCode: 'medical_relief',
+      reason: '住院',
+      amount: '100',
+      materials: [],
+    }),
+  ).id;
   const monthly = await approved(h, 'elderly_allowance', '200');
   const before = [w.count('payments'), w.count('audit_log'), w.count('application_steps')];
   const pay = (patch: Record<string, unknown>) =>
-    w.call(clerk, 'payments.pay', { applicationId: id, amount: '100', method: 'cash', paidOn: '2026-11-23', ...patch } as never);
+    w.call(clerk, 'payments.pay', {
+      applicationId: id,
+      amount: '100',
+      method: 'cash',
+      paidOn: '2026-11-23',
+      ...patch,
+    } as never);
   const cases: [Record<string, unknown>, string, RegExp][] = [
     [{ amount: '1234.567' }, 'amount', /两位小数/],
     [{ amount: '1.234,50' }, 'amount', /小数点/],
@@ -78,20 +118,31 @@ test('reversal: approver only, a new row dated today linked to the original, at 
   const { w, clerk, approver, household, approved, advanceDays } = await paymentsWorld();
   const h = await household('赵六');
   const id = await approved(h, 'temporary_relief_urgent', '1,000');
-  const p = must(await w.call(clerk, 'payments.pay', { applicationId: id, amount: '1,000', method: 'cash', paidOn: '2026-11-23' }));
+  const p = must(
+    await w.call(clerk, 'payments.pay', { applicationId: id, amount: '1,000', method: 'cash', paidOn: '2026-11-23' }),
+  );
   assert.equal(refused(await w.call(clerk, 'payments.reverse', { id: p.id, reason: '金额录错' })).code, 'FORBIDDEN');
   assert.equal(refused(await w.call(approver, 'payments.reverse', { id: p.id, reason: '' })).field, 'reason');
   await advanceDays(1);
   const r = must(await w.call(approver, 'payments.reverse', { id: p.id, reason: '金额录错' }));
-  assert.deepEqual([r.reversesId, r.paidOn, r.amountFen, r.signedFen, r.note], [p.id, '2026-11-24', 100000, -100000, '金额录错']);
+  assert.deepEqual(
+    [r.reversesId, r.paidOn, r.amountFen, r.signedFen, r.note],
+    [p.id, '2026-11-24', 100000, -100000, '金额录错'],
+  );
   const original = must(await w.call(clerk, 'payments.get', { id: p.id }));
   assert.equal(original.reversedBy, r.id);
   assert.equal(original.paidOn, '2026-11-23', 'the original is unchanged');
   assert.equal(sum(w), 0);
   // The case waits for payment again, with its step.
   assert.equal(must(await w.call(clerk, 'applications.get', { id })).state, 'approved');
-  assert.match(refused(await w.call(approver, 'payments.reverse', { id: p.id, reason: '再来一次' })).message, /已于 2026-11-24 冲正/);
-  assert.match(refused(await w.call(approver, 'payments.reverse', { id: r.id, reason: '冲正冲正' })).message, /冲正记录不能再冲正/);
+  assert.match(
+    refused(await w.call(approver, 'payments.reverse', { id: p.id, reason: '再来一次' })).message,
+    /已于 2026-11-24 冲正/,
+  );
+  assert.match(
+    refused(await w.call(approver, 'payments.reverse', { id: r.id, reason: '冲正冲正' })).message,
+    /冲正记录不能再冲正/,
+  );
   must(await w.call(clerk, 'payments.pay', { applicationId: id, amount: '800', method: 'cash', paidOn: '2026-11-24' }));
   assert.equal(sum(w), 80000);
   const list = must(await w.call(clerk, 'payments.list', { reversed: 'reversed' }));
@@ -104,7 +155,9 @@ test('the triggers refuse UPDATE and DELETE of a posted payment and a second rev
   const { w, clerk, household, approved } = await paymentsWorld();
   const h = await household('钱七');
   const id = await approved(h, 'temporary_relief_urgent', '500');
-  const p = must(await w.call(clerk, 'payments.pay', { applicationId: id, amount: '500', method: 'cash', paidOn: '2026-11-23' }));
+  const p = must(
+    await w.call(clerk, 'payments.pay', { applicationId: id, amount: '500', method: 'cash', paidOn: '2026-11-23' }),
+  );
   const db = w.ledger.db;
   assert.throws(() => db.prepare('UPDATE payments SET amount_fen = 1 WHERE id = ?').run(p.id), /不能修改/);
   assert.throws(() => db.prepare('UPDATE payments SET note = ? WHERE id = ?').run('改', p.id), /不能修改/);
@@ -116,31 +169,52 @@ test('the triggers refuse UPDATE and DELETE of a posted payment and a second rev
   const rid = db.prepare(copy).run(50000, p.id, p.id).lastInsertRowid;
   assert.throws(() => db.prepare(copy).run(50000, p.id, p.id), /UNIQUE constraint failed: payments.reverses_id/);
   assert.throws(() => db.prepare(copy).run(50000, rid, rid), /冲正记录不能再被冲正/);
-  assert.deepEqual(db.prepare('SELECT amount_fen AS a, note FROM payments WHERE id = ?').get(p.id), { a: 50000, note: '' });
+  assert.deepEqual(db.prepare('SELECT amount_fen AS a, note FROM payments WHERE id = ?').get(p.id), {
+    a: 50000,
+    note: '',
+  });
 });
 
 test('closed months: an admin closes, posting and reversing inside is refused, reopening needs an admin and a reason', async () => {
   const { w, admin, clerk, approver, household, approved } = await paymentsWorld();
   const h = await household('孙八');
   const id = await approved(h, 'temporary_relief_urgent', '1,000');
-  const p = must(await w.call(clerk, 'payments.pay', { applicationId: id, amount: '300', method: 'cash', paidOn: '2026-11-23' }));
+  const p = must(
+    await w.call(clerk, 'payments.pay', { applicationId: id, amount: '300', method: 'cash', paidOn: '2026-11-23' }),
+  );
   assert.equal(refused(await w.call(clerk, 'months.close', { month: '2026-11' })).code, 'FORBIDDEN');
   assert.equal(refused(await w.call(admin, 'months.close', { month: '2026-12' })).field, 'month');
   assert.equal(refused(await w.call(admin, 'months.close', { month: '2026-13' })).field, 'month');
   must(await w.call(admin, 'months.close', { month: '2026-11' }));
   assert.match(refused(await w.call(admin, 'months.close', { month: '2026-11' })).message, /已经结账/);
   const before = [w.count('payments'), w.count('audit_log')];
-  const e = refused(await w.call(clerk, 'payments.pay', { applicationId: id, amount: '300', method: 'cash', paidOn: '2026-11-23' }));
+  const e = refused(
+    await w.call(clerk, 'payments.pay', { applicationId: id, amount: '300', method: 'cash', paidOn: '2026-11-23' }),
+  );
   assert.deepEqual([e.field, e.code], ['paidOn', 'CONFLICT']);
   assert.match(e.message, /2026-11 已结账/);
   assert.match(refused(await w.call(approver, 'payments.reverse', { id: p.id, reason: '录错' })).message, /已结账/);
   assert.deepEqual([w.count('payments'), w.count('audit_log')], before);
   // The trigger refuses it too, under any code path.
-  assert.throws(() => w.ledger.db.prepare(`INSERT INTO payments (application_id, household_id, person_id, area_id, kind_code, top_kind, amount_fen, paid_on, method, posted_by, posted_at)
-    SELECT application_id, household_id, person_id, area_id, kind_code, top_kind, 1, '2026-11-30', 'cash', posted_by, posted_at FROM payments WHERE id = ?`).run(p.id), /已结账/);
+  assert.throws(
+    () =>
+      w.ledger.db
+        .prepare(
+          `INSERT INTO payments (application_id, household_id, person_id, area_id, kind_code, top_kind, amount_fen, paid_on, method, posted_by, posted_at)
+    SELECT application_id, household_id, person_id, area_id, kind_code, top_kind, 1, '2026-11-30', 'cash', posted_by, posted_at FROM payments WHERE id = ?`,
+        )
+        .run(p.id),
+    /已结账/,
+  );
 
-  assert.equal(refused(await w.call(approver, 'months.reopen', { month: '2026-11', reason: '补录冲正' })).code, 'FORBIDDEN');
-  assert.equal(refused(await w.call(admin, 'months.reopen', { month: '2026-11', reason: '' } as never)).field, 'reason');
+  assert.equal(
+    refused(await w.call(approver, 'months.reopen', { month: '2026-11', reason: '补录冲正' })).code,
+    'FORBIDDEN',
+  );
+  assert.equal(
+    refused(await w.call(admin, 'months.reopen', { month: '2026-11', reason: '' } as never)).field,
+    'reason',
+  );
   must(await w.call(admin, 'months.reopen', { month: '2026-11', reason: '补录冲正' }));
   const audit = w.one<{ after: string }>(`SELECT after FROM audit_log WHERE channel = 'months.reopen'`);
   assert.match(audit.after, /补录冲正/);

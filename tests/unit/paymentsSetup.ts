@@ -1,8 +1,8 @@
 // A ledger with households and cases carried to approval through the real workflow, for the payments tests.
-import type { HouseholdDetail } from '../../shared/schemas/registry';
-import type { Session } from '../../main/dispatch';
 import { idNumberFor } from '../../main/demo/fictional';
-import { must, world, type World } from './helpers';
+import type { Session } from '../../main/dispatch';
+import type { HouseholdDetail } from '../../shared/schemas/registry';
+import { must, type World,world } from './helpers';
 
 export interface PaymentsWorld {
   w: World;
@@ -31,23 +31,53 @@ export async function paymentsWorld(): Promise<PaymentsWorld> {
   const approver = await w.staff('appr', ['approver']);
   const approver2 = await w.staff('appr2', ['approver']);
   return {
-    w, admin, clerk, reviewer, approver, approver2, areaId,
+    w,
+    admin,
+    clerk,
+    reviewer,
+    approver,
+    approver2,
+    areaId,
     async advanceDays(n) {
       w.clock.advanceMinutes(n * 24 * 60);
-      for (const [s, password] of [[admin, 'admin-pass-1'], [clerk, 'staff-pass-1'], [reviewer, 'staff-pass-1'], [approver, 'staff-pass-1'], [approver2, 'staff-pass-1']] as const)
+      for (const [s, password] of [
+        [admin, 'admin-pass-1'],
+        [clerk, 'staff-pass-1'],
+        [reviewer, 'staff-pass-1'],
+        [approver, 'staff-pass-1'],
+        [approver2, 'staff-pass-1'],
+      ] as const)
         must(await w.call(s, 'session.unlock', { password }));
     },
     async household(name, opts = {}) {
       serial++;
-      return must(await w.call(clerk, 'households.create', {
-        areaId: opts.area ?? areaId,
-        accountNumber: opts.account ?? `62170000000000${String(serial).padStart(5, '0')}`,
-        members: [{ name, idNumber: idNumberFor('1950-01-01', serial, serial % 2 === 0), relation: '户主' }],
-      }));
+      return must(
+        await w.call(clerk, 'households.create', {
+          areaId: opts.area ?? areaId,
+          accountNumber: opts.account ?? `62170000000000${String(serial).padStart(5, '0')}`,
+          members: [{ name, idNumber: idNumberFor('1950-01-01', serial, serial % 2 === 0), relation: '户主' }],
+        }),
+      );
     },
     async approved(h, kindCode, amount, reason = '生活困难') {
-      const a = must(await w.call(clerk, 'applications.register', { householdId: h.id, personId: h.members[0].id, kindCode, reason, amount, materials: [] }));
-      must(await w.call(clerk, 'applications.investigate', { id: a.id, investigators: ['李一', '王二'], visitedOn: '2026-11-02', findings: '情况属实' }));
+      const a = must(
+        await w.call(clerk, 'applications.register', {
+          householdId: h.id,
+          personId: h.members[0].id,
+          kindCode,
+          reason,
+          amount,
+          materials: [],
+        }),
+      );
+      must(
+        await w.call(clerk, 'applications.investigate', {
+          id: a.id,
+          investigators: ['李一', '王二'],
+          visitedOn: '2026-11-02',
+          findings: '情况属实',
+        }),
+      );
       must(await w.call(reviewer, 'applications.review', { id: a.id, opinion: '同意' }));
       must(await w.call(reviewer, 'applications.publicize', { id: a.id, fromDate: '2026-11-10' }));
       must(await w.call(approver, 'applications.approve', { id: a.id, amount }));

@@ -1,12 +1,17 @@
 // The registry on a real SQLite file: create, duplicate ID refused with its holder, move with history, masking, search.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { HouseholdDetail, MemberInput } from '../../shared/schemas/registry';
+
 import { idNumberFor } from '../../main/demo/fictional';
-import { must, refused, world, type World } from './helpers';
+import type { HouseholdDetail, MemberInput } from '../../shared/schemas/registry';
+import { must, refused, type World,world } from './helpers';
 
 const ID = (birth: string, nth: number, female = false) => idNumberFor(birth, nth, female);
-const member = (name: string, idNumber: string, relation: MemberInput['relation'] = '户主'): MemberInput => ({ name, idNumber, relation });
+const member = (name: string, idNumber: string, relation: MemberInput['relation'] = '户主'): MemberInput => ({
+  name,
+  idNumber,
+  relation,
+});
 
 async function setup() {
   const w = await world();
@@ -17,20 +22,46 @@ async function setup() {
   return { w, admin, clerk, east: east.id, west: west.id };
 }
 
-async function household(w: World, s: Awaited<ReturnType<typeof setup>>['clerk'], areaId: number, members: MemberInput[], categories: string[] = []) {
-  return must(await w.call(s, 'households.create', { areaId, members, categories, accountNumber: '6217001234567890123' })) as HouseholdDetail;
+async function household(
+  w: World,
+  s: Awaited<ReturnType<typeof setup>>['clerk'],
+  areaId: number,
+  members: MemberInput[],
+  categories: string[] = [],
+) {
+  return must(
+    await w.call(s, 'households.create', { areaId, members, categories, accountNumber: '6217001234567890123' }),
+  ) as HouseholdDetail;
 }
 
 test('a household with two members, categories and a masked account; names kept exactly', async () => {
   const { w, clerk, east } = await setup();
-  const h = await household(w, clerk, east, [member('阿依古丽·买买提', ID('1960-03-01', 0, true)), member('𠮷㛃', ID('1990-07-15', 0), '子女')], ['dibao', 'severe_disability']);
-  assert.deepEqual(h.members.map((m) => m.name), ['阿依古丽·买买提', '𠮷㛃']);
+  const h = await household(
+    w,
+    clerk,
+    east,
+    [member('阿依古丽·买买提', ID('1960-03-01', 0, true)), member('𠮷㛃', ID('1990-07-15', 0), '子女')],
+    ['dibao', 'severe_disability'],
+  );
+  assert.deepEqual(
+    h.members.map((m) => m.name),
+    ['阿依古丽·买买提', '𠮷㛃'],
+  );
   assert.equal(h.members[0].idMasked, '9901**********' + ID('1960-03-01', 0, true).slice(-4));
   assert.equal(h.members[0].gender, 'female');
   assert.equal(h.members[1].birthDate, '1990-07-15');
   assert.equal(h.accountTail, '****0123');
-  assert.deepEqual(h.categories.map((c) => [c.name, c.fromDate, c.toDate]), [['低保', '2026-11-23', null], ['重度残疾', '2026-11-23', null]]);
-  const raw = w.one<{ name: string; name_initials: string }>('SELECT name, name_initials FROM persons WHERE relation = ?', '户主');
+  assert.deepEqual(
+    h.categories.map((c) => [c.name, c.fromDate, c.toDate]),
+    [
+      ['低保', '2026-11-23', null],
+      ['重度残疾', '2026-11-23', null],
+    ],
+  );
+  const raw = w.one<{ name: string; name_initials: string }>(
+    'SELECT name, name_initials FROM persons WHERE relation = ?',
+    '户主',
+  );
   assert.deepEqual(raw, { name: '阿依古丽·买买提', name_initials: 'ayglmmt' });
   assert.equal(w.one(`SELECT count(*) AS n FROM audit_log WHERE channel = 'households.create'`).n, 1);
 });
@@ -40,7 +71,12 @@ test('a duplicate ID number names its holder and household and writes nothing', 
   const id = ID('1975-05-05', 0);
   const first = await household(w, clerk, east, [member('张三', id)]);
   const before = [w.count('households'), w.count('persons'), w.count('audit_log')];
-  const e = refused(await w.call(clerk, 'households.create', { areaId: east, members: [member('王五', ID('1980-01-01', 0)), member('张三丰', id.toLowerCase(), '子女')] }));
+  const e = refused(
+    await w.call(clerk, 'households.create', {
+      areaId: east,
+      members: [member('王五', ID('1980-01-01', 0)), member('张三丰', id.toLowerCase(), '子女')],
+    }),
+  );
   assert.equal(e.code, 'CONFLICT');
   assert.equal(e.field, 'members.1.idNumber');
   assert.equal(e.message, `这个身份证号已登记：张三，东山村，户号 ${first.id}（户主 张三）`);
@@ -76,19 +112,49 @@ test('bad input: each refused at its field, nothing written', async () => {
 
 test('moving a person keeps the history; an exited household cannot be changed', async () => {
   const { w, clerk, east, west } = await setup();
-  const a = await household(w, clerk, east, [member('李大', ID('1950-01-01', 0)), member('李小', ID('1980-01-01', 0), '子女')]);
+  const a = await household(w, clerk, east, [
+    member('李大', ID('1950-01-01', 0)),
+    member('李小', ID('1980-01-01', 0), '子女'),
+  ]);
   const b = await household(w, clerk, west, [member('赵二', ID('1955-01-01', 0, true))]);
   const li = a.members.find((m) => m.name === '李小')!;
-  const moved = must(await w.call(clerk, 'persons.move', { personId: li.id, toHouseholdId: b.id, relation: '配偶', movedOn: '2026-11-20', reason: '结婚' })) as HouseholdDetail;
+  const moved = must(
+    await w.call(clerk, 'persons.move', {
+      personId: li.id,
+      toHouseholdId: b.id,
+      relation: '配偶',
+      movedOn: '2026-11-20',
+      reason: '结婚',
+    }),
+  ) as HouseholdDetail;
   assert.deepEqual(moved.members.map((m) => m.name).sort(), ['李小', '赵二']);
-  assert.deepEqual(moved.moves.map((m) => [m.personName, m.fromHouseholdId, m.toHouseholdId, m.reason]), [['李小', a.id, b.id, '结婚']]);
+  assert.deepEqual(
+    moved.moves.map((m) => [m.personName, m.fromHouseholdId, m.toHouseholdId, m.reason]),
+    [['李小', a.id, b.id, '结婚']],
+  );
   const after = must(await w.call(clerk, 'households.get', { id: a.id })) as HouseholdDetail;
-  assert.deepEqual(after.members.map((m) => m.name), ['李大']);
+  assert.deepEqual(
+    after.members.map((m) => m.name),
+    ['李大'],
+  );
   assert.equal(after.moves.length, 1, 'the old household still shows who left');
-  assert.equal(refused(await w.call(clerk, 'persons.move', { personId: a.members[0].id, toHouseholdId: b.id, relation: '其他', movedOn: '2026-11-20', reason: 'x' })).code, 'CONFLICT');
+  assert.equal(
+    refused(
+      await w.call(clerk, 'persons.move', {
+        personId: a.members[0].id,
+        toHouseholdId: b.id,
+        relation: '其他',
+        movedOn: '2026-11-20',
+        reason: 'x',
+      }),
+    ).code,
+    'CONFLICT',
+  );
 
   must(await w.call(clerk, 'households.exit', { id: b.id, exitedOn: '2026-11-22', reason: '收入超过标准' }));
-  const e = refused(await w.call(clerk, 'persons.add', { householdId: b.id, member: member('新人', ID('2001-01-01', 0), '子女') }));
+  const e = refused(
+    await w.call(clerk, 'persons.add', { householdId: b.id, member: member('新人', ID('2001-01-01', 0), '子女') }),
+  );
   assert.equal(e.code, 'CONFLICT');
   assert.match(e.message, /已于 2026-11-22 退出台账/);
 });
@@ -99,7 +165,10 @@ test('full ID numbers: never in the list payload; revealed only to reviewer/appr
   const h = await household(w, clerk, east, [member('钱七', id)]);
   const list = must(await w.call(clerk, 'households.list', {}));
   const payload = JSON.stringify(list) + JSON.stringify(must(await w.call(clerk, 'households.get', { id: h.id })));
-  assert.ok(!payload.includes(id) && !payload.includes(id.slice(4, 14)), 'no full or middle digits in list or page payloads');
+  assert.ok(
+    !payload.includes(id) && !payload.includes(id.slice(4, 14)),
+    'no full or middle digits in list or page payloads',
+  );
   assert.match(payload, /9901\*{10}\d{3}[\dX]/);
   const exported = must(await w.call(clerk, 'households.export', {}));
   assert.ok(!Buffer.from(exported.base64, 'base64').toString('latin1').includes(id.slice(4, 14)));
@@ -108,18 +177,30 @@ test('full ID numbers: never in the list payload; revealed only to reviewer/appr
   const reviewer = await w.staff('rev', ['reviewer']);
   assert.equal(must(await w.call(reviewer, 'persons.revealId', { id: h.members[0].id })).idNumber, id);
   assert.equal(must(await w.call(admin, 'persons.revealId', { id: h.members[0].id })).idNumber, id);
-  const audits = w.ledger.db.prepare(`SELECT staff_id AS staffId, after FROM audit_log WHERE channel = 'persons.revealId'`).all() as { staffId: number; after: string }[];
-  assert.deepEqual(audits.map((a) => a.staffId), [reviewer.staff!.id, admin.staff!.id]);
-  assert.ok(audits.every((a) => !a.after.includes(id)), 'the audit row does not repeat the number');
+  const audits = w.ledger.db
+    .prepare(`SELECT staff_id AS staffId, after FROM audit_log WHERE channel = 'persons.revealId'`)
+    .all() as { staffId: number; after: string }[];
+  assert.deepEqual(
+    audits.map((a) => a.staffId),
+    [reviewer.staff!.id, admin.staff!.id],
+  );
+  assert.ok(
+    audits.every((a) => !a.after.includes(id)),
+    'the audit row does not repeat the number',
+  );
 });
 
 test('quick search: pinyin initials (单 and 曾 as surnames), ID tail, phone, name; filters by area, category, status', async () => {
   const { w, clerk, east, west } = await setup();
   const shan = await household(w, clerk, east, [member('单雄信', ID('1960-01-01', 0))], ['dibao']);
   const zeng = await household(w, clerk, west, [member('曾小贤', ID('1961-01-01', 0))], ['tekun']);
-  const zhang = await household(w, clerk, east, [member('张三', ID('1962-01-01', 0)), member('李四', ID('1990-02-02', 0), '配偶')]);
+  const zhang = await household(w, clerk, east, [
+    member('张三', ID('1962-01-01', 0)),
+    member('李四', ID('1990-02-02', 0), '配偶'),
+  ]);
   must(await w.call(clerk, 'households.update', { id: zhang.id, areaId: east, phone: '13912345678' }));
-  const find = async (input: Record<string, unknown>) => (must(await w.call(clerk, 'households.list', input)).rows as { id: number }[]).map((r) => r.id);
+  const find = async (input: Record<string, unknown>) =>
+    (must(await w.call(clerk, 'households.list', input)).rows as { id: number }[]).map((r) => r.id);
   assert.deepEqual(await find({ q: 'sxx' }), [shan.id]);
   assert.deepEqual(await find({ q: 'zxx' }), [zeng.id]);
   assert.deepEqual(await find({ q: 'ZS' }), [zhang.id]);
@@ -128,9 +209,17 @@ test('quick search: pinyin initials (单 and 曾 as surnames), ID tail, phone, n
   assert.deepEqual(await find({ q: ID('1960-01-01', 0).slice(-6) }), [shan.id]);
   assert.deepEqual(await find({ q: '13912345678' }), [zhang.id]);
   assert.deepEqual(await find({ q: '曾' }), [zeng.id]);
-  assert.deepEqual(await find({ areaId: east, sort: { col: 'headName', dir: 'asc' } }), [shan.id, zhang.id], 'shan before zhang');
+  assert.deepEqual(
+    await find({ areaId: east, sort: { col: 'headName', dir: 'asc' } }),
+    [shan.id, zhang.id],
+    'shan before zhang',
+  );
   assert.deepEqual(await find({ category: 'tekun' }), [zeng.id]);
   must(await w.call(clerk, 'households.exit', { id: shan.id, exitedOn: '2026-11-23', reason: '迁出本镇' }));
   assert.deepEqual(await find({ status: 'registered', areaId: east }), [zhang.id]);
-  assert.deepEqual(await find({ category: 'dibao' }), [shan.id], 'category ended on the exit date still counts that day');
+  assert.deepEqual(
+    await find({ category: 'dibao' }),
+    [shan.id],
+    'category ended on the exit date still counts that day',
+  );
 });

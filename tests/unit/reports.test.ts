@@ -3,10 +3,12 @@
 // computed by hand below; every drill-down's own totals equal the figure it opens.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+
 import ExcelJS from 'exceljs';
-import type { HouseholdDetail } from '../../shared/schemas/registry';
-import { addDays } from '../../shared/domain/workdays';
+
 import { idNumberFor, rng } from '../../main/demo/fictional';
+import { addDays } from '../../shared/domain/workdays';
+import type { HouseholdDetail } from '../../shared/schemas/registry';
 import { must } from './helpers';
 import { paymentsWorld } from './paymentsSetup';
 
@@ -19,15 +21,34 @@ test('the year in figures: kinds, reversals on their own line, areas, months, ap
   };
   const today = () => new Date(w.clock.t + 8 * 3600_000).toISOString().slice(0, 10);
   const register = async (h: HouseholdDetail, kindCode: string, amount: string, reason = '生活困难') =>
-    must(await w.call(clerk, 'applications.register', { householdId: h.id, personId: h.members[0].id, kindCode, reason, amount, materials: [] })).id;
+    must(
+      await w.call(clerk, 'applications.register', {
+        householdId: h.id,
+        personId: h.members[0].id,
+        kindCode,
+        reason,
+        amount,
+        materials: [],
+      }),
+    ).id;
   const approve = async (id: number, amount: string) => {
-    must(await w.call(clerk, 'applications.investigate', { id, investigators: ['李一', '王二'], visitedOn: today(), findings: '情况属实' }));
+    must(
+      await w.call(clerk, 'applications.investigate', {
+        id,
+        investigators: ['李一', '王二'],
+        visitedOn: today(),
+        findings: '情况属实',
+      }),
+    );
     must(await w.call(reviewer, 'applications.review', { id, opinion: '同意' }));
     must(await w.call(reviewer, 'applications.publicize', { id, fromDate: addDays(today(), -8) }));
     must(await w.call(approver, 'applications.approve', { id, amount }));
     return id;
   };
-  const urgent = async (id: number, amount: string) => (must(await w.call(approver, 'applications.urgentApprove', { id, amount, reason: '急难' })), id);
+  const urgent = async (id: number, amount: string) => (
+    must(await w.call(approver, 'applications.urgentApprove', { id, amount, reason: '急难' })),
+    id
+  );
   const pay = async (applicationId: number, amount: string, method: 'cash' | 'bank' = 'cash') =>
     must(await w.call(clerk, 'payments.pay', { applicationId, amount, method, paidOn: today() })).id;
   const west = must(await w.call(admin, 'areas.save', { name: '西河村' })).id;
@@ -63,25 +84,54 @@ test('the year in figures: kinds, reversals on their own line, areas, months, ap
   const batch = must(await w.call(clerk, 'payroll.create', { month: '2026-11', kindCode: null }));
   must(await w.call(approver, 'payroll.approve', { id: batch.id }));
   const g = await register(sun, 'medical_relief', '800');
-  must(await w.call(clerk, 'applications.investigate', { id: g, investigators: ['李一', '王二'], visitedOn: today(), findings: '收入超标' }));
+  must(
+    await w.call(clerk, 'applications.investigate', {
+      id: g,
+      investigators: ['李一', '王二'],
+      visitedOn: today(),
+      findings: '收入超标',
+    }),
+  );
   must(await w.call(approver, 'applications.reject', { id: g, reason: '家庭收入超过标准' }));
   const h = await register(li, 'other', '300');
   must(await w.call(clerk, 'applications.withdraw', { id: h, reason: '申请人撤回' }));
   must(await w.call(clerk, 'households.exit', { id: li.id, exitedOn: '2026-11-23', reason: '迁出本镇' }));
   const cadre = must(await w.call(clerk, 'cadres.save', { name: '周书记', phone: '13900001111' }));
-  must(await w.call(clerk, 'pairings.start', { householdId: zhang.id, cadreId: cadre.id, role: 'primary', fromDate: '2026-06-01' }));
-  must(await w.call(clerk, 'visits.create', { householdId: zhang.id, cadreId: cadre.id, visitedOn: '2026-11-20', mode: 'home', findings: '身体尚可', aid: [{ item: '大米', quantity: 2, unit: '袋', value: '300' }] }));
+  must(
+    await w.call(clerk, 'pairings.start', {
+      householdId: zhang.id,
+      cadreId: cadre.id,
+      role: 'primary',
+      fromDate: '2026-06-01',
+    }),
+  );
+  must(
+    await w.call(clerk, 'visits.create', {
+      householdId: zhang.id,
+      cadreId: cadre.id,
+      visitedOn: '2026-11-20',
+      mode: 'home',
+      findings: '身体尚可',
+      aid: [{ item: '大米', quantity: 2, unit: '袋', value: '300' }],
+    }),
+  );
   must(await w.call(clerk, 'cards.issue', { householdIds: [zhang.id], format: 'cr80' }));
   must(await w.call(clerk, 'cards.issue', { householdIds: [zhang.id], format: 'cr80', reissue: true })); // 补卡: the first card is voided, both were issued
 
   const r = must(await w.call(clerk, 'reports.annual', { year: 2026 }));
-  assert.deepEqual(r.byKind.map((k) => [k.kind, k.persons, k.households, k.times, k.fen, k.prevFen]), [
-    ['临时救助', 2, 2, 4, 300000, 100000],
-    ['医疗救助（大病）', 1, 1, 1, 300000, 500000],
-    ['困难老人特殊补助金', 1, 1, 1, 20000, 0],
-  ]);
+  assert.deepEqual(
+    r.byKind.map((k) => [k.kind, k.persons, k.households, k.times, k.fen, k.prevFen]),
+    [
+      ['临时救助', 2, 2, 4, 300000, 100000],
+      ['医疗救助（大病）', 1, 1, 1, 300000, 500000],
+      ['困难老人特殊补助金', 1, 1, 1, 20000, 0],
+    ],
+  );
   assert.deepEqual(r.reversals, { times: 2, fen: 550000 });
-  assert.deepEqual([r.total.persons, r.total.households, r.total.times, r.total.fen, r.netFen], [4, 4, 6, 620000, 70000]);
+  assert.deepEqual(
+    [r.total.persons, r.total.households, r.total.times, r.total.fen, r.netFen],
+    [4, 4, 6, 620000, 70000],
+  );
   assert.deepEqual(r.prevTotal, { fen: 600000, netFen: 600000 });
   const areaName = new Map(r.areas.map((a) => [a.areaId, a.area]));
   assert.deepEqual(r.byAreaKind.map((x) => [areaName.get(x.areaId), x.kindCode, x.persons, x.times, x.fen]).sort(), [
@@ -90,11 +140,21 @@ test('the year in figures: kinds, reversals on their own line, areas, months, ap
     ['西河村', 'medical_relief', 1, 1, 300000],
     ['西河村', 'temporary_relief', 1, 2, 200000],
   ]);
-  assert.deepEqual(r.byMonth.filter((m) => m.times || m.reversalFen).map((m) => [m.month, m.times, m.fen, m.reversalFen]), [
-    ['2026-01', 0, 0, 500000],
-    ['2026-11', 6, 620000, 50000],
-  ]);
-  assert.deepEqual(r.applications, { accepted: 6, approved: 4, rejected: 1, withdrawn: 1, decided: 5, decidedInTime: 5 });
+  assert.deepEqual(
+    r.byMonth.filter((m) => m.times || m.reversalFen).map((m) => [m.month, m.times, m.fen, m.reversalFen]),
+    [
+      ['2026-01', 0, 0, 500000],
+      ['2026-11', 6, 620000, 50000],
+    ],
+  );
+  assert.deepEqual(r.applications, {
+    accepted: 6,
+    approved: 4,
+    rejected: 1,
+    withdrawn: 1,
+    decided: 5,
+    decidedInTime: 5,
+  });
   assert.deepEqual(r.registry, { entered: 4, left: 1, registeredAtEnd: 5 });
   assert.deepEqual(r.pairing, { cadres: 1, households: 1, visits: 1, aidFen: 30000, cardsIssued: 2 });
   assert.equal(
@@ -108,13 +168,21 @@ test('the year in figures: kinds, reversals on their own line, areas, months, ap
   // A closed year's figures never change: 2025 reads the same after the reversal dated 2026.
   assert.deepEqual(must(await w.call(clerk, 'reports.annual', { year: 2025 })), r2025);
   assert.deepEqual([r2025.total.fen, r2025.netFen, r2025.reversals.times, r2025.total.persons], [600000, 600000, 0, 2]);
-  assert.match(r2025.summary, /^2025年，共为1人发放临时救助，1人发放医疗救助（大病），合计惠及2人、2户，全年发放救助资金6,000.00元（0.60万元）。/);
+  assert.match(
+    r2025.summary,
+    /^2025年，共为1人发放临时救助，1人发放医疗救助（大病），合计惠及2人、2户，全年发放救助资金6,000.00元（0.60万元）。/,
+  );
 
   // Drill-downs: the grid each number opens has that number as its own total.
-  const drill = async (input: Record<string, unknown>) => must(await w.call(clerk, 'payments.list', { year: 2026, distinct: true, ...input }));
+  const drill = async (input: Record<string, unknown>) =>
+    must(await w.call(clerk, 'payments.list', { year: 2026, distinct: true, ...input }));
   for (const k of r.byKind.filter((x) => x.times)) {
     const g2 = await drill({ kindCode: k.kindCode, reversed: 'payments' });
-    assert.deepEqual([g2.persons, g2.households, g2.total, g2.sumFen], [k.persons, k.households, k.times, k.fen], k.kind);
+    assert.deepEqual(
+      [g2.persons, g2.households, g2.total, g2.sumFen],
+      [k.persons, k.households, k.times, k.fen],
+      k.kind,
+    );
   }
   const rev = await drill({ reversed: 'reversal' });
   assert.deepEqual([rev.total, rev.sumFen], [r.reversals.times, -r.reversals.fen]);
@@ -131,21 +199,33 @@ test('the year in figures: kinds, reversals on their own line, areas, months, ap
 
   // The application and registry figures open the applications and households grids on the same condition.
   for (const [tally, n] of Object.entries(r.applications)) {
-    const g = must(await w.call(clerk, 'applications.list', { yearTally: { year: 2026, tally: tally as keyof typeof r.applications } }));
+    const g = must(
+      await w.call(clerk, 'applications.list', {
+        yearTally: { year: 2026, tally: tally as keyof typeof r.applications },
+      }),
+    );
     assert.equal(g.total, n, tally);
   }
   for (const [change, n] of Object.entries(r.registry)) {
-    const g = must(await w.call(clerk, 'households.list', { yearChange: { year: 2026, change: change as keyof typeof r.registry } }));
+    const g = must(
+      await w.call(clerk, 'households.list', { yearChange: { year: 2026, change: change as keyof typeof r.registry } }),
+    );
     assert.equal(g.total, n, change);
   }
   const left = must(await w.call(clerk, 'households.list', { yearChange: { year: 2026, change: 'left' } }));
-  assert.deepEqual(left.rows.map((h) => h.status), ['exited']);
+  assert.deepEqual(
+    left.rows.map((h) => h.status),
+    ['exited'],
+  );
 
   // The pairing figures open the cadres, households, visits and cards grids on the same condition.
   const p = r.pairing!;
   assert.equal(must(await w.call(clerk, 'cadres.list', { pairedIn: 2026 })).total, p.cadres);
   assert.equal(must(await w.call(clerk, 'cadres.list', { pairedIn: 2025 })).total, 0, 'paired from 2026-06-01');
-  assert.equal(must(await w.call(clerk, 'households.list', { yearChange: { year: 2026, change: 'paired' } })).total, p.households);
+  assert.equal(
+    must(await w.call(clerk, 'households.list', { yearChange: { year: 2026, change: 'paired' } })).total,
+    p.households,
+  );
   const visits = must(await w.call(clerk, 'visits.list', { year: 2026 }));
   assert.deepEqual([visits.total, visits.aidFen], [p.visits, p.aidFen]);
   const cards = must(await w.call(clerk, 'cards.list', { issuedIn: 2026 }));
@@ -157,7 +237,10 @@ test('the year in figures: kinds, reversals on their own line, areas, months, ap
   const x = must(await w.call(clerk, 'reports.xlsx', { year: 2026 }));
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(Buffer.from(x.base64, 'base64') as never);
-  assert.deepEqual(wb.worksheets.map((s) => s.name), ['按救助类别', '按村社区', '按月份', '申请办理', '台账变动', '结对帮扶']);
+  assert.deepEqual(
+    wb.worksheets.map((s) => s.name),
+    ['按救助类别', '按村社区', '按月份', '申请办理', '台账变动', '结对帮扶'],
+  );
   const kinds = wb.getWorksheet('按救助类别')!;
   const rows: unknown[][] = [];
   kinds.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
@@ -179,15 +262,27 @@ test('annual_totals, kept by the insert trigger, equals the counts over the paym
   const west = must(await w.call(admin, 'areas.save', { name: '西河村' })).id;
   const first = await pw.household('张一');
   const seed = await pw.approved(first, 'medical_relief', '1000');
-  must(await w.call(clerk, 'payments.pay', { applicationId: seed, amount: '1000', method: 'cash', paidOn: '2026-11-23' }));
-  const big = must(await w.call(clerk, 'households.create', {
-    areaId: pw.areaId,
-    members: [1, 2, 3].map((i) => ({ name: `李${i}`, idNumber: idNumberFor('1960-01-01', 400 + i, i % 2 === 0), relation: i === 1 ? '户主' : '子女' })),
+  must(
+    await w.call(clerk, 'payments.pay', { applicationId: seed, amount: '1000', method: 'cash', paidOn: '2026-11-23' }),
+  );
+  const big = must(
+    await w.call(clerk, 'households.create', {
+      areaId: pw.areaId,
+      members: [1, 2, 3].map((i) => ({
+        name: `李${i}`,
+        idNumber: idNumberFor('1960-01-01', 400 + i, i % 2 === 0),
+        relation: i === 1 ? '户主' : '子女',
+      })),
+    }),
+  );
+  const people = [first.members[0], ...big.members].map((m) => ({
+    person: m.id,
+    household: m.id === first.members[0].id ? first.id : big.id,
   }));
-  const people = [first.members[0], ...big.members].map((m) => ({ person: m.id, household: m.id === first.members[0].id ? first.id : big.id }));
   const r = rng(11);
   const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)];
-  const ins = w.ledger.db.prepare(`INSERT INTO payments (application_id, household_id, person_id, area_id, kind_code, top_kind, amount_fen, paid_on, method, reverses_id, cause, posted_by, posted_at)
+  const ins = w.ledger.db
+    .prepare(`INSERT INTO payments (application_id, household_id, person_id, area_id, kind_code, top_kind, amount_fen, paid_on, method, reverses_id, cause, posted_by, posted_at)
     SELECT application_id, @household, @person, @area, @kind, @kind, @fen, @paidOn, method, @reverses, CASE WHEN @reverses IS NULL THEN NULL ELSE 'manual' END, posted_by, posted_at FROM payments WHERE id = 1`);
   const paid: { id: number; fen: number }[] = [];
   w.ledger.db.transaction(() => {
@@ -195,7 +290,12 @@ test('annual_totals, kept by the insert trigger, equals the counts over the paym
       const paidOn = `${pick(['2024', '2025', '2026'])}-${pick(['01', '06', '12'])}-${pick(['01', '31'])}`;
       const original = i > 50 && r() < 0.1 ? paid.splice(Math.floor(r() * paid.length), 1)[0] : null;
       const who = pick(people);
-      const row = { ...who, area: pick([pw.areaId, west]), kind: pick(['temporary_relief', 'medical_relief', 'elderly_allowance']), paidOn };
+      const row = {
+        ...who,
+        area: pick([pw.areaId, west]),
+        kind: pick(['temporary_relief', 'medical_relief', 'elderly_allowance']),
+        paidOn,
+      };
       const fen = original?.fen ?? 100 * (1 + Math.floor(r() * 50));
       const id = Number(ins.run({ ...row, fen, reverses: original?.id ?? null }).lastInsertRowid);
       if (!original) paid.push({ id, fen });
@@ -203,24 +303,45 @@ test('annual_totals, kept by the insert trigger, equals the counts over the paym
   })();
   const lines = (sql: string) => w.ledger.db.prepare(`${sql} ORDER BY year, reversal, top_kind, area_id`).all();
   const kept = lines('SELECT * FROM annual_totals');
-  assert.equal(kept.length, 3 * 2 * (3 * 2 + 3 + 1), 'a line for every year × sign at each level: kind × area, kind, the year');
+  assert.equal(
+    kept.length,
+    3 * 2 * (3 * 2 + 3 + 1),
+    'a line for every year × sign at each level: kind × area, kind, the year',
+  );
   assert.deepEqual(kept, lines('SELECT * FROM annual_totals_counted'));
   // Spot-checked against plain SQL too: 2025's distinct persons and households, and its reversals.
   const y = must(await w.call(clerk, 'reports.annual', { year: 2025 }));
   const d = w.one<{ persons: number; households: number; times: number; fen: number }>(
     `SELECT count(DISTINCT person_id) AS persons, count(DISTINCT household_id) AS households, count(*) AS times, sum(amount_fen) AS fen FROM payments WHERE paid_on LIKE '2025%' AND reverses_id IS NULL`,
   );
-  assert.deepEqual([y.total.persons, y.total.households, y.total.times, y.total.fen], [d.persons, d.households, d.times, d.fen]);
+  assert.deepEqual(
+    [y.total.persons, y.total.households, y.total.times, y.total.fen],
+    [d.persons, d.households, d.times, d.fen],
+  );
   assert.ok(d.persons > d.households, 'several persons of one household were paid');
-  const rv = w.one<{ times: number; fen: number }>(`SELECT count(*) AS times, sum(amount_fen) AS fen FROM payments WHERE paid_on LIKE '2025%' AND reverses_id IS NOT NULL`);
+  const rv = w.one<{ times: number; fen: number }>(
+    `SELECT count(*) AS times, sum(amount_fen) AS fen FROM payments WHERE paid_on LIKE '2025%' AND reverses_id IS NOT NULL`,
+  );
   assert.deepEqual(y.reversals, rv);
   assert.equal(must(await w.call(clerk, 'payments.check', {})).totalsOff, 0);
   // A kind already paid keeps its parent: moving it would leave the stored totals and the payments' own kinds apart.
   const listed = must(await w.call(admin, 'reliefKinds.list', {})).find((k) => k.code === 'elderly_allowance')!;
-  const kind = { ...listed, townshipCeiling: listed.townshipCeilingFen === null ? '' : String(listed.townshipCeilingFen / 100) };
+  const kind = {
+    ...listed,
+    townshipCeiling: listed.townshipCeilingFen === null ? '' : String(listed.townshipCeilingFen / 100),
+  };
   const moved = await w.call(admin, 'reliefKinds.save', { ...kind, parentCode: 'temporary_relief' });
   assert.deepEqual(moved.ok ? null : [moved.error.code, moved.error.field], ['CONFLICT', 'parentCode']);
-  assert.ok(must(await w.call(admin, 'reliefKinds.save', { ...kind, timeLimitDays: 12 })), 'other changes stay allowed');
-  w.ledger.db.prepare(`UPDATE annual_totals SET persons = persons + 1 WHERE year = '2025' AND reversal = 0 AND top_kind = ''`).run();
-  assert.equal(must(await w.call(clerk, 'payments.check', {})).totalsOff, 2, 'a stored line changed behind the ledger shows on both sides');
+  assert.ok(
+    must(await w.call(admin, 'reliefKinds.save', { ...kind, timeLimitDays: 12 })),
+    'other changes stay allowed',
+  );
+  w.ledger.db
+    .prepare(`UPDATE annual_totals SET persons = persons + 1 WHERE year = '2025' AND reversal = 0 AND top_kind = ''`)
+    .run();
+  assert.equal(
+    must(await w.call(clerk, 'payments.check', {})).totalsOff,
+    2,
+    'a stored line changed behind the ledger shows on both sides',
+  );
 });

@@ -1,6 +1,7 @@
 // Staff sign-in: scrypt parameters, lockout after five wrong passwords, idle auto-lock, roles taking effect at once.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+
 import { newSession } from '../../main/dispatch';
 import { must, refused, world } from './helpers';
 
@@ -10,9 +11,17 @@ test('the first admin is created once; passwords are scrypt N=2^17 r=8 p=1 with 
   assert.equal((must(await w.call(anon, 'setup.state', {})) as { needsAdmin: boolean }).needsAdmin, true);
   await w.admin();
   assert.equal((must(await w.call(anon, 'setup.state', {})) as { needsAdmin: boolean }).needsAdmin, false);
-  assert.equal(refused(await w.call(anon, 'setup.createAdmin', { username: 'evil', displayName: '冒充', password: 'password-1' })).code, 'CONFLICT');
+  assert.equal(
+    refused(await w.call(anon, 'setup.createAdmin', { username: 'evil', displayName: '冒充', password: 'password-1' }))
+      .code,
+    'CONFLICT',
+  );
   await w.staff('li', ['clerk']);
-  const rows = w.ledger.db.prepare('SELECT password_hash, password_salt, password_params FROM staff').all() as { password_hash: Buffer; password_salt: Buffer; password_params: string }[];
+  const rows = w.ledger.db.prepare('SELECT password_hash, password_salt, password_params FROM staff').all() as {
+    password_hash: Buffer;
+    password_salt: Buffer;
+    password_params: string;
+  }[];
   assert.equal(rows.length, 2);
   for (const r of rows) {
     assert.deepEqual(JSON.parse(r.password_params), { N: 131072, r: 8, p: 1, keylen: 64 });
@@ -30,17 +39,28 @@ test('five wrong passwords lock the account for five minutes', async () => {
     const e = refused(await w.call(s, 'session.signIn', { username: 'admin', password: 'wrong-pass' }));
     assert.match(e.message, new RegExp(`还可再试 ${5 - i} 次`));
   }
-  assert.match(refused(await w.call(s, 'session.signIn', { username: 'admin', password: 'wrong-pass' })).message, /已锁定 5 分钟/);
+  assert.match(
+    refused(await w.call(s, 'session.signIn', { username: 'admin', password: 'wrong-pass' })).message,
+    /已锁定 5 分钟/,
+  );
   // Even the right password is refused while locked.
-  assert.match(refused(await w.call(s, 'session.signIn', { username: 'admin', password: 'admin-pass-1' })).message, /账号已锁定至/);
+  assert.match(
+    refused(await w.call(s, 'session.signIn', { username: 'admin', password: 'admin-pass-1' })).message,
+    /账号已锁定至/,
+  );
   assert.equal(s.staff, null);
   w.clock.advanceMinutes(5.1);
   must(await w.call(s, 'session.signIn', { username: 'admin', password: 'admin-pass-1' }));
   assert.equal((s.staff as { username: string } | null)?.username, 'admin');
-  const refusedRows = w.ledger.db.prepare(`SELECT count(*) AS n FROM audit_log WHERE after LIKE '%sign-in refused%'`).get() as { n: number };
+  const refusedRows = w.ledger.db
+    .prepare(`SELECT count(*) AS n FROM audit_log WHERE after LIKE '%sign-in refused%'`)
+    .get() as { n: number };
   assert.equal(refusedRows.n, 6, 'every refused attempt on a known account is audited');
   // An unknown user gets the same answer as a wrong password.
-  assert.equal(refused(await w.call(newSession(), 'session.signIn', { username: 'nobody', password: 'x' })).message, '用户名或密码错误');
+  assert.equal(
+    refused(await w.call(newSession(), 'session.signIn', { username: 'nobody', password: 'x' })).message,
+    '用户名或密码错误',
+  );
 });
 
 test('auto-lock after 15 idle minutes (configurable) hides everything until the password is typed', async () => {
@@ -59,7 +79,15 @@ test('auto-lock after 15 idle minutes (configurable) hides everything until the 
   must(await w.call(admin, 'session.unlock', { password: 'admin-pass-1' }));
   must(await w.call(admin, 'staff.list', {}));
 
-  must(await w.call(admin, 'settings.save', { name: '城关镇便民服务中心', address: '', hotline: '', officeHours: '', idleLockMinutes: 5 }));
+  must(
+    await w.call(admin, 'settings.save', {
+      name: '城关镇便民服务中心',
+      address: '',
+      hotline: '',
+      officeHours: '',
+      idleLockMinutes: 5,
+    }),
+  );
   w.clock.advanceMinutes(6);
   refused(await w.call(admin, 'staff.list', {}));
   // The lock button locks at once.
@@ -80,17 +108,33 @@ test('roles held together; a change of roles or a deactivation takes effect on t
   assert.equal(refused(await w.call(both, 'settings.get', {})).message, '请先登录');
   assert.equal(both.staff, null);
   // The last active admin cannot remove their own admin role.
-  const e = refused(await w.call(admin, 'staff.update', { id: admin.staff!.id, displayName: '王管理', roles: ['clerk'], active: true }));
+  const e = refused(
+    await w.call(admin, 'staff.update', { id: admin.staff!.id, displayName: '王管理', roles: ['clerk'], active: true }),
+  );
   assert.equal(e.code, 'CONFLICT');
   assert.deepEqual(must(await w.call(admin, 'staff.list', {})).length, 2);
   // Username taken, case-insensitively.
-  assert.equal(refused(await w.call(admin, 'staff.create', { username: 'REV', displayName: '某', password: 'password-1', roles: ['clerk'] })).field, 'username');
+  assert.equal(
+    refused(
+      await w.call(admin, 'staff.create', {
+        username: 'REV',
+        displayName: '某',
+        password: 'password-1',
+        roles: ['clerk'],
+      }),
+    ).field,
+    'username',
+  );
 });
 
-test('signing out ends the session; changing one\'s password needs the old one', async () => {
+test("signing out ends the session; changing one's password needs the old one", async () => {
   const w = await world();
   const clerk = await w.staff('zhang', ['clerk']);
-  assert.equal(refused(await w.call(clerk, 'session.changePassword', { oldPassword: 'nope-nope', newPassword: 'new-pass-22' })).field, 'oldPassword');
+  assert.equal(
+    refused(await w.call(clerk, 'session.changePassword', { oldPassword: 'nope-nope', newPassword: 'new-pass-22' }))
+      .field,
+    'oldPassword',
+  );
   must(await w.call(clerk, 'session.changePassword', { oldPassword: 'staff-pass-1', newPassword: 'new-pass-22' }));
   must(await w.call(clerk, 'session.signOut', {}));
   assert.equal(refused(await w.call(clerk, 'settings.get', {})).code, 'FORBIDDEN');

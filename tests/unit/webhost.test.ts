@@ -3,8 +3,9 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
+
 import { startWebHost, type WebHost } from '../../main/webhost/server';
-import { world, type World } from './helpers';
+import { type World,world } from './helpers';
 
 let w: World;
 let host: WebHost;
@@ -17,11 +18,14 @@ after(() => host.close());
 
 function request(opts: { path: string; method?: string; headers?: Record<string, string>; body?: string }) {
   return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: host.port, path: opts.path, method: opts.method ?? 'GET', headers: opts.headers }, (res) => {
-      let body = '';
-      res.on('data', (d) => (body += d));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
-    });
+    const req = http.request(
+      { host: '127.0.0.1', port: host.port, path: opts.path, method: opts.method ?? 'GET', headers: opts.headers },
+      (res) => {
+        let body = '';
+        res.on('data', (d) => (body += d));
+        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
+      },
+    );
     req.on('error', reject);
     req.end(opts.body);
   });
@@ -35,7 +39,8 @@ const api = (channel: string, body: unknown, headers: Record<string, string> = {
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
 
-const errorOf = (r: { body: string }) => (JSON.parse(r.body) as { ok: false; error: { code: string; message: string } }).error;
+const errorOf = (r: { body: string }) =>
+  (JSON.parse(r.body) as { ok: false; error: { code: string; message: string } }).error;
 
 test('listens on 127.0.0.1 only, and prints its address with the token in the fragment', () => {
   assert.match(host.url, new RegExp(`^http://127\\.0\\.0\\.1:${host.port}/#token=[\\w-]{32}$`));
@@ -44,10 +49,17 @@ test('listens on 127.0.0.1 only, and prints its address with the token in the fr
 test('a missing or wrong token, a foreign Host or Origin are refused and nothing is written', async () => {
   const audits = w.count('audit_log');
   const create = { username: 'admin', displayName: '冒充者', password: 'password-1' };
-  const noToken = await request({ path: '/api/setup.createAdmin', method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(create) });
+  const noToken = await request({
+    path: '/api/setup.createAdmin',
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(create),
+  });
   assert.equal(noToken.status, 401);
   assert.equal(errorOf(noToken).code, 'FORBIDDEN');
-  const wrong = await api('setup.createAdmin', create, { 'X-Bianmin-Token': host.token.replace(/^./, (c) => (c === 'a' ? 'b' : 'a')) });
+  const wrong = await api('setup.createAdmin', create, {
+    'X-Bianmin-Token': host.token.replace(/^./, (c) => (c === 'a' ? 'b' : 'a')),
+  });
   assert.equal(wrong.status, 401);
   const shortToken = await api('setup.createAdmin', create, { 'X-Bianmin-Token': 'x' });
   assert.equal(shortToken.status, 401);
@@ -70,7 +82,12 @@ test('unknown channel, malformed JSON and a role not allowed come back as envelo
   const bad = await api('setup.createAdmin', '{"username": ');
   assert.equal(bad.status, 400);
   assert.equal(errorOf(bad).code, 'VALIDATION');
-  const formPost = await request({ path: '/api/setup.state', method: 'POST', headers: { 'X-Bianmin-Token': host.token, 'Content-Type': 'text/plain' }, body: '{}' });
+  const formPost = await request({
+    path: '/api/setup.state',
+    method: 'POST',
+    headers: { 'X-Bianmin-Token': host.token, 'Content-Type': 'text/plain' },
+    body: '{}',
+  });
   assert.equal(formPost.status, 415);
   // Not signed in on this host's session yet: admin-only channels are refused.
   assert.equal(errorOf(await api('staff.list', {})).code, 'FORBIDDEN');
@@ -79,8 +96,16 @@ test('unknown channel, malformed JSON and a role not allowed come back as envelo
 });
 
 test('the session is bound to the token: signing in over HTTP lets that token in, and only that token', async () => {
-  assert.equal(JSON.parse((await api('setup.createAdmin', { username: 'admin', displayName: '王管理', password: 'admin-pass-1' })).body).ok, true);
-  assert.equal(JSON.parse((await api('session.signIn', { username: 'admin', password: 'admin-pass-1' })).body).ok, true);
+  assert.equal(
+    JSON.parse(
+      (await api('setup.createAdmin', { username: 'admin', displayName: '王管理', password: 'admin-pass-1' })).body,
+    ).ok,
+    true,
+  );
+  assert.equal(
+    JSON.parse((await api('session.signIn', { username: 'admin', password: 'admin-pass-1' })).body).ok,
+    true,
+  );
   assert.equal(JSON.parse((await api('staff.list', {})).body).ok, true);
   assert.equal((await api('staff.list', {}, { 'X-Bianmin-Token': 'A'.repeat(host.token.length) })).status, 401);
 });

@@ -2,6 +2,7 @@
 import { PrinterOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Form, Modal, Result, Space, Tag, Timeline } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
+
 import { formatYuan } from '../../../shared/domain/money';
 import type { AppErrorBody } from '../../../shared/domain/result';
 import { STATE_LABELS } from '../../../shared/domain/workflow';
@@ -9,27 +10,56 @@ import type { ApplicationDetail } from '../../../shared/schemas/applications';
 import type { SessionState } from '../../../shared/schemas/staff';
 import { call } from '../../api';
 import { FormProblemAlert } from '../../components/FormProblemAlert';
-import { showResultError, type FormProblem } from '../../components/forms';
+import { type FormProblem,showResultError } from '../../components/forms';
 import { go } from '../../components/router';
 import { CasePayments } from '../payments/CasePayments';
 import { ACTION_DEFS, type ActionDef } from './actions';
 import { daysLeftText } from './columns';
 
 const STEP_LABELS: Record<string, string> = {
-  register: '受理', investigate: '入户调查', review: '审核', publicize: '公示', object: '公示异议', approve: '审批通过',
-  reject: '不予批准', withdraw: '撤回', urgentApprove: '先行救助', completePaperwork: '补齐材料', pay: '发放', reverse: '冲正',
+  register: '受理',
+  investigate: '入户调查',
+  review: '审核',
+  publicize: '公示',
+  object: '公示异议',
+  approve: '审批通过',
+  reject: '不予批准',
+  withdraw: '撤回',
+  urgentApprove: '先行救助',
+  completePaperwork: '补齐材料',
+  pay: '发放',
+  reverse: '冲正',
 };
 
 function stepText(detail: Record<string, unknown>): string {
-  const d = detail as { amountFen?: number; batchNo?: string; investigators?: string[]; findings?: string; opinion?: string; objection?: string; reason?: string; approvedFen?: number; from?: string; to?: string; note?: string; materials?: string[] };
+  const d = detail as {
+    amountFen?: number;
+    batchNo?: string;
+    investigators?: string[];
+    findings?: string;
+    opinion?: string;
+    objection?: string;
+    reason?: string;
+    approvedFen?: number;
+    from?: string;
+    to?: string;
+    note?: string;
+    materials?: string[];
+  };
   return [
     d.investigators && `调查人：${d.investigators.join('、')}`,
-    d.findings, d.opinion, d.objection, d.reason, d.note,
+    d.findings,
+    d.opinion,
+    d.objection,
+    d.reason,
+    d.note,
     d.from && `公示期 ${d.from} 至 ${d.to}`,
     d.approvedFen && `批准金额 ${formatYuan(d.approvedFen)} 元`,
     d.amountFen && `发放 ${formatYuan(d.amountFen)} 元`,
     d.batchNo && `发放批次 ${d.batchNo}`,
-  ].filter(Boolean).join('；');
+  ]
+    .filter(Boolean)
+    .join('；');
 }
 
 export function ApplicationPage({ id, session }: { id: number; session: SessionState }) {
@@ -60,37 +90,85 @@ export function ApplicationPage({ id, session }: { id: number; session: SessionS
   return (
     <div className="page">
       <h1 className="page-title">
-        受理编号 {a.acceptanceNo} · {a.personName} <Tag color={a.daysLeft !== null && a.daysLeft < 0 ? 'red' : 'blue'}>{STATE_LABELS[a.state]}</Tag>
+        受理编号 {a.acceptanceNo} · {a.personName}{' '}
+        <Tag color={a.daysLeft !== null && a.daysLeft < 0 ? 'red' : 'blue'}>{STATE_LABELS[a.state]}</Tag>
         {a.urgent && <Tag color="orange">先行救助</Tag>}
         {a.countyReview && <Tag color="purple">报县审批</Tag>}
       </h1>
       <Card size="small" style={{ marginBottom: 16 }}>
         <Descriptions size="small" column={3}>
           <Descriptions.Item label="救助类别">{a.kind}</Descriptions.Item>
-          <Descriptions.Item label="户号"><a href={`#/ledger/household/${a.householdId}`}>{a.householdId}</a>（{a.area}）</Descriptions.Item>
-          <Descriptions.Item label="受理">{a.acceptedOn}（{a.registeredBy}）</Descriptions.Item>
+          <Descriptions.Item label="户号">
+            <a href={`#/ledger/household/${a.householdId}`}>{a.householdId}</a>（{a.area}）
+          </Descriptions.Item>
+          <Descriptions.Item label="受理">
+            {a.acceptedOn}（{a.registeredBy}）
+          </Descriptions.Item>
           <Descriptions.Item label="申请金额">{formatYuan(a.requestedFen)} 元</Descriptions.Item>
-          <Descriptions.Item label="批准金额">{a.approvedFen ? `${formatYuan(a.approvedFen)} 元` : ''}</Descriptions.Item>
-          <Descriptions.Item label="办结时限">{a.deadline}　<b data-testid="days-left">{daysLeftText(a)}</b></Descriptions.Item>
-          <Descriptions.Item label="申请事由" span={3}>{a.reason}</Descriptions.Item>
-          <Descriptions.Item label="缺少材料" span={3}>{a.materialsMissing.length ? <span style={{ color: '#d46b08' }}>{a.materialsMissing.join('、')}</span> : '无'}</Descriptions.Item>
-          {a.publicityFrom && <Descriptions.Item label="公示期">{a.publicityFrom} 至 {a.publicityTo}</Descriptions.Item>}
-          {a.paperworkDue && <Descriptions.Item label="补齐材料期限">{a.paperworkDue}{a.paperworkDoneOn ? `（已于 ${a.paperworkDoneOn} 补齐）` : ''}</Descriptions.Item>}
+          <Descriptions.Item label="批准金额">
+            {a.approvedFen ? `${formatYuan(a.approvedFen)} 元` : ''}
+          </Descriptions.Item>
+          <Descriptions.Item label="办结时限">
+            {a.deadline}　<b data-testid="days-left">{daysLeftText(a)}</b>
+          </Descriptions.Item>
+          <Descriptions.Item label="申请事由" span={3}>
+            {a.reason}
+          </Descriptions.Item>
+          <Descriptions.Item label="缺少材料" span={3}>
+            {a.materialsMissing.length ? (
+              <span style={{ color: '#d46b08' }}>{a.materialsMissing.join('、')}</span>
+            ) : (
+              '无'
+            )}
+          </Descriptions.Item>
+          {a.publicityFrom && (
+            <Descriptions.Item label="公示期">
+              {a.publicityFrom} 至 {a.publicityTo}
+            </Descriptions.Item>
+          )}
+          {a.paperworkDue && (
+            <Descriptions.Item label="补齐材料期限">
+              {a.paperworkDue}
+              {a.paperworkDoneOn ? `（已于 ${a.paperworkDoneOn} 补齐）` : ''}
+            </Descriptions.Item>
+          )}
         </Descriptions>
         <Space wrap>
           {actions.map((d) => (
-            <Button key={d.key} type={d.danger ? 'default' : 'primary'} danger={d.danger} onClick={() => (form.resetFields(), setProblem(null), setAction(d))}>{d.label}</Button>
+            <Button
+              key={d.key}
+              type={d.danger ? 'default' : 'primary'}
+              danger={d.danger}
+              onClick={() => (form.resetFields(), setProblem(null), setAction(d))}
+            >
+              {d.label}
+            </Button>
           ))}
-          <Button icon={<PrinterOutlined />} onClick={() => go(`/print/receipt/${a.id}`)}>受理回执</Button>
-          {a.materialsMissing.length > 0 && <Button icon={<PrinterOutlined />} onClick={() => go(`/print/notice/${a.id}`)}>一次性告知单</Button>}
-          {a.state === 'rejected' && <Button icon={<PrinterOutlined />} onClick={() => go(`/print/rejection/${a.id}`)}>不予批准通知书</Button>}
+          <Button icon={<PrinterOutlined />} onClick={() => go(`/print/receipt/${a.id}`)}>
+            受理回执
+          </Button>
+          {a.materialsMissing.length > 0 && (
+            <Button icon={<PrinterOutlined />} onClick={() => go(`/print/notice/${a.id}`)}>
+              一次性告知单
+            </Button>
+          )}
+          {a.state === 'rejected' && (
+            <Button icon={<PrinterOutlined />} onClick={() => go(`/print/rejection/${a.id}`)}>
+              不予批准通知书
+            </Button>
+          )}
         </Space>
       </Card>
       <CasePayments a={a} onChange={load} />
       <Card size="small" title="办理过程">
         <Timeline
           items={a.steps.map((s) => ({
-            color: s.action === 'reject' || s.action === 'object' ? 'red' : s.action === 'approve' || s.action === 'urgentApprove' ? 'green' : 'blue',
+            color:
+              s.action === 'reject' || s.action === 'object'
+                ? 'red'
+                : s.action === 'approve' || s.action === 'urgentApprove'
+                  ? 'green'
+                  : 'blue',
             children: (
               <>
                 <b>{STEP_LABELS[s.action] ?? s.action}</b>　{s.onDate}　{s.staffName}
@@ -100,9 +178,19 @@ export function ApplicationPage({ id, session }: { id: number; session: SessionS
           }))}
         />
       </Card>
-      <Modal open={!!action} title={action?.label} okText="确定" cancelText="取消" onOk={() => form.submit()} onCancel={() => setAction(null)} destroyOnHidden>
+      <Modal
+        open={!!action}
+        title={action?.label}
+        okText="确定"
+        cancelText="取消"
+        onOk={() => form.submit()}
+        onCancel={() => setAction(null)}
+        destroyOnHidden
+      >
         <FormProblemAlert problem={problem} />
-        <Form form={form} layout="vertical" onFinish={submit}>{action?.fields}</Form>
+        <Form form={form} layout="vertical" onFinish={submit}>
+          {action?.fields}
+        </Form>
       </Modal>
     </div>
   );

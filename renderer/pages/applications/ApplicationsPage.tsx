@@ -2,8 +2,9 @@
 import { PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Select, Space } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
+
 import { APPLICATION_TALLIES, APPLICATION_TALLY_LABELS } from '../../../shared/domain/reports';
-import { STATE_LABELS, STATES, type State } from '../../../shared/domain/workflow';
+import { type State,STATE_LABELS, STATES } from '../../../shared/domain/workflow';
 import type { ApplicationRow, ReliefKind } from '../../../shared/schemas/applications';
 import { call } from '../../api';
 import { LedgerGrid, type PageRequest } from '../../components/LedgerGrid';
@@ -31,7 +32,12 @@ export function ApplicationsPage() {
   const fetchPage = useCallback(
     (req: PageRequest) =>
       call('applications.list', {
-        ...req, sort: req.sort as Sort | undefined, kindCode, state, areaId, overdue: overdue || undefined,
+        ...req,
+        sort: req.sort as Sort | undefined,
+        kindCode,
+        state,
+        areaId,
+        overdue: overdue || undefined,
         yearTally: figure && { year: figure.year, tally: figure.value },
       }),
     [kindCode, state, areaId, overdue, figure],
@@ -40,15 +46,55 @@ export function ApplicationsPage() {
     <div className="page">
       <h1 className="page-title">救助申请</h1>
       <Space style={{ marginBottom: 12 }} wrap>
-        {figure && <YearFigureTag label={`${figure.year}年${APPLICATION_TALLY_LABELS[figure.value]}的申请`} onClose={() => setFigure(undefined)} />}
-        <Select placeholder="救助类别" allowClear style={{ width: 190 }} value={kindCode} onChange={setKind} options={kinds.map((k) => ({ value: k.code, label: k.name }))} aria-label="救助类别筛选" />
-        <Select placeholder="状态" allowClear style={{ width: 140 }} value={state} onChange={setState} options={STATES.map((s) => ({ value: s, label: STATE_LABELS[s] }))} aria-label="状态筛选" />
-        <Select placeholder="村/社区" allowClear style={{ width: 130 }} value={areaId} onChange={setArea} options={areas.map((a) => ({ value: a.id, label: a.name }))} aria-label="村/社区筛选" />
-        <Checkbox checked={overdue} onChange={(e) => setOverdue(e.target.checked)}>只看超期</Checkbox>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => go('/applications/new')}>受理新申请</Button>
-        <Button icon={<PrinterOutlined />} onClick={() => go(`/print/publicity${areaId ? `?area=${areaId}` : ''}`)}>打印公示名单</Button>
+        {figure && (
+          <YearFigureTag
+            label={`${figure.year}年${APPLICATION_TALLY_LABELS[figure.value]}的申请`}
+            onClose={() => setFigure(undefined)}
+          />
+        )}
+        <Select
+          placeholder="救助类别"
+          allowClear
+          style={{ width: 190 }}
+          value={kindCode}
+          onChange={setKind}
+          options={kinds.map((k) => ({ value: k.code, label: k.name }))}
+          aria-label="救助类别筛选"
+        />
+        <Select
+          placeholder="状态"
+          allowClear
+          style={{ width: 140 }}
+          value={state}
+          onChange={setState}
+          options={STATES.map((s) => ({ value: s, label: STATE_LABELS[s] }))}
+          aria-label="状态筛选"
+        />
+        <Select
+          placeholder="村/社区"
+          allowClear
+          style={{ width: 130 }}
+          value={areaId}
+          onChange={setArea}
+          options={areas.map((a) => ({ value: a.id, label: a.name }))}
+          aria-label="村/社区筛选"
+        />
+        <Checkbox checked={overdue} onChange={(e) => setOverdue(e.target.checked)}>
+          只看超期
+        </Checkbox>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => go('/applications/new')}>
+          受理新申请
+        </Button>
+        <Button icon={<PrinterOutlined />} onClick={() => go(`/print/publicity${areaId ? `?area=${areaId}` : ''}`)}>
+          打印公示名单
+        </Button>
       </Space>
-      <LedgerGrid<ApplicationRow> columns={applicationColumns} fetchPage={fetchPage} onOpen={(r) => go(`/applications/${r.id}`)} testId="applications-grid" />
+      <LedgerGrid<ApplicationRow>
+        columns={applicationColumns}
+        fetchPage={fetchPage}
+        onOpen={(r) => go(`/applications/${r.id}`)}
+        testId="applications-grid"
+      />
     </div>
   );
 }

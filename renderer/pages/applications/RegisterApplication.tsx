@@ -1,11 +1,12 @@
 // 受理: pick the household (by name, pinyin initials or ID tail), the beneficiary, the kind; tick the materials.
 import { Alert, Button, Card, Checkbox, Col, Form, Input, Row, Select, Space } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
+
 import type { Input as In } from '../../../shared/contract';
 import type { HouseholdDetail } from '../../../shared/schemas/registry';
 import { call } from '../../api';
 import { FormProblemAlert } from '../../components/FormProblemAlert';
-import { showResultError, type FormProblem } from '../../components/forms';
+import { type FormProblem,showResultError } from '../../components/forms';
 import { go } from '../../components/router';
 import { useReliefKinds } from './ApplicationsPage';
 
@@ -33,7 +34,13 @@ export function RegisterApplication({ householdId }: { householdId?: number }) {
   const search = async (q: string) => {
     if (!q.trim()) return;
     const r = await call('households.list', { q, status: 'registered', limit: 20 });
-    if (r.ok) setOptions(r.value.rows.map((h) => ({ value: h.id, label: `户号 ${h.id} · ${h.headName} · ${h.area} · ${h.headIdMasked}` })));
+    if (r.ok)
+      setOptions(
+        r.value.rows.map((h) => ({
+          value: h.id,
+          label: `户号 ${h.id} · ${h.headName} · ${h.area} · ${h.headIdMasked}`,
+        })),
+      );
   };
 
   const save = async (v: Values) => {
@@ -50,20 +57,43 @@ export function RegisterApplication({ householdId }: { householdId?: number }) {
         <Card size="small" style={{ marginBottom: 16 }}>
           <Row gutter={12}>
             <Col span={12}>
-              <Form.Item name="householdId" label="申请户（输入姓名、拼音首字母或身份证后四位查找）" rules={[{ required: true, message: '请选择申请户' }]}>
-                <Select autoFocus showSearch filterOption={false} onSearch={search} options={options} onChange={(id: number) => pickHousehold(id)} notFoundContent="输入后查找" />
+              <Form.Item
+                name="householdId"
+                label="申请户（输入姓名、拼音首字母或身份证后四位查找）"
+                rules={[{ required: true, message: '请选择申请户' }]}
+              >
+                <Select
+                  autoFocus
+                  showSearch
+                  filterOption={false}
+                  onSearch={search}
+                  options={options}
+                  onChange={(id: number) => pickHousehold(id)}
+                  notFoundContent="输入后查找"
+                />
               </Form.Item>
             </Col>
             <Col span={6}>
               <Form.Item name="personId" label="救助对象" rules={[{ required: true, message: '请选择救助对象' }]}>
-                <Select options={(household?.members ?? []).map((m) => ({ value: m.id, label: `${m.name}（${m.relation}）` }))} />
+                <Select
+                  options={(household?.members ?? []).map((m) => ({
+                    value: m.id,
+                    label: `${m.name}（${m.relation}）`,
+                  }))}
+                />
               </Form.Item>
             </Col>
           </Row>
           <Row gutter={12}>
             <Col span={8}>
               <Form.Item name="kindCode" label="救助类别" rules={[{ required: true, message: '请选择救助类别' }]}>
-                <Select showSearch optionFilterProp="label" options={kinds.filter((k) => k.code !== 'temporary_relief').map((k) => ({ value: k.code, label: k.name }))} />
+                <Select
+                  showSearch
+                  optionFilterProp="label"
+                  options={kinds
+                    .filter((k) => k.code !== 'temporary_relief')
+                    .map((k) => ({ value: k.code, label: k.name }))}
+                />
               </Form.Item>
             </Col>
             <Col span={6}>
@@ -72,7 +102,13 @@ export function RegisterApplication({ householdId }: { householdId?: number }) {
               </Form.Item>
             </Col>
             <Col span={10}>
-              {kind && <Alert type="info" style={{ marginTop: 28 }} message={`办理时限 ${kind.timeLimitDays} 个工作日${kind.townshipCeilingFen ? `；超过 ${kind.townshipCeilingFen / 100} 元报县审批` : ''}${kind.maxPerYear ? `；每户每年最多 ${kind.maxPerYear} 次` : ''}`} />}
+              {kind && (
+                <Alert
+                  type="info"
+                  style={{ marginTop: 28 }}
+                  message={`办理时限 ${kind.timeLimitDays} 个工作日${kind.townshipCeilingFen ? `；超过 ${kind.townshipCeilingFen / 100} 元报县审批` : ''}${kind.maxPerYear ? `；每户每年最多 ${kind.maxPerYear} 次` : ''}`}
+                />
+              )}
             </Col>
           </Row>
           <Form.Item name="reason" label="申请事由" rules={[{ required: true, message: '请填写申请事由' }]}>
@@ -85,7 +121,9 @@ export function RegisterApplication({ householdId }: { householdId?: number }) {
           )}
         </Card>
         <Space>
-          <Button type="primary" htmlType="submit">受理</Button>
+          <Button type="primary" htmlType="submit">
+            受理
+          </Button>
           <Button onClick={() => go('/applications')}>取消</Button>
         </Space>
       </Form>

@@ -2,8 +2,9 @@
 import { DatePicker, Form, Input } from 'antd';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
-import type { Role } from '../../../shared/domain/roles';
+
 import type { Result } from '../../../shared/domain/result';
+import type { Role } from '../../../shared/domain/roles';
 import { OPEN_STATES, type State } from '../../../shared/domain/workflow';
 import type { ApplicationDetail } from '../../../shared/schemas/applications';
 import { call } from '../../api';
@@ -42,33 +43,74 @@ const amount = (
 
 export const ACTION_DEFS: ActionDef[] = [
   {
-    key: 'investigate', label: '入户调查', roles: 'any', when: (a) => a.state === 'accepted',
+    key: 'investigate',
+    label: '入户调查',
+    roles: 'any',
+    when: (a) => a.state === 'accepted',
     fields: (
       <>
         <Form.Item label="调查人（两名）" required>
           <Input.Group compact>
-            <Form.Item name={['investigators', 0]} noStyle rules={req('请填写第一名调查人')}><Input style={{ width: '50%' }} placeholder="调查人一" /></Form.Item>
-            <Form.Item name={['investigators', 1]} noStyle rules={req('请填写第二名调查人')}><Input style={{ width: '50%' }} placeholder="调查人二" /></Form.Item>
+            <Form.Item name={['investigators', 0]} noStyle rules={req('请填写第一名调查人')}>
+              <Input style={{ width: '50%' }} placeholder="调查人一" />
+            </Form.Item>
+            <Form.Item name={['investigators', 1]} noStyle rules={req('请填写第二名调查人')}>
+              <Input style={{ width: '50%' }} placeholder="调查人二" />
+            </Form.Item>
           </Input.Group>
         </Form.Item>
         {day('visitedOn', '调查日期')}
         {text('findings', '调查情况')}
       </>
     ),
-    run: (a, v) => call('applications.investigate', { id: a.id, investigators: v.investigators as [string, string], visitedOn: date(v, 'visitedOn'), findings: v.findings as string }),
+    run: (a, v) =>
+      call('applications.investigate', {
+        id: a.id,
+        investigators: v.investigators as [string, string],
+        visitedOn: date(v, 'visitedOn'),
+        findings: v.findings as string,
+      }),
   },
-  { key: 'review', label: '审核', roles: ['reviewer'], when: (a) => a.state === 'investigated', fields: text('opinion', '审核意见'), run: (a, v) => call('applications.review', { id: a.id, opinion: v.opinion as string }) },
-  { key: 'publicize', label: '开始公示', roles: ['reviewer', 'approver'], when: (a) => a.state === 'reviewed', fields: day('fromDate', '公示开始日期'), run: (a, v) => call('applications.publicize', { id: a.id, fromDate: date(v, 'fromDate') }) },
-  { key: 'object', label: '登记公示异议', roles: 'any', when: (a) => a.state === 'publicized', fields: text('objection', '异议内容'), run: (a, v) => call('applications.object', { id: a.id, objection: v.objection as string }) },
   {
-    key: 'approve', label: '审批通过', roles: ['approver'], when: (a) => a.state === 'publicized',
+    key: 'review',
+    label: '审核',
+    roles: ['reviewer'],
+    when: (a) => a.state === 'investigated',
+    fields: text('opinion', '审核意见'),
+    run: (a, v) => call('applications.review', { id: a.id, opinion: v.opinion as string }),
+  },
+  {
+    key: 'publicize',
+    label: '开始公示',
+    roles: ['reviewer', 'approver'],
+    when: (a) => a.state === 'reviewed',
+    fields: day('fromDate', '公示开始日期'),
+    run: (a, v) => call('applications.publicize', { id: a.id, fromDate: date(v, 'fromDate') }),
+  },
+  {
+    key: 'object',
+    label: '登记公示异议',
+    roles: 'any',
+    when: (a) => a.state === 'publicized',
+    fields: text('objection', '异议内容'),
+    run: (a, v) => call('applications.object', { id: a.id, objection: v.objection as string }),
+  },
+  {
+    key: 'approve',
+    label: '审批通过',
+    roles: ['approver'],
+    when: (a) => a.state === 'publicized',
     fields: (
       <>
         {amount}
         <Form.Item label="县级批复（超过乡镇审批权限时填写）">
           <Input.Group compact>
-            <Form.Item name={['countyDocNo']} noStyle><Input style={{ width: '60%' }} placeholder="批复文号" /></Form.Item>
-            <Form.Item name={['countyDate']} noStyle><DatePicker style={{ width: '40%' }} /></Form.Item>
+            <Form.Item name={['countyDocNo']} noStyle>
+              <Input style={{ width: '60%' }} placeholder="批复文号" />
+            </Form.Item>
+            <Form.Item name={['countyDate']} noStyle>
+              <DatePicker style={{ width: '40%' }} />
+            </Form.Item>
           </Input.Group>
         </Form.Item>
       </>
@@ -80,8 +122,44 @@ export const ACTION_DEFS: ActionDef[] = [
         countyDecision: v.countyDocNo ? { docNo: v.countyDocNo as string, date: date(v, 'countyDate') } : undefined,
       }),
   },
-  { key: 'reject', label: '不予批准', danger: true, roles: ['approver'], when: (a) => ['investigated', 'reviewed', 'publicized'].includes(a.state), fields: text('reason', '不予批准的理由'), run: (a, v) => call('applications.reject', { id: a.id, reason: v.reason as string }) },
-  { key: 'urgent', label: '先行救助', roles: ['approver'], when: (a) => a.state === 'accepted' && a.kindCode.startsWith('temporary_relief'), fields: <>{amount}{text('reason', '先行救助理由', 2)}</>, run: (a, v) => call('applications.urgentApprove', { id: a.id, amount: v.amount as string, reason: v.reason as string }) },
-  { key: 'paperwork', label: '补齐材料', roles: 'any', when: (a) => a.urgent && !a.paperworkDoneOn, fields: text('note', '补充材料说明'), run: (a, v) => call('applications.completePaperwork', { id: a.id, note: v.note as string }) },
-  { key: 'withdraw', label: '撤回', danger: true, roles: 'any', when: (a) => (OPEN_STATES as State[]).includes(a.state), fields: text('reason', '撤回原因', 2), run: (a, v) => call('applications.withdraw', { id: a.id, reason: v.reason as string }) },
+  {
+    key: 'reject',
+    label: '不予批准',
+    danger: true,
+    roles: ['approver'],
+    when: (a) => ['investigated', 'reviewed', 'publicized'].includes(a.state),
+    fields: text('reason', '不予批准的理由'),
+    run: (a, v) => call('applications.reject', { id: a.id, reason: v.reason as string }),
+  },
+  {
+    key: 'urgent',
+    label: '先行救助',
+    roles: ['approver'],
+    when: (a) => a.state === 'accepted' && a.kindCode.startsWith('temporary_relief'),
+    fields: (
+      <>
+        {amount}
+        {text('reason', '先行救助理由', 2)}
+      </>
+    ),
+    run: (a, v) =>
+      call('applications.urgentApprove', { id: a.id, amount: v.amount as string, reason: v.reason as string }),
+  },
+  {
+    key: 'paperwork',
+    label: '补齐材料',
+    roles: 'any',
+    when: (a) => a.urgent && !a.paperworkDoneOn,
+    fields: text('note', '补充材料说明'),
+    run: (a, v) => call('applications.completePaperwork', { id: a.id, note: v.note as string }),
+  },
+  {
+    key: 'withdraw',
+    label: '撤回',
+    danger: true,
+    roles: 'any',
+    when: (a) => (OPEN_STATES as State[]).includes(a.state),
+    fields: text('reason', '撤回原因', 2),
+    run: (a, v) => call('applications.withdraw', { id: a.id, reason: v.reason as string }),
+  },
 ];

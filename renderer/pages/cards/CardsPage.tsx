@@ -2,6 +2,7 @@
 import { PrinterOutlined } from '@ant-design/icons';
 import { Button, Radio, Select, Space, Tabs } from 'antd';
 import { useCallback, useState } from 'react';
+
 import type { CardRow } from '../../../shared/schemas/pairings';
 import { call } from '../../api';
 import { LedgerGrid, type PageRequest } from '../../components/LedgerGrid';
@@ -17,23 +18,66 @@ export function CardsPage({ route }: { route: string }) {
   const [format, setFormat] = useState<'a4' | 'cr80'>('a4');
   const [figure, setFigure] = useYearFigure('figure', ['issued'] as const);
   const fetchPage = useCallback(
-    (req: PageRequest) => call('cards.list', { offset: req.offset, limit: req.limit, areaId, reprintOnly: reprintOnly || undefined, issuedIn: figure?.year }),
+    (req: PageRequest) =>
+      call('cards.list', {
+        offset: req.offset,
+        limit: req.limit,
+        areaId,
+        reprintOnly: reprintOnly || undefined,
+        issuedIn: figure?.year,
+      }),
     [areaId, reprintOnly, figure],
   );
   const print = (what: string) => go(`/print/cards?${what}&format=${format}`);
   return (
     <div className="page">
       <h1 className="page-title">便民服务卡</h1>
-      <Tabs activeKey={reprintOnly ? '/cards/reprint' : '/cards'} onChange={go} items={[{ key: '/cards', label: '已制卡片' }, { key: '/cards/reprint', label: '待重印' }]} />
+      <Tabs
+        activeKey={reprintOnly ? '/cards/reprint' : '/cards'}
+        onChange={go}
+        items={[
+          { key: '/cards', label: '已制卡片' },
+          { key: '/cards/reprint', label: '待重印' },
+        ]}
+      />
       <Space style={{ marginBottom: 12 }} wrap>
-        {figure && <YearFigureTag label={`${figure.year}年制发的卡（含已作废）`} onClose={() => setFigure(undefined)} />}
-        <Select placeholder="全部村/社区" allowClear style={{ width: 150 }} value={areaId} onChange={setArea} options={areas.map((a) => ({ value: a.id, label: a.name }))} aria-label="村/社区筛选" />
-        <Radio.Group value={format} onChange={(e) => setFormat(e.target.value)} options={[{ value: 'a4', label: 'A4 每页 10 张' }, { value: 'cr80', label: 'CR80 单张' }]} optionType="button" />
-        <Button type="primary" icon={<PrinterOutlined />} disabled={!areaId} onClick={() => print(`area=${areaId}`)}>打印本村/社区全部在册户</Button>
-        <Button icon={<PrinterOutlined />} onClick={() => print(`reprint=1${areaId ? `&area=${areaId}` : ''}`)}>打印待重印的卡</Button>
+        {figure && (
+          <YearFigureTag label={`${figure.year}年制发的卡（含已作废）`} onClose={() => setFigure(undefined)} />
+        )}
+        <Select
+          placeholder="全部村/社区"
+          allowClear
+          style={{ width: 150 }}
+          value={areaId}
+          onChange={setArea}
+          options={areas.map((a) => ({ value: a.id, label: a.name }))}
+          aria-label="村/社区筛选"
+        />
+        <Radio.Group
+          value={format}
+          onChange={(e) => setFormat(e.target.value)}
+          options={[
+            { value: 'a4', label: 'A4 每页 10 张' },
+            { value: 'cr80', label: 'CR80 单张' },
+          ]}
+          optionType="button"
+        />
+        <Button type="primary" icon={<PrinterOutlined />} disabled={!areaId} onClick={() => print(`area=${areaId}`)}>
+          打印本村/社区全部在册户
+        </Button>
+        <Button icon={<PrinterOutlined />} onClick={() => print(`reprint=1${areaId ? `&area=${areaId}` : ''}`)}>
+          打印待重印的卡
+        </Button>
       </Space>
-      <div className="muted" style={{ marginBottom: 8 }}>也可在“台账”中勾选若干户后打印。卡上不印身份证号；二维码内容为卡号、服务热线和帮扶干部电话。</div>
-      <LedgerGrid<CardRow> columns={cardColumns} fetchPage={fetchPage} onOpen={(c) => go(`/ledger/household/${c.householdId}?tab=pairings`)} testId="cards-grid" />
+      <div className="muted" style={{ marginBottom: 8 }}>
+        也可在“台账”中勾选若干户后打印。卡上不印身份证号；二维码内容为卡号、服务热线和帮扶干部电话。
+      </div>
+      <LedgerGrid<CardRow>
+        columns={cardColumns}
+        fetchPage={fetchPage}
+        onOpen={(c) => go(`/ledger/household/${c.householdId}?tab=pairings`)}
+        testId="cards-grid"
+      />
     </div>
   );
 }

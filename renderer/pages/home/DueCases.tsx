@@ -1,6 +1,7 @@
 // 首页: the cases whose clock is running out — overdue, and due within three working days.
 import { Card, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
+
 import { STATE_LABELS } from '../../../shared/domain/workflow';
 import type { ApplicationRow } from '../../../shared/schemas/applications';
 import { call } from '../../api';
@@ -21,8 +22,29 @@ function Cases({ rows, testId }: { rows: ApplicationRow[]; testId: string }) {
         { title: '受理编号', dataIndex: 'acceptanceNo' },
         { title: '救助对象', dataIndex: 'personName' },
         { title: '类别', dataIndex: 'kind' },
-        { title: '状态', dataIndex: 'state', render: (s: ApplicationRow['state'], r) => <>{STATE_LABELS[s]}{r.urgent && <Tag color="orange" style={{ marginLeft: 4 }}>先行救助待补材料</Tag>}</> },
-        { title: '期限', key: 'left', render: (_, r) => <span style={{ color: r.daysLeft !== null && r.daysLeft < 0 ? '#cf1322' : '#d46b08' }}>{daysLeftText(r)}</span> },
+        {
+          title: '状态',
+          dataIndex: 'state',
+          render: (s: ApplicationRow['state'], r) => (
+            <>
+              {STATE_LABELS[s]}
+              {r.urgent && (
+                <Tag color="orange" style={{ marginLeft: 4 }}>
+                  先行救助待补材料
+                </Tag>
+              )}
+            </>
+          ),
+        },
+        {
+          title: '期限',
+          key: 'left',
+          render: (_, r) => (
+            <span style={{ color: r.daysLeft !== null && r.daysLeft < 0 ? '#cf1322' : '#d46b08' }}>
+              {daysLeftText(r)}
+            </span>
+          ),
+        },
       ]}
     />
   );

@@ -1,11 +1,12 @@
 import { Card, Col, Descriptions, Row } from 'antd';
 import { useEffect, useState } from 'react';
+
 import type { CenterSettings } from '../../../shared/schemas/settings';
 import type { SessionState } from '../../../shared/schemas/staff';
 import { call } from '../../api';
+import { today } from '../../components/today';
 import { OverdueVisits } from '../pairings/PairingsPage';
 import { DueCases } from './DueCases';
-import { today } from '../../components/today';
 
 export function HomePage({ session }: { session: SessionState }) {
   const [center, setCenter] = useState<CenterSettings | null>(null);
@@ -20,17 +21,19 @@ export function HomePage({ session }: { session: SessionState }) {
           <Card title={center?.name ?? '便民服务中心'}>
             <Descriptions column={1} size="small">
               <Descriptions.Item label="今天">{today().format('YYYY年M月D日 dddd')}</Descriptions.Item>
-              <Descriptions.Item label="地址">{center?.address || <span className="muted">未填写（设置 → 中心信息）</span>}</Descriptions.Item>
-              <Descriptions.Item label="服务热线">{center?.hotline || <span className="muted">未填写</span>}</Descriptions.Item>
+              <Descriptions.Item label="地址">
+                {center?.address || <span className="muted">未填写（设置 → 中心信息）</span>}
+              </Descriptions.Item>
+              <Descriptions.Item label="服务热线">
+                {center?.hotline || <span className="muted">未填写</span>}
+              </Descriptions.Item>
               <Descriptions.Item label="办公时间">{center?.officeHours}</Descriptions.Item>
             </Descriptions>
           </Card>
         </Col>
         <Col span={10}>
           <Card title="当前登录">
-            <p>
-              {session.staff!.displayName}，您好。离开窗口时请点右上角“锁定”。
-            </p>
+            <p>{session.staff!.displayName}，您好。离开窗口时请点右上角“锁定”。</p>
           </Card>
         </Col>
       </Row>

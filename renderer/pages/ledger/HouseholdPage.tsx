@@ -1,21 +1,38 @@
 // One household: its members (IDs masked; 显示 for reviewers, audited), categories over time, moves, and room for
 // the tabs later capabilities add (applications, payments, pairing).
-import { App, Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Result, Select, Space, Table, Tabs, Tag } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Descriptions,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Result,
+  Select,
+  Space,
+  Table,
+  Tabs,
+  Tag,
+} from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
-import type { AppErrorBody } from '../../../shared/domain/result';
+
 import { RELATIONS } from '../../../shared/domain/registry';
+import type { AppErrorBody } from '../../../shared/domain/result';
 import type { HouseholdDetail, PersonView } from '../../../shared/schemas/registry';
 import type { SessionState } from '../../../shared/schemas/staff';
 import { call } from '../../api';
 import { FormProblemAlert } from '../../components/FormProblemAlert';
-import { showResultError, type FormProblem } from '../../components/forms';
+import { type FormProblem,showResultError } from '../../components/forms';
+import { today } from '../../components/today';
 import { useLookups } from '../../components/useLookups';
 import { HouseholdPairings } from '../pairings/HouseholdPairings';
 import { HouseholdPayments } from '../payments/HouseholdPayments';
 import { HouseholdApplications } from './HouseholdApplications';
 import { MemberFields } from './MemberFields';
-import { today } from '../../components/today';
 
 type Dialog = 'member' | 'exit' | 'category' | { move: PersonView } | null;
 
@@ -68,8 +85,18 @@ export function HouseholdPage({ id, session }: { id: number; session: SessionSta
         : dialog === 'exit'
           ? await call('households.exit', { id, exitedOn: date('exitedOn'), reason: v.reason as string })
           : dialog === 'category'
-            ? await call('households.startCategory', { householdId: id, code: v.code as string, fromDate: date('fromDate') })
-            : await call('persons.move', { personId: (dialog as { move: PersonView }).move.id, toHouseholdId: v.toHouseholdId as number, relation: v.relation as never, movedOn: date('movedOn'), reason: v.reason as string });
+            ? await call('households.startCategory', {
+                householdId: id,
+                code: v.code as string,
+                fromDate: date('fromDate'),
+              })
+            : await call('persons.move', {
+                personId: (dialog as { move: PersonView }).move.id,
+                toHouseholdId: v.toHouseholdId as number,
+                relation: v.relation as never,
+                movedOn: date('movedOn'),
+                reason: v.reason as string,
+              });
     if (!r.ok) return showResultError(form, r.error, setProblem);
     setDialog(null);
     void load();
@@ -102,7 +129,9 @@ export function HouseholdPage({ id, session }: { id: number; session: SessionSta
           <Space>
             <Button onClick={() => open('member')}>添加成员</Button>
             <Button onClick={() => open('category')}>增加困难类别</Button>
-            <Button danger onClick={() => open('exit')}>退出台账</Button>
+            <Button danger onClick={() => open('exit')}>
+              退出台账
+            </Button>
           </Space>
         )}
       </Card>
@@ -124,9 +153,26 @@ export function HouseholdPage({ id, session }: { id: number; session: SessionSta
                   { title: '身份证号', key: 'id', render: (_, p) => <RevealId person={p} canReveal={canReveal} /> },
                   { title: '性别', dataIndex: 'gender', render: (g: string) => (g === 'male' ? '男' : '女') },
                   { title: '出生日期', dataIndex: 'birthDate' },
-                  { title: '残疾', key: 'dis', render: (_, p) => (p.disabilityType ? `${p.disabilityType}${p.disabilityGrade ? ` ${p.disabilityGrade}级` : ''}` : '') },
+                  {
+                    title: '残疾',
+                    key: 'dis',
+                    render: (_, p) =>
+                      p.disabilityType
+                        ? `${p.disabilityType}${p.disabilityGrade ? ` ${p.disabilityGrade}级` : ''}`
+                        : '',
+                  },
                   { title: '电话', dataIndex: 'phone' },
-                  { title: '', key: 'move', render: (_, p) => active && p.relation !== '户主' && <Button size="small" type="link" onClick={() => open({ move: p })}>迁出</Button> },
+                  {
+                    title: '',
+                    key: 'move',
+                    render: (_, p) =>
+                      active &&
+                      p.relation !== '户主' && (
+                        <Button size="small" type="link" onClick={() => open({ move: p })}>
+                          迁出
+                        </Button>
+                      ),
+                  },
                 ]}
               />
             ),
@@ -143,19 +189,39 @@ export function HouseholdPage({ id, session }: { id: number; session: SessionSta
                 columns={[
                   { title: '类别', dataIndex: 'name' },
                   { title: '开始', dataIndex: 'fromDate' },
-                  { title: '结束', dataIndex: 'toDate', render: (d: string | null, c) => d ?? (active ? <Button size="small" type="link" onClick={() => endCategory(c.id)}>今天结束</Button> : '') },
+                  {
+                    title: '结束',
+                    dataIndex: 'toDate',
+                    render: (d: string | null, c) =>
+                      d ??
+                      (active ? (
+                        <Button size="small" type="link" onClick={() => endCategory(c.id)}>
+                          今天结束
+                        </Button>
+                      ) : (
+                        ''
+                      )),
+                  },
                 ]}
               />
             ),
           },
-          { key: 'applications', label: '救助申请', children: <HouseholdApplications householdId={h.id} active={active} /> },
+          {
+            key: 'applications',
+            label: '救助申请',
+            children: <HouseholdApplications householdId={h.id} active={active} />,
+          },
           { key: 'payments', label: '发放记录', children: <HouseholdPayments householdId={h.id} /> },
           { key: 'pairings', label: '结对帮扶', children: <HouseholdPairings householdId={h.id} active={active} /> },
           {
             key: 'moves',
             label: '迁移记录',
             children: (
-              <Table rowKey={(m) => `${m.personName}${m.movedOn}`} size="small" pagination={false} dataSource={h.moves}
+              <Table
+                rowKey={(m) => `${m.personName}${m.movedOn}`}
+                size="small"
+                pagination={false}
+                dataSource={h.moves}
                 columns={[
                   { title: '成员', dataIndex: 'personName' },
                   { title: '迁出户号', dataIndex: 'fromHouseholdId' },
@@ -168,30 +234,77 @@ export function HouseholdPage({ id, session }: { id: number; session: SessionSta
           },
         ]}
       />
-      <Modal open={dialog !== null} width={dialog === 'member' ? 1100 : 520} okText="保存" cancelText="取消" onOk={() => form.submit()} onCancel={() => setDialog(null)} destroyOnHidden
-        title={dialog === 'member' ? '添加成员' : dialog === 'exit' ? '退出台账' : dialog === 'category' ? '增加困难类别' : '迁出成员'}>
+      <Modal
+        open={dialog !== null}
+        width={dialog === 'member' ? 1100 : 520}
+        okText="保存"
+        cancelText="取消"
+        onOk={() => form.submit()}
+        onCancel={() => setDialog(null)}
+        destroyOnHidden
+        title={
+          dialog === 'member'
+            ? '添加成员'
+            : dialog === 'exit'
+              ? '退出台账'
+              : dialog === 'category'
+                ? '增加困难类别'
+                : '迁出成员'
+        }
+      >
         <FormProblemAlert problem={problem} />
         <Form form={form} layout="vertical" onFinish={submit}>
           {dialog === 'member' && <MemberFields prefix={['member']} isHead={false} />}
           {dialog === 'exit' && (
             <>
-              <Form.Item name="exitedOn" label="退出日期" initialValue={today()} rules={[{ required: true, message: '请选择日期' }]}><DatePicker /></Form.Item>
-              <Form.Item name="reason" label="退出原因" rules={[{ required: true, message: '请填写退出原因' }]}><Input maxLength={200} /></Form.Item>
+              <Form.Item
+                name="exitedOn"
+                label="退出日期"
+                initialValue={today()}
+                rules={[{ required: true, message: '请选择日期' }]}
+              >
+                <DatePicker />
+              </Form.Item>
+              <Form.Item name="reason" label="退出原因" rules={[{ required: true, message: '请填写退出原因' }]}>
+                <Input maxLength={200} />
+              </Form.Item>
             </>
           )}
           {dialog === 'category' && (
             <>
-              <Form.Item name="code" label="困难类别" rules={[{ required: true, message: '请选择类别' }]}><Select options={categories.map((c) => ({ value: c.code, label: c.name }))} /></Form.Item>
-              <Form.Item name="fromDate" label="开始日期" initialValue={today()} rules={[{ required: true, message: '请选择日期' }]}><DatePicker /></Form.Item>
+              <Form.Item name="code" label="困难类别" rules={[{ required: true, message: '请选择类别' }]}>
+                <Select options={categories.map((c) => ({ value: c.code, label: c.name }))} />
+              </Form.Item>
+              <Form.Item
+                name="fromDate"
+                label="开始日期"
+                initialValue={today()}
+                rules={[{ required: true, message: '请选择日期' }]}
+              >
+                <DatePicker />
+              </Form.Item>
             </>
           )}
           {typeof dialog === 'object' && dialog !== null && (
             <>
               <p>把 {dialog.move.name} 迁入另一户：</p>
-              <Form.Item name="toHouseholdId" label="迁入户号" rules={[{ required: true, message: '请填写户号' }]}><InputNumber min={1} precision={0} /></Form.Item>
-              <Form.Item name="relation" label="在新户中与户主关系" rules={[{ required: true, message: '请选择' }]}><Select options={RELATIONS.filter((r) => r !== '户主').map((r) => ({ value: r, label: r }))} /></Form.Item>
-              <Form.Item name="movedOn" label="迁移日期" initialValue={today()} rules={[{ required: true, message: '请选择日期' }]}><DatePicker /></Form.Item>
-              <Form.Item name="reason" label="原因" rules={[{ required: true, message: '请填写原因' }]}><Input maxLength={200} /></Form.Item>
+              <Form.Item name="toHouseholdId" label="迁入户号" rules={[{ required: true, message: '请填写户号' }]}>
+                <InputNumber min={1} precision={0} />
+              </Form.Item>
+              <Form.Item name="relation" label="在新户中与户主关系" rules={[{ required: true, message: '请选择' }]}>
+                <Select options={RELATIONS.filter((r) => r !== '户主').map((r) => ({ value: r, label: r }))} />
+              </Form.Item>
+              <Form.Item
+                name="movedOn"
+                label="迁移日期"
+                initialValue={today()}
+                rules={[{ required: true, message: '请选择日期' }]}
+              >
+                <DatePicker />
+              </Form.Item>
+              <Form.Item name="reason" label="原因" rules={[{ required: true, message: '请填写原因' }]}>
+                <Input maxLength={200} />
+              </Form.Item>
             </>
           )}
         </Form>

@@ -1,12 +1,21 @@
 // An ID number input that reads the number as it is typed: birth date and gender appear as soon as it is valid,
 // and on leaving the field main checks whether someone already holds it.
 import { Form, Input } from 'antd';
+
 import { parseIdNumber } from '../../../shared/domain/idNumber';
 import { call } from '../../api';
 import { today } from '../../components/today';
 
 /** `name` is relative to an enclosing Form.List, whose own path is `listPath` (the full path is both together). */
-export function IdNumberField({ name, listPath = [], label = '身份证号' }: { name: (string | number)[]; listPath?: (string | number)[]; label?: string }) {
+export function IdNumberField({
+  name,
+  listPath = [],
+  label = '身份证号',
+}: {
+  name: (string | number)[];
+  listPath?: (string | number)[];
+  label?: string;
+}) {
   const form = Form.useFormInstance();
   const fullName = [...listPath, ...name];
   const value = Form.useWatch(fullName, form) as string | undefined;

@@ -2,6 +2,7 @@
 import { DownloadOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import { App, Button, Input, Select, Space } from 'antd';
 import { useCallback, useState } from 'react';
+
 import { HOUSEHOLD_FIGURE_LABELS, HOUSEHOLD_FIGURES } from '../../../shared/domain/reports';
 import type { HouseholdRow } from '../../../shared/schemas/registry';
 import { call } from '../../api';
@@ -47,7 +48,12 @@ export function LedgerPage() {
     <div className="page">
       <h1 className="page-title">困难群众台账</h1>
       <Space style={{ marginBottom: 12 }} wrap>
-        {figure && <YearFigureTag label={`${figure.year}年${HOUSEHOLD_FIGURE_LABELS[figure.value]}的户`} onClose={() => setFigure(undefined)} />}
+        {figure && (
+          <YearFigureTag
+            label={`${figure.year}年${HOUSEHOLD_FIGURE_LABELS[figure.value]}的户`}
+            onClose={() => setFigure(undefined)}
+          />
+        )}
         <Input.Search
           placeholder="姓名 / 拼音首字母 / 身份证后四位 / 电话"
           allowClear
@@ -56,8 +62,24 @@ export function LedgerPage() {
           style={{ width: 320 }}
           aria-label="快速查找"
         />
-        <Select placeholder="村/社区" allowClear style={{ width: 140 }} value={areaId} onChange={setAreaId} options={areas.map((a) => ({ value: a.id, label: a.name }))} aria-label="村/社区筛选" />
-        <Select placeholder="困难类别" allowClear style={{ width: 140 }} value={category} onChange={setCategory} options={categories.map((c) => ({ value: c.code, label: c.name }))} aria-label="困难类别筛选" />
+        <Select
+          placeholder="村/社区"
+          allowClear
+          style={{ width: 140 }}
+          value={areaId}
+          onChange={setAreaId}
+          options={areas.map((a) => ({ value: a.id, label: a.name }))}
+          aria-label="村/社区筛选"
+        />
+        <Select
+          placeholder="困难类别"
+          allowClear
+          style={{ width: 140 }}
+          value={category}
+          onChange={setCategory}
+          options={categories.map((c) => ({ value: c.code, label: c.name }))}
+          aria-label="困难类别筛选"
+        />
         <Select
           style={{ width: 110 }}
           value={status ?? 'all'}
@@ -72,14 +94,24 @@ export function LedgerPage() {
         <Button type="primary" icon={<PlusOutlined />} onClick={() => go('/ledger/new')}>
           登记新户
         </Button>
-        <Button icon={<PrinterOutlined />} disabled={selected.length === 0} onClick={() => go(`/print/cards?ids=${selected.map((r) => r.id).join(',')}&format=a4`)}>
+        <Button
+          icon={<PrinterOutlined />}
+          disabled={selected.length === 0}
+          onClick={() => go(`/print/cards?ids=${selected.map((r) => r.id).join(',')}&format=a4`)}
+        >
           打印服务卡{selected.length ? `（已选 ${selected.length} 户）` : ''}
         </Button>
         <Button icon={<DownloadOutlined />} loading={exporting} onClick={exportXlsx}>
           导出 Excel
         </Button>
       </Space>
-      <LedgerGrid<HouseholdRow> columns={householdColumns} fetchPage={fetchPage} onOpen={(r) => go(`/ledger/household/${r.id}`)} onSelect={setSelected} testId="households-grid" />
+      <LedgerGrid<HouseholdRow>
+        columns={householdColumns}
+        fetchPage={fetchPage}
+        onOpen={(r) => go(`/ledger/household/${r.id}`)}
+        onSelect={setSelected}
+        testId="households-grid"
+      />
     </div>
   );
 }

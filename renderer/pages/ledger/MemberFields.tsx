@@ -1,14 +1,27 @@
 // One member's fields; used for every row of the registration form and for 添加成员.
 import { Col, Form, Input, Row, Select } from 'antd';
+
 import { DISABILITY_TYPES, RELATIONS } from '../../../shared/domain/registry';
 import { IdNumberField } from './IdNumberField';
 
-export function MemberFields({ prefix, listPath, isHead }: { prefix: (string | number)[]; listPath?: (string | number)[]; isHead: boolean }) {
+export function MemberFields({
+  prefix,
+  listPath,
+  isHead,
+}: {
+  prefix: (string | number)[];
+  listPath?: (string | number)[];
+  isHead: boolean;
+}) {
   const p = (f: string) => [...prefix, f];
   return (
     <Row gutter={12}>
       <Col span={4}>
-        <Form.Item name={p('name')} label={isHead ? '户主姓名' : '姓名'} rules={[{ required: true, message: '请填写姓名' }]}>
+        <Form.Item
+          name={p('name')}
+          label={isHead ? '户主姓名' : '姓名'}
+          rules={[{ required: true, message: '请填写姓名' }]}
+        >
           <Input maxLength={60} autoComplete="off" />
         </Form.Item>
       </Col>

@@ -1,11 +1,12 @@
 // 登记新户: keyboard first — Tab through the fields, type in the selects, Alt+N adds a member, Ctrl+Enter saves.
 import { Button, Card, Col, Form, Input, Row, Select, Space } from 'antd';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { RefSelectProps } from 'antd/es/select';
+import { type KeyboardEvent,useEffect, useRef, useState } from 'react';
+
 import type { Input as In } from '../../../shared/contract';
 import { call } from '../../api';
 import { FormProblemAlert } from '../../components/FormProblemAlert';
-import { showResultError, type FormProblem } from '../../components/forms';
+import { type FormProblem,showResultError } from '../../components/forms';
 import { go } from '../../components/router';
 import { useLookups } from '../../components/useLookups';
 import { MemberFields } from './MemberFields';
@@ -27,7 +28,10 @@ export function RegisterPage() {
 
   const save = async (v: Values) => {
     setBusy(true);
-    const r = await call('households.create', { ...v, members: v.members.map((m, i) => ({ ...m, relation: i === 0 ? '户主' : m.relation })) });
+    const r = await call('households.create', {
+      ...v,
+      members: v.members.map((m, i) => ({ ...m, relation: i === 0 ? '户主' : m.relation })),
+    });
     setBusy(false);
     if (r.ok) go(`/ledger/household/${r.value.id}`);
     else showResultError(form, r.error, setProblem);
@@ -47,12 +51,23 @@ export function RegisterPage() {
     <div className="page" onKeyDown={onKeyDown}>
       <h1 className="page-title">登记新户</h1>
       <FormProblemAlert problem={problem} />
-      <Form form={form} layout="vertical" onFinish={save} initialValues={{ members: [{ relation: '户主' }], categories: [] }} requiredMark="optional">
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={save}
+        initialValues={{ members: [{ relation: '户主' }], categories: [] }}
+        requiredMark="optional"
+      >
         <Card size="small" title="户籍与成员" style={{ marginBottom: 16 }}>
           <Row gutter={12}>
             <Col span={6}>
               <Form.Item name="areaId" label="村/社区" rules={[{ required: true, message: '请选择村/社区' }]}>
-                <Select ref={areaSelect} showSearch optionFilterProp="label" options={areas.map((a) => ({ value: a.id, label: a.name }))} />
+                <Select
+                  ref={areaSelect}
+                  showSearch
+                  optionFilterProp="label"
+                  options={areas.map((a) => ({ value: a.id, label: a.name }))}
+                />
               </Form.Item>
             </Col>
           </Row>
@@ -63,7 +78,14 @@ export function RegisterPage() {
                   <div key={f.key} style={{ position: 'relative' }}>
                     <MemberFields prefix={[f.name]} listPath={['members']} isHead={f.name === 0} />
                     {f.name > 0 && (
-                      <Button size="small" type="link" danger tabIndex={-1} style={{ position: 'absolute', right: 0, top: -6 }} onClick={() => remove(f.name)}>
+                      <Button
+                        size="small"
+                        type="link"
+                        danger
+                        tabIndex={-1}
+                        style={{ position: 'absolute', right: 0, top: -6 }}
+                        onClick={() => remove(f.name)}
+                      >
                         删除此成员
                       </Button>
                     )}
@@ -88,7 +110,12 @@ export function RegisterPage() {
             </Col>
             <Col span={9}>
               <Form.Item name="categories" label="困难类别（可多选）">
-                <Select mode="multiple" showSearch optionFilterProp="label" options={categories.map((c) => ({ value: c.code, label: c.name }))} />
+                <Select
+                  mode="multiple"
+                  showSearch
+                  optionFilterProp="label"
+                  options={categories.map((c) => ({ value: c.code, label: c.name }))}
+                />
               </Form.Item>
             </Col>
             <Col span={6}>

@@ -1,4 +1,5 @@
 import type { ColDef } from 'ag-grid-community';
+
 import type { HouseholdRow } from '../../../shared/schemas/registry';
 
 export const householdColumns: ColDef<HouseholdRow>[] = [

@@ -1,9 +1,10 @@
 // One cadre: details, the households paired now and before, the visits due or overdue, and every visit recorded.
 import { Button, Card, Descriptions, Result, Table, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
+
+import { PAIRING_ROLES } from '../../../shared/domain/pairings';
 import type { AppErrorBody } from '../../../shared/domain/result';
 import type { CadreDetail, PairingRow, VisitRow } from '../../../shared/schemas/pairings';
-import { PAIRING_ROLES } from '../../../shared/domain/pairings';
 import { call } from '../../api';
 import { LedgerGrid, type PageRequest } from '../../components/LedgerGrid';
 import { go } from '../../components/router';
@@ -20,7 +21,10 @@ export function CadrePage({ id }: { id: number }) {
     else setError(r.error);
   }, [id]);
   useEffect(() => void load(), [load]);
-  const fetchVisits = useCallback((req: PageRequest) => call('visits.list', { offset: req.offset, limit: req.limit, cadreId: id }), [id]);
+  const fetchVisits = useCallback(
+    (req: PageRequest) => call('visits.list', { offset: req.offset, limit: req.limit, cadreId: id }),
+    [id],
+  );
   if (error) return <Result status="404" title={error.message} />;
   if (!c) return null;
   return (
@@ -38,25 +42,55 @@ export function CadrePage({ id }: { id: number }) {
         </Descriptions>
       </Card>
       <Card size="small" title="结对的户" style={{ marginBottom: 12 }}>
-        <Table<PairingRow> rowKey="id" size="small" pagination={false} dataSource={c.pairings}
+        <Table<PairingRow>
+          rowKey="id"
+          size="small"
+          pagination={false}
+          dataSource={c.pairings}
           onRow={(p) => ({ onDoubleClick: () => go(`/ledger/household/${p.householdId}?tab=pairings`) })}
           columns={[
-            { title: '户主', dataIndex: 'head', render: (h: string, p) => <a href={`#/ledger/household/${p.householdId}?tab=pairings`}>{h}</a> },
+            {
+              title: '户主',
+              dataIndex: 'head',
+              render: (h: string, p) => <a href={`#/ledger/household/${p.householdId}?tab=pairings`}>{h}</a>,
+            },
             { title: '村/社区', dataIndex: 'area' },
             { title: '身份', dataIndex: 'role', render: (r: PairingRow['role']) => PAIRING_ROLES[r] },
             { title: '结对日期', dataIndex: 'fromDate' },
-            { title: '结束', dataIndex: 'toDate', render: (t: string | null, p) => (t ? `${t}（${p.endReason}）` : '进行中') },
-            { title: '应走访', key: 'due', render: (_, p) => {
-              const d = c.due.find((x) => x.householdId === p.householdId);
-              return d && !p.toDate ? <span style={{ color: d.overdueDays > 0 ? '#cf1322' : undefined }}>{d.dueOn}{d.overdueDays > 0 ? `（超期 ${d.overdueDays} 天）` : ''}</span> : '';
-            } },
+            {
+              title: '结束',
+              dataIndex: 'toDate',
+              render: (t: string | null, p) => (t ? `${t}（${p.endReason}）` : '进行中'),
+            },
+            {
+              title: '应走访',
+              key: 'due',
+              render: (_, p) => {
+                const d = c.due.find((x) => x.householdId === p.householdId);
+                return d && !p.toDate ? (
+                  <span style={{ color: d.overdueDays > 0 ? '#cf1322' : undefined }}>
+                    {d.dueOn}
+                    {d.overdueDays > 0 ? `（超期 ${d.overdueDays} 天）` : ''}
+                  </span>
+                ) : (
+                  ''
+                );
+              },
+            },
           ]}
         />
       </Card>
       <Card size="small" title="走访记录">
-        <LedgerGrid<VisitRow> columns={visitColumns} fetchPage={fetchVisits} onOpen={(v) => go(`/ledger/household/${v.householdId}?tab=pairings`)} testId="cadre-visits" />
+        <LedgerGrid<VisitRow>
+          columns={visitColumns}
+          fetchPage={fetchVisits}
+          onOpen={(v) => go(`/ledger/household/${v.householdId}?tab=pairings`)}
+          testId="cadre-visits"
+        />
       </Card>
-      {editing && <CadreForm cadre={c} onCancel={() => setEditing(false)} onSaved={() => (setEditing(false), void load())} />}
+      {editing && (
+        <CadreForm cadre={c} onCancel={() => setEditing(false)} onSaved={() => (setEditing(false), void load())} />
+      )}
     </div>
   );
 }

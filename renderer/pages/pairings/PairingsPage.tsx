@@ -3,21 +3,29 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Form, Input, InputNumber, Modal, Select, Space, Switch, Table, Tabs } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
+
 import { formatYuan } from '../../../shared/domain/money';
 import type { CadreRow, VisitDue, VisitRow } from '../../../shared/schemas/pairings';
 import type { SessionState } from '../../../shared/schemas/staff';
 import { call } from '../../api';
 import { FormProblemAlert } from '../../components/FormProblemAlert';
-import { showResultError, type FormProblem } from '../../components/forms';
+import { type FormProblem,showResultError } from '../../components/forms';
 import { LedgerGrid, type PageRequest } from '../../components/LedgerGrid';
 import { go } from '../../components/router';
+import { recentYears, today } from '../../components/today';
 import { useLookups } from '../../components/useLookups';
 import { useYearFigure, YearFigureTag } from '../../components/yearFigure';
 import { cadreColumns, visitColumns } from './columns';
-import { recentYears, today } from '../../components/today';
 
-
-export function CadreForm({ cadre, onSaved, onCancel }: { cadre: CadreRow | null; onSaved: (c: CadreRow) => void; onCancel: () => void }) {
+export function CadreForm({
+  cadre,
+  onSaved,
+  onCancel,
+}: {
+  cadre: CadreRow | null;
+  onSaved: (c: CadreRow) => void;
+  onCancel: () => void;
+}) {
   const [form] = Form.useForm();
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const save = async (v: Omit<CadreRow, 'id' | 'households' | 'overdue'>) => {
@@ -26,15 +34,33 @@ export function CadreForm({ cadre, onSaved, onCancel }: { cadre: CadreRow | null
     onSaved(r.value);
   };
   return (
-    <Modal open title={cadre ? `修改 ${cadre.name}` : '新增帮扶干部'} okText="保存" cancelText="取消" onOk={() => form.submit()} onCancel={onCancel} destroyOnHidden>
+    <Modal
+      open
+      title={cadre ? `修改 ${cadre.name}` : '新增帮扶干部'}
+      okText="保存"
+      cancelText="取消"
+      onOk={() => form.submit()}
+      onCancel={onCancel}
+      destroyOnHidden
+    >
       <FormProblemAlert problem={problem} />
       <Form form={form} layout="vertical" onFinish={save} initialValues={cadre ?? { partyMember: true, active: true }}>
-        <Form.Item name="name" label="姓名" rules={[{ required: true, message: '请填写姓名' }]}><Input maxLength={20} autoFocus /></Form.Item>
-        <Form.Item name="unit" label="工作单位"><Input maxLength={40} /></Form.Item>
-        <Form.Item name="phone" label="电话"><Input maxLength={20} /></Form.Item>
+        <Form.Item name="name" label="姓名" rules={[{ required: true, message: '请填写姓名' }]}>
+          <Input maxLength={20} autoFocus />
+        </Form.Item>
+        <Form.Item name="unit" label="工作单位">
+          <Input maxLength={40} />
+        </Form.Item>
+        <Form.Item name="phone" label="电话">
+          <Input maxLength={20} />
+        </Form.Item>
         <Space size="large">
-          <Form.Item name="partyMember" label="党员" valuePropName="checked"><Switch /></Form.Item>
-          <Form.Item name="active" label="在岗" valuePropName="checked"><Switch /></Form.Item>
+          <Form.Item name="partyMember" label="党员" valuePropName="checked">
+            <Switch />
+          </Form.Item>
+          <Form.Item name="active" label="在岗" valuePropName="checked">
+            <Switch />
+          </Form.Item>
         </Space>
       </Form>
     </Modal>
@@ -47,19 +73,43 @@ function Cadres() {
   const [adding, setAdding] = useState(false);
   const [figure, setFigure] = useYearFigure('figure', ['paired'] as const);
   const fetchPage = useCallback(
-    (req: PageRequest) => call('cadres.list', { offset: req.offset, limit: req.limit, q: q || undefined, unpaired: unpaired || undefined, pairedIn: figure?.year }),
+    (req: PageRequest) =>
+      call('cadres.list', {
+        offset: req.offset,
+        limit: req.limit,
+        q: q || undefined,
+        unpaired: unpaired || undefined,
+        pairedIn: figure?.year,
+      }),
     [q, unpaired, figure],
   );
   return (
     <>
       <Space style={{ marginBottom: 12 }}>
         {figure && <YearFigureTag label={`${figure.year}年结对帮扶的干部`} onClose={() => setFigure(undefined)} />}
-        <Input.Search placeholder="姓名或拼音首字母" allowClear onSearch={setQ} style={{ width: 220 }} aria-label="搜索帮扶干部" />
-        <Checkbox checked={unpaired} onChange={(e) => setUnpaired(e.target.checked)}>只看未结对的在岗干部</Checkbox>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>新增帮扶干部</Button>
+        <Input.Search
+          placeholder="姓名或拼音首字母"
+          allowClear
+          onSearch={setQ}
+          style={{ width: 220 }}
+          aria-label="搜索帮扶干部"
+        />
+        <Checkbox checked={unpaired} onChange={(e) => setUnpaired(e.target.checked)}>
+          只看未结对的在岗干部
+        </Checkbox>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+          新增帮扶干部
+        </Button>
       </Space>
-      <LedgerGrid<CadreRow> columns={cadreColumns} fetchPage={fetchPage} onOpen={(c) => go(`/pairings/cadre/${c.id}`)} testId="cadres-grid" />
-      {adding && <CadreForm cadre={null} onCancel={() => setAdding(false)} onSaved={(c) => go(`/pairings/cadre/${c.id}`)} />}
+      <LedgerGrid<CadreRow>
+        columns={cadreColumns}
+        fetchPage={fetchPage}
+        onOpen={(c) => go(`/pairings/cadre/${c.id}`)}
+        testId="cadres-grid"
+      />
+      {adding && (
+        <CadreForm cadre={null} onCancel={() => setAdding(false)} onSaved={(c) => go(`/pairings/cadre/${c.id}`)} />
+      )}
     </>
   );
 }
@@ -67,12 +117,28 @@ function Cadres() {
 function Unpaired() {
   const { areas } = useLookups();
   const [areaId, setArea] = useState<number>();
-  const fetchPage = useCallback((req: PageRequest) => call('pairings.unpaired', { offset: req.offset, limit: req.limit, areaId }), [areaId]);
+  const fetchPage = useCallback(
+    (req: PageRequest) => call('pairings.unpaired', { offset: req.offset, limit: req.limit, areaId }),
+    [areaId],
+  );
   return (
     <>
-      <Select placeholder="全部村/社区" allowClear style={{ width: 150, marginBottom: 12 }} value={areaId} onChange={setArea} options={areas.map((a) => ({ value: a.id, label: a.name }))} aria-label="村/社区筛选" />
+      <Select
+        placeholder="全部村/社区"
+        allowClear
+        style={{ width: 150, marginBottom: 12 }}
+        value={areaId}
+        onChange={setArea}
+        options={areas.map((a) => ({ value: a.id, label: a.name }))}
+        aria-label="村/社区筛选"
+      />
       <LedgerGrid<{ id: number; head: string; area: string; phone: string }>
-        columns={[{ field: 'id', headerName: '户号', width: 90 }, { field: 'head', headerName: '户主', width: 120 }, { field: 'area', headerName: '村/社区', width: 120 }, { field: 'phone', headerName: '电话', width: 140 }]}
+        columns={[
+          { field: 'id', headerName: '户号', width: 90 },
+          { field: 'head', headerName: '户主', width: 120 },
+          { field: 'area', headerName: '村/社区', width: 120 },
+          { field: 'phone', headerName: '电话', width: 140 },
+        ]}
         fetchPage={fetchPage}
         onOpen={(h) => go(`/ledger/household/${h.id}?tab=pairings`)}
         testId="unpaired-grid"
@@ -85,10 +151,19 @@ function Unpaired() {
 function Visits() {
   const [figure] = useYearFigure('figure', ['visits'] as const);
   const [year, setYear] = useState(figure?.year ?? today().year());
-  const fetchPage = useCallback((req: PageRequest) => call('visits.list', { offset: req.offset, limit: req.limit, year }), [year]);
+  const fetchPage = useCallback(
+    (req: PageRequest) => call('visits.list', { offset: req.offset, limit: req.limit, year }),
+    [year],
+  );
   return (
     <>
-      <Select style={{ width: 120, marginBottom: 12 }} value={year} onChange={setYear} options={recentYears().map((y) => ({ value: y, label: `${y}年` }))} aria-label="走访年度" />
+      <Select
+        style={{ width: 120, marginBottom: 12 }}
+        value={year}
+        onChange={setYear}
+        options={recentYears().map((y) => ({ value: y, label: `${y}年` }))}
+        aria-label="走访年度"
+      />
       <LedgerGrid<VisitRow>
         columns={visitColumns}
         fetchPage={fetchPage}
@@ -113,13 +188,21 @@ export function OverdueVisits({ cadreId }: { cadreId?: number }) {
       locale={{ emptyText: '没有超期未走访的户' }}
       onRow={(d) => ({ onDoubleClick: () => go(`/ledger/household/${d.householdId}?tab=pairings`) })}
       columns={[
-        { title: '户主', dataIndex: 'head', render: (h: string, d) => <a href={`#/ledger/household/${d.householdId}?tab=pairings`}>{h}</a> },
+        {
+          title: '户主',
+          dataIndex: 'head',
+          render: (h: string, d) => <a href={`#/ledger/household/${d.householdId}?tab=pairings`}>{h}</a>,
+        },
         { title: '村/社区', dataIndex: 'area' },
         { title: '帮扶干部', dataIndex: 'cadreName' },
         { title: '频次', dataIndex: 'everyMonths', render: (m: number) => (m === 1 ? '每月' : `每 ${m} 个月`) },
         { title: '上次走访', dataIndex: 'lastVisit', render: (d: string | null) => d ?? '从未走访' },
         { title: '应走访日期', dataIndex: 'dueOn' },
-        { title: '超期', dataIndex: 'overdueDays', render: (n: number) => <span style={{ color: '#cf1322' }}>{n} 天</span> },
+        {
+          title: '超期',
+          dataIndex: 'overdueDays',
+          render: (n: number) => <span style={{ color: '#cf1322' }}>{n} 天</span>,
+        },
       ]}
     />
   );
@@ -140,10 +223,28 @@ function Cadence({ admin }: { admin: boolean }) {
     <>
       <FormProblemAlert problem={problem} />
       <p className="muted">一户属于多个类别时按最短的频次；不属于下列类别的户每 3 个月走访一次。</p>
-      <Table rowKey="categoryCode" size="small" pagination={false} dataSource={rows} style={{ maxWidth: 480 }}
+      <Table
+        rowKey="categoryCode"
+        size="small"
+        pagination={false}
+        dataSource={rows}
+        style={{ maxWidth: 480 }}
         columns={[
           { title: '困难类别', dataIndex: 'name' },
-          { title: '每几个月走访一次', dataIndex: 'everyMonths', render: (m: number, r) => <InputNumber min={1} max={12} defaultValue={m} disabled={!admin} onBlur={(e) => save(r.categoryCode, Number(e.target.value))} aria-label={`${r.name}走访频次`} /> },
+          {
+            title: '每几个月走访一次',
+            dataIndex: 'everyMonths',
+            render: (m: number, r) => (
+              <InputNumber
+                min={1}
+                max={12}
+                defaultValue={m}
+                disabled={!admin}
+                onBlur={(e) => save(r.categoryCode, Number(e.target.value))}
+                aria-label={`${r.name}走访频次`}
+              />
+            ),
+          },
         ]}
       />
     </>

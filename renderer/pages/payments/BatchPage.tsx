@@ -3,15 +3,16 @@
 import { DownloadOutlined, PrinterOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Descriptions, Form, Input, Modal, Result, Select, Space, Tag } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
+
 import { amountInWords, formatYuan } from '../../../shared/domain/money';
+import { BATCH_STATES } from '../../../shared/domain/payments';
 import type { AppErrorBody } from '../../../shared/domain/result';
 import type { BatchLine, BatchRow } from '../../../shared/schemas/payments';
-import { BATCH_STATES } from '../../../shared/domain/payments';
 import type { SessionState } from '../../../shared/schemas/staff';
 import { call } from '../../api';
-import { FormProblemAlert } from '../../components/FormProblemAlert';
-import { showResultError, type FormProblem } from '../../components/forms';
 import { downloadBase64, XLSX } from '../../components/download';
+import { FormProblemAlert } from '../../components/FormProblemAlert';
+import { type FormProblem,showResultError } from '../../components/forms';
 import { LedgerGrid, type PageRequest } from '../../components/LedgerGrid';
 import { go } from '../../components/router';
 import { useLookups } from '../../components/useLookups';
@@ -48,7 +49,10 @@ export function BatchPage({ id, session }: { id: number; session: SessionState }
   }, [id]);
   useEffect(() => void load(), [load]);
   // `version` starts the grid over after a change.
-  const fetchPage = useCallback((req: PageRequest) => call('payroll.rows', { offset: req.offset, limit: req.limit, batchId: id, areaId }), [id, areaId, version]); // eslint-disable-line react-hooks/exhaustive-deps
+  const fetchPage = useCallback(
+    (req: PageRequest) => call('payroll.rows', { offset: req.offset, limit: req.limit, batchId: id, areaId }),
+    [id, areaId, version],
+  );  
 
   if (error) return <Result status="404" title={error.message} />;
   if (!b) return null;
@@ -78,14 +82,27 @@ export function BatchPage({ id, session }: { id: number; session: SessionState }
     else message.error(r.error.message);
   };
   const importResults = async (file: File) => {
-    const r = await call('payroll.importBankResults', { batchId: id, fileName: file.name, content: await readText(file) });
+    const r = await call('payroll.importBankResults', {
+      batchId: id,
+      fileName: file.name,
+      content: await readText(file),
+    });
     if (!r.ok) return void modal.error({ title: '银行结果未导入', content: r.error.message, okText: '知道了' });
-    modal.success({ title: '银行结果已导入', content: `成功 ${r.value.succeeded} 笔，失败 ${r.value.failed} 笔。失败的已自动冲正，可在下月批次中补发。`, okText: '好' });
+    modal.success({
+      title: '银行结果已导入',
+      content: `成功 ${r.value.succeeded} 笔，失败 ${r.value.failed} 笔。失败的已自动冲正，可在下月批次中补发。`,
+      okText: '好',
+    });
     void load();
     setVersion((v) => v + 1);
   };
   const saveLine = async (v: { reason?: string }) => {
-    const r = await call('payroll.exclude', { batchId: id, entitlementId: line!.entitlementId, forMonth: line!.forMonth, reason: line!.excludedReason ? null : (v.reason ?? '') });
+    const r = await call('payroll.exclude', {
+      batchId: id,
+      entitlementId: line!.entitlementId,
+      forMonth: line!.forMonth,
+      reason: line!.excludedReason ? null : (v.reason ?? ''),
+    });
     if (!r.ok) return showResultError(form, r.error, setProblem);
     setLine(null);
     changed(r.value);
@@ -106,46 +123,122 @@ export function BatchPage({ id, session }: { id: number; session: SessionState }
       <Card size="small" style={{ marginBottom: 12 }}>
         <Descriptions size="small" column={3}>
           <Descriptions.Item label="救助类别">{b.kind ?? '全部按月发放的类别'}</Descriptions.Item>
-          <Descriptions.Item label="人数"><b data-testid="batch-count">{b.rowCount}</b>（剔除 {b.excludedCount}）</Descriptions.Item>
-          <Descriptions.Item label="金额"><b data-testid="batch-total">{formatYuan(b.totalFen)}</b> 元（{amountInWords(b.totalFen)}）</Descriptions.Item>
+          <Descriptions.Item label="人数">
+            <b data-testid="batch-count">{b.rowCount}</b>（剔除 {b.excludedCount}）
+          </Descriptions.Item>
+          <Descriptions.Item label="金额">
+            <b data-testid="batch-total">{formatYuan(b.totalFen)}</b> 元（{amountInWords(b.totalFen)}）
+          </Descriptions.Item>
           <Descriptions.Item label="制表人">{b.madeBy}</Descriptions.Item>
           <Descriptions.Item label="审批人">{b.approvedBy ?? ''}</Descriptions.Item>
           <Descriptions.Item label="发放日期">{b.paidOn ?? ''}</Descriptions.Item>
         </Descriptions>
         <Space wrap>
-          {b.state === 'draft' && approver && <Button type="primary" onClick={approve}>审批并过账</Button>}
-          {b.state === 'draft' && <Button danger onClick={() => (form.resetFields(), setProblem(null), setCancelling(true))}>作废草稿</Button>}
-          {b.state !== 'cancelled' && <Button icon={<PrinterOutlined />} onClick={() => go(`/print/roster/${id}${areaId ? `?area=${areaId}` : ''}`)}>打印花名册</Button>}
-          {b.state !== 'cancelled' && <Button icon={<DownloadOutlined />} onClick={exportRoster}>导出花名册</Button>}
-          {b.state === 'posted' && approver && <Button icon={<DownloadOutlined />} onClick={bankFile}>银行代发文件</Button>}
-          {b.state === 'posted' && approver && <Button icon={<UploadOutlined />} onClick={() => fileInput.current?.click()}>导入银行结果</Button>}
-          <input ref={fileInput} type="file" accept=".csv,.txt" hidden data-testid="bank-results-file" onChange={(e) => {
-            const f = e.target.files?.[0];
-            e.target.value = '';
-            if (f) void importResults(f);
-          }} />
+          {b.state === 'draft' && approver && (
+            <Button type="primary" onClick={approve}>
+              审批并过账
+            </Button>
+          )}
+          {b.state === 'draft' && (
+            <Button danger onClick={() => (form.resetFields(), setProblem(null), setCancelling(true))}>
+              作废草稿
+            </Button>
+          )}
+          {b.state !== 'cancelled' && (
+            <Button
+              icon={<PrinterOutlined />}
+              onClick={() => go(`/print/roster/${id}${areaId ? `?area=${areaId}` : ''}`)}
+            >
+              打印花名册
+            </Button>
+          )}
+          {b.state !== 'cancelled' && (
+            <Button icon={<DownloadOutlined />} onClick={exportRoster}>
+              导出花名册
+            </Button>
+          )}
+          {b.state === 'posted' && approver && (
+            <Button icon={<DownloadOutlined />} onClick={bankFile}>
+              银行代发文件
+            </Button>
+          )}
+          {b.state === 'posted' && approver && (
+            <Button icon={<UploadOutlined />} onClick={() => fileInput.current?.click()}>
+              导入银行结果
+            </Button>
+          )}
+          <input
+            ref={fileInput}
+            type="file"
+            accept=".csv,.txt"
+            hidden
+            data-testid="bank-results-file"
+            onChange={(e) => {
+              const f = e.target.files?.[0];
+              e.target.value = '';
+              if (f) void importResults(f);
+            }}
+          />
         </Space>
-        {b.state === 'posted' && approver && <div className="muted" style={{ marginTop: 8 }}>银行结果文件格式：首行“账号,金额,状态”（可加“说明”列），状态填“成功”或“失败”。</div>}
+        {b.state === 'posted' && approver && (
+          <div className="muted" style={{ marginTop: 8 }}>
+            银行结果文件格式：首行“账号,金额,状态”（可加“说明”列），状态填“成功”或“失败”。
+          </div>
+        )}
       </Card>
       <Space style={{ marginBottom: 8 }}>
-        <Select placeholder="全部村/社区" allowClear style={{ width: 150 }} value={areaId} onChange={setArea} options={areas.map((a) => ({ value: a.id, label: a.name }))} aria-label="村/社区筛选" />
+        <Select
+          placeholder="全部村/社区"
+          allowClear
+          style={{ width: 150 }}
+          value={areaId}
+          onChange={setArea}
+          options={areas.map((a) => ({ value: a.id, label: a.name }))}
+          aria-label="村/社区筛选"
+        />
         {b.state === 'draft' && <span className="muted">双击一行可剔除或恢复</span>}
       </Space>
-      <LedgerGrid<BatchLine> columns={lineColumns} fetchPage={fetchPage} onOpen={(l) => b.state === 'draft' && (form.resetFields(), setProblem(null), setLine(l))} testId="batch-lines" />
-      <Modal open={!!line} title={line?.excludedReason ? `恢复 ${line?.personName}` : `剔除 ${line?.personName}`} okText="确定" cancelText="取消" onOk={() => form.submit()} onCancel={() => setLine(null)} destroyOnHidden>
+      <LedgerGrid<BatchLine>
+        columns={lineColumns}
+        fetchPage={fetchPage}
+        onOpen={(l) => b.state === 'draft' && (form.resetFields(), setProblem(null), setLine(l))}
+        testId="batch-lines"
+      />
+      <Modal
+        open={!!line}
+        title={line?.excludedReason ? `恢复 ${line?.personName}` : `剔除 ${line?.personName}`}
+        okText="确定"
+        cancelText="取消"
+        onOk={() => form.submit()}
+        onCancel={() => setLine(null)}
+        destroyOnHidden
+      >
         <FormProblemAlert problem={problem} />
         <Form form={form} layout="vertical" onFinish={saveLine}>
           {line?.excludedReason ? (
             <p>剔除原因：{line.excludedReason}。恢复后这一行将随本批次发放。</p>
           ) : (
-            <Form.Item name="reason" label="剔除原因" rules={[{ required: true, message: '请填写剔除原因' }]}><Input maxLength={100} autoFocus /></Form.Item>
+            <Form.Item name="reason" label="剔除原因" rules={[{ required: true, message: '请填写剔除原因' }]}>
+              <Input maxLength={100} autoFocus />
+            </Form.Item>
           )}
         </Form>
       </Modal>
-      <Modal open={cancelling} title="作废草稿批次" okText="作废" okButtonProps={{ danger: true }} cancelText="取消" onOk={() => form.submit()} onCancel={() => setCancelling(false)} destroyOnHidden>
+      <Modal
+        open={cancelling}
+        title="作废草稿批次"
+        okText="作废"
+        okButtonProps={{ danger: true }}
+        cancelText="取消"
+        onOk={() => form.submit()}
+        onCancel={() => setCancelling(false)}
+        destroyOnHidden
+      >
         <FormProblemAlert problem={problem} />
         <Form form={form} layout="vertical" onFinish={cancel}>
-          <Form.Item name="reason" label="作废原因" rules={[{ required: true, message: '请填写作废原因' }]}><Input maxLength={200} /></Form.Item>
+          <Form.Item name="reason" label="作废原因" rules={[{ required: true, message: '请填写作废原因' }]}>
+            <Input maxLength={200} />
+          </Form.Item>
         </Form>
       </Modal>
     </div>

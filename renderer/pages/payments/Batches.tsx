@@ -2,17 +2,17 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Form, Modal, Select } from 'antd';
 import { useCallback, useState } from 'react';
-import type { BatchRow } from '../../../shared/schemas/payments';
+
 import { BATCH_STATES, type BatchState } from '../../../shared/domain/payments';
+import type { BatchRow } from '../../../shared/schemas/payments';
 import { call } from '../../api';
 import { FormProblemAlert } from '../../components/FormProblemAlert';
-import { showResultError, type FormProblem } from '../../components/forms';
+import { type FormProblem,showResultError } from '../../components/forms';
 import { LedgerGrid, type PageRequest } from '../../components/LedgerGrid';
 import { go } from '../../components/router';
+import { monthRange, today } from '../../components/today';
 import { useReliefKinds } from '../applications/ApplicationsPage';
 import { batchColumns } from './columns';
-import { monthRange, today } from '../../components/today';
-
 
 export function Batches() {
   const kinds = useReliefKinds().filter((k) => k.recurrence === 'monthly');
@@ -20,7 +20,10 @@ export function Batches() {
   const [making, setMaking] = useState(false);
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const [form] = Form.useForm();
-  const fetchPage = useCallback((req: PageRequest) => call('payroll.list', { offset: req.offset, limit: req.limit, state }), [state]);
+  const fetchPage = useCallback(
+    (req: PageRequest) => call('payroll.list', { offset: req.offset, limit: req.limit, state }),
+    [state],
+  );
   const make = async (v: { month: string; kindCode?: string }) => {
     const r = await call('payroll.create', { month: v.month, kindCode: v.kindCode ?? null });
     if (!r.ok) return showResultError(form, r.error, setProblem);
@@ -29,11 +32,38 @@ export function Batches() {
   return (
     <>
       <div style={{ display: 'flex', gap: 8, marginBottom: 12 }}>
-        <Select placeholder="状态" allowClear style={{ width: 120 }} value={state} onChange={setState} options={Object.entries(BATCH_STATES).map(([value, label]) => ({ value, label }))} aria-label="批次状态筛选" />
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => (form.resetFields(), setProblem(null), setMaking(true))}>新建发放批次</Button>
+        <Select
+          placeholder="状态"
+          allowClear
+          style={{ width: 120 }}
+          value={state}
+          onChange={setState}
+          options={Object.entries(BATCH_STATES).map(([value, label]) => ({ value, label }))}
+          aria-label="批次状态筛选"
+        />
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          onClick={() => (form.resetFields(), setProblem(null), setMaking(true))}
+        >
+          新建发放批次
+        </Button>
       </div>
-      <LedgerGrid<BatchRow> columns={batchColumns} fetchPage={fetchPage} onOpen={(b) => go(`/payments/batch/${b.id}`)} testId="batches-grid" />
-      <Modal open={making} title="新建发放批次" okText="生成名单" cancelText="取消" onOk={() => form.submit()} onCancel={() => setMaking(false)} destroyOnHidden>
+      <LedgerGrid<BatchRow>
+        columns={batchColumns}
+        fetchPage={fetchPage}
+        onOpen={(b) => go(`/payments/batch/${b.id}`)}
+        testId="batches-grid"
+      />
+      <Modal
+        open={making}
+        title="新建发放批次"
+        okText="生成名单"
+        cancelText="取消"
+        onOk={() => form.submit()}
+        onCancel={() => setMaking(false)}
+        destroyOnHidden
+      >
         <FormProblemAlert problem={problem} />
         <Form form={form} layout="vertical" onFinish={make} initialValues={{ month: today().format('YYYY-MM') }}>
           <Form.Item name="month" label="发放月份" rules={[{ required: true, message: '请选择发放月份' }]}>
@@ -42,7 +72,9 @@ export function Batches() {
           <Form.Item name="kindCode" label="救助类别（不选则包括全部按月发放的类别）">
             <Select allowClear options={kinds.map((k) => ({ value: k.code, label: k.name }))} />
           </Form.Item>
-          <div className="muted">名单包括该月所有在发的待遇，以及此前银行退回、尚未补发的月份。没有一卡通账号或已退出台账的户自动列为剔除，可在名单中查看。</div>
+          <div className="muted">
+            名单包括该月所有在发的待遇，以及此前银行退回、尚未补发的月份。没有一卡通账号或已退出台账的户自动列为剔除，可在名单中查看。
+          </div>
         </Form>
       </Modal>
     </>

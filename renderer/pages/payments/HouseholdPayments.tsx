@@ -1,5 +1,6 @@
 // The household page's 发放记录 tab: every payment and reversal of the household, paged by SQL, with its net total.
 import { useCallback } from 'react';
+
 import { formatYuan } from '../../../shared/domain/money';
 import type { PaymentRow } from '../../../shared/schemas/payments';
 import { call } from '../../api';
@@ -8,7 +9,10 @@ import { go } from '../../components/router';
 import { paymentColumns } from './columns';
 
 export function HouseholdPayments({ householdId }: { householdId: number }) {
-  const fetchPage = useCallback((req: PageRequest) => call('payments.list', { offset: req.offset, limit: req.limit, householdId }), [householdId]);
+  const fetchPage = useCallback(
+    (req: PageRequest) => call('payments.list', { offset: req.offset, limit: req.limit, householdId }),
+    [householdId],
+  );
   return (
     <LedgerGrid<PaymentRow>
       columns={paymentColumns}

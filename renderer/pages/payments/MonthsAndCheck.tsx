@@ -1,12 +1,13 @@
 // 月度结账 (admin closes a month; reopening needs a reason) and 核对 (each posted batch against the ledger).
 import { Alert, Button, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
+
 import { formatYuan } from '../../../shared/domain/money';
 import type { LedgerCheck } from '../../../shared/schemas/payments';
 import type { SessionState } from '../../../shared/schemas/staff';
 import { call } from '../../api';
 import { FormProblemAlert } from '../../components/FormProblemAlert';
-import { showResultError, type FormProblem } from '../../components/forms';
+import { type FormProblem,showResultError } from '../../components/forms';
 import { monthRange, today } from '../../components/today';
 
 type Closed = { month: string; closedBy: string; closedAt: string };
@@ -21,17 +22,32 @@ export function ClosedMonths({ session }: { session: SessionState }) {
   const load = useCallback(() => void call('months.list', {}).then((r) => r.ok && setRows(r.value)), []);
   useEffect(load, [load]);
   const submit = async (v: { month: string; reason?: string }) => {
-    const r = reopening ? await call('months.reopen', { month: reopening, reason: v.reason ?? '' }) : await call('months.close', { month: v.month });
+    const r = reopening
+      ? await call('months.reopen', { month: reopening, reason: v.reason ?? '' })
+      : await call('months.close', { month: v.month });
     if (!r.ok) return showResultError(form, r.error, setProblem);
     setClosing(false);
     setReopening(null);
     load();
   };
-  const open = (month: string | null) => (form.resetFields(), setProblem(null), month ? setReopening(month) : setClosing(true));
+  const open = (month: string | null) => (
+    form.resetFields(),
+    setProblem(null),
+    month ? setReopening(month) : setClosing(true)
+  );
   return (
     <>
-      <Alert type="info" showIcon style={{ marginBottom: 12 }} message="已结账月份内不能再过账或冲正。结账和反结账只能由管理员操作，反结账须说明原因，均记入操作日志。" />
-      {admin && <Button type="primary" style={{ marginBottom: 12 }} onClick={() => open(null)}>结账</Button>}
+      <Alert
+        type="info"
+        showIcon
+        style={{ marginBottom: 12 }}
+        message="已结账月份内不能再过账或冲正。结账和反结账只能由管理员操作，反结账须说明原因，均记入操作日志。"
+      />
+      {admin && (
+        <Button type="primary" style={{ marginBottom: 12 }} onClick={() => open(null)}>
+          结账
+        </Button>
+      )}
       <Table<Closed>
         rowKey="month"
         size="small"
@@ -42,14 +58,38 @@ export function ClosedMonths({ session }: { session: SessionState }) {
           { title: '月份', dataIndex: 'month' },
           { title: '结账人', dataIndex: 'closedBy' },
           { title: '结账时间', dataIndex: 'closedAt', render: (t: string) => t.slice(0, 16).replace('T', ' ') },
-          { title: '', key: 'reopen', render: (_, r) => admin && <Button size="small" onClick={() => open(r.month)}>反结账</Button> },
+          {
+            title: '',
+            key: 'reopen',
+            render: (_, r) =>
+              admin && (
+                <Button size="small" onClick={() => open(r.month)}>
+                  反结账
+                </Button>
+              ),
+          },
         ]}
       />
-      <Modal open={closing || !!reopening} title={reopening ? `反结账 ${reopening}` : '结账'} okText="确定" cancelText="取消" onOk={() => form.submit()} onCancel={() => (setClosing(false), setReopening(null))} destroyOnHidden>
+      <Modal
+        open={closing || !!reopening}
+        title={reopening ? `反结账 ${reopening}` : '结账'}
+        okText="确定"
+        cancelText="取消"
+        onOk={() => form.submit()}
+        onCancel={() => (setClosing(false), setReopening(null))}
+        destroyOnHidden
+      >
         <FormProblemAlert problem={problem} />
-        <Form form={form} layout="vertical" onFinish={submit} initialValues={{ month: today().subtract(1, 'month').format('YYYY-MM') }}>
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={submit}
+          initialValues={{ month: today().subtract(1, 'month').format('YYYY-MM') }}
+        >
           {reopening ? (
-            <Form.Item name="reason" label="反结账原因" rules={[{ required: true, message: '请填写反结账原因' }]}><Input.TextArea rows={2} maxLength={200} /></Form.Item>
+            <Form.Item name="reason" label="反结账原因" rules={[{ required: true, message: '请填写反结账原因' }]}>
+              <Input.TextArea rows={2} maxLength={200} />
+            </Form.Item>
           ) : (
             <Form.Item name="month" label="结账月份" rules={[{ required: true, message: '请选择结账月份' }]}>
               <Select options={monthRange(0, -11).map((m) => ({ value: m, label: m }))} />
@@ -85,12 +125,27 @@ export function LedgerCheckPanel() {
           { title: '台账人数', dataIndex: 'ledgerCount', align: 'right' },
           { title: '登记金额(元)', dataIndex: 'storedFen', align: 'right', render: formatYuan },
           { title: '台账金额(元)', dataIndex: 'ledgerFen', align: 'right', render: formatYuan },
-          { title: '结果', dataIndex: 'ok', render: (ok: boolean) => (ok ? <Tag color="green">相符</Tag> : <Tag color="red">不符</Tag>) },
+          {
+            title: '结果',
+            dataIndex: 'ok',
+            render: (ok: boolean) => (ok ? <Tag color="green">相符</Tag> : <Tag color="red">不符</Tag>),
+          },
         ]}
       />
-      {check.totalsOff > 0 && <Alert type="error" showIcon style={{ marginTop: 8 }} message={`发放汇总与明细有 ${check.totalsOff} 处不符，请备份台账后联系技术支持`} />}
+      {check.totalsOff > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginTop: 8 }}
+          message={`发放汇总与明细有 ${check.totalsOff} 处不符，请备份台账后联系技术支持`}
+        />
+      )}
       {check.overpaid.length > 0 && (
-        <Alert type="error" showIcon message={`超额发放：${check.overpaid.map((o) => `${o.acceptanceNo}（批准 ${formatYuan(o.approvedFen)} 元，已发 ${formatYuan(o.paidFen)} 元）`).join('；')}`} />
+        <Alert
+          type="error"
+          showIcon
+          message={`超额发放：${check.overpaid.map((o) => `${o.acceptanceNo}（批准 ${formatYuan(o.approvedFen)} 元，已发 ${formatYuan(o.paidFen)} 元）`).join('；')}`}
+        />
       )}
     </>
   );

@@ -1,24 +1,24 @@
 // 补贴发放: the payments ledger (filters in SQL, net total of the filter), payroll batches, closed months, the check.
 import { Select, Space, Tabs } from 'antd';
 import { useCallback, useState } from 'react';
+
 import { formatYuan } from '../../../shared/domain/money';
+import { type Method,METHODS, REVERSAL_FILTERS } from '../../../shared/domain/payments';
 import type { PaymentRow } from '../../../shared/schemas/payments';
-import { METHODS, REVERSAL_FILTERS, type Method } from '../../../shared/domain/payments';
 import type { SessionState } from '../../../shared/schemas/staff';
 import { call } from '../../api';
 import { LedgerGrid, type PageRequest } from '../../components/LedgerGrid';
 import { go } from '../../components/router';
+import { monthRange, recentYears, today } from '../../components/today';
 import { useLookups } from '../../components/useLookups';
 import { useReliefKinds } from '../applications/ApplicationsPage';
 import { Batches } from './Batches';
-import { ClosedMonths, LedgerCheckPanel } from './MonthsAndCheck';
 import { paymentColumns } from './columns';
-import { monthRange, recentYears, today } from '../../components/today';
+import { ClosedMonths, LedgerCheckPanel } from './MonthsAndCheck';
 
 type Sort = { col: 'paidOn' | 'amount'; dir: 'asc' | 'desc' };
 
 /** The last 36 months, newest first, and 全部月份. */
-
 
 /** The ledger of payments. Its filters start from the URL, so a number of the annual report opens its own rows. */
 function PaymentLedger() {
@@ -26,25 +26,88 @@ function PaymentLedger() {
   const kinds = useReliefKinds();
   const params = new URLSearchParams(location.hash.split('?')[1] ?? '');
   const drill = params.get('drill') === '1';
-  const [month, setMonth] = useState<string | undefined>(params.get('month') ?? (params.get('year') ? undefined : today().format('YYYY-MM')));
+  const [month, setMonth] = useState<string | undefined>(
+    params.get('month') ?? (params.get('year') ? undefined : today().format('YYYY-MM')),
+  );
   const [year, setYear] = useState<number | undefined>(Number(params.get('year')) || undefined);
   const [kindCode, setKind] = useState<string | undefined>(params.get('kind') ?? undefined);
   const [areaId, setArea] = useState<number | undefined>(Number(params.get('area')) || undefined);
   const [method, setMethod] = useState<Method>();
-  const [reversed, setReversed] = useState<keyof typeof REVERSAL_FILTERS | undefined>((params.get('reversed') as keyof typeof REVERSAL_FILTERS) ?? undefined);
+  const [reversed, setReversed] = useState<keyof typeof REVERSAL_FILTERS | undefined>(
+    (params.get('reversed') as keyof typeof REVERSAL_FILTERS) ?? undefined,
+  );
   const fetchPage = useCallback(
-    (req: PageRequest) => call('payments.list', { ...req, sort: req.sort as Sort | undefined, month, year, kindCode, areaId, method, reversed, distinct: drill || undefined }),
+    (req: PageRequest) =>
+      call('payments.list', {
+        ...req,
+        sort: req.sort as Sort | undefined,
+        month,
+        year,
+        kindCode,
+        areaId,
+        method,
+        reversed,
+        distinct: drill || undefined,
+      }),
     [month, year, kindCode, areaId, method, reversed, drill],
   );
   return (
     <>
       <Space style={{ marginBottom: 12 }} wrap>
-        <Select placeholder="全部月份" allowClear style={{ width: 120 }} value={month} onChange={(m) => (setMonth(m), m && setYear(undefined))} options={monthRange(0, -35).map((m) => ({ value: m, label: m }))} aria-label="月份筛选" />
-        <Select placeholder="全部年度" allowClear style={{ width: 110 }} value={year} onChange={(y) => (setYear(y), y && setMonth(undefined))} options={recentYears().map((y) => ({ value: y, label: `${y}年` }))} aria-label="年度筛选" />
-        <Select placeholder="救助类别" allowClear style={{ width: 190 }} value={kindCode} onChange={setKind} options={kinds.map((k) => ({ value: k.code, label: k.name }))} aria-label="救助类别筛选" />
-        <Select placeholder="村/社区" allowClear style={{ width: 130 }} value={areaId} onChange={setArea} options={areas.map((a) => ({ value: a.id, label: a.name }))} aria-label="村/社区筛选" />
-        <Select placeholder="发放方式" allowClear style={{ width: 110 }} value={method} onChange={setMethod} options={Object.entries(METHODS).map(([value, label]) => ({ value, label }))} aria-label="发放方式筛选" />
-        <Select placeholder="冲正情况" allowClear style={{ width: 170 }} value={reversed} onChange={setReversed} options={Object.entries(REVERSAL_FILTERS).map(([value, label]) => ({ value, label }))} aria-label="冲正筛选" />
+        <Select
+          placeholder="全部月份"
+          allowClear
+          style={{ width: 120 }}
+          value={month}
+          onChange={(m) => (setMonth(m), m && setYear(undefined))}
+          options={monthRange(0, -35).map((m) => ({ value: m, label: m }))}
+          aria-label="月份筛选"
+        />
+        <Select
+          placeholder="全部年度"
+          allowClear
+          style={{ width: 110 }}
+          value={year}
+          onChange={(y) => (setYear(y), y && setMonth(undefined))}
+          options={recentYears().map((y) => ({ value: y, label: `${y}年` }))}
+          aria-label="年度筛选"
+        />
+        <Select
+          placeholder="救助类别"
+          allowClear
+          style={{ width: 190 }}
+          value={kindCode}
+          onChange={setKind}
+          options={kinds.map((k) => ({ value: k.code, label: k.name }))}
+          aria-label="救助类别筛选"
+        />
+        <Select
+          placeholder="村/社区"
+          allowClear
+          style={{ width: 130 }}
+          value={areaId}
+          onChange={setArea}
+          options={areas.map((a) => ({ value: a.id, label: a.name }))}
+          aria-label="村/社区筛选"
+        />
+        <Select
+          placeholder="发放方式"
+          allowClear
+          style={{ width: 110 }}
+          value={method}
+          onChange={setMethod}
+          options={Object.entries(METHODS).map(([value, label]) => ({ value, label }))}
+          aria-label="发放方式筛选"
+        />
+        <Select
+          placeholder="冲正情况"
+          allowClear
+          style={{ width: 170 }}
+          value={reversed}
+          onChange={setReversed}
+          options={Object.entries(REVERSAL_FILTERS).map(([value, label]) => ({ value, label }))}
+          aria-label="冲正筛选"
+        />
       </Space>
       <LedgerGrid<PaymentRow>
         columns={paymentColumns}

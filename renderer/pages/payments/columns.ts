@@ -1,7 +1,8 @@
 import type { ColDef } from 'ag-grid-community';
+
 import { formatYuan } from '../../../shared/domain/money';
+import { BATCH_STATES, type BatchState, type Method,METHODS } from '../../../shared/domain/payments';
 import type { BatchLine, BatchRow, PaymentRow } from '../../../shared/schemas/payments';
-import { BATCH_STATES, METHODS, type BatchState, type Method } from '../../../shared/domain/payments';
 
 const yuan = (p: { value: unknown }) => (typeof p.value === 'number' ? formatYuan(p.value) : '');
 
@@ -15,7 +16,13 @@ export const paymentColumns: ColDef<PaymentRow>[] = [
   { field: 'area', headerName: '村/社区', width: 100 },
   { field: 'kind', headerName: '救助类别', width: 160 },
   {
-    field: 'signedFen', colId: 'amount', headerName: '金额(元)', width: 120, sortable: true, type: 'rightAligned', valueFormatter: yuan,
+    field: 'signedFen',
+    colId: 'amount',
+    headerName: '金额(元)',
+    width: 120,
+    sortable: true,
+    type: 'rightAligned',
+    valueFormatter: yuan,
     cellStyle: (p) => ((p.value as number) < 0 ? { color: '#cf1322' } : null),
   },
   { field: 'method', headerName: '方式', width: 80, valueFormatter: (p) => METHODS[p.value as Method] ?? '' },
@@ -29,7 +36,12 @@ export const paymentColumns: ColDef<PaymentRow>[] = [
 ];
 
 export const batchColumns: ColDef<BatchRow>[] = [
-  { field: 'batchNo', headerName: '批次号', width: 100, valueFormatter: (p) => (p.value as string) ?? `草稿 ${p.data?.id}` },
+  {
+    field: 'batchNo',
+    headerName: '批次号',
+    width: 100,
+    valueFormatter: (p) => (p.value as string) ?? `草稿 ${p.data?.id}`,
+  },
   { field: 'month', headerName: '发放月份', width: 100, sortable: true },
   { field: 'kind', headerName: '救助类别', width: 170, valueFormatter: (p) => (p.value as string) ?? '全部按月类别' },
   { field: 'state', headerName: '状态', width: 90, valueFormatter: (p) => BATCH_STATES[p.value as BatchState] },
@@ -53,7 +65,9 @@ export const lineColumns: ColDef<BatchLine>[] = [
   { field: 'accountTail', headerName: '账号后四位', width: 100 },
   { field: 'forMonth', headerName: '所属月份', width: 95 },
   {
-    colId: 'status', headerName: '状态', width: 200,
+    colId: 'status',
+    headerName: '状态',
+    width: 200,
     valueGetter: (p) => {
       const l = p.data;
       if (!l) return '';
@@ -61,6 +75,9 @@ export const lineColumns: ColDef<BatchLine>[] = [
       if (l.reversed) return '已冲正';
       return l.bankStatus ? `银行${BANK[l.bankStatus]}` : l.paymentId ? '已过账' : '待发放';
     },
-    cellStyle: (p) => (String(p.value).startsWith('剔除') || p.value === '已冲正' || p.value === '银行失败' ? { color: '#cf1322' } : null),
+    cellStyle: (p) =>
+      String(p.value).startsWith('剔除') || p.value === '已冲正' || p.value === '银行失败'
+        ? { color: '#cf1322' }
+        : null,
   },
 ];

@@ -3,14 +3,14 @@
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { App, Button, Card, Select, Space, Spin } from 'antd';
 import { useEffect, useState } from 'react';
+
 import type { AnnualReport } from '../../../shared/schemas/reports';
 import { call } from '../../api';
 import { downloadBase64, XLSX } from '../../components/download';
 import { MonthChart } from '../../components/MonthChart';
 import { go } from '../../components/router';
-import { AreaTable, KindTable, MonthTable, OtherFigures, type Drill } from './ReportTables';
 import { recentYears, today } from '../../components/today';
-
+import { AreaTable, type Drill,KindTable, MonthTable, OtherFigures } from './ReportTables';
 
 export function ReportPage({ route }: { route: string }) {
   const { message } = App.useApp();
@@ -39,21 +39,45 @@ export function ReportPage({ route }: { route: string }) {
     <div className="page">
       <h1 className="page-title">年度救助统计</h1>
       <Space style={{ marginBottom: 12 }}>
-        <Select value={year} style={{ width: 120 }} onChange={(y) => go(`/reports?year=${y}`)} options={recentYears().map((y) => ({ value: y, label: `${y}年` }))} aria-label="年度" />
-        <Button type="primary" icon={<PrinterOutlined />} onClick={() => go(`/print/report?year=${year}`)}>打印报表</Button>
-        <Button icon={<DownloadOutlined />} onClick={exportXlsx}>导出 Excel</Button>
-        <span className="muted">点击数字可查看对应的发放明细、申请或台账户；冲正计入冲正发生的年度，单列“本年冲正”。</span>
+        <Select
+          value={year}
+          style={{ width: 120 }}
+          onChange={(y) => go(`/reports?year=${y}`)}
+          options={recentYears().map((y) => ({ value: y, label: `${y}年` }))}
+          aria-label="年度"
+        />
+        <Button type="primary" icon={<PrinterOutlined />} onClick={() => go(`/print/report?year=${year}`)}>
+          打印报表
+        </Button>
+        <Button icon={<DownloadOutlined />} onClick={exportXlsx}>
+          导出 Excel
+        </Button>
+        <span className="muted">
+          点击数字可查看对应的发放明细、申请或台账户；冲正计入冲正发生的年度，单列“本年冲正”。
+        </span>
       </Space>
-      {!r ? <Spin /> : (
+      {!r ? (
+        <Spin />
+      ) : (
         <>
-          <Card size="small" title="综述" style={{ marginBottom: 12 }}><p className="report-summary" data-testid="report-summary">{r.summary}</p></Card>
-          <Card size="small" title="按救助类别" style={{ marginBottom: 12 }}><KindTable r={r} drill={drill} /></Card>
-          <Card size="small" title="按村/社区（金额，元）" style={{ marginBottom: 12 }}><AreaTable r={r} drill={drill} /></Card>
+          <Card size="small" title="综述" style={{ marginBottom: 12 }}>
+            <p className="report-summary" data-testid="report-summary">
+              {r.summary}
+            </p>
+          </Card>
+          <Card size="small" title="按救助类别" style={{ marginBottom: 12 }}>
+            <KindTable r={r} drill={drill} />
+          </Card>
+          <Card size="small" title="按村/社区（金额，元）" style={{ marginBottom: 12 }}>
+            <AreaTable r={r} drill={drill} />
+          </Card>
           <Card size="small" title="按月份" style={{ marginBottom: 12 }}>
             <MonthChart months={r.byMonth} width={900} height={260} />
             <MonthTable r={r} drill={drill} />
           </Card>
-          <Card size="small" title="办理、台账与结对帮扶"><OtherFigures r={r} links /></Card>
+          <Card size="small" title="办理、台账与结对帮扶">
+            <OtherFigures r={r} links />
+          </Card>
         </>
       )}
     </div>

@@ -2,10 +2,11 @@
 import { LockOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Space } from 'antd';
 import { useState } from 'react';
+
 import type { SessionState, StaffMember } from '../../../shared/schemas/staff';
 import { call } from '../../api';
-import { showResultError, type FormProblem } from '../../components/forms';
 import { FormProblemAlert } from '../../components/FormProblemAlert';
+import { type FormProblem,showResultError } from '../../components/forms';
 
 export function LockScreen({ staff, onChange }: { staff: StaffMember; onChange: (s: SessionState) => void }) {
   const [form] = Form.useForm<{ password: string }>();
@@ -25,7 +26,13 @@ export function LockScreen({ staff, onChange }: { staff: StaffMember; onChange: 
 
   return (
     <div className="center-screen">
-      <Card title={<><LockOutlined /> 已锁定</>}>
+      <Card
+        title={
+          <>
+            <LockOutlined /> 已锁定
+          </>
+        }
+      >
         <p>
           {staff.displayName}（{staff.username}）已离开。请输入密码继续，或退出登录换人使用。
         </p>

@@ -3,13 +3,23 @@ import type { ColDef } from 'ag-grid-community';
 import { DatePicker, Input, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useState } from 'react';
+
 import type { AuditRow } from '../../../shared/schemas/audit';
 import { call } from '../../api';
 import { LedgerGrid, type PageRequest } from '../../components/LedgerGrid';
 
 const columns: ColDef<AuditRow>[] = [
   { field: 'id', headerName: '序号', width: 90, sortable: true },
-  { field: 'at', headerName: '时间', width: 190, sortable: true, valueFormatter: (p) => String(p.value ?? '').slice(0, 19).replace('T', ' ') },
+  {
+    field: 'at',
+    headerName: '时间',
+    width: 190,
+    sortable: true,
+    valueFormatter: (p) =>
+      String(p.value ?? '')
+        .slice(0, 19)
+        .replace('T', ' '),
+  },
   { field: 'staffName', headerName: '工作人员', width: 120 },
   { field: 'channel', headerName: '操作', width: 180, sortable: true },
   { field: 'entity', headerName: '对象', width: 110, sortable: true },
@@ -34,7 +44,12 @@ export function AuditLog() {
   return (
     <>
       <Space style={{ marginBottom: 12 }}>
-        <Input.Search placeholder="按操作筛选，如 staff.create" allowClear onSearch={setChannel} style={{ width: 280 }} />
+        <Input.Search
+          placeholder="按操作筛选，如 staff.create"
+          allowClear
+          onSearch={setChannel}
+          style={{ width: 280 }}
+        />
         <DatePicker.RangePicker onChange={(v) => setRange(v as [Dayjs | null, Dayjs | null] | null)} />
       </Space>
       <LedgerGrid<AuditRow> columns={columns} fetchPage={fetchPage} testId="audit-grid" />

@@ -1,6 +1,7 @@
 // 备份与恢复 (admin only): the automatic backups beside the ledger, a backup now, to a USB stick, and restore.
 import { Alert, App, Button, Input, Space, Table } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
+
 import type { AppErrorBody } from '../../../shared/domain/result';
 import type { BackupFile } from '../../../shared/schemas/backup';
 import { call } from '../../api';
@@ -54,7 +55,12 @@ export function Backups() {
         <Button type="primary" loading={busy} onClick={() => backup()}>
           立即备份
         </Button>
-        <Input placeholder="U 盘上的文件夹，如 E:\台账备份 或 /media/usb/备份" value={folder} onChange={(e) => setFolder(e.target.value)} style={{ width: 360 }} />
+        <Input
+          placeholder="U 盘上的文件夹，如 E:\台账备份 或 /media/usb/备份"
+          value={folder}
+          onChange={(e) => setFolder(e.target.value)}
+          style={{ width: 360 }}
+        />
         <Button loading={busy} disabled={!folder.trim()} onClick={() => backup(folder)}>
           备份到此文件夹
         </Button>
@@ -68,10 +74,20 @@ export function Backups() {
           { title: '备份文件', dataIndex: 'file' },
           { title: '时间', dataIndex: 'at', render: (v: string) => v.slice(0, 19).replace('T', ' ') },
           { title: '大小', dataIndex: 'bytes', render: (n: number) => `${(n / 1024).toFixed(0)} KB` },
-          { title: '', key: 'restore', render: (_, b) => <Button size="small" danger onClick={() => restore(b)}>恢复</Button> },
+          {
+            title: '',
+            key: 'restore',
+            render: (_, b) => (
+              <Button size="small" danger onClick={() => restore(b)}>
+                恢复
+              </Button>
+            ),
+          },
         ]}
       />
-      <p className="muted">每天第一次启动和正常退出时自动备份到台账旁的 backups 文件夹，保留最近 30 份；每份备份都经过完整性校验。</p>
+      <p className="muted">
+        每天第一次启动和正常退出时自动备份到台账旁的 backups 文件夹，保留最近 30 份；每份备份都经过完整性校验。
+      </p>
     </>
   );
 }

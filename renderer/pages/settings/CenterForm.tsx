@@ -1,9 +1,10 @@
 import { Alert, App, Button, Form, Input, InputNumber, Space, Spin } from 'antd';
 import { useEffect, useState } from 'react';
+
 import type { CenterSettings } from '../../../shared/schemas/settings';
 import { call } from '../../api';
-import { showResultError, type FormProblem } from '../../components/forms';
 import { FormProblemAlert } from '../../components/FormProblemAlert';
+import { type FormProblem,showResultError } from '../../components/forms';
 
 export function CenterForm({ editable }: { editable: boolean }) {
   const [form] = Form.useForm<CenterSettings>();
@@ -31,7 +32,12 @@ export function CenterForm({ editable }: { editable: boolean }) {
     <Form form={form} layout="vertical" onFinish={save} disabled={!editable} style={{ maxWidth: 560 }}>
       {!editable && <Alert type="info" showIcon message="只有管理员可以修改中心信息" style={{ marginBottom: 16 }} />}
       <FormProblemAlert problem={formError} />
-      <Form.Item name="name" label="中心名称" rules={[{ required: true, message: '请填写中心名称' }]} extra="打印在服务卡、回执和报表上">
+      <Form.Item
+        name="name"
+        label="中心名称"
+        rules={[{ required: true, message: '请填写中心名称' }]}
+        extra="打印在服务卡、回执和报表上"
+      >
         <Input maxLength={80} />
       </Form.Item>
       <Form.Item name="address" label="地址">
@@ -43,7 +49,11 @@ export function CenterForm({ editable }: { editable: boolean }) {
       <Form.Item name="officeHours" label="办公时间">
         <Input maxLength={140} />
       </Form.Item>
-      <Form.Item name="idleLockMinutes" label="无操作自动锁定（分钟）" rules={[{ required: true, message: '请填写自动锁定时间' }]}>
+      <Form.Item
+        name="idleLockMinutes"
+        label="无操作自动锁定（分钟）"
+        rules={[{ required: true, message: '请填写自动锁定时间' }]}
+      >
         <InputNumber min={1} max={240} precision={0} />
       </Form.Item>
       <Form.Item label="服务卡背面的服务事项和电话">
@@ -52,8 +62,12 @@ export function CenterForm({ editable }: { editable: boolean }) {
             <>
               {fields.map((f) => (
                 <Space.Compact key={f.key} style={{ display: 'flex', marginBottom: 6 }}>
-                  <Form.Item name={[f.name, 'name']} noStyle rules={[{ required: true, message: '请填写服务事项' }]}><Input placeholder="服务事项，如 司法所" aria-label={`服务事项${f.name + 1}`} /></Form.Item>
-                  <Form.Item name={[f.name, 'phone']} noStyle><Input placeholder="电话" aria-label={`服务事项${f.name + 1}电话`} /></Form.Item>
+                  <Form.Item name={[f.name, 'name']} noStyle rules={[{ required: true, message: '请填写服务事项' }]}>
+                    <Input placeholder="服务事项，如 司法所" aria-label={`服务事项${f.name + 1}`} />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'phone']} noStyle>
+                    <Input placeholder="电话" aria-label={`服务事项${f.name + 1}电话`} />
+                  </Form.Item>
                   <Button onClick={() => remove(f.name)}>删除</Button>
                 </Space.Compact>
               ))}

@@ -2,6 +2,7 @@
 import { Button, DatePicker, InputNumber, Select, Space, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
+
 import { call } from '../../api';
 import { today } from '../../components/today';
 
@@ -30,18 +31,49 @@ export function HolidaysAdmin({ editable }: { editable: boolean }) {
         {editable && (
           <>
             <DatePicker value={pick} onChange={setPick} />
-            <Select value={kind} onChange={setKind} style={{ width: 150 }} options={[{ value: 'holiday', label: '放假' }, { value: 'workday', label: '调休上班' }]} />
-            <Button type="primary" disabled={!pick} onClick={() => pick && set(pick.format('YYYY-MM-DD'), kind)}>添加</Button>
+            <Select
+              value={kind}
+              onChange={setKind}
+              style={{ width: 150 }}
+              options={[
+                { value: 'holiday', label: '放假' },
+                { value: 'workday', label: '调休上班' },
+              ]}
+            />
+            <Button type="primary" disabled={!pick} onClick={() => pick && set(pick.format('YYYY-MM-DD'), kind)}>
+              添加
+            </Button>
           </>
         )}
         {error && <span style={{ color: '#cf1322' }}>{error}</span>}
       </Space>
-      {rows.length === 0 && <p className="muted">{year} 年还没有节假日安排：国务院公布后请在此录入，否则办结时限只跳过周末。</p>}
-      <Table<Day> rowKey="day" size="small" dataSource={rows} pagination={{ pageSize: 20 }} style={{ maxWidth: 520 }}
+      {rows.length === 0 && (
+        <p className="muted">{year} 年还没有节假日安排：国务院公布后请在此录入，否则办结时限只跳过周末。</p>
+      )}
+      <Table<Day>
+        rowKey="day"
+        size="small"
+        dataSource={rows}
+        pagination={{ pageSize: 20 }}
+        style={{ maxWidth: 520 }}
         columns={[
           { title: '日期', dataIndex: 'day', render: (d: string) => `${d}（${'日一二三四五六'[dayjs(d).day()]}）` },
-          { title: '安排', dataIndex: 'kind', render: (k: Day['kind']) => (k === 'holiday' ? <Tag color="red">放假</Tag> : <Tag color="blue">调休上班</Tag>) },
-          { title: '', key: 'del', render: (_, d) => editable && <Button size="small" type="link" danger onClick={() => set(d.day, null)}>删除</Button> },
+          {
+            title: '安排',
+            dataIndex: 'kind',
+            render: (k: Day['kind']) =>
+              k === 'holiday' ? <Tag color="red">放假</Tag> : <Tag color="blue">调休上班</Tag>,
+          },
+          {
+            title: '',
+            key: 'del',
+            render: (_, d) =>
+              editable && (
+                <Button size="small" type="link" danger onClick={() => set(d.day, null)}>
+                  删除
+                </Button>
+              ),
+          },
         ]}
       />
     </>

@@ -1,8 +1,9 @@
 import { Alert, App, Button, Form, Input } from 'antd';
 import { useState } from 'react';
+
 import { call } from '../../api';
-import { showResultError, type FormProblem } from '../../components/forms';
 import { FormProblemAlert } from '../../components/FormProblemAlert';
+import { type FormProblem,showResultError } from '../../components/forms';
 
 export function MyPassword() {
   const [form] = Form.useForm<{ oldPassword: string; newPassword: string }>();
@@ -21,7 +22,14 @@ export function MyPassword() {
       <Form.Item name="oldPassword" label="原密码" rules={[{ required: true, message: '请填写原密码' }]}>
         <Input.Password autoComplete="current-password" />
       </Form.Item>
-      <Form.Item name="newPassword" label="新密码" rules={[{ required: true, message: '请填写新密码' }, { min: 8, message: '密码至少 8 位' }]}>
+      <Form.Item
+        name="newPassword"
+        label="新密码"
+        rules={[
+          { required: true, message: '请填写新密码' },
+          { min: 8, message: '密码至少 8 位' },
+        ]}
+      >
         <Input.Password autoComplete="new-password" />
       </Form.Item>
       <Button type="primary" htmlType="submit">

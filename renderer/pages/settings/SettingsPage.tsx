@@ -1,14 +1,15 @@
 // 设置: the center's details, staff, the audit log, backups, and one's own password. Tabs are routes.
 import { Tabs } from 'antd';
+
 import type { SessionState } from '../../../shared/schemas/staff';
 import { go } from '../../components/router';
 import { AreasAdmin } from './AreasAdmin';
 import { AuditLog } from './AuditLog';
-import { HolidaysAdmin } from './HolidaysAdmin';
-import { ReliefKindsAdmin } from './ReliefKindsAdmin';
 import { Backups } from './Backups';
 import { CenterForm } from './CenterForm';
+import { HolidaysAdmin } from './HolidaysAdmin';
 import { MyPassword } from './MyPassword';
+import { ReliefKindsAdmin } from './ReliefKindsAdmin';
 import { StaffAdmin } from './StaffAdmin';
 
 export function SettingsPage({ session, route }: { session: SessionState; route: string }) {

@@ -1,12 +1,13 @@
 // 工作人员 (admin only; main refuses everyone else): add staff, change roles, deactivate, reset passwords.
 import { Alert, App, Button, Checkbox, Form, Input, Modal, Space, Switch, Table, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
+
 import type { AppErrorBody } from '../../../shared/domain/result';
-import { ROLE_LABELS, ROLES, type Role } from '../../../shared/domain/roles';
+import { type Role,ROLE_LABELS, ROLES } from '../../../shared/domain/roles';
 import type { StaffRow } from '../../../shared/schemas/staff';
 import { call } from '../../api';
-import { showResultError, type FormProblem } from '../../components/forms';
 import { FormProblemAlert } from '../../components/FormProblemAlert';
+import { type FormProblem,showResultError } from '../../components/forms';
 import { Refused } from './Refused';
 
 const roleOptions = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
@@ -20,9 +21,21 @@ function StaffForm({ editing, onClose }: { editing: Editing; onClose: (saved: bo
   const [formError, setFormError] = useState<FormProblem | null>(null);
   const row = editing.row;
 
-  const submit = async (v: { username: string; displayName: string; password?: string; roles: Role[]; active: boolean }) => {
+  const submit = async (v: {
+    username: string;
+    displayName: string;
+    password?: string;
+    roles: Role[];
+    active: boolean;
+  }) => {
     let r;
-    if (!row) r = await call('staff.create', { username: v.username, displayName: v.displayName, password: v.password ?? '', roles: v.roles });
+    if (!row)
+      r = await call('staff.create', {
+        username: v.username,
+        displayName: v.displayName,
+        password: v.password ?? '',
+        roles: v.roles,
+      });
     else {
       r = await call('staff.update', { id: row.id, displayName: v.displayName, roles: v.roles, active: v.active });
       if (r.ok && v.password) r = await call('staff.resetPassword', { id: row.id, password: v.password });
@@ -32,13 +45,25 @@ function StaffForm({ editing, onClose }: { editing: Editing; onClose: (saved: bo
   };
 
   return (
-    <Modal open title={row ? `修改：${row.displayName}` : '新增工作人员'} okText="保存" cancelText="取消" onOk={() => form.submit()} onCancel={() => onClose(false)} destroyOnHidden>
+    <Modal
+      open
+      title={row ? `修改：${row.displayName}` : '新增工作人员'}
+      okText="保存"
+      cancelText="取消"
+      onOk={() => form.submit()}
+      onCancel={() => onClose(false)}
+      destroyOnHidden
+    >
       <FormProblemAlert problem={formError} />
       <Form
         form={form}
         layout="vertical"
         onFinish={submit}
-        initialValues={row ? { username: row.username, displayName: row.displayName, roles: row.roles, active: row.active } : { roles: ['clerk'], active: true }}
+        initialValues={
+          row
+            ? { username: row.username, displayName: row.displayName, roles: row.roles, active: row.active }
+            : { roles: ['clerk'], active: true }
+        }
       >
         <Form.Item name="displayName" label="姓名" rules={[{ required: true, message: '请填写姓名' }]}>
           <Input autoFocus maxLength={60} />
@@ -49,7 +74,14 @@ function StaffForm({ editing, onClose }: { editing: Editing; onClose: (saved: bo
         <Form.Item
           name="password"
           label={row ? '重设密码（不改请留空）' : '初始密码'}
-          rules={row ? [{ min: 8, message: '密码至少 8 位' }] : [{ required: true, message: '请填写初始密码' }, { min: 8, message: '密码至少 8 位' }]}
+          rules={
+            row
+              ? [{ min: 8, message: '密码至少 8 位' }]
+              : [
+                  { required: true, message: '请填写初始密码' },
+                  { min: 8, message: '密码至少 8 位' },
+                ]
+          }
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
@@ -96,9 +128,25 @@ export function StaffAdmin({ self }: { self: number }) {
         columns={[
           { title: '姓名', dataIndex: 'displayName', render: (v: string, r) => (r.id === self ? `${v}（本人）` : v) },
           { title: '用户名', dataIndex: 'username' },
-          { title: '角色', dataIndex: 'roles', render: (rs: Role[]) => rs.map((x) => <Tag key={x}>{ROLE_LABELS[x]}</Tag>) },
-          { title: '状态', dataIndex: 'active', render: (a: boolean) => (a ? <Tag color="green">在用</Tag> : <Tag>停用</Tag>) },
-          { title: '', key: 'edit', render: (_, r) => <Button size="small" onClick={() => setEditing({ row: r })}>修改</Button> },
+          {
+            title: '角色',
+            dataIndex: 'roles',
+            render: (rs: Role[]) => rs.map((x) => <Tag key={x}>{ROLE_LABELS[x]}</Tag>),
+          },
+          {
+            title: '状态',
+            dataIndex: 'active',
+            render: (a: boolean) => (a ? <Tag color="green">在用</Tag> : <Tag>停用</Tag>),
+          },
+          {
+            title: '',
+            key: 'edit',
+            render: (_, r) => (
+              <Button size="small" onClick={() => setEditing({ row: r })}>
+                修改
+              </Button>
+            ),
+          },
         ]}
       />
       {editing && (

@@ -1,10 +1,11 @@
 // First start of a new ledger: create the administrator.
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
+
 import type { Input as In } from '../../../shared/contract';
 import { call } from '../../api';
-import { showResultError, type FormProblem } from '../../components/forms';
 import { FormProblemAlert } from '../../components/FormProblemAlert';
+import { type FormProblem,showResultError } from '../../components/forms';
 
 type Values = In<'setup.createAdmin'> & { confirm: string };
 
@@ -24,16 +25,30 @@ export function FirstRun({ centerName, onDone }: { centerName: string; onDone: (
   return (
     <div className="center-screen">
       <Card title={`${centerName} · 首次使用`}>
-        <Typography.Paragraph type="secondary">这是一个新台账。请先创建管理员账号，之后用它登录并添加其他工作人员。</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">
+          这是一个新台账。请先创建管理员账号，之后用它登录并添加其他工作人员。
+        </Typography.Paragraph>
         <FormProblemAlert problem={formError} />
         <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
           <Form.Item name="displayName" label="管理员姓名" rules={[{ required: true, message: '请填写姓名' }]}>
             <Input autoFocus maxLength={60} />
           </Form.Item>
-          <Form.Item name="username" label="用户名" rules={[{ required: true, message: '请填写用户名' }]} extra="登录时使用，如 zhangsan">
+          <Form.Item
+            name="username"
+            label="用户名"
+            rules={[{ required: true, message: '请填写用户名' }]}
+            extra="登录时使用，如 zhangsan"
+          >
             <Input autoComplete="username" maxLength={40} />
           </Form.Item>
-          <Form.Item name="password" label="密码" rules={[{ required: true, message: '请填写密码' }, { min: 8, message: '密码至少 8 位' }]}>
+          <Form.Item
+            name="password"
+            label="密码"
+            rules={[
+              { required: true, message: '请填写密码' },
+              { min: 8, message: '密码至少 8 位' },
+            ]}
+          >
             <Input.Password autoComplete="new-password" />
           </Form.Item>
           <Form.Item
@@ -43,7 +58,10 @@ export function FirstRun({ centerName, onDone }: { centerName: string; onDone: (
             rules={[
               { required: true, message: '请再次输入密码' },
               ({ getFieldValue }) => ({
-                validator: (_, v) => (v === getFieldValue('password') ? Promise.resolve() : Promise.reject(new Error('两次输入的密码不一致'))),
+                validator: (_, v) =>
+                  v === getFieldValue('password')
+                    ? Promise.resolve()
+                    : Promise.reject(new Error('两次输入的密码不一致')),
               }),
             ]}
           >
