@@ -1,7 +1,7 @@
 // The one entry both transports call: channel → schema → session and role → handler in a transaction → envelope.
 import { type Channel, type Contract, contract, isChannel, type Output, type Parsed } from '../shared/contract';
 import { AppError, type AppErrorBody, type Result } from '../shared/domain/result';
-import { type Role,ROLE_LABELS } from '../shared/domain/roles';
+import { type Role, ROLE_LABELS } from '../shared/domain/roles';
 import { isoCn } from '../shared/domain/time';
 import type { StaffMember } from '../shared/schemas/staff';
 import type { DB } from './db/open';

@@ -2,7 +2,7 @@
 import path from 'node:path';
 
 import type { Clock } from './clock';
-import { applyMigrations, loadMigrations, type Migration,pendingMigrations } from './db/migrate';
+import { applyMigrations, loadMigrations, type Migration, pendingMigrations } from './db/migrate';
 import { type DB, openLedger, type OpenOptions } from './db/open';
 import { dailyBackup, makeBackup, pruneBackups } from './services/backup';
 
@@ -18,7 +18,9 @@ export class Ledger {
     return path.join(path.dirname(this.file), 'backups');
   }
 
-  /** Opens (or creates) the ledger, backs up a ledger that holds data before migrating it, and makes the daily backup. */
+  /**
+   * Opens (or creates) the ledger, backs up a ledger that holds data before migrating it, and makes the daily backup.
+   */
   static async open(file: string, opts: OpenOptions & { clock: Clock; migrations?: Migration[] }): Promise<Ledger> {
     const { db, created } = openLedger(file, opts);
     const ledger = new Ledger(db, path.resolve(file), opts.clock);

@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 
-import { type Options,parseOptions, UsageError } from './cli';
+import { type Options, parseOptions, UsageError } from './cli';
 import { systemClock } from './clock';
 import { LedgerOpenError } from './db/open';
 import { seedDemo } from './demo/seed';

@@ -51,15 +51,16 @@ export function App() {
     setSession(s);
   }, []);
 
-  const refresh = useCallback(async () => {
-    const [s, r] = await Promise.all([call('setup.state', {}), call('session.state', {})]);
-    if (s.ok) setSetup(s.value);
-    if (r.ok) adopt(r.value);
+  const refresh = useCallback(() => {
+    void Promise.all([call('setup.state', {}), call('session.state', {})]).then(([s, r]) => {
+      if (s.ok) setSetup(s.value);
+      if (r.ok) adopt(r.value);
+    });
   }, [adopt]);
 
   useEffect(() => {
-    void refresh();
-    return onRefused(() => void refresh());
+    refresh();
+    return onRefused(refresh);
   }, [refresh]);
   useIdleClock(!!session?.staff && !session.locked, adopt);
 

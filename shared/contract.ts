@@ -5,13 +5,13 @@ import { z } from 'zod';
 import type { Role } from './domain/roles';
 import * as apps from './schemas/applications';
 import { auditListInput, type AuditRow } from './schemas/audit';
-import { backupCreateInput, type BackupFile,backupRestoreInput } from './schemas/backup';
-import { empty, id, type Page,text } from './schemas/common';
+import { backupCreateInput, type BackupFile, backupRestoreInput } from './schemas/backup';
+import { empty, id, type Page, text } from './schemas/common';
 import * as pair from './schemas/pairings';
 import * as pay from './schemas/payments';
 import * as registry from './schemas/registry';
-import { type AnnualReport,reportInput } from './schemas/reports';
-import { type CenterSettings,centerSettings } from './schemas/settings';
+import { type AnnualReport, reportInput } from './schemas/reports';
+import { type CenterSettings, centerSettings } from './schemas/settings';
 import * as staff from './schemas/staff';
 
 /** public: no sign-in needed; signedIn: any staff member; or the roles allowed. */

@@ -62,7 +62,8 @@ export function* people(seed: number, count: number): Generator<FictionalPerson>
         ? pick(MINORITY)
         : pick([...SURNAMES]) + (r() < 0.6 ? pick([...GIVEN]) : pick([...GIVEN]) + pick([...GIVEN]));
     const year = 1930 + Math.floor(r() * 90);
-    const birth = `${year}-${String(1 + Math.floor(r() * 12)).padStart(2, '0')}-${String(1 + Math.floor(r() * 28)).padStart(2, '0')}`;
+    const two = (n: number) => String(n).padStart(2, '0');
+    const birth = `${year}-${two(1 + Math.floor(r() * 12))}-${two(1 + Math.floor(r() * 28))}`;
     yield {
       name,
       idNumber: idNumberFor(birth, next(seen, `${birth}${female}`, r), female),

@@ -6,7 +6,7 @@ import type { DB } from '../db/open';
 import { insertArea } from '../services/areas';
 import { writeAudit } from '../services/audit';
 import { createHousehold } from '../services/households';
-import { AREAS, type FictionalPerson,people, rng } from './fictional';
+import { AREAS, type FictionalPerson, people, rng } from './fictional';
 
 const CATEGORIES = [
   'dibao',
@@ -51,7 +51,8 @@ export function seedDemo(db: DB, now: Date): { households: number; persons: numb
         const spouse = pick();
         members.push({ name: spouse.name, idNumber: spouse.idNumber, relation: '配偶', phone: '' });
       }
-      // Children are 20+ years younger than the head; the generator's births end in 2019, so only older heads have them.
+      // Children are 20+ years younger than the head; the generator's births end in 2019, so only older heads have
+      // them.
       const kidsFrom = `${Number(head.birthDate.slice(0, 4)) + 20}`;
       for (let k = 2; k < size && kidsFrom < '2015'; k++) {
         const c = draw((p) => p.birthDate > kidsFrom && p.birthDate <= today);

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 export function electronBinary(): string | null {
   if (process.env.BIANMIN_WEB === '1') return null;
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- electron is optional: resolved at run time
     const bin = require('electron') as unknown;
     return typeof bin === 'string' && fs.existsSync(bin) ? bin : null;
   } catch {

@@ -101,4 +101,5 @@ app.on('before-quit', (e) => {
   void ledger.close({ backup: true }).finally(() => app.exit(0));
 });
 app.on('window-all-closed', () => app.quit());
-app.requestSingleInstanceLock() ? void app.whenReady().then(ready) : app.quit();
+if (app.requestSingleInstanceLock()) void app.whenReady().then(ready);
+else app.quit();

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { ApplicationTally } from '../../shared/domain/reports';
 import { AppError } from '../../shared/domain/result';
 import { dateCn } from '../../shared/domain/time';
-import { addWorkingDays, type Calendar,workingDaysBetween } from '../../shared/domain/workdays';
+import { addWorkingDays, type Calendar, workingDaysBetween } from '../../shared/domain/workdays';
 import { OPEN_STATES } from '../../shared/domain/workflow';
 import type {
   ApplicationDetail,
@@ -15,18 +15,22 @@ import type {
   PublicityRow,
 } from '../../shared/schemas/applications';
 import type { Page } from '../../shared/schemas/common';
-import { type DB,prep } from '../db/open';
+import { type DB, prep } from '../db/open';
 import type { Handlers } from '../dispatch';
 import { loadCalendar } from './calendar';
-import { limitSql } from './paging';
+import { orderBy, page, Where } from './paging';
 
 const OPEN = OPEN_STATES.map((s) => `'${s}'`).join(', ');
 const PAPERWORK_PENDING = `a.urgent = 1 AND a.paperwork_done_on IS NULL`;
 
-const ROW = `SELECT a.id, a.acceptance_no AS acceptanceNo, a.household_id AS householdId, p.name AS personName, ar.name AS area, k.name AS kind,
-    a.requested_fen AS requestedFen, a.approved_fen AS approvedFen, a.state, a.urgent, a.county_review AS countyReview,
-    a.accepted_on AS acceptedOn, a.deadline, a.paperwork_due AS paperworkDue, a.paperwork_done_on AS paperworkDoneOn
-  FROM applications a JOIN persons p ON p.id = a.person_id JOIN areas ar ON ar.id = a.area_id JOIN relief_kinds k ON k.code = a.kind_code`;
+const ROW = `SELECT a.id, a.acceptance_no AS acceptanceNo, a.household_id AS householdId, p.name AS personName,
+  ar.name AS area, k.name AS kind, a.requested_fen AS requestedFen, a.approved_fen AS approvedFen, a.state, a.urgent,
+  a.county_review AS countyReview, a.accepted_on AS acceptedOn, a.deadline, a.paperwork_due AS paperworkDue,
+  a.paperwork_done_on AS paperworkDoneOn
+FROM applications a
+JOIN persons p ON p.id = a.person_id
+JOIN areas ar ON ar.id = a.area_id
+JOIN relief_kinds k ON k.code = a.kind_code`;
 
 type RowRecord = Omit<ApplicationRow, 'urgent' | 'countyReview' | 'daysLeft'> & {
   urgent: number;
@@ -65,10 +69,12 @@ export function applicationDetail(db: DB, id: number, now: Date): ApplicationDet
     db,
     `${ROW.replace(
       'SELECT a.id,',
-      `SELECT a.id, a.person_id AS personId, a.kind_code AS kindCode, a.reason, a.materials_received AS materialsReceived,
-       a.publicity_from AS publicityFrom, a.publicity_to AS publicityTo, k.materials AS materialsRequired, s.display_name AS registeredBy,`,
+      `SELECT a.id, a.person_id AS personId, a.kind_code AS kindCode, a.reason,
+  a.materials_received AS materialsReceived, a.publicity_from AS publicityFrom, a.publicity_to AS publicityTo,
+  k.materials AS materialsRequired, s.display_name AS registeredBy,`,
     )}
-       JOIN staff s ON s.id = a.registered_by WHERE a.id = ?`,
+JOIN staff s ON s.id = a.registered_by
+WHERE a.id = ?`,
   ).get(id) as
     | (RowRecord & {
         personId: number;
@@ -87,8 +93,12 @@ export function applicationDetail(db: DB, id: number, now: Date): ApplicationDet
   const steps = (
     prep(
       db,
-      `SELECT st.action, st.from_state AS fromState, st.to_state AS toState, st.on_date AS onDate, s.display_name AS staffName, st.at, st.detail
-       FROM application_steps st JOIN staff s ON s.id = st.staff_id WHERE st.application_id = ? ORDER BY st.id`,
+      `SELECT st.action, st.from_state AS fromState, st.to_state AS toState, st.on_date AS onDate,
+         s.display_name AS staffName, st.at, st.detail
+       FROM application_steps st
+       JOIN staff s ON s.id = st.staff_id
+       WHERE st.application_id = ?
+       ORDER BY st.id`,
     ).all(id) as (Omit<ApplicationStep, 'detail'> & { detail: string })[]
   ).map((s) => ({ ...s, detail: JSON.parse(s.detail) as Record<string, unknown> }));
   const row = toRow(r, daysFrom(dateCn(now), loadCalendar(db)));
@@ -124,7 +134,10 @@ export function applicationTally(tally: ApplicationTally, year: number): { sql: 
     accepted: 'a.accepted_on BETWEEN ? AND ?',
     approved: `${decided} AND a.approved_fen IS NOT NULL`,
     rejected: `${decided} AND a.state = 'rejected'`,
-    withdrawn: `a.id IN (SELECT application_id FROM application_steps WHERE action = 'withdraw' AND on_date BETWEEN ? AND ?)`,
+    withdrawn: `a.id IN (
+      SELECT application_id
+      FROM application_steps
+      WHERE action = 'withdraw' AND on_date BETWEEN ? AND ?)`,
     decided,
     decidedInTime: `${decided} AND a.decided_on <= a.deadline`,
   };
@@ -133,32 +146,30 @@ export function applicationTally(tally: ApplicationTally, year: number): { sql: 
 
 export function listApplications(db: DB, q: z.output<typeof applicationListInput>, now: Date): Page<ApplicationRow> {
   const today = dateCn(now);
-  const where: string[] = [];
-  const args: (string | number)[] = [];
-  if (q.kindCode) (where.push('(a.kind_code = ? OR k.parent_code = ?)'), args.push(q.kindCode, q.kindCode));
-  if (q.state) (where.push('a.state = ?'), args.push(q.state));
-  if (q.areaId) (where.push('a.area_id = ?'), args.push(q.areaId));
-  if (q.householdId) (where.push('a.household_id = ?'), args.push(q.householdId));
+  const where = new Where();
+  if (q.kindCode) where.add('(a.kind_code = ? OR k.parent_code = ?)', q.kindCode, q.kindCode);
+  if (q.state) where.add('a.state = ?', q.state);
+  if (q.areaId) where.add('a.area_id = ?', q.areaId);
+  if (q.householdId) where.add('a.household_id = ?', q.householdId);
   if (q.yearTally) {
     const t = applicationTally(q.yearTally.tally, q.yearTally.year);
-    (where.push(t.sql), args.push(...t.args));
+    where.add(t.sql, ...t.args);
   }
   if (q.overdue)
-    (where.push(`((a.state IN (${OPEN}) AND a.deadline < ?) OR (${PAPERWORK_PENDING} AND a.paperwork_due < ?))`),
-      args.push(today, today));
-  const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const order = q.sort
-    ? `${SORT[q.sort.col]} ${q.sort.dir === 'asc' ? 'ASC' : 'DESC'}, a.id DESC`
-    : 'a.accepted_on DESC, a.id DESC';
-  const rows = prep(db, `${ROW} ${w} ORDER BY ${order} LIMIT ${limitSql(q.limit)} OFFSET ?`).all(
-    ...args,
-    q.offset,
-  ) as RowRecord[];
-  // The kinds table is joined only when the filter needs it (a parent kind counts its sub-kinds).
-  const kinds = q.kindCode ? 'JOIN relief_kinds k ON k.code = a.kind_code' : '';
-  const { n } = prep(db, `SELECT count(*) AS n FROM applications a ${kinds} ${w}`).get(...args) as { n: number };
+    where.add(
+      `((a.state IN (${OPEN}) AND a.deadline < ?) OR (${PAPERWORK_PENDING} AND a.paperwork_due < ?))`,
+      today,
+      today,
+    );
+  const found = page<RowRecord>(db, q, {
+    select: ROW,
+    // The kinds table is joined only when the filter needs it (a parent kind counts its sub-kinds).
+    from: `FROM applications a${q.kindCode ? '\nJOIN relief_kinds k ON k.code = a.kind_code' : ''}`,
+    where,
+    order: orderBy(SORT, q.sort, 'a.accepted_on DESC, a.id DESC', 'a.id'),
+  });
   const days = daysFrom(today, loadCalendar(db));
-  return { rows: rows.map((r) => toRow(r, days)), total: n };
+  return { rows: found.rows.map((r) => toRow(r, days)), total: found.total };
 }
 
 /** Open cases due within three working days, and every overdue one (deadline, or 先行救助 paperwork). */
@@ -168,7 +179,7 @@ export function dueApplications(db: DB, now: Date): { dueSoon: ApplicationRow[];
   const soon = addWorkingDays(today, 3, cal);
   const days = daysFrom(today, cal);
   const pick = (cond: string, ...args: string[]) =>
-    (prep(db, `${ROW} WHERE ${cond} ORDER BY a.deadline, a.id LIMIT 200`).all(...args) as RowRecord[]).map((r) =>
+    (prep(db, `${ROW}\nWHERE ${cond}\nORDER BY a.deadline, a.id\nLIMIT 200`).all(...args) as RowRecord[]).map((r) =>
       toRow(r, days),
     );
   return {
@@ -187,10 +198,14 @@ export function publicityList(db: DB, areaId: number | undefined, now: Date): { 
   const day = dateCn(now);
   const rows = prep(
     db,
-    `SELECT ar.name AS area, p.name AS personName, k.name AS kind, a.requested_fen AS requestedFen, a.publicity_from AS publicityFrom,
-            a.publicity_to AS publicityTo, a.acceptance_no AS acceptanceNo
-       FROM applications a JOIN persons p ON p.id = a.person_id JOIN areas ar ON ar.id = a.area_id JOIN relief_kinds k ON k.code = a.kind_code
-      WHERE a.state = 'publicized' AND (? IS NULL OR a.area_id = ?) ORDER BY ar.sort_order, ar.id, a.acceptance_no`,
+    `SELECT ar.name AS area, p.name AS personName, k.name AS kind, a.requested_fen AS requestedFen,
+       a.publicity_from AS publicityFrom, a.publicity_to AS publicityTo, a.acceptance_no AS acceptanceNo
+     FROM applications a
+     JOIN persons p ON p.id = a.person_id
+     JOIN areas ar ON ar.id = a.area_id
+     JOIN relief_kinds k ON k.code = a.kind_code
+     WHERE a.state = 'publicized' AND (? IS NULL OR a.area_id = ?)
+     ORDER BY ar.sort_order, ar.id, a.acceptance_no`,
   ).all(areaId ?? null, areaId ?? null) as PublicityRow[];
   return { day, rows };
 }

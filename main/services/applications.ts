@@ -6,7 +6,7 @@ import { dateCn, isoCn } from '../../shared/domain/time';
 import { addDays, addWorkingDays } from '../../shared/domain/workdays';
 import { type Action, ACTIONS, PUBLICITY_DAYS, type State } from '../../shared/domain/workflow';
 import type { ApplicationDetail, ReliefKind } from '../../shared/schemas/applications';
-import { type DB,prep } from '../db/open';
+import { type DB, prep } from '../db/open';
 import type { Ctx, Handlers } from '../dispatch';
 import { applicationDetail } from './applicationList';
 import { loadCalendar } from './calendar';
@@ -76,8 +76,11 @@ function record(db: DB, id: number): AppRecord {
 /** Limits of a kind, counted on its top-level kind (急难型 and 支出型 are both 临时救助), per household and year. */
 function checkLimits(db: DB, kind: ReliefKind, householdId: number, reason: string, year: string): void {
   const top = kind.parentCode ? reliefKind(db, kind.parentCode) : kind;
-  const family = `SELECT a.reason FROM applications a JOIN relief_kinds k ON k.code = a.kind_code
-    WHERE a.household_id = ? AND (k.code = ? OR k.parent_code = ?) AND substr(a.accepted_on, 1, 4) = ? AND a.state NOT IN ('withdrawn', 'rejected')`;
+  const family = `SELECT a.reason
+    FROM applications a
+    JOIN relief_kinds k ON k.code = a.kind_code
+    WHERE a.household_id = ? AND (k.code = ? OR k.parent_code = ?) AND substr(a.accepted_on, 1, 4) = ?
+      AND a.state NOT IN ('withdrawn', 'rejected')`;
   const earlier = prep(db, family).all(householdId, top.code, top.code, year) as { reason: string }[];
   if (top.maxPerYear !== null && earlier.length >= top.maxPerYear)
     throw new AppError(
@@ -120,8 +123,10 @@ function register(ctx: Ctx, input: Parameters<Handlers['applications.register']>
   const id = Number(
     prep(
       db,
-      `INSERT INTO applications (acceptance_no, household_id, person_id, area_id, kind_code, reason, requested_fen, materials_received, state,
-         accepted_on, deadline, registered_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'accepted', ?, ?, ?, ?, ?)`,
+      `INSERT INTO applications (acceptance_no, household_id, person_id, area_id, kind_code, reason, requested_fen,
+        materials_received, state,
+         accepted_on, deadline, registered_by, created_at, updated_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'accepted', ?, ?, ?, ?, ?)`,
     ).run(
       no,
       h.id,
@@ -171,7 +176,8 @@ function step(
 ): void {
   prep(
     ctx.db,
-    'INSERT INTO application_steps (application_id, action, from_state, to_state, on_date, staff_id, at, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    `INSERT INTO application_steps (application_id, action, from_state, to_state, on_date, staff_id, at, detail)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(id, action, from, to, onDate, ctx.session.staff!.id, isoCn(ctx.now), JSON.stringify(detail));
 }
 
@@ -266,14 +272,18 @@ export const applicationHandlers = {
     if (old)
       prep(
         ctx.db,
-        `UPDATE relief_kinds SET name = ?, parent_code = ?, materials = ?, time_limit_days = ?, recurrence = ?, township_ceiling_fen = ?,
-        max_per_year = ?, distinct_reason = ?, urgent_allowed = ?, paperwork_days = ?, active = ? WHERE code = ?`,
+        `UPDATE relief_kinds
+          SET name = ?, parent_code = ?, materials = ?, time_limit_days = ?, recurrence = ?, township_ceiling_fen = ?,
+        max_per_year = ?, distinct_reason = ?, urgent_allowed = ?, paperwork_days = ?, active = ?
+          WHERE code = ?`,
       ).run(...values, input.code);
     else
       prep(
         ctx.db,
-        `INSERT INTO relief_kinds (name, parent_code, materials, time_limit_days, recurrence, township_ceiling_fen, max_per_year,
-        distinct_reason, urgent_allowed, paperwork_days, active, code, sort_order) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT coalesce(max(sort_order), 0) + 1 FROM relief_kinds))`,
+        `INSERT INTO relief_kinds (name, parent_code, materials, time_limit_days, recurrence, township_ceiling_fen,
+          max_per_year,
+        distinct_reason, urgent_allowed, paperwork_days, active, code, sort_order)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT coalesce(max(sort_order), 0) + 1 FROM relief_kinds))`,
       ).run(...values, input.code);
     const after = toKind(prep(ctx.db, 'SELECT * FROM relief_kinds WHERE code = ?').get(input.code) as KindRecord);
     ctx.audit('reliefKind', input.code, old ? toKind(old) : null, after);

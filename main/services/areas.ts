@@ -1,7 +1,7 @@
 // Areas (村/社区), kept by an admin, and the hardship categories (data, seeded by 0002_registry.sql).
 import { AppError } from '../../shared/domain/result';
 import type { Area, HardshipCategory } from '../../shared/schemas/registry';
-import { type DB,prep } from '../db/open';
+import { type DB, prep } from '../db/open';
 import type { Handlers } from '../dispatch';
 
 const AREA_SQL = 'SELECT id, name, sort_order AS sortOrder, active FROM areas';

@@ -4,9 +4,9 @@ import type { z } from 'zod';
 
 import type { auditListInput, AuditRow } from '../../shared/schemas/audit';
 import type { Page } from '../../shared/schemas/common';
-import { type DB,prep } from '../db/open';
+import { type DB, prep } from '../db/open';
 import type { Handlers } from '../dispatch';
-import { limitSql } from './paging';
+import { orderBy, page, Where } from './paging';
 
 export interface AuditEntry {
   at: string;
@@ -35,28 +35,25 @@ export function writeAudit(db: DB, e: AuditEntry): void {
   );
 }
 
-const SORT_SQL = { id: 'a.id', at: 'a.id', channel: 'a.channel', entity: 'a.entity' } as const;
+const SORT = { id: 'a.id', at: 'a.id', channel: 'a.channel', entity: 'a.entity' } as const;
 
 export function listAudit(db: DB, q: z.output<typeof auditListInput>): Page<AuditRow> {
-  const where: string[] = [];
-  const args: (string | number)[] = [];
-  if (q.staffId) (where.push('a.staff_id = ?'), args.push(q.staffId));
-  if (q.channel) (where.push('a.channel = ?'), args.push(q.channel));
-  if (q.entity) (where.push('a.entity = ?'), args.push(q.entity));
+  const where = new Where();
+  if (q.staffId) where.add('a.staff_id = ?', q.staffId);
+  if (q.channel) where.add('a.channel = ?', q.channel);
+  if (q.entity) where.add('a.entity = ?', q.entity);
   // `at` is ISO with +08:00, so a China date compares as a prefix.
-  if (q.from) (where.push('a.at >= ?'), args.push(q.from));
-  if (q.to) (where.push('a.at < ?'), args.push(q.to + 'T99'));
-  const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const order = q.sort ? `${SORT_SQL[q.sort.col]} ${q.sort.dir === 'asc' ? 'ASC' : 'DESC'}, a.id DESC` : 'a.id DESC';
-  const rows = db
-    .prepare(
-      `SELECT a.id, a.at, a.staff_id AS staffId, s.display_name AS staffName, a.channel, a.entity, a.entity_id AS entityId,
-              a.before, a.after
-         FROM audit_log a LEFT JOIN staff s ON s.id = a.staff_id ${w} ORDER BY ${order} LIMIT ${limitSql(q.limit)} OFFSET ?`,
-    )
-    .all(...args, q.offset) as AuditRow[];
-  const { n } = prep(db, `SELECT count(*) AS n FROM audit_log a ${w}`).get(...args) as { n: number };
-  return { rows, total: n };
+  if (q.from) where.add('a.at >= ?', q.from);
+  if (q.to) where.add('a.at < ?', q.to + 'T99');
+  return page<AuditRow>(db, q, {
+    select: `SELECT a.id, a.at, a.staff_id AS staffId, s.display_name AS staffName, a.channel, a.entity,
+  a.entity_id AS entityId, a.before, a.after
+FROM audit_log a
+LEFT JOIN staff s ON s.id = a.staff_id`,
+    from: 'FROM audit_log a',
+    where,
+    order: orderBy(SORT, q.sort, 'a.id DESC', 'a.id'),
+  });
 }
 
 export const auditHandlers = {

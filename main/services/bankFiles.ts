@@ -79,7 +79,8 @@ function bankFile(ctx: Ctx, id: number) {
   const rows = prep(
     ctx.db,
     `SELECT pe.name, p.account, p.amount_fen AS fen FROM payments p JOIN persons pe ON pe.id = p.person_id
-      WHERE p.batch_id = ? AND p.reverses_id IS NULL AND NOT EXISTS (SELECT 1 FROM payments x WHERE x.reverses_id = p.id) ORDER BY p.id`,
+      WHERE p.batch_id = ? AND p.reverses_id IS NULL
+        AND NOT EXISTS (SELECT 1 FROM payments x WHERE x.reverses_id = p.id) ORDER BY p.id`,
   ).all(id) as { name: string; account: string; fen: number }[];
   const memo = `${monthCn(b.month)}补贴`;
   const lines = [
@@ -107,12 +108,16 @@ function csvLine(line: string): string[] {
   for (let i = 0; i < line.length; i++) {
     const c = line[i];
     if (quoted) {
-      if (c === '"' && line[i + 1] === '"') ((cur += '"'), i++);
-      else if (c === '"') quoted = false;
+      if (c === '"' && line[i + 1] === '"') {
+        cur += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else cur += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') (out.push(cur.trim()), (cur = ''));
-    else cur += c;
+    else if (c === ',') {
+      out.push(cur.trim());
+      cur = '';
+    } else cur += c;
   }
   out.push(cur.trim());
   return out;
@@ -144,8 +149,11 @@ function importBankResults(ctx: Ctx, batchId: number, content: string): BankImpo
   const known = new Set<string>();
   for (const p of prep(
     db,
-    `SELECT p.id, p.account, p.amount_fen AS fen, br.payment_id IS NOT NULL AS done FROM payments p LEFT JOIN bank_results br ON br.payment_id = p.id
-      WHERE p.batch_id = ? AND p.reverses_id IS NULL AND NOT EXISTS (SELECT 1 FROM payments x WHERE x.reverses_id = p.id) ORDER BY p.id`,
+    `SELECT p.id, p.account, p.amount_fen AS fen, br.payment_id IS NOT NULL AS done
+      FROM payments p
+      LEFT JOIN bank_results br ON br.payment_id = p.id
+      WHERE p.batch_id = ? AND p.reverses_id IS NULL
+        AND NOT EXISTS (SELECT 1 FROM payments x WHERE x.reverses_id = p.id) ORDER BY p.id`,
   ).all(batchId) as { id: number; account: string; fen: number; done: number }[]) {
     known.add(p.account);
     if (!p.done) open.set(p.account, [...(open.get(p.account) ?? []), { id: p.id, fen: p.fen }]);

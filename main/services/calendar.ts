@@ -1,7 +1,7 @@
 // The holidays calendar (calendar_days) that the working-day clock reads; editable by an admin.
 import { AppError } from '../../shared/domain/result';
 import type { Calendar } from '../../shared/domain/workdays';
-import { type DB,prep } from '../db/open';
+import { type DB, prep } from '../db/open';
 import type { Handlers } from '../dispatch';
 
 export function loadCalendar(db: DB): Calendar {

@@ -3,27 +3,30 @@
 import type { z } from 'zod';
 
 import { dateCn, isoCn } from '../../shared/domain/time';
-import type { CardRow, cardSelection,CardView } from '../../shared/schemas/pairings';
-import { type DB,prep } from '../db/open';
+import type { CardRow, cardSelection, CardView } from '../../shared/schemas/pairings';
+import { type DB, prep } from '../db/open';
 import type { Ctx, Handlers } from '../dispatch';
 import { nextNumber } from './numbers';
-import { limitSql } from './paging';
+import { page, Where } from './paging';
 
 const STALE = 'sc.id IS NOT NULL AND coalesce(sc.cadre_id, 0) <> coalesce(pp.cadre_id, 0)';
 /** Households with their current primary cadre and their card: the valid one, or every card ever issued. */
-const fromCards = (withVoided: boolean) => `FROM households h JOIN areas ar ON ar.id = h.area_id
-  LEFT JOIN pairings pp ON pp.household_id = h.id AND pp.role = 'primary' AND pp.to_date IS NULL
-  LEFT JOIN cadres c ON c.id = pp.cadre_id
-  LEFT JOIN service_cards sc ON sc.household_id = h.id${withVoided ? '' : ' AND sc.voided_on IS NULL'}`;
+const fromCards = (withVoided: boolean) => `FROM households h
+JOIN areas ar ON ar.id = h.area_id
+LEFT JOIN pairings pp ON pp.household_id = h.id AND pp.role = 'primary' AND pp.to_date IS NULL
+LEFT JOIN cadres c ON c.id = pp.cadre_id
+LEFT JOIN service_cards sc ON sc.household_id = h.id${withVoided ? '' : ' AND sc.voided_on IS NULL'}`;
 const FROM = fromCards(false);
+const PRINTINGS = '(SELECT count(*) FROM card_printings cp WHERE cp.card_id = sc.id)';
 
 /** Cards `sc` issued in a year, voided ones included: the annual report's 制发服务卡. */
 export const ISSUED_IN = {
   sql: 'sc.issued_on BETWEEN ? AND ?',
   args: (year: number) => [`${year}-01-01`, `${year}-12-31`],
 };
-const VIEW = `SELECT h.id AS householdId, sc.card_no AS cardNo, h.head_name AS head, ar.name AS area, c.name AS cadreName, c.phone AS cadrePhone,
-    ${STALE} AS needsReprint, pp.cadre_id AS cadreId, sc.id AS cardId ${FROM}`;
+const VIEW = `SELECT h.id AS householdId, sc.card_no AS cardNo, h.head_name AS head, ar.name AS area,
+  c.name AS cadreName, c.phone AS cadrePhone, ${STALE} AS needsReprint, pp.cadre_id AS cadreId, sc.id AS cardId
+${FROM}`;
 
 type ViewRecord = Omit<CardView, 'needsReprint'> & {
   needsReprint: number;
@@ -36,22 +39,19 @@ const toView = ({ cadreId: _c, cardId: _i, ...v }: ViewRecord): CardView => ({
 });
 
 function select(db: DB, sel: z.output<typeof cardSelection>): ViewRecord[] {
-  const w = [`h.status = 'registered'`];
-  const args: (string | number)[] = [];
-  if (sel.householdIds)
-    (w.push('h.id IN (SELECT value FROM json_each(?))'), args.push(JSON.stringify(sel.householdIds)));
-  if (sel.areaId) (w.push('h.area_id = ?'), args.push(sel.areaId));
-  if (sel.reprintOnly) w.push(STALE);
-  return prep(db, `${VIEW} WHERE ${w.join(' AND ')} ORDER BY ar.sort_order, ar.id, h.head_pinyin, h.id`).all(
-    ...args,
-  ) as ViewRecord[];
+  const where = new Where(`h.status = 'registered'`);
+  if (sel.householdIds) where.add('h.id IN (SELECT value FROM json_each(?))', JSON.stringify(sel.householdIds));
+  if (sel.areaId) where.add('h.area_id = ?', sel.areaId);
+  if (sel.reprintOnly) where.add(STALE);
+  const sql = `${VIEW}\n${where.sql}\nORDER BY ar.sort_order, ar.id, h.head_pinyin, h.id`;
+  return prep(db, sql).all(...where.args) as ViewRecord[];
 }
 
 export function currentCard(db: DB, householdId: number): (CardView & { issuedOn: string; printings: number }) | null {
   const r = prep(
     db,
-    `${VIEW.replace('SELECT ', 'SELECT sc.issued_on AS issuedOn, (SELECT count(*) FROM card_printings cp WHERE cp.card_id = sc.id) AS printings, ')}
-    WHERE h.id = ? AND sc.id IS NOT NULL`,
+    `${VIEW.replace('SELECT ', `SELECT sc.issued_on AS issuedOn, ${PRINTINGS} AS printings, `)}
+WHERE h.id = ? AND sc.id IS NOT NULL`,
   ).get(householdId) as (ViewRecord & { issuedOn: string; printings: number }) | undefined;
   return r ? { ...toView(r), issuedOn: r.issuedOn, printings: r.printings } : null;
 }
@@ -99,22 +99,21 @@ export const cardHandlers = {
   },
 
   'cards.list': (ctx, q) => {
-    const w = ['sc.id IS NOT NULL'];
-    const args: (number | string)[] = [];
-    if (q.issuedIn) (w.push(ISSUED_IN.sql), args.push(...ISSUED_IN.args(q.issuedIn)));
-    if (q.reprintOnly) w.push(STALE);
+    const where = new Where('sc.id IS NOT NULL');
+    if (q.issuedIn) where.add(ISSUED_IN.sql, ...ISSUED_IN.args(q.issuedIn));
+    if (q.reprintOnly) where.add(STALE);
+    if (q.areaId) where.add('h.area_id = ?', q.areaId);
     const from = fromCards(q.issuedIn !== undefined);
-    if (q.areaId) (w.push('h.area_id = ?'), args.push(q.areaId));
-    const rows = (
-      prep(
-        ctx.db,
-        `SELECT sc.id, sc.card_no AS cardNo, h.id AS householdId, h.head_name AS head, ar.name AS area, pc.name AS cadreName, sc.issued_on AS issuedOn,
-              (SELECT count(*) FROM card_printings cp WHERE cp.card_id = sc.id) AS printings, ${STALE} AS needsReprint,
-              sc.voided_on AS voidedOn
-         ${from} LEFT JOIN cadres pc ON pc.id = sc.cadre_id WHERE ${w.join(' AND ')} ORDER BY sc.card_no DESC LIMIT ${limitSql(q.limit)} OFFSET ?`,
-      ).all(...args, q.offset) as (Omit<CardRow, 'needsReprint'> & { needsReprint: number })[]
-    ).map((r) => ({ ...r, needsReprint: r.needsReprint === 1 }));
-    const { n } = prep(ctx.db, `SELECT count(*) AS n ${from} WHERE ${w.join(' AND ')}`).get(...args) as { n: number };
-    return { rows, total: n };
+    const found = page<Omit<CardRow, 'needsReprint'> & { needsReprint: number }>(ctx.db, q, {
+      select: `SELECT sc.id, sc.card_no AS cardNo, h.id AS householdId, h.head_name AS head, ar.name AS area,
+  pc.name AS cadreName, sc.issued_on AS issuedOn, ${PRINTINGS} AS printings, ${STALE} AS needsReprint,
+  sc.voided_on AS voidedOn
+${from}
+LEFT JOIN cadres pc ON pc.id = sc.cadre_id`,
+      from,
+      where,
+      order: 'sc.card_no DESC',
+    });
+    return { rows: found.rows.map((r) => ({ ...r, needsReprint: r.needsReprint === 1 })), total: found.total };
   },
 } satisfies Partial<Handlers>;

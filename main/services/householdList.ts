@@ -7,10 +7,10 @@ import { dateCn } from '../../shared/domain/time';
 import type { Page } from '../../shared/schemas/common';
 import type { householdListInput, HouseholdRow } from '../../shared/schemas/registry';
 import { DEFAULT_CENTER } from '../../shared/schemas/settings';
-import { type DB,prep } from '../db/open';
+import { type DB, prep } from '../db/open';
 import type { Handlers } from '../dispatch';
 import { ACCOUNT_TAIL, MASKED_ID } from './households';
-import { limitSql } from './paging';
+import { type Arg, countOf, limitSql, orderBy, Where } from './paging';
 import { pairedDuring } from './pairings';
 import { getSetting } from './settings';
 
@@ -36,7 +36,9 @@ function searchClause(q: string): { sql: string; args: string[] } | null {
   return { sql: members(`(name >= ? AND name < ? || char(1114111))`), args: [s, s] };
 }
 
-/** A registry (or pairing) figure of the annual report as a condition on `h`: the report counts it, the grid lists it. */
+/**
+ * A registry (or pairing) figure of the annual report as a condition on `h`: the report counts it, the grid lists it.
+ */
 export function householdFigure(change: HouseholdFigure, year: number): { sql: string; args: string[] } {
   const [from, to] = [`${year}-01-01`, `${year}-12-31`];
   const end = `${to}T99`; // created_at is a timestamp: every moment of the year's last day sorts before this
@@ -52,23 +54,28 @@ export function householdFigure(change: HouseholdFigure, year: number): { sql: s
   return c[change];
 }
 
-function where(f: Filters, today: string): { sql: string; args: (string | number)[] } {
-  const parts: string[] = [];
-  const args: (string | number)[] = [];
-  if (f.areaId) (parts.push('h.area_id = ?'), args.push(f.areaId));
-  if (f.status) (parts.push('h.status = ?'), args.push(f.status));
-  if (f.category) {
-    parts.push(`EXISTS (SELECT 1 FROM household_categories c WHERE c.household_id = h.id AND c.category_code = ?
-                 AND c.from_date <= ? AND (c.to_date IS NULL OR c.to_date >= ?))`);
-    args.push(f.category, today, today);
-  }
+function where(f: Filters, today: string): Where {
+  const w = new Where();
+  if (f.areaId) w.add('h.area_id = ?', f.areaId);
+  if (f.status) w.add('h.status = ?', f.status);
+  if (f.category)
+    w.add(
+      `EXISTS (
+        SELECT 1
+        FROM household_categories c
+        WHERE c.household_id = h.id AND c.category_code = ?
+          AND c.from_date <= ? AND (c.to_date IS NULL OR c.to_date >= ?))`,
+      f.category,
+      today,
+      today,
+    );
   if (f.yearChange) {
     const c = householdFigure(f.yearChange.change, f.yearChange.year);
-    (parts.push(c.sql), args.push(...c.args));
+    w.add(c.sql, ...c.args);
   }
   const search = searchClause(f.q ?? '');
-  if (search) (parts.push(search.sql), args.push(...search.args));
-  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', args };
+  if (search) w.add(search.sql, ...search.args);
+  return w;
 }
 
 const ORDER = {
@@ -80,10 +87,14 @@ const ORDER = {
 
 /** The grid's columns; `@today` is bound by name beside the filters' positional `?`. */
 const ROW_COLUMNS = `h.id, h.head_name AS headName, ${MASKED_ID('p.id_number')} AS headIdMasked, a.name AS area,
-      (SELECT group_concat(k.name, '、') FROM household_categories c JOIN hardship_categories k ON k.code = c.category_code
-         WHERE c.household_id = h.id AND c.from_date <= @today AND (c.to_date IS NULL OR c.to_date >= @today)) AS categories,
-      (SELECT count(*) FROM persons m WHERE m.household_id = h.id) AS members,
-      h.phone, ${ACCOUNT_TAIL('h.account_number')} AS accountTail, h.status`;
+  (
+    SELECT group_concat(k.name, '、')
+    FROM household_categories c
+    JOIN hardship_categories k ON k.code = c.category_code
+    WHERE c.household_id = h.id AND c.from_date <= @today AND (c.to_date IS NULL OR c.to_date >= @today)
+  ) AS categories,
+  (SELECT count(*) FROM persons m WHERE m.household_id = h.id) AS members,
+  h.phone, ${ACCOUNT_TAIL('h.account_number')} AS accountTail, h.status`;
 
 /**
  * The page's SQL. Paged queries choose and order the ids first and compute the costly columns (categories, member
@@ -91,15 +102,8 @@ const ROW_COLUMNS = `h.id, h.head_name AS headName, ${MASKED_ID('p.id_number')} 
  */
 function rowsSql(f: Filters, today: string, page?: { limit: number; offset: number }) {
   const w = where(f, today);
-  const dir = f.sort?.dir === 'desc' ? 'DESC' : 'ASC';
-  const order = f.sort
-    ? `${ORDER[f.sort.col]
-        .split(', ')
-        .map((c) => `${c} ${dir}`)
-        .join(', ')}, h.id ${dir}`
-    : 'h.head_pinyin, h.id';
-  const from = `FROM households h JOIN areas a ON a.id = h.area_id LEFT JOIN persons p ON p.id = h.head_person_id`;
-  const args: (string | number | { today: string })[] = [...w.args];
+  const order = orderBy(ORDER, f.sort, 'h.head_pinyin, h.id', 'h.id');
+  const args: (Arg | { today: string })[] = [...w.args];
   let sql: string;
   if (page) {
     // Sorting by member count needs the count to choose the page; every other order is on households' own columns.
@@ -107,12 +111,27 @@ function rowsSql(f: Filters, today: string, page?: { limit: number; offset: numb
       f.sort?.col === 'members' ? ', (SELECT count(*) FROM persons m WHERE m.household_id = h.id) AS members' : '';
     // Choosing the page touches only households (and areas when sorting by area); the joins come after.
     const chooseFrom = `FROM households h${f.sort?.col === 'area' ? ' JOIN areas a ON a.id = h.area_id' : ''}`;
-    sql = `WITH chosen AS (SELECT h.id${members}, row_number() OVER (ORDER BY ${order}) AS n ${chooseFrom} ${w.sql} ORDER BY ${order} LIMIT ${limitSql(page.limit)} OFFSET ?)
-      SELECT ${ROW_COLUMNS} FROM chosen JOIN households h ON h.id = chosen.id JOIN areas a ON a.id = h.area_id
-        LEFT JOIN persons p ON p.id = h.head_person_id ORDER BY chosen.n`;
+    sql = `WITH chosen AS (
+  SELECT h.id${members}, row_number() OVER (ORDER BY ${order}) AS n
+  ${chooseFrom}
+  ${w.sql}
+  ORDER BY ${order}
+  LIMIT ${limitSql(page.limit)} OFFSET ?
+)
+SELECT ${ROW_COLUMNS}
+FROM chosen
+JOIN households h ON h.id = chosen.id
+JOIN areas a ON a.id = h.area_id
+LEFT JOIN persons p ON p.id = h.head_person_id
+ORDER BY chosen.n`;
     args.push(page.offset, { today });
   } else {
-    sql = `SELECT ${ROW_COLUMNS} ${from} ${w.sql} ORDER BY ${order}`;
+    sql = `SELECT ${ROW_COLUMNS}
+FROM households h
+JOIN areas a ON a.id = h.area_id
+LEFT JOIN persons p ON p.id = h.head_person_id
+${w.sql}
+ORDER BY ${order}`;
     args.push({ today });
   }
   return { sql, args, where: w };
@@ -122,8 +141,7 @@ export function listHouseholds(db: DB, input: z.output<typeof householdListInput
   const q = rowsSql(input, today, input);
   const rows = prep(db, q.sql).all(...q.args) as HouseholdRow[];
   for (const r of rows) r.categories ??= '';
-  const { n } = prep(db, `SELECT count(*) AS n FROM households h ${q.where.sql}`).get(...q.where.args) as { n: number };
-  return { rows, total: n };
+  return { rows, total: countOf(db, 'FROM households h', q.where) };
 }
 
 const STATUS = { registered: '在册', exited: '退出' };

@@ -1,11 +1,11 @@
 // Households in need and their members (persons): registration, categories over time, moves, exit, reveal.
 import type { z } from 'zod';
 
-import { type ParsedId,parseIdNumber } from '../../shared/domain/idNumber';
+import { type ParsedId, parseIdNumber } from '../../shared/domain/idNumber';
 import { AppError } from '../../shared/domain/result';
 import { dateCn, isoCn } from '../../shared/domain/time';
 import type { householdCreateInput, HouseholdDetail, memberInput, PersonView } from '../../shared/schemas/registry';
-import { type DB,prep } from '../db/open';
+import { type DB, prep } from '../db/open';
 import type { Handlers } from '../dispatch';
 import { categoryName } from './areas';
 import { fullPinyin, initials } from './pinyin';
@@ -22,8 +22,11 @@ export function checkIdNumber(db: DB, raw: string, today: string, field: string,
   if (!parsed.ok) throw new AppError('VALIDATION', parsed.message, field);
   const holder = db
     .prepare(
-      `SELECT p.name, p.household_id AS householdId, a.name AS area, h.head_name AS head FROM persons p
-         JOIN households h ON h.id = p.household_id JOIN areas a ON a.id = h.area_id WHERE p.id_number = ? AND p.id <> ?`,
+      `SELECT p.name, p.household_id AS householdId, a.name AS area, h.head_name AS head
+        FROM persons p
+        JOIN households h ON h.id = p.household_id
+        JOIN areas a ON a.id = h.area_id
+        WHERE p.id_number = ? AND p.id <> ?`,
     )
     .get(parsed.value.idNumber, exceptPersonId) as
     { name: string; householdId: number; area: string; head: string } | undefined;
@@ -89,8 +92,9 @@ export function createHousehold(db: DB, input: z.output<typeof householdCreateIn
   const householdId = Number(
     db
       .prepare(
-        `INSERT INTO households (area_id, head_name, head_pinyin, address, phone, bank_name, account_number, notes, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO households (area_id, head_name, head_pinyin, address, phone, bank_name, account_number, notes,
+          created_at, updated_at)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         input.areaId,
@@ -115,16 +119,22 @@ export function createHousehold(db: DB, input: z.output<typeof householdCreateIn
   return householdId;
 }
 
-const PERSON_SQL = `SELECT id, name, ${MASKED_ID('id_number')} AS idMasked, gender, birth_date AS birthDate, relation, phone,
-  disability_type AS disabilityType, disability_grade AS disabilityGrade, disability_cert AS disabilityCert FROM persons`;
+const PERSON_SQL = `SELECT id, name, ${MASKED_ID('id_number')} AS idMasked, gender, birth_date AS birthDate, relation,
+    phone,
+  disability_type AS disabilityType, disability_grade AS disabilityGrade, disability_cert AS disabilityCert
+  FROM persons`;
 
 export function householdDetail(db: DB, id: number): HouseholdDetail {
   const h = db
     .prepare(
-      `SELECT h.id, h.area_id AS areaId, a.name AS area, h.head_person_id AS headPersonId, h.head_name AS headName, h.address, h.phone,
-              h.bank_name AS bankName, ${ACCOUNT_TAIL('h.account_number')} AS accountTail, h.status, h.exited_on AS exitedOn,
+      `SELECT h.id, h.area_id AS areaId, a.name AS area, h.head_person_id AS headPersonId, h.head_name AS headName,
+          h.address, h.phone,
+              h.bank_name AS bankName, ${ACCOUNT_TAIL('h.account_number')} AS accountTail, h.status,
+          h.exited_on AS exitedOn,
               h.exit_reason AS exitReason, h.notes, h.created_at AS createdAt
-         FROM households h JOIN areas a ON a.id = h.area_id WHERE h.id = ?`,
+        FROM households h
+        JOIN areas a ON a.id = h.area_id
+        WHERE h.id = ?`,
     )
     .get(id) as Omit<HouseholdDetail, 'members' | 'categories' | 'moves'> | undefined;
   if (!h) throw new AppError('NOT_FOUND', `找不到户号 ${id}`);
@@ -135,14 +145,21 @@ export function householdDetail(db: DB, id: number): HouseholdDetail {
     ) as PersonView[],
     categories: db
       .prepare(
-        `SELECT c.id, c.category_code AS code, k.name, c.from_date AS fromDate, c.to_date AS toDate FROM household_categories c
-           JOIN hardship_categories k ON k.code = c.category_code WHERE c.household_id = ? ORDER BY c.to_date IS NOT NULL, c.from_date DESC, c.id`,
+        `SELECT c.id, c.category_code AS code, k.name, c.from_date AS fromDate, c.to_date AS toDate
+          FROM household_categories c
+          JOIN hardship_categories k ON k.code = c.category_code
+          WHERE c.household_id = ?
+          ORDER BY c.to_date IS NOT NULL, c.from_date DESC, c.id`,
       )
       .all(id) as HouseholdDetail['categories'],
     moves: db
       .prepare(
-        `SELECT p.name AS personName, m.from_household_id AS fromHouseholdId, m.to_household_id AS toHouseholdId, m.moved_on AS movedOn, m.reason
-           FROM person_moves m JOIN persons p ON p.id = m.person_id WHERE m.from_household_id = ? OR m.to_household_id = ? ORDER BY m.id`,
+        `SELECT p.name AS personName, m.from_household_id AS fromHouseholdId, m.to_household_id AS toHouseholdId,
+            m.moved_on AS movedOn, m.reason
+          FROM person_moves m
+          JOIN persons p ON p.id = m.person_id
+          WHERE m.from_household_id = ? OR m.to_household_id = ?
+          ORDER BY m.id`,
       )
       .all(id, id) as HouseholdDetail['moves'],
   };
@@ -170,7 +187,9 @@ export const householdHandlers = {
     requireArea(ctx.db, input.areaId);
     ctx.db
       .prepare(
-        'UPDATE households SET area_id = ?, address = ?, phone = ?, bank_name = ?, account_number = ?, notes = ?, updated_at = ? WHERE id = ?',
+        `UPDATE households
+          SET area_id = ?, address = ?, phone = ?, bank_name = ?, account_number = ?, notes = ?, updated_at = ?
+          WHERE id = ?`,
       )
       .run(
         input.areaId,
@@ -209,7 +228,9 @@ export const householdHandlers = {
     if (
       prep(
         ctx.db,
-        'SELECT 1 FROM household_categories WHERE household_id = ? AND category_code = ? AND (to_date IS NULL OR to_date >= ?)',
+        `SELECT 1
+          FROM household_categories
+          WHERE household_id = ? AND category_code = ? AND (to_date IS NULL OR to_date >= ?)`,
       ).get(input.householdId, input.code, input.fromDate)
     )
       throw new AppError('CONFLICT', '这一户已有这个困难类别，请先结束原来的记录', 'code');
@@ -226,7 +247,9 @@ export const householdHandlers = {
   'households.endCategory': (ctx, input) => {
     const row = prep(
       ctx.db,
-      'SELECT household_id AS householdId, from_date AS fromDate, to_date AS toDate FROM household_categories WHERE id = ?',
+      `SELECT household_id AS householdId, from_date AS fromDate, to_date AS toDate
+        FROM household_categories
+        WHERE id = ?`,
     ).get(input.id) as { householdId: number; fromDate: string; toDate: string | null } | undefined;
     if (!row) throw new AppError('NOT_FOUND', '找不到这条困难类别记录');
     if (row.toDate) throw new AppError('CONFLICT', `这条记录已于 ${row.toDate} 结束`);
@@ -240,7 +263,7 @@ export const householdHandlers = {
   },
 
   'persons.add': (ctx, input) => {
-    const before = registered(ctx.db, input.householdId);
+    registered(ctx.db, input.householdId);
     if (input.member.relation === '户主') throw new AppError('VALIDATION', '这一户已有户主', 'member.relation');
     const at = isoCn(ctx.now);
     const personId = insertPerson(ctx.db, input.householdId, input.member, at, dateCn(ctx.now), 'member.idNumber');
@@ -268,7 +291,9 @@ export const householdHandlers = {
     const at = isoCn(ctx.now);
     ctx.db
       .prepare(
-        `INSERT INTO person_moves (person_id, from_household_id, to_household_id, from_relation, moved_on, reason, staff_id, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO person_moves (person_id, from_household_id, to_household_id, from_relation, moved_on, reason,
+          staff_id, at)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         input.personId,

@@ -1,6 +1,6 @@
 // Gapless business numbers per year (acceptance 2026-00017, later card and batch numbers). Drawn inside the
 // transaction that uses the number: if it rolls back, so does the draw, and the next one gets the same number.
-import { type DB,prep } from '../db/open';
+import { type DB, prep } from '../db/open';
 
 export function nextNumber(db: DB, series: string, year: number): number {
   const r = prep(

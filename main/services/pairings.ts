@@ -4,10 +4,10 @@ import { AppError } from '../../shared/domain/result';
 import { dateCn, isoCn } from '../../shared/domain/time';
 import { addDays } from '../../shared/domain/workdays';
 import type { CadreDetail, CadreRow, HouseholdPairings, PairingRow } from '../../shared/schemas/pairings';
-import { type DB,prep } from '../db/open';
+import { type DB, prep } from '../db/open';
 import type { Ctx, Handlers } from '../dispatch';
 import { currentCard } from './cards';
-import { limitSql } from './paging';
+import { page, Where } from './paging';
 import { initials } from './pinyin';
 import { dueVisits } from './visits';
 
@@ -18,7 +18,8 @@ export const pairedDuring = {
 };
 
 const CADRE = `SELECT c.id, c.name, c.unit, c.party_member AS partyMember, c.phone, c.active,
-    (SELECT count(*) FROM pairings p WHERE p.cadre_id = c.id AND p.to_date IS NULL) AS households FROM cadres c`;
+  (SELECT count(*) FROM pairings p WHERE p.cadre_id = c.id AND p.to_date IS NULL) AS households
+FROM cadres c`;
 type CadreRecord = Omit<CadreRow, 'partyMember' | 'active' | 'overdue'> & { partyMember: number; active: number };
 const toCadre = (c: CadreRecord, overdue = 0): CadreRow => ({
   ...c,
@@ -33,9 +34,14 @@ function cadre(db: DB, id: number): CadreRecord {
   return c;
 }
 
-export const PAIRING = `SELECT p.id, p.cadre_id AS cadreId, c.name AS cadreName, c.phone AS cadrePhone, p.household_id AS householdId,
-    h.head_name AS head, ar.name AS area, p.role, p.from_date AS fromDate, p.to_date AS toDate, p.end_reason AS endReason
-  FROM pairings p JOIN cadres c ON c.id = p.cadre_id JOIN households h ON h.id = p.household_id JOIN areas ar ON ar.id = h.area_id`;
+export const PAIRING = `SELECT p.id, p.cadre_id AS cadreId, c.name AS cadreName, c.phone AS cadrePhone,
+    p.household_id AS householdId,
+    h.head_name AS head, ar.name AS area, p.role, p.from_date AS fromDate, p.to_date AS toDate,
+    p.end_reason AS endReason
+  FROM pairings p
+  JOIN cadres c ON c.id = p.cadre_id
+  JOIN households h ON h.id = p.household_id
+  JOIN areas ar ON ar.id = h.area_id`;
 
 function householdPairings(db: DB, householdId: number, today: string): HouseholdPairings {
   const all = prep(
@@ -61,7 +67,9 @@ function start(ctx: Ctx, input: Parameters<Handlers['pairings.start']>[1]): numb
   if (input.fromDate > dateCn(ctx.now)) throw new AppError('VALIDATION', '结对日期不能晚于今天', 'fromDate');
   const current = prep(
     db,
-    'SELECT id, cadre_id AS cadreId, role, from_date AS fromDate FROM pairings WHERE household_id = ? AND to_date IS NULL',
+    `SELECT id, cadre_id AS cadreId, role, from_date AS fromDate
+      FROM pairings
+      WHERE household_id = ? AND to_date IS NULL`,
   ).all(input.householdId) as {
     id: number;
     cadreId: number;
@@ -86,7 +94,8 @@ function start(ctx: Ctx, input: Parameters<Handlers['pairings.start']>[1]): numb
   return Number(
     prep(
       db,
-      'INSERT INTO pairings (cadre_id, household_id, role, from_date, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+      `INSERT INTO pairings (cadre_id, household_id, role, from_date, created_by, created_at)
+        VALUES (?, ?, ?, ?, ?, ?)`,
     ).run(input.cadreId, input.householdId, input.role, input.fromDate, ctx.session.staff!.id, isoCn(ctx.now))
       .lastInsertRowid,
   );
@@ -94,26 +103,27 @@ function start(ctx: Ctx, input: Parameters<Handlers['pairings.start']>[1]): numb
 
 export const pairingHandlers = {
   'cadres.list': (ctx, q) => {
-    const w: string[] = [];
-    const args: (string | number)[] = [];
-    if (q.q) (w.push('(c.name LIKE ? OR c.name_initials LIKE ?)'), args.push(`%${q.q}%`, `${q.q.toLowerCase()}%`));
-    if (q.active !== undefined) (w.push('c.active = ?'), args.push(q.active ? 1 : 0));
+    const where = new Where();
+    if (q.q) where.add('(c.name LIKE ? OR c.name_initials LIKE ?)', `%${q.q}%`, `${q.q.toLowerCase()}%`);
+    if (q.active !== undefined) where.add('c.active = ?', q.active ? 1 : 0);
     if (q.pairedIn)
-      (w.push(`EXISTS (SELECT 1 FROM pairings p WHERE p.cadre_id = c.id AND ${pairedDuring.sql})`),
-        args.push(...pairedDuring.args(q.pairedIn)));
+      where.add(
+        `EXISTS (SELECT 1 FROM pairings p WHERE p.cadre_id = c.id AND ${pairedDuring.sql})`,
+        ...pairedDuring.args(q.pairedIn),
+      );
     if (q.unpaired)
-      w.push('c.active = 1 AND NOT EXISTS (SELECT 1 FROM pairings p WHERE p.cadre_id = c.id AND p.to_date IS NULL)');
-    const where = w.length ? `WHERE ${w.join(' AND ')}` : '';
-    const rows = prep(
-      ctx.db,
-      `${CADRE} ${where} ORDER BY c.active DESC, c.name_initials, c.id LIMIT ${limitSql(q.limit)} OFFSET ?`,
-    ).all(...args, q.offset) as CadreRecord[];
-    const { n } = prep(ctx.db, `SELECT count(*) AS n FROM cadres c ${where}`).get(...args) as { n: number };
+      where.add('c.active = 1 AND NOT EXISTS (SELECT 1 FROM pairings p WHERE p.cadre_id = c.id AND p.to_date IS NULL)');
+    const { rows, total } = page<CadreRecord>(ctx.db, q, {
+      select: CADRE,
+      from: 'FROM cadres c',
+      where,
+      order: 'c.active DESC, c.name_initials, c.id',
+    });
     const overdue = new Map<number, number>();
     // Overdue visits of this page's cadres only.
     for (const d of dueVisits(ctx.db, dateCn(ctx.now), { overdueOnly: true, cadreIds: rows.map((c) => c.id) }))
       overdue.set(d.cadreId, (overdue.get(d.cadreId) ?? 0) + 1);
-    return { rows: rows.map((c) => toCadre(c, overdue.get(c.id))), total: n };
+    return { rows: rows.map((c) => toCadre(c, overdue.get(c.id))), total };
   },
 
   'cadres.get': (ctx, input): CadreDetail => {
@@ -144,13 +154,16 @@ export const pairingHandlers = {
     if (id)
       prep(
         ctx.db,
-        'UPDATE cadres SET name = ?, name_initials = ?, unit = ?, party_member = ?, phone = ?, active = ?, updated_at = ? WHERE id = ?',
+        `UPDATE cadres
+          SET name = ?, name_initials = ?, unit = ?, party_member = ?, phone = ?, active = ?, updated_at = ?
+          WHERE id = ?`,
       ).run(...values, id);
     else
       id = Number(
         prep(
           ctx.db,
-          'INSERT INTO cadres (name, name_initials, unit, party_member, phone, active, updated_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+          `INSERT INTO cadres (name, name_initials, unit, party_member, phone, active, updated_at, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
         ).run(...values, at).lastInsertRowid,
       );
     const after = toCadre(cadre(ctx.db, id));
@@ -192,14 +205,21 @@ export const pairingHandlers = {
 
   /** Registered households without a current primary cadre. */
   'pairings.unpaired': (ctx, q) => {
-    const w = `h.status = 'registered' AND NOT EXISTS (SELECT 1 FROM pairings p WHERE p.household_id = h.id AND p.role = 'primary' AND p.to_date IS NULL)${q.areaId ? ' AND h.area_id = ?' : ''}`;
-    const args = q.areaId ? [q.areaId] : [];
-    const rows = prep(
-      ctx.db,
-      `SELECT h.id, h.head_name AS head, ar.name AS area, h.phone FROM households h JOIN areas ar ON ar.id = h.area_id WHERE ${w}
-      ORDER BY ar.sort_order, h.head_pinyin, h.id LIMIT ${limitSql(q.limit)} OFFSET ?`,
-    ).all(...args, q.offset) as { id: number; head: string; area: string; phone: string }[];
-    const { n } = prep(ctx.db, `SELECT count(*) AS n FROM households h WHERE ${w}`).get(...args) as { n: number };
-    return { rows, total: n };
+    const where = new Where(
+      `h.status = 'registered'`,
+      `NOT EXISTS (
+        SELECT 1
+        FROM pairings p
+        WHERE p.household_id = h.id AND p.role = 'primary' AND p.to_date IS NULL)`,
+    );
+    if (q.areaId) where.add('h.area_id = ?', q.areaId);
+    return page<{ id: number; head: string; area: string; phone: string }>(ctx.db, q, {
+      select: `SELECT h.id, h.head_name AS head, ar.name AS area, h.phone
+FROM households h
+JOIN areas ar ON ar.id = h.area_id`,
+      from: 'FROM households h',
+      where,
+      order: 'ar.sort_order, h.head_pinyin, h.id',
+    });
   },
 } satisfies Partial<Handlers>;

@@ -3,8 +3,8 @@
 import { formatYuan } from '../../shared/domain/money';
 import { AppError } from '../../shared/domain/result';
 import { dateCn, isoCn, monthOf } from '../../shared/domain/time';
-import { type State,STATE_LABELS } from '../../shared/domain/workflow';
-import { type DB,prep } from '../db/open';
+import { type State, STATE_LABELS } from '../../shared/domain/workflow';
+import { type DB, prep } from '../db/open';
 import type { Ctx, Handlers } from '../dispatch';
 import { fen, moveCase } from './applications';
 import { casePayments, paymentDetail } from './paymentList';
@@ -34,9 +34,14 @@ interface CaseRecord {
 function caseRecord(db: DB, id: number): CaseRecord {
   const r = prep(
     db,
-    `SELECT a.id, a.acceptance_no AS acceptanceNo, a.state, a.approved_fen AS approvedFen, a.decided_on AS decidedOn, a.household_id AS householdId,
-            a.person_id AS personId, a.kind_code AS kindCode, coalesce(k.parent_code, k.code) AS topKind, k.name AS kindName, k.recurrence, h.area_id AS areaId, h.account_number AS account
-       FROM applications a JOIN relief_kinds k ON k.code = a.kind_code JOIN households h ON h.id = a.household_id WHERE a.id = ?`,
+    `SELECT a.id, a.acceptance_no AS acceptanceNo, a.state, a.approved_fen AS approvedFen, a.decided_on AS decidedOn,
+        a.household_id AS householdId,
+            a.person_id AS personId, a.kind_code AS kindCode, coalesce(k.parent_code, k.code) AS topKind,
+        k.name AS kindName, k.recurrence, h.area_id AS areaId, h.account_number AS account
+      FROM applications a
+      JOIN relief_kinds k ON k.code = a.kind_code
+      JOIN households h ON h.id = a.household_id
+      WHERE a.id = ?`,
   ).get(id) as CaseRecord | undefined;
   if (!r) throw new AppError('NOT_FOUND', '找不到这个申请', 'applicationId');
   return r;
@@ -73,8 +78,9 @@ function pay(ctx: Ctx, input: Parameters<Handlers['payments.pay']>[1]): number {
   const id = Number(
     prep(
       db,
-      `INSERT INTO payments (application_id, household_id, person_id, area_id, kind_code, top_kind, amount_fen, paid_on, method, account, note, posted_by, posted_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO payments (application_id, household_id, person_id, area_id, kind_code, top_kind, amount_fen,
+        paid_on, method, account, note, posted_by, posted_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       a.id,
       a.householdId,
@@ -118,10 +124,14 @@ export function reversePayment(ctx: Ctx, id: number, cause: 'manual' | 'bank_fai
   const rid = Number(
     prep(
       db,
-      `INSERT INTO payments (application_id, household_id, person_id, area_id, kind_code, top_kind, amount_fen, paid_on, method, account, batch_id,
+      `INSERT INTO payments (application_id, household_id, person_id, area_id, kind_code, top_kind, amount_fen,
+        paid_on, method, account, batch_id,
          entitlement_id, for_month, reverses_id, cause, note, posted_by, posted_at)
-       SELECT application_id, household_id, person_id, area_id, kind_code, top_kind, amount_fen, ?, method, account, batch_id,
-         entitlement_id, for_month, id, ?, ?, ?, ? FROM payments WHERE id = ?`,
+       SELECT application_id, household_id, person_id, area_id, kind_code, top_kind, amount_fen, ?, method, account,
+          batch_id,
+         entitlement_id, for_month, id, ?, ?, ?, ?
+        FROM payments
+        WHERE id = ?`,
     ).run(today, cause, note, ctx.session.staff!.id, isoCn(ctx.now), id).lastInsertRowid,
   );
   const a = caseRecord(db, p.application_id);
@@ -147,14 +157,18 @@ function saveEntitlement(ctx: Ctx, input: Parameters<Handlers['entitlements.save
   if (!old) {
     const id = prep(
       db,
-      `INSERT INTO entitlements (application_id, monthly_fen, start_month, end_month, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO entitlements (application_id, monthly_fen, start_month, end_month, created_by, created_at,
+        updated_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ).run(a.id, a.approvedFen, input.startMonth, input.endMonth, ctx.session.staff!.id, at, at).lastInsertRowid;
     ctx.audit('entitlement', Number(id), null, { ...input, monthlyFen: a.approvedFen });
     return;
   }
   const paid = prep(
     db,
-    'SELECT min(for_month) AS first, max(for_month) AS last FROM payments WHERE entitlement_id = ? AND reverses_id IS NULL',
+    `SELECT min(for_month) AS first, max(for_month) AS last
+      FROM payments
+      WHERE entitlement_id = ? AND reverses_id IS NULL`,
   ).get(old.id) as {
     first: string | null;
     last: string | null;
@@ -200,7 +214,10 @@ export const paymentHandlers = {
   'months.list': (ctx) =>
     prep(
       ctx.db,
-      `SELECT m.month, s.display_name AS closedBy, m.closed_at AS closedAt FROM closed_months m JOIN staff s ON s.id = m.closed_by ORDER BY m.month DESC`,
+      `SELECT m.month, s.display_name AS closedBy, m.closed_at AS closedAt
+        FROM closed_months m
+        JOIN staff s ON s.id = m.closed_by
+        ORDER BY m.month DESC`,
     ).all() as {
       month: string;
       closedBy: string;

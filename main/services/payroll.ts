@@ -7,11 +7,11 @@ import { AppError } from '../../shared/domain/result';
 import { dateCn, isoCn } from '../../shared/domain/time';
 import type { Page } from '../../shared/schemas/common';
 import type { BatchLine, BatchRow, batchRowsInput, Roster } from '../../shared/schemas/payments';
-import { type DB,prep } from '../db/open';
+import { type DB, prep } from '../db/open';
 import type { Ctx, Handlers } from '../dispatch';
 import { MASKED_ID } from './households';
 import { nextNumber } from './numbers';
-import { limitSql } from './paging';
+import { orderBy, page, Where } from './paging';
 import { assertMonthOpen } from './payments';
 
 /** A payment for (entitlement, month) that stands: not a reversal and not reversed. */
@@ -23,11 +23,14 @@ const STANDING = (
 const INCLUDED = 'r.batch_id = b.id AND r.excluded_reason IS NULL';
 
 const BATCH = `SELECT b.id, b.batch_no AS batchNo, b.month, k.name AS kind, b.state,
-    coalesce(b.row_count, (SELECT count(*) FROM payroll_rows r WHERE ${INCLUDED})) AS rowCount,
-    coalesce(b.total_fen, (SELECT coalesce(sum(r.amount_fen), 0) FROM payroll_rows r WHERE ${INCLUDED})) AS totalFen,
-    (SELECT count(*) FROM payroll_rows r WHERE r.batch_id = b.id AND r.excluded_reason IS NOT NULL) AS excludedCount,
-    m.display_name AS madeBy, b.made_at AS madeAt, ap.display_name AS approvedBy, b.paid_on AS paidOn
-  FROM payroll_batches b LEFT JOIN relief_kinds k ON k.code = b.kind_code JOIN staff m ON m.id = b.made_by LEFT JOIN staff ap ON ap.id = b.approved_by`;
+  coalesce(b.row_count, (SELECT count(*) FROM payroll_rows r WHERE ${INCLUDED})) AS rowCount,
+  coalesce(b.total_fen, (SELECT coalesce(sum(r.amount_fen), 0) FROM payroll_rows r WHERE ${INCLUDED})) AS totalFen,
+  (SELECT count(*) FROM payroll_rows r WHERE r.batch_id = b.id AND r.excluded_reason IS NOT NULL) AS excludedCount,
+  m.display_name AS madeBy, b.made_at AS madeAt, ap.display_name AS approvedBy, b.paid_on AS paidOn
+FROM payroll_batches b
+LEFT JOIN relief_kinds k ON k.code = b.kind_code
+JOIN staff m ON m.id = b.made_by
+LEFT JOIN staff ap ON ap.id = b.approved_by`;
 
 export function batchRow(db: DB, id: number): BatchRow {
   const b = prep(db, `${BATCH} WHERE b.id = ?`).get(id) as BatchRow | undefined;
@@ -35,32 +38,38 @@ export function batchRow(db: DB, id: number): BatchRow {
   return b;
 }
 
-const LINE = `SELECT r.seq, r.entitlement_id AS entitlementId, r.for_month AS forMonth, ar.name AS area, pe.name AS personName,
-    ${MASKED_ID('pe.id_number')} AS idNumber, k.name AS kind, r.amount_fen AS amountFen, substr(r.account, -4) AS accountTail,
-    r.excluded_reason AS excludedReason, p.id AS paymentId, br.status AS bankStatus,
-    EXISTS (SELECT 1 FROM payments x WHERE x.reverses_id = p.id) AS reversed
-  FROM payroll_rows r JOIN payroll_batches b ON b.id = r.batch_id JOIN entitlements e ON e.id = r.entitlement_id
-  JOIN applications a ON a.id = e.application_id JOIN persons pe ON pe.id = a.person_id JOIN households h ON h.id = a.household_id
-  JOIN areas ar ON ar.id = h.area_id JOIN relief_kinds k ON k.code = a.kind_code
-  LEFT JOIN payments p ON p.batch_id = r.batch_id AND p.entitlement_id = r.entitlement_id AND p.for_month = r.for_month AND p.reverses_id IS NULL
-  LEFT JOIN bank_results br ON br.payment_id = p.id`;
+const LINE = `SELECT r.seq, r.entitlement_id AS entitlementId, r.for_month AS forMonth, ar.name AS area,
+  pe.name AS personName, ${MASKED_ID('pe.id_number')} AS idNumber, k.name AS kind, r.amount_fen AS amountFen,
+  substr(r.account, -4) AS accountTail, r.excluded_reason AS excludedReason, p.id AS paymentId,
+  br.status AS bankStatus, EXISTS (SELECT 1 FROM payments x WHERE x.reverses_id = p.id) AS reversed
+FROM payroll_rows r
+JOIN payroll_batches b ON b.id = r.batch_id
+JOIN entitlements e ON e.id = r.entitlement_id
+JOIN applications a ON a.id = e.application_id
+JOIN persons pe ON pe.id = a.person_id
+JOIN households h ON h.id = a.household_id
+JOIN areas ar ON ar.id = h.area_id
+JOIN relief_kinds k ON k.code = a.kind_code
+LEFT JOIN payments p ON p.batch_id = r.batch_id AND p.entitlement_id = r.entitlement_id
+  AND p.for_month = r.for_month AND p.reverses_id IS NULL
+LEFT JOIN bank_results br ON br.payment_id = p.id`;
 
 type LineRecord = Omit<BatchLine, 'reversed'> & { reversed: number };
 const toLine = (l: LineRecord): BatchLine => ({ ...l, reversed: l.reversed === 1 });
 
 export function batchLines(db: DB, q: z.output<typeof batchRowsInput>): Page<BatchLine> {
-  const area = q.areaId ? 'AND h.area_id = ?' : '';
-  const args = q.areaId ? [q.batchId, q.areaId] : [q.batchId];
-  const rows = prep(db, `${LINE} WHERE r.batch_id = ? ${area} ORDER BY r.seq LIMIT ${limitSql(q.limit)} OFFSET ?`).all(
-    ...args,
-    q.offset,
-  ) as LineRecord[];
-  const { n } = prep(
-    db,
-    `SELECT count(*) AS n FROM payroll_rows r JOIN entitlements e ON e.id = r.entitlement_id JOIN applications a ON a.id = e.application_id
-       JOIN households h ON h.id = a.household_id WHERE r.batch_id = ? ${area}`,
-  ).get(...args) as { n: number };
-  return { rows: rows.map(toLine), total: n };
+  const where = new Where().add('r.batch_id = ?', q.batchId);
+  if (q.areaId) where.add('h.area_id = ?', q.areaId);
+  const found = page<LineRecord>(db, q, {
+    select: LINE,
+    from: `FROM payroll_rows r
+JOIN entitlements e ON e.id = r.entitlement_id
+JOIN applications a ON a.id = e.application_id
+JOIN households h ON h.id = a.household_id`,
+    where,
+    order: 'r.seq',
+  });
+  return { rows: found.rows.map(toLine), total: found.total };
 }
 
 /** The roster is a document: all the rows to pay of one batch (or of one area in it), in roster order. */
@@ -97,17 +106,29 @@ function createBatch(ctx: Ctx, month: string, kindCode: string | null): number {
   const { changes } = prep(
     db,
     `INSERT INTO payroll_rows (batch_id, seq, entitlement_id, for_month, amount_fen, account, excluded_reason)
-     SELECT @batch, row_number() OVER (ORDER BY ar.sort_order, ar.id, pe.name_initials, pe.id, c.for_month), c.ent, c.for_month, e.monthly_fen,
-            h.account_number, CASE WHEN h.status <> 'registered' THEN '已退出台账' WHEN h.account_number = '' THEN '未登记一卡通账号' END
-       FROM (SELECT e.id AS ent, @month AS for_month FROM entitlements e
-              WHERE e.start_month <= @month AND (e.end_month IS NULL OR e.end_month >= @month) AND NOT ${STANDING('e.id', '@month')}
-             UNION
-             SELECT p.entitlement_id, p.for_month FROM payments rv JOIN payments p ON p.id = rv.reverses_id
-              WHERE rv.cause = 'bank_failed' AND p.for_month < @month AND NOT ${STANDING('p.entitlement_id', 'p.for_month')}) c
-       JOIN entitlements e ON e.id = c.ent JOIN applications a ON a.id = e.application_id JOIN households h ON h.id = a.household_id
-       JOIN persons pe ON pe.id = a.person_id JOIN areas ar ON ar.id = h.area_id
-      WHERE a.state IN ('approved', 'paid')
-        AND (@kind IS NULL OR a.kind_code = @kind OR a.kind_code IN (SELECT code FROM relief_kinds WHERE parent_code = @kind))`,
+     SELECT @batch, row_number() OVER (ORDER BY ar.sort_order, ar.id, pe.name_initials, pe.id, c.for_month),
+       c.ent, c.for_month, e.monthly_fen, h.account_number,
+       CASE WHEN h.status <> 'registered' THEN '已退出台账' WHEN h.account_number = '' THEN '未登记一卡通账号' END
+     FROM (
+       SELECT e.id AS ent, @month AS for_month
+       FROM entitlements e
+       WHERE e.start_month <= @month AND (e.end_month IS NULL OR e.end_month >= @month)
+         AND NOT ${STANDING('e.id', '@month')}
+       UNION
+       SELECT p.entitlement_id, p.for_month
+       FROM payments rv
+       JOIN payments p ON p.id = rv.reverses_id
+       WHERE rv.cause = 'bank_failed' AND p.for_month < @month
+         AND NOT ${STANDING('p.entitlement_id', 'p.for_month')}
+     ) c
+     JOIN entitlements e ON e.id = c.ent
+     JOIN applications a ON a.id = e.application_id
+     JOIN households h ON h.id = a.household_id
+     JOIN persons pe ON pe.id = a.person_id
+     JOIN areas ar ON ar.id = h.area_id
+     WHERE a.state IN ('approved', 'paid')
+       AND (@kind IS NULL OR a.kind_code = @kind
+         OR a.kind_code IN (SELECT code FROM relief_kinds WHERE parent_code = @kind))`,
   ).run({ batch: id, month, kind: kindCode });
   if (changes === 0) throw new AppError('CONFLICT', `${month} 没有需要发放的按月待遇（或都已发放）`, 'month');
   return id;
@@ -134,8 +155,13 @@ function postBatch(ctx: Ctx, id: number): void {
   assertMonthOpen(db, today);
   const dup = prep(
     db,
-    `SELECT pe.name, r.for_month AS month FROM payroll_rows r JOIN entitlements e ON e.id = r.entitlement_id JOIN applications a ON a.id = e.application_id
-       JOIN persons pe ON pe.id = a.person_id WHERE r.batch_id = ? AND r.excluded_reason IS NULL AND ${STANDING('r.entitlement_id', 'r.for_month')} LIMIT 1`,
+    `SELECT pe.name, r.for_month AS month
+      FROM payroll_rows r
+      JOIN entitlements e ON e.id = r.entitlement_id
+      JOIN applications a ON a.id = e.application_id
+      JOIN persons pe ON pe.id = a.person_id
+      WHERE r.batch_id = ? AND r.excluded_reason IS NULL AND ${STANDING('r.entitlement_id', 'r.for_month')}
+      LIMIT 1`,
   ).get(id) as { name: string; month: string } | undefined;
   if (dup)
     throw new AppError(
@@ -148,9 +174,11 @@ function postBatch(ctx: Ctx, id: number): void {
   const at = isoCn(ctx.now);
   const posted = prep(
     db,
-    `INSERT INTO payments (application_id, household_id, person_id, area_id, kind_code, top_kind, amount_fen, paid_on, method, account, batch_id,
+    `INSERT INTO payments (application_id, household_id, person_id, area_id, kind_code, top_kind, amount_fen,
+      paid_on, method, account, batch_id,
        entitlement_id, for_month, note, posted_by, posted_at)
-     SELECT a.id, a.household_id, a.person_id, h.area_id, a.kind_code, coalesce(k.parent_code, k.code), r.amount_fen, @today, 'bank', r.account, r.batch_id,
+     SELECT a.id, a.household_id, a.person_id, h.area_id, a.kind_code, coalesce(k.parent_code, k.code), r.amount_fen,
+         @today, 'bank', r.account, r.batch_id,
        r.entitlement_id, r.for_month, CASE WHEN r.for_month <> @month THEN '补发 ' || r.for_month ELSE '' END, @me, @at
        FROM payroll_rows r JOIN entitlements e ON e.id = r.entitlement_id JOIN applications a ON a.id = e.application_id
        JOIN households h ON h.id = a.household_id JOIN relief_kinds k ON k.code = a.kind_code
@@ -158,14 +186,21 @@ function postBatch(ctx: Ctx, id: number): void {
   ).run({ id, today, month: b.month, me, at }).changes;
   prep(
     db,
-    `UPDATE payroll_batches SET state = 'posted', batch_no = ?, row_count = ?, total_fen = ?, approved_by = ?, posted_at = ?, paid_on = ? WHERE id = ?`,
+    `UPDATE payroll_batches
+      SET state = 'posted', batch_no = ?, row_count = ?, total_fen = ?, approved_by = ?, posted_at = ?, paid_on = ?
+      WHERE id = ?`,
   ).run(batchNo, posted, b.totalFen, me, at, today, id);
   // A monthly case's first payment moves it from approved to paid, with its step.
-  const cases = `SELECT e.application_id FROM payroll_rows r JOIN entitlements e ON e.id = r.entitlement_id WHERE r.batch_id = @id AND r.excluded_reason IS NULL`;
+  const cases = `SELECT e.application_id
+    FROM payroll_rows r
+    JOIN entitlements e ON e.id = r.entitlement_id
+    WHERE r.batch_id = @id AND r.excluded_reason IS NULL`;
   prep(
     db,
     `INSERT INTO application_steps (application_id, action, from_state, to_state, on_date, staff_id, at, detail)
-     SELECT id, 'pay', 'approved', 'paid', @today, @me, @at, json_object('batchNo', @batchNo) FROM applications WHERE state = 'approved' AND id IN (${cases})`,
+     SELECT id, 'pay', 'approved', 'paid', @today, @me, @at, json_object('batchNo', @batchNo)
+      FROM applications
+      WHERE state = 'approved' AND id IN (${cases})`,
   ).run({ id, today, me, at, batchNo });
   prep(
     db,
@@ -196,15 +231,10 @@ export const payrollHandlers = {
   },
   'payroll.get': (ctx, input) => batchRow(ctx.db, input.id),
   'payroll.list': (ctx, q) => {
-    const w = q.state ? 'WHERE b.state = ?' : '';
-    const args = q.state ? [q.state] : [];
-    const order = q.sort ? `${SORT[q.sort.col]} ${q.sort.dir === 'asc' ? 'ASC' : 'DESC'}, b.id DESC` : 'b.id DESC';
-    const rows = prep(ctx.db, `${BATCH} ${w} ORDER BY ${order} LIMIT ${limitSql(q.limit)} OFFSET ?`).all(
-      ...args,
-      q.offset,
-    ) as BatchRow[];
-    const { n } = prep(ctx.db, `SELECT count(*) AS n FROM payroll_batches b ${w}`).get(...args) as { n: number };
-    return { rows, total: n };
+    const where = new Where();
+    if (q.state) where.add('b.state = ?', q.state);
+    const order = orderBy(SORT, q.sort, 'b.id DESC', 'b.id');
+    return page<BatchRow>(ctx.db, q, { select: BATCH, from: 'FROM payroll_batches b', where, order });
   },
   'payroll.rows': (ctx, input) => batchLines(ctx.db, input),
   'payroll.roster': (ctx, input) => roster(ctx.db, input.id, input.areaId),

@@ -8,7 +8,7 @@ import { formatWan } from '../../shared/domain/money';
 import { annualSummary, APPLICATION_TALLIES, REGISTRY_CHANGES } from '../../shared/domain/reports';
 import type { AnnualReport } from '../../shared/schemas/reports';
 import { DEFAULT_CENTER } from '../../shared/schemas/settings';
-import { type DB,prep } from '../db/open';
+import { type DB, prep } from '../db/open';
 import type { Handlers } from '../dispatch';
 import { applicationTally } from './applicationList';
 import { ISSUED_IN } from './cards';
@@ -82,8 +82,12 @@ export function annualReport(db: DB, year: number): AnnualReport {
     (
       prep(
         db,
-        `SELECT month, sum(CASE WHEN reversal = 0 THEN n ELSE 0 END) AS times, sum(CASE WHEN reversal = 0 THEN fen ELSE 0 END) AS fen,
-        -sum(CASE WHEN reversal = 1 THEN fen ELSE 0 END) AS reversalFen FROM payment_totals WHERE month BETWEEN ? AND ? GROUP BY month`,
+        `SELECT month, sum(CASE WHEN reversal = 0 THEN n ELSE 0 END) AS times,
+            sum(CASE WHEN reversal = 0 THEN fen ELSE 0 END) AS fen,
+        -sum(CASE WHEN reversal = 1 THEN fen ELSE 0 END) AS reversalFen
+          FROM payment_totals
+          WHERE month BETWEEN ? AND ?
+          GROUP BY month`,
       ).all(`${year}-01`, `${year}-12`) as AnnualReport['byMonth']
     ).map((m) => [m.month, m]),
   );
@@ -109,7 +113,8 @@ export function annualReport(db: DB, year: number): AnnualReport {
       (SELECT count(DISTINCT p.cadre_id) FROM pairings p WHERE ${pairedDuring.sql}) AS cadres,
       (SELECT count(DISTINCT p.household_id) FROM pairings p WHERE ${pairedDuring.sql}) AS households,
       (SELECT count(*) FROM visits v WHERE ${VISITED_IN.sql}) AS visits,
-      (SELECT coalesce(sum(a.value_fen), 0) FROM visit_aid a JOIN visits v ON v.id = a.visit_id WHERE ${VISITED_IN.sql}) AS aidFen,
+      (SELECT coalesce(sum(a.value_fen),
+        0) FROM visit_aid a JOIN visits v ON v.id = a.visit_id WHERE ${VISITED_IN.sql}) AS aidFen,
       (SELECT count(*) FROM service_cards sc WHERE ${ISSUED_IN.sql}) AS cardsIssued`,
   ).get(...paired, ...paired, ...visited, ...visited, ...issued) as NonNullable<AnnualReport['pairing']>;
 

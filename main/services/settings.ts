@@ -1,6 +1,6 @@
 // Center settings (name, address, hotline, office hours, auto-lock), printed on cards, receipts and reports.
-import { type CenterSettings,DEFAULT_CENTER } from '../../shared/schemas/settings';
-import { type DB,prep } from '../db/open';
+import { type CenterSettings, DEFAULT_CENTER } from '../../shared/schemas/settings';
+import { type DB, prep } from '../db/open';
 import type { Handlers } from '../dispatch';
 
 export function getSetting<T extends object>(db: DB, key: string, fallback: T): T {

@@ -4,7 +4,7 @@ import type { Role } from '../../shared/domain/roles';
 import { dateCn, isoCn } from '../../shared/domain/time';
 import { DEFAULT_CENTER } from '../../shared/schemas/settings';
 import type { SessionState, StaffMember, StaffRow } from '../../shared/schemas/staff';
-import { type DB,prep } from '../db/open';
+import { type DB, prep } from '../db/open';
 import { Failure, type Handlers, type Session } from '../dispatch';
 import { burnOneDerivation, hashPassword, verifyPassword } from './password';
 import { getSetting } from './settings';
@@ -54,9 +54,13 @@ export function seatOf(db: DB, id: number): { staff: StaffMember | null; idleLoc
   const r = prep(
     db,
     `SELECT s.id, s.username, s.display_name AS displayName, s.active,
-            (SELECT group_concat(role) FROM (SELECT role FROM staff_roles WHERE staff_id = s.id ORDER BY role)) AS roles,
+            (
+              SELECT group_concat(role)
+              FROM (SELECT role FROM staff_roles WHERE staff_id = s.id ORDER BY role)
+            ) AS roles,
             (SELECT value FROM settings WHERE key = 'center') AS center
-       FROM staff s WHERE s.id = ?`,
+      FROM staff s
+      WHERE s.id = ?`,
   ).get(id) as
     | { id: number; username: string; displayName: string; active: number; roles: string | null; center: string | null }
     | undefined;
@@ -88,7 +92,8 @@ function insertStaff(
   const pw = hashPassword(u.password);
   const { lastInsertRowid } = db
     .prepare(
-      'INSERT INTO staff (username, display_name, password_hash, password_salt, password_params, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+      `INSERT INTO staff (username, display_name, password_hash, password_salt, password_params, created_at)
+        VALUES (?, ?, ?, ?, ?, ?)`,
     )
     .run(u.username, u.displayName, pw.hash, pw.salt, pw.params, isoCn(now));
   const id = Number(lastInsertRowid);
@@ -106,7 +111,10 @@ function activeAdmins(db: DB): number {
   return (
     prep(
       db,
-      `SELECT count(*) AS n FROM staff s JOIN staff_roles r ON r.staff_id = s.id AND r.role = 'admin' WHERE s.active = 1`,
+      `SELECT count(*) AS n
+        FROM staff s
+        JOIN staff_roles r ON r.staff_id = s.id AND r.role = 'admin'
+        WHERE s.active = 1`,
     ).get() as {
       n: number;
     }
@@ -242,7 +250,9 @@ export const staffHandlers = {
     const pw = hashPassword(input.password);
     ctx.db
       .prepare(
-        'UPDATE staff SET password_hash = ?, password_salt = ?, password_params = ?, failed_attempts = 0, locked_until = NULL WHERE id = ?',
+        `UPDATE staff
+          SET password_hash = ?, password_salt = ?, password_params = ?, failed_attempts = 0, locked_until = NULL
+          WHERE id = ?`,
       )
       .run(pw.hash, pw.salt, pw.params, input.id);
     const row = toRow(ctx.db, record(ctx.db, input.id));

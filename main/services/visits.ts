@@ -3,10 +3,10 @@
 import { AppError } from '../../shared/domain/result';
 import { dateCn, isoCn } from '../../shared/domain/time';
 import type { VisitDue, VisitRow } from '../../shared/schemas/pairings';
-import { type DB,prep } from '../db/open';
+import { type DB, prep } from '../db/open';
 import type { Ctx, Handlers } from '../dispatch';
 import { fen } from './applications';
-import { limitSql } from './paging';
+import { page, Where } from './paging';
 
 /** Households not in a category with a cadence are visited every three months. */
 export const DEFAULT_CADENCE = 3;
@@ -20,24 +20,37 @@ export function dueVisits(
   today: string,
   f: { cadreId?: number; cadreIds?: number[]; householdId?: number; overdueOnly?: boolean; limit?: number } = {},
 ): VisitDue[] {
-  const w: string[] = [`h.status = 'registered'`];
-  const args: (string | number)[] = [];
-  if (f.cadreId) (w.push('p.cadre_id = ?'), args.push(f.cadreId));
-  if (f.cadreIds) (w.push('p.cadre_id IN (SELECT value FROM json_each(?))'), args.push(JSON.stringify(f.cadreIds)));
-  if (f.householdId) (w.push('p.household_id = ?'), args.push(f.householdId));
   const due = `date(coalesce(v.last, p.from_date), '+' || coalesce(cad.m, ${DEFAULT_CADENCE}) || ' months')`;
-  const rows = prep(
+  const where = new Where(`p.role = 'primary'`, 'p.to_date IS NULL', `h.status = 'registered'`);
+  if (f.cadreId) where.add('p.cadre_id = ?', f.cadreId);
+  if (f.cadreIds) where.add('p.cadre_id IN (SELECT value FROM json_each(?))', JSON.stringify(f.cadreIds));
+  if (f.householdId) where.add('p.household_id = ?', f.householdId);
+  if (f.overdueOnly) where.add(`${due} < ?`, today);
+  return prep(
     db,
-    `SELECT p.household_id AS householdId, h.head_name AS head, ar.name AS area, p.cadre_id AS cadreId, c.name AS cadreName,
-            coalesce(cad.m, ${DEFAULT_CADENCE}) AS everyMonths, v.last AS lastVisit, ${due} AS dueOn, CAST(julianday(?) - julianday(${due}) AS INTEGER) AS overdueDays
-       FROM pairings p JOIN households h ON h.id = p.household_id JOIN areas ar ON ar.id = h.area_id JOIN cadres c ON c.id = p.cadre_id
-       LEFT JOIN (SELECT hc.household_id, min(vc.every_months) AS m FROM household_categories hc JOIN visit_cadence vc ON vc.category_code = hc.category_code
-                   WHERE hc.to_date IS NULL GROUP BY hc.household_id) cad ON cad.household_id = p.household_id
-       LEFT JOIN (SELECT household_id, max(visited_on) AS last FROM visits GROUP BY household_id) v ON v.household_id = p.household_id
-      WHERE p.role = 'primary' AND p.to_date IS NULL AND ${w.join(' AND ')}
-      ${f.overdueOnly ? `AND ${due} < ?` : ''} ORDER BY dueOn, p.household_id LIMIT ${f.limit ?? 10_000}`,
-  ).all(today, ...args, ...(f.overdueOnly ? [today] : [])) as VisitDue[];
-  return rows;
+    `SELECT p.household_id AS householdId, h.head_name AS head, ar.name AS area, p.cadre_id AS cadreId,
+       c.name AS cadreName, coalesce(cad.m, ${DEFAULT_CADENCE}) AS everyMonths, v.last AS lastVisit, ${due} AS dueOn,
+       CAST(julianday(?) - julianday(${due}) AS INTEGER) AS overdueDays
+     FROM pairings p
+     JOIN households h ON h.id = p.household_id
+     JOIN areas ar ON ar.id = h.area_id
+     JOIN cadres c ON c.id = p.cadre_id
+     LEFT JOIN (
+       SELECT hc.household_id, min(vc.every_months) AS m
+       FROM household_categories hc
+       JOIN visit_cadence vc ON vc.category_code = hc.category_code
+       WHERE hc.to_date IS NULL
+       GROUP BY hc.household_id
+     ) cad ON cad.household_id = p.household_id
+     LEFT JOIN (
+       SELECT household_id, max(visited_on) AS last
+       FROM visits
+       GROUP BY household_id
+     ) v ON v.household_id = p.household_id
+     ${where.sql}
+     ORDER BY dueOn, p.household_id
+     LIMIT ${f.limit ?? 10_000}`,
+  ).all(today, ...where.args) as VisitDue[];
 }
 
 /** Visits `v` of a year: the annual report's 走访 and 帮扶物资. */
@@ -48,9 +61,13 @@ export const VISITED_IN = {
 
 type VisitRecord = Omit<VisitRow, 'problems' | 'aid' | 'aidFen'>;
 
-const VISIT = `SELECT v.id, v.household_id AS householdId, h.head_name AS head, ar.name AS area, v.cadre_id AS cadreId, c.name AS cadreName,
-    v.visited_on AS visitedOn, v.mode, v.findings, v.actions, s.display_name AS recordedBy
-  FROM visits v JOIN households h ON h.id = v.household_id JOIN areas ar ON ar.id = h.area_id JOIN cadres c ON c.id = v.cadre_id JOIN staff s ON s.id = v.created_by`;
+const VISIT = `SELECT v.id, v.household_id AS householdId, h.head_name AS head, ar.name AS area, v.cadre_id AS cadreId,
+  c.name AS cadreName, v.visited_on AS visitedOn, v.mode, v.findings, v.actions, s.display_name AS recordedBy
+FROM visits v
+JOIN households h ON h.id = v.household_id
+JOIN areas ar ON ar.id = h.area_id
+JOIN cadres c ON c.id = v.cadre_id
+JOIN staff s ON s.id = v.created_by`;
 
 /** Problems and aid of a page of visits: two queries for the page, not two per visit. */
 function withDetails(db: DB, visits: VisitRecord[]): VisitRow[] {
@@ -82,7 +99,9 @@ function create(ctx: Ctx, input: Parameters<Handlers['visits.create']>[1]): numb
   // The visiting cadre is (or was, on that day) paired with the household.
   const paired = prep(
     db,
-    'SELECT 1 FROM pairings WHERE household_id = ? AND cadre_id = ? AND from_date <= ? AND (to_date IS NULL OR to_date >= ?)',
+    `SELECT 1
+      FROM pairings
+      WHERE household_id = ? AND cadre_id = ? AND from_date <= ? AND (to_date IS NULL OR to_date >= ?)`,
   ).get(input.householdId, input.cadreId, input.visitedOn, input.visitedOn);
   if (!paired) throw new AppError('VALIDATION', '走访日期当天，这名干部没有与这一户结对', 'cadreId');
   const aid = input.aid.map((a, i) => ({ ...a, fen: fen(a.value, `aid.${i}.value`) }));
@@ -90,7 +109,8 @@ function create(ctx: Ctx, input: Parameters<Handlers['visits.create']>[1]): numb
   const id = Number(
     prep(
       db,
-      'INSERT INTO visits (household_id, cadre_id, visited_on, mode, findings, actions, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      `INSERT INTO visits (household_id, cadre_id, visited_on, mode, findings, actions, created_by, created_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       input.householdId,
       input.cadreId,
@@ -130,29 +150,34 @@ export const visitHandlers = {
   },
 
   'visits.list': (ctx, q) => {
-    const w: string[] = [];
-    const args: (number | string)[] = [];
-    if (q.householdId) (w.push('v.household_id = ?'), args.push(q.householdId));
-    if (q.cadreId) (w.push('v.cadre_id = ?'), args.push(q.cadreId));
-    if (q.year) (w.push(VISITED_IN.sql), args.push(...VISITED_IN.args(q.year)));
-    const where = w.length ? `WHERE ${w.join(' AND ')}` : '';
-    const rows = prep(
-      ctx.db,
-      `${VISIT} ${where} ORDER BY v.visited_on DESC, v.id DESC LIMIT ${limitSql(q.limit)} OFFSET ?`,
-    ).all(...args, q.offset) as VisitRecord[];
-    const { n } = prep(ctx.db, `SELECT count(*) AS n FROM visits v ${where}`).get(...args) as { n: number };
+    const where = new Where();
+    if (q.householdId) where.add('v.household_id = ?', q.householdId);
+    if (q.cadreId) where.add('v.cadre_id = ?', q.cadreId);
+    if (q.year) where.add(VISITED_IN.sql, ...VISITED_IN.args(q.year));
+    const found = page<VisitRecord>(ctx.db, q, {
+      select: VISIT,
+      from: 'FROM visits v',
+      where,
+      order: 'v.visited_on DESC, v.id DESC',
+    });
     // The aid given on these visits, for the grid's footer (the report's 帮扶物资 opens this list).
     const { aidFen } = prep(
       ctx.db,
-      `SELECT coalesce(sum(a.value_fen), 0) AS aidFen FROM visit_aid a JOIN visits v ON v.id = a.visit_id ${where}`,
-    ).get(...args) as { aidFen: number };
-    return { rows: withDetails(ctx.db, rows), total: n, aidFen };
+      `SELECT coalesce(sum(a.value_fen), 0) AS aidFen
+       FROM visit_aid a
+       JOIN visits v ON v.id = a.visit_id
+       ${where.sql}`,
+    ).get(...where.args) as { aidFen: number };
+    return { rows: withDetails(ctx.db, found.rows), total: found.total, aidFen };
   },
 
   'visits.resolveProblem': (ctx, input) => {
     const p = prep(
       ctx.db,
-      'SELECT p.status, v.visited_on AS visitedOn FROM visit_problems p JOIN visits v ON v.id = p.visit_id WHERE p.id = ?',
+      `SELECT p.status, v.visited_on AS visitedOn
+        FROM visit_problems p
+        JOIN visits v ON v.id = p.visit_id
+        WHERE p.id = ?`,
     ).get(input.id) as { status: string; visitedOn: string } | undefined;
     if (!p) throw new AppError('NOT_FOUND', '找不到这个问题');
     if (p.status === 'resolved') throw new AppError('CONFLICT', '这个问题已经解决');
@@ -179,7 +204,10 @@ export const visitHandlers = {
     prep(
       ctx.db,
       `SELECT c.code AS categoryCode, c.name, coalesce(v.every_months, ${DEFAULT_CADENCE}) AS everyMonths
-      FROM hardship_categories c LEFT JOIN visit_cadence v ON v.category_code = c.code WHERE c.active = 1 ORDER BY c.sort_order`,
+        FROM hardship_categories c
+        LEFT JOIN visit_cadence v ON v.category_code = c.code
+        WHERE c.active = 1
+        ORDER BY c.sort_order`,
     ).all() as {
       categoryCode: string;
       name: string;
@@ -194,7 +222,10 @@ export const visitHandlers = {
     ) as { m: number } | undefined;
     prep(
       ctx.db,
-      'INSERT INTO visit_cadence (category_code, every_months) VALUES (?, ?) ON CONFLICT (category_code) DO UPDATE SET every_months = excluded.every_months',
+      `INSERT INTO visit_cadence (category_code, every_months)
+        VALUES (?, ?)
+        ON CONFLICT (category_code) DO UPDATE
+        SET every_months = excluded.every_months`,
     ).run(input.categoryCode, input.everyMonths);
     ctx.audit('visitCadence', input.categoryCode, before ? { everyMonths: before.m } : null, {
       everyMonths: input.everyMonths,

@@ -1,6 +1,6 @@
 // Every long list: ag-grid's infinite row model asks main for one page at a time; sorting and filtering are SQL.
 import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
-import { AllCommunityModule, type ColDef, type IDatasource,ModuleRegistry } from 'ag-grid-community';
+import { AllCommunityModule, type ColDef, type IDatasource, ModuleRegistry } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { Alert } from 'antd';
 import { useMemo, useState } from 'react';

@@ -29,7 +29,7 @@ export function CardsPrint({ center, params }: { center: CenterSettings; params:
     document.head.appendChild(style);
     void call('cards.prepare', selection).then((r) => (r.ok ? setCards(r.value) : setError(r.error.message)));
     return () => style.remove();
-  }, []); // eslint-disable-line react-hooks/exhaustive-deps
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps -- once: preparing issues card numbers
 
   // Drawing hundreds of QR codes takes a while: a chunk per frame keeps the window responsive and the bar moving.
   useEffect(() => {

@@ -3,7 +3,7 @@
 import './print.css';
 
 import { Button, Result, Spin } from 'antd';
-import { type ReactNode,useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 
 import type { ApplicationDetail, PublicityRow } from '../../shared/schemas/applications';
 import type { PaymentDetail, Roster as RosterData } from '../../shared/schemas/payments';
@@ -82,7 +82,7 @@ export function PrintView({ route }: { route: string }) {
   useEffect(() => {
     void call('settings.get', {}).then((r) => r.ok && setCenter(r.value));
     if (kindOfDoc !== 'cards') void load(kindOfDoc, Number(idPart), area, year).then(setDoc);
-  }, [route]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [route]); // eslint-disable-line react-hooks/exhaustive-deps -- every input is read from the route
 
   if (doc === null)
     return (

@@ -90,5 +90,6 @@ export function cleanAccount(raw: string): string | null {
 export function formatWan(fen: number): string {
   const sign = fen < 0 ? '-' : '';
   const hundredYuan = Math.floor((Math.abs(fen) + 5000) / 10000);
-  return `${sign}${Math.floor(hundredYuan / 100).toLocaleString('en-US')}.${String(hundredYuan % 100).padStart(2, '0')}`;
+  const cents = String(hundredYuan % 100).padStart(2, '0');
+  return `${sign}${Math.floor(hundredYuan / 100).toLocaleString('en-US')}.${cents}`;
 }

@@ -2,7 +2,10 @@
 export const METHODS = { cash: '现金', bank: '一卡通' } as const;
 export type Method = keyof typeof METHODS;
 
-/** payments: every payment row (not the reversals); reversed: payments a later row cancelled; reversal: the cancelling rows; standing: neither. */
+/**
+ * payments: every payment row (not the reversals); reversed: payments a later row cancelled; reversal: the cancelling
+ * rows; standing: neither.
+ */
 export const REVERSAL_FILTERS = {
   payments: '发放（不含冲正行）',
   standing: '正常',

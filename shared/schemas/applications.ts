@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import { APPLICATION_TALLIES } from '../domain/reports';
-import { type State,STATES } from '../domain/workflow';
+import { type State, STATES } from '../domain/workflow';
 import { id, pageInput, text } from './common';
 
 const isoDate = (label: string) => z.iso.date(`${label}格式应为 YYYY-MM-DD`);

@@ -79,7 +79,9 @@ export const cadenceSaveInput = z.object({
   everyMonths: z.number().int().min(1, '至少每月一次').max(12, '至少每年一次'),
 });
 
-/** Which households' cards: a selection from the grid, one area, every registered household, or those due for reprint. */
+/**
+ * Which households' cards: a selection from the grid, one area, every registered household, or those due for reprint.
+ */
 export const cardSelection = z.object({
   householdIds: z.array(id).max(5000).optional(),
   areaId: id.optional(),

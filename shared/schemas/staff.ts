@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { type Role,ROLES } from '../domain/roles';
+import { type Role, ROLES } from '../domain/roles';
 import { id, password, text } from './common';
 
 export const username = z

@@ -3,7 +3,7 @@ import type { DB } from '../../main/db/open';
 import { rng } from '../../main/demo/fictional';
 import { dateCn } from '../../shared/domain/time';
 import { OPEN_STATES } from '../../shared/domain/workflow';
-import { benchClock, type Figure,measure } from './harness';
+import { benchClock, type Figure, measure } from './harness';
 
 const KINDS = [
   'temporary_relief_urgent',
@@ -23,9 +23,10 @@ export function buildApplications(db: DB, count = 100_000): void {
     areaId: number;
     personId: number;
   }[];
-  const ins =
-    db.prepare(`INSERT INTO applications (acceptance_no, household_id, person_id, area_id, kind_code, reason, requested_fen, approved_fen, state,
-      accepted_on, deadline, decided_on, registered_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`);
+  const ins = db.prepare(`INSERT INTO applications (acceptance_no, household_id, person_id, area_id, kind_code, reason,
+      requested_fen, approved_fen, state,
+      accepted_on, deadline, decided_on, registered_by, created_at, updated_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`);
   const start = new Date('2016-12-01T00:00:00Z').getTime();
   const span = new Date('2026-11-20T00:00:00Z').getTime() - start;
   db.transaction(() => {
@@ -69,9 +70,13 @@ export async function applicationFigures(
   ok: (channel: string, input: unknown) => Promise<unknown>,
 ): Promise<Figure[]> {
   buildApplications(db);
-  const ROW = `SELECT a.id, a.acceptance_no, a.household_id, p.name, ar.name, k.name, a.requested_fen, a.approved_fen, a.state, a.urgent, a.county_review,
+  const ROW = `SELECT a.id, a.acceptance_no, a.household_id, p.name, ar.name, k.name, a.requested_fen, a.approved_fen,
+      a.state, a.urgent, a.county_review,
       a.accepted_on, a.deadline, a.paperwork_due, a.paperwork_done_on
-    FROM applications a JOIN persons p ON p.id = a.person_id JOIN areas ar ON ar.id = a.area_id JOIN relief_kinds k ON k.code = a.kind_code`;
+    FROM applications a
+    JOIN persons p ON p.id = a.person_id
+    JOIN areas ar ON ar.id = a.area_id
+    JOIN relief_kinds k ON k.code = a.kind_code`;
   const page = db.prepare(`${ROW} WHERE a.area_id = ? ORDER BY a.accepted_on DESC, a.id DESC LIMIT 100 OFFSET 0`);
   const pageCount = db.prepare('SELECT count(*) FROM applications a WHERE a.area_id = ?');
   const today = dateCn(benchClock());
@@ -80,13 +85,19 @@ export async function applicationFigures(
     `${ROW} WHERE a.state IN (${open}) AND a.deadline < ? ORDER BY a.deadline, a.id LIMIT 200`,
   );
   const overduePaper = db.prepare(
-    `${ROW} WHERE a.urgent = 1 AND a.paperwork_done_on IS NULL AND a.paperwork_due < ? ORDER BY a.deadline, a.id LIMIT 200`,
+    `${ROW}
+      WHERE a.urgent = 1 AND a.paperwork_done_on IS NULL AND a.paperwork_due < ?
+      ORDER BY a.deadline, a.id
+      LIMIT 200`,
   );
   const soon = db.prepare(
     `${ROW} WHERE a.state IN (${open}) AND a.deadline >= ? AND a.deadline <= ? ORDER BY a.deadline, a.id LIMIT 200`,
   );
   const soonPaper = db.prepare(
-    `${ROW} WHERE a.urgent = 1 AND a.paperwork_done_on IS NULL AND a.paperwork_due >= ? AND a.paperwork_due <= ? ORDER BY a.deadline, a.id LIMIT 200`,
+    `${ROW}
+      WHERE a.urgent = 1 AND a.paperwork_done_on IS NULL AND a.paperwork_due >= ? AND a.paperwork_due <= ?
+      ORDER BY a.deadline, a.id
+      LIMIT 200`,
   );
   const inThree = dateCn(new Date(benchClock().getTime() + 5 * 86400_000));
   return [

@@ -49,7 +49,9 @@ export async function cardsFigure(): Promise<{
       ).run(`干部${i}`, `139${String(i).padStart(8, '0')}`);
     db.prepare(`UPDATE households SET area_id = 1`).run();
     db.prepare(
-      `INSERT INTO pairings (cadre_id, household_id, role, from_date, created_by, created_at) SELECT 1 + id % 100, id, 'primary', '2026-01-01', 1, '' FROM households`,
+      `INSERT INTO pairings (cadre_id, household_id, role, from_date, created_by, created_at) SELECT 1 + id % 100, id,
+          'primary', '2026-01-01', 1, ''
+        FROM households`,
     ).run();
   })();
   db.close();

@@ -33,7 +33,13 @@ async function timeInterleaved(
   warm: number,
   prepare?: () => unknown,
 ): Promise<[number[], number[]]> {
-  for (let i = 0; i < warm; i++) (await prepare?.(), await app(), await prepare?.(), await baseline()); // warm caches and prepared statements
+  // warm caches and prepared statements
+  for (let i = 0; i < warm; i++) {
+    await prepare?.();
+    await app();
+    await prepare?.();
+    await baseline();
+  }
   const a: number[] = [];
   const b: number[] = [];
   for (let i = 0; i < runs; i++) {

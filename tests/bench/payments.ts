@@ -2,7 +2,7 @@
 // The crash-safety test builds its 5,000-row batch with the same builder.
 import type { DB } from '../../main/db/open';
 import { rng } from '../../main/demo/fictional';
-import { type Figure,measure } from './harness';
+import { type Figure, measure } from './harness';
 
 /** `count` approved 困难老人特殊补助金 cases (one per household, heads first), each with an entitlement from 2026-01. */
 export function buildEntitlements(db: DB, count: number, staffId = 1): void {
@@ -11,11 +11,12 @@ export function buildEntitlements(db: DB, count: number, staffId = 1): void {
     .all(count) as { id: number; areaId: number; personId: number }[];
   if (heads.length < count) throw new Error(`only ${heads.length} households for ${count} entitlements`);
   const at = '2025-12-20T09:00:00.000+08:00';
-  const app =
-    db.prepare(`INSERT INTO applications (acceptance_no, household_id, person_id, area_id, kind_code, reason, requested_fen, approved_fen, state,
+  const app = db.prepare(`INSERT INTO applications (acceptance_no, household_id, person_id, area_id, kind_code, reason,
+      requested_fen, approved_fen, state,
       accepted_on, deadline, decided_on, registered_by, created_at, updated_at) VALUES (?, ?, ?, ?, 'elderly_allowance', '高龄困难', ?, ?, 'paid', '2025-12-01', '2025-12-29', '2025-12-20', ?, ?, ?)`);
   const ent = db.prepare(
-    `INSERT INTO entitlements (application_id, monthly_fen, start_month, created_by, created_at, updated_at) VALUES (?, ?, '2026-01', ?, ?, ?)`,
+    `INSERT INTO entitlements (application_id, monthly_fen, start_month, created_by, created_at, updated_at)
+      VALUES (?, ?, '2026-01', ?, ?, ?)`,
   );
   db.transaction(() => {
     heads.forEach((h, i) => {
@@ -56,9 +57,10 @@ export function buildPayments(db: DB, count = 1_000_000): void {
       FROM applications a JOIN households h ON h.id = a.household_id`,
     )
     .all() as { id: number; h: number; p: number; area: number; account: string }[];
-  const ins =
-    db.prepare(`INSERT INTO payments (application_id, household_id, person_id, area_id, kind_code, top_kind, amount_fen, paid_on, method, account,
-      reverses_id, cause, note, posted_by, posted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', 1, ?)`);
+  const ins = db.prepare(`INSERT INTO payments (application_id, household_id, person_id, area_id, kind_code, top_kind,
+      amount_fen, paid_on, method, account,
+      reverses_id, cause, note, posted_by, posted_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', 1, ?)`);
   const top = (k: string) => (k.startsWith('temporary_relief') ? 'temporary_relief' : k);
   const start = new Date('2017-01-01T00:00:00Z').getTime();
   const span = new Date('2026-11-20T00:00:00Z').getTime() - start;
@@ -103,7 +105,8 @@ export function buildPayments(db: DB, count = 1_000_000): void {
   })();
   db.pragma('optimize');
   console.log(
-    `payments built: ${count.toLocaleString()} (+${Math.floor(count / 200).toLocaleString()} reversals) in ${((Date.now() - t) / 1000).toFixed(1)} s`,
+    `payments built: ${count.toLocaleString()} (+${Math.floor(count / 200).toLocaleString()} reversals)`,
+    `in ${((Date.now() - t) / 1000).toFixed(1)} s`,
   );
 }
 
@@ -113,10 +116,16 @@ export async function paymentFigures(
 ): Promise<Figure[]> {
   buildPayments(db);
   const figures: Figure[] = [];
-  const cols = `p.id, p.paid_on, p.application_id, a.acceptance_no, p.household_id, pe.name, ar.name, k.name, p.amount_fen, p.signed_fen, p.method,
-      p.account, b.batch_no, p.for_month, p.reverses_id, (SELECT r.id FROM payments r WHERE r.reverses_id = p.id), p.note, s.display_name`;
-  const joins = `JOIN applications a ON a.id = p.application_id JOIN persons pe ON pe.id = p.person_id JOIN areas ar ON ar.id = p.area_id
-      JOIN relief_kinds k ON k.code = p.kind_code LEFT JOIN payroll_batches b ON b.id = p.batch_id JOIN staff s ON s.id = p.posted_by`;
+  const cols = `p.id, p.paid_on, p.application_id, a.acceptance_no, p.household_id, pe.name, ar.name, k.name,
+      p.amount_fen, p.signed_fen, p.method,
+      p.account, b.batch_no, p.for_month, p.reverses_id, (SELECT r.id FROM payments r WHERE r.reverses_id = p.id),
+      p.note, s.display_name`;
+  const joins = `JOIN applications a ON a.id = p.application_id
+    JOIN persons pe ON pe.id = p.person_id
+    JOIN areas ar ON ar.id = p.area_id
+    JOIN relief_kinds k ON k.code = p.kind_code
+    LEFT JOIN payroll_batches b ON b.id = p.batch_id
+    JOIN staff s ON s.id = p.posted_by`;
   // The baseline is the same work in raw SQLite: the page (ids first, then the joins) and the totals, read where the
   // app reads them (payment_totals for these filters).
   const grid = (
@@ -172,11 +181,21 @@ export async function paymentFigures(
   figures.push(await grid('payments grid, all months, no filter', {}, '', [], '', []));
   // A filter payment_totals cannot answer (one household): the totals are counted over its payments.
   const h = (db.prepare('SELECT household_id AS h FROM payments WHERE id = 500000').get() as { h: number }).h;
-  const rawH =
-    db.prepare(`WITH page AS (SELECT p.id FROM payments p WHERE p.household_id = ? ORDER BY p.paid_on DESC, p.id DESC LIMIT 100)
-      SELECT ${cols} FROM page JOIN payments p ON p.id = page.id ${joins} ORDER BY p.paid_on DESC, p.id DESC`);
+  const rawH = db.prepare(`WITH page AS (
+        SELECT p.id
+        FROM payments p
+        WHERE p.household_id = ?
+        ORDER BY p.paid_on DESC, p.id DESC
+        LIMIT 100
+      )
+      SELECT ${cols}
+      FROM page
+      JOIN payments p ON p.id = page.id ${joins}
+      ORDER BY p.paid_on DESC, p.id DESC`);
   const rawHTotal = db.prepare(
-    'SELECT count(*), sum(CASE WHEN p.reverses_id IS NULL THEN p.amount_fen ELSE -p.amount_fen END) FROM payments p WHERE p.household_id = ?',
+    `SELECT count(*), sum(CASE WHEN p.reverses_id IS NULL THEN p.amount_fen ELSE -p.amount_fen END)
+      FROM payments p
+      WHERE p.household_id = ?`,
   );
   figures.push(
     await measure(
@@ -200,8 +219,12 @@ export async function postingFigure(db: DB, maker: Ok, approver: Ok): Promise<Fi
   buildEntitlements(db, ROWS);
   const rows = db
     .prepare(
-      `SELECT a.id AS app, a.household_id AS h, a.person_id AS p, h.area_id AS area, a.kind_code AS kind, e.monthly_fen AS fen,
-      h.account_number AS account, e.id AS ent FROM entitlements e JOIN applications a ON a.id = e.application_id JOIN households h ON h.id = a.household_id`,
+      `SELECT a.id AS app, a.household_id AS h, a.person_id AS p, h.area_id AS area, a.kind_code AS kind,
+          e.monthly_fen AS fen,
+      h.account_number AS account, e.id AS ent
+        FROM entitlements e
+        JOIN applications a ON a.id = e.application_id
+        JOIN households h ON h.id = a.household_id`,
     )
     .all() as {
     app: number;
@@ -213,9 +236,10 @@ export async function postingFigure(db: DB, maker: Ok, approver: Ok): Promise<Fi
     account: string;
     ent: number;
   }[];
-  const ins =
-    db.prepare(`INSERT INTO payments (application_id, household_id, person_id, area_id, kind_code, top_kind, amount_fen, paid_on, method, account, entitlement_id,
-      for_month, note, posted_by, posted_at) VALUES (?, ?, ?, ?, ?, ?, ?, '2026-11-23', 'bank', ?, ?, ?, '', 1, '2026-11-23T09:00:00.000+08:00')`);
+  const ins = db.prepare(`INSERT INTO payments (application_id, household_id, person_id, area_id, kind_code, top_kind,
+      amount_fen, paid_on, method, account, entitlement_id,
+      for_month, note, posted_by, posted_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, '2026-11-23', 'bank', ?, ?, ?, '', 1, '2026-11-23T09:00:00.000+08:00')`);
   const rawPost = db.transaction((month: string) => {
     for (const r of rows) ins.run(r.app, r.h, r.p, r.area, r.kind, r.kind, r.fen, r.account, r.ent, month);
   });

@@ -2,7 +2,7 @@
 import type { DB } from '../../main/db/open';
 import { AREAS, people } from '../../main/demo/fictional';
 import { fullPinyin, initials } from '../../main/services/pinyin';
-import { type Figure,measure } from './harness';
+import { type Figure, measure } from './harness';
 
 /** 150,000 persons in 50,000 households by default (a household is three persons: a head and two children). */
 export function buildRegistry(db: DB, persons = 150_000): void {
@@ -11,11 +11,13 @@ export function buildRegistry(db: DB, persons = 150_000): void {
   db.transaction(() => {
     AREAS.forEach((a, i) => db.prepare('INSERT INTO areas (name, sort_order) VALUES (?, ?)').run(a, i + 1));
     const hh = db.prepare(
-      `INSERT INTO households (area_id, head_name, head_pinyin, phone, account_number, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO households (area_id, head_name, head_pinyin, phone, account_number, created_at, updated_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?)`,
     );
     const pp =
-      db.prepare(`INSERT INTO persons (household_id, name, name_initials, id_number, id_reversed, gender, birth_date, relation, phone, created_at, updated_at)
-                           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      db.prepare(`INSERT INTO persons (household_id, name, name_initials, id_number, id_reversed, gender, birth_date,
+        relation, phone, created_at, updated_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     const cat = db.prepare(
       'INSERT INTO household_categories (household_id, category_code, from_date) VALUES (?, ?, ?)',
     );
@@ -59,7 +61,8 @@ export function buildRegistry(db: DB, persons = 150_000): void {
   })();
   db.pragma('optimize');
   console.log(
-    `registry built: ${(persons / 3).toLocaleString()} households, ${persons.toLocaleString()} persons in ${((Date.now() - t) / 1000).toFixed(1)} s`,
+    `registry built: ${(persons / 3).toLocaleString()} households, ${persons.toLocaleString()} persons`,
+    `in ${((Date.now() - t) / 1000).toFixed(1)} s`,
   );
 }
 
@@ -71,19 +74,33 @@ export async function registryFigures(
   // Baselines: the same page written by hand in raw SQLite — choose and order the ids, then the page's columns
   // (masked ID, area, current categories, member count, account tail) for those rows only. No dispatcher, no zod.
   const today = '2026-11-23';
-  const pageOf = (
-    where: string,
-  ) => `WITH chosen AS (SELECT h.id, row_number() OVER (ORDER BY h.head_pinyin, h.id) AS n FROM households h ${where}
-      ORDER BY h.head_pinyin, h.id LIMIT 100)
+  const pageOf = (where: string) => `WITH chosen AS (
+      SELECT h.id, row_number() OVER (ORDER BY h.head_pinyin, h.id) AS n
+      FROM households h
+      ${where}
+      ORDER BY h.head_pinyin, h.id
+      LIMIT 100
+    )
     SELECT h.id, h.head_name, substr(p.id_number, 1, 4) || '**********' || substr(p.id_number, 15, 4), a.name,
-      (SELECT group_concat(k.name, '、') FROM household_categories c JOIN hardship_categories k ON k.code = c.category_code
-        WHERE c.household_id = h.id AND c.from_date <= @today AND (c.to_date IS NULL OR c.to_date >= @today)),
-      (SELECT count(*) FROM persons m WHERE m.household_id = h.id), h.phone, '****' || substr(h.account_number, -4), h.status
-    FROM chosen JOIN households h ON h.id = chosen.id JOIN areas a ON a.id = h.area_id LEFT JOIN persons p ON p.id = h.head_person_id
+      (
+        SELECT group_concat(k.name, '、')
+        FROM household_categories c
+        JOIN hardship_categories k ON k.code = c.category_code
+        WHERE c.household_id = h.id AND c.from_date <= @today AND (c.to_date IS NULL OR c.to_date >= @today)
+      ),
+      (SELECT count(*) FROM persons m WHERE m.household_id = h.id), h.phone, '****' || substr(h.account_number, -4),
+      h.status
+    FROM chosen
+    JOIN households h ON h.id = chosen.id
+    JOIN areas a ON a.id = h.area_id
+    LEFT JOIN persons p ON p.id = h.head_person_id
     ORDER BY chosen.n`;
   const page = db.prepare(pageOf('WHERE h.area_id = ?'));
   const pageCount = db.prepare('SELECT count(*) FROM households WHERE area_id = ?');
-  const INITIALS = `WHERE h.id IN (SELECT household_id FROM persons WHERE name_initials >= ? AND name_initials < ? || '~')`;
+  const INITIALS = `WHERE h.id IN (
+    SELECT household_id
+    FROM persons
+    WHERE name_initials >= ? AND name_initials < ? || '~')`;
   const byInitials = db.prepare(pageOf(INITIALS));
   const byInitialsCount = db.prepare(`SELECT count(*) FROM households h ${INITIALS}`);
   const tail = (

@@ -4,7 +4,7 @@
 // payments, as a query written without that table would. The trigger's cost shows in the posting figure instead.
 import type { DB } from '../../main/db/open';
 import { rng } from '../../main/demo/fictional';
-import { type Figure,measure } from './harness';
+import { type Figure, measure } from './harness';
 
 /** 500 cadres paired with 25,000 households, 50,000 visits over ten years, aid on one visit in four. */
 export function buildPairings(db: DB): void {
@@ -48,24 +48,46 @@ export async function reportFigure(db: DB, ok: (channel: string, input: unknown)
   const y = (year: number) => ({ year: String(year), from: `${year}-01-01`, to: `${year}-12-31` });
   const paid = `FROM payments p WHERE substr(p.paid_on, 1, 4) = @year AND (p.reverses_id IS NULL) = 1`;
   const raw = [
-    `SELECT count(*), sum(p.amount_fen) FROM payments p WHERE substr(p.paid_on, 1, 4) = @year AND (p.reverses_id IS NULL) = 0`,
+    `SELECT count(*), sum(p.amount_fen)
+      FROM payments p
+      WHERE substr(p.paid_on, 1, 4) = @year AND (p.reverses_id IS NULL) = 0`,
     `SELECT p.top_kind, count(*), sum(p.amount_fen) ${paid} GROUP BY p.top_kind`,
   ].map((sql) => db.prepare(sql));
   const once = [
-    `SELECT p.top_kind, count(DISTINCT p.person_id), count(DISTINCT p.household_id), count(*), sum(p.amount_fen) ${paid} GROUP BY p.top_kind`,
+    `SELECT p.top_kind, count(DISTINCT p.person_id), count(DISTINCT p.household_id), count(*), sum(p.amount_fen) ${paid}
+      GROUP BY p.top_kind`,
     `SELECT count(DISTINCT p.person_id) ${paid}`,
     `SELECT count(DISTINCT p.household_id) ${paid}`,
-    `SELECT p.area_id, p.top_kind, count(DISTINCT p.person_id), count(*), sum(p.amount_fen) ${paid} GROUP BY p.top_kind, p.area_id`,
-    `SELECT month, sum(n), sum(fen) FROM payment_totals WHERE month BETWEEN substr(@from, 1, 7) AND substr(@to, 1, 7) GROUP BY month, reversal`,
-    `SELECT (SELECT count(*) FROM households WHERE created_at BETWEEN @from AND @to || 'T99'), (SELECT count(*) FROM households WHERE exited_on BETWEEN @from AND @to),
-            (SELECT count(*) FROM households WHERE created_at <= @to || 'T99' AND (exited_on IS NULL OR exited_on > @to))`,
-    `SELECT (SELECT count(*) FROM applications WHERE accepted_on BETWEEN @from AND @to), (SELECT count(*) FROM applications WHERE decided_on BETWEEN @from AND @to AND approved_fen IS NOT NULL),
-            (SELECT count(*) FROM applications WHERE decided_on BETWEEN @from AND @to AND state = 'rejected'), (SELECT count(*) FROM application_steps WHERE action = 'withdraw' AND on_date BETWEEN @from AND @to),
-            (SELECT count(*) FROM applications WHERE decided_on BETWEEN @from AND @to), (SELECT count(*) FROM applications WHERE decided_on BETWEEN @from AND @to AND decided_on <= deadline)`,
-    `SELECT (SELECT count(DISTINCT cadre_id) FROM pairings WHERE from_date <= @to AND (to_date IS NULL OR to_date >= @from)),
-            (SELECT count(DISTINCT household_id) FROM pairings WHERE from_date <= @to AND (to_date IS NULL OR to_date >= @from)),
-            (SELECT count(*) FROM visits WHERE visited_on BETWEEN @from AND @to),
-            (SELECT coalesce(sum(a.value_fen), 0) FROM visit_aid a JOIN visits v ON v.id = a.visit_id WHERE v.visited_on BETWEEN @from AND @to),
+    `SELECT p.area_id, p.top_kind, count(DISTINCT p.person_id), count(*), sum(p.amount_fen) ${paid}
+      GROUP BY p.top_kind, p.area_id`,
+    `SELECT month, sum(n), sum(fen)
+      FROM payment_totals
+      WHERE month BETWEEN substr(@from, 1, 7) AND substr(@to, 1, 7)
+      GROUP BY month, reversal`,
+    `SELECT (SELECT count(*) FROM households WHERE created_at BETWEEN @from AND @to || 'T99'),
+        (SELECT count(*) FROM households WHERE exited_on BETWEEN @from AND @to),
+            (SELECT count(*) FROM households WHERE created_at <= @to || 'T99'
+              AND (exited_on IS NULL OR exited_on > @to))`,
+    `SELECT (SELECT count(*) FROM applications WHERE accepted_on BETWEEN @from AND @to),
+        (SELECT count(*) FROM applications WHERE decided_on BETWEEN @from AND @to AND approved_fen IS NOT NULL),
+            (SELECT count(*) FROM applications WHERE decided_on BETWEEN @from AND @to AND state = 'rejected'),
+        (SELECT count(*) FROM application_steps WHERE action = 'withdraw' AND on_date BETWEEN @from AND @to),
+            (SELECT count(*) FROM applications WHERE decided_on BETWEEN @from AND @to),
+        (SELECT count(*) FROM applications WHERE decided_on BETWEEN @from AND @to AND decided_on <= deadline)`,
+    `SELECT
+       (SELECT count(DISTINCT cadre_id) FROM pairings WHERE from_date <= @to AND (to_date IS NULL OR to_date >= @from)),
+       (
+         SELECT count(DISTINCT household_id)
+         FROM pairings
+         WHERE from_date <= @to AND (to_date IS NULL OR to_date >= @from)
+       ),
+       (SELECT count(*) FROM visits WHERE visited_on BETWEEN @from AND @to),
+       (
+         SELECT coalesce(sum(a.value_fen), 0)
+         FROM visit_aid a
+         JOIN visits v ON v.id = a.visit_id
+         WHERE v.visited_on BETWEEN @from AND @to
+       ),
             (SELECT count(*) FROM service_cards WHERE issued_on BETWEEN @from AND @to)`,
   ].map((sql) => db.prepare(sql));
   return measure(

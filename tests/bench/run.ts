@@ -10,7 +10,7 @@ import { Ledger } from '../../main/ledger';
 import { tempDir } from '../e2e/host';
 import { applicationFigures } from './applications';
 import { cardsFigure } from './cards';
-import { benchClock, type Figure,measure, report } from './harness';
+import { benchClock, type Figure, measure, report } from './harness';
 import { paymentFigures, postingFigure } from './payments';
 import { registryFigures } from './registry';
 import { reportFigure } from './reports';
@@ -78,8 +78,13 @@ async function main() {
 
   const figures: Figure[] = [];
   const raw = ledger.db.prepare(
-    `SELECT a.id, a.at, a.staff_id AS staffId, s.display_name AS staffName, a.channel, a.entity, a.entity_id AS entityId, a.before, a.after
-       FROM audit_log a LEFT JOIN staff s ON s.id = a.staff_id WHERE a.channel = ? ORDER BY a.id DESC LIMIT 100 OFFSET 0`,
+    `SELECT a.id, a.at, a.staff_id AS staffId, s.display_name AS staffName, a.channel, a.entity,
+        a.entity_id AS entityId, a.before, a.after
+      FROM audit_log a
+      LEFT JOIN staff s ON s.id = a.staff_id
+      WHERE a.channel = ?
+      ORDER BY a.id DESC
+      LIMIT 100 OFFSET 0`,
   );
   const rawCount = ledger.db.prepare('SELECT count(*) AS n FROM audit_log a WHERE a.channel = ?');
   figures.push(
@@ -98,7 +103,8 @@ async function main() {
   await ledger.close({ backup: false });
   const cards = await cardsFigure();
   console.log(
-    `${cards.figure}: ${cards.pages} pages; issue and draw ${cards.issue_and_draw_ms} ms, PDF ${cards.pdf_ms} ms; ${cards.ms_per_card} ms per card`,
+    `${cards.figure}: ${cards.pages} pages; issue and draw ${cards.issue_and_draw_ms} ms,`,
+    `PDF ${cards.pdf_ms} ms; ${cards.ms_per_card} ms per card`,
   );
   const within = report(figures, values.out, { cards });
   process.exit(within ? 0 : 1);

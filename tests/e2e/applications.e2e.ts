@@ -4,7 +4,7 @@ import { expect, test } from '@playwright/test';
 import Database from 'better-sqlite3';
 
 import { idNumberFor } from '../../main/demo/fictional';
-import { type Host,startHost } from './host';
+import { type Host, startHost } from './host';
 import { pdfInfo, pdfPicture, pdfText, PERSONAL_NUMBERS, printToPdf } from './pdf';
 import { api, choose, firstStartAsAdmin, switchTo } from './session';
 

@@ -8,7 +8,8 @@ import { ROOT, tempDir } from './host';
 
 const bin = electronBinary();
 const WHY =
-  'Electron binary is not installed here (its download is blocked; ELECTRON_SKIP_BINARY_DOWNLOAD=1 was used) — the web host tests cover the same app';
+  'Electron binary is not installed here (its download is blocked; ELECTRON_SKIP_BINARY_DOWNLOAD=1 was used) — ' +
+  'the web host tests cover the same app';
 
 test('the desktop window opens the app with context isolation and no Node in the page', async () => {
   if (!bin) console.log(`skipped: ${WHY}`);

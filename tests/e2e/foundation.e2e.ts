@@ -1,8 +1,8 @@
 // First start → create admin → sign in → create a clerk → sign out → sign in as the clerk → admin-only screen refused.
-import { expect, type Page,test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import Database from 'better-sqlite3';
 
-import { type Host,startHost } from './host';
+import { type Host, startHost } from './host';
 import { createAdmin, firstStartAsAdmin, signIn, watchCsp } from './session';
 
 let host: Host;

@@ -1,5 +1,5 @@
 // Starts the real CLI (`node dist/main/start.cjs`) as the web host on a temporary ledger and reads its one line.
-import { type ChildProcess,spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

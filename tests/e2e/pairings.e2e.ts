@@ -2,14 +2,14 @@
 // printed at CR80; then a whole area's cards on A4 sheets of ten. PDFs read back, every QR code decoded with zbarimg.
 import { execFileSync } from 'node:child_process';
 
-import { expect, type Page,test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import Database from 'better-sqlite3';
 
 import { idNumberFor } from '../../main/demo/fictional';
 import { cardQrText } from '../../shared/domain/cards';
 import type { Host } from './host';
 import { ID_NUMBERS, pdfInfo, pdfPictures, pdfText, PERSONAL_NUMBERS, printToPdf } from './pdf';
-import { api, choose, firstStartAsAdmin, hostPerTest,switchTo, watchCsp } from './session';
+import { api, choose, firstStartAsAdmin, hostPerTest, switchTo, watchCsp } from './session';
 
 let host: Host;
 hostPerTest((h) => (host = h));
@@ -246,11 +246,15 @@ test('a whole area on A4: ten cards a sheet with crop marks, backs mirrored, eve
   expect(new Set(numbers).size).toBe(10);
   expect(sheet).not.toMatch(ID_NUMBERS); // a cadre's phone is on the card by design; ID numbers never
   expect(pdfText('test-results/cards-a4.pdf', 2)).toContain('服务事项及联系电话');
-  // The ten QR codes of the first sheet, slot by slot: each holds its own card's number, the hotline and its cadre's phone.
+  // The ten QR codes of the first sheet, slot by slot: each holds its own card's number, the hotline and its cadre's
+  // phone.
   const db = new Database(host.db, { readonly: true });
   const cards = db
     .prepare(
-      `SELECT sc.card_no AS cardNo, c.phone AS cadrePhone FROM service_cards sc LEFT JOIN cadres c ON c.id = sc.cadre_id ORDER BY sc.card_no`,
+      `SELECT sc.card_no AS cardNo, c.phone AS cadrePhone
+        FROM service_cards sc
+        LEFT JOIN cadres c ON c.id = sc.cadre_id
+        ORDER BY sc.card_no`,
     )
     .all() as { cardNo: string; cadrePhone: string | null }[];
   expect(db.prepare('SELECT count(*) AS n FROM card_printings WHERE format = ?').get('a4')).toEqual({ n: 12 });

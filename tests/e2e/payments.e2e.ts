@@ -1,7 +1,7 @@
 // Money at the counter: a 临时救助 case approved (先行救助) and paid in cash with its receipt; a monthly batch made by
 // the clerk, approved and posted by the approver; one payment reversed; the totals on screen move with the ledger.
 // Then a 120-row roster printed to PDF and read back page by page.
-import { expect, type Page,test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import Database from 'better-sqlite3';
 
 import { idNumberFor } from '../../main/demo/fictional';
@@ -10,7 +10,7 @@ import { buildEntitlements } from '../bench/payments';
 import { buildRegistry } from '../bench/registry';
 import type { Host } from './host';
 import { pdfInfo, pdfPicture, pdfPictures, pdfText, PERSONAL_NUMBERS, printToPdf } from './pdf';
-import { api, createAdmin, firstStartAsAdmin, hostPerTest,signIn, switchTo, watchCsp } from './session';
+import { api, createAdmin, firstStartAsAdmin, hostPerTest, signIn, switchTo, watchCsp } from './session';
 
 let host: Host;
 hostPerTest((h) => (host = h));

@@ -1,5 +1,6 @@
 // 年度救助统计 on screen and on paper: the numbers equal an independent SQL query over the ledger file, a number opens
-// the payments (households, applications) behind it with the same total, the A4 PDF carries the summary paragraph, and the chart is looked at.
+// the payments (households, applications) behind it with the same total, the A4 PDF carries the summary paragraph, and
+// the chart is looked at.
 import { expect, test } from '@playwright/test';
 import Database from 'better-sqlite3';
 
@@ -7,7 +8,7 @@ import { idNumberFor } from '../../main/demo/fictional';
 import { formatYuan } from '../../shared/domain/money';
 import type { Host } from './host';
 import { pdfInfo, pdfPictures, pdfText, printToPdf } from './pdf';
-import { api, firstStartAsAdmin, hostPerTest,watchCsp } from './session';
+import { api, firstStartAsAdmin, hostPerTest, watchCsp } from './session';
 
 let host: Host;
 hostPerTest((h) => (host = h));
@@ -23,8 +24,10 @@ function fromLedger(file: string) {
     const kind = (code: string) =>
       db
         .prepare(
-          `SELECT count(DISTINCT person_id) AS persons, count(*) AS times, coalesce(sum(amount_fen), 0) AS fen FROM payments p JOIN relief_kinds k ON k.code = p.kind_code
-        WHERE coalesce(k.parent_code, k.code) = ? AND paid_on BETWEEN ? AND ? AND reverses_id IS NULL`,
+          `SELECT count(DISTINCT person_id) AS persons, count(*) AS times, coalesce(sum(amount_fen), 0) AS fen
+            FROM payments p
+            JOIN relief_kinds k ON k.code = p.kind_code
+            WHERE coalesce(k.parent_code, k.code) = ? AND paid_on BETWEEN ? AND ? AND reverses_id IS NULL`,
         )
         .get(code, ...span) as { persons: number; times: number; fen: number };
     const net = (

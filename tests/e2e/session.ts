@@ -1,7 +1,7 @@
 // Shared e2e steps: first start as admin, sign in, and calls over the same token (the host's one session).
-import { expect, type Locator, type Page,test } from '@playwright/test';
+import { expect, type Locator, type Page, test } from '@playwright/test';
 
-import { type Host,startHost } from './host';
+import { type Host, startHost } from './host';
 
 /** Fills the first-start form of a new ledger (the page must already show it). */
 export async function createAdmin(page: Page): Promise<void> {

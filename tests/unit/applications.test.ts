@@ -333,7 +333,8 @@ test('先行救助: approved at once, then the paperwork clock; overdue after 10
 
 test('首页: due within three working days, and overdue open cases', async () => {
   const { w, register, clerk } = await setup();
-  const a = must(await register({ kindCode: 'medical_relief', reason: '住院', materials: [] })) as ApplicationDetail; // 15 working days
+  // 15 working days
+  const a = must(await register({ kindCode: 'medical_relief', reason: '住院', materials: [] })) as ApplicationDetail;
   const b = must(await register()) as ApplicationDetail; // 10 working days: 2026-12-07
   w.clock.advanceMinutes(10 * 24 * 60); // Thursday 2026-12-03: b is due in 2 working days
   clerk.lastSeen = w.clock.now().getTime();
@@ -434,7 +435,8 @@ test('relief kinds are data an admin edits: limits, ceiling and checklist take e
 
 test('every action from every state: allowed exactly where the workflow table says', async () => {
   const { w, register, h } = await setup();
-  const other = await w.staff('other', ['clerk', 'reviewer', 'approver']); // neither registrar nor reviewer of these cases
+  // neither registrar nor reviewer of these cases
+  const other = await w.staff('other', ['clerk', 'reviewer', 'approver']);
   const { STATES, ACTIONS } = await import('../../shared/domain/workflow');
   const inputs: Record<string, (id: number) => [string, Record<string, unknown>]> = {
     investigate: (id) => [

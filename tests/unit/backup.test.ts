@@ -39,7 +39,9 @@ test('a backup taken while writes run opens, passes integrity_check and holds on
   assert.equal((b.pragma('integrity_check') as { integrity_check: string }[])[0].integrity_check, 'ok');
   const { rows, pairs, broken } = b
     .prepare(
-      'SELECT count(*) AS rows, count(DISTINCT pair) AS pairs, (SELECT count(*) FROM (SELECT pair FROM pairs GROUP BY pair HAVING count(*) <> 2)) AS broken FROM pairs',
+      `SELECT count(*) AS rows, count(DISTINCT pair) AS pairs,
+          (SELECT count(*) FROM (SELECT pair FROM pairs GROUP BY pair HAVING count(*) <> 2)) AS broken
+        FROM pairs`,
     )
     .get() as { rows: number; pairs: number; broken: number };
   assert.equal(broken, 0);

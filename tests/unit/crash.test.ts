@@ -112,7 +112,8 @@ test(
       assert.ok(r.killed || s.state === 'posted');
     }
     console.log(
-      `# posting ${ROWS} rows took ${full.ms!.toFixed(0)} ms; 20 kills: ${outcomes.present} wholly present, ${outcomes.absent} wholly absent`,
+      `# posting ${ROWS} rows took ${full.ms!.toFixed(0)} ms;`,
+      `20 kills: ${outcomes.present} wholly present, ${outcomes.absent} wholly absent`,
     );
     // Kills landed on both sides of the commit, so the test saw real interruptions, not only finished runs.
     assert.ok(outcomes.present > 0 && outcomes.absent > 0, JSON.stringify(outcomes));

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { type Handlers,newSession } from '../../main/dispatch';
+import { type Handlers, newSession } from '../../main/dispatch';
 import { handlers } from '../../main/handlers';
 import { putSetting } from '../../main/services/settings';
 import { must, refused, world } from './helpers';

@@ -1,4 +1,5 @@
-// Pure rules: yuan to fen and back in capitals, months, accounts, and working days across the 2026 National Day holiday.
+// Pure rules: yuan to fen and back in capitals, months, accounts, and working days across the 2026 National Day
+// holiday.
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -7,7 +8,7 @@ import { Ledger } from '../../main/ledger';
 import { loadCalendar } from '../../main/services/calendar';
 import { amountInWords, cleanAccount, formatYuan, parseYuan } from '../../shared/domain/money';
 import { addMonths, monthCn } from '../../shared/domain/time';
-import { addWorkingDays, type Calendar,isWorkingDay, workingDaysBetween } from '../../shared/domain/workdays';
+import { addWorkingDays, type Calendar, isWorkingDay, workingDaysBetween } from '../../shared/domain/workdays';
 import { tempDir, testClock } from './helpers';
 
 test('yuan typed by a clerk becomes integer fen by rule', () => {

@@ -130,7 +130,8 @@ test('one primary cadre at a time: a new one replaces the old, whose pairing end
     () =>
       w.ledger.db
         .prepare(
-          `INSERT INTO pairings (cadre_id, household_id, role, from_date, created_by, created_at) VALUES (?, ?, 'primary', '2026-11-01', 1, '')`,
+          `INSERT INTO pairings (cadre_id, household_id, role, from_date, created_by, created_at)
+            VALUES (?, ?, 'primary', '2026-11-01', 1, '')`,
         )
         .run(li.id, h.id),
     /UNIQUE/,

@@ -151,7 +151,7 @@ test('reversal: approver only, a new row dated today linked to the original, at 
   assert.deepEqual(must(await w.call(clerk, 'payments.list', { reversed: 'standing' })).sumFen, 80000);
 });
 
-test('the triggers refuse UPDATE and DELETE of a posted payment and a second reversal, whatever SQL is run', async () => {
+test(`the triggers refuse UPDATE and DELETE of a posted payment and a second reversal, whatever SQL is run`, async () => {
   const { w, clerk, household, approved } = await paymentsWorld();
   const h = await household('钱七');
   const id = await approved(h, 'temporary_relief_urgent', '500');
@@ -163,8 +163,12 @@ test('the triggers refuse UPDATE and DELETE of a posted payment and a second rev
   assert.throws(() => db.prepare('UPDATE payments SET note = ? WHERE id = ?').run('改', p.id), /不能修改/);
   assert.throws(() => db.prepare('DELETE FROM payments WHERE id = ?').run(p.id), /不能删除/);
   assert.throws(() => db.prepare('DELETE FROM payments').run(), /不能删除/);
-  const copy = `INSERT INTO payments (application_id, household_id, person_id, area_id, kind_code, top_kind, amount_fen, paid_on, method, reverses_id, cause, posted_by, posted_at)
-    SELECT application_id, household_id, person_id, area_id, kind_code, top_kind, ?, paid_on, method, ?, 'manual', posted_by, posted_at FROM payments WHERE id = ?`;
+  const copy = `INSERT INTO payments (application_id, household_id, person_id, area_id, kind_code, top_kind,
+    amount_fen, paid_on, method, reverses_id, cause, posted_by, posted_at)
+    SELECT application_id, household_id, person_id, area_id, kind_code, top_kind, ?, paid_on, method, ?, 'manual',
+      posted_by, posted_at
+    FROM payments
+    WHERE id = ?`;
   assert.throws(() => db.prepare(copy).run(1, p.id, p.id), /冲正金额必须等于原发放金额/);
   const rid = db.prepare(copy).run(50000, p.id, p.id).lastInsertRowid;
   assert.throws(() => db.prepare(copy).run(50000, p.id, p.id), /UNIQUE constraint failed: payments.reverses_id/);
@@ -200,8 +204,12 @@ test('closed months: an admin closes, posting and reversing inside is refused, r
     () =>
       w.ledger.db
         .prepare(
-          `INSERT INTO payments (application_id, household_id, person_id, area_id, kind_code, top_kind, amount_fen, paid_on, method, posted_by, posted_at)
-    SELECT application_id, household_id, person_id, area_id, kind_code, top_kind, 1, '2026-11-30', 'cash', posted_by, posted_at FROM payments WHERE id = ?`,
+          `INSERT INTO payments (application_id, household_id, person_id, area_id, kind_code, top_kind, amount_fen,
+            paid_on, method, posted_by, posted_at)
+    SELECT application_id, household_id, person_id, area_id, kind_code, top_kind, 1, '2026-11-30', 'cash', posted_by,
+              posted_at
+            FROM payments
+            WHERE id = ?`,
         )
         .run(p.id),
     /已结账/,

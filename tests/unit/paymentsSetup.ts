@@ -2,7 +2,7 @@
 import { idNumberFor } from '../../main/demo/fictional';
 import type { Session } from '../../main/dispatch';
 import type { HouseholdDetail } from '../../shared/schemas/registry';
-import { must, type World,world } from './helpers';
+import { must, type World, world } from './helpers';
 
 export interface PaymentsWorld {
   w: World;

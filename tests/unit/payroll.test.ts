@@ -140,8 +140,13 @@ test('a batch: collected, a row excluded with a reason, approved by someone else
     () =>
       w.ledger.db
         .prepare(
-          `INSERT INTO payments (application_id, household_id, person_id, area_id, kind_code, top_kind, amount_fen, paid_on, method, account, entitlement_id, for_month, posted_by, posted_at)
-      SELECT application_id, household_id, person_id, area_id, kind_code, top_kind, amount_fen, paid_on, method, account, entitlement_id, for_month, posted_by, posted_at FROM payments WHERE batch_id = ? LIMIT 1`,
+          `INSERT INTO payments (application_id, household_id, person_id, area_id, kind_code, top_kind, amount_fen,
+            paid_on, method, account, entitlement_id, for_month, posted_by, posted_at)
+      SELECT application_id, household_id, person_id, area_id, kind_code, top_kind, amount_fen, paid_on, method,
+              account, entitlement_id, for_month, posted_by, posted_at
+            FROM payments
+            WHERE batch_id = ?
+            LIMIT 1`,
         )
         .run(draft.id),
     /同一待遇同一月份已经发放过/,
@@ -229,7 +234,11 @@ test('bank results: bad files refused whole; failed rows reversed and re-issued 
   must(await w.call(approver, 'payroll.approve', { id: b.id }));
   const pays = w.ledger.db
     .prepare(
-      `SELECT p.id, p.account, p.amount_fen AS fen, pe.name FROM payments p JOIN persons pe ON pe.id = p.person_id WHERE batch_id = ? ORDER BY p.id`,
+      `SELECT p.id, p.account, p.amount_fen AS fen, pe.name
+        FROM payments p
+        JOIN persons pe ON pe.id = p.person_id
+        WHERE batch_id = ?
+        ORDER BY p.id`,
     )
     .all(b.id) as { id: number; account: string; fen: number; name: string }[];
   const line = (p: { account: string; fen: number }, status = '成功', amount = (p.fen / 100).toFixed(2)) =>
@@ -303,8 +312,13 @@ test('the check screen reconciles each posted batch with its payments and shows 
   );
   w.ledger.db
     .prepare(
-      `INSERT INTO payments (application_id, household_id, person_id, area_id, kind_code, top_kind, amount_fen, paid_on, method, account, batch_id, posted_by, posted_at)
-    SELECT application_id, household_id, person_id, area_id, kind_code, top_kind, 999, paid_on, method, account, batch_id, posted_by, posted_at FROM payments WHERE batch_id = ? LIMIT 1`,
+      `INSERT INTO payments (application_id, household_id, person_id, area_id, kind_code, top_kind, amount_fen,
+        paid_on, method, account, batch_id, posted_by, posted_at)
+    SELECT application_id, household_id, person_id, area_id, kind_code, top_kind, 999, paid_on, method, account,
+          batch_id, posted_by, posted_at
+        FROM payments
+        WHERE batch_id = ?
+        LIMIT 1`,
     )
     .run(b.id);
   c = must(await w.call(clerk, 'payments.check', {}));

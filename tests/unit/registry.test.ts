@@ -4,7 +4,7 @@ import { test } from 'node:test';
 
 import { idNumberFor } from '../../main/demo/fictional';
 import type { HouseholdDetail, MemberInput } from '../../shared/schemas/registry';
-import { must, refused, type World,world } from './helpers';
+import { must, refused, type World, world } from './helpers';
 
 const ID = (birth: string, nth: number, female = false) => idNumberFor(birth, nth, female);
 const member = (name: string, idNumber: string, relation: MemberInput['relation'] = '户主'): MemberInput => ({

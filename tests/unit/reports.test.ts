@@ -116,7 +116,8 @@ test('the year in figures: kinds, reversals on their own line, areas, months, ap
     }),
   );
   must(await w.call(clerk, 'cards.issue', { householdIds: [zhang.id], format: 'cr80' }));
-  must(await w.call(clerk, 'cards.issue', { householdIds: [zhang.id], format: 'cr80', reissue: true })); // 补卡: the first card is voided, both were issued
+  // 补卡: the first card is voided, both were issued
+  must(await w.call(clerk, 'cards.issue', { householdIds: [zhang.id], format: 'cr80', reissue: true }));
 
   const r = must(await w.call(clerk, 'reports.annual', { year: 2026 }));
   assert.deepEqual(
@@ -282,8 +283,12 @@ test('annual_totals, kept by the insert trigger, equals the counts over the paym
   const r = rng(11);
   const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)];
   const ins = w.ledger.db
-    .prepare(`INSERT INTO payments (application_id, household_id, person_id, area_id, kind_code, top_kind, amount_fen, paid_on, method, reverses_id, cause, posted_by, posted_at)
-    SELECT application_id, @household, @person, @area, @kind, @kind, @fen, @paidOn, method, @reverses, CASE WHEN @reverses IS NULL THEN NULL ELSE 'manual' END, posted_by, posted_at FROM payments WHERE id = 1`);
+    .prepare(`INSERT INTO payments (application_id, household_id, person_id, area_id, kind_code, top_kind,
+      amount_fen, paid_on, method, reverses_id, cause, posted_by, posted_at)
+    SELECT application_id, @household, @person, @area, @kind, @kind, @fen, @paidOn, method, @reverses,
+        CASE WHEN @reverses IS NULL THEN NULL ELSE 'manual' END, posted_by, posted_at
+      FROM payments
+      WHERE id = 1`);
   const paid: { id: number; fen: number }[] = [];
   w.ledger.db.transaction(() => {
     for (let i = 0; i < 1500; i++) {
@@ -312,7 +317,10 @@ test('annual_totals, kept by the insert trigger, equals the counts over the paym
   // Spot-checked against plain SQL too: 2025's distinct persons and households, and its reversals.
   const y = must(await w.call(clerk, 'reports.annual', { year: 2025 }));
   const d = w.one<{ persons: number; households: number; times: number; fen: number }>(
-    `SELECT count(DISTINCT person_id) AS persons, count(DISTINCT household_id) AS households, count(*) AS times, sum(amount_fen) AS fen FROM payments WHERE paid_on LIKE '2025%' AND reverses_id IS NULL`,
+    `SELECT count(DISTINCT person_id) AS persons, count(DISTINCT household_id) AS households, count(*) AS times,
+        sum(amount_fen) AS fen
+      FROM payments
+      WHERE paid_on LIKE '2025%' AND reverses_id IS NULL`,
   );
   assert.deepEqual(
     [y.total.persons, y.total.households, y.total.times, y.total.fen],
@@ -320,7 +328,9 @@ test('annual_totals, kept by the insert trigger, equals the counts over the paym
   );
   assert.ok(d.persons > d.households, 'several persons of one household were paid');
   const rv = w.one<{ times: number; fen: number }>(
-    `SELECT count(*) AS times, sum(amount_fen) AS fen FROM payments WHERE paid_on LIKE '2025%' AND reverses_id IS NOT NULL`,
+    `SELECT count(*) AS times, sum(amount_fen) AS fen
+      FROM payments
+      WHERE paid_on LIKE '2025%' AND reverses_id IS NOT NULL`,
   );
   assert.deepEqual(y.reversals, rv);
   assert.equal(must(await w.call(clerk, 'payments.check', {})).totalsOff, 0);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 
 import { startWebHost, type WebHost } from '../../main/webhost/server';
-import { type World,world } from './helpers';
+import { type World, world } from './helpers';
 
 let w: World;
 let host: WebHost;

@@ -1,17 +1,15 @@
 // One case: what was asked, what is missing, the clock, the timeline of every step, and the next actions.
 import { PrinterOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Form, Modal, Result, Space, Tag, Timeline } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 
 import { formatYuan } from '../../../shared/domain/money';
-import type { AppErrorBody } from '../../../shared/domain/result';
 import { STATE_LABELS } from '../../../shared/domain/workflow';
-import type { ApplicationDetail } from '../../../shared/schemas/applications';
 import type { SessionState } from '../../../shared/schemas/staff';
-import { call } from '../../api';
 import { FormProblemAlert } from '../../components/FormProblemAlert';
-import { type FormProblem,showResultError } from '../../components/forms';
+import { type FormProblem, showResultError } from '../../components/forms';
 import { go } from '../../components/router';
+import { useRecord } from '../../components/useRecord';
 import { CasePayments } from '../payments/CasePayments';
 import { ACTION_DEFS, type ActionDef } from './actions';
 import { daysLeftText } from './columns';
@@ -63,19 +61,12 @@ function stepText(detail: Record<string, unknown>): string {
 }
 
 export function ApplicationPage({ id, session }: { id: number; session: SessionState }) {
-  const [a, setA] = useState<ApplicationDetail | null>(null);
-  const [error, setError] = useState<AppErrorBody | null>(null);
   const [action, setAction] = useState<ActionDef | null>(null);
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const [form] = Form.useForm();
   const roles = session.staff!.roles;
 
-  const load = useCallback(async () => {
-    const r = await call('applications.get', { id });
-    if (r.ok) setA(r.value);
-    else setError(r.error);
-  }, [id]);
-  useEffect(() => void load(), [load]);
+  const { value: a, error, reload: load, set: setA } = useRecord('applications.get', { id });
 
   if (error) return <Result status="404" title={error.message} />;
   if (!a) return null;

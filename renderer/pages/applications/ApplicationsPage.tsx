@@ -4,7 +4,7 @@ import { Button, Checkbox, Select, Space } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 
 import { APPLICATION_TALLIES, APPLICATION_TALLY_LABELS } from '../../../shared/domain/reports';
-import { type State,STATE_LABELS, STATES } from '../../../shared/domain/workflow';
+import { type State, STATE_LABELS, STATES } from '../../../shared/domain/workflow';
 import type { ApplicationRow, ReliefKind } from '../../../shared/schemas/applications';
 import { call } from '../../api';
 import { LedgerGrid, type PageRequest } from '../../components/LedgerGrid';

@@ -1,12 +1,12 @@
 // 受理: pick the household (by name, pinyin initials or ID tail), the beneficiary, the kind; tick the materials.
 import { Alert, Button, Card, Checkbox, Col, Form, Input, Row, Select, Space } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 
 import type { Input as In } from '../../../shared/contract';
 import type { HouseholdDetail } from '../../../shared/schemas/registry';
 import { call } from '../../api';
 import { FormProblemAlert } from '../../components/FormProblemAlert';
-import { type FormProblem,showResultError } from '../../components/forms';
+import { type FormProblem, showResultError } from '../../components/forms';
 import { go } from '../../components/router';
 import { useReliefKinds } from './ApplicationsPage';
 
@@ -21,14 +21,20 @@ export function RegisterApplication({ householdId }: { householdId?: number }) {
   const kindCode = Form.useWatch('kindCode', form);
   const kind = useMemo(() => kinds.find((k) => k.code === kindCode), [kinds, kindCode]);
 
-  const pickHousehold = async (id: number) => {
-    const r = await call('households.get', { id });
-    if (!r.ok) return;
-    setHousehold(r.value);
-    setOptions([{ value: id, label: `户号 ${id} · ${r.value.headName} · ${r.value.area}` }]);
-    form.setFieldsValue({ householdId: id, personId: r.value.members[0]?.id });
-  };
-  useEffect(() => void (householdId && pickHousehold(householdId)), [householdId]); // eslint-disable-line react-hooks/exhaustive-deps
+  const pickHousehold = useCallback(
+    (id: number) =>
+      void call('households.get', { id }).then((r) => {
+        if (!r.ok) return;
+        setHousehold(r.value);
+        setOptions([{ value: id, label: `户号 ${id} · ${r.value.headName} · ${r.value.area}` }]);
+        form.setFieldsValue({ householdId: id, personId: r.value.members[0]?.id });
+      }),
+    [form],
+  );
+
+  useEffect(() => {
+    if (householdId) pickHousehold(householdId);
+  }, [householdId, pickHousehold]);
   useEffect(() => form.setFieldValue('materials', []), [kindCode, form]);
 
   const search = async (q: string) => {

@@ -1,7 +1,7 @@
 import type { ColDef } from 'ag-grid-community';
 
 import { formatYuan } from '../../../shared/domain/money';
-import { type State,STATE_LABELS } from '../../../shared/domain/workflow';
+import { type State, STATE_LABELS } from '../../../shared/domain/workflow';
 import type { ApplicationRow } from '../../../shared/schemas/applications';
 
 export const daysLeftText = (r: Pick<ApplicationRow, 'daysLeft' | 'urgent' | 'state'>) =>

@@ -18,17 +18,17 @@ import {
   Tag,
 } from 'antd';
 import dayjs from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 
 import { RELATIONS } from '../../../shared/domain/registry';
-import type { AppErrorBody } from '../../../shared/domain/result';
-import type { HouseholdDetail, PersonView } from '../../../shared/schemas/registry';
+import type { PersonView } from '../../../shared/schemas/registry';
 import type { SessionState } from '../../../shared/schemas/staff';
 import { call } from '../../api';
 import { FormProblemAlert } from '../../components/FormProblemAlert';
-import { type FormProblem,showResultError } from '../../components/forms';
+import { type FormProblem, showResultError } from '../../components/forms';
 import { today } from '../../components/today';
 import { useLookups } from '../../components/useLookups';
+import { useRecord } from '../../components/useRecord';
 import { HouseholdPairings } from '../pairings/HouseholdPairings';
 import { HouseholdPayments } from '../payments/HouseholdPayments';
 import { HouseholdApplications } from './HouseholdApplications';
@@ -57,20 +57,13 @@ function RevealId({ person, canReveal }: { person: PersonView; canReveal: boolea
 }
 
 export function HouseholdPage({ id, session }: { id: number; session: SessionState }) {
-  const [h, setH] = useState<HouseholdDetail | null>(null);
-  const [error, setError] = useState<AppErrorBody | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const [form] = Form.useForm();
   const { categories } = useLookups();
   const canReveal = session.staff!.roles.some((r) => r !== 'clerk');
 
-  const load = useCallback(async () => {
-    const r = await call('households.get', { id });
-    if (r.ok) setH(r.value);
-    else setError(r.error);
-  }, [id]);
-  useEffect(() => void load(), [load]);
+  const { value: h, error, reload: load, set: setH } = useRecord('households.get', { id });
 
   const open = (d: Dialog) => {
     form.resetFields();

@@ -31,7 +31,7 @@ export function LedgerPage() {
 
   const fetchPage = useCallback(
     (req: PageRequest) => call('households.list', { ...req, sort: req.sort as Sort | undefined, ...filters }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `filters` is rebuilt each render from these
     [q, areaId, category, status, figure],
   );
 

@@ -1,12 +1,12 @@
 // 登记新户: keyboard first — Tab through the fields, type in the selects, Alt+N adds a member, Ctrl+Enter saves.
 import { Button, Card, Col, Form, Input, Row, Select, Space } from 'antd';
 import type { RefSelectProps } from 'antd/es/select';
-import { type KeyboardEvent,useEffect, useRef, useState } from 'react';
+import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 
 import type { Input as In } from '../../../shared/contract';
 import { call } from '../../api';
 import { FormProblemAlert } from '../../components/FormProblemAlert';
-import { type FormProblem,showResultError } from '../../components/forms';
+import { type FormProblem, showResultError } from '../../components/forms';
 import { go } from '../../components/router';
 import { useLookups } from '../../components/useLookups';
 import { MemberFields } from './MemberFields';

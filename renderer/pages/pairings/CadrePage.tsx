@@ -1,26 +1,19 @@
 // One cadre: details, the households paired now and before, the visits due or overdue, and every visit recorded.
 import { Button, Card, Descriptions, Result, Table, Tag } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 
 import { PAIRING_ROLES } from '../../../shared/domain/pairings';
-import type { AppErrorBody } from '../../../shared/domain/result';
-import type { CadreDetail, PairingRow, VisitRow } from '../../../shared/schemas/pairings';
+import type { PairingRow, VisitRow } from '../../../shared/schemas/pairings';
 import { call } from '../../api';
 import { LedgerGrid, type PageRequest } from '../../components/LedgerGrid';
 import { go } from '../../components/router';
+import { useRecord } from '../../components/useRecord';
 import { visitColumns } from './columns';
 import { CadreForm } from './PairingsPage';
 
 export function CadrePage({ id }: { id: number }) {
-  const [c, setC] = useState<CadreDetail | null>(null);
-  const [error, setError] = useState<AppErrorBody | null>(null);
   const [editing, setEditing] = useState(false);
-  const load = useCallback(async () => {
-    const r = await call('cadres.get', { id });
-    if (r.ok) setC(r.value);
-    else setError(r.error);
-  }, [id]);
-  useEffect(() => void load(), [load]);
+  const { value: c, error, reload: load } = useRecord('cadres.get', { id });
   const fetchVisits = useCallback(
     (req: PageRequest) => call('visits.list', { offset: req.offset, limit: req.limit, cadreId: id }),
     [id],

@@ -23,7 +23,7 @@ import { PAIRING_ROLES, VISIT_MODES } from '../../../shared/domain/pairings';
 import type { CadreRow, HouseholdPairings as Pairings, PairingRow, VisitRow } from '../../../shared/schemas/pairings';
 import { call } from '../../api';
 import { FormProblemAlert } from '../../components/FormProblemAlert';
-import { type FormProblem,showResultError } from '../../components/forms';
+import { type FormProblem, showResultError } from '../../components/forms';
 import { LedgerGrid, type PageRequest } from '../../components/LedgerGrid';
 import { go } from '../../components/router';
 import { today } from '../../components/today';
@@ -55,8 +55,10 @@ export function HouseholdPairings({ householdId, active }: { householdId: number
   useEffect(load, [load]);
   const fetchVisits = useCallback(
     (req: PageRequest) => call('visits.list', { offset: req.offset, limit: req.limit, householdId }),
+    // A new function restarts the grid's paging; `version` asks for that after a change the grid cannot see.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- version is the restart signal, not an input
     [householdId, version],
-  );  
+  );
   if (!p) return null;
 
   const open = (d: Dialog) => (form.resetFields(), setProblem(null), setDialog(d));

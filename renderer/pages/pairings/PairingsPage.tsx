@@ -9,7 +9,7 @@ import type { CadreRow, VisitDue, VisitRow } from '../../../shared/schemas/pairi
 import type { SessionState } from '../../../shared/schemas/staff';
 import { call } from '../../api';
 import { FormProblemAlert } from '../../components/FormProblemAlert';
-import { type FormProblem,showResultError } from '../../components/forms';
+import { type FormProblem, showResultError } from '../../components/forms';
 import { LedgerGrid, type PageRequest } from '../../components/LedgerGrid';
 import { go } from '../../components/router';
 import { recentYears, today } from '../../components/today';

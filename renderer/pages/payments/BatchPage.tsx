@@ -2,20 +2,20 @@
 // and posting by another person, the roster, the bank's upload file and its result file.
 import { DownloadOutlined, PrinterOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Descriptions, Form, Input, Modal, Result, Select, Space, Tag } from 'antd';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 
 import { amountInWords, formatYuan } from '../../../shared/domain/money';
 import { BATCH_STATES } from '../../../shared/domain/payments';
-import type { AppErrorBody } from '../../../shared/domain/result';
 import type { BatchLine, BatchRow } from '../../../shared/schemas/payments';
 import type { SessionState } from '../../../shared/schemas/staff';
 import { call } from '../../api';
 import { downloadBase64, XLSX } from '../../components/download';
 import { FormProblemAlert } from '../../components/FormProblemAlert';
-import { type FormProblem,showResultError } from '../../components/forms';
+import { type FormProblem, showResultError } from '../../components/forms';
 import { LedgerGrid, type PageRequest } from '../../components/LedgerGrid';
 import { go } from '../../components/router';
 import { useLookups } from '../../components/useLookups';
+import { useRecord } from '../../components/useRecord';
 import { lineColumns } from './columns';
 
 /** Bank files come as UTF-8 or GBK; a UTF-8 decode that meets invalid bytes is retried as GBK. */
@@ -31,8 +31,6 @@ async function readText(file: File): Promise<string> {
 export function BatchPage({ id, session }: { id: number; session: SessionState }) {
   const { message, modal } = App.useApp();
   const { areas } = useLookups();
-  const [b, setB] = useState<BatchRow | null>(null);
-  const [error, setError] = useState<AppErrorBody | null>(null);
   const [areaId, setArea] = useState<number>();
   const [line, setLine] = useState<BatchLine | null>(null);
   const [cancelling, setCancelling] = useState(false);
@@ -42,17 +40,14 @@ export function BatchPage({ id, session }: { id: number; session: SessionState }
   const fileInput = useRef<HTMLInputElement>(null);
   const approver = session.staff!.roles.includes('approver');
 
-  const load = useCallback(async () => {
-    const r = await call('payroll.get', { id });
-    if (r.ok) setB(r.value);
-    else setError(r.error);
-  }, [id]);
-  useEffect(() => void load(), [load]);
+  const { value: b, error, reload: load, set: setB } = useRecord('payroll.get', { id });
   // `version` starts the grid over after a change.
   const fetchPage = useCallback(
     (req: PageRequest) => call('payroll.rows', { offset: req.offset, limit: req.limit, batchId: id, areaId }),
+    // A new function restarts the grid's paging; `version` asks for that after a change the grid cannot see.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- version is the restart signal, not an input
     [id, areaId, version],
-  );  
+  );
 
   if (error) return <Result status="404" title={error.message} />;
   if (!b) return null;

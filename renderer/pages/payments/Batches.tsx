@@ -7,7 +7,7 @@ import { BATCH_STATES, type BatchState } from '../../../shared/domain/payments';
 import type { BatchRow } from '../../../shared/schemas/payments';
 import { call } from '../../api';
 import { FormProblemAlert } from '../../components/FormProblemAlert';
-import { type FormProblem,showResultError } from '../../components/forms';
+import { type FormProblem, showResultError } from '../../components/forms';
 import { LedgerGrid, type PageRequest } from '../../components/LedgerGrid';
 import { go } from '../../components/router';
 import { monthRange, today } from '../../components/today';

@@ -10,7 +10,7 @@ import type { ApplicationDetail } from '../../../shared/schemas/applications';
 import type { CasePayments as Payments, PaymentRow } from '../../../shared/schemas/payments';
 import { call } from '../../api';
 import { FormProblemAlert } from '../../components/FormProblemAlert';
-import { type FormProblem,showResultError } from '../../components/forms';
+import { type FormProblem, showResultError } from '../../components/forms';
 import { go } from '../../components/router';
 import { monthRange, today } from '../../components/today';
 import { reversalText } from './columns';

@@ -7,7 +7,7 @@ import type { LedgerCheck } from '../../../shared/schemas/payments';
 import type { SessionState } from '../../../shared/schemas/staff';
 import { call } from '../../api';
 import { FormProblemAlert } from '../../components/FormProblemAlert';
-import { type FormProblem,showResultError } from '../../components/forms';
+import { type FormProblem, showResultError } from '../../components/forms';
 import { monthRange, today } from '../../components/today';
 
 type Closed = { month: string; closedBy: string; closedAt: string };

@@ -1,31 +1,23 @@
 // One posted payment: what, to whom, how; its receipt; and 冲正 for an approver (a new row, never an edit).
 import { PrinterOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Form, Input, Modal, Result, Space, Tag } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 
 import { amountInWords, formatYuan } from '../../../shared/domain/money';
 import { METHODS } from '../../../shared/domain/payments';
-import type { AppErrorBody } from '../../../shared/domain/result';
-import type { PaymentDetail } from '../../../shared/schemas/payments';
 import type { SessionState } from '../../../shared/schemas/staff';
 import { call } from '../../api';
 import { FormProblemAlert } from '../../components/FormProblemAlert';
-import { type FormProblem,showResultError } from '../../components/forms';
+import { type FormProblem, showResultError } from '../../components/forms';
 import { go } from '../../components/router';
+import { useRecord } from '../../components/useRecord';
 import { reversalText } from './columns';
 
 export function PaymentPage({ id, session }: { id: number; session: SessionState }) {
-  const [p, setP] = useState<PaymentDetail | null>(null);
-  const [error, setError] = useState<AppErrorBody | null>(null);
   const [reversing, setReversing] = useState(false);
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const [form] = Form.useForm();
-  const load = useCallback(async () => {
-    const r = await call('payments.get', { id });
-    if (r.ok) setP(r.value);
-    else setError(r.error);
-  }, [id]);
-  useEffect(() => void load(), [load]);
+  const { value: p, error } = useRecord('payments.get', { id });
   if (error) return <Result status="404" title={error.message} />;
   if (!p) return null;
   const reverse = async (v: { reason: string }) => {

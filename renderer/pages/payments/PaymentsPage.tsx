@@ -3,7 +3,7 @@ import { Select, Space, Tabs } from 'antd';
 import { useCallback, useState } from 'react';
 
 import { formatYuan } from '../../../shared/domain/money';
-import { type Method,METHODS, REVERSAL_FILTERS } from '../../../shared/domain/payments';
+import { type Method, METHODS, REVERSAL_FILTERS } from '../../../shared/domain/payments';
 import type { PaymentRow } from '../../../shared/schemas/payments';
 import type { SessionState } from '../../../shared/schemas/staff';
 import { call } from '../../api';

@@ -1,7 +1,7 @@
 import type { ColDef } from 'ag-grid-community';
 
 import { formatYuan } from '../../../shared/domain/money';
-import { BATCH_STATES, type BatchState, type Method,METHODS } from '../../../shared/domain/payments';
+import { BATCH_STATES, type BatchState, type Method, METHODS } from '../../../shared/domain/payments';
 import type { BatchLine, BatchRow, PaymentRow } from '../../../shared/schemas/payments';
 
 const yuan = (p: { value: unknown }) => (typeof p.value === 'number' ? formatYuan(p.value) : '');

@@ -1,28 +1,20 @@
 // 年度统计: the year's figures from the ledger, the paragraph for the work report, the month chart; every number
 // opens the payments behind it (the grid's own total equals it); print on A4 or export to Excel.
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
-import { App, Button, Card, Select, Space, Spin } from 'antd';
-import { useEffect, useState } from 'react';
+import { Alert, App, Button, Card, Select, Space, Spin } from 'antd';
 
-import type { AnnualReport } from '../../../shared/schemas/reports';
 import { call } from '../../api';
 import { downloadBase64, XLSX } from '../../components/download';
 import { MonthChart } from '../../components/MonthChart';
 import { go } from '../../components/router';
 import { recentYears, today } from '../../components/today';
-import { AreaTable, type Drill,KindTable, MonthTable, OtherFigures } from './ReportTables';
+import { useRecord } from '../../components/useRecord';
+import { AreaTable, type Drill, KindTable, MonthTable, OtherFigures } from './ReportTables';
 
 export function ReportPage({ route }: { route: string }) {
   const { message } = App.useApp();
   const year = Number(new URLSearchParams(route.split('?')[1] ?? '').get('year')) || today().year();
-  const [r, setR] = useState<AnnualReport | null>(null);
-  useEffect(() => {
-    setR(null);
-    void call('reports.annual', { year }).then((res) => {
-      if (res.ok) setR(res.value);
-      else void message.error(res.error.message);
-    });
-  }, [year]); // eslint-disable-line react-hooks/exhaustive-deps
+  const { value: r, error } = useRecord('reports.annual', { year });
   const drill: Drill = (f, label) => {
     const q = new URLSearchParams({ drill: '1', ...(f.month ? { month: f.month } : { year: String(year) }) });
     if (f.kindCode) q.set('kind', f.kindCode);
@@ -56,7 +48,9 @@ export function ReportPage({ route }: { route: string }) {
           点击数字可查看对应的发放明细、申请或台账户；冲正计入冲正发生的年度，单列“本年冲正”。
         </span>
       </Space>
-      {!r ? (
+      {error ? (
+        <Alert type="error" showIcon message={error.message} />
+      ) : !r ? (
         <Spin />
       ) : (
         <>

@@ -1,12 +1,12 @@
 // Shown after the idle time or the lock button: nothing of the ledger is on the page until the password is typed.
 import { LockOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Input, Space } from 'antd';
+import { Button, Card, Form, Input, Space } from 'antd';
 import { useState } from 'react';
 
 import type { SessionState, StaffMember } from '../../../shared/schemas/staff';
 import { call } from '../../api';
 import { FormProblemAlert } from '../../components/FormProblemAlert';
-import { type FormProblem,showResultError } from '../../components/forms';
+import { type FormProblem, showResultError } from '../../components/forms';
 
 export function LockScreen({ staff, onChange }: { staff: StaffMember; onChange: (s: SessionState) => void }) {
   const [form] = Form.useForm<{ password: string }>();

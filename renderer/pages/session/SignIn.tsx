@@ -1,11 +1,11 @@
-import { Alert, Button, Card, Form, Input } from 'antd';
+import { Button, Card, Form, Input } from 'antd';
 import { useState } from 'react';
 
 import type { Input as In } from '../../../shared/contract';
 import type { SessionState } from '../../../shared/schemas/staff';
 import { call } from '../../api';
 import { FormProblemAlert } from '../../components/FormProblemAlert';
-import { type FormProblem,showResultError } from '../../components/forms';
+import { type FormProblem, showResultError } from '../../components/forms';
 
 export function SignIn({ centerName, onSignedIn }: { centerName: string; onSignedIn: (s: SessionState) => void }) {
   const [form] = Form.useForm<In<'session.signIn'>>();

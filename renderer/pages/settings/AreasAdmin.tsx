@@ -1,29 +1,26 @@
 // 村/社区 (admin): the township's areas, the unit of every roll-up.
 import { Button, Input, Space, Switch, Table } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 
 import type { AppErrorBody } from '../../../shared/domain/result';
 import type { Area } from '../../../shared/schemas/registry';
 import { call } from '../../api';
+import { useRecord } from '../../components/useRecord';
 import { Refused } from './Refused';
 
 export function AreasAdmin({ editable }: { editable: boolean }) {
-  const [rows, setRows] = useState<Area[]>([]);
   const [name, setName] = useState('');
   const [error, setError] = useState<AppErrorBody | null>(null);
   const [saveError, setSaveError] = useState<string | null>(null);
-  const load = useCallback(async () => {
-    const r = await call('areas.list', {});
-    if (r.ok) setRows(r.value);
-  }, []);
-  useEffect(() => void load(), [load]);
+  const areas = useRecord('areas.list', {});
+  const rows = areas.value ?? [];
 
   const save = async (input: { id?: number; name: string; sortOrder: number; active: boolean }) => {
     const r = await call('areas.save', input);
     if (!r.ok) return r.error.code === 'FORBIDDEN' ? setError(r.error) : setSaveError(r.error.message);
     setSaveError(null);
     setName('');
-    void load();
+    areas.reload();
   };
 
   if (error) return <Refused error={error} />;

@@ -1,26 +1,21 @@
 // 备份与恢复 (admin only): the automatic backups beside the ledger, a backup now, to a USB stick, and restore.
 import { Alert, App, Button, Input, Space, Table } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 
-import type { AppErrorBody } from '../../../shared/domain/result';
 import type { BackupFile } from '../../../shared/schemas/backup';
 import { call } from '../../api';
+import { useRecord } from '../../components/useRecord';
 import { Refused } from './Refused';
 
 export function Backups() {
-  const [rows, setRows] = useState<BackupFile[]>([]);
-  const [error, setError] = useState<AppErrorBody | null>(null);
   const [folder, setFolder] = useState('');
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
   const { message, modal } = App.useApp();
 
-  const load = useCallback(async () => {
-    const r = await call('backup.list', {});
-    if (r.ok) setRows(r.value);
-    else setError(r.error);
-  }, []);
-  useEffect(() => void load(), [load]);
+  const backups = useRecord('backup.list', {});
+  const { error } = backups;
+  const rows = backups.value ?? [];
 
   const backup = async (toFolder?: string) => {
     setBusy(true);
@@ -29,7 +24,7 @@ export function Backups() {
     if (!r.ok) return setActionError(r.error.message);
     setActionError(null);
     void message.success(`已备份并校验：${r.value.path}`);
-    void load();
+    backups.reload();
   };
 
   const restore = (b: BackupFile) =>
@@ -43,7 +38,7 @@ export function Backups() {
         const r = await call('backup.restore', { file: b.file });
         if (!r.ok) return setActionError(r.error.message);
         void message.success('已恢复');
-        void load();
+        backups.reload();
       },
     });
 

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import type { CenterSettings } from '../../../shared/schemas/settings';
 import { call } from '../../api';
 import { FormProblemAlert } from '../../components/FormProblemAlert';
-import { type FormProblem,showResultError } from '../../components/forms';
+import { type FormProblem, showResultError } from '../../components/forms';
 
 export function CenterForm({ editable }: { editable: boolean }) {
   const [form] = Form.useForm<CenterSettings>();

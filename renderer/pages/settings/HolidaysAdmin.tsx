@@ -1,28 +1,25 @@
 // 节假日 (admin edits): the holidays and make-up working days that every deadline is counted on.
 import { Button, DatePicker, InputNumber, Select, Space, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 
 import { call } from '../../api';
 import { today } from '../../components/today';
+import { useRecord } from '../../components/useRecord';
 
 type Day = { day: string; kind: 'holiday' | 'workday' };
 
 export function HolidaysAdmin({ editable }: { editable: boolean }) {
   const [year, setYear] = useState(today().year());
-  const [rows, setRows] = useState<Day[]>([]);
   const [pick, setPick] = useState<dayjs.Dayjs | null>(null);
   const [kind, setKind] = useState<Day['kind']>('holiday');
   const [error, setError] = useState<string | null>(null);
-  const load = useCallback(async () => {
-    const r = await call('calendar.list', { year });
-    if (r.ok) setRows(r.value);
-  }, [year]);
-  useEffect(() => void load(), [load]);
+  const days = useRecord('calendar.list', { year });
+  const rows: Day[] = days.value ?? [];
   const set = async (day: string, k: Day['kind'] | null) => {
     const r = await call('calendar.set', { day, kind: k });
     setError(r.ok ? null : r.error.message);
-    void load();
+    days.reload();
   };
   return (
     <>

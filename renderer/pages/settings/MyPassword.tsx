@@ -1,9 +1,9 @@
-import { Alert, App, Button, Form, Input } from 'antd';
+import { App, Button, Form, Input } from 'antd';
 import { useState } from 'react';
 
 import { call } from '../../api';
 import { FormProblemAlert } from '../../components/FormProblemAlert';
-import { type FormProblem,showResultError } from '../../components/forms';
+import { type FormProblem, showResultError } from '../../components/forms';
 
 export function MyPassword() {
   const [form] = Form.useForm<{ oldPassword: string; newPassword: string }>();

@@ -1,26 +1,23 @@
 // 救助类别 (admin edits): checklist, time limit, one-off or monthly, township ceiling, per-household limits.
 import { Button, Checkbox, Form, Input, InputNumber, Modal, Select, Table, Tag } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 
 import type { Input as In } from '../../../shared/contract';
 import { formatYuan } from '../../../shared/domain/money';
 import type { ReliefKind } from '../../../shared/schemas/applications';
 import { call } from '../../api';
 import { FormProblemAlert } from '../../components/FormProblemAlert';
-import { type FormProblem,showResultError } from '../../components/forms';
+import { type FormProblem, showResultError } from '../../components/forms';
+import { useRecord } from '../../components/useRecord';
 
 type Values = In<'reliefKinds.save'>;
 
 export function ReliefKindsAdmin({ editable }: { editable: boolean }) {
-  const [rows, setRows] = useState<ReliefKind[]>([]);
   const [editing, setEditing] = useState<ReliefKind | 'new' | null>(null);
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const [form] = Form.useForm<Values>();
-  const load = useCallback(async () => {
-    const r = await call('reliefKinds.list', {});
-    if (r.ok) setRows(r.value);
-  }, []);
-  useEffect(() => void load(), [load]);
+  const kinds = useRecord('reliefKinds.list', {});
+  const rows = kinds.value ?? [];
 
   const open = (k: ReliefKind | 'new') => {
     setProblem(null);
@@ -41,7 +38,7 @@ export function ReliefKindsAdmin({ editable }: { editable: boolean }) {
     });
     if (!r.ok) return showResultError(form, r.error, setProblem);
     setEditing(null);
-    void load();
+    kinds.reload();
   };
 
   return (

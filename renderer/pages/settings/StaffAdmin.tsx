@@ -1,13 +1,13 @@
 // 工作人员 (admin only; main refuses everyone else): add staff, change roles, deactivate, reset passwords.
-import { Alert, App, Button, Checkbox, Form, Input, Modal, Space, Switch, Table, Tag } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { App, Button, Checkbox, Form, Input, Modal, Space, Switch, Table, Tag } from 'antd';
+import { useState } from 'react';
 
-import type { AppErrorBody } from '../../../shared/domain/result';
-import { type Role,ROLE_LABELS, ROLES } from '../../../shared/domain/roles';
+import { type Role, ROLE_LABELS, ROLES } from '../../../shared/domain/roles';
 import type { StaffRow } from '../../../shared/schemas/staff';
 import { call } from '../../api';
 import { FormProblemAlert } from '../../components/FormProblemAlert';
-import { type FormProblem,showResultError } from '../../components/forms';
+import { type FormProblem, showResultError } from '../../components/forms';
+import { useRecord } from '../../components/useRecord';
 import { Refused } from './Refused';
 
 const roleOptions = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
@@ -99,17 +99,12 @@ function StaffForm({ editing, onClose }: { editing: Editing; onClose: (saved: bo
 }
 
 export function StaffAdmin({ self }: { self: number }) {
-  const [rows, setRows] = useState<StaffRow[]>([]);
-  const [error, setError] = useState<AppErrorBody | null>(null);
   const [editing, setEditing] = useState<Editing | null>(null);
   const { message } = App.useApp();
 
-  const load = useCallback(async () => {
-    const r = await call('staff.list', {});
-    if (r.ok) setRows(r.value);
-    else setError(r.error);
-  }, []);
-  useEffect(() => void load(), [load]);
+  const staff = useRecord('staff.list', {});
+  const { error } = staff;
+  const rows = staff.value ?? [];
 
   if (error) return <Refused error={error} />;
   return (
@@ -156,7 +151,7 @@ export function StaffAdmin({ self }: { self: number }) {
             setEditing(null);
             if (saved) {
               void message.success('已保存');
-              void load();
+              staff.reload();
             }
           }}
         />

@@ -1,11 +1,11 @@
 // First start of a new ledger: create the administrator.
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 
 import type { Input as In } from '../../../shared/contract';
 import { call } from '../../api';
 import { FormProblemAlert } from '../../components/FormProblemAlert';
-import { type FormProblem,showResultError } from '../../components/forms';
+import { type FormProblem, showResultError } from '../../components/forms';
 
 type Values = In<'setup.createAdmin'> & { confirm: string };
 
