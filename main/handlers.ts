@@ -5,37 +5,53 @@ import { applicationHandlers } from './services/applications';
 import { areaHandlers } from './services/areas';
 import { auditHandlers } from './services/audit';
 import { backupHandlers } from './services/backup';
-import { bankFileHandlers } from './services/bankFiles';
+import { cadenceHandlers } from './services/cadence';
+import { cadreHandlers } from './services/cadres';
 import { calendarHandlers } from './services/calendar';
 import { cardHandlers } from './services/cards';
+import { categoryHandlers } from './services/categories';
+import { entitlementHandlers } from './services/entitlements';
 import { householdListHandlers } from './services/householdList';
 import { householdHandlers } from './services/households';
+import { monthHandlers } from './services/months';
 import { pairingHandlers } from './services/pairings';
 import { paymentListHandlers } from './services/paymentList';
 import { paymentHandlers } from './services/payments';
 import { payrollHandlers } from './services/payroll';
+import { personHandlers } from './services/persons';
+import { reliefKindHandlers } from './services/reliefKinds';
 import { reportHandlers } from './services/reports';
+import { sessionHandlers } from './services/session';
 import { settingsHandlers } from './services/settings';
+import { setupHandlers } from './services/setup';
 import { staffHandlers } from './services/staff';
 import { visitHandlers } from './services/visits';
 
 export const handlers = {
+  ...setupHandlers,
+  ...sessionHandlers,
   ...staffHandlers,
   ...settingsHandlers,
   ...auditHandlers,
   ...backupHandlers,
   ...areaHandlers,
+  ...categoryHandlers,
   ...householdHandlers,
+  ...personHandlers,
   ...householdListHandlers,
   ...calendarHandlers,
+  ...reliefKindHandlers,
   ...applicationHandlers,
   ...applicationListHandlers,
   ...paymentHandlers,
+  ...entitlementHandlers,
+  ...monthHandlers,
   ...paymentListHandlers,
   ...payrollHandlers,
-  ...bankFileHandlers,
+  ...cadreHandlers,
   ...pairingHandlers,
   ...visitHandlers,
+  ...cadenceHandlers,
   ...cardHandlers,
   ...reportHandlers,
 } satisfies Handlers;

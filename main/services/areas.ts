@@ -1,6 +1,6 @@
-// Areas (村/社区), kept by an admin, and the hardship categories (data, seeded by 0002_registry.sql).
+// Areas (村/社区), kept by an admin: the unit of every roll-up.
 import { AppError } from '../../shared/domain/result';
-import type { Area, HardshipCategory } from '../../shared/schemas/registry';
+import type { Area } from '../../shared/schemas/registry';
 import { type DB, prep } from '../db/open';
 import type { Handlers } from '../dispatch';
 
@@ -20,13 +20,6 @@ export function insertArea(db: DB, name: string, sortOrder = 0): number {
   if (prep(db, 'SELECT 1 FROM areas WHERE name = ?').get(name))
     throw new AppError('CONFLICT', `已有名为“${name}”的村/社区`, 'name');
   return Number(prep(db, 'INSERT INTO areas (name, sort_order) VALUES (?, ?)').run(name, sortOrder).lastInsertRowid);
-}
-
-export function categoryName(db: DB, code: string): string {
-  const r = prep(db, 'SELECT name FROM hardship_categories WHERE code = ? AND active = 1').get(code) as
-    { name: string } | undefined;
-  if (!r) throw new AppError('VALIDATION', `未知的困难类别：${code}`, 'categories');
-  return r.name;
 }
 
 export const areaHandlers = {
@@ -51,9 +44,4 @@ export const areaHandlers = {
     ctx.audit('area', id, before ? toArea(before) : null, after);
     return after;
   },
-  'categories.list': (ctx) =>
-    prep(
-      ctx.db,
-      'SELECT code, name FROM hardship_categories WHERE active = 1 ORDER BY sort_order',
-    ).all() as HardshipCategory[],
 } satisfies Partial<Handlers>;

@@ -8,7 +8,7 @@ import { dateCn, isoCn, monthCn } from '../../shared/domain/time';
 import type { BankImportResult } from '../../shared/schemas/payments';
 import { DEFAULT_CENTER } from '../../shared/schemas/settings';
 import { prep } from '../db/open';
-import type { Ctx, Handlers } from '../dispatch';
+import type { Ctx } from '../dispatch';
 import { reversePayment } from './payments';
 import { batchRow, roster } from './payroll';
 import { getSetting } from './settings';
@@ -25,7 +25,7 @@ const ROSTER_COLUMNS: [string, number][] = [
   ['备注', 14],
 ];
 
-async function rosterXlsx(ctx: Ctx, id: number, areaId?: number) {
+export async function rosterXlsx(ctx: Ctx, id: number, areaId?: number) {
   const r = roster(ctx.db, id, areaId);
   const center = getSetting(ctx.db, 'center', DEFAULT_CENTER).name;
   const wb = new ExcelJS.Workbook();
@@ -73,7 +73,7 @@ async function rosterXlsx(ctx: Ctx, id: number, areaId?: number) {
 const csvCell = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
 /** 序号,收款人,账号,金额,摘要 — UTF-8 with BOM, amounts in yuan without thousands commas. */
-function bankFile(ctx: Ctx, id: number) {
+export function bankFile(ctx: Ctx, id: number) {
   const b = batchRow(ctx.db, id);
   if (b.state !== 'posted') throw new AppError('CONFLICT', '批次过账后才能生成银行代发文件');
   const rows = prep(
@@ -127,7 +127,7 @@ const STATUS = { 成功: 'success', 失败: 'failed' } as const;
 const tail = (account: string) => `****${account.slice(-4)}`;
 
 /** All lines are checked first; one bad line refuses the whole file and nothing is written. */
-function importBankResults(ctx: Ctx, batchId: number, content: string): BankImportResult {
+export function importBankResults(ctx: Ctx, batchId: number, content: string): BankImportResult {
   const { db } = ctx;
   const b = batchRow(db, batchId);
   if (b.state !== 'posted') throw new AppError('CONFLICT', '批次过账后才能导入银行结果', 'content');
@@ -204,9 +204,3 @@ function importBankResults(ctx: Ctx, batchId: number, content: string): BankImpo
   ctx.audit('payrollBatch', batchId, null, { bankResults: results.length, failed, at: isoCn(ctx.now) });
   return { succeeded: results.length - failed, failed, reversalIds };
 }
-
-export const bankFileHandlers = {
-  'payroll.rosterXlsx': (ctx, input) => rosterXlsx(ctx, input.id, input.areaId),
-  'payroll.bankFile': async (ctx, input) => bankFile(ctx, input.id),
-  'payroll.importBankResults': (ctx, input) => importBankResults(ctx, input.batchId, input.content),
-} satisfies Partial<Handlers>;

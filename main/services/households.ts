@@ -1,4 +1,4 @@
-// Households in need and their members (persons): registration, categories over time, moves, exit, reveal.
+// Households in need: registration, categories over time, exit, reveal; their members are in persons.ts.
 import type { z } from 'zod';
 
 import { type ParsedId, parseIdNumber } from '../../shared/domain/idNumber';
@@ -7,7 +7,8 @@ import { dateCn, isoCn } from '../../shared/domain/time';
 import type { householdCreateInput, HouseholdDetail, memberInput, PersonView } from '../../shared/schemas/registry';
 import { type DB, prep } from '../db/open';
 import type { Handlers } from '../dispatch';
-import { categoryName } from './areas';
+import { categoryName } from './categories';
+import { endPeriod } from './periods';
 import { fullPinyin, initials } from './pinyin';
 
 type Member = z.output<typeof memberInput>;
@@ -40,7 +41,7 @@ export function checkIdNumber(db: DB, raw: string, today: string, field: string,
   return parsed.value;
 }
 
-function insertPerson(db: DB, householdId: number, m: Member, at: string, today: string, field: string): number {
+export function insertPerson(db: DB, householdId: number, m: Member, at: string, today: string, field: string): number {
   const id = checkIdNumber(db, m.idNumber, today, field);
   if ((m.disabilityGrade ?? null) !== null && !m.disabilityType)
     throw new AppError(
@@ -165,7 +166,7 @@ export function householdDetail(db: DB, id: number): HouseholdDetail {
   };
 }
 
-function registered(db: DB, id: number, field = 'householdId'): HouseholdDetail {
+export function registered(db: DB, id: number, field = 'householdId'): HouseholdDetail {
   const h = householdDetail(db, id);
   if (h.status !== 'registered')
     throw new AppError('CONFLICT', `户号 ${id}（户主 ${h.headName}）已于 ${h.exitedOn} 退出台账，不能再修改`, field);
@@ -245,90 +246,19 @@ export const householdHandlers = {
   },
 
   'households.endCategory': (ctx, input) => {
-    const row = prep(
-      ctx.db,
-      `SELECT household_id AS householdId, from_date AS fromDate, to_date AS toDate
-        FROM household_categories
-        WHERE id = ?`,
-    ).get(input.id) as { householdId: number; fromDate: string; toDate: string | null } | undefined;
-    if (!row) throw new AppError('NOT_FOUND', '找不到这条困难类别记录');
-    if (row.toDate) throw new AppError('CONFLICT', `这条记录已于 ${row.toDate} 结束`);
-    if (input.toDate < row.fromDate)
-      throw new AppError('VALIDATION', `结束日期不能早于开始日期 ${row.fromDate}`, 'toDate');
-    const before = registered(ctx.db, row.householdId);
-    prep(ctx.db, 'UPDATE household_categories SET to_date = ? WHERE id = ?').run(input.toDate, input.id);
-    const after = householdDetail(ctx.db, row.householdId);
-    ctx.audit('household', row.householdId, before.categories, after.categories);
-    return after;
-  },
-
-  'persons.add': (ctx, input) => {
-    registered(ctx.db, input.householdId);
-    if (input.member.relation === '户主') throw new AppError('VALIDATION', '这一户已有户主', 'member.relation');
-    const at = isoCn(ctx.now);
-    const personId = insertPerson(ctx.db, input.householdId, input.member, at, dateCn(ctx.now), 'member.idNumber');
-    prep(ctx.db, 'UPDATE households SET updated_at = ? WHERE id = ?').run(at, input.householdId);
-    const after = householdDetail(ctx.db, input.householdId);
-    ctx.audit('person', personId, null, {
-      householdId: input.householdId,
-      ...after.members.find((m) => m.id === personId),
+    const owner = prep(ctx.db, 'SELECT household_id AS id FROM household_categories WHERE id = ?').get(input.id) as
+      { id: number } | undefined;
+    const before = owner ? registered(ctx.db, owner.id) : null;
+    const { householdId } = endPeriod(ctx.db, {
+      table: 'household_categories',
+      id: input.id,
+      toDate: input.toDate,
+      today: dateCn(ctx.now),
+      noun: '这条困难类别记录',
+      startLabel: '开始日期',
     });
+    const after = householdDetail(ctx.db, householdId);
+    ctx.audit('household', householdId, before?.categories, after.categories);
     return after;
   },
-
-  'persons.move': (ctx, input) => {
-    const p = prep(ctx.db, 'SELECT household_id AS householdId, relation, name FROM persons WHERE id = ?').get(
-      input.personId,
-    ) as { householdId: number; relation: string; name: string } | undefined;
-    if (!p) throw new AppError('NOT_FOUND', '找不到这位成员');
-    if (p.householdId === input.toHouseholdId) throw new AppError('VALIDATION', '已经在这一户中', 'toHouseholdId');
-    if (p.relation === '户主')
-      throw new AppError('CONFLICT', `${p.name} 是户主，请先为原户指定新户主再迁出`, 'personId');
-    if (input.relation === '户主') throw new AppError('VALIDATION', '迁入的成员不能直接作为户主', 'relation');
-    registered(ctx.db, p.householdId, 'personId');
-    registered(ctx.db, input.toHouseholdId, 'toHouseholdId');
-    if (input.movedOn > dateCn(ctx.now)) throw new AppError('VALIDATION', '迁移日期不能晚于今天', 'movedOn');
-    const at = isoCn(ctx.now);
-    ctx.db
-      .prepare(
-        `INSERT INTO person_moves (person_id, from_household_id, to_household_id, from_relation, moved_on, reason,
-          staff_id, at)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        input.personId,
-        p.householdId,
-        input.toHouseholdId,
-        p.relation,
-        input.movedOn,
-        input.reason,
-        ctx.session.staff?.id ?? null,
-        at,
-      );
-    prep(ctx.db, 'UPDATE persons SET household_id = ?, relation = ?, updated_at = ? WHERE id = ?').run(
-      input.toHouseholdId,
-      input.relation,
-      at,
-      input.personId,
-    );
-    ctx.audit(
-      'person',
-      input.personId,
-      { householdId: p.householdId, relation: p.relation },
-      { householdId: input.toHouseholdId, relation: input.relation, reason: input.reason },
-    );
-    return householdDetail(ctx.db, input.toHouseholdId);
-  },
-
-  'persons.revealId': (ctx, input) => {
-    const r = prep(ctx.db, 'SELECT id_number AS idNumber, household_id AS householdId FROM persons WHERE id = ?').get(
-      input.id,
-    ) as { idNumber: string; householdId: number } | undefined;
-    if (!r) throw new AppError('NOT_FOUND', '找不到这位成员');
-    // The audit row records that it was shown, never the number itself.
-    ctx.audit('person', input.id, null, { event: 'full ID number shown', householdId: r.householdId });
-    return { idNumber: r.idNumber };
-  },
-
-  'persons.checkId': (ctx, input) => checkIdNumber(ctx.db, input.idNumber, dateCn(ctx.now), 'idNumber'),
 } satisfies Partial<Handlers>;

@@ -1,14 +1,14 @@
-// 结对帮扶: cadres, and their pairings with households. One primary (and at most one secondary) cadre per household
+// 结对帮扶: the pairings of cadres (cadres.ts) with households. One primary (and at most one secondary) cadre per household
 // at a time; a pairing ends with a date and a reason, never deleted, so the history stays.
 import { AppError } from '../../shared/domain/result';
 import { dateCn, isoCn } from '../../shared/domain/time';
 import { addDays } from '../../shared/domain/workdays';
-import type { CadreDetail, CadreRow, HouseholdPairings, PairingRow } from '../../shared/schemas/pairings';
+import type { CadreRow, HouseholdPairings, PairingRow } from '../../shared/schemas/pairings';
 import { type DB, prep } from '../db/open';
 import type { Ctx, Handlers } from '../dispatch';
 import { currentCard } from './cards';
 import { page, Where } from './paging';
-import { initials } from './pinyin';
+import { endPeriod } from './periods';
 import { dueVisits } from './visits';
 
 /** A pairing `p` running at some time in a year: the annual report counts its cadres and households. */
@@ -17,18 +17,21 @@ export const pairedDuring = {
   args: (year: number) => [`${year}-12-31`, `${year}-01-01`],
 };
 
-const CADRE = `SELECT c.id, c.name, c.unit, c.party_member AS partyMember, c.phone, c.active,
+export const CADRE = `SELECT c.id, c.name, c.unit, c.party_member AS partyMember, c.phone, c.active,
   (SELECT count(*) FROM pairings p WHERE p.cadre_id = c.id AND p.to_date IS NULL) AS households
 FROM cadres c`;
-type CadreRecord = Omit<CadreRow, 'partyMember' | 'active' | 'overdue'> & { partyMember: number; active: number };
-const toCadre = (c: CadreRecord, overdue = 0): CadreRow => ({
+export type CadreRecord = Omit<CadreRow, 'partyMember' | 'active' | 'overdue'> & {
+  partyMember: number;
+  active: number;
+};
+export const toCadre = (c: CadreRecord, overdue = 0): CadreRow => ({
   ...c,
   partyMember: c.partyMember === 1,
   active: c.active === 1,
   overdue,
 });
 
-function cadre(db: DB, id: number): CadreRecord {
+export function cadre(db: DB, id: number): CadreRecord {
   const c = prep(db, `${CADRE} WHERE c.id = ?`).get(id) as CadreRecord | undefined;
   if (!c) throw new AppError('NOT_FOUND', '找不到这名帮扶干部', 'cadreId');
   return c;
@@ -102,81 +105,6 @@ function start(ctx: Ctx, input: Parameters<Handlers['pairings.start']>[1]): numb
 }
 
 export const pairingHandlers = {
-  'cadres.list': (ctx, q) => {
-    const where = new Where();
-    if (q.q) where.add('(c.name LIKE ? OR c.name_initials LIKE ?)', `%${q.q}%`, `${q.q.toLowerCase()}%`);
-    if (q.active !== undefined) where.add('c.active = ?', q.active ? 1 : 0);
-    if (q.pairedIn)
-      where.add(
-        `EXISTS (SELECT 1 FROM pairings p WHERE p.cadre_id = c.id AND ${pairedDuring.sql})`,
-        ...pairedDuring.args(q.pairedIn),
-      );
-    if (q.unpaired)
-      where.add('c.active = 1 AND NOT EXISTS (SELECT 1 FROM pairings p WHERE p.cadre_id = c.id AND p.to_date IS NULL)');
-    const { rows, total } = page<CadreRecord>(ctx.db, q, {
-      select: CADRE,
-      from: 'FROM cadres c',
-      where,
-      order: 'c.active DESC, c.name_initials, c.id',
-    });
-    const overdue = new Map<number, number>();
-    // Overdue visits of this page's cadres only.
-    for (const d of dueVisits(ctx.db, dateCn(ctx.now), { overdueOnly: true, cadreIds: rows.map((c) => c.id) }))
-      overdue.set(d.cadreId, (overdue.get(d.cadreId) ?? 0) + 1);
-    return { rows: rows.map((c) => toCadre(c, overdue.get(c.id))), total };
-  },
-
-  'cadres.get': (ctx, input): CadreDetail => {
-    const today = dateCn(ctx.now);
-    const due = dueVisits(ctx.db, today, { cadreId: input.id });
-    return {
-      ...toCadre(cadre(ctx.db, input.id), due.filter((d) => d.overdueDays > 0).length),
-      pairings: prep(ctx.db, `${PAIRING} WHERE p.cadre_id = ? ORDER BY p.to_date IS NOT NULL, p.from_date DESC`).all(
-        input.id,
-      ) as PairingRow[],
-      due,
-    };
-  },
-
-  'cadres.save': (ctx, input) => {
-    const at = isoCn(ctx.now);
-    const before = input.id ? toCadre(cadre(ctx.db, input.id)) : null;
-    const values = [
-      input.name,
-      initials(input.name),
-      input.unit,
-      input.partyMember ? 1 : 0,
-      input.phone,
-      input.active ? 1 : 0,
-      at,
-    ];
-    let id = input.id;
-    if (id)
-      prep(
-        ctx.db,
-        `UPDATE cadres
-          SET name = ?, name_initials = ?, unit = ?, party_member = ?, phone = ?, active = ?, updated_at = ?
-          WHERE id = ?`,
-      ).run(...values, id);
-    else
-      id = Number(
-        prep(
-          ctx.db,
-          `INSERT INTO cadres (name, name_initials, unit, party_member, phone, active, updated_at, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-        ).run(...values, at).lastInsertRowid,
-      );
-    const after = toCadre(cadre(ctx.db, id));
-    if (before?.active && !after.active && after.households > 0)
-      throw new AppError(
-        'CONFLICT',
-        `${after.name}还有 ${after.households} 户结对，请先为这些户更换帮扶干部再停用`,
-        'active',
-      );
-    ctx.audit('cadre', id, before, after);
-    return after;
-  },
-
   'pairings.start': (ctx, input) => {
     const id = start(ctx, input);
     ctx.audit('pairing', id, null, input);
@@ -184,21 +112,18 @@ export const pairingHandlers = {
   },
 
   'pairings.end': (ctx, input) => {
-    const p = prep(
-      ctx.db,
-      'SELECT household_id AS householdId, from_date AS fromDate, to_date AS toDate FROM pairings WHERE id = ?',
-    ).get(input.id) as { householdId: number; fromDate: string; toDate: string | null } | undefined;
-    if (!p) throw new AppError('NOT_FOUND', '找不到这个结对');
-    if (p.toDate) throw new AppError('CONFLICT', `这个结对已于 ${p.toDate} 结束`);
-    if (input.toDate < p.fromDate) throw new AppError('VALIDATION', `结束日期不能早于结对日期 ${p.fromDate}`, 'toDate');
-    if (input.toDate > dateCn(ctx.now)) throw new AppError('VALIDATION', '结束日期不能晚于今天', 'toDate');
-    prep(ctx.db, 'UPDATE pairings SET to_date = ?, end_reason = ? WHERE id = ?').run(
-      input.toDate,
-      input.reason,
-      input.id,
-    );
+    const today = dateCn(ctx.now);
+    const { householdId } = endPeriod(ctx.db, {
+      table: 'pairings',
+      id: input.id,
+      toDate: input.toDate,
+      today,
+      noun: '这个结对',
+      startLabel: '结对日期',
+      also: { end_reason: input.reason },
+    });
     ctx.audit('pairing', input.id, { toDate: null }, { toDate: input.toDate, reason: input.reason });
-    return householdPairings(ctx.db, p.householdId, dateCn(ctx.now));
+    return householdPairings(ctx.db, householdId, today);
   },
 
   'pairings.ofHousehold': (ctx, input) => householdPairings(ctx.db, input.householdId, dateCn(ctx.now)),

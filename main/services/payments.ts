@@ -1,4 +1,5 @@
-// Money out: single payments of approved one-off cases, reversals (冲正), monthly entitlements and closed months.
+// Money out: single payments of approved one-off cases and reversals (冲正); the posting rules that entitlements.ts,
+// months.ts and payroll.ts share.
 // A posted payment is only ever inserted; the triggers of migration 0004 refuse any UPDATE or DELETE.
 import { formatYuan } from '../../shared/domain/money';
 import { AppError } from '../../shared/domain/result';
@@ -7,7 +8,7 @@ import { type State, STATE_LABELS } from '../../shared/domain/workflow';
 import { type DB, prep } from '../db/open';
 import type { Ctx, Handlers } from '../dispatch';
 import { fen, moveCase } from './applications';
-import { casePayments, paymentDetail } from './paymentList';
+import { paymentDetail } from './paymentList';
 
 /** Refuses a posting or reversal dated in a closed month (the trigger refuses it too, without the field). */
 export function assertMonthOpen(db: DB, day: string, field?: string): void {
@@ -140,7 +141,7 @@ export function reversePayment(ctx: Ctx, id: number, cause: 'manual' | 'bank_fai
   return rid;
 }
 
-function saveEntitlement(ctx: Ctx, input: Parameters<Handlers['entitlements.save']>[1]): void {
+export function saveEntitlement(ctx: Ctx, input: Parameters<Handlers['entitlements.save']>[1]): void {
   const { db } = ctx;
   const a = caseRecord(db, input.applicationId);
   if (a.recurrence !== 'monthly')
@@ -204,43 +205,5 @@ export const paymentHandlers = {
     const r = paymentDetail(ctx.db, rid);
     ctx.audit('payment', rid, null, { reverses: input.id, amountFen: r.amountFen, reason: input.reason });
     return r;
-  },
-
-  'entitlements.save': (ctx, input) => {
-    saveEntitlement(ctx, input);
-    return casePayments(ctx.db, input.applicationId);
-  },
-
-  'months.list': (ctx) =>
-    prep(
-      ctx.db,
-      `SELECT m.month, s.display_name AS closedBy, m.closed_at AS closedAt
-        FROM closed_months m
-        JOIN staff s ON s.id = m.closed_by
-        ORDER BY m.month DESC`,
-    ).all() as {
-      month: string;
-      closedBy: string;
-      closedAt: string;
-    }[],
-
-  'months.close': (ctx, input) => {
-    if (input.month > monthOf(dateCn(ctx.now))) throw new AppError('VALIDATION', '不能结账未来的月份', 'month');
-    if (prep(ctx.db, 'SELECT 1 FROM closed_months WHERE month = ?').get(input.month))
-      throw new AppError('CONFLICT', `${input.month} 已经结账`, 'month');
-    prep(ctx.db, 'INSERT INTO closed_months (month, closed_by, closed_at) VALUES (?, ?, ?)').run(
-      input.month,
-      ctx.session.staff!.id,
-      isoCn(ctx.now),
-    );
-    ctx.audit('closedMonth', input.month, null, { closed: true });
-    return { month: input.month };
-  },
-
-  'months.reopen': (ctx, input) => {
-    if (prep(ctx.db, 'DELETE FROM closed_months WHERE month = ?').run(input.month).changes === 0)
-      throw new AppError('CONFLICT', `${input.month} 没有结账，无需反结账`, 'month');
-    ctx.audit('closedMonth', input.month, { closed: true }, { closed: false, reason: input.reason });
-    return { month: input.month };
   },
 } satisfies Partial<Handlers>;

@@ -9,6 +9,7 @@ import type { Page } from '../../shared/schemas/common';
 import type { BatchLine, BatchRow, batchRowsInput, Roster } from '../../shared/schemas/payments';
 import { type DB, prep } from '../db/open';
 import type { Ctx, Handlers } from '../dispatch';
+import { bankFile, importBankResults, rosterXlsx } from './bankFiles';
 import { MASKED_ID } from './households';
 import { nextNumber } from './numbers';
 import { orderBy, page, Where } from './paging';
@@ -237,6 +238,9 @@ export const payrollHandlers = {
     return page<BatchRow>(ctx.db, q, { select: BATCH, from: 'FROM payroll_batches b', where, order });
   },
   'payroll.rows': (ctx, input) => batchLines(ctx.db, input),
+  'payroll.rosterXlsx': (ctx, input) => rosterXlsx(ctx, input.id, input.areaId),
+  'payroll.bankFile': async (ctx, input) => bankFile(ctx, input.id),
+  'payroll.importBankResults': (ctx, input) => importBankResults(ctx, input.batchId, input.content),
   'payroll.roster': (ctx, input) => roster(ctx.db, input.id, input.areaId),
 
   'payroll.exclude': (ctx, input) => {

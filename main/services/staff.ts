@@ -1,18 +1,18 @@
-// Staff members, their roles, and the signed-in session (sign-in, lock, unlock, sign-out).
+// Staff members and their roles, kept by an admin; the password check and seat lookup that session.ts uses.
 import { AppError } from '../../shared/domain/result';
 import type { Role } from '../../shared/domain/roles';
 import { dateCn, isoCn } from '../../shared/domain/time';
 import { DEFAULT_CENTER } from '../../shared/schemas/settings';
 import type { SessionState, StaffMember, StaffRow } from '../../shared/schemas/staff';
 import { type DB, prep } from '../db/open';
-import { Failure, type Handlers, type Session } from '../dispatch';
-import { burnOneDerivation, hashPassword, verifyPassword } from './password';
+import { type Handlers, type Session } from '../dispatch';
+import { hashPassword, verifyPassword } from './password';
 import { getSetting } from './settings';
 
 export const MAX_FAILED = 5;
 export const LOCKOUT_MS = 5 * 60_000;
 
-interface StaffRecord {
+export interface StaffRecord {
   id: number;
   username: string;
   display_name: string;
@@ -31,7 +31,7 @@ function rolesOf(db: DB, staffId: number): Role[] {
   ).map((r) => r.role);
 }
 
-function record(db: DB, id: number): StaffRecord {
+export function record(db: DB, id: number): StaffRecord {
   const r = prep(db, 'SELECT * FROM staff WHERE id = ?').get(id) as StaffRecord | undefined;
   if (!r) throw new AppError('NOT_FOUND', '找不到这位工作人员');
   return r;
@@ -78,11 +78,11 @@ export function idleLockMinutes(db: DB): number {
   return getSetting(db, 'center', DEFAULT_CENTER).idleLockMinutes;
 }
 
-function sessionState(db: DB, s: Session, now: Date): SessionState {
+export function sessionState(db: DB, s: Session, now: Date): SessionState {
   return { staff: s.staff, locked: s.locked, idleLockMinutes: idleLockMinutes(db), today: dateCn(now) };
 }
 
-function insertStaff(
+export function insertStaff(
   db: DB,
   now: Date,
   u: { username: string; displayName: string; password: string; roles: Role[] },
@@ -121,10 +121,10 @@ function activeAdmins(db: DB): number {
   ).n;
 }
 
-const countStaff = (db: DB) => (prep(db, 'SELECT count(*) AS n FROM staff').get() as { n: number }).n;
+export const countStaff = (db: DB) => (prep(db, 'SELECT count(*) AS n FROM staff').get() as { n: number }).n;
 
 /** Checks a password against the account, counting failures; five in a row lock the account for five minutes. */
-function checkPassword(db: DB, r: StaffRecord, password: string, now: Date): AppError | null {
+export function checkPassword(db: DB, r: StaffRecord, password: string, now: Date): AppError | null {
   if (r.locked_until && r.locked_until > isoCn(now))
     return new AppError(
       'FORBIDDEN',
@@ -148,80 +148,6 @@ function checkPassword(db: DB, r: StaffRecord, password: string, now: Date): App
 }
 
 export const staffHandlers = {
-  'setup.state': (ctx) => ({
-    needsAdmin: countStaff(ctx.db) === 0,
-    centerName: getSetting(ctx.db, 'center', DEFAULT_CENTER).name,
-  }),
-
-  'setup.createAdmin': (ctx, input) => {
-    if (countStaff(ctx.db) > 0) throw new AppError('CONFLICT', '管理员已经创建过了，请直接登录');
-    const row = insertStaff(ctx.db, ctx.now, { ...input, roles: ['admin'] });
-    ctx.audit('staff', row.id, null, row, row.id);
-    return { id: row.id, username: row.username, displayName: row.displayName, roles: row.roles };
-  },
-
-  'session.state': (ctx) => sessionState(ctx.db, ctx.session, ctx.now),
-
-  'session.touch': () => ({ ok: true as const }),
-
-  'session.signIn': (ctx, input) => {
-    const r = prep(ctx.db, 'SELECT * FROM staff WHERE username = ?').get(input.username) as StaffRecord | undefined;
-    if (!r || r.active !== 1) {
-      burnOneDerivation(input.password);
-      return new Failure(new AppError('VALIDATION', '用户名或密码错误', 'password'));
-    }
-    const refused = checkPassword(ctx.db, r, input.password, ctx.now);
-    ctx.audit('session', r.id, null, { event: refused ? 'sign-in refused' : 'signed in', username: r.username }, r.id);
-    if (refused) return new Failure(refused);
-    Object.assign(ctx.session, { staff: seatOf(ctx.db, r.id).staff, locked: false, lastSeen: ctx.now.getTime() });
-    return sessionState(ctx.db, ctx.session, ctx.now);
-  },
-
-  'session.signOut': (ctx) => {
-    ctx.audit('session', ctx.session.staff!.id, null, { event: 'signed out' });
-    Object.assign(ctx.session, { staff: null, locked: false });
-    return sessionState(ctx.db, ctx.session, ctx.now);
-  },
-
-  'session.lock': (ctx) => {
-    ctx.audit('session', ctx.session.staff!.id, null, { event: 'locked' });
-    ctx.session.locked = true;
-    return sessionState(ctx.db, ctx.session, ctx.now);
-  },
-
-  'session.unlock': (ctx, input) => {
-    const r = record(ctx.db, ctx.session.staff!.id);
-    const refused = checkPassword(ctx.db, r, input.password, ctx.now);
-    ctx.audit('session', r.id, null, { event: refused ? 'unlock refused' : 'unlocked' });
-    if (refused) {
-      // Five wrong passwords at the lock screen end the session: the next person must sign in afresh.
-      if (refused.code === 'FORBIDDEN') Object.assign(ctx.session, { staff: null, locked: false });
-      return new Failure(refused);
-    }
-    Object.assign(ctx.session, { locked: false, lastSeen: ctx.now.getTime() });
-    return sessionState(ctx.db, ctx.session, ctx.now);
-  },
-
-  'session.changePassword': (ctx, input) => {
-    const r = record(ctx.db, ctx.session.staff!.id);
-    const refused = checkPassword(ctx.db, r, input.oldPassword, ctx.now);
-    if (refused) {
-      ctx.audit('staff', r.id, null, { event: 'password change refused' });
-      return new Failure(
-        new AppError(refused.code, refused.message.replace('用户名或密码错误', '原密码错误'), 'oldPassword'),
-      );
-    }
-    const pw = hashPassword(input.newPassword);
-    prep(ctx.db, 'UPDATE staff SET password_hash = ?, password_salt = ?, password_params = ? WHERE id = ?').run(
-      pw.hash,
-      pw.salt,
-      pw.params,
-      r.id,
-    );
-    ctx.audit('staff', r.id, null, { event: 'password changed' });
-    return { changed: true as const };
-  },
-
   'staff.list': (ctx) =>
     (prep(ctx.db, 'SELECT * FROM staff ORDER BY active DESC, id').all() as StaffRecord[]).map((r) => toRow(ctx.db, r)),
 

@@ -1,0 +1,20 @@
+// First start: the center's name for the sign-in screen, and the first administrator.
+import { AppError } from '../../shared/domain/result';
+import { DEFAULT_CENTER } from '../../shared/schemas/settings';
+import { type Handlers } from '../dispatch';
+import { getSetting } from './settings';
+import { countStaff, insertStaff } from './staff';
+
+export const setupHandlers = {
+  'setup.state': (ctx) => ({
+    needsAdmin: countStaff(ctx.db) === 0,
+    centerName: getSetting(ctx.db, 'center', DEFAULT_CENTER).name,
+  }),
+
+  'setup.createAdmin': (ctx, input) => {
+    if (countStaff(ctx.db) > 0) throw new AppError('CONFLICT', '管理员已经创建过了，请直接登录');
+    const row = insertStaff(ctx.db, ctx.now, { ...input, roles: ['admin'] });
+    ctx.audit('staff', row.id, null, row, row.id);
+    return { id: row.id, username: row.username, displayName: row.displayName, roles: row.roles };
+  },
+} satisfies Partial<Handlers>;
