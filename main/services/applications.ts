@@ -12,36 +12,26 @@ import { applicationDetail } from './applicationList';
 import { loadCalendar } from './calendar';
 import { nextNumber } from './numbers';
 
-export interface KindRecord {
-  code: string;
-  name: string;
-  parent_code: string | null;
+export type KindRecord = Omit<ReliefKind, 'materials' | 'distinctReason' | 'urgentAllowed'> & {
   materials: string;
-  time_limit_days: number;
-  recurrence: 'one_off' | 'monthly';
-  township_ceiling_fen: number | null;
-  max_per_year: number | null;
-  distinct_reason: number;
-  urgent_allowed: number;
-  paperwork_days: number;
-}
+  distinctReason: number;
+  urgentAllowed: number;
+};
+
+export const KIND = `SELECT code, name, parent_code AS parentCode, materials, time_limit_days AS timeLimitDays,
+  recurrence, township_ceiling_fen AS townshipCeilingFen, max_per_year AS maxPerYear, distinct_reason AS distinctReason,
+  urgent_allowed AS urgentAllowed, paperwork_days AS paperworkDays
+FROM relief_kinds`;
 
 export const toKind = (k: KindRecord): ReliefKind => ({
-  code: k.code,
-  name: k.name,
-  parentCode: k.parent_code,
+  ...k,
   materials: JSON.parse(k.materials) as string[],
-  timeLimitDays: k.time_limit_days,
-  recurrence: k.recurrence,
-  townshipCeilingFen: k.township_ceiling_fen,
-  maxPerYear: k.max_per_year,
-  distinctReason: k.distinct_reason === 1,
-  urgentAllowed: k.urgent_allowed === 1,
-  paperworkDays: k.paperwork_days,
+  distinctReason: k.distinctReason === 1,
+  urgentAllowed: k.urgentAllowed === 1,
 });
 
 export function reliefKind(db: DB, code: string): ReliefKind {
-  const k = prep(db, 'SELECT * FROM relief_kinds WHERE code = ? AND active = 1').get(code) as KindRecord | undefined;
+  const k = prep(db, `${KIND}\nWHERE code = ? AND active = 1`).get(code) as KindRecord | undefined;
   if (!k) throw new AppError('VALIDATION', '请选择救助类别', 'kindCode');
   return toKind(k);
 }
@@ -54,21 +44,26 @@ export function fen(amount: string, field = 'amount'): number {
 
 interface AppRecord {
   id: number;
-  acceptance_no: string;
-  household_id: number;
-  kind_code: string;
+  acceptanceNo: string;
+  householdId: number;
+  kindCode: string;
   state: State;
-  requested_fen: number;
-  registered_by: number;
-  reviewed_by: number | null;
+  requestedFen: number;
+  registeredBy: number;
+  reviewedBy: number | null;
   urgent: number;
-  paperwork_due: string | null;
-  paperwork_done_on: string | null;
-  publicity_to: string | null;
+  paperworkDue: string | null;
+  paperworkDoneOn: string | null;
+  publicityTo: string | null;
 }
 
 function record(db: DB, id: number): AppRecord {
-  const r = prep(db, 'SELECT * FROM applications WHERE id = ?').get(id) as AppRecord | undefined;
+  const sql = `SELECT id, acceptance_no AS acceptanceNo, household_id AS householdId, kind_code AS kindCode, state,
+    requested_fen AS requestedFen, registered_by AS registeredBy, reviewed_by AS reviewedBy, urgent,
+    paperwork_due AS paperworkDue, paperwork_done_on AS paperworkDoneOn, publicity_to AS publicityTo
+  FROM applications
+  WHERE id = ?`;
+  const r = prep(db, sql).get(id) as AppRecord | undefined;
   if (!r) throw new AppError('NOT_FOUND', '找不到这个申请');
   return r;
 }
@@ -186,14 +181,14 @@ function checkMakerChecker(ctx: Ctx, a: AppRecord, action: Action): void {
   const me = ctx.session.staff!.id;
   if (
     (action === 'review' || action === 'approve' || action === 'reject' || action === 'urgentApprove') &&
-    a.registered_by === me
+    a.registeredBy === me
   )
     throw new AppError(
       'FORBIDDEN',
-      `受理编号 ${a.acceptance_no} 是您受理的，不能由您${ACTIONS[action].label}，请交给其他工作人员`,
+      `受理编号 ${a.acceptanceNo} 是您受理的，不能由您${ACTIONS[action].label}，请交给其他工作人员`,
     );
-  if ((action === 'approve' || action === 'reject') && a.reviewed_by === me)
-    throw new AppError('FORBIDDEN', `受理编号 ${a.acceptance_no} 是您审核的，不能再由您审批`);
+  if ((action === 'approve' || action === 'reject') && a.reviewedBy === me)
+    throw new AppError('FORBIDDEN', `受理编号 ${a.acceptanceNo} 是您审核的，不能再由您审批`);
 }
 
 /** Moves a case by one action: state checked, maker-checker checked, then the update, the step and the audit row. */
@@ -208,7 +203,7 @@ function transition(
   const a = record(ctx.db, id);
   const t = ACTIONS[action];
   if (!(t.from as readonly State[]).includes(a.state))
-    throw new AppError('CONFLICT', `受理编号 ${a.acceptance_no} 当前状态不能${t.label}（需要先完成前面的步骤）`);
+    throw new AppError('CONFLICT', `受理编号 ${a.acceptanceNo} 当前状态不能${t.label}（需要先完成前面的步骤）`);
   checkMakerChecker(ctx, a, action);
   const before = applicationDetail(ctx.db, id, ctx.now);
   const cols = Object.keys(set);
@@ -286,11 +281,11 @@ export const applicationHandlers = {
   'applications.approve': (ctx, input) => {
     const a = record(ctx.db, input.id);
     const today = dateCn(ctx.now);
-    if (a.publicity_to && a.publicity_to >= today)
-      throw new AppError('CONFLICT', `公示期到 ${a.publicity_to} 结束，公示期满后才能审批`);
+    if (a.publicityTo && a.publicityTo >= today)
+      throw new AppError('CONFLICT', `公示期到 ${a.publicityTo} 结束，公示期满后才能审批`);
     const amount = fen(input.amount);
-    if (amount > a.requested_fen) throw new AppError('VALIDATION', '批准金额不能超过申请金额', 'amount');
-    const kind = reliefKind(ctx.db, a.kind_code);
+    if (amount > a.requestedFen) throw new AppError('VALIDATION', '批准金额不能超过申请金额', 'amount');
+    const kind = reliefKind(ctx.db, a.kindCode);
     const county = kind.townshipCeilingFen !== null && amount > kind.townshipCeilingFen;
     if (county && !input.countyDecision)
       throw new AppError(
@@ -328,10 +323,10 @@ export const applicationHandlers = {
 
   'applications.urgentApprove': (ctx, input) => {
     const a = record(ctx.db, input.id);
-    const kind = reliefKind(ctx.db, a.kind_code);
+    const kind = reliefKind(ctx.db, a.kindCode);
     if (!kind.urgentAllowed) throw new AppError('CONFLICT', `${kind.name}不适用先行救助`);
     const amount = fen(input.amount);
-    if (amount > a.requested_fen) throw new AppError('VALIDATION', '批准金额不能超过申请金额', 'amount');
+    if (amount > a.requestedFen) throw new AppError('VALIDATION', '批准金额不能超过申请金额', 'amount');
     if (kind.townshipCeilingFen !== null && amount > kind.townshipCeilingFen)
       throw new AppError('VALIDATION', `先行救助不能超过乡镇审批权限（${kind.townshipCeilingFen / 100} 元）`, 'amount');
     const today = dateCn(ctx.now);
@@ -353,8 +348,8 @@ export const applicationHandlers = {
 
   'applications.completePaperwork': (ctx, input) => {
     const a = record(ctx.db, input.id);
-    if (!a.urgent || a.paperwork_done_on)
-      throw new AppError('CONFLICT', `受理编号 ${a.acceptance_no} 没有待补的先行救助材料`);
+    if (!a.urgent || a.paperworkDoneOn)
+      throw new AppError('CONFLICT', `受理编号 ${a.acceptanceNo} 没有待补的先行救助材料`);
     const today = dateCn(ctx.now);
     prep(ctx.db, 'UPDATE applications SET paperwork_done_on = ?, updated_at = ? WHERE id = ?').run(
       today,

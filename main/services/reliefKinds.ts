@@ -2,14 +2,14 @@
 import { AppError } from '../../shared/domain/result';
 import { prep } from '../db/open';
 import type { Handlers } from '../dispatch';
-import { fen, type KindRecord, toKind } from './applications';
+import { fen, KIND, type KindRecord, toKind } from './applications';
 
 export const reliefKindHandlers = {
   'reliefKinds.list': (ctx) =>
-    (prep(ctx.db, 'SELECT * FROM relief_kinds WHERE active = 1 ORDER BY sort_order').all() as KindRecord[]).map(toKind),
+    (prep(ctx.db, `${KIND}\nWHERE active = 1\nORDER BY sort_order`).all() as KindRecord[]).map(toKind),
 
   'reliefKinds.save': (ctx, input) => {
-    const old = prep(ctx.db, 'SELECT * FROM relief_kinds WHERE code = ?').get(input.code) as KindRecord | undefined;
+    const old = prep(ctx.db, `${KIND}\nWHERE code = ?`).get(input.code) as KindRecord | undefined;
     if (input.parentCode !== null) {
       const parent = prep(ctx.db, 'SELECT parent_code FROM relief_kinds WHERE code = ?').get(input.parentCode) as
         { parent_code: string | null } | undefined;
@@ -20,7 +20,7 @@ export const reliefKindHandlers = {
     // through today's parents. Re-parenting a kind already paid would make the two disagree, so it is refused.
     if (
       old &&
-      old.parent_code !== input.parentCode &&
+      old.parentCode !== input.parentCode &&
       prep(
         ctx.db,
         'SELECT 1 FROM payment_totals WHERE kind_code = ? UNION ALL SELECT 1 FROM payments WHERE top_kind = ?',
@@ -63,7 +63,7 @@ export const reliefKindHandlers = {
         distinct_reason, urgent_allowed, paperwork_days, active, code, sort_order)
           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT coalesce(max(sort_order), 0) + 1 FROM relief_kinds))`,
       ).run(...values, input.code);
-    const after = toKind(prep(ctx.db, 'SELECT * FROM relief_kinds WHERE code = ?').get(input.code) as KindRecord);
+    const after = toKind(prep(ctx.db, `${KIND}\nWHERE code = ?`).get(input.code) as KindRecord);
     ctx.audit('reliefKind', input.code, old ? toKind(old) : null, after);
     return after;
   },

@@ -3,7 +3,7 @@ import { AppError } from '../../shared/domain/result';
 import { prep } from '../db/open';
 import { Failure, type Handlers } from '../dispatch';
 import { burnOneDerivation, hashPassword } from './password';
-import { checkPassword, record, seatOf, sessionState, type StaffRecord } from './staff';
+import { checkPassword, record, seatOf, sessionState, STAFF, type StaffRecord } from './staff';
 
 export const sessionHandlers = {
   'session.state': (ctx) => sessionState(ctx.db, ctx.session, ctx.now),
@@ -11,7 +11,7 @@ export const sessionHandlers = {
   'session.touch': () => ({ ok: true as const }),
 
   'session.signIn': (ctx, input) => {
-    const r = prep(ctx.db, 'SELECT * FROM staff WHERE username = ?').get(input.username) as StaffRecord | undefined;
+    const r = prep(ctx.db, `${STAFF}\nWHERE username = ?`).get(input.username) as StaffRecord | undefined;
     if (!r || r.active !== 1) {
       burnOneDerivation(input.password);
       return new Failure(new AppError('VALIDATION', '用户名或密码错误', 'password'));

@@ -15,15 +15,20 @@ export const LOCKOUT_MS = 5 * 60_000;
 export interface StaffRecord {
   id: number;
   username: string;
-  display_name: string;
-  password_hash: Buffer;
-  password_salt: Buffer;
-  password_params: string;
-  failed_attempts: number;
-  locked_until: string | null;
+  displayName: string;
+  passwordHash: Buffer;
+  passwordSalt: Buffer;
+  passwordParams: string;
+  failedAttempts: number;
+  lockedUntil: string | null;
   active: number;
-  created_at: string;
+  createdAt: string;
 }
+
+export const STAFF = `SELECT id, username, display_name AS displayName, password_hash AS passwordHash,
+  password_salt AS passwordSalt, password_params AS passwordParams, failed_attempts AS failedAttempts,
+  locked_until AS lockedUntil, active, created_at AS createdAt
+FROM staff`;
 
 function rolesOf(db: DB, staffId: number): Role[] {
   return (
@@ -32,7 +37,7 @@ function rolesOf(db: DB, staffId: number): Role[] {
 }
 
 export function record(db: DB, id: number): StaffRecord {
-  const r = prep(db, 'SELECT * FROM staff WHERE id = ?').get(id) as StaffRecord | undefined;
+  const r = prep(db, `${STAFF}\nWHERE id = ?`).get(id) as StaffRecord | undefined;
   if (!r) throw new AppError('NOT_FOUND', '找不到这位工作人员');
   return r;
 }
@@ -41,11 +46,11 @@ function toRow(db: DB, r: StaffRecord): StaffRow {
   return {
     id: r.id,
     username: r.username,
-    displayName: r.display_name,
+    displayName: r.displayName,
     roles: rolesOf(db, r.id),
     active: r.active === 1,
-    lockedUntil: r.locked_until,
-    createdAt: r.created_at,
+    lockedUntil: r.lockedUntil,
+    createdAt: r.createdAt,
   };
 }
 
@@ -125,17 +130,17 @@ export const countStaff = (db: DB) => (prep(db, 'SELECT count(*) AS n FROM staff
 
 /** Checks a password against the account, counting failures; five in a row lock the account for five minutes. */
 export function checkPassword(db: DB, r: StaffRecord, password: string, now: Date): AppError | null {
-  if (r.locked_until && r.locked_until > isoCn(now))
+  if (r.lockedUntil && r.lockedUntil > isoCn(now))
     return new AppError(
       'FORBIDDEN',
-      `密码错误次数过多，账号已锁定至 ${r.locked_until.slice(11, 16)}，请稍后再试`,
+      `密码错误次数过多，账号已锁定至 ${r.lockedUntil.slice(11, 16)}，请稍后再试`,
       'password',
     );
-  if (verifyPassword(password, r.password_hash, r.password_salt, r.password_params)) {
+  if (verifyPassword(password, r.passwordHash, r.passwordSalt, r.passwordParams)) {
     prep(db, 'UPDATE staff SET failed_attempts = 0, locked_until = NULL WHERE id = ?').run(r.id);
     return null;
   }
-  const failed = r.failed_attempts + 1;
+  const failed = r.failedAttempts + 1;
   if (failed >= MAX_FAILED) {
     prep(db, 'UPDATE staff SET failed_attempts = 0, locked_until = ? WHERE id = ?').run(
       isoCn(new Date(now.getTime() + LOCKOUT_MS)),
