@@ -1,4 +1,6 @@
-// First: gives every <style> created from here on the CSP nonce (see components/csp.ts).
+// First: gives every <style> created from here on the CSP nonce (see components/csp.ts). Side-effect imports keep
+// their order under the import sort, and run before every other import.
+import './components/csp';
 import 'dayjs/locale/zh-cn';
 
 import { App as AntApp, ConfigProvider } from 'antd';

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { chromium } from '@playwright/test';
 import Database from 'better-sqlite3';
 
+import { CHROMIUM } from '../e2e/chromium';
 import { startHost } from '../e2e/host';
 import { buildRegistry } from './registry';
 
@@ -56,17 +57,7 @@ export async function cardsFigure(): Promise<{
   })();
   db.close();
 
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await chromium.launch(CHROMIUM);
   try {
     const page = await browser.newPage();
     page.setDefaultTimeout(600_000);

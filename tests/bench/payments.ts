@@ -70,37 +70,10 @@ export function buildPayments(db: DB, count = 1_000_000): void {
       const day = new Date(start + (span * i) / count).toISOString().slice(0, 10);
       const fen = 5000 * (1 + Math.floor(r() * 40));
       const bank = i % 3 !== 0;
-      const id = ins.run(
-        c.id,
-        c.h,
-        c.p,
-        c.area,
-        KINDS[i % KINDS.length],
-        top(KINDS[i % KINDS.length]),
-        fen,
-        day,
-        bank ? 'bank' : 'cash',
-        bank ? c.account : null,
-        null,
-        null,
-        `${day}T10:00:00.000+08:00`,
-      ).lastInsertRowid;
-      if (i % 200 === 199)
-        ins.run(
-          c.id,
-          c.h,
-          c.p,
-          c.area,
-          KINDS[i % KINDS.length],
-          top(KINDS[i % KINDS.length]),
-          fen,
-          day,
-          bank ? 'bank' : 'cash',
-          bank ? c.account : null,
-          id,
-          'manual',
-          `${day}T16:00:00.000+08:00`,
-        );
+      const kind = KINDS[i % KINDS.length];
+      const row = [c.id, c.h, c.p, c.area, kind, top(kind), fen, day, bank ? 'bank' : 'cash', bank ? c.account : null];
+      const id = ins.run(...row, null, null, `${day}T10:00:00.000+08:00`).lastInsertRowid;
+      if (i % 200 === 199) ins.run(...row, id, 'manual', `${day}T16:00:00.000+08:00`);
     }
   })();
   db.pragma('optimize');

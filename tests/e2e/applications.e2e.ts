@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { idNumberFor } from '../../main/demo/fictional';
 import { type Host, startHost } from './host';
 import { pdfInfo, pdfPicture, pdfText, PERSONAL_NUMBERS, printToPdf } from './pdf';
-import { api, choose, firstStartAsAdmin, switchTo } from './session';
+import { api, choose, firstStartAsAdmin, setUpCenter, switchTo } from './session';
 
 let host: Host;
 test.beforeEach(async () => {
@@ -19,19 +19,7 @@ test.afterEach(async () => {
 test('register with a missing material, print receipt and notice, review, publicize, approve', async ({ page }) => {
   await firstStartAsAdmin(page, host);
   const area = await api<{ id: number }>(host, 'areas.save', { name: '东山村' });
-  await api(host, 'settings.save', {
-    name: '城关镇便民服务中心',
-    address: '城关镇人民路1号',
-    hotline: '0571-12345678',
-    officeHours: '工作日 8:30–17:30',
-    idleLockMinutes: 15,
-  });
-  for (const [username, displayName, role] of [
-    ['li', '李窗口', 'clerk'],
-    ['zhao', '赵审核', 'reviewer'],
-    ['qian', '钱审批', 'approver'],
-  ])
-    await api(host, 'staff.create', { username, displayName, password: 'staff-pass-1', roles: [role] });
+  await setUpCenter(host, { address: '城关镇人民路1号' });
   const h = await api<{ id: number }>(host, 'households.create', {
     areaId: area.id,
     phone: '13800001234',

@@ -10,12 +10,24 @@ import { buildEntitlements } from '../bench/payments';
 import { buildRegistry } from '../bench/registry';
 import type { Host } from './host';
 import { pdfInfo, pdfPicture, pdfPictures, pdfText, PERSONAL_NUMBERS, printToPdf } from './pdf';
-import { api, createAdmin, firstStartAsAdmin, hostPerTest, signIn, switchTo, watchCsp } from './session';
+import {
+  api,
+  approvedCase,
+  COUNTER_STAFF,
+  createAdmin,
+  dayCn,
+  firstStartAsAdmin,
+  hostPerTest,
+  setUpCenter,
+  signIn,
+  switchTo,
+  watchCsp,
+} from './session';
 
 let host: Host;
 hostPerTest((h) => (host = h));
 
-const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+const today = () => dayCn();
 const thisMonth = () => today().slice(0, 7);
 
 /** The net total of the ledger, as an independent SQL query over the file. */
@@ -36,52 +48,17 @@ async function gridSummary(page: Page, testId: string): Promise<string> {
   return (await count.textContent())!;
 }
 
-/** A case carried to approval through the API by three different people (the UI of these steps has its own e2e). */
-async function approvedMonthly(h: { id: number; members: { id: number }[] }, amount: string, reason: string) {
-  const started = new Date(Date.now() - 8 * 86400_000 + 8 * 3600_000).toISOString().slice(0, 10);
-  const as = (username: string) => api(host, 'session.signIn', { username, password: 'staff-pass-1' });
-  await as('li');
-  const a = await api<{ id: number }>(host, 'applications.register', {
-    householdId: h.id,
-    personId: h.members[0].id,
-    kindCode: 'elderly_allowance',
-    reason,
-    amount,
-    materials: [],
-  });
-  await api(host, 'applications.investigate', {
-    id: a.id,
-    investigators: ['李一', '王二'],
-    visitedOn: started,
-    findings: '情况属实',
-  });
-  await as('zhao');
-  await api(host, 'applications.review', { id: a.id, opinion: '同意' });
-  await api(host, 'applications.publicize', { id: a.id, fromDate: started });
-  await as('qian');
-  await api(host, 'applications.approve', { id: a.id, amount });
-  return a.id;
-}
+/** A monthly case (高龄津贴) carried to approval. */
+const approvedMonthly = (h: { id: number; members: { id: number }[] }, amount: string, reason: string) =>
+  approvedCase(host, { householdId: h.id, personId: h.members[0].id, kindCode: 'elderly_allowance', reason, amount });
 
 test('pay a 临时救助 case in cash and print its receipt; post a monthly batch; reverse a payment; totals follow', async ({
   page,
 }) => {
   const csp = watchCsp(page);
   await firstStartAsAdmin(page, host);
-  await api(host, 'settings.save', {
-    name: '城关镇便民服务中心',
-    address: '城关镇人民路1号',
-    hotline: '0571-12345678',
-    officeHours: '工作日 8:30–17:30',
-    idleLockMinutes: 15,
-  });
+  await setUpCenter(host, { address: '城关镇人民路1号' });
   const area = await api<{ id: number }>(host, 'areas.save', { name: '东山村' });
-  for (const [username, displayName, role] of [
-    ['li', '李窗口', 'clerk'],
-    ['zhao', '赵审核', 'reviewer'],
-    ['qian', '钱审批', 'approver'],
-  ])
-    await api(host, 'staff.create', { username, displayName, password: 'staff-pass-1', roles: [role] });
   const household = (name: string, n: number) =>
     api<{ id: number; members: { id: number }[] }>(host, 'households.create', {
       areaId: area.id,
@@ -219,18 +196,7 @@ test('a roster of 120 rows: seven A4 pages, header and subtotal on each, grand t
   await createAdmin(page);
   await signIn(page, 'admin', 'admin-pass-1');
   await expect(page.getByTestId('signed-in')).toContainText('王管理');
-  await api(host, 'settings.save', {
-    name: '城关镇便民服务中心',
-    address: '',
-    hotline: '0571-12345678',
-    officeHours: '工作日 8:30–17:30',
-    idleLockMinutes: 15,
-  });
-  for (const [username, displayName, role] of [
-    ['li', '李窗口', 'clerk'],
-    ['qian', '钱审批', 'approver'],
-  ])
-    await api(host, 'staff.create', { username, displayName, password: 'staff-pass-1', roles: [role] });
+  await setUpCenter(host, { staff: COUNTER_STAFF.filter(([u]) => u !== 'zhao') });
   // 120 households with entitlements, written into the running ledger (WAL lets the host read them at once).
   const db = new Database(host.db);
   db.pragma('busy_timeout = 5000');

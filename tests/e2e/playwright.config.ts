@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
-// Debian's Chromium, never a downloaded browser. The flags keep it off the (closed) network.
+import { CHROMIUM } from './chromium';
+
 export default defineConfig({
   testDir: '.',
   testMatch: '*.e2e.ts',
@@ -13,16 +14,6 @@ export default defineConfig({
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     viewport: { width: 1366, height: 860 },
-    launchOptions: {
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    },
+    launchOptions: CHROMIUM,
   },
 });

@@ -8,13 +8,13 @@ import { idNumberFor } from '../../main/demo/fictional';
 import { formatYuan } from '../../shared/domain/money';
 import type { Host } from './host';
 import { pdfInfo, pdfPictures, pdfText, printToPdf } from './pdf';
-import { api, firstStartAsAdmin, hostPerTest, watchCsp } from './session';
+import { api, approvedCase, dayCn, firstStartAsAdmin, hostPerTest, setUpCenter, watchCsp } from './session';
 
 let host: Host;
 hostPerTest((h) => (host = h));
 
 const year = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
-const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+const today = () => dayCn();
 
 /** What the report must show, asked of the ledger file directly. */
 function fromLedger(file: string) {
@@ -46,21 +46,9 @@ test('the report screen equals the ledger; a number opens its payments; the A4 P
 }) => {
   const csp = watchCsp(page);
   await firstStartAsAdmin(page, host);
-  await api(host, 'settings.save', {
-    name: '城关镇便民服务中心',
-    address: '',
-    hotline: '0571-12345678',
-    officeHours: '工作日 8:30–17:30',
-    idleLockMinutes: 30,
-  });
+  await setUpCenter(host, { idleLockMinutes: 30 });
   const east = await api<{ id: number }>(host, 'areas.save', { name: '东山村' });
   const west = await api<{ id: number }>(host, 'areas.save', { name: '西河村' });
-  for (const [username, displayName, role] of [
-    ['li', '李窗口', 'clerk'],
-    ['zhao', '赵审核', 'reviewer'],
-    ['qian', '钱审批', 'approver'],
-  ])
-    await api(host, 'staff.create', { username, displayName, password: 'staff-pass-1', roles: [role] });
   const as = (username: string) => api(host, 'session.signIn', { username, password: 'staff-pass-1' });
   const people = [
     ['张一', east.id],
@@ -106,26 +94,8 @@ test('the report screen equals the ledger; a number opens its payments; the A4 P
     );
   }
   // 医疗救助 for 赵三 through the whole workflow.
-  const started = new Date(Date.now() - 8 * 86400_000 + 8 * 3600_000).toISOString().slice(0, 10);
-  const m = await api<{ id: number }>(host, 'applications.register', {
-    householdId: hs[2].id,
-    personId: hs[2].members[0].id,
-    kindCode: 'medical_relief',
-    reason: '住院',
-    amount: '6,000',
-    materials: [],
-  });
-  await api(host, 'applications.investigate', {
-    id: m.id,
-    investigators: ['李一', '王二'],
-    visitedOn: started,
-    findings: '情况属实',
-  });
-  await as('zhao');
-  await api(host, 'applications.review', { id: m.id, opinion: '同意' });
-  await api(host, 'applications.publicize', { id: m.id, fromDate: started });
-  await as('qian');
-  await api(host, 'applications.approve', { id: m.id, amount: '6,000' });
+  const medical = { householdId: hs[2].id, personId: hs[2].members[0].id, kindCode: 'medical_relief' };
+  const m = { id: await approvedCase(host, { ...medical, reason: '住院', amount: '6,000' }) };
   await api(host, 'payments.reverse', { id: payIds[2], reason: '重复申领' });
   await as('li');
   await api(host, 'payments.pay', { applicationId: m.id, amount: '6,000', method: 'cash', paidOn: today() });

@@ -45,6 +45,59 @@ export async function api<T = unknown>(host: Host, channel: string, input: unkno
   return body.value;
 }
 
+/** The usual counter: three people, since a reviewer may not approve what they reviewed. */
+export const COUNTER_STAFF = [
+  ['li', '李窗口', 'clerk'],
+  ['zhao', '赵审核', 'reviewer'],
+  ['qian', '钱审批', 'approver'],
+] as const;
+
+/** The center's settings (城关镇便民服务中心) and its staff (password staff-pass-1), through the admin's API session. */
+export async function setUpCenter(
+  host: Host,
+  o: { address?: string; idleLockMinutes?: number; staff?: readonly (readonly [string, string, string])[] } = {},
+): Promise<void> {
+  await api(host, 'settings.save', {
+    name: '城关镇便民服务中心',
+    address: o.address ?? '',
+    hotline: '0571-12345678',
+    officeHours: '工作日 8:30–17:30',
+    idleLockMinutes: o.idleLockMinutes ?? 15,
+  });
+  for (const [username, displayName, role] of o.staff ?? COUNTER_STAFF)
+    await api(host, 'staff.create', { username, displayName, password: 'staff-pass-1', roles: [role] });
+}
+
+/** Today and n days ago, as the web host (on the machine's clock, China time) sees them. */
+export const dayCn = (daysAgo = 0) =>
+  new Date(Date.now() - daysAgo * 86400_000 + 8 * 3600_000).toISOString().slice(0, 10);
+
+/**
+ * A case carried to approval through the API by three people — li registers and investigates, zhao reviews and
+ * publicizes (eight days back, so the notice period is over), qian approves; the UI of these steps has its own e2e.
+ */
+export async function approvedCase(
+  host: Host,
+  c: { householdId: number; personId: number; kindCode: string; reason: string; amount: string },
+): Promise<number> {
+  const started = dayCn(8);
+  const as = (username: string) => api(host, 'session.signIn', { username, password: 'staff-pass-1' });
+  await as('li');
+  const a = await api<{ id: number }>(host, 'applications.register', { ...c, materials: [] });
+  await api(host, 'applications.investigate', {
+    id: a.id,
+    investigators: ['李一', '王二'],
+    visitedOn: started,
+    findings: '情况属实',
+  });
+  await as('zhao');
+  await api(host, 'applications.review', { id: a.id, opinion: '同意' });
+  await api(host, 'applications.publicize', { id: a.id, fromDate: started });
+  await as('qian');
+  await api(host, 'applications.approve', { id: a.id, amount: c.amount });
+  return a.id;
+}
+
 /** Collects every CSP violation the page reports (the app's CSP allows no inline script or style). */
 export function watchCsp(page: Page): string[] {
   const violations: string[] = [];

@@ -13,6 +13,8 @@ export interface PaymentsWorld {
   approver2: Session;
   /** A registered household of one person (head) in 东山村, with a 一卡通 account unless `account` is ''. */
   household(name: string, opts?: { account?: string; area?: number }): Promise<HouseholdDetail>;
+  /** A case registered at the counter by the clerk; answers its id. */
+  register(h: HouseholdDetail, kindCode: string, amount: string, reason?: string): Promise<number>;
   /** A case registered, investigated, reviewed, publicized (from 2026-11-10) and approved at `amount`. */
   approved(h: HouseholdDetail, kindCode: string, amount: string, reason?: string): Promise<number>;
   areaId: number;
@@ -30,6 +32,10 @@ export async function paymentsWorld(): Promise<PaymentsWorld> {
   const reviewer = await w.staff('rev', ['reviewer']);
   const approver = await w.staff('appr', ['approver']);
   const approver2 = await w.staff('appr2', ['approver']);
+  const register: PaymentsWorld['register'] = async (h, kindCode, amount, reason = '生活困难') => {
+    const input = { householdId: h.id, personId: h.members[0].id, kindCode, reason, amount, materials: [] };
+    return must(await w.call(clerk, 'applications.register', input)).id;
+  };
   return {
     w,
     admin,
@@ -59,17 +65,9 @@ export async function paymentsWorld(): Promise<PaymentsWorld> {
         }),
       );
     },
-    async approved(h, kindCode, amount, reason = '生活困难') {
-      const a = must(
-        await w.call(clerk, 'applications.register', {
-          householdId: h.id,
-          personId: h.members[0].id,
-          kindCode,
-          reason,
-          amount,
-          materials: [],
-        }),
-      );
+    register,
+    async approved(h, kindCode, amount, reason) {
+      const a = { id: await register(h, kindCode, amount, reason) };
       must(
         await w.call(clerk, 'applications.investigate', {
           id: a.id,

@@ -8,29 +8,17 @@ import ExcelJS from 'exceljs';
 
 import { idNumberFor, rng } from '../../main/demo/fictional';
 import { addDays } from '../../shared/domain/workdays';
-import type { HouseholdDetail } from '../../shared/schemas/registry';
 import { must } from './helpers';
 import { paymentsWorld } from './paymentsSetup';
 
 test('the year in figures: kinds, reversals on their own line, areas, months, applications, registry, pairing, the paragraph', async () => {
   const pw = await paymentsWorld();
-  const { w, admin, clerk, reviewer, approver, household, advanceDays } = pw;
+  const { w, admin, clerk, reviewer, approver, household, advanceDays, register } = pw;
   const at = async (iso: string) => {
     w.clock.t = new Date(`${iso}T09:00:00+08:00`).getTime();
     await advanceDays(0); // unlocks the sessions the clock jump locked
   };
   const today = () => new Date(w.clock.t + 8 * 3600_000).toISOString().slice(0, 10);
-  const register = async (h: HouseholdDetail, kindCode: string, amount: string, reason = '生活困难') =>
-    must(
-      await w.call(clerk, 'applications.register', {
-        householdId: h.id,
-        personId: h.members[0].id,
-        kindCode,
-        reason,
-        amount,
-        materials: [],
-      }),
-    ).id;
   const approve = async (id: number, amount: string) => {
     must(
       await w.call(clerk, 'applications.investigate', {

@@ -1,12 +1,12 @@
 // One case: what was asked, what is missing, the clock, the timeline of every step, and the next actions.
 import { PrinterOutlined } from '@ant-design/icons';
-import { Button, Card, Descriptions, Form, Modal, Result, Space, Tag, Timeline } from 'antd';
+import { Button, Card, Descriptions, Form, Result, Space, Tag, Timeline } from 'antd';
 import { useState } from 'react';
 
 import { formatYuan } from '../../../shared/domain/money';
 import { STATE_LABELS } from '../../../shared/domain/workflow';
 import type { SessionState } from '../../../shared/schemas/staff';
-import { FormProblemAlert } from '../../components/FormProblemAlert';
+import { FormDialog } from '../../components/FormDialog';
 import { type FormProblem, showResultError } from '../../components/forms';
 import { go } from '../../components/router';
 import { useRecord } from '../../components/useRecord';
@@ -169,20 +169,17 @@ export function ApplicationPage({ id, session }: { id: number; session: SessionS
           }))}
         />
       </Card>
-      <Modal
+      <FormDialog
         open={!!action}
         title={action?.label}
         okText="确定"
-        cancelText="取消"
-        onOk={() => form.submit()}
+        form={form}
+        problem={problem}
+        onFinish={submit}
         onCancel={() => setAction(null)}
-        destroyOnHidden
       >
-        <FormProblemAlert problem={problem} />
-        <Form form={form} layout="vertical" onFinish={submit}>
-          {action?.fields}
-        </Form>
-      </Modal>
+        {action?.fields}
+      </FormDialog>
     </div>
   );
 }

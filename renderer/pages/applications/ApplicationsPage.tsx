@@ -7,9 +7,9 @@ import { APPLICATION_TALLIES, APPLICATION_TALLY_LABELS } from '../../../shared/d
 import { type State, STATE_LABELS, STATES } from '../../../shared/domain/workflow';
 import type { ApplicationRow, ReliefKind } from '../../../shared/schemas/applications';
 import { call } from '../../api';
+import { AreaFilter, KindFilter } from '../../components/filters';
 import { LedgerGrid, type PageRequest } from '../../components/LedgerGrid';
 import { go } from '../../components/router';
-import { useLookups } from '../../components/useLookups';
 import { useYearFigure, YearFigureTag } from '../../components/yearFigure';
 import { applicationColumns } from './columns';
 
@@ -22,7 +22,6 @@ export function useReliefKinds(): ReliefKind[] {
 }
 
 export function ApplicationsPage() {
-  const { areas } = useLookups();
   const kinds = useReliefKinds();
   const [kindCode, setKind] = useState<string>();
   const [state, setState] = useState<State>();
@@ -52,15 +51,7 @@ export function ApplicationsPage() {
             onClose={() => setFigure(undefined)}
           />
         )}
-        <Select
-          placeholder="救助类别"
-          allowClear
-          style={{ width: 190 }}
-          value={kindCode}
-          onChange={setKind}
-          options={kinds.map((k) => ({ value: k.code, label: k.name }))}
-          aria-label="救助类别筛选"
-        />
+        <KindFilter value={kindCode} onChange={setKind} kinds={kinds} />
         <Select
           placeholder="状态"
           allowClear
@@ -70,15 +61,7 @@ export function ApplicationsPage() {
           options={STATES.map((s) => ({ value: s, label: STATE_LABELS[s] }))}
           aria-label="状态筛选"
         />
-        <Select
-          placeholder="村/社区"
-          allowClear
-          style={{ width: 130 }}
-          value={areaId}
-          onChange={setArea}
-          options={areas.map((a) => ({ value: a.id, label: a.name }))}
-          aria-label="村/社区筛选"
-        />
+        <AreaFilter value={areaId} onChange={setArea} />
         <Checkbox checked={overdue} onChange={(e) => setOverdue(e.target.checked)}>
           只看超期
         </Checkbox>

@@ -1,18 +1,17 @@
 // 便民服务卡: the cards issued (and those due for reprint after a cadre change), and batch printing by area.
 import { PrinterOutlined } from '@ant-design/icons';
-import { Button, Radio, Select, Space, Tabs } from 'antd';
+import { Button, Radio, Space, Tabs } from 'antd';
 import { useCallback, useState } from 'react';
 
 import type { CardRow } from '../../../shared/schemas/pairings';
 import { call } from '../../api';
+import { AreaFilter } from '../../components/filters';
 import { LedgerGrid, type PageRequest } from '../../components/LedgerGrid';
 import { go } from '../../components/router';
-import { useLookups } from '../../components/useLookups';
 import { useYearFigure, YearFigureTag } from '../../components/yearFigure';
 import { cardColumns } from '../pairings/columns';
 
 export function CardsPage({ route }: { route: string }) {
-  const { areas } = useLookups();
   const reprintOnly = route.startsWith('/cards/reprint');
   const [areaId, setArea] = useState<number>();
   const [format, setFormat] = useState<'a4' | 'cr80'>('a4');
@@ -44,15 +43,7 @@ export function CardsPage({ route }: { route: string }) {
         {figure && (
           <YearFigureTag label={`${figure.year}年制发的卡（含已作废）`} onClose={() => setFigure(undefined)} />
         )}
-        <Select
-          placeholder="全部村/社区"
-          allowClear
-          style={{ width: 150 }}
-          value={areaId}
-          onChange={setArea}
-          options={areas.map((a) => ({ value: a.id, label: a.name }))}
-          aria-label="村/社区筛选"
-        />
+        <AreaFilter value={areaId} onChange={setArea} />
         <Radio.Group
           value={format}
           onChange={(e) => setFormat(e.target.value)}

@@ -9,7 +9,6 @@ import {
   Form,
   Input,
   InputNumber,
-  Modal,
   Result,
   Select,
   Space,
@@ -24,7 +23,7 @@ import { RELATIONS } from '../../../shared/domain/registry';
 import type { PersonView } from '../../../shared/schemas/registry';
 import type { SessionState } from '../../../shared/schemas/staff';
 import { call } from '../../api';
-import { FormProblemAlert } from '../../components/FormProblemAlert';
+import { FormDialog } from '../../components/FormDialog';
 import { type FormProblem, showResultError } from '../../components/forms';
 import { today } from '../../components/today';
 import { useLookups } from '../../components/useLookups';
@@ -227,14 +226,8 @@ export function HouseholdPage({ id, session }: { id: number; session: SessionSta
           },
         ]}
       />
-      <Modal
+      <FormDialog
         open={dialog !== null}
-        width={dialog === 'member' ? 1100 : 520}
-        okText="保存"
-        cancelText="取消"
-        onOk={() => form.submit()}
-        onCancel={() => setDialog(null)}
-        destroyOnHidden
         title={
           dialog === 'member'
             ? '添加成员'
@@ -244,64 +237,66 @@ export function HouseholdPage({ id, session }: { id: number; session: SessionSta
                 ? '增加困难类别'
                 : '迁出成员'
         }
+        width={dialog === 'member' ? 1100 : 520}
+        form={form}
+        problem={problem}
+        onFinish={submit}
+        onCancel={() => setDialog(null)}
       >
-        <FormProblemAlert problem={problem} />
-        <Form form={form} layout="vertical" onFinish={submit}>
-          {dialog === 'member' && <MemberFields prefix={['member']} isHead={false} />}
-          {dialog === 'exit' && (
-            <>
-              <Form.Item
-                name="exitedOn"
-                label="退出日期"
-                initialValue={today()}
-                rules={[{ required: true, message: '请选择日期' }]}
-              >
-                <DatePicker />
-              </Form.Item>
-              <Form.Item name="reason" label="退出原因" rules={[{ required: true, message: '请填写退出原因' }]}>
-                <Input maxLength={200} />
-              </Form.Item>
-            </>
-          )}
-          {dialog === 'category' && (
-            <>
-              <Form.Item name="code" label="困难类别" rules={[{ required: true, message: '请选择类别' }]}>
-                <Select options={categories.map((c) => ({ value: c.code, label: c.name }))} />
-              </Form.Item>
-              <Form.Item
-                name="fromDate"
-                label="开始日期"
-                initialValue={today()}
-                rules={[{ required: true, message: '请选择日期' }]}
-              >
-                <DatePicker />
-              </Form.Item>
-            </>
-          )}
-          {typeof dialog === 'object' && dialog !== null && (
-            <>
-              <p>把 {dialog.move.name} 迁入另一户：</p>
-              <Form.Item name="toHouseholdId" label="迁入户号" rules={[{ required: true, message: '请填写户号' }]}>
-                <InputNumber min={1} precision={0} />
-              </Form.Item>
-              <Form.Item name="relation" label="在新户中与户主关系" rules={[{ required: true, message: '请选择' }]}>
-                <Select options={RELATIONS.filter((r) => r !== '户主').map((r) => ({ value: r, label: r }))} />
-              </Form.Item>
-              <Form.Item
-                name="movedOn"
-                label="迁移日期"
-                initialValue={today()}
-                rules={[{ required: true, message: '请选择日期' }]}
-              >
-                <DatePicker />
-              </Form.Item>
-              <Form.Item name="reason" label="原因" rules={[{ required: true, message: '请填写原因' }]}>
-                <Input maxLength={200} />
-              </Form.Item>
-            </>
-          )}
-        </Form>
-      </Modal>
+        {dialog === 'member' && <MemberFields prefix={['member']} isHead={false} />}
+        {dialog === 'exit' && (
+          <>
+            <Form.Item
+              name="exitedOn"
+              label="退出日期"
+              initialValue={today()}
+              rules={[{ required: true, message: '请选择日期' }]}
+            >
+              <DatePicker />
+            </Form.Item>
+            <Form.Item name="reason" label="退出原因" rules={[{ required: true, message: '请填写退出原因' }]}>
+              <Input maxLength={200} />
+            </Form.Item>
+          </>
+        )}
+        {dialog === 'category' && (
+          <>
+            <Form.Item name="code" label="困难类别" rules={[{ required: true, message: '请选择类别' }]}>
+              <Select options={categories.map((c) => ({ value: c.code, label: c.name }))} />
+            </Form.Item>
+            <Form.Item
+              name="fromDate"
+              label="开始日期"
+              initialValue={today()}
+              rules={[{ required: true, message: '请选择日期' }]}
+            >
+              <DatePicker />
+            </Form.Item>
+          </>
+        )}
+        {typeof dialog === 'object' && dialog !== null && (
+          <>
+            <p>把 {dialog.move.name} 迁入另一户：</p>
+            <Form.Item name="toHouseholdId" label="迁入户号" rules={[{ required: true, message: '请填写户号' }]}>
+              <InputNumber min={1} precision={0} />
+            </Form.Item>
+            <Form.Item name="relation" label="在新户中与户主关系" rules={[{ required: true, message: '请选择' }]}>
+              <Select options={RELATIONS.filter((r) => r !== '户主').map((r) => ({ value: r, label: r }))} />
+            </Form.Item>
+            <Form.Item
+              name="movedOn"
+              label="迁移日期"
+              initialValue={today()}
+              rules={[{ required: true, message: '请选择日期' }]}
+            >
+              <DatePicker />
+            </Form.Item>
+            <Form.Item name="reason" label="原因" rules={[{ required: true, message: '请填写原因' }]}>
+              <Input maxLength={200} />
+            </Form.Item>
+          </>
+        )}
+      </FormDialog>
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { HOUSEHOLD_FIGURE_LABELS, HOUSEHOLD_FIGURES } from '../../../shared/doma
 import type { HouseholdRow } from '../../../shared/schemas/registry';
 import { call } from '../../api';
 import { downloadBase64, XLSX } from '../../components/download';
+import { AreaFilter } from '../../components/filters';
 import { LedgerGrid, type PageRequest } from '../../components/LedgerGrid';
 import { go } from '../../components/router';
 import { useLookups } from '../../components/useLookups';
@@ -16,7 +17,7 @@ import { householdColumns } from './columns';
 type Sort = { col: 'headName' | 'area' | 'id' | 'members'; dir: 'asc' | 'desc' };
 
 export function LedgerPage() {
-  const { areas, categories } = useLookups();
+  const { categories } = useLookups();
   const [selected, setSelected] = useState<HouseholdRow[]>([]);
   const [q, setQ] = useState('');
   const [areaId, setAreaId] = useState<number>();
@@ -62,15 +63,7 @@ export function LedgerPage() {
           style={{ width: 320 }}
           aria-label="快速查找"
         />
-        <Select
-          placeholder="村/社区"
-          allowClear
-          style={{ width: 140 }}
-          value={areaId}
-          onChange={setAreaId}
-          options={areas.map((a) => ({ value: a.id, label: a.name }))}
-          aria-label="村/社区筛选"
-        />
+        <AreaFilter value={areaId} onChange={setAreaId} />
         <Select
           placeholder="困难类别"
           allowClear

@@ -1,28 +1,14 @@
 // The household page's 结对帮扶 tab: its cadres now and before, the next visit due, its service card, its visits —
 // and the forms to pair a cadre, record a visit (problems and aid) and print the card.
 import { MinusCircleOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  Button,
-  Card,
-  DatePicker,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Radio,
-  Select,
-  Space,
-  Table,
-  Tag,
-} from 'antd';
+import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, Radio, Select, Space, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 
 import { PAIRING_ROLES, VISIT_MODES } from '../../../shared/domain/pairings';
 import type { CadreRow, HouseholdPairings as Pairings, PairingRow, VisitRow } from '../../../shared/schemas/pairings';
 import { call } from '../../api';
-import { FormProblemAlert } from '../../components/FormProblemAlert';
+import { FormDialog } from '../../components/FormDialog';
 import { type FormProblem, showResultError } from '../../components/forms';
 import { LedgerGrid, type PageRequest } from '../../components/LedgerGrid';
 import { go } from '../../components/router';
@@ -183,117 +169,109 @@ export function HouseholdPairings({ householdId, active }: { householdId: number
       >
         <LedgerGrid<VisitRow> columns={visitColumns} fetchPage={fetchVisits} testId="household-visits" />
       </Card>
-      <Modal
+      <FormDialog
         open={!!dialog}
-        width={dialog === 'visit' ? 720 : 480}
         title={dialog === 'pair' ? '结对帮扶干部' : '登记走访'}
-        okText="保存"
-        cancelText="取消"
-        onOk={() => form.submit()}
+        width={dialog === 'visit' ? 720 : 480}
+        form={form}
+        problem={problem}
+        onFinish={submit}
         onCancel={() => setDialog(null)}
-        destroyOnHidden
+        initialValues={
+          dialog === 'pair'
+            ? { role: p.current.some((c) => c.role === 'primary') ? 'secondary' : 'primary', fromDate: today() }
+            : { visitedOn: today(), mode: 'home', cadreId: p.current.find((c) => c.role === 'primary')?.cadreId }
+        }
       >
-        <FormProblemAlert problem={problem} />
-        <Form
-          form={form}
-          layout="vertical"
-          onFinish={submit}
-          initialValues={
-            dialog === 'pair'
-              ? { role: p.current.some((c) => c.role === 'primary') ? 'secondary' : 'primary', fromDate: today() }
-              : { visitedOn: today(), mode: 'home', cadreId: p.current.find((c) => c.role === 'primary')?.cadreId }
-          }
-        >
-          {dialog === 'pair' ? (
-            <>
-              <Form.Item name="cadreId" label="帮扶干部" rules={[{ required: true, message: '请选择帮扶干部' }]}>
-                <Select
-                  showSearch
-                  optionFilterProp="label"
-                  options={cadres.map((c) => ({
-                    value: c.id,
-                    label: `${c.name}（${c.unit || '未填单位'}，已结对 ${c.households} 户）`,
-                  }))}
-                />
-              </Form.Item>
-              <Form.Item name="role" label="身份">
-                <Radio.Group options={Object.entries(PAIRING_ROLES).map(([value, label]) => ({ value, label }))} />
-              </Form.Item>
-              <Form.Item name="fromDate" label="结对日期" rules={[{ required: true, message: '请选择结对日期' }]}>
+        {dialog === 'pair' ? (
+          <>
+            <Form.Item name="cadreId" label="帮扶干部" rules={[{ required: true, message: '请选择帮扶干部' }]}>
+              <Select
+                showSearch
+                optionFilterProp="label"
+                options={cadres.map((c) => ({
+                  value: c.id,
+                  label: `${c.name}（${c.unit || '未填单位'}，已结对 ${c.households} 户）`,
+                }))}
+              />
+            </Form.Item>
+            <Form.Item name="role" label="身份">
+              <Radio.Group options={Object.entries(PAIRING_ROLES).map(([value, label]) => ({ value, label }))} />
+            </Form.Item>
+            <Form.Item name="fromDate" label="结对日期" rules={[{ required: true, message: '请选择结对日期' }]}>
+              <DatePicker />
+            </Form.Item>
+            <div className="muted">同一身份已有帮扶干部时，原结对在新结对日期的前一天结束，记入历史。</div>
+          </>
+        ) : (
+          <>
+            <Space size="large" wrap>
+              <Form.Item name="visitedOn" label="走访日期" rules={[{ required: true, message: '请选择走访日期' }]}>
                 <DatePicker />
               </Form.Item>
-              <div className="muted">同一身份已有帮扶干部时，原结对在新结对日期的前一天结束，记入历史。</div>
-            </>
-          ) : (
-            <>
-              <Space size="large" wrap>
-                <Form.Item name="visitedOn" label="走访日期" rules={[{ required: true, message: '请选择走访日期' }]}>
-                  <DatePicker />
-                </Form.Item>
-                <Form.Item name="mode" label="方式">
-                  <Radio.Group options={Object.entries(VISIT_MODES).map(([value, label]) => ({ value, label }))} />
-                </Form.Item>
-                <Form.Item name="cadreId" label="帮扶干部" rules={[{ required: true, message: '请选择帮扶干部' }]}>
-                  <Select style={{ width: 200 }} options={paired} />
-                </Form.Item>
-              </Space>
-              <Form.Item name="findings" label="了解的情况" rules={[{ required: true, message: '请填写了解的情况' }]}>
-                <Input.TextArea rows={2} maxLength={1000} />
+              <Form.Item name="mode" label="方式">
+                <Radio.Group options={Object.entries(VISIT_MODES).map(([value, label]) => ({ value, label }))} />
               </Form.Item>
-              <Form.Item name="actions" label="开展的帮扶">
-                <Input.TextArea rows={2} maxLength={1000} />
+              <Form.Item name="cadreId" label="帮扶干部" rules={[{ required: true, message: '请选择帮扶干部' }]}>
+                <Select style={{ width: 200 }} options={paired} />
               </Form.Item>
-              <Form.List name="problems">
-                {(fields, { add, remove }) => (
-                  <Form.Item label="反映的问题">
-                    {fields.map((f) => (
-                      <Space key={f.key} style={{ display: 'flex' }}>
-                        <Form.Item name={[f.name, 'description']} rules={[{ required: true, message: '请填写问题' }]}>
-                          <Input style={{ width: 480 }} maxLength={200} aria-label={`问题${f.name + 1}`} />
-                        </Form.Item>
-                        <MinusCircleOutlined onClick={() => remove(f.name)} />
-                      </Space>
-                    ))}
-                    <Button icon={<PlusOutlined />} onClick={() => add()}>
-                      添加问题
-                    </Button>
-                  </Form.Item>
-                )}
-              </Form.List>
-              <Form.List name="aid">
-                {(fields, { add, remove }) => (
-                  <Form.Item label="帮扶物资">
-                    {fields.map((f) => (
-                      <Space key={f.key} style={{ display: 'flex' }} align="start">
-                        <Form.Item name={[f.name, 'item']} rules={[{ required: true, message: '请填写物资' }]}>
-                          <Input placeholder="物资，如 大米" style={{ width: 160 }} aria-label={`物资${f.name + 1}`} />
-                        </Form.Item>
-                        <Form.Item
-                          name={[f.name, 'quantity']}
-                          initialValue={1}
-                          rules={[{ required: true, message: '请填写数量' }]}
-                        >
-                          <InputNumber min={1} style={{ width: 90 }} aria-label={`物资${f.name + 1}数量`} />
-                        </Form.Item>
-                        <Form.Item name={[f.name, 'unit']}>
-                          <Input placeholder="单位" style={{ width: 70 }} aria-label={`物资${f.name + 1}单位`} />
-                        </Form.Item>
-                        <Form.Item name={[f.name, 'value']} rules={[{ required: true, message: '请填写价值' }]}>
-                          <Input placeholder="价值（元）" style={{ width: 120 }} aria-label={`物资${f.name + 1}价值`} />
-                        </Form.Item>
-                        <MinusCircleOutlined style={{ marginTop: 8 }} onClick={() => remove(f.name)} />
-                      </Space>
-                    ))}
-                    <Button icon={<PlusOutlined />} onClick={() => add()}>
-                      添加物资
-                    </Button>
-                  </Form.Item>
-                )}
-              </Form.List>
-            </>
-          )}
-        </Form>
-      </Modal>
+            </Space>
+            <Form.Item name="findings" label="了解的情况" rules={[{ required: true, message: '请填写了解的情况' }]}>
+              <Input.TextArea rows={2} maxLength={1000} />
+            </Form.Item>
+            <Form.Item name="actions" label="开展的帮扶">
+              <Input.TextArea rows={2} maxLength={1000} />
+            </Form.Item>
+            <Form.List name="problems">
+              {(fields, { add, remove }) => (
+                <Form.Item label="反映的问题">
+                  {fields.map((f) => (
+                    <Space key={f.key} style={{ display: 'flex' }}>
+                      <Form.Item name={[f.name, 'description']} rules={[{ required: true, message: '请填写问题' }]}>
+                        <Input style={{ width: 480 }} maxLength={200} aria-label={`问题${f.name + 1}`} />
+                      </Form.Item>
+                      <MinusCircleOutlined onClick={() => remove(f.name)} />
+                    </Space>
+                  ))}
+                  <Button icon={<PlusOutlined />} onClick={() => add()}>
+                    添加问题
+                  </Button>
+                </Form.Item>
+              )}
+            </Form.List>
+            <Form.List name="aid">
+              {(fields, { add, remove }) => (
+                <Form.Item label="帮扶物资">
+                  {fields.map((f) => (
+                    <Space key={f.key} style={{ display: 'flex' }} align="start">
+                      <Form.Item name={[f.name, 'item']} rules={[{ required: true, message: '请填写物资' }]}>
+                        <Input placeholder="物资，如 大米" style={{ width: 160 }} aria-label={`物资${f.name + 1}`} />
+                      </Form.Item>
+                      <Form.Item
+                        name={[f.name, 'quantity']}
+                        initialValue={1}
+                        rules={[{ required: true, message: '请填写数量' }]}
+                      >
+                        <InputNumber min={1} style={{ width: 90 }} aria-label={`物资${f.name + 1}数量`} />
+                      </Form.Item>
+                      <Form.Item name={[f.name, 'unit']}>
+                        <Input placeholder="单位" style={{ width: 70 }} aria-label={`物资${f.name + 1}单位`} />
+                      </Form.Item>
+                      <Form.Item name={[f.name, 'value']} rules={[{ required: true, message: '请填写价值' }]}>
+                        <Input placeholder="价值（元）" style={{ width: 120 }} aria-label={`物资${f.name + 1}价值`} />
+                      </Form.Item>
+                      <MinusCircleOutlined style={{ marginTop: 8 }} onClick={() => remove(f.name)} />
+                    </Space>
+                  ))}
+                  <Button icon={<PlusOutlined />} onClick={() => add()}>
+                    添加物资
+                  </Button>
+                </Form.Item>
+              )}
+            </Form.List>
+          </>
+        )}
+      </FormDialog>
     </>
   );
 }

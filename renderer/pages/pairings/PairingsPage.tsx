@@ -1,19 +1,20 @@
 // 结对帮扶: cadres (with their overdue visits), households without a cadre, a year's visits, every overdue visit,
 // visit cadence.
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Checkbox, Form, Input, InputNumber, Modal, Select, Space, Switch, Table, Tabs } from 'antd';
+import { Button, Checkbox, Form, Input, InputNumber, Select, Space, Switch, Table, Tabs } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 
 import { formatYuan } from '../../../shared/domain/money';
 import type { CadreRow, VisitDue, VisitRow } from '../../../shared/schemas/pairings';
 import type { SessionState } from '../../../shared/schemas/staff';
 import { call } from '../../api';
+import { AreaFilter } from '../../components/filters';
+import { FormDialog } from '../../components/FormDialog';
 import { FormProblemAlert } from '../../components/FormProblemAlert';
 import { type FormProblem, showResultError } from '../../components/forms';
 import { LedgerGrid, type PageRequest } from '../../components/LedgerGrid';
 import { go } from '../../components/router';
 import { recentYears, today } from '../../components/today';
-import { useLookups } from '../../components/useLookups';
 import { useYearFigure, YearFigureTag } from '../../components/yearFigure';
 import { cadreColumns, visitColumns } from './columns';
 
@@ -34,36 +35,32 @@ export function CadreForm({
     onSaved(r.value);
   };
   return (
-    <Modal
-      open
+    <FormDialog
       title={cadre ? `修改 ${cadre.name}` : '新增帮扶干部'}
-      okText="保存"
-      cancelText="取消"
-      onOk={() => form.submit()}
+      form={form}
+      problem={problem}
+      onFinish={save}
       onCancel={onCancel}
-      destroyOnHidden
+      initialValues={cadre ?? { partyMember: true, active: true }}
     >
-      <FormProblemAlert problem={problem} />
-      <Form form={form} layout="vertical" onFinish={save} initialValues={cadre ?? { partyMember: true, active: true }}>
-        <Form.Item name="name" label="姓名" rules={[{ required: true, message: '请填写姓名' }]}>
-          <Input maxLength={20} autoFocus />
+      <Form.Item name="name" label="姓名" rules={[{ required: true, message: '请填写姓名' }]}>
+        <Input maxLength={20} autoFocus />
+      </Form.Item>
+      <Form.Item name="unit" label="工作单位">
+        <Input maxLength={40} />
+      </Form.Item>
+      <Form.Item name="phone" label="电话">
+        <Input maxLength={20} />
+      </Form.Item>
+      <Space size="large">
+        <Form.Item name="partyMember" label="党员" valuePropName="checked">
+          <Switch />
         </Form.Item>
-        <Form.Item name="unit" label="工作单位">
-          <Input maxLength={40} />
+        <Form.Item name="active" label="在岗" valuePropName="checked">
+          <Switch />
         </Form.Item>
-        <Form.Item name="phone" label="电话">
-          <Input maxLength={20} />
-        </Form.Item>
-        <Space size="large">
-          <Form.Item name="partyMember" label="党员" valuePropName="checked">
-            <Switch />
-          </Form.Item>
-          <Form.Item name="active" label="在岗" valuePropName="checked">
-            <Switch />
-          </Form.Item>
-        </Space>
-      </Form>
-    </Modal>
+      </Space>
+    </FormDialog>
   );
 }
 
@@ -115,7 +112,6 @@ function Cadres() {
 }
 
 function Unpaired() {
-  const { areas } = useLookups();
   const [areaId, setArea] = useState<number>();
   const fetchPage = useCallback(
     (req: PageRequest) => call('pairings.unpaired', { offset: req.offset, limit: req.limit, areaId }),
@@ -123,15 +119,7 @@ function Unpaired() {
   );
   return (
     <>
-      <Select
-        placeholder="全部村/社区"
-        allowClear
-        style={{ width: 150, marginBottom: 12 }}
-        value={areaId}
-        onChange={setArea}
-        options={areas.map((a) => ({ value: a.id, label: a.name }))}
-        aria-label="村/社区筛选"
-      />
+      <AreaFilter value={areaId} onChange={setArea} style={{ marginBottom: 12 }} />
       <LedgerGrid<{ id: number; head: string; area: string; phone: string }>
         columns={[
           { field: 'id', headerName: '户号', width: 90 },

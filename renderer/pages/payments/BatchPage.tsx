@@ -1,7 +1,7 @@
 // One payroll batch: its figures, its rows (double-click a row of a draft to exclude it, or put it back), approval
 // and posting by another person, the roster, the bank's upload file and its result file.
 import { DownloadOutlined, PrinterOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Descriptions, Form, Input, Modal, Result, Select, Space, Tag } from 'antd';
+import { App, Button, Card, Descriptions, Form, Input, Result, Space, Tag } from 'antd';
 import { useCallback, useRef, useState } from 'react';
 
 import { amountInWords, formatYuan } from '../../../shared/domain/money';
@@ -10,11 +10,11 @@ import type { BatchLine, BatchRow } from '../../../shared/schemas/payments';
 import type { SessionState } from '../../../shared/schemas/staff';
 import { call } from '../../api';
 import { downloadBase64, XLSX } from '../../components/download';
-import { FormProblemAlert } from '../../components/FormProblemAlert';
+import { AreaFilter } from '../../components/filters';
+import { FormDialog } from '../../components/FormDialog';
 import { type FormProblem, showResultError } from '../../components/forms';
 import { LedgerGrid, type PageRequest } from '../../components/LedgerGrid';
 import { go } from '../../components/router';
-import { useLookups } from '../../components/useLookups';
 import { useRecord } from '../../components/useRecord';
 import { lineColumns } from './columns';
 
@@ -30,7 +30,6 @@ async function readText(file: File): Promise<string> {
 
 export function BatchPage({ id, session }: { id: number; session: SessionState }) {
   const { message, modal } = App.useApp();
-  const { areas } = useLookups();
   const [areaId, setArea] = useState<number>();
   const [line, setLine] = useState<BatchLine | null>(null);
   const [cancelling, setCancelling] = useState(false);
@@ -182,15 +181,7 @@ export function BatchPage({ id, session }: { id: number; session: SessionState }
         )}
       </Card>
       <Space style={{ marginBottom: 8 }}>
-        <Select
-          placeholder="全部村/社区"
-          allowClear
-          style={{ width: 150 }}
-          value={areaId}
-          onChange={setArea}
-          options={areas.map((a) => ({ value: a.id, label: a.name }))}
-          aria-label="村/社区筛选"
-        />
+        <AreaFilter value={areaId} onChange={setArea} />
         {b.state === 'draft' && <span className="muted">双击一行可剔除或恢复</span>}
       </Space>
       <LedgerGrid<BatchLine>
@@ -199,43 +190,37 @@ export function BatchPage({ id, session }: { id: number; session: SessionState }
         onOpen={(l) => b.state === 'draft' && (form.resetFields(), setProblem(null), setLine(l))}
         testId="batch-lines"
       />
-      <Modal
+      <FormDialog
         open={!!line}
         title={line?.excludedReason ? `恢复 ${line?.personName}` : `剔除 ${line?.personName}`}
         okText="确定"
-        cancelText="取消"
-        onOk={() => form.submit()}
+        form={form}
+        problem={problem}
+        onFinish={saveLine}
         onCancel={() => setLine(null)}
-        destroyOnHidden
       >
-        <FormProblemAlert problem={problem} />
-        <Form form={form} layout="vertical" onFinish={saveLine}>
-          {line?.excludedReason ? (
-            <p>剔除原因：{line.excludedReason}。恢复后这一行将随本批次发放。</p>
-          ) : (
-            <Form.Item name="reason" label="剔除原因" rules={[{ required: true, message: '请填写剔除原因' }]}>
-              <Input maxLength={100} autoFocus />
-            </Form.Item>
-          )}
-        </Form>
-      </Modal>
-      <Modal
+        {line?.excludedReason ? (
+          <p>剔除原因：{line.excludedReason}。恢复后这一行将随本批次发放。</p>
+        ) : (
+          <Form.Item name="reason" label="剔除原因" rules={[{ required: true, message: '请填写剔除原因' }]}>
+            <Input maxLength={100} autoFocus />
+          </Form.Item>
+        )}
+      </FormDialog>
+      <FormDialog
         open={cancelling}
         title="作废草稿批次"
         okText="作废"
-        okButtonProps={{ danger: true }}
-        cancelText="取消"
-        onOk={() => form.submit()}
+        danger
+        form={form}
+        problem={problem}
+        onFinish={cancel}
         onCancel={() => setCancelling(false)}
-        destroyOnHidden
       >
-        <FormProblemAlert problem={problem} />
-        <Form form={form} layout="vertical" onFinish={cancel}>
-          <Form.Item name="reason" label="作废原因" rules={[{ required: true, message: '请填写作废原因' }]}>
-            <Input maxLength={200} />
-          </Form.Item>
-        </Form>
-      </Modal>
+        <Form.Item name="reason" label="作废原因" rules={[{ required: true, message: '请填写作废原因' }]}>
+          <Input maxLength={200} />
+        </Form.Item>
+      </FormDialog>
     </div>
   );
 }

@@ -1,12 +1,12 @@
 // 发放批次: the list, and a new month's batch (collected by main from the active entitlements).
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Form, Modal, Select } from 'antd';
+import { Button, Form, Select } from 'antd';
 import { useCallback, useState } from 'react';
 
 import { BATCH_STATES, type BatchState } from '../../../shared/domain/payments';
 import type { BatchRow } from '../../../shared/schemas/payments';
 import { call } from '../../api';
-import { FormProblemAlert } from '../../components/FormProblemAlert';
+import { FormDialog } from '../../components/FormDialog';
 import { type FormProblem, showResultError } from '../../components/forms';
 import { LedgerGrid, type PageRequest } from '../../components/LedgerGrid';
 import { go } from '../../components/router';
@@ -55,28 +55,26 @@ export function Batches() {
         onOpen={(b) => go(`/payments/batch/${b.id}`)}
         testId="batches-grid"
       />
-      <Modal
+      <FormDialog
         open={making}
         title="新建发放批次"
         okText="生成名单"
-        cancelText="取消"
-        onOk={() => form.submit()}
+        form={form}
+        problem={problem}
+        onFinish={make}
         onCancel={() => setMaking(false)}
-        destroyOnHidden
+        initialValues={{ month: today().format('YYYY-MM') }}
       >
-        <FormProblemAlert problem={problem} />
-        <Form form={form} layout="vertical" onFinish={make} initialValues={{ month: today().format('YYYY-MM') }}>
-          <Form.Item name="month" label="发放月份" rules={[{ required: true, message: '请选择发放月份' }]}>
-            <Select options={monthRange(2, -12).map((m) => ({ value: m, label: m }))} />
-          </Form.Item>
-          <Form.Item name="kindCode" label="救助类别（不选则包括全部按月发放的类别）">
-            <Select allowClear options={kinds.map((k) => ({ value: k.code, label: k.name }))} />
-          </Form.Item>
-          <div className="muted">
-            名单包括该月所有在发的待遇，以及此前银行退回、尚未补发的月份。没有一卡通账号或已退出台账的户自动列为剔除，可在名单中查看。
-          </div>
-        </Form>
-      </Modal>
+        <Form.Item name="month" label="发放月份" rules={[{ required: true, message: '请选择发放月份' }]}>
+          <Select options={monthRange(2, -12).map((m) => ({ value: m, label: m }))} />
+        </Form.Item>
+        <Form.Item name="kindCode" label="救助类别（不选则包括全部按月发放的类别）">
+          <Select allowClear options={kinds.map((k) => ({ value: k.code, label: k.name }))} />
+        </Form.Item>
+        <div className="muted">
+          名单包括该月所有在发的待遇，以及此前银行退回、尚未补发的月份。没有一卡通账号或已退出台账的户自动列为剔除，可在名单中查看。
+        </div>
+      </FormDialog>
     </>
   );
 }

@@ -1,6 +1,6 @@
 // The case page's 发放 card: a one-off case is paid here (then its receipt prints); a monthly case gets its
 // entitlement (from which month, until which) and is paid by the monthly batches.
-import { Button, Card, DatePicker, Form, Input, Modal, Radio, Select, Table } from 'antd';
+import { Button, Card, DatePicker, Form, Input, Radio, Select, Table } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 
@@ -9,7 +9,7 @@ import { METHODS } from '../../../shared/domain/payments';
 import type { ApplicationDetail } from '../../../shared/schemas/applications';
 import type { CasePayments as Payments, PaymentRow } from '../../../shared/schemas/payments';
 import { call } from '../../api';
-import { FormProblemAlert } from '../../components/FormProblemAlert';
+import { FormDialog } from '../../components/FormDialog';
 import { type FormProblem, showResultError } from '../../components/forms';
 import { go } from '../../components/router';
 import { monthRange, today } from '../../components/today';
@@ -98,64 +98,57 @@ export function CasePayments({ a, onChange }: { a: ApplicationDetail; onChange: 
           { title: '经办人', dataIndex: 'postedBy' },
         ]}
       />
-      <Modal
+      <FormDialog
         open={!!open}
         title={open === 'pay' ? '发放' : '按月发放'}
         okText="确定"
-        cancelText="取消"
-        onOk={() => form.submit()}
+        form={form}
+        problem={problem}
+        onFinish={submit}
         onCancel={() => setOpen(null)}
-        destroyOnHidden
+        initialValues={
+          open === 'pay'
+            ? { amount: (c.remainingFen / 100).toFixed(2), method: 'cash', paidOn: today() }
+            : { startMonth: e?.startMonth ?? today().format('YYYY-MM'), endMonth: e?.endMonth ?? undefined }
+        }
       >
-        <FormProblemAlert problem={problem} />
-        <Form
-          form={form}
-          layout="vertical"
-          onFinish={submit}
-          initialValues={
-            open === 'pay'
-              ? { amount: (c.remainingFen / 100).toFixed(2), method: 'cash', paidOn: today() }
-              : { startMonth: e?.startMonth ?? today().format('YYYY-MM'), endMonth: e?.endMonth ?? undefined }
-          }
-        >
-          {open === 'pay' ? (
-            <>
-              <Form.Item
-                name="amount"
-                label="发放金额（元）"
-                rules={[{ required: true, message: '请填写金额' }]}
-                extra={`最多 ${formatYuan(c.remainingFen)} 元`}
-              >
-                <Input autoFocus />
-              </Form.Item>
-              <Form.Item name="method" label="发放方式">
-                <Radio.Group
-                  options={Object.entries(METHODS).map(([value, label]) => ({
-                    value,
-                    label: value === 'bank' ? `${label}（转入本户一卡通账号）` : `${label}（窗口领取）`,
-                  }))}
-                />
-              </Form.Item>
-              <Form.Item name="paidOn" label="发放日期" rules={[{ required: true, message: '请选择发放日期' }]}>
-                <DatePicker />
-              </Form.Item>
-              <Form.Item name="note" label="备注">
-                <Input maxLength={200} />
-              </Form.Item>
-            </>
-          ) : (
-            <>
-              <p>每月金额为批准金额 {formatYuan(c.approvedFen ?? 0)} 元，由每月的发放批次转入本户一卡通账号。</p>
-              <Form.Item name="startMonth" label="起发月份" rules={[{ required: true, message: '请选择起发月份' }]}>
-                <Select options={monthRange(-6, 23).map((m) => ({ value: m, label: m }))} />
-              </Form.Item>
-              <Form.Item name="endMonth" label="停发月份（不填则长期发放）">
-                <Select allowClear options={monthRange(-6, 23).map((m) => ({ value: m, label: m }))} />
-              </Form.Item>
-            </>
-          )}
-        </Form>
-      </Modal>
+        {open === 'pay' ? (
+          <>
+            <Form.Item
+              name="amount"
+              label="发放金额（元）"
+              rules={[{ required: true, message: '请填写金额' }]}
+              extra={`最多 ${formatYuan(c.remainingFen)} 元`}
+            >
+              <Input autoFocus />
+            </Form.Item>
+            <Form.Item name="method" label="发放方式">
+              <Radio.Group
+                options={Object.entries(METHODS).map(([value, label]) => ({
+                  value,
+                  label: value === 'bank' ? `${label}（转入本户一卡通账号）` : `${label}（窗口领取）`,
+                }))}
+              />
+            </Form.Item>
+            <Form.Item name="paidOn" label="发放日期" rules={[{ required: true, message: '请选择发放日期' }]}>
+              <DatePicker />
+            </Form.Item>
+            <Form.Item name="note" label="备注">
+              <Input maxLength={200} />
+            </Form.Item>
+          </>
+        ) : (
+          <>
+            <p>每月金额为批准金额 {formatYuan(c.approvedFen ?? 0)} 元，由每月的发放批次转入本户一卡通账号。</p>
+            <Form.Item name="startMonth" label="起发月份" rules={[{ required: true, message: '请选择起发月份' }]}>
+              <Select options={monthRange(-6, 23).map((m) => ({ value: m, label: m }))} />
+            </Form.Item>
+            <Form.Item name="endMonth" label="停发月份（不填则长期发放）">
+              <Select allowClear options={monthRange(-6, 23).map((m) => ({ value: m, label: m }))} />
+            </Form.Item>
+          </>
+        )}
+      </FormDialog>
     </Card>
   );
 }

@@ -1,12 +1,12 @@
 // 月度结账 (admin closes a month; reopening needs a reason) and 核对 (each posted batch against the ledger).
-import { Alert, Button, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
+import { Alert, Button, Form, Input, Select, Space, Table, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 
 import { formatYuan } from '../../../shared/domain/money';
 import type { LedgerCheck } from '../../../shared/schemas/payments';
 import type { SessionState } from '../../../shared/schemas/staff';
 import { call } from '../../api';
-import { FormProblemAlert } from '../../components/FormProblemAlert';
+import { FormDialog } from '../../components/FormDialog';
 import { type FormProblem, showResultError } from '../../components/forms';
 import { monthRange, today } from '../../components/today';
 
@@ -70,33 +70,26 @@ export function ClosedMonths({ session }: { session: SessionState }) {
           },
         ]}
       />
-      <Modal
+      <FormDialog
         open={closing || !!reopening}
         title={reopening ? `反结账 ${reopening}` : '结账'}
         okText="确定"
-        cancelText="取消"
-        onOk={() => form.submit()}
+        form={form}
+        problem={problem}
+        onFinish={submit}
         onCancel={() => (setClosing(false), setReopening(null))}
-        destroyOnHidden
+        initialValues={{ month: today().subtract(1, 'month').format('YYYY-MM') }}
       >
-        <FormProblemAlert problem={problem} />
-        <Form
-          form={form}
-          layout="vertical"
-          onFinish={submit}
-          initialValues={{ month: today().subtract(1, 'month').format('YYYY-MM') }}
-        >
-          {reopening ? (
-            <Form.Item name="reason" label="反结账原因" rules={[{ required: true, message: '请填写反结账原因' }]}>
-              <Input.TextArea rows={2} maxLength={200} />
-            </Form.Item>
-          ) : (
-            <Form.Item name="month" label="结账月份" rules={[{ required: true, message: '请选择结账月份' }]}>
-              <Select options={monthRange(0, -11).map((m) => ({ value: m, label: m }))} />
-            </Form.Item>
-          )}
-        </Form>
-      </Modal>
+        {reopening ? (
+          <Form.Item name="reason" label="反结账原因" rules={[{ required: true, message: '请填写反结账原因' }]}>
+            <Input.TextArea rows={2} maxLength={200} />
+          </Form.Item>
+        ) : (
+          <Form.Item name="month" label="结账月份" rules={[{ required: true, message: '请选择结账月份' }]}>
+            <Select options={monthRange(0, -11).map((m) => ({ value: m, label: m }))} />
+          </Form.Item>
+        )}
+      </FormDialog>
     </>
   );
 }

@@ -1,13 +1,13 @@
 // One posted payment: what, to whom, how; its receipt; and 冲正 for an approver (a new row, never an edit).
 import { PrinterOutlined } from '@ant-design/icons';
-import { Button, Card, Descriptions, Form, Input, Modal, Result, Space, Tag } from 'antd';
+import { Button, Card, Descriptions, Form, Input, Result, Space, Tag } from 'antd';
 import { useState } from 'react';
 
 import { amountInWords, formatYuan } from '../../../shared/domain/money';
 import { METHODS } from '../../../shared/domain/payments';
 import type { SessionState } from '../../../shared/schemas/staff';
 import { call } from '../../api';
-import { FormProblemAlert } from '../../components/FormProblemAlert';
+import { FormDialog } from '../../components/FormDialog';
 import { type FormProblem, showResultError } from '../../components/forms';
 import { go } from '../../components/router';
 import { useRecord } from '../../components/useRecord';
@@ -84,26 +84,25 @@ export function PaymentPage({ id, session }: { id: number; session: SessionState
           )}
         </Space>
       </Card>
-      <Modal
+      <FormDialog
         open={reversing}
         title={`冲正凭证 ${p.id}`}
         okText="冲正"
-        okButtonProps={{ danger: true }}
-        cancelText="取消"
-        onOk={() => form.submit()}
+        danger
+        form={form}
+        problem={problem}
+        onFinish={reverse}
         onCancel={() => setReversing(false)}
-        destroyOnHidden
+        intro={
+          <p>
+            将新增一条日期为今天、金额 -{formatYuan(p.amountFen)} 元的冲正记录，原记录保持不变。每笔发放只能冲正一次。
+          </p>
+        }
       >
-        <FormProblemAlert problem={problem} />
-        <p>
-          将新增一条日期为今天、金额 -{formatYuan(p.amountFen)} 元的冲正记录，原记录保持不变。每笔发放只能冲正一次。
-        </p>
-        <Form form={form} layout="vertical" onFinish={reverse}>
-          <Form.Item name="reason" label="冲正原因" rules={[{ required: true, message: '请填写冲正原因' }]}>
-            <Input maxLength={200} autoFocus />
-          </Form.Item>
-        </Form>
-      </Modal>
+        <Form.Item name="reason" label="冲正原因" rules={[{ required: true, message: '请填写冲正原因' }]}>
+          <Input maxLength={200} autoFocus />
+        </Form.Item>
+      </FormDialog>
     </div>
   );
 }

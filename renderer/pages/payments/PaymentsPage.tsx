@@ -7,10 +7,10 @@ import { type Method, METHODS, REVERSAL_FILTERS } from '../../../shared/domain/p
 import type { PaymentRow } from '../../../shared/schemas/payments';
 import type { SessionState } from '../../../shared/schemas/staff';
 import { call } from '../../api';
+import { AreaFilter, KindFilter } from '../../components/filters';
 import { LedgerGrid, type PageRequest } from '../../components/LedgerGrid';
 import { go } from '../../components/router';
 import { monthRange, recentYears, today } from '../../components/today';
-import { useLookups } from '../../components/useLookups';
 import { useReliefKinds } from '../applications/ApplicationsPage';
 import { Batches } from './Batches';
 import { paymentColumns } from './columns';
@@ -22,7 +22,6 @@ type Sort = { col: 'paidOn' | 'amount'; dir: 'asc' | 'desc' };
 
 /** The ledger of payments. Its filters start from the URL, so a number of the annual report opens its own rows. */
 function PaymentLedger() {
-  const { areas } = useLookups();
   const kinds = useReliefKinds();
   const params = new URLSearchParams(location.hash.split('?')[1] ?? '');
   const drill = params.get('drill') === '1';
@@ -72,24 +71,8 @@ function PaymentLedger() {
           options={recentYears().map((y) => ({ value: y, label: `${y}年` }))}
           aria-label="年度筛选"
         />
-        <Select
-          placeholder="救助类别"
-          allowClear
-          style={{ width: 190 }}
-          value={kindCode}
-          onChange={setKind}
-          options={kinds.map((k) => ({ value: k.code, label: k.name }))}
-          aria-label="救助类别筛选"
-        />
-        <Select
-          placeholder="村/社区"
-          allowClear
-          style={{ width: 130 }}
-          value={areaId}
-          onChange={setArea}
-          options={areas.map((a) => ({ value: a.id, label: a.name }))}
-          aria-label="村/社区筛选"
-        />
+        <KindFilter value={kindCode} onChange={setKind} kinds={kinds} />
+        <AreaFilter value={areaId} onChange={setArea} />
         <Select
           placeholder="发放方式"
           allowClear

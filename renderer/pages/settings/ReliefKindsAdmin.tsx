@@ -1,12 +1,12 @@
 // 救助类别 (admin edits): checklist, time limit, one-off or monthly, township ceiling, per-household limits.
-import { Button, Checkbox, Form, Input, InputNumber, Modal, Select, Table, Tag } from 'antd';
+import { Button, Checkbox, Form, Input, InputNumber, Select, Table, Tag } from 'antd';
 import { useState } from 'react';
 
 import type { Input as In } from '../../../shared/contract';
 import { formatYuan } from '../../../shared/domain/money';
 import type { ReliefKind } from '../../../shared/schemas/applications';
 import { call } from '../../api';
-import { FormProblemAlert } from '../../components/FormProblemAlert';
+import { FormDialog } from '../../components/FormDialog';
 import { type FormProblem, showResultError } from '../../components/forms';
 import { useRecord } from '../../components/useRecord';
 
@@ -97,79 +97,67 @@ export function ReliefKindsAdmin({ editable }: { editable: boolean }) {
           },
         ]}
       />
-      <Modal
+      <FormDialog
         open={editing !== null}
-        width={640}
         title={editing === 'new' ? '新增救助类别' : '修改救助类别'}
-        okText="保存"
-        cancelText="取消"
-        onOk={() => form.submit()}
+        width={640}
+        form={form}
+        problem={problem}
+        onFinish={save}
         onCancel={() => setEditing(null)}
-        destroyOnHidden
+        initialValues={{
+          recurrence: 'one_off',
+          timeLimitDays: 15,
+          paperworkDays: 10,
+          materials: ['申请书'],
+          active: true,
+        }}
       >
-        <FormProblemAlert problem={problem} />
-        <Form
-          form={form}
-          layout="vertical"
-          onFinish={save}
-          initialValues={{
-            recurrence: 'one_off',
-            timeLimitDays: 15,
-            paperworkDays: 10,
-            materials: ['申请书'],
-            active: true,
-          }}
-        >
-          <Form.Item name="code" label="代码（英文，保存后不能改）" rules={[{ required: true, message: '请填写代码' }]}>
-            <Input disabled={editing !== 'new'} />
-          </Form.Item>
-          <Form.Item name="name" label="名称" rules={[{ required: true, message: '请填写名称' }]}>
-            <Input />
-          </Form.Item>
-          <Form.Item name="parentCode" label="上级类别（子类别与上级合并计次）">
-            <Select
-              allowClear
-              options={rows.filter((k) => !k.parentCode).map((k) => ({ value: k.code, label: k.name }))}
-            />
-          </Form.Item>
-          <Form.Item name="materials" label="材料清单（输入后回车添加）">
-            <Select mode="tags" />
-          </Form.Item>
-          <Form.Item
-            name="timeLimitDays"
-            label="办理时限（工作日）"
-            rules={[{ required: true, message: '请填写时限' }]}
-          >
-            <InputNumber min={1} max={90} precision={0} />
-          </Form.Item>
-          <Form.Item name="recurrence" label="发放方式">
-            <Select
-              options={[
-                { value: 'one_off', label: '一次性' },
-                { value: 'monthly', label: '按月发放' },
-              ]}
-            />
-          </Form.Item>
-          <Form.Item name="townshipCeiling" label="乡镇审批上限（元，空为不限）">
-            <Input />
-          </Form.Item>
-          <Form.Item name="maxPerYear" label="每户每年最多次数（空为不限）">
-            <InputNumber min={1} max={12} precision={0} />
-          </Form.Item>
-          <Form.Item name="distinctReason" valuePropName="checked">
-            <Checkbox>同一事由一年内不能重复申请</Checkbox>
-          </Form.Item>
-          <Form.Item name="urgentAllowed" valuePropName="checked">
-            <Checkbox>可先行救助</Checkbox>
-          </Form.Item>
-          <Form.Item name="paperworkDays" label="先行救助补齐材料期限（工作日）">
-            <InputNumber min={1} max={60} precision={0} />
-          </Form.Item>
-          <Form.Item name="active" valuePropName="checked">
-            <Checkbox>在用</Checkbox>
-          </Form.Item>
-        </Form>
-      </Modal>
+        <Form.Item name="code" label="代码（英文，保存后不能改）" rules={[{ required: true, message: '请填写代码' }]}>
+          <Input disabled={editing !== 'new'} />
+        </Form.Item>
+        <Form.Item name="name" label="名称" rules={[{ required: true, message: '请填写名称' }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="parentCode" label="上级类别（子类别与上级合并计次）">
+          <Select
+            allowClear
+            options={rows.filter((k) => !k.parentCode).map((k) => ({ value: k.code, label: k.name }))}
+          />
+        </Form.Item>
+        <Form.Item name="materials" label="材料清单（输入后回车添加）">
+          <Select mode="tags" />
+        </Form.Item>
+        <Form.Item name="timeLimitDays" label="办理时限（工作日）" rules={[{ required: true, message: '请填写时限' }]}>
+          <InputNumber min={1} max={90} precision={0} />
+        </Form.Item>
+        <Form.Item name="recurrence" label="发放方式">
+          <Select
+            options={[
+              { value: 'one_off', label: '一次性' },
+              { value: 'monthly', label: '按月发放' },
+            ]}
+          />
+        </Form.Item>
+        <Form.Item name="townshipCeiling" label="乡镇审批上限（元，空为不限）">
+          <Input />
+        </Form.Item>
+        <Form.Item name="maxPerYear" label="每户每年最多次数（空为不限）">
+          <InputNumber min={1} max={12} precision={0} />
+        </Form.Item>
+        <Form.Item name="distinctReason" valuePropName="checked">
+          <Checkbox>同一事由一年内不能重复申请</Checkbox>
+        </Form.Item>
+        <Form.Item name="urgentAllowed" valuePropName="checked">
+          <Checkbox>可先行救助</Checkbox>
+        </Form.Item>
+        <Form.Item name="paperworkDays" label="先行救助补齐材料期限（工作日）">
+          <InputNumber min={1} max={60} precision={0} />
+        </Form.Item>
+        <Form.Item name="active" valuePropName="checked">
+          <Checkbox>在用</Checkbox>
+        </Form.Item>
+      </FormDialog>
     </>
   );
 }

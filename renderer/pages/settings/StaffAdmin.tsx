@@ -1,11 +1,11 @@
 // 工作人员 (admin only; main refuses everyone else): add staff, change roles, deactivate, reset passwords.
-import { App, Button, Checkbox, Form, Input, Modal, Space, Switch, Table, Tag } from 'antd';
+import { App, Button, Checkbox, Form, Input, Space, Switch, Table, Tag } from 'antd';
 import { useState } from 'react';
 
 import { type Role, ROLE_LABELS, ROLES } from '../../../shared/domain/roles';
 import type { StaffRow } from '../../../shared/schemas/staff';
 import { call } from '../../api';
-import { FormProblemAlert } from '../../components/FormProblemAlert';
+import { FormDialog } from '../../components/FormDialog';
 import { type FormProblem, showResultError } from '../../components/forms';
 import { useRecord } from '../../components/useRecord';
 import { Refused } from './Refused';
@@ -45,56 +45,47 @@ function StaffForm({ editing, onClose }: { editing: Editing; onClose: (saved: bo
   };
 
   return (
-    <Modal
-      open
+    <FormDialog
       title={row ? `修改：${row.displayName}` : '新增工作人员'}
-      okText="保存"
-      cancelText="取消"
-      onOk={() => form.submit()}
+      form={form}
+      problem={formError}
+      onFinish={submit}
       onCancel={() => onClose(false)}
-      destroyOnHidden
+      initialValues={
+        row
+          ? { username: row.username, displayName: row.displayName, roles: row.roles, active: row.active }
+          : { roles: ['clerk'], active: true }
+      }
     >
-      <FormProblemAlert problem={formError} />
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        initialValues={
+      <Form.Item name="displayName" label="姓名" rules={[{ required: true, message: '请填写姓名' }]}>
+        <Input autoFocus maxLength={60} />
+      </Form.Item>
+      <Form.Item name="username" label="用户名" rules={[{ required: true, message: '请填写用户名' }]}>
+        <Input disabled={!!row} maxLength={40} />
+      </Form.Item>
+      <Form.Item
+        name="password"
+        label={row ? '重设密码（不改请留空）' : '初始密码'}
+        rules={
           row
-            ? { username: row.username, displayName: row.displayName, roles: row.roles, active: row.active }
-            : { roles: ['clerk'], active: true }
+            ? [{ min: 8, message: '密码至少 8 位' }]
+            : [
+                { required: true, message: '请填写初始密码' },
+                { min: 8, message: '密码至少 8 位' },
+              ]
         }
       >
-        <Form.Item name="displayName" label="姓名" rules={[{ required: true, message: '请填写姓名' }]}>
-          <Input autoFocus maxLength={60} />
+        <Input.Password autoComplete="new-password" />
+      </Form.Item>
+      <Form.Item name="roles" label="角色（可多选）" rules={[{ required: true, message: '请至少选择一个角色' }]}>
+        <Checkbox.Group options={roleOptions} />
+      </Form.Item>
+      {row && (
+        <Form.Item name="active" label="在用" valuePropName="checked">
+          <Switch />
         </Form.Item>
-        <Form.Item name="username" label="用户名" rules={[{ required: true, message: '请填写用户名' }]}>
-          <Input disabled={!!row} maxLength={40} />
-        </Form.Item>
-        <Form.Item
-          name="password"
-          label={row ? '重设密码（不改请留空）' : '初始密码'}
-          rules={
-            row
-              ? [{ min: 8, message: '密码至少 8 位' }]
-              : [
-                  { required: true, message: '请填写初始密码' },
-                  { min: 8, message: '密码至少 8 位' },
-                ]
-          }
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item name="roles" label="角色（可多选）" rules={[{ required: true, message: '请至少选择一个角色' }]}>
-          <Checkbox.Group options={roleOptions} />
-        </Form.Item>
-        {row && (
-          <Form.Item name="active" label="在用" valuePropName="checked">
-            <Switch />
-          </Form.Item>
-        )}
-      </Form>
-    </Modal>
+      )}
+    </FormDialog>
   );
 }
 
