@@ -22,7 +22,7 @@ const ONE_CLOCK = [
 const READ_BY_PEOPLE = '[\\u3400-\\u9fff]|^\\s*test\\(';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'release/', '.tsbuild/', 'test-results/', 'playwright-report/'] },
+  { ignores: ['node_modules/', 'dist/', 'release/', '.tsbuild/', 'test-results/', 'playwright-report/', 'tmp/'] },
   ...tseslint.configs.recommended,
   {
     plugins: { 'simple-import-sort': simpleImportSort },

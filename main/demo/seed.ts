@@ -74,7 +74,7 @@ export function seedDemo(db: DB, now: Date): { households: number; persons: numb
           address: `${AREAS[i % AREAS.length]}${1 + Math.floor(r() * 12)}组${1 + Math.floor(r() * 60)}号`,
           phone: head.phone,
           bankName: '农商银行',
-          accountNumber: `6217${String(Math.floor(r() * 1e15)).padStart(15, '0')}`,
+          account: `6217${String(Math.floor(r() * 1e15)).padStart(15, '0')}`,
           notes: '演示数据（虚构）',
           categories: [...new Set(cats)],
           members: members.map((m) => ({ ...m, disabilityType: null, disabilityGrade: null, disabilityCert: null })),

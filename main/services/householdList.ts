@@ -94,7 +94,7 @@ const ROW_COLUMNS = `h.id, h.head_name AS headName, ${MASKED_ID('p.id_number')} 
     WHERE c.household_id = h.id AND c.from_date <= @today AND (c.to_date IS NULL OR c.to_date >= @today)
   ) AS categories,
   (SELECT count(*) FROM persons m WHERE m.household_id = h.id) AS members,
-  h.phone, ${ACCOUNT_TAIL('h.account_number')} AS accountTail, h.status`;
+  h.phone, ${ACCOUNT_TAIL('h.account')} AS accountTail, h.status`;
 
 /**
  * The page's SQL. Paged queries choose and order the ids first and compute the costly columns (categories, member

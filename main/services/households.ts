@@ -93,7 +93,7 @@ export function createHousehold(db: DB, input: z.output<typeof householdCreateIn
   const householdId = Number(
     db
       .prepare(
-        `INSERT INTO households (area_id, head_name, head_pinyin, address, phone, bank_name, account_number, notes,
+        `INSERT INTO households (area_id, head_name, head_pinyin, address, phone, bank_name, account, notes,
           created_at, updated_at)
           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
@@ -104,7 +104,7 @@ export function createHousehold(db: DB, input: z.output<typeof householdCreateIn
         input.address,
         input.phone,
         input.bankName,
-        input.accountNumber,
+        input.account,
         input.notes,
         at,
         at,
@@ -130,7 +130,7 @@ export function householdDetail(db: DB, id: number): HouseholdDetail {
     .prepare(
       `SELECT h.id, h.area_id AS areaId, a.name AS area, h.head_person_id AS headPersonId, h.head_name AS headName,
           h.address, h.phone,
-              h.bank_name AS bankName, ${ACCOUNT_TAIL('h.account_number')} AS accountTail, h.status,
+              h.bank_name AS bankName, ${ACCOUNT_TAIL('h.account')} AS accountTail, h.status,
           h.exited_on AS exitedOn,
               h.exit_reason AS exitReason, h.notes, h.created_at AS createdAt
         FROM households h
@@ -189,7 +189,7 @@ export const householdHandlers = {
     ctx.db
       .prepare(
         `UPDATE households
-          SET area_id = ?, address = ?, phone = ?, bank_name = ?, account_number = ?, notes = ?, updated_at = ?
+          SET area_id = ?, address = ?, phone = ?, bank_name = ?, account = ?, notes = ?, updated_at = ?
           WHERE id = ?`,
       )
       .run(
@@ -197,7 +197,7 @@ export const householdHandlers = {
         input.address,
         input.phone,
         input.bankName,
-        input.accountNumber,
+        input.account,
         input.notes,
         isoCn(ctx.now),
         input.id,

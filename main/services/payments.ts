@@ -38,7 +38,7 @@ function caseRecord(db: DB, id: number): CaseRecord {
     `SELECT a.id, a.acceptance_no AS acceptanceNo, a.state, a.approved_fen AS approvedFen, a.decided_on AS decidedOn,
         a.household_id AS householdId,
             a.person_id AS personId, a.kind_code AS kindCode, coalesce(k.parent_code, k.code) AS topKind,
-        k.name AS kindName, k.recurrence, h.area_id AS areaId, h.account_number AS account
+        k.name AS kindName, k.recurrence, h.area_id AS areaId, h.account
       FROM applications a
       JOIN relief_kinds k ON k.code = a.kind_code
       JOIN households h ON h.id = a.household_id

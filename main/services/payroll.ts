@@ -108,8 +108,8 @@ function createBatch(ctx: Ctx, month: string, kindCode: string | null): number {
     db,
     `INSERT INTO payroll_rows (batch_id, seq, entitlement_id, for_month, amount_fen, account, excluded_reason)
      SELECT @batch, row_number() OVER (ORDER BY ar.sort_order, ar.id, pe.name_initials, pe.id, c.for_month),
-       c.ent, c.for_month, e.monthly_fen, h.account_number,
-       CASE WHEN h.status <> 'registered' THEN '已退出台账' WHEN h.account_number = '' THEN '未登记一卡通账号' END
+       c.ent, c.for_month, e.monthly_fen, h.account,
+       CASE WHEN h.status <> 'registered' THEN '已退出台账' WHEN h.account = '' THEN '未登记一卡通账号' END
      FROM (
        SELECT e.id AS ent, @month AS for_month
        FROM entitlements e

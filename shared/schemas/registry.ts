@@ -29,7 +29,7 @@ const householdFields = {
   address: text('地址', { max: 120 }).default(''),
   phone: phone.default(''),
   bankName: text('开户银行', { max: 40 }).default(''),
-  accountNumber: z
+  account: z
     .string()
     .trim()
     .regex(/^$|^\d{10,30}$/, '一卡通账号应为 10–30 位数字')

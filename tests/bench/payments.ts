@@ -53,7 +53,7 @@ export function buildPayments(db: DB, count = 1_000_000): void {
   const r = rng(5);
   const cases = db
     .prepare(
-      `SELECT a.id, a.household_id AS h, a.person_id AS p, a.area_id AS area, h.account_number AS account
+      `SELECT a.id, a.household_id AS h, a.person_id AS p, a.area_id AS area, h.account
       FROM applications a JOIN households h ON h.id = a.household_id`,
     )
     .all() as { id: number; h: number; p: number; area: number; account: string }[];
@@ -194,7 +194,7 @@ export async function postingFigure(db: DB, maker: Ok, approver: Ok): Promise<Fi
     .prepare(
       `SELECT a.id AS app, a.household_id AS h, a.person_id AS p, h.area_id AS area, a.kind_code AS kind,
           e.monthly_fen AS fen,
-      h.account_number AS account, e.id AS ent
+      h.account, e.id AS ent
         FROM entitlements e
         JOIN applications a ON a.id = e.application_id
         JOIN households h ON h.id = a.household_id`,

@@ -11,7 +11,7 @@ export function buildRegistry(db: DB, persons = 150_000): void {
   db.transaction(() => {
     AREAS.forEach((a, i) => db.prepare('INSERT INTO areas (name, sort_order) VALUES (?, ?)').run(a, i + 1));
     const hh = db.prepare(
-      `INSERT INTO households (area_id, head_name, head_pinyin, phone, account_number, created_at, updated_at)
+      `INSERT INTO households (area_id, head_name, head_pinyin, phone, account, created_at, updated_at)
         VALUES (?, ?, ?, ?, ?, ?, ?)`,
     );
     const pp =
@@ -88,7 +88,7 @@ export async function registryFigures(
         JOIN hardship_categories k ON k.code = c.category_code
         WHERE c.household_id = h.id AND c.from_date <= @today AND (c.to_date IS NULL OR c.to_date >= @today)
       ),
-      (SELECT count(*) FROM persons m WHERE m.household_id = h.id), h.phone, '****' || substr(h.account_number, -4),
+      (SELECT count(*) FROM persons m WHERE m.household_id = h.id), h.phone, '****' || substr(h.account, -4),
       h.status
     FROM chosen
     JOIN households h ON h.id = chosen.id

@@ -62,7 +62,7 @@ test('pay a 临时救助 case in cash and print its receipt; post a monthly batc
   const household = (name: string, n: number) =>
     api<{ id: number; members: { id: number }[] }>(host, 'households.create', {
       areaId: area.id,
-      accountNumber: `62170000000000${String(n).padStart(5, '0')}`,
+      account: `62170000000000${String(n).padStart(5, '0')}`,
       phone: '13800001234',
       members: [{ name, idNumber: idNumberFor('1948-03-01', n, n % 2 === 0), relation: '户主' }],
     });

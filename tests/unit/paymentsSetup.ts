@@ -60,7 +60,7 @@ export async function paymentsWorld(): Promise<PaymentsWorld> {
       return must(
         await w.call(clerk, 'households.create', {
           areaId: opts.area ?? areaId,
-          accountNumber: opts.account ?? `62170000000000${String(serial).padStart(5, '0')}`,
+          account: opts.account ?? `62170000000000${String(serial).padStart(5, '0')}`,
           members: [{ name, idNumber: idNumberFor('1950-01-01', serial, serial % 2 === 0), relation: '户主' }],
         }),
       );

@@ -30,7 +30,7 @@ async function household(
   categories: string[] = [],
 ) {
   return must(
-    await w.call(s, 'households.create', { areaId, members, categories, accountNumber: '6217001234567890123' }),
+    await w.call(s, 'households.create', { areaId, members, categories, account: '6217001234567890123' }),
   ) as HouseholdDetail;
 }
 
@@ -98,7 +98,7 @@ test('bad input: each refused at its field, nothing written', async () => {
     [{ members: [] }, 'members', /至少要登记户主/],
     [{ areaId: 999, members: [member('张三', ID('1970-01-01', 0))] }, 'areaId', /请选择村\/社区/],
     [{ phone: '12345', members: [member('张三', ID('1970-01-01', 0))] }, 'phone', /11 位手机号/],
-    [{ accountNumber: '6217-0012', members: [member('张三', ID('1970-01-01', 0))] }, 'accountNumber', /10–30 位数字/],
+    [{ account: '6217-0012', members: [member('张三', ID('1970-01-01', 0))] }, 'account', /10–30 位数字/],
     [{ notes: '备'.repeat(2000), members: [member('张三', ID('1970-01-01', 0))] }, 'notes', /最多 500 个字/],
     [{ categories: ['rich'], members: [member('张三', ID('1970-01-01', 0))] }, 'categories', /未知的困难类别/],
   ];

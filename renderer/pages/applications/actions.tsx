@@ -30,11 +30,15 @@ const text = (name: string, label: string, rows = 3) => (
     <Input.TextArea rows={rows} maxLength={1000} />
   </Form.Item>
 );
-const day = (name: string, label: string) => (
-  <Form.Item name={name} label={label} initialValue={today()} rules={req(`请选择${label}`)}>
-    <DatePicker />
-  </Form.Item>
-);
+// A component, so that "today" is read when the dialog opens, not when this module loads.
+function DayField({ name, label }: { name: string; label: string }) {
+  return (
+    <Form.Item name={name} label={label} initialValue={today()} rules={req(`请选择${label}`)}>
+      <DatePicker />
+    </Form.Item>
+  );
+}
+const day = (name: string, label: string) => <DayField name={name} label={label} />;
 const amount = (
   <Form.Item name="amount" label="批准金额（元）" rules={req('请填写金额')}>
     <Input placeholder="如 2,000" />

@@ -124,7 +124,7 @@ export function RegisterPage() {
               </Form.Item>
             </Col>
             <Col span={8}>
-              <Form.Item name="accountNumber" label="一卡通账号">
+              <Form.Item name="account" label="一卡通账号">
                 <Input maxLength={30} autoComplete="off" />
               </Form.Item>
             </Col>
