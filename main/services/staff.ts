@@ -154,7 +154,7 @@ export function checkPassword(db: DB, r: StaffRecord, password: string, now: Dat
 
 export const staffHandlers = {
   'staff.list': (ctx) =>
-    (prep(ctx.db, 'SELECT * FROM staff ORDER BY active DESC, id').all() as StaffRecord[]).map((r) => toRow(ctx.db, r)),
+    (prep(ctx.db, `${STAFF}\nORDER BY active DESC, id`).all() as StaffRecord[]).map((r) => toRow(ctx.db, r)),
 
   'staff.create': (ctx, input) => {
     const row = insertStaff(ctx.db, ctx.now, input);

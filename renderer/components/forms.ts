@@ -1,6 +1,7 @@
 // Puts a refused call's Chinese message beside its field (`members.1.idNumber` included), or above the form.
 import type { FormInstance } from 'antd';
 
+import { PASSWORD_MIN } from '../../shared/domain/password';
 import type { AppErrorBody } from '../../shared/domain/result';
 
 export interface FormProblem {
@@ -8,6 +9,12 @@ export interface FormProblem {
   /** A route the message points at (e.g. the household that holds an ID number). */
   link?: string;
 }
+
+/** A new password's rules in a form: the length the schema will check, said before sending. */
+export const newPasswordRules = (label: string, required = true) => [
+  ...(required ? [{ required: true, message: `请填写${label}` }] : []),
+  { min: PASSWORD_MIN, message: `${label}至少 ${PASSWORD_MIN} 位` },
+];
 
 const namePath = (field: string) => field.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
 

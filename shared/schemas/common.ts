@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { PASSWORD_MAX, PASSWORD_MIN } from '../domain/password';
 import { codePointLength, hasInvisible, isWellFormed } from '../domain/text';
 
 z.config(z.locales.zhCN());
@@ -27,8 +28,8 @@ export const password = (label = '密码') =>
   z.string({ error: `请填写${label}` }).superRefine((s, ctx) => {
     const n = codePointLength(s);
     if (n === 0) ctx.addIssue({ code: 'custom', message: `请填写${label}` });
-    else if (n < 8) ctx.addIssue({ code: 'custom', message: `${label}至少 8 位` });
-    else if (n > 128) ctx.addIssue({ code: 'custom', message: `${label}最多 128 位` });
+    else if (n < PASSWORD_MIN) ctx.addIssue({ code: 'custom', message: `${label}至少 ${PASSWORD_MIN} 位` });
+    else if (n > PASSWORD_MAX) ctx.addIssue({ code: 'custom', message: `${label}最多 ${PASSWORD_MAX} 位` });
   });
 
 export const id = z.number({ error: '编号无效' }).int('编号无效').positive('编号无效');

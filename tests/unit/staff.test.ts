@@ -112,7 +112,14 @@ test('roles held together; a change of roles or a deactivation takes effect on t
     await w.call(admin, 'staff.update', { id: admin.staff!.id, displayName: '王管理', roles: ['clerk'], active: true }),
   );
   assert.equal(e.code, 'CONFLICT');
-  assert.deepEqual(must(await w.call(admin, 'staff.list', {})).length, 2);
+  const list = must(await w.call(admin, 'staff.list', {}));
+  assert.deepEqual(
+    list.map((r) => [r.username, r.displayName, r.active]),
+    [
+      ['admin', '王管理', true],
+      ['rev', '审核员', false],
+    ],
+  );
   // Username taken, case-insensitively.
   assert.equal(
     refused(

@@ -3,7 +3,7 @@ import { useState } from 'react';
 
 import { call } from '../../api';
 import { FormProblemAlert } from '../../components/FormProblemAlert';
-import { type FormProblem, showResultError } from '../../components/forms';
+import { type FormProblem, newPasswordRules, showResultError } from '../../components/forms';
 
 export function MyPassword() {
   const [form] = Form.useForm<{ oldPassword: string; newPassword: string }>();
@@ -22,14 +22,7 @@ export function MyPassword() {
       <Form.Item name="oldPassword" label="原密码" rules={[{ required: true, message: '请填写原密码' }]}>
         <Input.Password autoComplete="current-password" />
       </Form.Item>
-      <Form.Item
-        name="newPassword"
-        label="新密码"
-        rules={[
-          { required: true, message: '请填写新密码' },
-          { min: 8, message: '密码至少 8 位' },
-        ]}
-      >
+      <Form.Item name="newPassword" label="新密码" rules={newPasswordRules('新密码')}>
         <Input.Password autoComplete="new-password" />
       </Form.Item>
       <Button type="primary" htmlType="submit">

@@ -6,7 +6,7 @@ import { type Role, ROLE_LABELS, ROLES } from '../../../shared/domain/roles';
 import type { StaffRow } from '../../../shared/schemas/staff';
 import { call } from '../../api';
 import { FormDialog } from '../../components/FormDialog';
-import { type FormProblem, showResultError } from '../../components/forms';
+import { type FormProblem, newPasswordRules, showResultError } from '../../components/forms';
 import { useRecord } from '../../components/useRecord';
 import { Refused } from './Refused';
 
@@ -66,14 +66,7 @@ function StaffForm({ editing, onClose }: { editing: Editing; onClose: (saved: bo
       <Form.Item
         name="password"
         label={row ? '重设密码（不改请留空）' : '初始密码'}
-        rules={
-          row
-            ? [{ min: 8, message: '密码至少 8 位' }]
-            : [
-                { required: true, message: '请填写初始密码' },
-                { min: 8, message: '密码至少 8 位' },
-              ]
-        }
+        rules={newPasswordRules(row ? '密码' : '初始密码', !row)}
       >
         <Input.Password autoComplete="new-password" />
       </Form.Item>

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import type { Input as In } from '../../../shared/contract';
 import { call } from '../../api';
 import { FormProblemAlert } from '../../components/FormProblemAlert';
-import { type FormProblem, showResultError } from '../../components/forms';
+import { type FormProblem, newPasswordRules, showResultError } from '../../components/forms';
 
 type Values = In<'setup.createAdmin'> & { confirm: string };
 
@@ -41,14 +41,7 @@ export function FirstRun({ centerName, onDone }: { centerName: string; onDone: (
           >
             <Input autoComplete="username" maxLength={40} />
           </Form.Item>
-          <Form.Item
-            name="password"
-            label="密码"
-            rules={[
-              { required: true, message: '请填写密码' },
-              { min: 8, message: '密码至少 8 位' },
-            ]}
-          >
+          <Form.Item name="password" label="密码" rules={newPasswordRules('密码')}>
             <Input.Password autoComplete="new-password" />
           </Form.Item>
           <Form.Item
