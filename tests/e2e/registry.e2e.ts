@@ -80,6 +80,8 @@ test('keyboard-only registration, search by pinyin initials and ID tail, duplica
 
   // The ID field reads the number as it is typed.
   await page.goto(`${host.base}#/ledger/new`);
+  // The form is ready (areas loaded, focus given) before anything is typed into it.
+  await expect(page.getByRole('combobox', { name: '村/社区' })).toBeFocused();
   await page.locator('#members_0_idNumber').fill(RARE.id.toLowerCase());
   await expect(page.getByTestId('id-derived').first()).toHaveText('出生日期 1990-01-08 · 男');
   await registerByKeyboard(page, '西河', [RARE]);
