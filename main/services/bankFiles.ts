@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 
 import { amountInWords, cleanAccount, formatYuan, parseYuan } from '../../shared/domain/money';
 import { AppError } from '../../shared/domain/result';
+import { plainCsvText } from '../../shared/domain/text';
 import { dateCn, isoCn, monthCn } from '../../shared/domain/time';
 import type { BankImportResult } from '../../shared/schemas/payments';
 import { DEFAULT_CENTER } from '../../shared/schemas/settings';
@@ -70,7 +71,10 @@ export async function rosterXlsx(ctx: Ctx, id: number, areaId?: number) {
   };
 }
 
-const csvCell = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+const csvCell = (raw: string) => {
+  const s = plainCsvText(raw);
+  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
 
 /** 序号,收款人,账号,金额,摘要 — UTF-8 with BOM, amounts in yuan without thousands commas. */
 export function bankFile(ctx: Ctx, id: number) {

@@ -3,7 +3,7 @@ import { AppError } from '../../shared/domain/result';
 import { prep } from '../db/open';
 import { Failure, type Handlers } from '../dispatch';
 import { burnOneDerivation, hashPassword } from './password';
-import { checkPassword, record, seatOf, sessionState, STAFF, type StaffRecord } from './staff';
+import { checkPassword, record, seatOf, sessionState, STAFF, type StaffRecord, wrongPassword } from './staff';
 
 export const sessionHandlers = {
   'session.state': (ctx) => sessionState(ctx.db, ctx.session, ctx.now),
@@ -14,7 +14,7 @@ export const sessionHandlers = {
     const r = prep(ctx.db, `${STAFF}\nWHERE username = ?`).get(input.username) as StaffRecord | undefined;
     if (!r || r.active !== 1) {
       burnOneDerivation(input.password);
-      return new Failure(new AppError('VALIDATION', '用户名或密码错误', 'password'));
+      return new Failure(wrongPassword());
     }
     const refused = checkPassword(ctx.db, r, input.password, ctx.now);
     ctx.audit('session', r.id, null, { event: refused ? 'sign-in refused' : 'signed in', username: r.username }, r.id);

@@ -128,28 +128,37 @@ function activeAdmins(db: DB): number {
 
 export const countStaff = (db: DB) => (prep(db, 'SELECT count(*) AS n FROM staff').get() as { n: number }).n;
 
-/** Checks a password against the account, counting failures; five in a row lock the account for five minutes. */
+/** What every wrong sign-in hears, whether the username exists, is unknown, or is locked. */
+export const wrongPassword = () =>
+  new AppError('VALIDATION', `用户名或密码错误（连续错误 ${MAX_FAILED} 次将锁定 5 分钟）`, 'password');
+
+/**
+ * Checks a password against the account, counting failures; five in a row lock the account for five minutes. The
+ * password is always derived and a wrong one always hears the same words, so neither the answer nor its time tells
+ * whether the account exists or is locked; a locked account says so only to the right password.
+ */
 export function checkPassword(db: DB, r: StaffRecord, password: string, now: Date): AppError | null {
+  const right = verifyPassword(password, r.passwordHash, r.passwordSalt, r.passwordParams);
   if (r.lockedUntil && r.lockedUntil > isoCn(now))
-    return new AppError(
-      'FORBIDDEN',
-      `密码错误次数过多，账号已锁定至 ${r.lockedUntil.slice(11, 16)}，请稍后再试`,
-      'password',
-    );
-  if (verifyPassword(password, r.passwordHash, r.passwordSalt, r.passwordParams)) {
+    return right
+      ? new AppError(
+          'FORBIDDEN',
+          `密码错误次数过多，账号已锁定至 ${r.lockedUntil.slice(11, 16)}，请稍后再试`,
+          'password',
+        )
+      : wrongPassword();
+  if (right) {
     prep(db, 'UPDATE staff SET failed_attempts = 0, locked_until = NULL WHERE id = ?').run(r.id);
     return null;
   }
   const failed = r.failedAttempts + 1;
-  if (failed >= MAX_FAILED) {
-    prep(db, 'UPDATE staff SET failed_attempts = 0, locked_until = ? WHERE id = ?').run(
-      isoCn(new Date(now.getTime() + LOCKOUT_MS)),
-      r.id,
-    );
-    return new AppError('FORBIDDEN', `密码连续错误 ${MAX_FAILED} 次，账号已锁定 5 分钟`, 'password');
-  }
-  prep(db, 'UPDATE staff SET failed_attempts = ? WHERE id = ?').run(failed, r.id);
-  return new AppError('VALIDATION', `用户名或密码错误（还可再试 ${MAX_FAILED - failed} 次）`, 'password');
+  const lockedUntil = failed >= MAX_FAILED ? isoCn(new Date(now.getTime() + LOCKOUT_MS)) : null;
+  prep(db, 'UPDATE staff SET failed_attempts = ?, locked_until = ? WHERE id = ?').run(
+    lockedUntil ? 0 : failed,
+    lockedUntil,
+    r.id,
+  );
+  return wrongPassword();
 }
 
 export const staffHandlers = {

@@ -62,7 +62,12 @@ export function parseIdNumber(raw: string, today: string): IdParse {
     s = first17 + checkDigit(first17);
     notes.push(`15 位旧号码已升级为 18 位：${s}`);
   } else if (!/^\d{17}[\dX]$/.test(s)) {
-    return { ok: false, message: `身份证号应为 18 位（最后一位可以是 X），现在是 ${[...s].length} 位` };
+    const length = [...s].length;
+    if (length === 18 || length === 15) {
+      const bad = [...s].find((c, i) => !(/\d/.test(c) || (i === 17 && c === 'X')));
+      return { ok: false, message: `身份证号只能是数字（最后一位可以是 X），“${bad}”不对` };
+    }
+    return { ok: false, message: `身份证号应为 18 位（最后一位可以是 X），现在是 ${length} 位` };
   }
   const birthDate = realDate(s.slice(6, 14));
   if (!birthDate)

@@ -25,7 +25,7 @@ export function parseYuan(raw: string): YuanParse {
   const yuan = Number(m[1].replace(/,/g, ''));
   const fen = yuan * 100 + Number((m[2] ?? '').padEnd(2, '0'));
   if (fen === 0) return { ok: false, message: '金额必须大于 0' };
-  if (yuan > 100_000_000) return { ok: false, message: '金额过大，请核对' };
+  if (fen > 100_000_000 * 100) return { ok: false, message: '金额不能超过 100,000,000 元，请核对' };
   return { ok: true, fen };
 }
 

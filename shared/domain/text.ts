@@ -19,3 +19,9 @@ export function hasInvisible(s: string, allowLineBreaks = false): boolean {
 export function isWellFormed(s: string): boolean {
   return !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s);
 }
+
+/** A cell a spreadsheet would read as a formula (=, +, -, @, or a leading tab or CR): `=HYPERLINK(…)` in a name. */
+export const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A CSV cell that Excel and WPS show as the text it is: a leading ' stops them reading a formula. */
+export const plainCsvText = (s: string): string => (FORMULA_START.test(s) ? `'${s}` : s);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import { PASSWORD_MAX, PASSWORD_MIN } from '../domain/password';
-import { codePointLength, hasInvisible, isWellFormed } from '../domain/text';
+import { codePointLength, FORMULA_START, hasInvisible, isWellFormed } from '../domain/text';
 
 z.config(z.locales.zhCN());
 
@@ -23,6 +23,12 @@ export function text(label: string, opts: { min?: number; max: number; multiline
         ctx.addIssue({ code: 'custom', message: `${label}含有不可见字符或控制字符，请删除后重新输入` });
     });
 }
+
+/** A person's or a place's name: text that may not start like a spreadsheet formula (it goes into exports). */
+export const name = (label: string, max: number) =>
+  text(label, { min: 1, max }).refine((s) => !FORMULA_START.test(s), {
+    message: `${label}不能以 = + - @ 开头`,
+  });
 
 export const password = (label = '密码') =>
   z.string({ error: `请填写${label}` }).superRefine((s, ctx) => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import type { PairingRole, VisitMode } from '../domain/pairings';
-import { id, pageInput, text } from './common';
+import { id, name, pageInput, text } from './common';
 
 const isoDate = (label: string) => z.iso.date(`${label}格式应为 YYYY-MM-DD`);
 const phone = z
@@ -11,7 +11,7 @@ const phone = z
 
 export const cadreSaveInput = z.object({
   id: id.optional(),
-  name: text('姓名', { min: 1, max: 20 }),
+  name: name('姓名', 20),
   unit: text('工作单位', { max: 40 }).default(''),
   partyMember: z.boolean().default(true),
   phone: phone.default(''),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 import { DISABILITY_TYPES, RELATIONS } from '../domain/registry';
 import { HOUSEHOLD_FIGURES } from '../domain/reports';
-import { id, pageInput, text } from './common';
+import { id, name, pageInput, text } from './common';
 
 export { DISABILITY_TYPES, RELATIONS };
 
@@ -13,7 +13,7 @@ export const phone = z
   .regex(/^$|^1[3-9]\d{9}$|^0\d{2,3}-?\d{7,8}$/, '电话应为 11 位手机号或带区号的座机号（如 0571-12345678）');
 
 export const memberInput = z.object({
-  name: text('姓名', { min: 1, max: 50 }),
+  name: name('姓名', 50),
   /** Raw as typed; main cleans and checks it (GB 11643) against today's date. */
   idNumber: z.string({ error: '请填写身份证号' }).max(64, '身份证号太长'),
   relation: z.enum(RELATIONS, { error: '请选择与户主关系' }),
@@ -73,7 +73,7 @@ export const householdListInput = pageInput(['headName', 'area', 'id', 'members'
 });
 export const areaSaveInput = z.object({
   id: id.optional(),
-  name: text('村/社区名称', { min: 1, max: 30 }),
+  name: name('村/社区名称', 30),
   sortOrder: z.number().int().default(0),
   active: z.boolean().default(true),
 });

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 
-import { text } from './common';
+import { name, text } from './common';
 
 /** What the center prints on cards, receipts and reports. */
 export const centerSettings = z.object({
-  name: text('中心名称', { min: 1, max: 60 }),
+  name: name('中心名称', 60),
   address: text('地址', { max: 120 }),
   hotline: text('服务热线', { max: 40 }),
   officeHours: text('办公时间', { max: 120 }),

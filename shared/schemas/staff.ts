@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import { type Role, ROLES } from '../domain/roles';
-import { id, password, text } from './common';
+import { id, name, password } from './common';
 
 export const username = z
   .string({ error: '请填写用户名' })
@@ -10,7 +10,7 @@ export const username = z
   .max(32, '用户名最多 32 位')
   .regex(/^[A-Za-z0-9_.-]{2,32}$/, '用户名用 2–32 位字母、数字、点、下划线或短横线（如 zhangsan）');
 
-export const displayName = text('姓名', { min: 1, max: 50 });
+export const displayName = name('姓名', 50);
 export const roles = z.array(z.enum(ROLES, { error: '未知的角色' })).min(1, '请至少选择一个角色');
 
 export const createAdminInput = z.object({ username, displayName, password: password() });

@@ -24,7 +24,7 @@ test('first start to a refused admin screen, as the counter would do it', async 
   await createAdmin(page);
 
   await signIn(page, 'admin', 'wrong-password');
-  await expect(page.getByText('用户名或密码错误（还可再试 4 次）')).toBeVisible();
+  await expect(page.getByText('用户名或密码错误（连续错误 5 次将锁定 5 分钟）')).toBeVisible();
   await page.getByLabel('密码').fill('admin-pass-1');
   await page.getByRole('button', { name: '登录' }).click();
   await expect(page.getByTestId('signed-in')).toContainText('王管理');
