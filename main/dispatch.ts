@@ -24,7 +24,10 @@ export interface Ctx {
   session: Session;
   channel: Channel;
   now: Date;
-  /** Writes the audit row of this call, in its transaction; `actor` defaults to the signed-in staff member. */
+  /**
+   * Writes the audit row of this call, in its transaction (a task's, in one of its own); `actor` defaults to the
+   * signed-in staff member.
+   */
   audit(entity: string, entityId: string | number | null, before: unknown, after: unknown, actor?: number): void;
 }
 
@@ -95,15 +98,11 @@ export function createDispatcher(ledger: Ledger, handlers: Handlers): Dispatcher
       channel,
       now,
       audit(entity, entityId, before, after, actor) {
-        writeAudit(ledger.db, {
-          at: isoCn(now),
-          staffId: actor ?? session.staff?.id ?? null,
-          channel,
-          entity,
-          entityId,
-          before,
-          after,
-        });
+        const row = { at: isoCn(now), staffId: actor ?? session.staff?.id ?? null, channel, entity, entityId };
+        // A task runs outside a transaction: its audit row commits on its own, once the work is done.
+        const write = () => writeAudit(ledger.db, { ...row, before, after });
+        if (ledger.db.inTransaction) write();
+        else inTransaction.immediate(write);
         audited++;
       },
     };

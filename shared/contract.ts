@@ -120,7 +120,7 @@ export const contract = {
   'applications.publicity': def<{ day: string; rows: apps.PublicityRow[] }>()(
     z.object({ areaId: id.optional() }),
     'signedIn',
-    'query',
+    'mutation',
   ),
   'applications.investigate': def<apps.ApplicationDetail>()(apps.investigateInput, STAFF, 'mutation'),
   'applications.review': def<apps.ApplicationDetail>()(apps.reviewInput, ['reviewer'], 'mutation'),
@@ -161,7 +161,7 @@ export const contract = {
   /** Maker-checker: someone other than the maker approves, and every row posts in this one transaction. */
   'payroll.approve': def<pay.BatchRow>()(z.object({ id }), ['approver'], 'mutation'),
   /** The 发放花名册 of a batch (one area, or all): a document, so all its rows at once. */
-  'payroll.roster': def<pay.Roster>()(z.object({ id, areaId: id.optional() }), 'signedIn', 'query'),
+  'payroll.roster': def<pay.Roster>()(z.object({ id, areaId: id.optional() }), 'signedIn', 'mutation'),
   'payroll.rosterXlsx': def<{ fileName: string; base64: string; rows: number }>()(
     z.object({ id, areaId: id.optional() }),
     'signedIn',

@@ -9,6 +9,10 @@ export type DB = Database.Database;
 
 export class LedgerOpenError extends Error {}
 
+/** The ledger, its backups and their folders are readable by the user alone. */
+export const PRIVATE_FILE = 0o600;
+export const PRIVATE_DIR = 0o700;
+
 export const MIN_SQLITE = '3.51.3';
 const NETWORK_FS =
   /^(nfs4?|cifs|smb3?|smbfs|ncpfs|afs|ceph|glusterfs|9p|fuse\.sshfs|sshfs|fuse\.rclone|davfs|fuse\.davfs2?)$/;
@@ -74,7 +78,8 @@ function checkPlace(file: string): { exists: boolean } {
   const dir = path.dirname(file);
   try {
     // One level at a time: recursive mkdir spins forever where creation fails with ENOENT (e.g. under /proc).
-    for (const d of missing) fs.mkdirSync(d);
+    // Folders we make are the user's only (0700), like the files in them (0600).
+    for (const d of missing) fs.mkdirSync(d, { mode: PRIVATE_DIR });
     // Root passes access() checks everywhere, so probe with a real (empty, removed) file.
     const probe = path.join(dir, `.bianmin-probe-${process.pid}`);
     fs.closeSync(fs.openSync(probe, 'wx'));
@@ -129,6 +134,10 @@ export function openLedger(file: string, opts: OpenOptions = {}): { db: DB; crea
   const abs = path.resolve(file);
   const { exists } = checkPlace(abs);
   if (exists) checkIntact(abs);
+  // The ledger is the user's only: created 0600 before SQLite opens it (its -wal and -shm take the same mode), and
+  // an older world-readable one is closed up. On Windows these modes do nothing; the user-data folder's ACL applies.
+  if (!exists) fs.closeSync(fs.openSync(abs, 'a', PRIVATE_FILE));
+  for (const f of [abs, abs + '-wal', abs + '-shm']) if (fs.existsSync(f)) fs.chmodSync(f, PRIVATE_FILE);
   const db = new Database(abs);
   try {
     const version = opts.sqliteVersion ?? (db.prepare('select sqlite_version() as v').get() as { v: string }).v;
@@ -141,6 +150,8 @@ export function openLedger(file: string, opts: OpenOptions = {}): { db: DB; crea
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // Deleted rows (a withdrawn draft, a moved person's old row) are overwritten, not left readable in free pages.
+    db.pragma('secure_delete = ON');
     return { db, created: !exists };
   } catch (e) {
     db.close();

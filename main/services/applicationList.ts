@@ -211,7 +211,12 @@ export function publicityList(db: DB, areaId: number | undefined, now: Date): { 
 }
 
 export const applicationListHandlers = {
-  'applications.publicity': (ctx, input) => publicityList(ctx.db, input.areaId, ctx.now),
+  /** The 公示 list is read to be printed and posted: the print is recorded. */
+  'applications.publicity': (ctx, input) => {
+    const list = publicityList(ctx.db, input.areaId, ctx.now);
+    ctx.audit('print', null, null, { what: '公示名单', areaId: input.areaId ?? null, rows: list.rows.length });
+    return list;
+  },
   'applications.list': (ctx, input) => listApplications(ctx.db, input, ctx.now),
   'applications.due': (ctx) => dueApplications(ctx.db, ctx.now),
 } satisfies Partial<Handlers>;

@@ -9,8 +9,9 @@ import Database from 'better-sqlite3';
 import { AppError } from '../../shared/domain/result';
 import { dateCn, isoCn, stampCn } from '../../shared/domain/time';
 import type { BackupFile } from '../../shared/schemas/backup';
+import { PRIVATE_DIR, PRIVATE_FILE } from '../db/open';
 import type { Handlers } from '../dispatch';
-import type { Ledger } from '../ledger';
+import { type Ledger, ledgerId } from '../ledger';
 
 export const KEEP_BACKUPS = 30;
 const NAME = /^bianmin-\d{4}-\d{2}-\d{2}T\d{6}-[\w-]+\.sqlite$/;
@@ -42,6 +43,16 @@ export function verifyBackup(file: string): void {
   }
 }
 
+/** The identity of the ledger a backup was made from (null for a backup made before ledgers had one). */
+function backupOwner(file: string): string | null {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return ledgerId(db);
+  } finally {
+    db.close();
+  }
+}
+
 /** Backs the ledger up into `dir`; the file appears under its final name only once verified. */
 export async function makeBackup(
   ledger: Ledger,
@@ -49,13 +60,14 @@ export async function makeBackup(
   dir = ledger.backupsDir,
   now = ledger.clock(),
 ): Promise<string> {
-  fs.mkdirSync(dir, { recursive: true });
+  fs.mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR });
   let name = `bianmin-${stampCn(now)}-${reason}.sqlite`;
   for (let i = 2; fs.existsSync(path.join(dir, name)); i++) name = `bianmin-${stampCn(now)}-${reason}-${i}.sqlite`;
   const final = path.join(dir, name);
   const partial = final + '.partial';
   try {
     await ledger.db.backup(partial);
+    fs.chmodSync(partial, PRIVATE_FILE);
     verifyBackup(partial);
     fs.renameSync(partial, final);
   } catch (e) {
@@ -91,6 +103,8 @@ export async function restoreBackup(ledger: Ledger, file: string, now = ledger.c
   } catch (e) {
     throw new AppError('VALIDATION', `这个备份已损坏，不能用来恢复：${(e as Error).message}`, 'file');
   }
+  if (backupOwner(source) !== ledger.id)
+    throw new AppError('VALIDATION', '这个备份属于另一个台账，不能恢复到本台账', 'file');
   await makeBackup(ledger, 'before-restore', ledger.backupsDir, now);
   const src = new Database(source, { readonly: true, fileMustExist: true });
   try {
@@ -112,14 +126,14 @@ export const backupHandlers = {
       throw new AppError('VALIDATION', `文件夹不存在：${dir}。请先插好 U 盘，再选择文件夹`, 'folder');
     const file = await makeBackup(ctx.ledger, 'manual', dir, ctx.now);
     if (!input.folder) pruneBackups(dir);
-    ctx.ledger.db.transaction(() => ctx.audit('backup', path.basename(file), null, { event: 'backup', path: file }))();
+    ctx.audit('backup', path.basename(file), null, { event: 'backup', path: file });
     return { ...describe(dir, path.basename(file)), path: file };
   },
 
   'backup.restore': async (ctx, input) => {
     const restored = await restoreBackup(ctx.ledger, input.file, ctx.now);
     // The audit row goes into the restored ledger, so its history says when and by whom it was restored.
-    ctx.ledger.db.transaction(() => ctx.audit('backup', input.file, null, { event: 'restored' }))();
+    ctx.audit('backup', input.file, null, { event: 'restored' });
     return restored;
   },
 } satisfies Partial<Handlers>;

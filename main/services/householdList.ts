@@ -9,7 +9,7 @@ import type { householdListInput, HouseholdRow } from '../../shared/schemas/regi
 import { DEFAULT_CENTER } from '../../shared/schemas/settings';
 import { type DB, prep } from '../db/open';
 import type { Handlers } from '../dispatch';
-import { ACCOUNT_TAIL, MASKED_ID } from './households';
+import { ACCOUNT_TAIL, MASKED_ID, MASKED_PHONE } from './households';
 import { type Arg, countOf, limitSql, orderBy, Where } from './paging';
 import { pairedDuring } from './pairings';
 import { getSetting } from './settings';
@@ -94,7 +94,7 @@ const ROW_COLUMNS = `h.id, h.head_name AS headName, ${MASKED_ID('p.id_number')} 
     WHERE c.household_id = h.id AND c.from_date <= @today AND (c.to_date IS NULL OR c.to_date >= @today)
   ) AS categories,
   (SELECT count(*) FROM persons m WHERE m.household_id = h.id) AS members,
-  h.phone, ${ACCOUNT_TAIL('h.account')} AS accountTail, h.status`;
+  ${MASKED_PHONE('h.phone')} AS phone, ${ACCOUNT_TAIL('h.account')} AS accountTail, h.status`;
 
 /**
  * The page's SQL. Paged queries choose and order the ids first and compute the costly columns (categories, member
@@ -187,5 +187,9 @@ export async function exportHouseholds(
 
 export const householdListHandlers = {
   'households.list': (ctx, input) => listHouseholds(ctx.db, input, dateCn(ctx.now)),
-  'households.export': (ctx, input) => exportHouseholds(ctx.db, input, ctx.now),
+  'households.export': async (ctx, input) => {
+    const file = await exportHouseholds(ctx.db, input, ctx.now);
+    ctx.audit('export', null, null, { what: '困难群众台账', fileName: file.fileName, rows: file.rows, filters: input });
+    return file;
+  },
 } satisfies Partial<Handlers>;

@@ -15,6 +15,12 @@ type Member = z.output<typeof memberInput>;
 
 /** SQL for a masked ID (3303**********1234): lists, exports and prints never carry the full number. */
 export const MASKED_ID = (col: string) => `substr(${col}, 1, 4) || '**********' || substr(${col}, 15, 4)`;
+/** A phone in lists, prints and exports: 139****4795 (the household page shows it whole to the counter). */
+export const MASKED_PHONE = (col: string) => `CASE
+    WHEN ${col} = '' THEN ''
+    WHEN length(${col}) >= 8 THEN substr(${col}, 1, 3) || '****' || substr(${col}, -4)
+    ELSE '****'
+  END`;
 export const ACCOUNT_TAIL = (col: string) => `CASE WHEN ${col} = '' THEN '' ELSE '****' || substr(${col}, -4) END`;
 
 /** Cleans and checks an ID number; an ID already in the ledger names its holder and links to the household. */
@@ -210,6 +216,9 @@ export const householdHandlers = {
   'households.exit': (ctx, input) => {
     const before = registered(ctx.db, input.id, 'id');
     if (input.exitedOn > dateCn(ctx.now)) throw new AppError('VALIDATION', '退出日期不能晚于今天', 'exitedOn');
+    const registeredOn = before.createdAt.slice(0, 10);
+    if (input.exitedOn < registeredOn)
+      throw new AppError('VALIDATION', `退出日期不能早于登记日期 ${registeredOn}`, 'exitedOn');
     prep(
       ctx.db,
       `UPDATE households SET status = 'exited', exited_on = ?, exit_reason = ?, updated_at = ? WHERE id = ?`,

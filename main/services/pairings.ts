@@ -7,6 +7,7 @@ import type { CadreRow, HouseholdPairings, PairingRow } from '../../shared/schem
 import { type DB, prep } from '../db/open';
 import type { Ctx, Handlers } from '../dispatch';
 import { currentCard } from './cards';
+import { MASKED_PHONE } from './households';
 import { page, Where } from './paging';
 import { endPeriod } from './periods';
 import { dueVisits } from './visits';
@@ -139,7 +140,7 @@ export const pairingHandlers = {
     );
     if (q.areaId) where.add('h.area_id = ?', q.areaId);
     return page<{ id: number; head: string; area: string; phone: string }>(ctx.db, q, {
-      select: `SELECT h.id, h.head_name AS head, ar.name AS area, h.phone
+      select: `SELECT h.id, h.head_name AS head, ar.name AS area, ${MASKED_PHONE('h.phone')} AS phone
 FROM households h
 JOIN areas ar ON ar.id = h.area_id`,
       from: 'FROM households h',

@@ -4,7 +4,7 @@
 import type { z } from 'zod';
 
 import { AppError } from '../../shared/domain/result';
-import { dateCn, isoCn } from '../../shared/domain/time';
+import { dateCn, isoCn, monthCn, monthOf } from '../../shared/domain/time';
 import type { Page } from '../../shared/schemas/common';
 import type { BatchLine, BatchRow, batchRowsInput, Roster } from '../../shared/schemas/payments';
 import { type DB, prep } from '../db/open';
@@ -154,6 +154,27 @@ function postBatch(ctx: Ctx, id: number): void {
   if (b.rowCount === 0) throw new AppError('CONFLICT', '批次中没有要发放的行（全部已剔除）');
   const today = dateCn(ctx.now);
   assertMonthOpen(db, today);
+  if (b.month > monthOf(today)) throw new AppError('CONFLICT', `${monthCn(b.month)}还没有开始，不能提前发放该月的待遇`);
+  // Every row is checked again now: the household may have exited, the entitlement ended, the account gone.
+  const stale = prep(
+    db,
+    `SELECT pe.name, r.for_month AS month,
+       CASE
+         WHEN h.status <> 'registered' THEN '已退出台账'
+         WHEN e.start_month > r.for_month OR e.end_month < r.for_month THEN '该月不在按月发放的起止月份内'
+         WHEN r.account = '' THEN '未登记一卡通账号'
+       END AS problem
+     FROM payroll_rows r
+     JOIN entitlements e ON e.id = r.entitlement_id
+     JOIN applications a ON a.id = e.application_id
+     JOIN households h ON h.id = a.household_id
+     JOIN persons pe ON pe.id = a.person_id
+     WHERE r.batch_id = ? AND r.excluded_reason IS NULL AND problem IS NOT NULL
+     ORDER BY r.seq
+     LIMIT 1`,
+  ).get(id) as { name: string; month: string; problem: string } | undefined;
+  if (stale)
+    throw new AppError('CONFLICT', `${stale.name} ${stale.month}：${stale.problem}，不能发放。请剔除这一行后再审批`);
   const dup = prep(
     db,
     `SELECT pe.name, r.for_month AS month
@@ -238,13 +259,28 @@ export const payrollHandlers = {
     return page<BatchRow>(ctx.db, q, { select: BATCH, from: 'FROM payroll_batches b', where, order });
   },
   'payroll.rows': (ctx, input) => batchLines(ctx.db, input),
-  'payroll.rosterXlsx': (ctx, input) => rosterXlsx(ctx, input.id, input.areaId),
+  'payroll.rosterXlsx': async (ctx, input) => {
+    const file = await rosterXlsx(ctx, input.id, input.areaId);
+    ctx.audit('export', input.id, null, { what: '发放花名册', fileName: file.fileName, rows: file.rows });
+    return file;
+  },
   'payroll.bankFile': async (ctx, input) => bankFile(ctx, input.id),
   'payroll.importBankResults': (ctx, input) => importBankResults(ctx, input.batchId, input.content),
-  'payroll.roster': (ctx, input) => roster(ctx.db, input.id, input.areaId),
+  /** The roster is read to be printed: the print is recorded. */
+  'payroll.roster': (ctx, input) => {
+    const r = roster(ctx.db, input.id, input.areaId);
+    ctx.audit('print', input.id, null, { what: '发放花名册', areaId: input.areaId ?? null, rows: r.rows.length });
+    return r;
+  },
 
   'payroll.exclude': (ctx, input) => {
-    draftBatch(ctx.db, input.batchId);
+    const b = draftBatch(ctx.db, input.batchId);
+    // Maker-checker: whoever changes a batch becomes its maker, so someone else must still approve it.
+    const me = ctx.session.staff!.id;
+    if (b.madeById !== me) {
+      prep(ctx.db, 'UPDATE payroll_batches SET made_by = ? WHERE id = ?').run(me, input.batchId);
+      ctx.audit('payrollBatch', input.batchId, { madeBy: b.madeById }, { madeBy: me });
+    }
     const key = [input.batchId, input.entitlementId, input.forMonth];
     const old = prep(
       ctx.db,

@@ -237,5 +237,9 @@ async function reportXlsx(db: DB, year: number) {
 
 export const reportHandlers = {
   'reports.annual': (ctx, input) => annualReport(ctx.db, input.year),
-  'reports.xlsx': (ctx, input) => reportXlsx(ctx.db, input.year),
+  'reports.xlsx': async (ctx, input) => {
+    const file = await reportXlsx(ctx.db, input.year);
+    ctx.audit('export', null, null, { what: '年度救助统计', fileName: file.fileName, rows: file.rows });
+    return file;
+  },
 } satisfies Partial<Handlers>;

@@ -38,20 +38,35 @@ function sameToken(given: string | string[] | undefined, token: string): boolean
   return a.length === b.length && crypto.timingSafeEqual(a, b);
 }
 
-function readBody(req: http.IncomingMessage): Promise<string> {
+const TOO_LARGE = Symbol('too large');
+
+/** Reads the body up to the limit; past it, stops keeping what arrives and answers at once. */
+function readBody(req: http.IncomingMessage): Promise<string | typeof TOO_LARGE> {
+  if (Number(req.headers['content-length']) > MAX_BODY) return Promise.resolve(TOO_LARGE);
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (c: Buffer) => {
+    const onData = (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) {
-        reject(new Error('too large'));
-        req.destroy();
-      } else chunks.push(c);
-    });
+      if (size <= MAX_BODY) return void chunks.push(c);
+      req.off('data', onData);
+      req.resume(); // the rest is drained unread, so the client can finish sending and hear the answer
+      resolve(TOO_LARGE);
+    };
+    req.on('data', onData);
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
+}
+
+/** The path of a request line, or null when it cannot be a path here (bad %-escapes, overlong UTF-8, NUL). */
+function pathOf(url: string): string | null {
+  try {
+    const p = decodeURIComponent(url.split('?')[0]);
+    return p.includes('\0') ? null : p;
+  } catch {
+    return null;
+  }
 }
 
 export async function startWebHost(opts: {
@@ -71,22 +86,27 @@ export async function startWebHost(opts: {
       if (req.headers.origin !== undefined && req.headers.origin !== origin)
         return refuse(res, 403, '拒绝访问：请求来自其他网页');
       const url = req.url ?? '/';
-      if (req.method === 'POST' && url.startsWith('/api/')) {
-        if (!sameToken(req.headers['x-bianmin-token'], token))
+      const urlPath = pathOf(url);
+      if (urlPath === null)
+        return send(res, 400, { ok: false, error: { code: 'VALIDATION', message: '请求地址无效' } });
+      if (req.method === 'POST' && urlPath.startsWith('/api/')) {
+        if (!sameToken(req.headers['x-bianmin-token'], token)) {
+          // The body of a call without the token is never read: the connection closes after the answer.
+          res.setHeader('Connection', 'close');
           return refuse(res, 401, '访问令牌无效，请用启动时显示的完整地址打开本程序');
+        }
         if (!String(req.headers['content-type']).startsWith('application/json'))
           return send(res, 415, { ok: false, error: { code: 'VALIDATION', message: '请求格式应为 JSON' } });
+        const body = await readBody(req);
+        if (body === TOO_LARGE)
+          return send(res, 413, { ok: false, error: { code: 'VALIDATION', message: '请求内容超过 10 MB' } });
         let input: unknown;
         try {
-          const body = await readBody(req);
           input = body ? JSON.parse(body) : {};
         } catch {
-          return send(res, 400, {
-            ok: false,
-            error: { code: 'VALIDATION', message: '请求内容不是有效的 JSON，或超过 10 MB' },
-          });
+          return send(res, 400, { ok: false, error: { code: 'VALIDATION', message: '请求内容不是有效的 JSON' } });
         }
-        const channel = decodeURIComponent(url.slice('/api/'.length).split('?')[0]);
+        const channel = urlPath.slice('/api/'.length);
         return send(res, 200, await opts.dispatcher.dispatch(session, channel, input));
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, '不支持的请求方法');

@@ -24,9 +24,17 @@ test('prints exactly one line with the loopback address and token; SIGTERM check
     false,
     'WAL folded back into the file',
   );
-  const backups = fs.readdirSync(path.join(h.dir, 'backups'));
-  assert.equal(backups.filter((f) => f.endsWith('-exit.sqlite')).length, 1);
   const db = new Database(h.db, { readonly: true });
+  // Backups sit in a folder named by the ledger's identity, readable by the user alone.
+  const id = JSON.parse(
+    (db.prepare(`SELECT value FROM settings WHERE key = 'ledgerId'`).get() as { value: string }).value,
+  );
+  const folder = path.join(h.dir, 'backups', id);
+  const backups = fs.readdirSync(folder);
+  assert.equal(backups.filter((f) => f.endsWith('-exit.sqlite')).length, 1);
+  assert.equal(fs.statSync(folder).mode & 0o777, 0o700);
+  assert.equal(fs.statSync(path.join(folder, backups[0])).mode & 0o777, 0o600);
+  assert.equal(fs.statSync(h.db).mode & 0o777, 0o600);
   assert.ok((db.pragma('user_version', { simple: true }) as number) >= 1);
   db.close();
 });

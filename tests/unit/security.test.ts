@@ -1,13 +1,19 @@
 // The holes found when the ledger was attacked through its own API with a clerk's account (issue 13), each closed
 // and held shut by a test through the dispatcher or the web host.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { test } from 'node:test';
 
 import ExcelJS from 'exceljs';
 
 import { idNumberFor } from '../../main/demo/fictional';
 import { newSession } from '../../main/dispatch';
-import { must, refused, world } from './helpers';
+import { Ledger } from '../../main/ledger';
+import { dailyBackup } from '../../main/services/backup';
+import { runCli, startHost } from '../e2e/host';
+import { must, refused, tempDir, testClock, world } from './helpers';
 import { paymentsWorld } from './paymentsSetup';
 
 /** Median milliseconds of a few sign-in attempts. */
@@ -101,4 +107,170 @@ test('8. formula injection: names like =HYPERLINK refused at entry; the bank CSV
   wb.worksheets[0].eachRow((row) => row.eachCell((c) => cells.push(c)));
   const cell = cells.find((c) => String(c.value).includes('HYPERLINK'))!;
   assert.equal(cell.type, ExcelJS.ValueType.String, 'a string cell, never a formula');
+});
+
+test("4. the ledger, its WAL, the backups folder and every backup are the user's only; secure_delete is on", async () => {
+  const w = await world();
+  const admin = await w.admin();
+  const usb = tempDir();
+  const made = must(await w.call(admin, 'backup.create', { folder: usb }));
+  must(await w.call(admin, 'backup.create', {}));
+  const mode = (f: string) => fs.statSync(f).mode & 0o777;
+  assert.equal(mode(w.ledger.file), 0o600);
+  assert.equal(mode(w.ledger.file + '-wal'), 0o600);
+  assert.equal(mode(w.ledger.backupsDir), 0o700);
+  for (const b of fs.readdirSync(w.ledger.backupsDir)) assert.equal(mode(path.join(w.ledger.backupsDir, b)), 0o600, b);
+  assert.equal(mode(made.path), 0o600);
+  assert.equal(w.ledger.db.pragma('secure_delete', { simple: true }), 1);
+  // An older, world-readable ledger is closed up when it is opened.
+  await w.ledger.close({ backup: false });
+  fs.chmodSync(w.ledger.file, 0o644);
+  const again = await Ledger.open(w.ledger.file, { clock: testClock });
+  assert.equal(mode(w.ledger.file), 0o600);
+  await again.close({ backup: false });
+});
+
+test('9. backups belong to one ledger: two ledgers in one folder keep theirs apart; a foreign backup is refused', async () => {
+  const w = await world();
+  const admin = await w.admin();
+  const other = path.join(w.dir, 'other.sqlite');
+  const b = await Ledger.open(other, { clock: w.clock.now });
+  b.db.prepare(`INSERT INTO settings (key, value) VALUES ('marker', '"b"')`).run();
+  await b.close();
+  assert.notEqual(b.backupsDir, w.ledger.backupsDir);
+  // The next morning the other ledger opens first; this one still gets its own daily backup.
+  w.clock.advanceMinutes(24 * 60);
+  const b2 = await Ledger.open(other, { clock: w.clock.now });
+  assert.ok(fs.readdirSync(b2.backupsDir).some((f) => f.endsWith('-daily.sqlite')));
+  assert.ok(await dailyBackup(w.ledger));
+  // The other ledger's backup, copied into this one's folder, is refused by restore.
+  const foreign = fs.readdirSync(b2.backupsDir).find((f) => f.endsWith('-exit.sqlite'))!;
+  fs.copyFileSync(path.join(b2.backupsDir, foreign), path.join(w.ledger.backupsDir, foreign));
+  must(await w.call(admin, 'session.unlock', { password: 'admin-pass-1' }));
+  const e = refused(await w.call(admin, 'backup.restore', { file: foreign }));
+  assert.deepEqual([e.field, e.message], ['file', '这个备份属于另一个台账，不能恢复到本台账']);
+  assert.equal(w.one(`SELECT count(*) AS n FROM settings WHERE key = 'marker'`).n, 0);
+  await b2.close({ backup: false });
+});
+
+test('10. a second host on a ledger already open is refused, naming who holds it; a stale lock is taken over', async () => {
+  const dir = tempDir();
+  const file = path.join(dir, 'ledger.sqlite');
+  const first = await startHost({ db: file });
+  const second = await runCli(['--db', file, '--no-open']);
+  assert.equal(second.code, 2);
+  assert.match(second.stderr, new RegExp(`正在被另一个程序使用（${os.hostname()} 上的进程 ${first.proc.pid}`));
+  assert.equal(await first.stop(), 0);
+  // A holder killed without a clean exit leaves its lock behind; the next start sees its process is gone.
+  const killed = await startHost({ db: file });
+  killed.proc.kill('SIGKILL');
+  await new Promise((r) => killed.proc.once('exit', r));
+  assert.ok(fs.existsSync(file + '.lock'));
+  const next = await startHost({ db: file });
+  assert.equal(await next.stop(), 0);
+  assert.equal(fs.existsSync(file + '.lock'), false);
+});
+
+test('11. HTTP edges: 413 over 10 MB, no body read without the token, 400 for bad paths, the token printed once', async () => {
+  const h = await startHost();
+  const post = (headers: Record<string, string>, body: string, p = 'api/setup.state') =>
+    fetch(`${h.base}${p}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body });
+  const big = ' '.repeat(11 * 1024 * 1024);
+  const over = await post({ 'X-Bianmin-Token': h.token }, big);
+  assert.equal(over.status, 413);
+  assert.equal(((await over.json()) as { error: { message: string } }).error.message, '请求内容超过 10 MB');
+  const noToken = await post({}, '{}');
+  assert.equal(noToken.status, 401);
+  assert.equal(noToken.headers.get('connection'), 'close');
+  for (const bad of ['%', '%00', '%C0%AF', 'api/%E0%A4%A']) {
+    const r = await fetch(`${h.base}${bad}`);
+    assert.equal(r.status, 400, bad);
+  }
+  assert.equal((await post({ 'X-Bianmin-Token': h.token }, '{}', 'api/%')).status, 400);
+  assert.equal(await h.stop(), 0);
+  const printed = (h.stdout() + h.stderr()).split(h.token).length - 1;
+  assert.equal(printed, 1, 'the token appears only in the listening line');
+  assert.doesNotMatch(h.stderr(), /URIError|at .*\.cjs/, 'no stack trace in the log');
+});
+
+test('5. whoever changes a batch becomes its maker; posting checks every row again and posts none if one fails', async () => {
+  const pw = await paymentsWorld();
+  const { w, clerk, approver, approver2, household, approved } = pw;
+  const hs = [await household('周一'), await household('吴二')];
+  for (const h of hs) {
+    const applicationId = await approved(h, 'elderly_allowance', '200');
+    must(await w.call(clerk, 'entitlements.save', { applicationId, startMonth: '2026-11', endMonth: null }));
+  }
+  const b = must(await w.call(clerk, 'payroll.create', { month: '2026-11', kindCode: null }));
+  const rows = must(await w.call(clerk, 'payroll.rows', { batchId: b.id })).rows;
+  const row = { batchId: b.id, entitlementId: rows[1].entitlementId, forMonth: '2026-11' };
+  must(await w.call(clerk, 'payroll.exclude', { ...row, reason: '已去世，待核实' }));
+  // The approver puts the row back: now the approver is the maker and may not approve it.
+  must(await w.call(approver, 'payroll.exclude', { ...row, reason: null }));
+  assert.match(refused(await w.call(approver, 'payroll.approve', { id: b.id })).message, /是您制作的/);
+  // Meanwhile the second household left the ledger: the third person's approval is refused whole.
+  must(await w.call(clerk, 'households.exit', { id: hs[1].id, exitedOn: '2026-11-23', reason: '迁出本镇' }));
+  const e = refused(await w.call(approver2, 'payroll.approve', { id: b.id }));
+  assert.equal(e.message, '吴二 2026-11：已退出台账，不能发放。请剔除这一行后再审批');
+  assert.equal(w.count('payments'), 0);
+  assert.equal(must(await w.call(clerk, 'payroll.get', { id: b.id })).state, 'draft');
+});
+
+test('7. dates that cannot be: an exit before registration, a batch posted before its month has begun', async () => {
+  const pw = await paymentsWorld();
+  const { w, clerk, approver, household, approved } = pw;
+  const h = await household('郑三');
+  const e = refused(await w.call(clerk, 'households.exit', { id: h.id, exitedOn: '2026-11-01', reason: '迁出' }));
+  assert.deepEqual([e.field, e.message], ['exitedOn', '退出日期不能早于登记日期 2026-11-23']);
+  const applicationId = await approved(h, 'elderly_allowance', '200');
+  must(await w.call(clerk, 'entitlements.save', { applicationId, startMonth: '2026-11', endMonth: null }));
+  const december = must(await w.call(clerk, 'payroll.create', { month: '2026-12', kindCode: null }));
+  const r = refused(await w.call(approver, 'payroll.approve', { id: december.id }));
+  assert.equal(r.message, '2026年12月还没有开始，不能提前发放该月的待遇');
+  assert.equal(w.count('payments'), 0);
+});
+
+test('2, 3. phones masked in lists and exports; every export and list print leaves an audit row with its size', async () => {
+  const pw = await paymentsWorld();
+  const { w, clerk, approver, household, approved, areaId } = pw;
+  const phone = '13912344795';
+  const h = must(
+    await w.call(clerk, 'households.create', {
+      areaId,
+      phone,
+      members: [{ name: '王五', idNumber: idNumberFor('1948-03-03', 11, false), relation: '户主' }],
+    }),
+  );
+  assert.equal(must(await w.call(clerk, 'households.get', { id: h.id })).phone, phone, 'whole on its own page');
+  assert.equal(must(await w.call(clerk, 'households.list', { q: '王五' })).rows[0].phone, '139****4795');
+  const xlsx = must(await w.call(clerk, 'households.export', {}));
+  assert.ok(!Buffer.from(xlsx.base64, 'base64').includes(phone), 'not in the export');
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(xlsx.base64, 'base64') as never);
+  assert.ok(JSON.stringify(wb.worksheets[0].getSheetValues()).includes('139****4795'));
+  // Exports and prints of lists are audited: who, what, how many rows.
+  const h2 = await household('赵六');
+  const applicationId = await approved(h2, 'elderly_allowance', '200');
+  must(await w.call(clerk, 'entitlements.save', { applicationId, startMonth: '2026-11', endMonth: null }));
+  const b = must(await w.call(clerk, 'payroll.create', { month: '2026-11', kindCode: null }));
+  must(await w.call(approver, 'payroll.approve', { id: b.id }));
+  must(await w.call(clerk, 'payroll.rosterXlsx', { id: b.id }));
+  must(await w.call(clerk, 'payroll.roster', { id: b.id }));
+  must(await w.call(clerk, 'reports.xlsx', { year: 2026 }));
+  must(await w.call(clerk, 'applications.publicity', {}));
+  const rows = w.ledger.db
+    .prepare(
+      `SELECT channel, staff_id AS staffId, after FROM audit_log WHERE entity IN ('export', 'print') ORDER BY id`,
+    )
+    .all() as { channel: string; staffId: number; after: string }[];
+  assert.deepEqual(
+    rows.map((r) => [r.channel, r.staffId, (JSON.parse(r.after) as { rows: number }).rows]),
+    [
+      ['households.export', clerk.staff!.id, 1],
+      ['payroll.rosterXlsx', clerk.staff!.id, 1],
+      ['payroll.roster', clerk.staff!.id, 1],
+      ['reports.xlsx', clerk.staff!.id, JSON.parse(rows[3].after).rows],
+      ['applications.publicity', clerk.staff!.id, 0],
+    ],
+  );
 });
