@@ -1,11 +1,21 @@
 // The desktop host. Electron's security checklist: context isolation, sandbox, no Node in the renderer, the UI from
 // app:// with a strict CSP, navigation / window.open / permissions / webviews denied, IPC senders checked.
+import crypto from 'node:crypto';
 import path from 'node:path';
 
-import { app, BrowserWindow, ipcMain, Menu, protocol, session as electronSession, type WebFrameMain } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  protocol,
+  session as electronSession,
+  type WebFrameMain,
+} from 'electron';
 
 import { serveAsset } from '../assets';
-import { parseOptions } from '../cli';
+import { type Options, parseOptions } from '../cli';
 import { systemClock } from '../clock';
 import { createDispatcher, type Dispatcher, newSession, type Session } from '../dispatch';
 import { handlers } from '../handlers';
@@ -44,12 +54,10 @@ function createWindow(): void {
   void win.loadURL(`${ORIGIN}/index.html`);
 }
 
-async function ready(): Promise<void> {
-  const opts = parseOptions(process.argv.slice(app.isPackaged ? 1 : 2));
+async function ready(opts: Options): Promise<void> {
   try {
     ledger = await Ledger.open(opts.db, { clock: systemClock });
   } catch (e) {
-    const { dialog } = await import('electron');
     dialog.showErrorBox('无法打开台账', (e as Error).message);
     app.exit(2);
     return;
@@ -90,6 +98,9 @@ app.on('web-contents-created', (_e, wc) => {
   wc.on('will-navigate', (e, url) => {
     if (new URL(url).origin !== ORIGIN) e.preventDefault();
   });
+  wc.on('will-redirect', (e, url) => {
+    if (new URL(url).origin !== ORIGIN) e.preventDefault();
+  });
   wc.on('will-attach-webview', (e) => e.preventDefault());
 });
 
@@ -101,5 +112,32 @@ app.on('before-quit', (e) => {
   void ledger.close({ backup: true }).finally(() => app.exit(0));
 });
 app.on('window-all-closed', () => app.quit());
-if (app.requestSingleInstanceLock()) void app.whenReady().then(ready);
-else app.quit();
+/** Brings the open window forward when the same ledger is started again. */
+function focusWindow(): void {
+  const win = BrowserWindow.getAllWindows()[0];
+  if (!win) return;
+  if (win.isMinimized()) win.restore();
+  win.focus();
+}
+
+function start(): void {
+  let opts: Options;
+  try {
+    opts = parseOptions(process.argv.slice(app.isPackaged ? 1 : 2));
+  } catch (e) {
+    void app.whenReady().then(() => {
+      dialog.showErrorBox('无法启动', (e as Error).message);
+      app.exit(2);
+    });
+    return;
+  }
+  // One window per ledger: Electron's single-instance lock belongs to the userData folder, so each ledger gets a
+  // folder of its own; a second start on the same ledger focuses the first window and quits.
+  const key = crypto.createHash('sha256').update(path.resolve(opts.db)).digest('hex').slice(0, 16);
+  app.setPath('userData', path.join(app.getPath('userData'), 'ledgers', key));
+  if (!app.requestSingleInstanceLock()) return app.quit();
+  app.on('second-instance', focusWindow);
+  void app.whenReady().then(() => ready(opts));
+}
+
+start();

@@ -12,7 +12,7 @@ import { idNumberFor } from '../../main/demo/fictional';
 import { newSession } from '../../main/dispatch';
 import { Ledger } from '../../main/ledger';
 import { dailyBackup } from '../../main/services/backup';
-import { runCli, startHost } from '../e2e/host';
+import { ROOT, runCli, startHost } from '../e2e/host';
 import { must, refused, tempDir, testClock, world } from './helpers';
 import { paymentsWorld } from './paymentsSetup';
 
@@ -272,5 +272,30 @@ test('2, 3. phones masked in lists and exports; every export and list print leav
       ['reports.xlsx', clerk.staff!.id, JSON.parse(rows[3].after).rows],
       ['applications.publicity', clerk.staff!.id, 0],
     ],
+  );
+});
+
+test('14. the desktop build: fuses flipped, redirects guarded, one window per ledger (read from the shipped files)', () => {
+  // The Electron binary cannot be downloaded here, so the configuration and the shell are read, not run.
+  const builder = fs.readFileSync(path.join(ROOT, 'electron-builder.yml'), 'utf8');
+  const fuses = builder.slice(builder.indexOf('electronFuses:')).split('\n').slice(1, 8).join('\n');
+  for (const [fuse, on] of [
+    ['runAsNode', false],
+    ['enableCookieEncryption', true],
+    ['enableNodeOptionsEnvironmentVariable', false],
+    ['enableNodeCliInspectArguments', false],
+    ['enableEmbeddedAsarIntegrityValidation', true],
+    ['onlyLoadAppFromAsar', true],
+  ] as const)
+    assert.match(fuses, new RegExp(`^  ${fuse}: ${on}$`, 'm'), fuse);
+  const shell = fs.readFileSync(path.join(ROOT, 'main', 'electron', 'main.ts'), 'utf8');
+  assert.match(
+    shell,
+    /wc\.on\('will-redirect', \(e, url\) => \{\n\s+if \(new URL\(url\)\.origin !== ORIGIN\) e\.preventDefault\(\);/,
+  );
+  assert.match(shell, /app\.setPath\('userData', path\.join\(app\.getPath\('userData'\), 'ledgers', key\)\);/);
+  assert.match(
+    shell,
+    /if \(!app\.requestSingleInstanceLock\(\)\) return app\.quit\(\);\n\s+app\.on\('second-instance', focusWindow\);/,
   );
 });
