@@ -14,6 +14,8 @@ export interface Session {
   staff: StaffMember | null;
   locked: boolean;
   lastSeen: number;
+  /** When this seat looked up whole ID numbers in the last minute (services/idLookups.ts). */
+  idLookups?: number[];
 }
 
 export const newSession = (): Session => ({ staff: null, locked: false, lastSeen: 0 });

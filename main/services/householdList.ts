@@ -10,6 +10,7 @@ import { DEFAULT_CENTER } from '../../shared/schemas/settings';
 import { type DB, prep } from '../db/open';
 import type { Handlers } from '../dispatch';
 import { ACCOUNT_TAIL, MASKED_ID, MASKED_PHONE } from './households';
+import { fullIdLookup, isFullId } from './idLookups';
 import { type Arg, countOf, limitSql, orderBy, Where } from './paging';
 import { pairedDuring } from './pairings';
 import { getSetting } from './settings';
@@ -186,7 +187,10 @@ export async function exportHouseholds(
 }
 
 export const householdListHandlers = {
-  'households.list': (ctx, input) => listHouseholds(ctx.db, input, dateCn(ctx.now)),
+  'households.list': (ctx, input) => {
+    if (isFullId(input.q)) fullIdLookup(ctx, input.q!);
+    return listHouseholds(ctx.db, input, dateCn(ctx.now));
+  },
   'households.export': async (ctx, input) => {
     const file = await exportHouseholds(ctx.db, input, ctx.now);
     ctx.audit('export', null, null, { what: '困难群众台账', fileName: file.fileName, rows: file.rows, filters: input });

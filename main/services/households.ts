@@ -8,6 +8,7 @@ import type { householdCreateInput, HouseholdDetail, memberInput, PersonView } f
 import { type DB, prep } from '../db/open';
 import type { Handlers } from '../dispatch';
 import { categoryName } from './categories';
+import { seesFullId } from './idLookups';
 import { endPeriod } from './periods';
 import { fullPinyin, initials } from './pinyin';
 
@@ -24,7 +25,18 @@ export const MASKED_PHONE = (col: string) => `CASE
 export const ACCOUNT_TAIL = (col: string) => `CASE WHEN ${col} = '' THEN '' ELSE '****' || substr(${col}, -4) END`;
 
 /** Cleans and checks an ID number; an ID already in the ledger names its holder and links to the household. */
-export function checkIdNumber(db: DB, raw: string, today: string, field: string, exceptPersonId = 0): ParsedId {
+/**
+ * Cleans and checks an ID number. One already in the ledger is refused; its holder is named (with a link) only to a
+ * role that may see full numbers (`nameHolder`), so a clerk's guess is not confirmed by a name.
+ */
+export function checkIdNumber(
+  db: DB,
+  raw: string,
+  today: string,
+  field: string,
+  exceptPersonId = 0,
+  nameHolder = true,
+): ParsedId {
   const parsed = parseIdNumber(raw, today);
   if (!parsed.ok) throw new AppError('VALIDATION', parsed.message, field);
   const holder = db
@@ -37,6 +49,8 @@ export function checkIdNumber(db: DB, raw: string, today: string, field: string,
     )
     .get(parsed.value.idNumber, exceptPersonId) as
     { name: string; householdId: number; area: string; head: string } | undefined;
+  if (holder && !nameHolder)
+    throw new AppError('CONFLICT', '这个身份证号已在台账中登记，不能重复登记。请审核人核对是哪一户', field);
   if (holder)
     throw new AppError(
       'CONFLICT',
@@ -47,8 +61,16 @@ export function checkIdNumber(db: DB, raw: string, today: string, field: string,
   return parsed.value;
 }
 
-export function insertPerson(db: DB, householdId: number, m: Member, at: string, today: string, field: string): number {
-  const id = checkIdNumber(db, m.idNumber, today, field);
+export function insertPerson(
+  db: DB,
+  householdId: number,
+  m: Member,
+  at: string,
+  today: string,
+  field: string,
+  nameHolder = true,
+): number {
+  const id = checkIdNumber(db, m.idNumber, today, field, 0, nameHolder);
   if ((m.disabilityGrade ?? null) !== null && !m.disabilityType)
     throw new AppError(
       'VALIDATION',
@@ -86,7 +108,12 @@ function requireArea(db: DB, areaId: number): void {
     throw new AppError('VALIDATION', '请选择村/社区', 'areaId');
 }
 
-export function createHousehold(db: DB, input: z.output<typeof householdCreateInput>, now: Date): number {
+export function createHousehold(
+  db: DB,
+  input: z.output<typeof householdCreateInput>,
+  now: Date,
+  nameHolder = true,
+): number {
   requireArea(db, input.areaId);
   const at = isoCn(now);
   const today = dateCn(now);
@@ -116,7 +143,9 @@ export function createHousehold(db: DB, input: z.output<typeof householdCreateIn
         at,
       ).lastInsertRowid,
   );
-  const ids = input.members.map((m, i) => insertPerson(db, householdId, m, at, today, `members.${i}.idNumber`));
+  const ids = input.members.map((m, i) =>
+    insertPerson(db, householdId, m, at, today, `members.${i}.idNumber`, nameHolder),
+  );
   prep(db, 'UPDATE households SET head_person_id = ? WHERE id = ?').run(ids[0], householdId);
   const addCategory = prep(
     db,
@@ -131,7 +160,11 @@ const PERSON_SQL = `SELECT id, name, ${MASKED_ID('id_number')} AS idMasked, gend
   disability_type AS disabilityType, disability_grade AS disabilityGrade, disability_cert AS disabilityCert
   FROM persons`;
 
-export function householdDetail(db: DB, id: number): HouseholdDetail {
+/**
+ * One household as its page shows it. A role that may not see full ID numbers sees each member's birth year only:
+ * the masked number with the whole birth date would leave two digits to guess.
+ */
+export function householdDetail(db: DB, id: number, wholeBirthDates = true): HouseholdDetail {
   const h = db
     .prepare(
       `SELECT h.id, h.area_id AS areaId, a.name AS area, h.head_person_id AS headPersonId, h.head_name AS headName,
@@ -147,9 +180,11 @@ export function householdDetail(db: DB, id: number): HouseholdDetail {
   if (!h) throw new AppError('NOT_FOUND', `找不到户号 ${id}`);
   return {
     ...h,
-    members: prep(db, `${PERSON_SQL} WHERE household_id = ? ORDER BY relation <> '户主', birth_date, id`).all(
-      id,
-    ) as PersonView[],
+    members: (
+      prep(db, `${PERSON_SQL} WHERE household_id = ? ORDER BY relation <> '户主', birth_date, id`).all(
+        id,
+      ) as PersonView[]
+    ).map((m) => (wholeBirthDates ? m : { ...m, birthDate: m.birthDate.slice(0, 4) })),
     categories: db
       .prepare(
         `SELECT c.id, c.category_code AS code, k.name, c.from_date AS fromDate, c.to_date AS toDate
@@ -180,11 +215,11 @@ export function registered(db: DB, id: number, field = 'householdId'): Household
 }
 
 export const householdHandlers = {
-  'households.get': (ctx, input) => householdDetail(ctx.db, input.id),
+  'households.get': (ctx, input) => householdDetail(ctx.db, input.id, seesFullId(ctx)),
 
   'households.create': (ctx, input) => {
-    const id = createHousehold(ctx.db, input, ctx.now);
-    const after = householdDetail(ctx.db, id);
+    const id = createHousehold(ctx.db, input, ctx.now, seesFullId(ctx));
+    const after = householdDetail(ctx.db, id, seesFullId(ctx));
     ctx.audit('household', id, null, after);
     return after;
   },
@@ -208,7 +243,7 @@ export const householdHandlers = {
         isoCn(ctx.now),
         input.id,
       );
-    const after = householdDetail(ctx.db, input.id);
+    const after = householdDetail(ctx.db, input.id, seesFullId(ctx));
     ctx.audit('household', input.id, before, after);
     return after;
   },
@@ -227,7 +262,7 @@ export const householdHandlers = {
       ctx.db,
       'UPDATE household_categories SET to_date = max(from_date, ?) WHERE household_id = ? AND to_date IS NULL',
     ).run(input.exitedOn, input.id);
-    const after = householdDetail(ctx.db, input.id);
+    const after = householdDetail(ctx.db, input.id, seesFullId(ctx));
     ctx.audit('household', input.id, before, after);
     return after;
   },
@@ -249,7 +284,7 @@ export const householdHandlers = {
       input.code,
       input.fromDate,
     );
-    const after = householdDetail(ctx.db, input.householdId);
+    const after = householdDetail(ctx.db, input.householdId, seesFullId(ctx));
     ctx.audit('household', input.householdId, before.categories, after.categories);
     return after;
   },
@@ -266,7 +301,7 @@ export const householdHandlers = {
       noun: '这条困难类别记录',
       startLabel: '开始日期',
     });
-    const after = householdDetail(ctx.db, householdId);
+    const after = householdDetail(ctx.db, householdId, seesFullId(ctx));
     ctx.audit('household', householdId, before?.categories, after.categories);
     return after;
   },

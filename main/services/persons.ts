@@ -2,17 +2,27 @@
 import { AppError } from '../../shared/domain/result';
 import { dateCn, isoCn } from '../../shared/domain/time';
 import { prep } from '../db/open';
-import type { Handlers } from '../dispatch';
+import { Failure, type Handlers } from '../dispatch';
 import { checkIdNumber, householdDetail, insertPerson, registered } from './households';
+import { fullIdLookup, seesFullId } from './idLookups';
 
 export const personHandlers = {
   'persons.add': (ctx, input) => {
     registered(ctx.db, input.householdId);
     if (input.member.relation === '户主') throw new AppError('VALIDATION', '这一户已有户主', 'member.relation');
     const at = isoCn(ctx.now);
-    const personId = insertPerson(ctx.db, input.householdId, input.member, at, dateCn(ctx.now), 'member.idNumber');
+    const today = dateCn(ctx.now);
+    const personId = insertPerson(
+      ctx.db,
+      input.householdId,
+      input.member,
+      at,
+      today,
+      'member.idNumber',
+      seesFullId(ctx),
+    );
     prep(ctx.db, 'UPDATE households SET updated_at = ? WHERE id = ?').run(at, input.householdId);
-    const after = householdDetail(ctx.db, input.householdId);
+    const after = householdDetail(ctx.db, input.householdId, seesFullId(ctx));
     ctx.audit('person', personId, null, {
       householdId: input.householdId,
       ...after.members.find((m) => m.id === personId),
@@ -61,7 +71,7 @@ export const personHandlers = {
       { householdId: p.householdId, relation: p.relation },
       { householdId: input.toHouseholdId, relation: input.relation, reason: input.reason },
     );
-    return householdDetail(ctx.db, input.toHouseholdId);
+    return householdDetail(ctx.db, input.toHouseholdId, seesFullId(ctx));
   },
 
   'persons.revealId': (ctx, input) => {
@@ -74,5 +84,14 @@ export const personHandlers = {
     return { idNumber: r.idNumber };
   },
 
-  'persons.checkId': (ctx, input) => checkIdNumber(ctx.db, input.idNumber, dateCn(ctx.now), 'idNumber'),
+  'persons.checkId': (ctx, input) => {
+    fullIdLookup(ctx, input.idNumber);
+    try {
+      return checkIdNumber(ctx.db, input.idNumber, dateCn(ctx.now), 'idNumber', 0, seesFullId(ctx));
+    } catch (e) {
+      // Refused, but the lookup's audit row stays.
+      if (e instanceof AppError) return new Failure(e);
+      throw e;
+    }
+  },
 } satisfies Partial<Handlers>;

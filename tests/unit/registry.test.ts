@@ -49,7 +49,10 @@ test('a household with two members, categories and a masked account; names kept 
   );
   assert.equal(h.members[0].idMasked, '9901**********' + ID('1960-03-01', 0, true).slice(-4));
   assert.equal(h.members[0].gender, 'female');
-  assert.equal(h.members[1].birthDate, '1990-07-15');
+  // The clerk sees the birth year only; a reviewer the whole date.
+  assert.equal(h.members[1].birthDate, '1990');
+  const reviewer = await w.staff('rev', ['reviewer']);
+  assert.equal(must(await w.call(reviewer, 'households.get', { id: h.id })).members[1].birthDate, '1990-07-15');
   assert.equal(h.accountTail, '****0123');
   assert.deepEqual(
     h.categories.map((c) => [c.name, c.fromDate, c.toDate]),
@@ -79,9 +82,14 @@ test('a duplicate ID number names its holder and household and writes nothing', 
   );
   assert.equal(e.code, 'CONFLICT');
   assert.equal(e.field, 'members.1.idNumber');
-  assert.equal(e.message, `这个身份证号已登记：张三，东山村，户号 ${first.id}（户主 张三）`);
-  assert.equal(e.link, `/ledger/household/${first.id}`);
+  // A clerk is not told whose number it is (that would confirm a guessed ID); a reviewer is, with a link.
+  assert.equal(e.message, '这个身份证号已在台账中登记，不能重复登记。请审核人核对是哪一户');
+  assert.equal(e.link, undefined);
   assert.deepEqual([w.count('households'), w.count('persons'), w.count('audit_log')], before);
+  const reviewer = await w.staff('rev', ['reviewer']);
+  const named = refused(await w.call(reviewer, 'persons.checkId', { idNumber: id }));
+  assert.equal(named.message, `这个身份证号已登记：张三，东山村，户号 ${first.id}（户主 张三）`);
+  assert.equal(named.link, `/ledger/household/${first.id}`);
   // The same on the field check, and for a 15-digit form of the same number.
   assert.equal(refused(await w.call(clerk, 'persons.checkId', { idNumber: id })).code, 'CONFLICT');
 });
@@ -151,12 +159,12 @@ test('moving a person keeps the history; an exited household cannot be changed',
     'CONFLICT',
   );
 
-  must(await w.call(clerk, 'households.exit', { id: b.id, exitedOn: '2026-11-22', reason: '收入超过标准' }));
+  must(await w.call(clerk, 'households.exit', { id: b.id, exitedOn: '2026-11-23', reason: '收入超过标准' }));
   const e = refused(
     await w.call(clerk, 'persons.add', { householdId: b.id, member: member('新人', ID('2001-01-01', 0), '子女') }),
   );
   assert.equal(e.code, 'CONFLICT');
-  assert.match(e.message, /已于 2026-11-22 退出台账/);
+  assert.match(e.message, /已于 2026-11-23 退出台账/);
 });
 
 test('full ID numbers: never in the list payload; revealed only to reviewer/approver/admin, and audited', async () => {

@@ -299,3 +299,34 @@ test('14. the desktop build: fuses flipped, redirects guarded, one window per le
     /if \(!app\.requestSingleInstanceLock\(\)\) return app\.quit\(\);\n\s+app\.on\('second-instance', focusWindow\);/,
   );
 });
+
+test('1. a full ID number is no oracle: lookups audited and limited to 20 a minute; a clerk sees no holder, no birth date', async () => {
+  const w = await world();
+  const admin = await w.admin();
+  const areaId = must(await w.call(admin, 'areas.save', { name: '东山村' })).id;
+  const clerk = await w.staff('li', ['clerk']);
+  const id = idNumberFor('1972-04-11', 5, false);
+  const h = must(
+    await w.call(clerk, 'households.create', { areaId, members: [{ name: '张三', idNumber: id, relation: '户主' }] }),
+  );
+  // What the clerk's household page gives: the masked number and the birth year, not the date.
+  const member = must(await w.call(clerk, 'households.get', { id: h.id })).members[0];
+  assert.deepEqual([member.idMasked, member.birthDate], [`${id.slice(0, 4)}**********${id.slice(-4)}`, '1972']);
+  // A guess confirmed by a name is the oracle: the clerk's check says only that the number is taken.
+  const e = refused(await w.call(clerk, 'persons.checkId', { idNumber: id }));
+  assert.equal(e.message, '这个身份证号已在台账中登记，不能重复登记。请审核人核对是哪一户');
+  assert.ok(!e.message.includes('张三') && e.link === undefined);
+  // Every full-number lookup (check or search) is audited, masked; the 21st within a minute is refused.
+  for (let i = 1; i < 20; i++) must(await w.call(clerk, 'households.list', { q: id }));
+  const limited = refused(await w.call(clerk, 'households.list', { q: id }));
+  assert.equal(limited.message, '按完整身份证号查询过于频繁（每分钟最多 20 次），请一分钟后再试');
+  const audited = w.ledger.db.prepare(`SELECT after FROM audit_log WHERE entity = 'idLookup'`).all() as {
+    after: string;
+  }[];
+  assert.equal(audited.length, 20);
+  assert.ok(audited.every((r) => !r.after.includes(id) && r.after.includes(id.slice(-4))));
+  // A tail search is not limited; after a minute the full search answers again.
+  must(await w.call(clerk, 'households.list', { q: id.slice(-6) }));
+  w.clock.advanceMinutes(1.1);
+  assert.equal(must(await w.call(clerk, 'households.list', { q: id })).total, 1);
+});

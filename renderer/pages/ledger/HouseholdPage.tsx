@@ -144,7 +144,7 @@ export function HouseholdPage({ id, session }: { id: number; session: SessionSta
                   { title: '与户主关系', dataIndex: 'relation' },
                   { title: '身份证号', key: 'id', render: (_, p) => <RevealId person={p} canReveal={canReveal} /> },
                   { title: '性别', dataIndex: 'gender', render: (g: string) => (g === 'male' ? '男' : '女') },
-                  { title: '出生日期', dataIndex: 'birthDate' },
+                  { title: canReveal ? '出生日期' : '出生年份', dataIndex: 'birthDate' },
                   {
                     title: '残疾',
                     key: 'dis',
