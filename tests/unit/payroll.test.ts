@@ -229,7 +229,7 @@ test('bank upload file: approvers only, full accounts, audited', async () => {
 });
 
 test('bank results: bad files refused whole; failed rows reversed and re-issued by the next month, once', async () => {
-  const { w, clerk, approver, people } = await monthlyWorld();
+  const { w, clerk, approver, people, advanceDays } = await monthlyWorld();
   const b = must(await w.call(clerk, 'payroll.create', { month: '2026-11', kindCode: null }));
   must(await w.call(approver, 'payroll.approve', { id: b.id }));
   const pays = w.ledger.db
@@ -283,7 +283,9 @@ test('bank results: bad files refused whole; failed rows reversed and re-issued 
     'a monthly case stays paid',
   );
 
-  // December's batch pays December to everyone, and November again to the one the bank returned.
+  // December's batch pays December to everyone, and November again to the one the bank returned; it is posted once
+  // December has begun.
+  await advanceDays(10);
   const dec = must(await w.call(clerk, 'payroll.create', { month: '2026-12', kindCode: null }));
   const rows = must(await w.call(clerk, 'payroll.rows', { batchId: dec.id })).rows;
   assert.equal(rows.length, 5);
