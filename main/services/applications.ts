@@ -3,7 +3,7 @@
 import { parseYuan } from '../../shared/domain/money';
 import { AppError } from '../../shared/domain/result';
 import { dateCn, isoCn } from '../../shared/domain/time';
-import { addDays, addWorkingDays } from '../../shared/domain/workdays';
+import { addDays, addWorkingDays, workingDaysBetween } from '../../shared/domain/workdays';
 import { type Action, ACTIONS, PUBLICITY_DAYS, type State } from '../../shared/domain/workflow';
 import type { ApplicationDetail, ReliefKind } from '../../shared/schemas/applications';
 import { type DB, prep } from '../db/open';
@@ -11,6 +11,9 @@ import type { Ctx, Handlers } from '../dispatch';
 import { applicationDetail } from './applicationList';
 import { loadCalendar } from './calendar';
 import { nextNumber } from './numbers';
+
+/** How far back an admin may record a 公示 that had already begun. */
+const BACKDATE_WORKING_DAYS = 3;
 
 export type KindRecord = Omit<ReliefKind, 'materials' | 'distinctReason' | 'urgentAllowed'> & {
   materials: string;
@@ -257,15 +260,21 @@ export const applicationHandlers = {
     ),
 
   'applications.publicize': (ctx, input) => {
+    const today = dateCn(ctx.now);
+    // The notice starts today or later; an admin may record one that began up to 3 working days ago, with a reason.
+    if (input.fromDate < today) {
+      const admin = ctx.session.staff!.roles.includes('admin');
+      if (!admin || !input.backdateReason)
+        throw new AppError('VALIDATION', '公示开始日期不能早于今天（已开始的公示须由管理员填写原因补登）', 'fromDate');
+      if (workingDaysBetween(input.fromDate, today, loadCalendar(ctx.db)) > BACKDATE_WORKING_DAYS)
+        throw new AppError('VALIDATION', `补登的公示只能是最近 ${BACKDATE_WORKING_DAYS} 个工作日内开始的`, 'fromDate');
+    }
     const to = addDays(input.fromDate, PUBLICITY_DAYS - 1);
-    return transition(
-      ctx,
-      input.id,
-      'publicize',
-      input.fromDate,
-      { from: input.fromDate, to },
-      { publicity_from: input.fromDate, publicity_to: to },
-    );
+    const detail = { from: input.fromDate, to, ...(input.backdateReason ? { backdated: input.backdateReason } : {}) };
+    return transition(ctx, input.id, 'publicize', input.fromDate, detail, {
+      publicity_from: input.fromDate,
+      publicity_to: to,
+    });
   },
 
   'applications.object': (ctx, input) =>

@@ -25,7 +25,12 @@ export const investigateInput = z.object({
   findings: text('调查情况', { min: 2, max: 2000, multiline: true }),
 });
 export const reviewInput = z.object({ id, opinion: text('审核意见', { min: 2, max: 1000, multiline: true }) });
-export const publicizeInput = z.object({ id, fromDate: isoDate('公示开始日期') });
+export const publicizeInput = z.object({
+  id,
+  fromDate: isoDate('公示开始日期'),
+  /** Only for a 公示 that began on an earlier day (an admin's correction, within 3 working days). */
+  backdateReason: text('补登原因', { min: 2, max: 200 }).optional(),
+});
 export const objectInput = z.object({ id, objection: text('异议内容', { min: 2, max: 1000, multiline: true }) });
 export const approveInput = z.object({
   id,

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { idNumberFor } from '../../main/demo/fictional';
 import { type Host, startHost } from './host';
 import { pdfInfo, pdfPicture, pdfText, PERSONAL_NUMBERS, printToPdf } from './pdf';
-import { api, choose, firstStartAsAdmin, setUpCenter, switchTo } from './session';
+import { api, choose, dayCn, firstStartAsAdmin, noticeBegan, setUpCenter, switchTo } from './session';
 
 let host: Host;
 test.beforeEach(async () => {
@@ -53,6 +53,7 @@ test('register with a missing material, print receipt and notice, review, public
   await expect(page.getByTestId('days-left')).toHaveText('剩 10 个工作日');
   await expect(page.getByText('事故或急难情况证明')).toBeVisible();
   const no = /(\d{4}-00001)/.exec((await heading.textContent())!)![1];
+  const caseId = Number(/#\/applications\/(\d+)/.exec(page.url())![1]);
 
   // 受理回执 and 一次性告知单 as PDFs.
   await page.getByRole('button', { name: '受理回执' }).click();
@@ -89,7 +90,7 @@ test('register with a missing material, print receipt and notice, review, public
   await expect(page.getByRole('heading', { name: /已调查/ })).toBeVisible();
   await expect(page.getByRole('button', { name: '审核' })).toHaveCount(0);
 
-  // The reviewer reviews and starts the 公示 (eight days ago, so it has run its seven days).
+  // The reviewer reviews and starts the 公示 today; a day already past is refused.
   await switchTo(page, 'zhao');
   await page.goto(`${host.base}#/applications`);
   await page.getByTestId('applications-grid').getByText(no).dblclick();
@@ -97,11 +98,14 @@ test('register with a missing material, print receipt and notice, review, public
   await page.getByRole('dialog').getByLabel('审核意见').fill('情况属实，建议给予临时救助');
   await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
   await page.getByRole('button', { name: '开始公示' }).click();
-  const started = new Date(Date.now() - 8 * 86400_000 + 8 * 3600_000).toISOString().slice(0, 10);
   const picker = page.getByRole('dialog').getByLabel('公示开始日期');
   await picker.click();
-  await picker.fill(started);
+  await picker.fill(dayCn(8));
   await picker.press('Enter'); // Enter confirms the date and submits the dialog's form
+  await expect(page.getByRole('dialog').getByText('公示开始日期不能早于今天')).toBeVisible();
+  await picker.click();
+  await picker.fill(dayCn());
+  await picker.press('Enter');
   await expect(page.getByRole('heading', { name: /公示中/ })).toBeVisible();
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await page.screenshot({ path: 'test-results/application-case.png', fullPage: true });
@@ -118,8 +122,9 @@ test('register with a missing material, print receipt and notice, review, public
   expect(pdfInfo('test-results/publicity.pdf').pages).toBe(1);
   pdfPicture('test-results/publicity.pdf', 'test-results/publicity');
 
-  // The approver decides.
+  // Seven days later (moved in the ledger file: the host runs on the real clock), the approver decides.
   await page.getByRole('button', { name: '返回' }).click();
+  noticeBegan(host, caseId, 8);
   await switchTo(page, 'qian');
   await page.goto(`${host.base}#/applications`);
   await page.getByTestId('applications-grid').getByText(no).dblclick();

@@ -4,9 +4,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import { idNumberFor } from '../../main/demo/fictional';
+import type { Session } from '../../main/dispatch';
 import type { ApplicationDetail } from '../../shared/schemas/applications';
 import type { HouseholdDetail } from '../../shared/schemas/registry';
-import { must, refused, world } from './helpers';
+import { daysEarlier, must, refused, world } from './helpers';
 
 async function setup() {
   const w = await world();
@@ -179,7 +180,7 @@ test('refused transitions: out of order, after a decision, and a 公示 objectio
     'investigators',
   );
   must(await w.call(reviewer, 'applications.review', { id, opinion: '同意' }));
-  must(await w.call(reviewer, 'applications.publicize', { id, fromDate: '2026-11-10' }));
+  must(await w.call(reviewer, 'applications.publicize', { id, fromDate: '2026-11-23' }));
   const back = must(
     await w.call(clerk, 'applications.object', { id, objection: '群众反映家中有车' }),
   ) as ApplicationDetail;
@@ -224,7 +225,9 @@ test('maker-checker through the dispatcher: the registrar cannot review or appro
   const e = refused(await w.call(both, 'applications.review', { id: mine.id, opinion: '同意' }));
   assert.deepEqual([e.code, /是您受理的/.test(e.message)], ['FORBIDDEN', true]);
   must(await w.call(reviewer, 'applications.review', { id: mine.id, opinion: '同意' }));
-  must(await w.call(reviewer, 'applications.publicize', { id: mine.id, fromDate: '2026-11-01' }));
+  const publicized = (s: Session, id: number) =>
+    daysEarlier(w, s, 8, (day) => w.call(s, 'applications.publicize', { id, fromDate: day }));
+  must(await publicized(reviewer, mine.id));
   assert.equal(refused(await w.call(both, 'applications.approve', { id: mine.id, amount: '5000' })).code, 'FORBIDDEN');
   assert.equal(refused(await w.call(both, 'applications.reject', { id: mine.id, reason: '不行' })).code, 'FORBIDDEN');
   // Reviewer who also approves may not approve what they reviewed.
@@ -248,7 +251,7 @@ test('maker-checker through the dispatcher: the registrar cannot review or appro
     }),
   );
   must(await w.call(revAppr, 'applications.review', { id: other.id, opinion: '同意' }));
-  must(await w.call(revAppr, 'applications.publicize', { id: other.id, fromDate: '2026-11-01' }));
+  must(await publicized(revAppr, other.id));
   assert.match(
     refused(await w.call(revAppr, 'applications.approve', { id: other.id, amount: '800' })).message,
     /是您审核的/,
@@ -277,7 +280,7 @@ test('above the township ceiling: 报县审批 needs the county decision, entere
     }),
   );
   must(await w.call(reviewer, 'applications.review', { id, opinion: '同意' }));
-  must(await w.call(reviewer, 'applications.publicize', { id, fromDate: '2026-11-01' }));
+  must(await daysEarlier(w, reviewer, 8, (day) => w.call(reviewer, 'applications.publicize', { id, fromDate: day })));
   assert.equal(
     refused(await w.call(approver, 'applications.approve', { id, amount: '15,000' })).field,
     'countyDecision',
@@ -444,7 +447,7 @@ test('every action from every state: allowed exactly where the workflow table sa
       { id, investigators: ['甲', '乙'], visitedOn: '2026-11-23', findings: '属实' },
     ],
     review: (id) => ['applications.review', { id, opinion: '同意' }],
-    publicize: (id) => ['applications.publicize', { id, fromDate: '2026-11-01' }],
+    publicize: (id) => ['applications.publicize', { id, fromDate: '2026-11-23' }],
     object: (id) => ['applications.object', { id, objection: '有异议' }],
     approve: (id) => ['applications.approve', { id, amount: '100' }],
     reject: (id) => ['applications.reject', { id, reason: '不符合' }],

@@ -9,6 +9,7 @@ import { Ledger } from '../../main/ledger';
 import type { Channel, Input, Output } from '../../shared/contract';
 import type { Result } from '../../shared/domain/result';
 import type { Role } from '../../shared/domain/roles';
+import { dateCn } from '../../shared/domain/time';
 
 export function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'bianmin-unit-'));
@@ -79,6 +80,26 @@ export async function world(opts: { handlers?: Handlers } = {}): Promise<World> 
     count: (table) => (ledger.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n,
   };
   return w;
+}
+
+/**
+ * Makes a call as if `days` earlier — a 公示 that began a week ago, so that it is over today — then puts the clock
+ * and the seat's idle timer back. `call` is given that day (YYYY-MM-DD, China time).
+ */
+export async function daysEarlier<T>(
+  w: World,
+  s: Session,
+  days: number,
+  call: (day: string) => Promise<T>,
+): Promise<T> {
+  const [t, seen] = [w.clock.t, s.lastSeen];
+  w.clock.t = t - days * 86_400_000;
+  try {
+    return await call(dateCn(w.clock.now()));
+  } finally {
+    w.clock.t = t;
+    s.lastSeen = seen;
+  }
 }
 
 export function must<T>(r: Result<T>): T {

@@ -2,7 +2,7 @@
 import { idNumberFor } from '../../main/demo/fictional';
 import type { Session } from '../../main/dispatch';
 import type { HouseholdDetail } from '../../shared/schemas/registry';
-import { must, type World, world } from './helpers';
+import { daysEarlier, must, type World, world } from './helpers';
 
 export interface PaymentsWorld {
   w: World;
@@ -77,7 +77,9 @@ export async function paymentsWorld(): Promise<PaymentsWorld> {
         }),
       );
       must(await w.call(reviewer, 'applications.review', { id: a.id, opinion: '同意' }));
-      must(await w.call(reviewer, 'applications.publicize', { id: a.id, fromDate: '2026-11-10' }));
+      // The 公示 began eight days ago, so it is over today.
+      const notice = (day: string) => w.call(reviewer, 'applications.publicize', { id: a.id, fromDate: day });
+      must(await daysEarlier(w, reviewer, 8, notice));
       must(await w.call(approver, 'applications.approve', { id: a.id, amount }));
       return a.id;
     },

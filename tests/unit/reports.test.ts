@@ -7,8 +7,7 @@ import { test } from 'node:test';
 import ExcelJS from 'exceljs';
 
 import { idNumberFor, rng } from '../../main/demo/fictional';
-import { addDays } from '../../shared/domain/workdays';
-import { must } from './helpers';
+import { daysEarlier, must } from './helpers';
 import { paymentsWorld } from './paymentsSetup';
 
 test('the year in figures: kinds, reversals on their own line, areas, months, applications, registry, pairing, the paragraph', async () => {
@@ -29,7 +28,7 @@ test('the year in figures: kinds, reversals on their own line, areas, months, ap
       }),
     );
     must(await w.call(reviewer, 'applications.review', { id, opinion: '同意' }));
-    must(await w.call(reviewer, 'applications.publicize', { id, fromDate: addDays(today(), -8) }));
+    must(await daysEarlier(w, reviewer, 8, (day) => w.call(reviewer, 'applications.publicize', { id, fromDate: day })));
     must(await w.call(approver, 'applications.approve', { id, amount }));
     return id;
   };

@@ -330,3 +330,58 @@ test('1. a full ID number is no oracle: lookups audited and limited to 20 a minu
   w.clock.advanceMinutes(1.1);
   assert.equal(must(await w.call(clerk, 'households.list', { q: id })).total, 1);
 });
+
+test('6. a 公示 cannot be backdated, except by an admin within 3 working days with a reason; approval waits it out', async () => {
+  const pw = await paymentsWorld();
+  const { w, admin, clerk, reviewer, approver, household, advanceDays } = pw;
+  const onTo = async (name: string) => {
+    const h = await household(name);
+    const id = await pw.register(h, 'medical_relief', '3000');
+    const visit = {
+      id,
+      investigators: ['李一', '王二'] as [string, string],
+      visitedOn: '2026-11-23',
+      findings: '属实',
+    };
+    must(await w.call(clerk, 'applications.investigate', visit));
+    must(await w.call(reviewer, 'applications.review', { id, opinion: '同意' }));
+    return id;
+  };
+  const a = await onTo('周一');
+  const month = refused(await w.call(reviewer, 'applications.publicize', { id: a, fromDate: '2026-10-23' }));
+  assert.deepEqual(
+    [month.field, month.message],
+    ['fromDate', '公示开始日期不能早于今天（已开始的公示须由管理员填写原因补登）'],
+  );
+  // An admin (who is also a reviewer) records a notice posted on Thursday, with a reason; a week back is too far.
+  must(
+    await w.call(admin, 'staff.update', {
+      id: admin.staff!.id,
+      displayName: '王管理',
+      roles: ['admin', 'reviewer'],
+      active: true,
+    }),
+  );
+  const reason = '公示栏已于周四张贴，系统补登';
+  const far = refused(
+    await w.call(admin, 'applications.publicize', { id: a, fromDate: '2026-11-16', backdateReason: reason }),
+  );
+  assert.equal(far.message, '补登的公示只能是最近 3 个工作日内开始的');
+  const p = must(
+    await w.call(admin, 'applications.publicize', { id: a, fromDate: '2026-11-19', backdateReason: reason }),
+  );
+  assert.deepEqual(
+    [p.publicityFrom, p.publicityTo, p.steps.at(-1)!.detail.backdated],
+    ['2026-11-19', '2026-11-25', reason],
+  );
+  // Approval is refused until the whole period has passed: on its last day still, the day after it is allowed.
+  const b = await onTo('吴二');
+  must(await w.call(reviewer, 'applications.publicize', { id: b, fromDate: '2026-11-23' }));
+  await advanceDays(6);
+  assert.match(
+    refused(await w.call(approver, 'applications.approve', { id: b, amount: '3000' })).message,
+    /公示期满后/,
+  );
+  await advanceDays(1);
+  must(await w.call(approver, 'applications.approve', { id: b, amount: '3000' }));
+});
