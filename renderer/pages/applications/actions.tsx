@@ -88,8 +88,24 @@ export const ACTION_DEFS: ActionDef[] = [
     label: '开始公示',
     roles: ['reviewer', 'approver'],
     when: (a) => a.state === 'reviewed',
-    fields: day('fromDate', '公示开始日期'),
-    run: (a, v) => call('applications.publicize', { id: a.id, fromDate: date(v, 'fromDate') }),
+    fields: (
+      <>
+        {day('fromDate', '公示开始日期')}
+        <Form.Item
+          name="backdateReason"
+          label="补登原因"
+          extra="公示从今天开始时不填。公示已在最近 3 个工作日内张贴、需要补登时，由管理员填写原因"
+        >
+          <Input maxLength={200} />
+        </Form.Item>
+      </>
+    ),
+    run: (a, v) =>
+      call('applications.publicize', {
+        id: a.id,
+        fromDate: date(v, 'fromDate'),
+        ...(v.backdateReason ? { backdateReason: v.backdateReason as string } : {}),
+      }),
   },
   {
     key: 'object',
