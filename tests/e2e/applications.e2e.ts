@@ -101,11 +101,13 @@ test('register with a missing material, print receipt and notice, review, public
   const picker = page.getByRole('dialog').getByLabel('公示开始日期');
   await picker.click();
   await picker.fill(dayCn(8));
-  await picker.press('Enter'); // Enter confirms the date and submits the dialog's form
+  await picker.press('Enter'); // Enter confirms the date; the dialog's button submits
+  await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
   await expect(page.getByRole('dialog').getByText('公示开始日期不能早于今天')).toBeVisible();
   await picker.click();
   await picker.fill(dayCn());
   await picker.press('Enter');
+  await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
   await expect(page.getByRole('heading', { name: /公示中/ })).toBeVisible();
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await page.screenshot({ path: 'test-results/application-case.png', fullPage: true });
