@@ -63,7 +63,7 @@ export function LedgerPage() {
           style={{ width: 320 }}
           aria-label="快速查找"
         />
-        <AreaFilter value={areaId} onChange={setAreaId} />
+        <AreaFilter value={areaId} onChange={setAreaId} style={{ width: 140 }} />
         <Select
           placeholder="困难类别"
           allowClear
