@@ -27,10 +27,10 @@ const ROW = `SELECT a.id, a.acceptance_no AS acceptanceNo, a.household_id AS hou
   ar.name AS area, k.name AS kind, a.requested_fen AS requestedFen, a.approved_fen AS approvedFen, a.state, a.urgent,
   a.county_review AS countyReview, a.accepted_on AS acceptedOn, a.deadline, a.paperwork_due AS paperworkDue,
   a.paperwork_done_on AS paperworkDoneOn
-FROM applications a
-JOIN persons p ON p.id = a.person_id
-JOIN areas ar ON ar.id = a.area_id
-JOIN relief_kinds k ON k.code = a.kind_code`;
+  FROM applications a
+  JOIN persons p ON p.id = a.person_id
+  JOIN areas ar ON ar.id = a.area_id
+  JOIN relief_kinds k ON k.code = a.kind_code`;
 
 type RowRecord = Omit<ApplicationRow, 'urgent' | 'countyReview' | 'daysLeft'> & {
   urgent: number;
@@ -73,8 +73,8 @@ export function applicationDetail(db: DB, id: number, now: Date): ApplicationDet
   a.materials_received AS materialsReceived, a.publicity_from AS publicityFrom, a.publicity_to AS publicityTo,
   k.materials AS materialsRequired, s.display_name AS registeredBy,`,
     )}
-JOIN staff s ON s.id = a.registered_by
-WHERE a.id = ?`,
+      JOIN staff s ON s.id = a.registered_by
+      WHERE a.id = ?`,
   ).get(id) as
     | (RowRecord & {
         personId: number;
@@ -95,10 +95,10 @@ WHERE a.id = ?`,
       db,
       `SELECT st.action, st.from_state AS fromState, st.to_state AS toState, st.on_date AS onDate,
          s.display_name AS staffName, st.at, st.detail
-       FROM application_steps st
-       JOIN staff s ON s.id = st.staff_id
-       WHERE st.application_id = ?
-       ORDER BY st.id`,
+        FROM application_steps st
+        JOIN staff s ON s.id = st.staff_id
+        WHERE st.application_id = ?
+        ORDER BY st.id`,
     ).all(id) as (Omit<ApplicationStep, 'detail'> & { detail: string })[]
   ).map((s) => ({ ...s, detail: JSON.parse(s.detail) as Record<string, unknown> }));
   const row = toRow(r, daysFrom(dateCn(now), loadCalendar(db)));
@@ -200,12 +200,12 @@ export function publicityList(db: DB, areaId: number | undefined, now: Date): { 
     db,
     `SELECT ar.name AS area, p.name AS personName, k.name AS kind, a.requested_fen AS requestedFen,
        a.publicity_from AS publicityFrom, a.publicity_to AS publicityTo, a.acceptance_no AS acceptanceNo
-     FROM applications a
-     JOIN persons p ON p.id = a.person_id
-     JOIN areas ar ON ar.id = a.area_id
-     JOIN relief_kinds k ON k.code = a.kind_code
-     WHERE a.state = 'publicized' AND (? IS NULL OR a.area_id = ?)
-     ORDER BY ar.sort_order, ar.id, a.acceptance_no`,
+      FROM applications a
+      JOIN persons p ON p.id = a.person_id
+      JOIN areas ar ON ar.id = a.area_id
+      JOIN relief_kinds k ON k.code = a.kind_code
+      WHERE a.state = 'publicized' AND (? IS NULL OR a.area_id = ?)
+      ORDER BY ar.sort_order, ar.id, a.acceptance_no`,
   ).all(areaId ?? null, areaId ?? null) as PublicityRow[];
   return { day, rows };
 }

@@ -24,7 +24,7 @@ export type KindRecord = Omit<ReliefKind, 'materials' | 'distinctReason' | 'urge
 export const KIND = `SELECT code, name, parent_code AS parentCode, materials, time_limit_days AS timeLimitDays,
   recurrence, township_ceiling_fen AS townshipCeilingFen, max_per_year AS maxPerYear, distinct_reason AS distinctReason,
   urgent_allowed AS urgentAllowed, paperwork_days AS paperworkDays
-FROM relief_kinds`;
+  FROM relief_kinds`;
 
 export const toKind = (k: KindRecord): ReliefKind => ({
   ...k,
@@ -64,8 +64,8 @@ function record(db: DB, id: number): AppRecord {
   const sql = `SELECT id, acceptance_no AS acceptanceNo, household_id AS householdId, kind_code AS kindCode, state,
     requested_fen AS requestedFen, registered_by AS registeredBy, reviewed_by AS reviewedBy, urgent,
     paperwork_due AS paperworkDue, paperwork_done_on AS paperworkDoneOn, publicity_to AS publicityTo
-  FROM applications
-  WHERE id = ?`;
+    FROM applications
+    WHERE id = ?`;
   const r = prep(db, sql).get(id) as AppRecord | undefined;
   if (!r) throw new AppError('NOT_FOUND', '找不到这个申请');
   return r;

@@ -48,8 +48,8 @@ export function listAudit(db: DB, q: z.output<typeof auditListInput>): Page<Audi
   return page<AuditRow>(db, q, {
     select: `SELECT a.id, a.at, a.staff_id AS staffId, s.display_name AS staffName, a.channel, a.entity,
   a.entity_id AS entityId, a.before, a.after
-FROM audit_log a
-LEFT JOIN staff s ON s.id = a.staff_id`,
+      FROM audit_log a
+      LEFT JOIN staff s ON s.id = a.staff_id`,
     from: 'FROM audit_log a',
     where,
     order: orderBy(SORT, q.sort, 'a.id DESC', 'a.id'),

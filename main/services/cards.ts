@@ -12,10 +12,10 @@ import { page, Where } from './paging';
 const STALE = 'sc.id IS NOT NULL AND coalesce(sc.cadre_id, 0) <> coalesce(pp.cadre_id, 0)';
 /** Households with their current primary cadre and their card: the valid one, or every card ever issued. */
 const fromCards = (withVoided: boolean) => `FROM households h
-JOIN areas ar ON ar.id = h.area_id
-LEFT JOIN pairings pp ON pp.household_id = h.id AND pp.role = 'primary' AND pp.to_date IS NULL
-LEFT JOIN cadres c ON c.id = pp.cadre_id
-LEFT JOIN service_cards sc ON sc.household_id = h.id${withVoided ? '' : ' AND sc.voided_on IS NULL'}`;
+  JOIN areas ar ON ar.id = h.area_id
+  LEFT JOIN pairings pp ON pp.household_id = h.id AND pp.role = 'primary' AND pp.to_date IS NULL
+  LEFT JOIN cadres c ON c.id = pp.cadre_id
+  LEFT JOIN service_cards sc ON sc.household_id = h.id${withVoided ? '' : ' AND sc.voided_on IS NULL'}`;
 const FROM = fromCards(false);
 const PRINTINGS = '(SELECT count(*) FROM card_printings cp WHERE cp.card_id = sc.id)';
 
@@ -51,7 +51,7 @@ export function currentCard(db: DB, householdId: number): (CardView & { issuedOn
   const r = prep(
     db,
     `${VIEW.replace('SELECT ', `SELECT sc.issued_on AS issuedOn, ${PRINTINGS} AS printings, `)}
-WHERE h.id = ? AND sc.id IS NOT NULL`,
+      WHERE h.id = ? AND sc.id IS NOT NULL`,
   ).get(householdId) as (ViewRecord & { issuedOn: string; printings: number }) | undefined;
   return r ? { ...toView(r), issuedOn: r.issuedOn, printings: r.printings } : null;
 }
@@ -109,7 +109,7 @@ export const cardHandlers = {
   pc.name AS cadreName, sc.issued_on AS issuedOn, ${PRINTINGS} AS printings, ${STALE} AS needsReprint,
   sc.voided_on AS voidedOn
 ${from}
-LEFT JOIN cadres pc ON pc.id = sc.cadre_id`,
+        LEFT JOIN cadres pc ON pc.id = sc.cadre_id`,
       from,
       where,
       order: 'sc.card_no DESC',

@@ -120,19 +120,19 @@ function rowsSql(f: Filters, today: string, page?: { limit: number; offset: numb
   LIMIT ${limitSql(page.limit)} OFFSET ?
 )
 SELECT ${ROW_COLUMNS}
-FROM chosen
-JOIN households h ON h.id = chosen.id
-JOIN areas a ON a.id = h.area_id
-LEFT JOIN persons p ON p.id = h.head_person_id
-ORDER BY chosen.n`;
+      FROM chosen
+      JOIN households h ON h.id = chosen.id
+      JOIN areas a ON a.id = h.area_id
+      LEFT JOIN persons p ON p.id = h.head_person_id
+      ORDER BY chosen.n`;
     args.push(page.offset, { today });
   } else {
     sql = `SELECT ${ROW_COLUMNS}
-FROM households h
-JOIN areas a ON a.id = h.area_id
-LEFT JOIN persons p ON p.id = h.head_person_id
+      FROM households h
+      JOIN areas a ON a.id = h.area_id
+      LEFT JOIN persons p ON p.id = h.head_person_id
 ${w.sql}
-ORDER BY ${order}`;
+      ORDER BY ${order}`;
     args.push({ today });
   }
   return { sql, args, where: w };

@@ -82,7 +82,7 @@ export function insertPerson(
       .prepare(
         `INSERT INTO persons (household_id, name, name_initials, id_number, id_reversed, gender, birth_date, relation,
            disability_type, disability_grade, disability_cert, phone, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         householdId,

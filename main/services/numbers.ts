@@ -5,8 +5,11 @@ import { type DB, prep } from '../db/open';
 export function nextNumber(db: DB, series: string, year: number): number {
   const r = prep(
     db,
-    `INSERT INTO number_sequences (series, year, last) VALUES (?, ?, 1)
-       ON CONFLICT (series, year) DO UPDATE SET last = last + 1 RETURNING last`,
+    `INSERT INTO number_sequences (series, year, last)
+      VALUES (?, ?, 1)
+      ON CONFLICT (series, year) DO UPDATE
+      SET last = last + 1
+      RETURNING last`,
   ).get(series, year) as { last: number };
   return r.last;
 }

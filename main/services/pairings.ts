@@ -20,7 +20,7 @@ export const pairedDuring = {
 
 export const CADRE = `SELECT c.id, c.name, c.unit, c.party_member AS partyMember, c.phone, c.active,
   (SELECT count(*) FROM pairings p WHERE p.cadre_id = c.id AND p.to_date IS NULL) AS households
-FROM cadres c`;
+  FROM cadres c`;
 export type CadreRecord = Omit<CadreRow, 'partyMember' | 'active' | 'overdue'> & {
   partyMember: number;
   active: number;
@@ -141,8 +141,8 @@ export const pairingHandlers = {
     if (q.areaId) where.add('h.area_id = ?', q.areaId);
     return page<{ id: number; head: string; area: string; phone: string }>(ctx.db, q, {
       select: `SELECT h.id, h.head_name AS head, ar.name AS area, ${MASKED_PHONE('h.phone')} AS phone
-FROM households h
-JOIN areas ar ON ar.id = h.area_id`,
+        FROM households h
+        JOIN areas ar ON ar.id = h.area_id`,
       from: 'FROM households h',
       where,
       order: 'ar.sort_order, h.head_pinyin, h.id',

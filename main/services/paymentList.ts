@@ -23,17 +23,19 @@ const COLUMNS = `p.id, p.paid_on AS paidOn, p.application_id AS applicationId, a
   b.batch_no AS batchNo, p.for_month AS forMonth, p.reverses_id AS reversesId,
   (SELECT r.id FROM payments r WHERE r.reverses_id = p.id) AS reversedBy, p.note, s.display_name AS postedBy`;
 const JOINS = `JOIN applications a ON a.id = p.application_id
-JOIN persons pe ON pe.id = p.person_id
-JOIN areas ar ON ar.id = p.area_id
-JOIN relief_kinds k ON k.code = p.kind_code
-LEFT JOIN payroll_batches b ON b.id = p.batch_id
-JOIN staff s ON s.id = p.posted_by`;
+  JOIN persons pe ON pe.id = p.person_id
+  JOIN areas ar ON ar.id = p.area_id
+  JOIN relief_kinds k ON k.code = p.kind_code
+  LEFT JOIN payroll_batches b ON b.id = p.batch_id
+  JOIN staff s ON s.id = p.posted_by`;
 
 export function paymentDetail(db: DB, id: number): PaymentDetail {
   const r = prep(
     db,
     `SELECT ${COLUMNS}, ${MASKED_ID('pe.id_number')} AS idNumber, p.posted_at AS postedAt, br.status AS bankStatus
-       FROM payments p ${JOINS} LEFT JOIN bank_results br ON br.payment_id = p.id WHERE p.id = ?`,
+      FROM payments p ${JOINS}
+      LEFT JOIN bank_results br ON br.payment_id = p.id
+      WHERE p.id = ?`,
   ).get(id) as PaymentDetail | undefined;
   if (!r) throw new AppError('NOT_FOUND', `找不到发放记录 ${id}`);
   return r;
@@ -90,10 +92,10 @@ export function listPayments(
        LIMIT ${limitSql(q.limit)} OFFSET ?
      )
      SELECT ${COLUMNS}
-     FROM page
-     JOIN payments p ON p.id = page.id
+      FROM page
+      JOIN payments p ON p.id = page.id
      ${JOINS}
-     ORDER BY ${order}`,
+      ORDER BY ${order}`,
   ).all(...w.args, q.offset) as PaymentRow[];
   const totals = fromTotals(q) ?? w;
   const totalsSql = totals === w ? `SELECT count(*) AS n, coalesce(sum(${SIGNED}), 0) AS fen\nFROM payments p` : TOTALS;
@@ -102,7 +104,7 @@ export function listPayments(
   const d = prep(
     db,
     `SELECT count(DISTINCT p.person_id) AS persons, count(DISTINCT p.household_id) AS households
-     FROM payments p
+      FROM payments p
      ${w.sql}`,
   ).get(...w.args) as { persons: number; households: number };
   return { rows, total: t.n, sumFen: t.fen, ...d };
@@ -166,8 +168,11 @@ export function checkLedger(db: DB): LedgerCheck {
       db,
       `SELECT b.id, b.batch_no AS batchNo, b.month, b.row_count AS storedCount, b.total_fen AS storedFen,
               count(p.id) AS ledgerCount, coalesce(sum(p.amount_fen), 0) AS ledgerFen
-         FROM payroll_batches b LEFT JOIN payments p ON p.batch_id = b.id AND p.reverses_id IS NULL
-        WHERE b.state = 'posted' GROUP BY b.id ORDER BY b.id DESC`,
+        FROM payroll_batches b
+        LEFT JOIN payments p ON p.batch_id = b.id AND p.reverses_id IS NULL
+        WHERE b.state = 'posted'
+        GROUP BY b.id
+        ORDER BY b.id DESC`,
     ).all() as Omit<LedgerCheck['batches'][number], 'ok'>[]
   ).map((b) => ({ ...b, ok: b.storedCount === b.ledgerCount && b.storedFen === b.ledgerFen }));
   const overpaid = prep(

@@ -28,10 +28,10 @@ const BATCH = `SELECT b.id, b.batch_no AS batchNo, b.month, k.name AS kind, b.st
   coalesce(b.total_fen, (SELECT coalesce(sum(r.amount_fen), 0) FROM payroll_rows r WHERE ${INCLUDED})) AS totalFen,
   (SELECT count(*) FROM payroll_rows r WHERE r.batch_id = b.id AND r.excluded_reason IS NOT NULL) AS excludedCount,
   m.display_name AS madeBy, b.made_at AS madeAt, ap.display_name AS approvedBy, b.paid_on AS paidOn
-FROM payroll_batches b
-LEFT JOIN relief_kinds k ON k.code = b.kind_code
-JOIN staff m ON m.id = b.made_by
-LEFT JOIN staff ap ON ap.id = b.approved_by`;
+  FROM payroll_batches b
+  LEFT JOIN relief_kinds k ON k.code = b.kind_code
+  JOIN staff m ON m.id = b.made_by
+  LEFT JOIN staff ap ON ap.id = b.approved_by`;
 
 export function batchRow(db: DB, id: number): BatchRow {
   const b = prep(db, `${BATCH} WHERE b.id = ?`).get(id) as BatchRow | undefined;
@@ -43,17 +43,17 @@ const LINE = `SELECT r.seq, r.entitlement_id AS entitlementId, r.for_month AS fo
   pe.name AS personName, ${MASKED_ID('pe.id_number')} AS idNumber, k.name AS kind, r.amount_fen AS amountFen,
   substr(r.account, -4) AS accountTail, r.excluded_reason AS excludedReason, p.id AS paymentId,
   br.status AS bankStatus, EXISTS (SELECT 1 FROM payments x WHERE x.reverses_id = p.id) AS reversed
-FROM payroll_rows r
-JOIN payroll_batches b ON b.id = r.batch_id
-JOIN entitlements e ON e.id = r.entitlement_id
-JOIN applications a ON a.id = e.application_id
-JOIN persons pe ON pe.id = a.person_id
-JOIN households h ON h.id = a.household_id
-JOIN areas ar ON ar.id = h.area_id
-JOIN relief_kinds k ON k.code = a.kind_code
-LEFT JOIN payments p ON p.batch_id = r.batch_id AND p.entitlement_id = r.entitlement_id
+  FROM payroll_rows r
+  JOIN payroll_batches b ON b.id = r.batch_id
+  JOIN entitlements e ON e.id = r.entitlement_id
+  JOIN applications a ON a.id = e.application_id
+  JOIN persons pe ON pe.id = a.person_id
+  JOIN households h ON h.id = a.household_id
+  JOIN areas ar ON ar.id = h.area_id
+  JOIN relief_kinds k ON k.code = a.kind_code
+  LEFT JOIN payments p ON p.batch_id = r.batch_id AND p.entitlement_id = r.entitlement_id
   AND p.for_month = r.for_month AND p.reverses_id IS NULL
-LEFT JOIN bank_results br ON br.payment_id = p.id`;
+  LEFT JOIN bank_results br ON br.payment_id = p.id`;
 
 type LineRecord = Omit<BatchLine, 'reversed'> & { reversed: number };
 const toLine = (l: LineRecord): BatchLine => ({ ...l, reversed: l.reversed === 1 });
@@ -64,9 +64,9 @@ export function batchLines(db: DB, q: z.output<typeof batchRowsInput>): Page<Bat
   const found = page<LineRecord>(db, q, {
     select: LINE,
     from: `FROM payroll_rows r
-JOIN entitlements e ON e.id = r.entitlement_id
-JOIN applications a ON a.id = e.application_id
-JOIN households h ON h.id = a.household_id`,
+      JOIN entitlements e ON e.id = r.entitlement_id
+      JOIN applications a ON a.id = e.application_id
+      JOIN households h ON h.id = a.household_id`,
     where,
     order: 'r.seq',
   });

@@ -21,8 +21,8 @@ export function endPeriod(db: DB, e: PeriodEnd): { householdId: number } {
   const row = prep(
     db,
     `SELECT household_id AS householdId, from_date AS fromDate, to_date AS toDate
-     FROM ${e.table}
-     WHERE id = ?`,
+      FROM ${e.table}
+      WHERE id = ?`,
   ).get(e.id) as { householdId: number; fromDate: string; toDate: string | null } | undefined;
   if (!row) throw new AppError('NOT_FOUND', `找不到${e.noun}`);
   if (row.toDate) throw new AppError('CONFLICT', `${e.noun}已于 ${row.toDate} 结束`);

@@ -34,7 +34,9 @@ function totalsOf(db: DB, year: number) {
   const lines = prep(
     db,
     `SELECT year, reversal, top_kind AS kindCode, area_id AS areaId, persons, households, times, fen
-      FROM annual_totals WHERE year IN (?, ?) ORDER BY year, reversal, top_kind, area_id`,
+      FROM annual_totals
+      WHERE year IN (?, ?)
+      ORDER BY year, reversal, top_kind, area_id`,
   ).all(String(year), String(year - 1)) as TotalsLine[];
   const byKey = new Map(lines.map((l) => [`${l.year}|${l.reversal}|${l.kindCode}|${l.areaId}`, l]));
   const line = (y: number, reversal: 0 | 1, kindCode = '', areaId = 0) =>

@@ -28,7 +28,7 @@ export interface StaffRecord {
 export const STAFF = `SELECT id, username, display_name AS displayName, password_hash AS passwordHash,
   password_salt AS passwordSalt, password_params AS passwordParams, failed_attempts AS failedAttempts,
   locked_until AS lockedUntil, active, created_at AS createdAt
-FROM staff`;
+  FROM staff`;
 
 function rolesOf(db: DB, staffId: number): Role[] {
   return (

@@ -31,25 +31,25 @@ export function dueVisits(
     `SELECT p.household_id AS householdId, h.head_name AS head, ar.name AS area, p.cadre_id AS cadreId,
        c.name AS cadreName, coalesce(cad.m, ${DEFAULT_CADENCE}) AS everyMonths, v.last AS lastVisit, ${due} AS dueOn,
        CAST(julianday(?) - julianday(${due}) AS INTEGER) AS overdueDays
-     FROM pairings p
-     JOIN households h ON h.id = p.household_id
-     JOIN areas ar ON ar.id = h.area_id
-     JOIN cadres c ON c.id = p.cadre_id
-     LEFT JOIN (
+      FROM pairings p
+      JOIN households h ON h.id = p.household_id
+      JOIN areas ar ON ar.id = h.area_id
+      JOIN cadres c ON c.id = p.cadre_id
+      LEFT JOIN (
        SELECT hc.household_id, min(vc.every_months) AS m
        FROM household_categories hc
        JOIN visit_cadence vc ON vc.category_code = hc.category_code
        WHERE hc.to_date IS NULL
        GROUP BY hc.household_id
      ) cad ON cad.household_id = p.household_id
-     LEFT JOIN (
+      LEFT JOIN (
        SELECT household_id, max(visited_on) AS last
        FROM visits
        GROUP BY household_id
      ) v ON v.household_id = p.household_id
      ${where.sql}
-     ORDER BY dueOn, p.household_id
-     LIMIT ${f.limit ?? 10_000}`,
+      ORDER BY dueOn, p.household_id
+      LIMIT ${f.limit ?? 10_000}`,
   ).all(today, ...where.args) as VisitDue[];
 }
 
@@ -63,24 +63,28 @@ type VisitRecord = Omit<VisitRow, 'problems' | 'aid' | 'aidFen'>;
 
 const VISIT = `SELECT v.id, v.household_id AS householdId, h.head_name AS head, ar.name AS area, v.cadre_id AS cadreId,
   c.name AS cadreName, v.visited_on AS visitedOn, v.mode, v.findings, v.actions, s.display_name AS recordedBy
-FROM visits v
-JOIN households h ON h.id = v.household_id
-JOIN areas ar ON ar.id = h.area_id
-JOIN cadres c ON c.id = v.cadre_id
-JOIN staff s ON s.id = v.created_by`;
+  FROM visits v
+  JOIN households h ON h.id = v.household_id
+  JOIN areas ar ON ar.id = h.area_id
+  JOIN cadres c ON c.id = v.cadre_id
+  JOIN staff s ON s.id = v.created_by`;
 
 /** Problems and aid of a page of visits: two queries for the page, not two per visit. */
 function withDetails(db: DB, visits: VisitRecord[]): VisitRow[] {
   const ids = JSON.stringify(visits.map((v) => v.id));
   const problems = prep(
     db,
-    `SELECT visit_id AS visitId, id, description, status, resolved_on AS resolvedOn, resolution FROM visit_problems
-      WHERE visit_id IN (SELECT value FROM json_each(?)) ORDER BY id`,
+    `SELECT visit_id AS visitId, id, description, status, resolved_on AS resolvedOn, resolution
+      FROM visit_problems
+      WHERE visit_id IN (SELECT value FROM json_each(?))
+      ORDER BY id`,
   ).all(ids) as (VisitRow['problems'][number] & { visitId: number })[];
   const aid = prep(
     db,
-    `SELECT visit_id AS visitId, item, quantity, unit, value_fen AS valueFen FROM visit_aid
-      WHERE visit_id IN (SELECT value FROM json_each(?)) ORDER BY id`,
+    `SELECT visit_id AS visitId, item, quantity, unit, value_fen AS valueFen
+      FROM visit_aid
+      WHERE visit_id IN (SELECT value FROM json_each(?))
+      ORDER BY id`,
   ).all(ids) as (VisitRow['aid'][number] & { visitId: number })[];
   return visits.map((v) => {
     const a = aid.filter((x) => x.visitId === v.id).map(({ visitId: _, ...x }) => x);
@@ -164,8 +168,8 @@ export const visitHandlers = {
     const { aidFen } = prep(
       ctx.db,
       `SELECT coalesce(sum(a.value_fen), 0) AS aidFen
-       FROM visit_aid a
-       JOIN visits v ON v.id = a.visit_id
+        FROM visit_aid a
+        JOIN visits v ON v.id = a.visit_id
        ${where.sql}`,
     ).get(...where.args) as { aidFen: number };
     return { rows: withDetails(ctx.db, found.rows), total: found.total, aidFen };

@@ -26,7 +26,7 @@ export function buildApplications(db: DB, count = 100_000): void {
   const ins = db.prepare(`INSERT INTO applications (acceptance_no, household_id, person_id, area_id, kind_code, reason,
       requested_fen, approved_fen, state,
       accepted_on, deadline, decided_on, registered_by, created_at, updated_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`);
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`);
   const start = new Date('2016-12-01T00:00:00Z').getTime();
   const span = new Date('2026-11-20T00:00:00Z').getTime() - start;
   db.transaction(() => {

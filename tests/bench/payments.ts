@@ -54,13 +54,14 @@ export function buildPayments(db: DB, count = 1_000_000): void {
   const cases = db
     .prepare(
       `SELECT a.id, a.household_id AS h, a.person_id AS p, a.area_id AS area, h.account
-      FROM applications a JOIN households h ON h.id = a.household_id`,
+        FROM applications a
+        JOIN households h ON h.id = a.household_id`,
     )
     .all() as { id: number; h: number; p: number; area: number; account: string }[];
   const ins = db.prepare(`INSERT INTO payments (application_id, household_id, person_id, area_id, kind_code, top_kind,
       amount_fen, paid_on, method, account,
       reverses_id, cause, note, posted_by, posted_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', 1, ?)`);
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', 1, ?)`);
   const top = (k: string) => (k.startsWith('temporary_relief') ? 'temporary_relief' : k);
   const start = new Date('2017-01-01T00:00:00Z').getTime();
   const span = new Date('2026-11-20T00:00:00Z').getTime() - start;
@@ -111,7 +112,10 @@ export async function paymentFigures(
   ) => {
     const rawPage =
       db.prepare(`WITH page AS (SELECT p.id FROM payments p ${where} ORDER BY p.paid_on DESC, p.id DESC LIMIT 100)
-      SELECT ${cols} FROM page JOIN payments p ON p.id = page.id ${joins} ORDER BY p.paid_on DESC, p.id DESC`);
+      SELECT ${cols}
+        FROM page
+        JOIN payments p ON p.id = page.id ${joins}
+        ORDER BY p.paid_on DESC, p.id DESC`);
     const rawTotal = db.prepare(`SELECT sum(t.n), sum(t.fen) FROM payment_totals t ${totalsWhere}`);
     return measure(
       name,
@@ -162,9 +166,9 @@ export async function paymentFigures(
         LIMIT 100
       )
       SELECT ${cols}
-      FROM page
-      JOIN payments p ON p.id = page.id ${joins}
-      ORDER BY p.paid_on DESC, p.id DESC`);
+    FROM page
+    JOIN payments p ON p.id = page.id ${joins}
+    ORDER BY p.paid_on DESC, p.id DESC`);
   const rawHTotal = db.prepare(
     `SELECT count(*), sum(CASE WHEN p.reverses_id IS NULL THEN p.amount_fen ELSE -p.amount_fen END)
       FROM payments p
@@ -212,7 +216,7 @@ export async function postingFigure(db: DB, maker: Ok, approver: Ok): Promise<Fi
   const ins = db.prepare(`INSERT INTO payments (application_id, household_id, person_id, area_id, kind_code, top_kind,
       amount_fen, paid_on, method, account, entitlement_id,
       for_month, note, posted_by, posted_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, '2026-11-23', 'bank', ?, ?, ?, '', 1, '2026-11-23T09:00:00.000+08:00')`);
+    VALUES (?, ?, ?, ?, ?, ?, ?, '2026-11-23', 'bank', ?, ?, ?, '', 1, '2026-11-23T09:00:00.000+08:00')`);
   const rawPost = db.transaction((month: string) => {
     for (const r of rows) ins.run(r.app, r.h, r.p, r.area, r.kind, r.kind, r.fen, r.account, r.ent, month);
   });

@@ -17,7 +17,9 @@ export function buildPairings(db: DB): void {
     for (let i = 1; i <= 500; i++) cadre.run(`干部${i}`, `139${String(i).padStart(8, '0')}`);
     db.prepare(
       `INSERT INTO pairings (cadre_id, household_id, role, from_date, created_by, created_at)
-      SELECT 1 + id % 500, id, 'primary', '2017-01-01', 1, '' FROM households WHERE id % 2 = 0`,
+      SELECT 1 + id % 500, id, 'primary', '2017-01-01', 1, ''
+        FROM households
+        WHERE id % 2 = 0`,
     ).run();
     const visit = db.prepare(
       `INSERT INTO visits (household_id, cadre_id, visited_on, mode, findings, created_by, created_at) VALUES (?, ?, ?, 'home', '走访', 1, '')`,

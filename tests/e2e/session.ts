@@ -82,8 +82,8 @@ export function noticeBegan(host: Host, id: number, days: number): void {
   try {
     db.prepare(
       `UPDATE applications
-       SET publicity_from = date(publicity_from, ?), publicity_to = date(publicity_to, ?)
-       WHERE id = ?`,
+        SET publicity_from = date(publicity_from, ?), publicity_to = date(publicity_to, ?)
+        WHERE id = ?`,
     ).run(`-${days} days`, `-${days} days`, id);
   } finally {
     db.close();
