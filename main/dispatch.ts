@@ -87,6 +87,8 @@ export function createDispatcher(ledger: Ledger, handlers: Handlers): Dispatcher
       const issue = parsed.error.issues[0];
       return fail('VALIDATION', issue.message, issue.path.length ? issue.path.join('.') : undefined);
     }
+    // An import writing in one transaction across awaits: nothing else may run inside it; its progress may.
+    while (ledger.busy && channel !== 'imports.progress') await ledger.busy;
     const now = ledger.clock();
     const refused = refuseAccess(session, channel, now);
     if (refused) return refused;

@@ -13,6 +13,8 @@ import { categoryHandlers } from './services/categories';
 import { entitlementHandlers } from './services/entitlements';
 import { householdListHandlers } from './services/householdList';
 import { householdHandlers } from './services/households';
+import { importListHandlers } from './services/importList';
+import { importsHandlers } from './services/imports';
 import { monthHandlers } from './services/months';
 import { pairingHandlers } from './services/pairings';
 import { paymentListHandlers } from './services/paymentList';
@@ -54,4 +56,6 @@ export const handlers = {
   ...cadenceHandlers,
   ...cardHandlers,
   ...reportHandlers,
+  ...importsHandlers,
+  ...importListHandlers,
 } satisfies Handlers;

@@ -33,6 +33,20 @@ export class Ledger {
     private readonly unlock: () => void,
   ) {}
 
+  /** Set while a long write holds one transaction open across awaits (an import): other calls wait for it. */
+  busy: Promise<unknown> | null = null;
+
+  /** Runs `work` with every other call held until it settles. */
+  async hold<T>(work: () => Promise<T>): Promise<T> {
+    const running = work();
+    this.busy = running.catch(() => {});
+    try {
+      return await running;
+    } finally {
+      this.busy = null;
+    }
+  }
+
   /** This ledger's identity: a random id kept in its settings, so a backup can tell which ledger it belongs to. */
   id = '';
 

@@ -7,6 +7,7 @@ import * as apps from './schemas/applications';
 import { auditListInput, type AuditRow } from './schemas/audit';
 import { backupCreateInput, type BackupFile, backupRestoreInput } from './schemas/backup';
 import { empty, id, type Page, text } from './schemas/common';
+import * as imp from './schemas/imports';
 import * as pair from './schemas/pairings';
 import * as pay from './schemas/payments';
 import * as registry from './schemas/registry';
@@ -38,6 +39,9 @@ const def =
     access,
     mode,
   });
+
+/** A file made for download: its name, its bytes as base64, and how many rows it holds. */
+type File = { fileName: string; base64: string; rows: number };
 
 const ADMIN = ['admin'] as const;
 const STAFF = ['clerk', 'reviewer', 'approver', 'admin'] as const;
@@ -81,6 +85,8 @@ export const contract = {
     'signedIn',
     'task',
   ),
+  /** Every registered household, a row per person, with full ID numbers and accounts: to move a ledger (admin). */
+  'households.exportFull': def<File>()(empty, ADMIN, 'task'),
   'households.startCategory': def<registry.HouseholdDetail>()(registry.categoryStartInput, STAFF, 'mutation'),
   'households.endCategory': def<registry.HouseholdDetail>()(registry.categoryEndInput, STAFF, 'mutation'),
   'persons.add': def<registry.HouseholdDetail>()(registry.personAddInput, STAFF, 'mutation'),
@@ -211,6 +217,18 @@ export const contract = {
   'backup.list': def<BackupFile[]>()(empty, ADMIN, 'query'),
   'backup.create': def<BackupFile & { path: string }>()(backupCreateInput, ADMIN, 'task'),
   'backup.restore': def<BackupFile>()(backupRestoreInput, ADMIN, 'task'),
+
+  // Rosters from Excel and CSV: a preview in main's memory (a job), checked, confirmed in one transaction, undone.
+  'imports.open': def<imp.ImportPreview>()(imp.importOpenInput, STAFF, 'task'),
+  'imports.check': def<imp.ImportPreview>()(imp.importCheckInput, STAFF, 'query'),
+  'imports.progress': def<imp.ImportProgress>()(imp.importJobInput, STAFF, 'query'),
+  'imports.cancel': def<{ cancelled: true }>()(imp.importJobInput, STAFF, 'query'),
+  'imports.rows': def<Page<imp.ImportRow>>()(imp.importRowsInput, STAFF, 'query'),
+  'imports.problems': def<File>()(imp.importJobInput, STAFF, 'task'),
+  'imports.confirm': def<imp.ImportRecord>()(imp.importJobInput, STAFF, 'task'),
+  'imports.list': def<Page<imp.ImportRecord>>()(imp.importListInput, STAFF, 'query'),
+  'imports.undo': def<imp.ImportRecord>()(z.object({ id }), STAFF, 'mutation'),
+  'imports.template': def<File>()(imp.importTemplateInput, STAFF, 'task'),
 } as const satisfies Record<string, ChannelDef<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;

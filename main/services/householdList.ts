@@ -2,6 +2,7 @@
 import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 
+import { fieldsOf } from '../../shared/domain/imports';
 import type { HouseholdFigure } from '../../shared/domain/reports';
 import { dateCn } from '../../shared/domain/time';
 import type { Page } from '../../shared/schemas/common';
@@ -11,6 +12,7 @@ import { type DB, prep } from '../db/open';
 import type { Handlers } from '../dispatch';
 import { ACCOUNT_TAIL, MASKED_ID, MASKED_PHONE } from './households';
 import { fullIdLookup, isFullId } from './idLookups';
+import { textWorkbook } from './importList';
 import { type Arg, countOf, limitSql, orderBy, Where } from './paging';
 import { pairedDuring } from './pairings';
 import { getSetting } from './settings';
@@ -195,5 +197,38 @@ export const householdListHandlers = {
     const file = await exportHouseholds(ctx.db, input, ctx.now);
     ctx.audit('export', null, null, { what: '困难群众台账', fileName: file.fileName, rows: file.rows, filters: input });
     return file;
+  },
+  /** Every registered household, a row per person, in the template's columns with full numbers: for moving a ledger. */
+  'households.exportFull': async (ctx) => {
+    const rows = prep(
+      ctx.db,
+      `SELECT hp.id_number AS headIdNumber, p.name, p.id_number AS idNumber, p.relation, a.name AS area, h.address,
+         p.phone, h.phone AS householdPhone, p.disability_type AS disabilityType,
+         coalesce(p.disability_grade, '') AS disabilityGrade, coalesce(p.disability_cert, '') AS disabilityCert,
+         h.bank_name AS bankName, h.account, p.id = h.head_person_id AS isHead,
+         (SELECT group_concat(c.name || ' ' || hc.from_date || coalesce('~' || hc.to_date, ''), '；')
+          FROM household_categories hc
+          JOIN hardship_categories c ON c.code = hc.category_code
+          WHERE hc.household_id = h.id) AS categories
+       FROM households h
+       JOIN persons p ON p.household_id = h.id
+       JOIN persons hp ON hp.id = h.head_person_id
+       JOIN areas a ON a.id = h.area_id
+       WHERE h.status = 'registered'
+       ORDER BY h.id, p.id = h.head_person_id DESC, p.id`,
+    ).all() as Record<string, string | number | null>[];
+    const fields = fieldsOf('households');
+    const householdOnly = new Set(['address', 'householdPhone', 'categories', 'bankName', 'account']);
+    const out = rows.map((r) =>
+      fields.map((f) => (householdOnly.has(f.key) && !r.isHead ? '' : String(r[f.key] ?? ''))),
+    );
+    const base64 = await textWorkbook(
+      '困难群众台账（完整）',
+      fields.map((f) => f.label),
+      out,
+    );
+    const fileName = `困难群众台账-完整-${dateCn(ctx.now)}.xlsx`;
+    ctx.audit('export', null, null, { what: '困难群众台账（完整，含身份证号和账号）', fileName, rows: out.length });
+    return { fileName, base64, rows: out.length };
   },
 } satisfies Partial<Handlers>;

@@ -17,6 +17,8 @@ export interface WebHost {
 }
 
 const MAX_BODY = 10 * 1024 * 1024;
+/** A roster of up to 20 MB arrives as base64 in one call. */
+const MAX_IMPORT_BODY = 28 * 1024 * 1024 + 4096;
 
 function send(res: http.ServerResponse, status: number, body: Result<unknown>): void {
   const json = JSON.stringify(body);
@@ -41,14 +43,14 @@ function sameToken(given: string | string[] | undefined, token: string): boolean
 const TOO_LARGE = Symbol('too large');
 
 /** Reads the body up to the limit; past it, stops keeping what arrives and answers at once. */
-function readBody(req: http.IncomingMessage): Promise<string | typeof TOO_LARGE> {
-  if (Number(req.headers['content-length']) > MAX_BODY) return Promise.resolve(TOO_LARGE);
+function readBody(req: http.IncomingMessage, limit: number): Promise<string | typeof TOO_LARGE> {
+  if (Number(req.headers['content-length']) > limit) return Promise.resolve(TOO_LARGE);
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     const onData = (c: Buffer) => {
       size += c.length;
-      if (size <= MAX_BODY) return void chunks.push(c);
+      if (size <= limit) return void chunks.push(c);
       req.off('data', onData);
       req.resume(); // the rest is drained unread, so the client can finish sending and hear the answer
       resolve(TOO_LARGE);
@@ -97,9 +99,12 @@ export async function startWebHost(opts: {
         }
         if (!String(req.headers['content-type']).startsWith('application/json'))
           return send(res, 415, { ok: false, error: { code: 'VALIDATION', message: '请求格式应为 JSON' } });
-        const body = await readBody(req);
-        if (body === TOO_LARGE)
-          return send(res, 413, { ok: false, error: { code: 'VALIDATION', message: '请求内容超过 10 MB' } });
+        const large = urlPath === '/api/imports.open';
+        const body = await readBody(req, large ? MAX_IMPORT_BODY : MAX_BODY);
+        if (body === TOO_LARGE) {
+          const message = large ? '文件超过 20 MB，请只保留需要导入的工作表后另存再导入' : '请求内容超过 10 MB';
+          return send(res, 413, { ok: false, error: { code: 'VALIDATION', message } });
+        }
         let input: unknown;
         try {
           input = body ? JSON.parse(body) : {};

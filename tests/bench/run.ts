@@ -11,6 +11,7 @@ import { tempDir } from '../e2e/host';
 import { applicationFigures } from './applications';
 import { cardsFigure } from './cards';
 import { benchClock, type Figure, measure, report } from './harness';
+import { importFigures } from './imports';
 import { paymentFigures, postingFigure } from './payments';
 import { registryFigures } from './registry';
 import { reportFigure } from './reports';
@@ -99,6 +100,7 @@ async function main() {
   figures.push(...(await applicationFigures(ledger.db, ok)));
   figures.push(...(await paymentFigures(ledger.db, ok)));
   figures.push(await reportFigure(ledger.db, ok));
+  figures.push(...(await importFigures()));
   figures.push(await postingFigure(ledger.db, await as('maker', ['clerk']), await as('checker', ['approver'])));
   await ledger.close({ backup: false });
   const cards = await cardsFigure();

@@ -1,0 +1,173 @@
+// Import at county scale: a 10,000-row 户籍花名册 (households of one to four, categories, accounts) read and checked
+// to its preview, then confirmed; against exceljs reading the same file and raw SQLite inserting the same rows.
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+import ExcelJS from 'exceljs';
+
+import { AREAS, people } from '../../main/demo/fictional';
+import { createDispatcher, newSession, type Session } from '../../main/dispatch';
+import { handlers } from '../../main/handlers';
+import { Ledger } from '../../main/ledger';
+import { fullPinyin, initials } from '../../main/services/pinyin';
+import { tempDir } from '../e2e/host';
+import { benchClock, type Figure, measure } from './harness';
+
+const RELATIONS = ['配偶', '子女', '子女', '父母'];
+const CATEGORIES = ['低保', '特困供养', '重度残疾', '孤寡老人', '困难学生'];
+
+/** The roster's rows under its header: every household's head first, then its members. */
+export function rosterRows(count: number, seed = 14): string[][] {
+  const rows: string[][] = [['户主身份证号', '姓名', '身份证号', '与户主关系', '村（社区）', '困难类别', '一卡通账号']];
+  let head = '';
+  let left = 0;
+  let n = 0;
+  for (const p of people(seed, count)) {
+    if (left === 0) {
+      head = p.idNumber;
+      left = 1 + (n % 4);
+      const account = `62284800${String(n).padStart(11, '0')}`;
+      rows.push([
+        head,
+        p.name,
+        p.idNumber,
+        '户主',
+        AREAS[n % AREAS.length],
+        `${CATEGORIES[n % 5]} 2024-01-01`,
+        account,
+      ]);
+    } else rows.push([head, p.name, p.idNumber, RELATIONS[left % 4], '', '', '']);
+    left--;
+    n++;
+  }
+  return rows;
+}
+
+export async function rosterXlsx(rows: string[][]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('花名册');
+  for (const r of rows) ws.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** An empty ledger with the fictional township's areas and a signed-in admin, closed, to be copied per run. */
+export async function emptyLedger(dir: string): Promise<string> {
+  const file = path.join(dir, 'empty.sqlite');
+  const ledger = await Ledger.open(file, { clock: benchClock });
+  const d = createDispatcher(ledger, handlers);
+  const s = newSession();
+  await d.dispatch(s, 'setup.createAdmin', { username: 'admin', displayName: '管理员', password: 'bench-pass-1' });
+  await d.dispatch(s, 'session.signIn', { username: 'admin', password: 'bench-pass-1' });
+  for (const name of AREAS) await d.dispatch(s, 'areas.save', { name });
+  await ledger.close({ backup: false });
+  return file;
+}
+
+export async function openCopy(
+  fixture: string,
+): Promise<{ ledger: Ledger; call: (c: string, i: unknown) => Promise<unknown> }> {
+  const dir = tempDir('bianmin-import-');
+  const file = path.join(dir, 'ledger.sqlite');
+  fs.copyFileSync(fixture, file);
+  const ledger = await Ledger.open(file, { clock: benchClock });
+  const d = createDispatcher(ledger, handlers);
+  const s: Session = newSession();
+  const call = async (channel: string, input: unknown) => {
+    const r = await d.dispatch(s, channel, input);
+    if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
+    return r.value;
+  };
+  await call('session.signIn', { username: 'admin', password: 'bench-pass-1' });
+  return { ledger, call };
+}
+
+export async function importFigures(): Promise<Figure[]> {
+  const dir = tempDir('bianmin-bench-import-');
+  const rows = rosterRows(10_000);
+  const file = await rosterXlsx(rows);
+  const base64 = file.toString('base64');
+  const fixture = await emptyLedger(dir);
+  let open = await openCopy(fixture);
+  let job = '';
+
+  const read = await measure(
+    'import: read + check a 10,000-row roster to its preview',
+    async () => {
+      job = randomUUID();
+      await open.call('imports.open', { job, kind: 'households', fileName: '花名册.xlsx', base64 });
+    },
+    async () => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(file as never);
+    },
+    { runs: 10, warm: 1, budgetRatio: 4, budgetP95Ms: 3000 },
+  );
+
+  // The same rows as raw inserts: values computed beforehand, one transaction, the ledger's own connection.
+  const areaIds = new Map(AREAS.map((a, i) => [a, i + 1]));
+  const insertRaw = () => {
+    const db = open.ledger.db;
+    const at = '2026-11-23T09:00:00+08:00';
+    const h = db.prepare(
+      `INSERT INTO households (area_id, head_name, head_pinyin, account, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    );
+    const p = db.prepare(
+      `INSERT INTO persons (household_id, name, name_initials, id_number, id_reversed, gender, birth_date, relation,
+         phone, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?)`,
+    );
+    const head = db.prepare('UPDATE households SET head_person_id = ? WHERE id = ?');
+    const c = db.prepare('INSERT INTO household_categories (household_id, category_code, from_date) VALUES (?, ?, ?)');
+    db.transaction(() => {
+      let household = 0;
+      for (const r of prepared) {
+        if (r.head) {
+          household = Number(h.run(r.area, r.name, r.pinyin, r.account, at, at).lastInsertRowid);
+          const id = Number(
+            p.run(household, r.name, r.initials, r.id, r.reversed, r.gender, r.birth, r.relation, at, at)
+              .lastInsertRowid,
+          );
+          head.run(id, household);
+          c.run(household, 'dibao', '2024-01-01');
+        } else p.run(household, r.name, r.initials, r.id, r.reversed, r.gender, r.birth, r.relation, at, at);
+      }
+    })();
+  };
+  const prepared = rows.slice(1).map((r) => ({
+    head: r[3] === '户主',
+    name: r[1],
+    pinyin: fullPinyin(r[1]),
+    initials: initials(r[1]),
+    id: r[2],
+    reversed: [...r[2]].reverse().join(''),
+    gender: Number(r[2][16]) % 2 ? 'male' : 'female',
+    birth: `${r[2].slice(6, 10)}-${r[2].slice(10, 12)}-${r[2].slice(12, 14)}`,
+    relation: r[3],
+    area: areaIds.get(r[4]) ?? 1,
+    account: r[6],
+  }));
+  let fresh = true;
+  const write = await measure(
+    'import: confirm a 10,000-row roster (one transaction)',
+    async () => {
+      await open.call('imports.confirm', { job });
+    },
+    insertRaw,
+    {
+      runs: 5,
+      warm: 1,
+      budgetRatio: 2,
+      // Untimed: a fresh empty ledger and a preview of the file on it, before each timed run.
+      prepare: async () => {
+        if (!fresh) await open.ledger.close({ backup: false });
+        fresh = false;
+        open = await openCopy(fixture);
+        job = randomUUID();
+        await open.call('imports.open', { job, kind: 'households', fileName: '花名册.xlsx', base64 });
+      },
+    },
+  );
+  await open.ledger.close({ backup: false });
+  return [read, write];
+}
