@@ -9,20 +9,24 @@ import { test } from 'node:test';
 import Database from 'better-sqlite3';
 
 import { buildEntitlements } from '../bench/payments';
+import { emptyLedger, rosterRows, rosterXlsx } from '../bench/imports';
 import { buildRegistry } from '../bench/registry';
 import { must, tempDir, world } from './helpers';
 
 const ROWS = 5000;
 const CHILD = path.join(__dirname, 'children', 'postBatch.ts');
+const IMPORT_CHILD = path.join(__dirname, 'children', 'importRoster.ts');
 
 /** Runs the child on a copy of the ledger; kills it `killAfterMs` after it says "posting" (never, if null). */
 function run(
   file: string,
-  batchId: number,
+  batchId: number | string,
   killAfterMs: number | null,
+  child = CHILD,
+  cue = 'posting\n',
 ): Promise<{ killed: boolean; ms: number | null }> {
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, ['--import', 'tsx', CHILD, file, String(batchId)], {
+    const p = spawn(process.execPath, ['--import', 'tsx', child, file, String(batchId)], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -31,7 +35,7 @@ function run(
     p.stderr.on('data', (d) => (err += d));
     p.stdout.on('data', (d) => {
       out += d;
-      if (killAfterMs !== null && out.includes('posting\n') && !killed) {
+      if (killAfterMs !== null && out.includes(cue) && !killed) {
         killed = true;
         setTimeout(() => p.kill('SIGKILL'), killAfterMs);
       }
@@ -117,5 +121,56 @@ test(
     );
     // Kills landed on both sides of the commit, so the test saw real interruptions, not only finished runs.
     assert.ok(outcomes.present > 0 && outcomes.absent > 0, JSON.stringify(outcomes));
+  },
+);
+
+test(
+  'kill -9 during the confirm of a 10,000-row import, 10 times: the ledger is intact and the import all or nothing',
+  { timeout: 600_000 },
+  async () => {
+    const dir = tempDir();
+    const roster = path.join(dir, 'roster.xlsx');
+    const rows = rosterRows(10_000);
+    fs.writeFileSync(roster, await rosterXlsx(rows));
+    const fixture = await emptyLedger(dir);
+    const copy = () => {
+      const file = path.join(tempDir(), 'ledger.sqlite');
+      fs.copyFileSync(fixture, file);
+      return file;
+    };
+    const look = (file: string) => {
+      const db = new Database(file);
+      try {
+        const n = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+        return {
+          integrity: db.pragma('integrity_check', { simple: true }),
+          imports: n('SELECT count(*) AS n FROM imports'),
+          persons: n('SELECT count(*) AS n FROM persons'),
+          households: n('SELECT count(*) AS n FROM households'),
+        };
+      } finally {
+        db.close();
+      }
+    };
+    const households = rows.filter((r) => r[3] === '户主').length;
+    const whole = copy();
+    const full = await run(whole, roster, null, IMPORT_CHILD, 'writing\n');
+    assert.deepEqual(look(whole), { integrity: 'ok', imports: 1, persons: 10_000, households });
+    const outcomes = { present: 0, absent: 0 };
+    for (let i = 0; i < 10; i++) {
+      const file = copy();
+      await run(file, roster, Math.random() * full.ms! * 1.5, IMPORT_CHILD, 'writing\n');
+      const s = look(file);
+      assert.equal(s.integrity, 'ok', `run ${i}: integrity_check`);
+      if (s.imports === 1) {
+        assert.deepEqual(s, { integrity: 'ok', imports: 1, persons: 10_000, households }, `run ${i}`);
+        outcomes.present++;
+      } else {
+        assert.deepEqual(s, { integrity: 'ok', imports: 0, persons: 0, households: 0 }, `run ${i}`);
+        outcomes.absent++;
+      }
+    }
+    console.log(`# import of 10,000 rows took ${full.ms!.toFixed(0)} ms; 10 kills: ${JSON.stringify(outcomes)}`);
+    assert.ok(outcomes.absent > 0, JSON.stringify(outcomes));
   },
 );
