@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import zlib from 'node:zlib';
 
 import * as XLSX from '@e965/xlsx';
-import * as cptable from '@e965/xlsx/dist/cpexcel.js';
+import * as cptable from '@e965/xlsx/dist/cpexcel';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 

@@ -5,6 +5,7 @@ import {
   FileTextOutlined,
   HomeOutlined,
   IdcardOutlined,
+  ImportOutlined,
   LockOutlined,
   LogoutOutlined,
   MoneyCollectOutlined,
@@ -23,6 +24,7 @@ import { ApplicationsPage } from '../pages/applications/ApplicationsPage';
 import { RegisterApplication } from '../pages/applications/RegisterApplication';
 import { CardsPage } from '../pages/cards/CardsPage';
 import { HomePage } from '../pages/home/HomePage';
+import { ImportPage } from '../pages/imports/ImportPage';
 import { HouseholdPage } from '../pages/ledger/HouseholdPage';
 import { LedgerPage } from '../pages/ledger/LedgerPage';
 import { RegisterPage } from '../pages/ledger/RegisterPage';
@@ -50,6 +52,7 @@ const AREAS: Area[] = [
   { key: '/pairings', label: '结对帮扶', icon: <AuditOutlined />, page: (s, r) => pairingsPage(s, r) },
   { key: '/cards', label: '便民服务卡', icon: <IdcardOutlined />, page: (_, r) => <CardsPage route={r} /> },
   { key: '/reports', label: '年度统计', icon: <BarChartOutlined />, page: (_, r) => <ReportPage route={r} /> },
+  { key: '/imports', label: '数据导入', icon: <ImportOutlined />, page: (s) => <ImportPage session={s} /> },
   {
     key: '/settings',
     label: '设置',

@@ -8,8 +8,8 @@ import { test } from 'node:test';
 
 import Database from 'better-sqlite3';
 
-import { buildEntitlements } from '../bench/payments';
 import { emptyLedger, rosterRows, rosterXlsx } from '../bench/imports';
+import { buildEntitlements } from '../bench/payments';
 import { buildRegistry } from '../bench/registry';
 import { must, tempDir, world } from './helpers';
 
