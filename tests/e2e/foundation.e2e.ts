@@ -36,6 +36,7 @@ test('first start to a refused admin screen, as the counter would do it', async 
     '结对帮扶',
     '便民服务卡',
     '年度统计',
+    '数据导入',
     '设置',
   ]);
   await page.screenshot({ path: 'test-results/foundation-home.png' });
