@@ -25,10 +25,10 @@ export async function textWorkbook(
   ws.addRow(headers).font = { bold: true };
   headers.forEach((h, i) => {
     ws.getColumn(i + 1).numFmt = '@';
-    ws.getColumn(i + 1).width = Math.max(
-      10,
-      Math.min(40, h.length * 2 + 4, ...rows.map((r) => (r[i] ?? '').length + 2)),
-    );
+    // As wide as the header or the longest cell, within 10–40 (a loop: a spread of 100,000 rows overflows).
+    let widest = h.length * 2 + 4;
+    for (const r of rows) widest = Math.max(widest, (r[i] ?? '').length + 2);
+    ws.getColumn(i + 1).width = Math.max(10, Math.min(40, widest));
   });
   for (const r of rows) ws.addRow(r);
   extend?.(wb, ws);

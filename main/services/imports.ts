@@ -61,10 +61,10 @@ function remembered(ctx: Ctx) {
 
 /** The sheet a clerk most likely means: the one whose header names the most fields. */
 function bestSheet(ctx: Ctx, kind: ImportKind, sheets: Sheet[]): number {
-  const score = (s: Sheet) => Object.values(findLayout(kind, s, () => null).mapping).filter((c) => c !== null).length;
-  let best = 0;
-  sheets.forEach((s, i) => score(s) > score(sheets[best]) && (best = i));
-  return best;
+  const scores = sheets.map(
+    (s) => Object.values(findLayout(kind, s, () => null).mapping).filter((c) => c !== null).length,
+  );
+  return scores.indexOf(Math.max(...scores));
 }
 
 function check(ctx: Ctx, job: Job): void {
