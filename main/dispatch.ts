@@ -57,7 +57,8 @@ export interface Dispatcher {
   dispatch(session: Session, channel: string, input: unknown): Promise<Result<unknown>>;
 }
 
-export function createDispatcher(ledger: Ledger, handlers: Handlers): Dispatcher {
+/** `clock` is the ledger's; the demo passes its own, to walk a year of work through the same dispatcher. */
+export function createDispatcher(ledger: Ledger, handlers: Handlers, clock = ledger.clock): Dispatcher {
   // Built once: better-sqlite3 compiles BEGIN/COMMIT for each transaction function it makes.
   const inTransaction = ledger.db.transaction((run: () => unknown) => run());
 
@@ -89,7 +90,7 @@ export function createDispatcher(ledger: Ledger, handlers: Handlers): Dispatcher
     }
     // An import writing in one transaction across awaits: nothing else may run inside it; its progress may.
     while (ledger.busy && channel !== 'imports.progress') await ledger.busy;
-    const now = ledger.clock();
+    const now = clock();
     const refused = refuseAccess(session, channel, now);
     if (refused) return refused;
     if (session.staff && !session.locked && channel !== 'session.state') session.lastSeen = now.getTime();

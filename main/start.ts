@@ -5,7 +5,7 @@ import path from 'node:path';
 import { type Options, parseOptions, UsageError } from './cli';
 import { systemClock } from './clock';
 import { LedgerOpenError } from './db/open';
-import { seedDemo } from './demo/seed';
+import { DEMO_PASSWORD, seedDemo } from './demo/year';
 import { createDispatcher } from './dispatch';
 import { electronBinary } from './electron/binary';
 import { handlers } from './handlers';
@@ -34,10 +34,12 @@ async function runWebHost(opts: Options): Promise<void> {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   if (opts.demo) {
-    const seeded = seedDemo(ledger.db, ledger.clock());
+    const seeded = await seedDemo(ledger, ledger.clock());
     process.stderr.write(
       seeded
-        ? `已填入演示数据：${seeded.households} 户，${seeded.persons} 人（全部虚构）。\n`
+        ? `已填入演示数据（全部虚构）：自 ${seeded.from} 起的一年，${seeded.households} 户 ${seeded.persons} 人，` +
+            `${seeded.cases} 件救助申请，${seeded.payments} 笔发放。演示账号 admin、shouli、shenhe、shenpi，` +
+            `密码均为 ${DEMO_PASSWORD}\n`
         : '台账不是空的，没有填入演示数据。\n',
     );
   }

@@ -1,10 +1,9 @@
-// `--demo`: fills an EMPTY ledger with a fictional township — 8 areas, about 300 households, about 800 persons —
-// through the same registry code the counter uses, in one transaction with its audit row.
-import { dateCn, isoCn } from '../../shared/domain/time';
+// The demo's registry: 8 areas, about 300 households, about 800 persons, through the same registry code the counter
+// uses. `year.ts` calls it inside the demo's one transaction.
+import { dateCn } from '../../shared/domain/time';
 import type { RELATIONS } from '../../shared/schemas/registry';
 import type { DB } from '../db/open';
 import { insertArea } from '../services/areas';
-import { writeAudit } from '../services/audit';
 import { createHousehold } from '../services/households';
 import { AREAS, type FictionalPerson, people, rng } from './fictional';
 
@@ -21,11 +20,13 @@ const CATEGORIES = [
   'expenditure_hardship',
 ];
 
-export function seedDemo(db: DB, now: Date): { households: number; persons: number } | null {
-  const holds = (
-    db.prepare('SELECT (SELECT count(*) FROM households) + (SELECT count(*) FROM areas) AS n').get() as { n: number }
-  ).n;
-  if (holds > 0) return null; // only ever into an empty ledger
+/** A household as the demo's year knows it: its head, its members and its categories. */
+export interface DemoHousehold {
+  id: number;
+  categories: string[];
+}
+
+export function seedHouseholds(db: DB, now: Date): DemoHousehold[] {
   const r = rng(2026);
   const today = dateCn(now);
   // One stream for everyone, so every ID number is unique; adults and children are drawn from it by birth date.
@@ -38,60 +39,49 @@ export function seedDemo(db: DB, now: Date): { households: number; persons: numb
   };
   const adultBy = `${Number(today.slice(0, 4)) - 18}${today.slice(4)}`;
   const pick = () => draw((p) => p.birthDate <= adultBy);
-  return db.transaction(() => {
-    const areaIds = AREAS.map((name, i) => insertArea(db, name, i + 1));
-    let persons = 0;
-    for (let i = 0; i < 300; i++) {
-      const head = pick();
-      const size = 1 + Math.floor(r() * 4) + (r() < 0.3 ? 1 : 0);
-      const members: { name: string; idNumber: string; relation: (typeof RELATIONS)[number]; phone: string }[] = [
-        { name: head.name, idNumber: head.idNumber, relation: '户主', phone: head.phone },
-      ];
-      if (size > 1) {
-        const spouse = pick();
-        members.push({ name: spouse.name, idNumber: spouse.idNumber, relation: '配偶', phone: '' });
-      }
-      // Children are 20+ years younger than the head; the generator's births end in 2019, so only older heads have
-      // them.
-      const kidsFrom = `${Number(head.birthDate.slice(0, 4)) + 20}`;
-      for (let k = 2; k < size && kidsFrom < '2015'; k++) {
-        const c = draw((p) => p.birthDate > kidsFrom && p.birthDate <= today);
-        members.push({
-          name: [...head.name][0] + [...c.name].slice(1).join(''),
-          idNumber: c.idNumber,
-          relation: '子女',
-          phone: '',
-        });
-      }
-      const cats = [
-        CATEGORIES[Math.floor(r() * CATEGORIES.length)],
-        ...(r() < 0.25 ? [CATEGORIES[Math.floor(r() * CATEGORIES.length)]] : []),
-      ];
-      createHousehold(
-        db,
-        {
-          areaId: areaIds[i % areaIds.length],
-          address: `${AREAS[i % AREAS.length]}${1 + Math.floor(r() * 12)}组${1 + Math.floor(r() * 60)}号`,
-          phone: head.phone,
-          bankName: '农商银行',
-          account: `6217${String(Math.floor(r() * 1e15)).padStart(15, '0')}`,
-          notes: '演示数据（虚构）',
-          categories: [...new Set(cats)],
-          members: members.map((m) => ({ ...m, disabilityType: null, disabilityGrade: null, disabilityCert: null })),
-        },
-        now,
-      );
-      persons += members.length;
+  const areaIds = AREAS.map((name, i) => insertArea(db, name, i + 1));
+  const out: DemoHousehold[] = [];
+  for (let i = 0; i < 300; i++) {
+    const head = pick();
+    const size = 1 + Math.floor(r() * 4) + (r() < 0.3 ? 1 : 0);
+    const members: { name: string; idNumber: string; relation: (typeof RELATIONS)[number]; phone: string }[] = [
+      { name: head.name, idNumber: head.idNumber, relation: '户主', phone: head.phone },
+    ];
+    if (size > 1) {
+      const spouse = pick();
+      members.push({ name: spouse.name, idNumber: spouse.idNumber, relation: '配偶', phone: '' });
     }
-    writeAudit(db, {
-      at: isoCn(now),
-      staffId: null,
-      channel: 'demo.seed',
-      entity: 'ledger',
-      entityId: null,
-      before: null,
-      after: { households: 300, persons },
-    });
-    return { households: 300, persons };
-  })();
+    // Children are 20+ years younger than the head; the generator's births end in 2019, so only older heads have
+    // them.
+    const kidsFrom = `${Number(head.birthDate.slice(0, 4)) + 20}`;
+    for (let k = 2; k < size && kidsFrom < '2015'; k++) {
+      const c = draw((p) => p.birthDate > kidsFrom && p.birthDate <= today);
+      members.push({
+        name: [...head.name][0] + [...c.name].slice(1).join(''),
+        idNumber: c.idNumber,
+        relation: '子女',
+        phone: '',
+      });
+    }
+    const cats = [
+      CATEGORIES[Math.floor(r() * CATEGORIES.length)],
+      ...(r() < 0.25 ? [CATEGORIES[Math.floor(r() * CATEGORIES.length)]] : []),
+    ];
+    const id = createHousehold(
+      db,
+      {
+        areaId: areaIds[i % areaIds.length],
+        address: `${AREAS[i % AREAS.length]}${1 + Math.floor(r() * 12)}组${1 + Math.floor(r() * 60)}号`,
+        phone: head.phone,
+        bankName: '农商银行',
+        account: `6217${String(Math.floor(r() * 1e15)).padStart(15, '0')}`,
+        notes: '演示数据（虚构）',
+        categories: [...new Set(cats)],
+        members: members.map((m) => ({ ...m, disabilityType: null, disabilityGrade: null, disabilityCert: null })),
+      },
+      now,
+    );
+    out.push({ id, categories: [...new Set(cats)] });
+  }
+  return out;
 }

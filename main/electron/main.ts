@@ -17,6 +17,7 @@ import {
 import { serveAsset } from '../assets';
 import { type Options, parseOptions } from '../cli';
 import { systemClock } from '../clock';
+import { seedDemo } from '../demo/year';
 import { createDispatcher, type Dispatcher, newSession, type Session } from '../dispatch';
 import { handlers } from '../handlers';
 import { Ledger } from '../ledger';
@@ -62,6 +63,8 @@ async function ready(opts: Options): Promise<void> {
     app.exit(2);
     return;
   }
+  // --demo fills an empty ledger (the sign-in screen then shows the demo's accounts); a ledger with data is left alone.
+  if (opts.demo) await seedDemo(ledger, ledger.clock());
   dispatcher = createDispatcher(ledger, handlers);
 
   protocol.handle('app', (req) => {

@@ -44,3 +44,9 @@ export interface SessionState {
   /** The ledger's day (China time, YYYY-MM-DD): the renderer's "today", so it follows the ledger clock. */
   today: string;
 }
+
+/** A demo ledger's staff, shown on its sign-in screen: all fictional, one password. */
+export interface DemoAccounts {
+  password: string;
+  accounts: { username: string; displayName: string; roles: Role[] }[];
+}

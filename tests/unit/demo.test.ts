@@ -1,19 +1,165 @@
-// --demo: a fictional township into an empty ledger, and never into one that holds data.
+// --demo: a fictional township's year walked through the dispatcher, into an empty ledger only; every screen opens
+// on rows, and the year report's figures are those of independent SQL over the same ledger.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { seedDemo } from '../../main/demo/seed';
+import { DEMO_PASSWORD, demoYear, seedDemo } from '../../main/demo/year';
+import { newSession } from '../../main/dispatch';
+import type { Channel, Input } from '../../shared/contract';
 import { parseIdNumber } from '../../shared/domain/idNumber';
-import { world } from './helpers';
+import { must, world } from './helpers';
 
-test('fills an empty ledger with 8 areas, 300 households, about 800 valid persons; refuses a ledger with data', async () => {
+test('the demo year: every state, every screen with rows, figures equal to SQL; refused on a ledger with data', async () => {
   const w = await world();
-  const r = seedDemo(w.ledger.db, w.clock.now());
-  assert.equal(r?.households, 300);
+  const started = performance.now();
+  const r = await seedDemo(w.ledger, w.clock.now());
+  const ms = performance.now() - started;
+  assert.ok(r, 'seeded');
+  assert.ok(ms < 15_000, `the demo took ${Math.round(ms)} ms`);
+  const year = demoYear('2026-11-23');
+  assert.equal(year, 2026);
   assert.deepEqual([w.count('areas'), w.count('households')], [8, 300]);
-  const persons = w.ledger.db.prepare('SELECT id_number AS id FROM persons').all() as { id: string }[];
-  assert.ok(persons.length >= 650 && persons.length <= 950, `${persons.length} persons`);
-  assert.ok(persons.every((p) => parseIdNumber(p.id, '2026-11-23').ok));
-  assert.equal(seedDemo(w.ledger.db, w.clock.now()), null);
-  assert.equal(w.count('households'), 300);
+  const ids = w.ledger.db.prepare('SELECT id_number AS id FROM persons').all() as { id: string }[];
+  assert.ok(
+    ids.every((p) => parseIdNumber(p.id, '2026-11-23').ok && p.id.startsWith('990101')),
+    'fictional numbers',
+  );
+
+  // Every workflow state but 办结 (no case is closed by hand in the demo), and every relief kind a township uses.
+  const states = new Set(
+    (w.ledger.db.prepare('SELECT DISTINCT state FROM applications').all() as { state: string }[]).map((s) => s.state),
+  );
+  for (const s of ['accepted', 'investigated', 'publicized', 'approved', 'rejected', 'withdrawn', 'paid'])
+    assert.ok(states.has(s), `a case ${s}`);
+  const one = <T = { n: number }>(sql: string, ...args: unknown[]) => w.one<T>(sql, ...args);
+  assert.ok(one(`SELECT count(*) AS n FROM application_steps WHERE action = 'object'`).n >= 1, 'an objection');
+  assert.ok(one(`SELECT count(*) AS n FROM applications WHERE urgent = 1`).n >= 2, '先行救助');
+  assert.ok(
+    one(`SELECT count(*) AS n FROM payments WHERE batch_id IS NULL AND reverses_id IS NULL`).n >= 30,
+    'single payments',
+  );
+  assert.ok(one(`SELECT count(*) AS n FROM payments WHERE cause = 'bank_failed'`).n >= 2, 'bank failures');
+  assert.ok(one(`SELECT count(*) AS n FROM payments WHERE note LIKE '补发%'`).n >= 2, 're-issued');
+  assert.ok(one(`SELECT count(*) AS n FROM payments WHERE cause = 'manual'`).n >= 1, 'a reversal');
+  assert.equal(
+    one(`SELECT count(*) AS n FROM payroll_batches WHERE state = 'posted'`).n,
+    10,
+    'a batch for each past month',
+  );
+  assert.ok(one(`SELECT count(*) AS n FROM closed_months`).n >= 1, 'a closed month');
+  assert.ok(one(`SELECT count(*) AS n FROM service_cards WHERE voided_on IS NOT NULL`).n >= 1, 'a card re-issued');
+  assert.ok(one(`SELECT count(*) AS n FROM visit_aid`).n > 50, 'aid');
+
+  // The demo's staff sign in with the password the sign-in screen shows.
+  const shown = must(await w.call(newSession(), 'setup.state', {}));
+  assert.equal(shown.demo?.password, DEMO_PASSWORD);
+  const seat = async (username: string) => {
+    const s = newSession();
+    must(await w.call(s, 'session.signIn', { username, password: DEMO_PASSWORD }));
+    return s;
+  };
+  const admin = await seat('admin');
+  const clerk = await seat('shouli');
+
+  // Every screen's first query has rows.
+  const first: [Channel, Record<string, unknown>][] = [
+    ['households.list', {}],
+    ['applications.list', {}],
+    ['payments.list', {}],
+    ['payroll.list', {}],
+    ['cadres.list', {}],
+    ['visits.list', {}],
+    ['cards.list', {}],
+    ['audit.list', {}],
+  ];
+  for (const [channel, input] of first) {
+    const page = must(await w.call(admin, channel, input as Input<typeof channel>)) as { total: number };
+    assert.ok(page.total > 0, `${channel} has rows`);
+  }
+  const due = must(await w.call(clerk, 'applications.due', {}));
+  assert.ok(due.overdue.length > 0 && due.dueSoon.length > 0, '首页 shows cases due and overdue');
+  assert.ok(must(await w.call(clerk, 'visits.due', {})).length > 0, '首页 shows visits due');
+  assert.ok(must(await w.call(clerk, 'months.list', {})).length > 0);
+
+  // The year report against SQL written here, not the report's own queries.
+  const report = must(await w.call(clerk, 'reports.annual', { year }));
+  const span = [`${year}-01-01`, `${year}-12-31`];
+  const paid = one<{ times: number; fen: number; persons: number; households: number }>(
+    `SELECT count(*) AS times, sum(amount_fen) AS fen, count(DISTINCT person_id) AS persons,
+       count(DISTINCT household_id) AS households
+     FROM payments
+     WHERE reverses_id IS NULL AND paid_on BETWEEN ? AND ?`,
+    ...span,
+  );
+  assert.deepEqual(
+    {
+      times: report.total.times,
+      fen: report.total.fen,
+      persons: report.total.persons,
+      households: report.total.households,
+    },
+    paid,
+  );
+  const reversed = one<{ times: number; fen: number }>(
+    `SELECT count(*) AS times, sum(amount_fen) AS fen
+      FROM payments
+      WHERE reverses_id IS NOT NULL AND paid_on BETWEEN ? AND ?`,
+    ...span,
+  );
+  assert.deepEqual(report.reversals, reversed);
+  for (const k of report.byKind.filter((x) => x.times > 0))
+    assert.equal(
+      k.fen,
+      one(
+        `SELECT sum(amount_fen) AS n
+          FROM payments
+          WHERE reverses_id IS NULL AND top_kind = ? AND paid_on BETWEEN ? AND ?`,
+        k.kindCode,
+        ...span,
+      ).n,
+      k.kind,
+    );
+  assert.equal(
+    report.applications.accepted,
+    one(`SELECT count(*) AS n FROM applications WHERE accepted_on BETWEEN ? AND ?`, ...span).n,
+  );
+  assert.equal(
+    report.pairing?.visits,
+    one(`SELECT count(*) AS n FROM visits WHERE visited_on BETWEEN ? AND ?`, ...span).n,
+  );
+  assert.equal(
+    report.pairing?.aidFen,
+    one(
+      `SELECT sum(value_fen) AS n
+        FROM visit_aid
+        JOIN visits v ON v.id = visit_id
+        WHERE visited_on BETWEEN ? AND ?`,
+      ...span,
+    ).n,
+  );
+  assert.equal(
+    report.pairing?.cardsIssued,
+    one(`SELECT count(*) AS n FROM service_cards WHERE issued_on BETWEEN ? AND ?`, ...span).n,
+  );
+  assert.match(report.summary, new RegExp(`^${year}年`));
+  assert.match(report.summary, /医疗救助（大病）/);
+
+  // Never into a ledger that holds data: nothing is added.
+  const before = w.count('audit_log');
+  assert.equal(await seedDemo(w.ledger, w.clock.now()), null);
+  assert.equal(w.count('audit_log'), before);
+});
+
+test('the demo is all or nothing: a step refused halfway leaves the ledger as it was', async () => {
+  const w = await world();
+  const tables = ['households', 'staff', 'applications', 'payments', 'audit_log', 'settings'];
+  const before = tables.map((t) => w.count(t));
+  // Here a trigger refuses every visit, which the demo records from February on.
+  w.ledger.db.exec(`CREATE TRIGGER no_visits BEFORE INSERT ON visits BEGIN SELECT RAISE(ABORT, 'refused'); END`);
+  await assert.rejects(seedDemo(w.ledger, w.clock.now()), /refused/);
+  assert.deepEqual(
+    tables.map((t) => w.count(t)),
+    before,
+  );
+  assert.equal(w.ledger.db.inTransaction, false);
 });
