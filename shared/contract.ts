@@ -49,7 +49,11 @@ const STAFF = ['clerk', 'reviewer', 'approver', 'admin'] as const;
 const REVEAL = ['reviewer', 'approver', 'admin'] as const;
 
 export const contract = {
-  'setup.state': def<{ needsAdmin: boolean; centerName: string; demo: staff.DemoAccounts | null }>()(empty, 'public', 'query'),
+  'setup.state': def<{ needsAdmin: boolean; centerName: string; demo: staff.DemoAccounts | null }>()(
+    empty,
+    'public',
+    'query',
+  ),
   'setup.createAdmin': def<staff.StaffMember>()(staff.createAdminInput, 'public', 'mutation'),
 
   'session.state': def<staff.SessionState>()(empty, 'public', 'query'),
