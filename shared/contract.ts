@@ -3,6 +3,7 @@
 import { z } from 'zod';
 
 import type { Role } from './domain/roles';
+import type { Queue } from './domain/workflow';
 import * as apps from './schemas/applications';
 import { auditListInput, type AuditRow } from './schemas/audit';
 import { backupCreateInput, type BackupFile, backupRestoreInput } from './schemas/backup';
@@ -126,6 +127,8 @@ export const contract = {
     'signedIn',
     'query',
   ),
+  /** 首页's queues: how many cases wait for each step (the grid lists one with `queue`). */
+  'applications.queues': def<Record<Queue, number>>()(empty, 'signedIn', 'query'),
   /** The 公示 list of one area (or all): cases in publicity today. */
   'applications.publicity': def<{ day: string; rows: apps.PublicityRow[] }>()(
     z.object({ areaId: id.optional() }),
@@ -133,6 +136,7 @@ export const contract = {
     'mutation',
   ),
   'applications.investigate': def<apps.ApplicationDetail>()(apps.investigateInput, STAFF, 'mutation'),
+  'applications.materials': def<apps.ApplicationDetail>()(apps.materialsInput, STAFF, 'mutation'),
   'applications.review': def<apps.ApplicationDetail>()(apps.reviewInput, ['reviewer'], 'mutation'),
   'applications.publicize': def<apps.ApplicationDetail>()(apps.publicizeInput, ['reviewer', 'approver'], 'mutation'),
   'applications.object': def<apps.ApplicationDetail>()(apps.objectInput, STAFF, 'mutation'),

@@ -6,7 +6,7 @@ import type { ApplicationTally } from '../../shared/domain/reports';
 import { AppError } from '../../shared/domain/result';
 import { dateCn } from '../../shared/domain/time';
 import { addWorkingDays, type Calendar, workingDaysBetween } from '../../shared/domain/workdays';
-import { OPEN_STATES } from '../../shared/domain/workflow';
+import { OPEN_STATES, type Queue, QUEUE_KEYS } from '../../shared/domain/workflow';
 import type {
   ApplicationDetail,
   applicationListInput,
@@ -22,6 +22,27 @@ import { orderBy, page, Where } from './paging';
 
 const OPEN = OPEN_STATES.map((s) => `'${s}'`).join(', ');
 const PAPERWORK_PENDING = `a.urgent = 1 AND a.paperwork_done_on IS NULL`;
+const RECURRING = (r: 'one_off' | 'monthly') =>
+  `a.kind_code IN (SELECT code FROM relief_kinds WHERE recurrence = '${r}')`;
+
+/** A queue of 首页 as a condition on `a` (with today bound where it needs it): 首页 counts it, the grid lists it. */
+export function queueCondition(queue: Queue, today: string): { sql: string; args: string[] } {
+  const c: Record<Queue, [string, ...string[]]> = {
+    investigate: [`a.state = 'accepted'`],
+    review: [`a.state = 'investigated'`],
+    publicize: [`a.state = 'reviewed'`],
+    inPublicity: [`a.state = 'publicized' AND a.publicity_to >= ?`, today],
+    approve: [`a.state = 'publicized' AND a.publicity_to < ?`, today],
+    pay: [`a.state = 'approved' AND ${RECURRING('one_off')}`],
+    startMonth: [
+      `a.state = 'approved' AND ${RECURRING('monthly')}
+        AND NOT EXISTS (SELECT 1 FROM entitlements e WHERE e.application_id = a.id)`,
+    ],
+    paperwork: [PAPERWORK_PENDING],
+  };
+  const [sql, ...args] = c[queue];
+  return { sql, args };
+}
 
 const ROW = `SELECT a.id, a.acceptance_no AS acceptanceNo, a.household_id AS householdId, p.name AS personName,
   ar.name AS area, k.name AS kind, a.requested_fen AS requestedFen, a.approved_fen AS approvedFen, a.state, a.urgent,
@@ -70,7 +91,7 @@ export function applicationDetail(db: DB, id: number, now: Date): ApplicationDet
     `${ROW.replace(
       'SELECT a.id,',
       `SELECT a.id, a.person_id AS personId, a.kind_code AS kindCode, a.reason,
-  a.materials_received AS materialsReceived, a.publicity_from AS publicityFrom, a.publicity_to AS publicityTo,
+  a.materials_received AS materialsReceived, k.recurrence = 'monthly' AS monthly, a.publicity_from AS publicityFrom, a.publicity_to AS publicityTo,
   k.materials AS materialsRequired, s.display_name AS registeredBy,`,
     )}
       JOIN staff s ON s.id = a.registered_by
@@ -85,6 +106,7 @@ export function applicationDetail(db: DB, id: number, now: Date): ApplicationDet
         publicityFrom: string | null;
         publicityTo: string | null;
         registeredBy: string;
+        monthly: number;
       })
     | undefined;
   if (!r) throw new AppError('NOT_FOUND', '找不到这个申请');
@@ -110,6 +132,7 @@ export function applicationDetail(db: DB, id: number, now: Date): ApplicationDet
     materialsRequired: required,
     materialsReceived: received,
     materialsMissing: required.filter((m) => !received.includes(m)),
+    monthly: r.monthly === 1,
     publicityFrom: r.publicityFrom,
     publicityTo: r.publicityTo,
     paperworkDue: r.paperworkDue,
@@ -151,6 +174,10 @@ export function listApplications(db: DB, q: z.output<typeof applicationListInput
   if (q.state) where.add('a.state = ?', q.state);
   if (q.areaId) where.add('a.area_id = ?', q.areaId);
   if (q.householdId) where.add('a.household_id = ?', q.householdId);
+  if (q.queue) {
+    const c = queueCondition(q.queue, today);
+    where.add(c.sql, ...c.args);
+  }
   if (q.yearTally) {
     const t = applicationTally(q.yearTally.tally, q.yearTally.year);
     where.add(t.sql, ...t.args);
@@ -219,4 +246,13 @@ export const applicationListHandlers = {
   },
   'applications.list': (ctx, input) => listApplications(ctx.db, input, ctx.now),
   'applications.due': (ctx) => dueApplications(ctx.db, ctx.now),
+  'applications.queues': (ctx) => {
+    const today = dateCn(ctx.now);
+    const count = (q: Queue) => {
+      const c = queueCondition(q, today);
+      return (prep(ctx.db, `SELECT count(*) AS n\nFROM applications a\nWHERE ${c.sql}`).get(...c.args) as { n: number })
+        .n;
+    };
+    return Object.fromEntries(QUEUE_KEYS.map((q) => [q, count(q)])) as Record<Queue, number>;
+  },
 } satisfies Partial<Handlers>;

@@ -4,7 +4,14 @@ import { parseYuan } from '../../shared/domain/money';
 import { AppError } from '../../shared/domain/result';
 import { dateCn, isoCn } from '../../shared/domain/time';
 import { addDays, addWorkingDays, workingDaysBetween } from '../../shared/domain/workdays';
-import { type Action, ACTIONS, PUBLICITY_DAYS, type State } from '../../shared/domain/workflow';
+import {
+  type Action,
+  ACTIONS,
+  OPEN_STATES,
+  PUBLICITY_DAYS,
+  type State,
+  STATE_LABELS,
+} from '../../shared/domain/workflow';
 import type { ApplicationDetail, ReliefKind } from '../../shared/schemas/applications';
 import { type DB, prep } from '../db/open';
 import type { Ctx, Handlers } from '../dispatch';
@@ -202,12 +209,14 @@ function transition(
   onDate: string,
   detail: object,
   set: Record<string, string | number | null> = {},
+  guard?: () => void,
 ): ApplicationDetail {
   const a = record(ctx.db, id);
   const t = ACTIONS[action];
   if (!(t.from as readonly State[]).includes(a.state))
     throw new AppError('CONFLICT', `受理编号 ${a.acceptanceNo} 当前状态不能${t.label}（需要先完成前面的步骤）`);
   checkMakerChecker(ctx, a, action);
+  guard?.();
   const before = applicationDetail(ctx.db, id, ctx.now);
   const cols = Object.keys(set);
   prep(
@@ -294,6 +303,16 @@ export const applicationHandlers = {
       throw new AppError('CONFLICT', `公示期到 ${a.publicityTo} 结束，公示期满后才能审批`);
     const amount = fen(input.amount);
     if (amount > a.requestedFen) throw new AppError('VALIDATION', '批准金额不能超过申请金额', 'amount');
+    const { materialsMissing: missing } = applicationDetail(ctx.db, input.id, ctx.now);
+    // Checked after the state and maker-checker (transition's `guard`): those refusals come first.
+    const guard = () => {
+      if (missing.length && !input.waiveReason)
+        throw new AppError(
+          'VALIDATION',
+          `还缺少材料：${missing.join('、')}。请先补收材料，或填写容缺受理理由后再审批`,
+          'waiveReason',
+        );
+    };
     const kind = reliefKind(ctx.db, a.kindCode);
     const county = kind.townshipCeilingFen !== null && amount > kind.townshipCeilingFen;
     if (county && !input.countyDecision)
@@ -307,14 +326,35 @@ export const applicationHandlers = {
       input.id,
       'approve',
       today,
-      { approvedFen: amount, countyDecision: input.countyDecision ?? null },
+      {
+        approvedFen: amount,
+        countyDecision: input.countyDecision ?? null,
+        ...(missing.length ? { waived: missing, waiveReason: input.waiveReason } : {}),
+      },
       {
         approved_fen: amount,
         county_review: county ? 1 : 0,
         decided_on: today,
         decided_by: ctx.session.staff!.id,
       },
+      guard,
     );
+  },
+
+  'applications.materials': (ctx, input) => {
+    const before = applicationDetail(ctx.db, input.id, ctx.now);
+    if (!(OPEN_STATES as readonly State[]).includes(before.state))
+      throw new AppError('CONFLICT', `受理编号 ${before.acceptanceNo} 已${STATE_LABELS[before.state]}，材料不能再改`);
+    const unknown = input.materials.filter((m) => !before.materialsRequired.includes(m));
+    if (unknown.length) throw new AppError('VALIDATION', `“${unknown[0]}”不在这类救助的材料清单中`, 'materials');
+    const received = before.materialsRequired.filter((m) => input.materials.includes(m));
+    prep(ctx.db, 'UPDATE applications SET materials_received = ?, updated_at = ? WHERE id = ?').run(
+      JSON.stringify(received),
+      isoCn(ctx.now),
+      input.id,
+    );
+    ctx.audit('application', input.id, { materials: before.materialsReceived }, { materials: received });
+    return applicationDetail(ctx.db, input.id, ctx.now);
   },
 
   'applications.reject': (ctx, input) =>

@@ -1,5 +1,7 @@
 // The case workflow: 受理 → 调查 → 审核 → 公示 → 审批 (or 不予批准) → 发放 → 办结; 撤回 before a decision;
 // 先行救助 approves urgent temporary relief at once and documents afterwards.
+import type { Role } from './roles';
+
 export const STATES = [
   'accepted',
   'investigated',
@@ -41,3 +43,56 @@ export const ACTIONS = {
 export type Action = keyof typeof ACTIONS;
 
 export const PUBLICITY_DAYS = 7;
+
+/**
+ * 首页's queues: the cases waiting for a step, and who takes it. The same condition counts a queue on 首页 and lists
+ * it in the grid (`queueCondition` in main/services/applicationList.ts).
+ */
+export const QUEUES = {
+  investigate: { label: '待入户调查', roles: 'any' },
+  review: { label: '待审核', roles: ['reviewer'] },
+  publicize: { label: '待公示', roles: ['reviewer', 'approver'] },
+  inPublicity: { label: '公示中', roles: 'any' },
+  approve: { label: '待审批（公示期满）', roles: ['approver'] },
+  pay: { label: '待发放', roles: 'any' },
+  startMonth: { label: '待设起发月份', roles: 'any' },
+  paperwork: { label: '先行救助待补材料', roles: 'any' },
+} as const satisfies Record<string, { label: string; roles: 'any' | readonly Role[] }>;
+export type Queue = keyof typeof QUEUES;
+export const QUEUE_KEYS = Object.keys(QUEUES) as Queue[];
+
+/** What the case page says comes next, who takes it, and from which day when it must wait. */
+export function nextStep(
+  a: {
+    state: State;
+    urgent: boolean;
+    paperworkDoneOn: string | null;
+    publicityTo: string | null;
+    materialsMissing: string[];
+    monthly: boolean;
+  },
+  today: string,
+): { text: string; who: string } | null {
+  const missing = a.materialsMissing.length ? `（还缺 ${a.materialsMissing.join('、')}，审批前须补齐）` : '';
+  switch (a.state) {
+    case 'accepted':
+      return { text: `入户调查：两名调查人上门核实${missing}`, who: '任何工作人员登记' };
+    case 'investigated':
+      return { text: `审核${missing}`, who: '审核员（受理人不能审核）' };
+    case 'reviewed':
+      return { text: `开始公示 ${PUBLICITY_DAYS} 天`, who: '审核员或审批员' };
+    case 'publicized':
+      return a.publicityTo && a.publicityTo >= today
+        ? { text: `公示中，${a.publicityTo} 期满；期满次日起可审批${missing}`, who: '审批员' }
+        : { text: `公示期满，可以审批${missing}`, who: '审批员（受理人、审核人不能审批）' };
+    case 'approved':
+      if (a.urgent && !a.paperworkDoneOn) return { text: '发放，并补齐先行救助的材料', who: '任何工作人员' };
+      return a.monthly
+        ? { text: '设置起发月份，随每月发放批次发放', who: '任何工作人员设置，审批员审批批次' }
+        : { text: '发放：在本页下方“发放”登记', who: '任何工作人员' };
+    case 'paid':
+      return a.urgent && !a.paperworkDoneOn ? { text: '补齐先行救助的材料', who: '任何工作人员' } : null;
+    default:
+      return null;
+  }
+}

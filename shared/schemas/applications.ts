@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import { APPLICATION_TALLIES } from '../domain/reports';
-import { type State, STATES } from '../domain/workflow';
+import { QUEUE_KEYS, type State, STATES } from '../domain/workflow';
 import { id, pageInput, text } from './common';
 
 const isoDate = (label: string) => z.iso.date(`${label}格式应为 YYYY-MM-DD`);
@@ -39,7 +39,11 @@ export const approveInput = z.object({
   countyDecision: z
     .object({ docNo: text('县级批复文号', { min: 2, max: 60 }), date: isoDate('县级批复日期') })
     .optional(),
+  /** 容缺受理: approving while materials are still missing needs a reason, kept on the step and in the audit log. */
+  waiveReason: text('容缺受理理由', { min: 2, max: 200 }).optional(),
 });
+/** The materials received so far (the whole list, each from the kind's checklist). */
+export const materialsInput = z.object({ id, materials: z.array(z.string().max(60)).max(30) });
 export const rejectInput = z.object({ id, reason: text('不予批准的理由', { min: 2, max: 1000, multiline: true }) });
 export const withdrawInput = z.object({ id, reason: text('撤回原因', { min: 2, max: 500 }) });
 export const urgentApproveInput = z.object({ id, amount: yuan, reason: text('先行救助理由', { min: 2, max: 500 }) });
@@ -54,6 +58,8 @@ export const applicationListInput = pageInput(['acceptanceNo', 'acceptedOn', 'de
   areaId: id.optional(),
   householdId: id.optional(),
   overdue: z.boolean().optional(),
+  /** One of 首页's queues: the cases waiting for that step. */
+  queue: z.enum(QUEUE_KEYS).optional(),
   /** An application figure of the annual report: the cases behind it. */
   yearTally: z.object({ year: z.number().int().min(2000).max(2100), tally: z.enum(APPLICATION_TALLIES) }).optional(),
 });
@@ -107,6 +113,8 @@ export interface ApplicationDetail extends ApplicationRow {
   materialsRequired: string[];
   materialsReceived: string[];
   materialsMissing: string[];
+  /** Paid month by month (an entitlement and the payroll), not once. */
+  monthly: boolean;
   publicityFrom: string | null;
   publicityTo: string | null;
   paperworkDue: string | null;

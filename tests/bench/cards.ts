@@ -90,7 +90,9 @@ export async function cardsFigure(): Promise<{
 
     // The same sheets, printed by a bare Chromium page: no app, no React, no antd.
     const sheet = await page.evaluate(() => ({
-      css: [...document.styleSheets].flatMap((s) => [...s.cssRules].map((r) => r.cssText)).join('\n'),
+      css: Array.from(document.styleSheets)
+        .flatMap((s) => Array.from(s.cssRules).map((r) => r.cssText))
+        .join('\n'),
       body: document.querySelector('.cards-a4')!.outerHTML,
     }));
     const bare = await browser.newPage();

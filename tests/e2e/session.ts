@@ -102,7 +102,10 @@ export async function approvedCase(
   const started = dayCn(8);
   const as = (username: string) => api(host, 'session.signIn', { username, password: 'staff-pass-1' });
   await as('li');
-  const a = await api<{ id: number }>(host, 'applications.register', { ...c, materials: [] });
+  // Every material on the kind's checklist is in hand, so 审批 needs no 容缺 reason.
+  const kinds = await api<{ code: string; materials: string[] }[]>(host, 'reliefKinds.list', {});
+  const materials = kinds.find((k) => k.code === c.kindCode)!.materials;
+  const a = await api<{ id: number }>(host, 'applications.register', { ...c, materials });
   await api(host, 'applications.investigate', {
     id: a.id,
     investigators: ['李一', '王二'],

@@ -67,6 +67,7 @@ test('a clerk sweeps every list, get, export and print: no full ID, account or p
     'applications.get': { id },
     'applications.list': { limit: 500 },
     'applications.due': {},
+    'applications.queues': {},
     'applications.publicity': {},
     'payments.get': { id: payment },
     'payments.list': { limit: 500 },

@@ -25,6 +25,7 @@ async function setup() {
       ],
     }),
   ) as HouseholdDetail;
+  // Every material of the kind is in hand unless the test says otherwise.
   const register = (input: Record<string, unknown> = {}) =>
     w.call(clerk, 'applications.register', {
       householdId: h.id,
@@ -32,7 +33,7 @@ async function setup() {
       kindCode: 'temporary_relief_urgent',
       reason: '房屋失火',
       amount: '3,000',
-      materials: ['申请书', '身份证复印件', '户口簿复印件'],
+      materials: w.materials((input.kindCode as string | undefined) ?? 'temporary_relief_urgent'),
       ...input,
     } as never);
   return { w, admin, clerk, reviewer, approver, h, register };
@@ -40,7 +41,7 @@ async function setup() {
 
 test('registration: gapless number, deadline on the working-day clock, missing materials listed', async () => {
   const { w, register } = await setup();
-  const a = must(await register()) as ApplicationDetail;
+  const a = must(await register({ materials: ['申请书', '身份证复印件', '户口簿复印件'] })) as ApplicationDetail;
   assert.equal(a.acceptanceNo, '2026-00001');
   assert.equal(a.state, 'accepted');
   assert.equal(a.requestedFen, 300000);
@@ -211,7 +212,7 @@ test('maker-checker through the dispatcher: the registrar cannot review or appro
       kindCode: 'medical_relief',
       reason: '住院',
       amount: '5000',
-      materials: [],
+      materials: w.materials('medical_relief'),
     }),
   ) as ApplicationDetail;
   must(
@@ -458,7 +459,7 @@ test('every action from every state: allowed exactly where the workflow table sa
   for (const [action, t] of Object.entries(ACTIONS)) {
     for (const state of STATES) {
       const a = must(
-        await register({ reason: `事由${n++}`, kindCode: 'other', materials: [], personId: h.members[n % 2].id }),
+        await register({ reason: `事由${n++}`, kindCode: 'other', personId: h.members[n % 2].id }),
       ) as ApplicationDetail;
       // Put the case straight into the state under test (publicity already over, nobody has reviewed it).
       // 先行救助 is tried on a kind that allows it.
@@ -479,4 +480,81 @@ test('every action from every state: allowed exactly where the workflow table sa
       assert.equal(now, allowed ? t.to : state, `${action} from ${state} leaves the case in the right state`);
     }
   }
+});
+
+test('缺少材料 blocks 审批 until the materials are in, or a 容缺受理 reason is given; 首页 queues list each step', async () => {
+  const { w, register, clerk, reviewer, approver } = await setup();
+  const short = must(await register({ materials: ['申请书'] })) as ApplicationDetail;
+  const full = must(await register({ reason: '房屋倒塌' })) as ApplicationDetail;
+  const queues = async () => must(await w.call(clerk, 'applications.queues', {}));
+  const listed = async (queue: string) =>
+    must(await w.call(clerk, 'applications.list', { queue } as never)) as { total: number; rows: { id: number }[] };
+  assert.equal((await queues()).investigate, 2);
+  assert.deepEqual((await listed('investigate')).rows.map((r) => r.id).sort(), [short.id, full.id].sort());
+  for (const id of [short.id, full.id]) {
+    const visit = {
+      id,
+      investigators: ['李四', '王五'] as [string, string],
+      visitedOn: '2026-11-23',
+      findings: '属实',
+    };
+    must(await w.call(clerk, 'applications.investigate', visit));
+  }
+  assert.deepEqual([(await queues()).investigate, (await queues()).review], [0, 2]);
+  for (const id of [short.id, full.id]) {
+    must(await w.call(reviewer, 'applications.review', { id, opinion: '同意' }));
+    must(await w.call(reviewer, 'applications.publicize', { id, fromDate: '2026-11-23' }));
+  }
+  assert.deepEqual([(await queues()).inPublicity, (await queues()).approve], [2, 0]);
+  w.clock.advanceMinutes(7 * 24 * 60);
+  for (const s of [clerk, reviewer, approver]) s.lastSeen = w.clock.now().getTime();
+  assert.deepEqual([(await queues()).inPublicity, (await queues()).approve], [0, 2]);
+  assert.equal((await listed('approve')).total, 2, 'the grid lists what the queue counts');
+
+  // Approving with materials missing is refused at the 容缺 field, and nothing is written.
+  const audit = w.count('audit_log');
+  const refusal = refused(await w.call(approver, 'applications.approve', { id: short.id, amount: '1000' }));
+  assert.equal(refusal.field, 'waiveReason');
+  assert.match(refusal.message, /还缺少材料：身份证复印件、户口簿复印件、事故或急难情况证明/);
+  assert.equal(w.count('audit_log'), audit);
+  // A clerk records the materials as they come in; only the checklist's items, and never after the decision.
+  assert.equal(
+    refused(await w.call(clerk, 'applications.materials', { id: short.id, materials: ['别的'] })).field,
+    'materials',
+  );
+  const more = must(
+    await w.call(clerk, 'applications.materials', {
+      id: short.id,
+      materials: ['申请书', '身份证复印件', '户口簿复印件'],
+    }),
+  );
+  assert.deepEqual(more.materialsMissing, ['事故或急难情况证明']);
+  // 容缺受理: approved with a reason, kept on the step.
+  const waived = must(
+    await w.call(approver, 'applications.approve', { id: short.id, amount: '1000', waiveReason: '证明由村委会后补' }),
+  );
+  assert.equal(waived.state, 'approved');
+  assert.deepEqual(waived.steps.at(-1)!.detail.waived, ['事故或急难情况证明']);
+  assert.equal(waived.steps.at(-1)!.detail.waiveReason, '证明由村委会后补');
+  assert.equal(
+    refused(await w.call(clerk, 'applications.materials', { id: short.id, materials: [] })).code,
+    'CONFLICT',
+  );
+  // All materials in hand: no reason needed. Approved one-off cases wait for payment.
+  must(await w.call(approver, 'applications.approve', { id: full.id, amount: '1000' }));
+  assert.equal((await queues()).pay, 2);
+});
+
+test('next step: what the case page says comes next and who takes it', async () => {
+  const { nextStep } = await import('../../shared/domain/workflow');
+  const base = { urgent: false, paperworkDoneOn: null, publicityTo: null, materialsMissing: [], monthly: false };
+  const say = (over: object) => nextStep({ ...base, state: 'accepted', ...over } as never, '2026-11-23');
+  assert.match(say({})!.text, /入户调查/);
+  assert.match(say({ materialsMissing: ['申请书'] })!.text, /还缺 申请书/);
+  assert.match(say({ state: 'investigated' })!.who, /审核员/);
+  assert.match(say({ state: 'publicized', publicityTo: '2026-11-25' })!.text, /2026-11-25 期满/);
+  assert.match(say({ state: 'publicized', publicityTo: '2026-11-20' })!.text, /可以审批/);
+  assert.match(say({ state: 'approved', monthly: true })!.text, /起发月份/);
+  assert.match(say({ state: 'approved' })!.text, /发放/);
+  assert.equal(say({ state: 'rejected' }), null);
 });

@@ -39,6 +39,8 @@ export interface World {
   /** Creates a staff member with these roles and returns a signed-in session for them. */
   staff(username: string, roles: Role[]): Promise<Session>;
   count(table: string): number;
+  /** Every material on a relief kind's checklist (a case with all of them can be approved without a 容缺 reason). */
+  materials(kindCode: string): string[];
 }
 
 export async function world(opts: { handlers?: Handlers } = {}): Promise<World> {
@@ -76,6 +78,11 @@ export async function world(opts: { handlers?: Handlers } = {}): Promise<World> 
       const s = newSession();
       must(await w.call(s, 'session.signIn', { username, password: 'staff-pass-1' }));
       return s;
+    },
+    materials: (kindCode) => {
+      const k = ledger.db.prepare('SELECT materials FROM relief_kinds WHERE code = ?').get(kindCode) as
+        { materials: string } | undefined;
+      return k ? (JSON.parse(k.materials) as string[]) : [];
     },
     count: (table) => (ledger.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n,
   };

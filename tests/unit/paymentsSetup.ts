@@ -33,7 +33,8 @@ export async function paymentsWorld(): Promise<PaymentsWorld> {
   const approver = await w.staff('appr', ['approver']);
   const approver2 = await w.staff('appr2', ['approver']);
   const register: PaymentsWorld['register'] = async (h, kindCode, amount, reason = '生活困难') => {
-    const input = { householdId: h.id, personId: h.members[0].id, kindCode, reason, amount, materials: [] };
+    const materials = w.materials(kindCode);
+    const input = { householdId: h.id, personId: h.members[0].id, kindCode, reason, amount, materials };
     return must(await w.call(clerk, 'applications.register', input)).id;
   };
   return {

@@ -73,6 +73,7 @@ export function ApplicationsPage() {
         </Button>
       </Space>
       <LedgerGrid<ApplicationRow>
+        empty="没有符合条件的救助申请。可换个条件，或在住户页面点 受理申请"
         columns={applicationColumns}
         fetchPage={fetchPage}
         onOpen={(r) => go(`/applications/${r.id}`)}

@@ -64,6 +64,7 @@ export function CardsPage({ route }: { route: string }) {
         也可在“台账”中勾选若干户后打印。卡上不印身份证号；二维码内容为卡号、服务热线和帮扶干部电话。
       </div>
       <LedgerGrid<CardRow>
+        empty="还没有制发服务卡。在上方选择村/社区，或在 台账 中勾选住户，再点 制卡打印"
         columns={cardColumns}
         fetchPage={fetchPage}
         onOpen={(c) => go(`/ledger/household/${c.householdId}?tab=pairings`)}

@@ -336,7 +336,7 @@ function PreviewPanel(props: {
         </Button>
         <Button onClick={props.onCancel}>取消</Button>
       </Space>
-      <LedgerGrid<ImportRow> columns={columns} fetchPage={fetchPage} testId="import-rows" />
+      <LedgerGrid<ImportRow> columns={columns} fetchPage={fetchPage} testId="import-rows" empty="这个筛选下没有行" />
     </Space>
   );
 }
@@ -395,7 +395,12 @@ function ImportHistory({ version, onChange }: { version: number; onChange: () =>
       <Typography.Paragraph type="secondary">
         第一次使用：先下载导入模板，或直接选择乡镇已有的花名册（.xlsx、.xls、.csv）。先导入户籍花名册，再导入在保名册和往月的发放花名册。导入前会逐行预览，确认后才写入。
       </Typography.Paragraph>
-      <LedgerGrid<ImportRecord> columns={columns} fetchPage={fetchPage} testId="import-history" />
+      <LedgerGrid<ImportRecord>
+        columns={columns}
+        fetchPage={fetchPage}
+        testId="import-history"
+        empty="还没有导入过花名册。在上方选择 Excel 或 CSV 文件开始"
+      />
     </Card>
   );
 }

@@ -25,6 +25,7 @@ export function HouseholdApplications({ householdId, active }: { householdId: nu
         </Button>
       )}
       <LedgerGrid<ApplicationRow>
+        empty="这一户还没有救助申请。可点上方 受理申请 登记"
         columns={applicationColumns}
         fetchPage={fetchPage}
         onOpen={(r) => go(`/applications/${r.id}`)}

@@ -99,6 +99,7 @@ export function LedgerPage() {
         </Button>
       </Space>
       <LedgerGrid<HouseholdRow>
+        empty="没有符合条件的住户。可换个条件查找，或点 新增住户 登记；已有花名册可在 数据导入 中导入"
         columns={householdColumns}
         fetchPage={fetchPage}
         onOpen={(r) => go(`/ledger/household/${r.id}`)}

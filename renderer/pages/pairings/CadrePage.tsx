@@ -75,6 +75,7 @@ export function CadrePage({ id }: { id: number }) {
       </Card>
       <Card size="small" title="走访记录">
         <LedgerGrid<VisitRow>
+          empty="这名干部还没有走访记录"
           columns={visitColumns}
           fetchPage={fetchVisits}
           onOpen={(v) => go(`/ledger/household/${v.householdId}?tab=pairings`)}

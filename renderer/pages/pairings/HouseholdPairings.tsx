@@ -167,7 +167,12 @@ export function HouseholdPairings({ householdId, active }: { householdId: number
           )
         }
       >
-        <LedgerGrid<VisitRow> columns={visitColumns} fetchPage={fetchVisits} testId="household-visits" />
+        <LedgerGrid<VisitRow>
+          columns={visitColumns}
+          fetchPage={fetchVisits}
+          testId="household-visits"
+          empty="还没有走访记录。结对干部走访后，点 登记走访"
+        />
       </Card>
       <FormDialog
         open={!!dialog}

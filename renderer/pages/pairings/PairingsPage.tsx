@@ -99,6 +99,7 @@ function Cadres() {
         </Button>
       </Space>
       <LedgerGrid<CadreRow>
+        empty="还没有帮扶干部。点 新增干部 登记，再到住户页面结对"
         columns={cadreColumns}
         fetchPage={fetchPage}
         onOpen={(c) => go(`/pairings/cadre/${c.id}`)}
@@ -121,6 +122,7 @@ function Unpaired() {
     <>
       <AreaFilter value={areaId} onChange={setArea} style={{ marginBottom: 12 }} />
       <LedgerGrid<{ id: number; head: string; area: string; phone: string }>
+        empty="困难户都已结对"
         columns={[
           { field: 'id', headerName: '户号', width: 90 },
           { field: 'head', headerName: '户主', width: 120 },
@@ -153,6 +155,7 @@ function Visits() {
         aria-label="走访年度"
       />
       <LedgerGrid<VisitRow>
+        empty="还没有走访记录。在住户或干部页面点 登记走访"
         columns={visitColumns}
         fetchPage={fetchPage}
         onOpen={(v) => go(`/ledger/household/${v.householdId}?tab=pairings`)}

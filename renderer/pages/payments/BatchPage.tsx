@@ -185,6 +185,7 @@ export function BatchPage({ id, session }: { id: number; session: SessionState }
         {b.state === 'draft' && <span className="muted">双击一行可剔除或恢复</span>}
       </Space>
       <LedgerGrid<BatchLine>
+        empty="这个批次没有发放行"
         columns={lineColumns}
         fetchPage={fetchPage}
         onOpen={(l) => b.state === 'draft' && (form.resetFields(), setProblem(null), setLine(l))}

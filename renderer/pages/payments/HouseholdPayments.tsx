@@ -15,6 +15,7 @@ export function HouseholdPayments({ householdId }: { householdId: number }) {
   );
   return (
     <LedgerGrid<PaymentRow>
+      empty="这一户还没有发放记录"
       columns={paymentColumns}
       fetchPage={fetchPage}
       onOpen={(r) => go(`/payments/record/${r.id}`)}

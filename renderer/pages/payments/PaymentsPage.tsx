@@ -93,6 +93,7 @@ function PaymentLedger() {
         />
       </Space>
       <LedgerGrid<PaymentRow>
+        empty="还没有发放记录。可在 救助申请 → 已审批 的案件中发放，或在 发放批次 中生成本月批次"
         columns={paymentColumns}
         fetchPage={fetchPage}
         onOpen={(r) => go(`/payments/record/${r.id}`)}

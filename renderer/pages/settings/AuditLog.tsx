@@ -52,7 +52,12 @@ export function AuditLog() {
         />
         <DatePicker.RangePicker onChange={(v) => setRange(v as [Dayjs | null, Dayjs | null] | null)} />
       </Space>
-      <LedgerGrid<AuditRow> columns={columns} fetchPage={fetchPage} testId="audit-grid" />
+      <LedgerGrid<AuditRow>
+        columns={columns}
+        fetchPage={fetchPage}
+        testId="audit-grid"
+        empty="没有符合条件的操作记录"
+      />
     </>
   );
 }
