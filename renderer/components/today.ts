@@ -25,3 +25,6 @@ export function monthRange(from: number, to: number): string[] {
       .format('YYYY-MM'),
   );
 }
+
+/** The ledger's day as YYYY-MM-DD, for the shared rules that compare days as text. */
+export const todayText = (): string => today().format('YYYY-MM-DD');

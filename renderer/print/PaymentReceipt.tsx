@@ -1,6 +1,6 @@
 // 救助金发放收据 (A5): amount in figures and in 大写, masked ID, signature line; a reversal prints as 冲正凭证.
 import { amountInWords, formatYuan } from '../../shared/domain/money';
-import { METHODS } from '../../shared/domain/payments';
+import { METHODS, voucherNo } from '../../shared/domain/payments';
 import type { PaymentDetail } from '../../shared/schemas/payments';
 import type { CenterSettings } from '../../shared/schemas/settings';
 import { cnDate } from './CaseDocuments';
@@ -11,7 +11,7 @@ export function PaymentReceipt({ center, p }: { center: CenterSettings; p: Payme
     <div className="sheet a5">
       <h1>{reversal ? '救助金发放冲正凭证' : '救助金发放收据'}</h1>
       <div className="sub">
-        {center.name}　凭证号：{String(p.id).padStart(8, '0')}
+        {center.name}　凭证号：{voucherNo(p.id)}
       </div>
       <table className="kv">
         <tbody>
@@ -65,7 +65,7 @@ export function PaymentReceipt({ center, p }: { center: CenterSettings; p: Payme
             <tr>
               <th>冲正原因</th>
               <td>
-                {p.note}（原凭证号 {String(p.reversesId).padStart(8, '0')}）
+                {p.note}（原凭证号 {voucherNo(p.reversesId!)}）
               </td>
             </tr>
           )}

@@ -15,3 +15,6 @@ export const REVERSAL_FILTERS = {
 
 export type BatchState = 'draft' | 'posted' | 'cancelled';
 export const BATCH_STATES: Record<BatchState, string> = { draft: '草稿', posted: '已过账', cancelled: '已作废' };
+
+/** 凭证号: a payment's id, eight digits, the same on the screen, in lists and on the receipt. */
+export const voucherNo = (id: number): string => String(id).padStart(8, '0');

@@ -6,6 +6,7 @@ import { test } from 'node:test';
 
 import { Ledger } from '../../main/ledger';
 import { loadCalendar } from '../../main/services/calendar';
+import { fullPinyin, initials } from '../../main/services/pinyin';
 import { amountInWords, cleanAccount, formatYuan, parseYuan } from '../../shared/domain/money';
 import { addMonths, monthCn } from '../../shared/domain/time';
 import { addWorkingDays, type Calendar, isWorkingDay, workingDaysBetween } from '../../shared/domain/workdays';
@@ -97,4 +98,11 @@ test('months: arithmetic across years, and 一卡通 accounts cleaned or refused
   assert.equal(cleanAccount('６２１７０００１２３４５'), '621700012345');
   assert.equal(cleanAccount('6.217E+18'), null);
   assert.equal(cleanAccount('12345'), null);
+});
+
+test('pinyin: a character outside the BMP gets its reading (𠮷 → ji), surnames read as surnames', () => {
+  assert.equal(initials('𠮷祥'), 'jx');
+  assert.equal(fullPinyin('𠮷祥'), 'jixiang');
+  assert.equal(initials('单田芳'), 'stf');
+  assert.equal(initials('阿依古丽·买买提'), 'ayglmmt');
 });

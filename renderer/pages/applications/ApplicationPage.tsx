@@ -1,14 +1,15 @@
 // One case: what was asked, what is missing, the clock, the timeline of every step, and the next actions.
 import { PrinterOutlined } from '@ant-design/icons';
-import { Button, Card, Descriptions, Form, Result, Space, Tag, Timeline } from 'antd';
+import { Alert, Button, Card, Descriptions, Form, Result, Space, Tag, Timeline, Tooltip } from 'antd';
 import { useState } from 'react';
 
 import { formatYuan } from '../../../shared/domain/money';
-import { STATE_LABELS } from '../../../shared/domain/workflow';
+import { nextStep, STATE_LABELS } from '../../../shared/domain/workflow';
 import type { SessionState } from '../../../shared/schemas/staff';
 import { FormDialog } from '../../components/FormDialog';
 import { type FormProblem, showResultError } from '../../components/forms';
 import { go } from '../../components/router';
+import { todayText } from '../../components/today';
 import { useRecord } from '../../components/useRecord';
 import { CasePayments } from '../payments/CasePayments';
 import { ACTION_DEFS, type ActionDef } from './actions';
@@ -71,6 +72,7 @@ export function ApplicationPage({ id, session }: { id: number; session: SessionS
   if (error) return <Result status="404" title={error.message} />;
   if (!a) return null;
   const actions = ACTION_DEFS.filter((d) => d.when(a) && (d.roles === 'any' || d.roles.some((r) => roles.includes(r))));
+  const next = nextStep(a, todayText());
   const submit = async (v: Record<string, unknown>) => {
     const r = await action!.run(a, v);
     if (!r.ok) return showResultError(form, r.error, setProblem);
@@ -86,6 +88,19 @@ export function ApplicationPage({ id, session }: { id: number; session: SessionS
         {a.urgent && <Tag color="orange">先行救助</Tag>}
         {a.countyReview && <Tag color="purple">报县审批</Tag>}
       </h1>
+      {next && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="next-step"
+          message={
+            <>
+              下一步：{next.text}　<span className="muted">由 {next.who}</span>
+            </>
+          }
+        />
+      )}
       <Card size="small" style={{ marginBottom: 16 }}>
         <Descriptions size="small" column={3}>
           <Descriptions.Item label="救助类别">{a.kind}</Descriptions.Item>
@@ -125,16 +140,28 @@ export function ApplicationPage({ id, session }: { id: number; session: SessionS
           )}
         </Descriptions>
         <Space wrap>
-          {actions.map((d) => (
-            <Button
-              key={d.key}
-              type={d.danger ? 'default' : 'primary'}
-              danger={d.danger}
-              onClick={() => (form.resetFields(), setProblem(null), setAction(d))}
-            >
-              {d.label}
-            </Button>
-          ))}
+          {actions.map((d) => {
+            // An action that cannot succeed yet is shown disabled, with the day it can (审批 during 公示).
+            const wait = d.notYet?.(a, todayText());
+            const button = (
+              <Button
+                key={d.key}
+                type={d.danger ? 'default' : 'primary'}
+                danger={d.danger}
+                disabled={!!wait}
+                onClick={() => (form.resetFields(), setProblem(null), setAction(d))}
+              >
+                {d.label}
+              </Button>
+            );
+            return wait ? (
+              <Tooltip key={d.key} title={wait}>
+                <span>{button}</span>
+              </Tooltip>
+            ) : (
+              button
+            );
+          })}
           <Button icon={<PrinterOutlined />} onClick={() => go(`/print/receipt/${a.id}`)}>
             受理回执
           </Button>
@@ -178,7 +205,7 @@ export function ApplicationPage({ id, session }: { id: number; session: SessionS
         onFinish={submit}
         onCancel={() => setAction(null)}
       >
-        {action?.fields}
+        {typeof action?.fields === 'function' ? action.fields(a) : action?.fields}
       </FormDialog>
     </div>
   );

@@ -1,10 +1,10 @@
 // 救助申请: every case, filtered by SQL (kind, state, area, overdue); Enter or double-click opens the case.
 import { PlusOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Button, Checkbox, Select, Space } from 'antd';
+import { Button, Checkbox, Select, Space, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 
 import { APPLICATION_TALLIES, APPLICATION_TALLY_LABELS } from '../../../shared/domain/reports';
-import { type State, STATE_LABELS, STATES } from '../../../shared/domain/workflow';
+import { type Queue, QUEUE_KEYS, QUEUES, type State, STATE_LABELS, STATES } from '../../../shared/domain/workflow';
 import type { ApplicationRow, ReliefKind } from '../../../shared/schemas/applications';
 import { call } from '../../api';
 import { AreaFilter, KindFilter } from '../../components/filters';
@@ -28,6 +28,11 @@ export function ApplicationsPage() {
   const [areaId, setArea] = useState<number>();
   const [overdue, setOverdue] = useState(false);
   const [figure, setFigure] = useYearFigure('tally', APPLICATION_TALLIES);
+  // 首页's 我的待办 opens the grid on one queue (#/applications?queue=approve).
+  const [queue, setQueue] = useState<Queue | undefined>(() => {
+    const q = new URLSearchParams(location.hash.split('?')[1] ?? '').get('queue') as Queue | null;
+    return q && QUEUE_KEYS.includes(q) ? q : undefined;
+  });
   const fetchPage = useCallback(
     (req: PageRequest) =>
       call('applications.list', {
@@ -37,14 +42,26 @@ export function ApplicationsPage() {
         state,
         areaId,
         overdue: overdue || undefined,
+        queue,
         yearTally: figure && { year: figure.year, tally: figure.value },
       }),
-    [kindCode, state, areaId, overdue, figure],
+    [kindCode, state, areaId, overdue, queue, figure],
   );
   return (
     <div className="page">
       <h1 className="page-title">救助申请</h1>
       <Space style={{ marginBottom: 12 }} wrap>
+        {queue && (
+          <Tag
+            color="blue"
+            closable
+            onClose={() => setQueue(undefined)}
+            data-testid="queue-tag"
+            style={{ fontSize: 14, padding: '4px 8px' }}
+          >
+            待办：{QUEUES[queue].label}
+          </Tag>
+        )}
         {figure && (
           <YearFigureTag
             label={`${figure.year}年${APPLICATION_TALLY_LABELS[figure.value]}的申请`}

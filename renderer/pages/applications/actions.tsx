@@ -1,10 +1,11 @@
 // The workflow's actions as the case page offers them: who may see the button, the form, and the call.
-import { DatePicker, Form, Input } from 'antd';
+import { Checkbox, DatePicker, Form, Input } from 'antd';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 
 import type { Result } from '../../../shared/domain/result';
 import type { Role } from '../../../shared/domain/roles';
+import { addDays } from '../../../shared/domain/workdays';
 import { OPEN_STATES, type State } from '../../../shared/domain/workflow';
 import type { ApplicationDetail } from '../../../shared/schemas/applications';
 import { call } from '../../api';
@@ -21,7 +22,10 @@ export interface ActionDef {
   /** Shown when the case is in one of these states and the staff member holds one of these roles. */
   when: (a: ApplicationDetail) => boolean;
   roles: readonly Role[] | 'any';
-  fields: ReactNode;
+  /** Why the action cannot succeed yet (and from when), or null: the button is then shown disabled with this. */
+  notYet?: (a: ApplicationDetail, today: string) => string | null;
+  /** The dialog's fields (a function when they depend on the case). */
+  fields: ReactNode | ((a: ApplicationDetail) => ReactNode);
   run: (a: ApplicationDetail, v: V) => Promise<Result<ApplicationDetail>>;
 }
 
@@ -120,9 +124,23 @@ export const ACTION_DEFS: ActionDef[] = [
     label: '审批通过',
     roles: ['approver'],
     when: (a) => a.state === 'publicized',
-    fields: (
+    notYet: (a, today) =>
+      a.publicityTo && a.publicityTo >= today
+        ? `公示期到 ${a.publicityTo}，${addDays(a.publicityTo, 1)} 起可审批`
+        : null,
+    fields: (a) => (
       <>
         {amount}
+        {a.materialsMissing.length > 0 && (
+          <Form.Item
+            name="waiveReason"
+            label="容缺受理理由"
+            extra={`还缺少 ${a.materialsMissing.join('、')}。材料补齐前审批，须写明容缺受理的理由（记入办理过程）`}
+            rules={req('请填写容缺受理理由，或先登记收到的材料')}
+          >
+            <Input maxLength={200} />
+          </Form.Item>
+        )}
         <Form.Item label="县级批复（超过乡镇审批权限时填写）">
           <Input.Group compact>
             <Form.Item name={['countyDocNo']} noStyle>
@@ -140,6 +158,7 @@ export const ACTION_DEFS: ActionDef[] = [
         id: a.id,
         amount: v.amount as string,
         countyDecision: v.countyDocNo ? { docNo: v.countyDocNo as string, date: date(v, 'countyDate') } : undefined,
+        ...(v.waiveReason ? { waiveReason: v.waiveReason as string } : {}),
       }),
   },
   {
@@ -172,6 +191,18 @@ export const ACTION_DEFS: ActionDef[] = [
     when: (a) => a.urgent && !a.paperworkDoneOn,
     fields: text('note', '补充材料说明'),
     run: (a, v) => call('applications.completePaperwork', { id: a.id, note: v.note as string }),
+  },
+  {
+    key: 'materials',
+    label: '登记收到的材料',
+    roles: 'any',
+    when: (a) => (OPEN_STATES as State[]).includes(a.state) && a.materialsMissing.length > 0,
+    fields: (a) => (
+      <Form.Item name="materials" label="已收到的材料" initialValue={a.materialsReceived}>
+        <Checkbox.Group options={a.materialsRequired} />
+      </Form.Item>
+    ),
+    run: (a, v) => call('applications.materials', { id: a.id, materials: (v.materials as string[]) ?? [] }),
   },
   {
     key: 'withdraw',

@@ -7,6 +7,7 @@ import { call } from '../../api';
 import { today } from '../../components/today';
 import { OverdueVisits } from '../pairings/PairingsPage';
 import { DueCases } from './DueCases';
+import { Queues } from './Queues';
 
 export function HomePage({ session }: { session: SessionState }) {
   const [center, setCenter] = useState<CenterSettings | null>(null);
@@ -37,6 +38,7 @@ export function HomePage({ session }: { session: SessionState }) {
           </Card>
         </Col>
       </Row>
+      <Queues session={session} />
       <DueCases />
       <Card title="走访超期" size="small" style={{ marginTop: 16 }} extra={<a href="#/pairings/overdue">全部</a>}>
         <OverdueVisits />

@@ -5,7 +5,7 @@ import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 
 import { formatYuan } from '../../../shared/domain/money';
-import { METHODS } from '../../../shared/domain/payments';
+import { METHODS, voucherNo } from '../../../shared/domain/payments';
 import type { ApplicationDetail } from '../../../shared/schemas/applications';
 import type { CasePayments as Payments, PaymentRow } from '../../../shared/schemas/payments';
 import { call } from '../../api';
@@ -85,7 +85,11 @@ export function CasePayments({ a, onChange }: { a: ApplicationDetail; onChange: 
         locale={{ emptyText: '还没有发放记录' }}
         onRow={(p) => ({ onDoubleClick: () => go(`/payments/record/${p.id}`) })}
         columns={[
-          { title: '凭证号', dataIndex: 'id', render: (id: number) => <a href={`#/payments/record/${id}`}>{id}</a> },
+          {
+            title: '凭证号',
+            dataIndex: 'id',
+            render: (id: number) => <a href={`#/payments/record/${id}`}>{voucherNo(id)}</a>,
+          },
           { title: '日期', dataIndex: 'paidOn' },
           { title: '金额(元)', dataIndex: 'signedFen', align: 'right', render: formatYuan },
           {

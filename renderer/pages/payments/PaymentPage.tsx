@@ -1,10 +1,10 @@
 // One posted payment: what, to whom, how; its receipt; and 冲正 for an approver (a new row, never an edit).
 import { PrinterOutlined } from '@ant-design/icons';
-import { Button, Card, Descriptions, Form, Input, Result, Space, Tag } from 'antd';
+import { Button, Card, Descriptions, Form, Input, Result, Space, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 
 import { amountInWords, formatYuan } from '../../../shared/domain/money';
-import { METHODS } from '../../../shared/domain/payments';
+import { METHODS, voucherNo } from '../../../shared/domain/payments';
 import type { SessionState } from '../../../shared/schemas/staff';
 import { call } from '../../api';
 import { FormDialog } from '../../components/FormDialog';
@@ -26,11 +26,12 @@ export function PaymentPage({ id, session }: { id: number; session: SessionState
     setReversing(false);
     go(`/payments/record/${r.value.id}`);
   };
-  const canReverse = session.staff!.roles.includes('approver') && !p.reversesId && !p.reversedBy;
+  const approver = session.staff!.roles.includes('approver');
+  const canReverse = approver && !p.reversesId && !p.reversedBy;
   return (
     <div className="page">
       <h1 className="page-title">
-        发放凭证 {p.id} · {p.personName}{' '}
+        发放凭证 {voucherNo(p.id)} · {p.personName}{' '}
         <Tag color={p.reversesId ? 'red' : p.reversedBy ? 'orange' : 'green'}>{reversalText(p)}</Tag>
       </h1>
       <Card size="small">
@@ -81,6 +82,13 @@ export function PaymentPage({ id, session }: { id: number; session: SessionState
             <Button danger onClick={() => (form.resetFields(), setProblem(null), setReversing(true))}>
               冲正
             </Button>
+          )}
+          {!approver && !p.reversesId && !p.reversedBy && (
+            <Tooltip title="冲正由审批员办理：请审批员登录后在本页冲正">
+              <Button danger disabled>
+                冲正
+              </Button>
+            </Tooltip>
           )}
         </Space>
       </Card>

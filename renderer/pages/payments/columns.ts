@@ -1,7 +1,7 @@
 import type { ColDef } from 'ag-grid-community';
 
 import { formatYuan } from '../../../shared/domain/money';
-import { BATCH_STATES, type BatchState, type Method, METHODS } from '../../../shared/domain/payments';
+import { BATCH_STATES, type BatchState, type Method, METHODS, voucherNo } from '../../../shared/domain/payments';
 import type { BatchLine, BatchRow, PaymentRow } from '../../../shared/schemas/payments';
 
 const yuan = (p: { value: unknown }) => (typeof p.value === 'number' ? formatYuan(p.value) : '');
@@ -10,7 +10,12 @@ export const reversalText = (r: Pick<PaymentRow, 'reversesId' | 'reversedBy'>) =
   r.reversesId ? `冲正记录（原 ${r.reversesId}）` : r.reversedBy ? `已被冲正（${r.reversedBy}）` : '正常';
 
 export const paymentColumns: ColDef<PaymentRow>[] = [
-  { field: 'id', headerName: '凭证号', width: 90 },
+  {
+    field: 'id',
+    headerName: '凭证号',
+    width: 100,
+    valueFormatter: (p) => (p.value ? voucherNo(p.value as number) : ''),
+  },
   { field: 'paidOn', headerName: '发放日期', width: 115, sortable: true },
   { field: 'personName', headerName: '姓名', width: 100 },
   { field: 'area', headerName: '村/社区', width: 100 },

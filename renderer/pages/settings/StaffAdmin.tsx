@@ -1,5 +1,5 @@
 // 工作人员 (admin only; main refuses everyone else): add staff, change roles, deactivate, reset passwords.
-import { App, Button, Checkbox, Form, Input, Space, Switch, Table, Tag } from 'antd';
+import { Alert, App, Button, Checkbox, Form, Input, Space, Switch, Table, Tag } from 'antd';
 import { useState } from 'react';
 
 import { type Role, ROLE_LABELS, ROLES } from '../../../shared/domain/roles';
@@ -54,7 +54,7 @@ function StaffForm({ editing, onClose }: { editing: Editing; onClose: (saved: bo
       initialValues={
         row
           ? { username: row.username, displayName: row.displayName, roles: row.roles, active: row.active }
-          : { roles: ['clerk'], active: true }
+          : { roles: [], active: true }
       }
     >
       <Form.Item name="displayName" label="姓名" rules={[{ required: true, message: '请填写姓名' }]}>
@@ -70,7 +70,12 @@ function StaffForm({ editing, onClose }: { editing: Editing; onClose: (saved: bo
       >
         <Input.Password autoComplete="new-password" />
       </Form.Item>
-      <Form.Item name="roles" label="角色（可多选）" rules={[{ required: true, message: '请至少选择一个角色' }]}>
+      <Form.Item
+        name="roles"
+        label="角色（可多选）"
+        rules={[{ required: true, message: '请至少选择一个角色' }]}
+        extra="受理员登记，审核员审核，审批员审批；审核人不能审批自己审核的案件"
+      >
         <Checkbox.Group options={roleOptions} />
       </Form.Item>
       {row && (
@@ -93,6 +98,12 @@ export function StaffAdmin({ self }: { self: number }) {
   if (error) return <Refused error={error} />;
   return (
     <>
+      <Alert
+        type="info"
+        showIcon
+        style={{ marginBottom: 12 }}
+        message="一件救助申请通常要经过三个人：受理员受理并登记调查，审核员审核，审批员审批。受理人不能审核或审批自己受理的案件，审核人不能审批自己审核的案件；发放批次由制表人以外的审批员审批。"
+      />
       <Space style={{ marginBottom: 12 }}>
         <Button type="primary" onClick={() => setEditing({ row: null })}>
           新增工作人员
