@@ -91,8 +91,9 @@ export function applicationDetail(db: DB, id: number, now: Date): ApplicationDet
     `${ROW.replace(
       'SELECT a.id,',
       `SELECT a.id, a.person_id AS personId, a.kind_code AS kindCode, a.reason,
-  a.materials_received AS materialsReceived, k.recurrence = 'monthly' AS monthly, a.publicity_from AS publicityFrom, a.publicity_to AS publicityTo,
-  k.materials AS materialsRequired, s.display_name AS registeredBy,`,
+  a.materials_received AS materialsReceived, k.recurrence = 'monthly' AS monthly,
+  a.publicity_from AS publicityFrom, a.publicity_to AS publicityTo, k.materials AS materialsRequired,
+  s.display_name AS registeredBy,`,
     )}
       JOIN staff s ON s.id = a.registered_by
       WHERE a.id = ?`,
