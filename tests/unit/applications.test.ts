@@ -388,6 +388,10 @@ test('relief kinds are data an admin edits: limits, ceiling and checklist take e
   const { w, admin, clerk, register } = await setup();
   const kinds = must(await w.call(clerk, 'reliefKinds.list', {}));
   assert.deepEqual(kinds.map((k) => k.name).slice(0, 3), ['临时救助', '临时救助（急难型）', '临时救助（支出型）']);
+  // The monthly kinds a township's payroll runs are there from the start (低保 and 特困 are categories and kinds).
+  const monthly = kinds.filter((k) => k.recurrence === 'monthly').map((k) => k.name);
+  for (const name of ['最低生活保障金', '特困人员供养金', '孤儿基本生活费', '高龄津贴', '困难残疾人生活补贴'])
+    assert.ok(monthly.includes(name), name);
   const other = kinds.find((k) => k.code === 'other')!;
   const edit = {
     ...other,

@@ -17,6 +17,7 @@ export function RegisterApplication({ householdId }: { householdId?: number }) {
   const kinds = useReliefKinds();
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const [options, setOptions] = useState<{ value: number; label: string }[]>([]);
+  const [searched, setSearched] = useState('');
   const [household, setHousehold] = useState<HouseholdDetail | null>(null);
   const kindCode = Form.useWatch('kindCode', form);
   const kind = useMemo(() => kinds.find((k) => k.code === kindCode), [kinds, kindCode]);
@@ -38,6 +39,7 @@ export function RegisterApplication({ householdId }: { householdId?: number }) {
   useEffect(() => form.setFieldValue('materials', []), [kindCode, form]);
 
   const search = async (q: string) => {
+    setSearched(q.trim());
     if (!q.trim()) return;
     const r = await call('households.list', { q, status: 'registered', limit: 20 });
     if (r.ok)
@@ -75,7 +77,11 @@ export function RegisterApplication({ householdId }: { householdId?: number }) {
                   onSearch={search}
                   options={options}
                   onChange={(id: number) => pickHousehold(id)}
-                  notFoundContent="输入后查找"
+                  notFoundContent={
+                    searched
+                      ? `没有找到“${searched}”。可换姓名、拼音首字母或身份证号后四位再试；新户请先在 台账 登记`
+                      : '输入姓名、拼音首字母或身份证号后四位'
+                  }
                 />
               </Form.Item>
             </Col>

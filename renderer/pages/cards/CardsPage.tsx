@@ -1,6 +1,6 @@
 // 便民服务卡: the cards issued (and those due for reprint after a cadre change), and batch printing by area.
 import { PrinterOutlined } from '@ant-design/icons';
-import { Button, Radio, Space, Tabs } from 'antd';
+import { Button, Radio, Space, Tabs, Tooltip } from 'antd';
 import { useCallback, useState } from 'react';
 
 import type { CardRow } from '../../../shared/schemas/pairings';
@@ -53,9 +53,12 @@ export function CardsPage({ route }: { route: string }) {
           ]}
           optionType="button"
         />
-        <Button type="primary" icon={<PrinterOutlined />} disabled={!areaId} onClick={() => print(`area=${areaId}`)}>
-          打印本村/社区全部在册户
-        </Button>
+        <Tooltip title={areaId ? '' : '请先在左边选择村/社区'}>
+          <Button type="primary" icon={<PrinterOutlined />} disabled={!areaId} onClick={() => print(`area=${areaId}`)}>
+            打印本村/社区全部在册户
+          </Button>
+        </Tooltip>
+        {!areaId && <span className="muted">先选择村/社区，再打印该村全部在册户</span>}
         <Button icon={<PrinterOutlined />} onClick={() => print(`reprint=1${areaId ? `&area=${areaId}` : ''}`)}>
           打印待重印的卡
         </Button>

@@ -1,5 +1,6 @@
 // One member's fields; used for every row of the registration form and for 添加成员.
-import { Col, Form, Input, Row, Select } from 'antd';
+import { DeleteOutlined } from '@ant-design/icons';
+import { Button, Col, Form, Input, Row, Select, Tooltip } from 'antd';
 
 import { DISABILITY_TYPES, RELATIONS } from '../../../shared/domain/registry';
 import { IdNumberField } from './IdNumberField';
@@ -8,10 +9,13 @@ export function MemberFields({
   prefix,
   listPath,
   isHead,
+  onRemove,
 }: {
   prefix: (string | number)[];
   listPath?: (string | number)[];
   isHead: boolean;
+  /** 删除此成员, in the row's own last column (so it never covers a label). */
+  onRemove?: () => void;
 }) {
   const p = (f: string) => [...prefix, f];
   return (
@@ -25,7 +29,7 @@ export function MemberFields({
           <Input maxLength={60} autoComplete="off" />
         </Form.Item>
       </Col>
-      <Col span={6}>
+      <Col span={5}>
         <IdNumberField name={p('idNumber')} listPath={listPath} />
       </Col>
       <Col span={3}>
@@ -56,6 +60,22 @@ export function MemberFields({
         <Form.Item name={p('disabilityCert')} label="残疾证号">
           <Input maxLength={30} autoComplete="off" />
         </Form.Item>
+      </Col>
+      <Col span={1}>
+        {onRemove && (
+          <Form.Item label=" " colon={false}>
+            <Tooltip title="删除此成员">
+              <Button
+                type="text"
+                danger
+                tabIndex={-1}
+                icon={<DeleteOutlined />}
+                aria-label="删除此成员"
+                onClick={onRemove}
+              />
+            </Tooltip>
+          </Form.Item>
+        )}
       </Col>
     </Row>
   );

@@ -56,7 +56,6 @@ export function RegisterPage() {
         layout="vertical"
         onFinish={save}
         initialValues={{ members: [{ relation: '户主' }], categories: [] }}
-        requiredMark="optional"
       >
         <Card size="small" title="户籍与成员" style={{ marginBottom: 16 }}>
           <Row gutter={12}>
@@ -75,21 +74,13 @@ export function RegisterPage() {
             {(fields, { add, remove }) => (
               <>
                 {fields.map((f) => (
-                  <div key={f.key} style={{ position: 'relative' }}>
-                    <MemberFields prefix={[f.name]} listPath={['members']} isHead={f.name === 0} />
-                    {f.name > 0 && (
-                      <Button
-                        size="small"
-                        type="link"
-                        danger
-                        tabIndex={-1}
-                        style={{ position: 'absolute', right: 0, top: -6 }}
-                        onClick={() => remove(f.name)}
-                      >
-                        删除此成员
-                      </Button>
-                    )}
-                  </div>
+                  <MemberFields
+                    key={f.key}
+                    prefix={[f.name]}
+                    listPath={['members']}
+                    isHead={f.name === 0}
+                    onRemove={f.name > 0 ? () => remove(f.name) : undefined}
+                  />
                 ))}
                 <Button onClick={() => add({})}>添加成员（Alt+N）</Button>
               </>

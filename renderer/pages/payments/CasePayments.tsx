@@ -145,10 +145,14 @@ export function CasePayments({ a, onChange }: { a: ApplicationDetail; onChange: 
           <>
             <p>每月金额为批准金额 {formatYuan(c.approvedFen ?? 0)} 元，由每月的发放批次转入本户一卡通账号。</p>
             <Form.Item name="startMonth" label="起发月份" rules={[{ required: true, message: '请选择起发月份' }]}>
-              <Select options={monthRange(-6, 23).map((m) => ({ value: m, label: m }))} />
+              <Select placeholder="请选择月份" options={monthRange(-6, 23).map((m) => ({ value: m, label: m }))} />
             </Form.Item>
             <Form.Item name="endMonth" label="停发月份（不填则长期发放）">
-              <Select allowClear options={monthRange(-6, 23).map((m) => ({ value: m, label: m }))} />
+              <Select
+                allowClear
+                placeholder="不填则长期发放"
+                options={monthRange(-6, 23).map((m) => ({ value: m, label: m }))}
+              />
             </Form.Item>
           </>
         )}
