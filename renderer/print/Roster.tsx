@@ -49,13 +49,13 @@ export function Roster({ center, data }: { center: CenterSettings; data: RosterD
                 <tr key={`${l.entitlementId}-${l.forMonth}`}>
                   <td className="num">{n * ROWS_PER_PAGE + i + 1}</td>
                   <td>{l.area}</td>
-                  <td>{l.personName}</td>
+                  <td className={`wrap${[...l.personName].length > 12 ? ' long' : ''}`}>{l.personName}</td>
                   <td className="mono">{l.idNumber}</td>
-                  <td>{l.kind}</td>
+                  <td className="wrap">{l.kind}</td>
                   <td className="num">{formatYuan(l.amountFen)}</td>
                   <td className="mono">{l.accountTail}</td>
                   <td />
-                  <td>{l.forMonth !== batch.month ? `补发${l.forMonth}` : ''}</td>
+                  <td className="wrap">{l.forMonth !== batch.month ? `补发${l.forMonth}` : ''}</td>
                 </tr>
               ))}
             </tbody>
@@ -81,7 +81,7 @@ export function Roster({ center, data }: { center: CenterSettings; data: RosterD
           </table>
           <div className="roster-foot">
             <span>制表人：{batch.madeBy}</span>
-            <span>审核人：{batch.approvedBy ?? ''}</span>
+            <span>审批人：{batch.approvedBy ?? ''}</span>
             <span>
               第 {n + 1} 页 / 共 {pages.length} 页
             </span>
