@@ -41,7 +41,8 @@ if (stale('main/start.cjs', ['main', 'shared'])) {
     target: 'node20',
     sourcemap: true,
     // Native and host modules stay outside the bundle.
-    external: ['electron', 'better-sqlite3'],
+    // Native modules load their own binaries at run time: they stay in node_modules.
+    external: ['electron', 'better-sqlite3', '@resvg/resvg-js'],
     logLevel: 'warning',
   });
   fs.cpSync(path.join(root, 'main/db/migrations'), path.join(dist, 'main/migrations'), { recursive: true });

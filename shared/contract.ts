@@ -221,6 +221,8 @@ export const contract = {
   /** 年度救助统计: every figure of the year, and the summary paragraph written from them. */
   'reports.annual': def<AnnualReport>()(reportInput, 'signedIn', 'query'),
   'reports.xlsx': def<{ fileName: string; base64: string; rows: number }>()(reportInput, 'signedIn', 'task'),
+  /** 年度工作总结 as .docx: the paragraph, the tables and the month chart, for Word. */
+  'reports.docx': def<File>()(reportInput, 'signedIn', 'task'),
 
   'backup.list': def<BackupFile[]>()(empty, ADMIN, 'query'),
   'backup.create': def<BackupFile & { path: string }>()(backupCreateInput, ADMIN, 'task'),

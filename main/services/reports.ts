@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 
 import { formatWan } from '../../shared/domain/money';
 import { annualSummary, APPLICATION_TALLIES, REGISTRY_CHANGES } from '../../shared/domain/reports';
+import { cnDay, dateCn } from '../../shared/domain/time';
 import type { AnnualReport } from '../../shared/schemas/reports';
 import { DEFAULT_CENTER } from '../../shared/schemas/settings';
 import { type DB, prep } from '../db/open';
@@ -14,6 +15,7 @@ import { applicationTally } from './applicationList';
 import { ISSUED_IN } from './cards';
 import { householdFigure } from './householdList';
 import { pairedDuring } from './pairings';
+import { reportDocx } from './reportDocx';
 import { getSetting } from './settings';
 import { VISITED_IN } from './visits';
 
@@ -239,6 +241,14 @@ async function reportXlsx(db: DB, year: number) {
 
 export const reportHandlers = {
   'reports.annual': (ctx, input) => annualReport(ctx.db, input.year),
+  'reports.docx': async (ctx, input) => {
+    const r = annualReport(ctx.db, input.year);
+    const center = getSetting(ctx.db, 'center', DEFAULT_CENTER).name;
+    const fileName = `${center}${input.year}年度工作总结.docx`;
+    const buf = await reportDocx(r, center, cnDay(dateCn(ctx.now)));
+    ctx.audit('export', null, null, { what: '年度工作总结', fileName, rows: r.byKind.length });
+    return { fileName, base64: buf.toString('base64'), rows: r.byKind.length };
+  },
   'reports.xlsx': async (ctx, input) => {
     const file = await reportXlsx(ctx.db, input.year);
     ctx.audit('export', null, null, { what: '年度救助统计', fileName: file.fileName, rows: file.rows });

@@ -10,3 +10,4 @@ export function downloadBase64(fileName: string, base64: string, type: string): 
 }
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';

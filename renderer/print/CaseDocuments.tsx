@@ -1,9 +1,10 @@
 // 受理回执, 一次性告知单 and 不予批准通知书 for one case.
 import { formatYuan } from '../../shared/domain/money';
+import { cnDay } from '../../shared/domain/time';
 import type { ApplicationDetail } from '../../shared/schemas/applications';
 import type { CenterSettings } from '../../shared/schemas/settings';
 
-export const cnDate = (d: string) => `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
+export const cnDate = cnDay;
 
 function Contact({ center }: { center: CenterSettings }) {
   return (

@@ -11,7 +11,7 @@ export function annualSummary(r: Omit<AnnualReport, 'summary'>): string {
   if (paid.length === 0) out.push(`${r.year}年，暂无救助资金发放。`);
   else {
     out.push(
-      `${r.year}年，共为${paid.map((k) => `${k.persons}人发放${k.kind}`).join('，')}，合计惠及${r.total.persons}人、${r.total.households}户，` +
+      `${r.year}年，共为${paid.map((k) => `${k.persons}人发放${k.kind === '其他' ? '其他救助' : k.kind}`).join('，')}，合计惠及${r.total.persons}人、${r.total.households}户，` +
         `全年发放救助资金${formatYuan(r.total.fen)}元（${formatWan(r.total.fen)}万元）。`,
     );
     if (r.reversals.times > 0)
@@ -78,3 +78,41 @@ export const APPLICATION_TALLY_LABELS: Record<ApplicationTally, string> = {
   decided: '审结',
   decidedInTime: '按时办结',
 };
+
+/**
+ * The month chart's ECharts option, one definition for the screen, the A4 print and the .docx picture (drawn in main
+ * by ECharts' server-side SVG renderer). Plain data: no ECharts import here.
+ */
+export function monthChartOption(months: AnnualReport['byMonth'], fontFamily = 'Noto Sans CJK SC, sans-serif') {
+  return {
+    animation: false,
+    textStyle: { fontFamily },
+    legend: { data: ['发放金额（元）', '人次'], top: 0 },
+    grid: { left: 70, right: 50, top: 36, bottom: 28 },
+    xAxis: { type: 'category', data: months.map((m) => `${Number(m.month.slice(5))}月`) },
+    yAxis: [
+      { type: 'value', name: '元' },
+      { type: 'value', name: '人次', splitLine: { show: false } },
+    ],
+    series: [
+      {
+        name: '发放金额（元）',
+        type: 'bar',
+        data: months.map((m) => m.fen / 100),
+        itemStyle: { color: '#c8161d' },
+        barMaxWidth: 28,
+      },
+      {
+        name: '人次',
+        type: 'line',
+        yAxisIndex: 1,
+        data: months.map((m) => m.times),
+        itemStyle: { color: '#1f4e99' },
+      },
+    ],
+  };
+}
+
+/** A year's change against the last, as the report's 增减 column writes it. */
+export const changeText = (cur: number, prev: number): string =>
+  prev === 0 ? (cur ? '新增' : '—') : `${cur >= prev ? '+' : ''}${(((cur - prev) * 100) / prev).toFixed(1)}%`;

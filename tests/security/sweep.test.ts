@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 
 import { DEMO_PASSWORD, seedDemo } from '../../main/demo/year';
 import { newSession, type Session } from '../../main/dispatch';
@@ -18,6 +19,12 @@ async function xlsxText(base64: string): Promise<string> {
   const cells: string[] = [];
   wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => cells.push(String(c.text)))));
   return cells.join('\n');
+}
+
+/** The text of a .docx: its document XML, where every paragraph and table cell is. */
+async function docxText(base64: string): Promise<string> {
+  const zip = await JSZip.loadAsync(Buffer.from(base64, 'base64'));
+  return zip.file('word/document.xml')!.async('string');
 }
 
 test('a clerk sweeps every list, get, export and print: no full ID, account or phone in any of them', async () => {
@@ -90,6 +97,7 @@ test('a clerk sweeps every list, get, export and print: no full ID, account or p
     'cards.list': {},
     'reports.annual': { year: 2026 },
     'reports.xlsx': { year: 2026 },
+    'reports.docx': { year: 2026 },
   };
   // Every channel that answers a clerk without changing the ledger is in the sweep (or is the clerk's own list).
   const reads = Object.entries(contract)
@@ -105,8 +113,9 @@ test('a clerk sweeps every list, get, export and print: no full ID, account or p
   for (const [channel, input] of Object.entries(sweep)) {
     const r = await w.dispatcher.dispatch(clerk as Session, channel, input);
     let text = JSON.stringify(r);
-    const file = r.ok ? (r.value as { base64?: string }).base64 : undefined;
-    if (file) text += await xlsxText(file);
+    const file = r.ok ? (r.value as { base64?: string; fileName: string }) : undefined;
+    if (file?.base64)
+      text += file.fileName.endsWith('.docx') ? await docxText(file.base64) : await xlsxText(file.base64);
     for (const s of secrets) {
       if (!text.includes(s)) continue;
       if (channel === 'households.get' && phones.has(s)) continue; // the counter calls from the household page

@@ -1,10 +1,10 @@
 // 年度统计: the year's figures from the ledger, the paragraph for the work report, the month chart; every number
 // opens the payments behind it (the grid's own total equals it); print on A4 or export to Excel.
-import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FileWordOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Select, Space, Spin } from 'antd';
 
 import { call } from '../../api';
-import { downloadBase64, XLSX } from '../../components/download';
+import { DOCX, downloadBase64, XLSX } from '../../components/download';
 import { MonthChart } from '../../components/MonthChart';
 import { go } from '../../components/router';
 import { recentYears, today } from '../../components/today';
@@ -22,9 +22,9 @@ export function ReportPage({ route }: { route: string }) {
     if (f.reversed) q.set('reversed', f.reversed);
     return <a href={`#/payments?${q}`}>{label}</a>;
   };
-  const exportXlsx = async () => {
-    const res = await call('reports.xlsx', { year });
-    if (res.ok) downloadBase64(res.value.fileName, res.value.base64, XLSX);
+  const exportFile = async (channel: 'reports.xlsx' | 'reports.docx', type: string) => {
+    const res = await call(channel, { year });
+    if (res.ok) downloadBase64(res.value.fileName, res.value.base64, type);
     else message.error(res.error.message);
   };
   return (
@@ -41,7 +41,10 @@ export function ReportPage({ route }: { route: string }) {
         <Button type="primary" icon={<PrinterOutlined />} onClick={() => go(`/print/report?year=${year}`)}>
           打印报表
         </Button>
-        <Button icon={<DownloadOutlined />} onClick={exportXlsx}>
+        <Button icon={<FileWordOutlined />} onClick={() => exportFile('reports.docx', DOCX)}>
+          年度工作总结（Word）
+        </Button>
+        <Button icon={<DownloadOutlined />} onClick={() => exportFile('reports.xlsx', XLSX)}>
           导出 Excel
         </Button>
         <span className="muted">

@@ -3,7 +3,7 @@
 import type { ReactNode } from 'react';
 
 import { formatWan, formatYuan } from '../../../shared/domain/money';
-import type { ApplicationTally, RegistryChange } from '../../../shared/domain/reports';
+import { type ApplicationTally, changeText, type RegistryChange } from '../../../shared/domain/reports';
 import type { AnnualReport } from '../../../shared/schemas/reports';
 
 /** Where a number leads: the payments grid with the filter that produced it. */
@@ -13,8 +13,7 @@ export type Drill = (
 ) => ReactNode;
 export const plain: Drill = (_, label) => label;
 
-const change = (cur: number, prev: number) =>
-  prev === 0 ? (cur ? '新增' : '—') : `${cur >= prev ? '+' : ''}${(((cur - prev) * 100) / prev).toFixed(1)}%`;
+const change = changeText;
 
 export function KindTable({ r, drill }: { r: AnnualReport; drill: Drill }) {
   const n = (v: number) => v.toLocaleString('zh-CN');

@@ -1,0 +1,211 @@
+// 年度工作总结 as .docx, the form township offices edit and pass upward: the title, the summary paragraph, the report's
+// tables with the same figures as the screen, the month chart as a picture (ECharts' server-side SVG, with a PNG drawn
+// from it by resvg for Word versions that cannot show SVG), and the signature lines. Built by the `docx` package.
+import { Resvg } from '@resvg/resvg-js';
+import {
+  AlignmentType,
+  Document,
+  HeadingLevel,
+  ImageRun,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
+import { BarChart, LineChart } from 'echarts/charts';
+import { GridComponent, LegendComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { SVGRenderer } from 'echarts/renderers';
+
+import { formatWan, formatYuan } from '../../shared/domain/money';
+import { changeText, monthChartOption } from '../../shared/domain/reports';
+import type { AnnualReport } from '../../shared/schemas/reports';
+
+echarts.use([BarChart, LineChart, GridComponent, LegendComponent, SVGRenderer]);
+
+const CHART = { width: 600, height: 260 };
+// Word on a township PC has 微软雅黑; this machine and Linux PCs have Noto. The first one present is used.
+const CHART_FONT = 'Microsoft YaHei, Noto Sans CJK SC, sans-serif';
+
+/** The month chart as SVG text, and as a PNG at twice the size for Word versions without SVG. */
+export function monthChart(r: AnnualReport): { svg: string; png: Buffer } {
+  const chart = echarts.init(null, undefined, { renderer: 'svg', ssr: true, ...CHART });
+  chart.setOption(monthChartOption(r.byMonth, CHART_FONT));
+  const svg = chart.renderToSVGString();
+  chart.dispose();
+  const png = new Resvg(svg, {
+    fitTo: { mode: 'width', value: CHART.width * 2 },
+    font: { loadSystemFonts: true, defaultFontFamily: 'Noto Sans CJK SC' },
+    background: '#ffffff',
+  })
+    .render()
+    .asPng();
+  return { svg, png };
+}
+
+const n = (v: number) => v.toLocaleString('zh-CN');
+const body = (text: string) =>
+  new Paragraph({ children: [new TextRun(text)], indent: { firstLine: 640 }, spacing: { line: 560 } });
+const heading = (text: string) => new Paragraph({ text, heading: HeadingLevel.HEADING_1, spacing: { before: 240 } });
+
+/** A table of text cells, the first row its header (repeated on every page). */
+function table(rows: string[][]): Table {
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: rows.map(
+      (cells, i) =>
+        new TableRow({
+          tableHeader: i === 0,
+          children: cells.map(
+            (text, j) =>
+              new TableCell({
+                children: [
+                  new Paragraph({
+                    alignment: j === 0 ? AlignmentType.LEFT : AlignmentType.RIGHT,
+                    children: [new TextRun({ text, bold: i === 0, size: 21 })],
+                  }),
+                ],
+              }),
+          ),
+        }),
+    ),
+  });
+}
+
+/** The rows of the kind table, as on the screen (ReportTables.tsx). */
+export function kindRows(r: AnnualReport): string[][] {
+  return [
+    ['救助类别', '人数', '户数', '人次', '金额（元）', '金额（万元）', '上年金额（元）', '增减'],
+    ...r.byKind.map((k) => [
+      k.kind,
+      n(k.persons),
+      n(k.households),
+      n(k.times),
+      formatYuan(k.fen),
+      formatWan(k.fen),
+      formatYuan(k.prevFen),
+      changeText(k.fen, k.prevFen),
+    ]),
+    ['本年冲正', '', '', n(r.reversals.times), formatYuan(-r.reversals.fen), formatWan(-r.reversals.fen), '', ''],
+    [
+      '合计（净发放）',
+      n(r.total.persons),
+      n(r.total.households),
+      n(r.total.times),
+      formatYuan(r.netFen),
+      formatWan(r.netFen),
+      formatYuan(r.prevTotal.netFen),
+      changeText(r.netFen, r.prevTotal.netFen),
+    ],
+  ];
+}
+
+function areaRows(r: AnnualReport): string[][] {
+  const kinds = r.byKind.filter((k) => k.times > 0);
+  return [
+    ['村/社区', ...kinds.map((k) => k.kind), '合计'],
+    ...r.areas.map((a) => {
+      const cells = kinds.map((k) => r.byAreaKind.find((x) => x.areaId === a.areaId && x.kindCode === k.kindCode));
+      const fen = cells.reduce((s, c) => s + (c?.fen ?? 0), 0);
+      return [a.area, ...cells.map((c) => (c ? `${formatYuan(c.fen)}（${c.persons}人）` : '—')), formatYuan(fen)];
+    }),
+  ];
+}
+
+function monthRows(r: AnnualReport): string[][] {
+  return [
+    ['月份', '人次', '金额（元）', '冲正（元）'],
+    ...r.byMonth.map((m) => [
+      `${Number(m.month.slice(5))}月`,
+      n(m.times),
+      formatYuan(m.fen),
+      m.reversalFen ? formatYuan(-m.reversalFen) : '—',
+    ]),
+  ];
+}
+
+/** The paragraphs after the tables: the same words and figures as the screen's 办理、台账与结对帮扶. */
+export function otherLines(r: AnnualReport): string[] {
+  const a = r.applications;
+  const p = r.pairing;
+  const rate = a.decided ? `（${((a.decidedInTime * 100) / a.decided).toFixed(1)}%）` : '';
+  return [
+    `救助申请：受理 ${a.accepted} 件，批准 ${a.approved} 件，不予批准 ${a.rejected} 件，撤回 ${a.withdrawn} 件；` +
+      `审结 ${a.decided} 件，按时办结 ${a.decidedInTime} 件${rate}。`,
+    `台账变动：新纳入 ${r.registry.entered} 户，退出 ${r.registry.left} 户，年末在册 ${r.registry.registeredAtEnd} 户。`,
+    ...(p
+      ? [
+          `结对帮扶：结对干部 ${p.cadres} 名，结对户 ${p.households} 户，走访 ${p.visits} 次，` +
+            `帮扶物资折合 ${formatYuan(p.aidFen)} 元；制发便民服务卡 ${p.cardsIssued} 张。`,
+        ]
+      : []),
+  ];
+}
+
+export async function reportDocx(r: AnnualReport, center: string, today: string): Promise<Buffer> {
+  const chart = monthChart(r);
+  const doc = new Document({
+    creator: center,
+    title: `${center}${r.year}年度工作总结`,
+    styles: {
+      default: {
+        document: { run: { font: { ascii: 'Times New Roman', eastAsia: '仿宋', hAnsi: 'Times New Roman' }, size: 28 } },
+        heading1: { run: { font: { eastAsia: '黑体' }, size: 30, bold: false, color: '000000' } },
+        title: { run: { font: { eastAsia: '宋体' }, size: 40, bold: true, color: '000000' } },
+      },
+    },
+    sections: [
+      {
+        properties: { page: { margin: { top: 1400, bottom: 1300, left: 1500, right: 1400 } } },
+        children: [
+          new Paragraph({ text: `${center}${r.year}年度工作总结`, heading: HeadingLevel.TITLE, alignment: 'center' }),
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            children: [
+              new TextRun({ text: `统计期间：${r.year}年1月1日至${r.year}年12月31日　金额单位：元`, size: 21 }),
+            ],
+          }),
+          heading('一、总体情况'),
+          body(r.summary),
+          heading('二、救助资金发放（按救助类别）'),
+          table(kindRows(r)),
+          heading('三、救助资金发放（按村/社区）'),
+          table(areaRows(r)),
+          heading('四、救助资金发放（按月份）'),
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            children: [
+              new ImageRun({
+                type: 'svg',
+                data: Buffer.from(chart.svg),
+                transformation: CHART,
+                fallback: { type: 'png', data: chart.png },
+                altText: { name: '各月发放金额', title: '各月发放金额', description: '各月发放金额和人次' },
+              }),
+            ],
+          }),
+          table(monthRows(r)),
+          heading('五、救助申请办理、台账变动与结对帮扶'),
+          ...otherLines(r).map(body),
+          new Paragraph({
+            spacing: { before: 240 },
+            children: [
+              new TextRun({
+                text: '说明：发放按发放日期计入年度；冲正按冲正日期计入年度并单列“本年冲正”。人数、户数按身份去重。',
+                size: 21,
+              }),
+            ],
+          }),
+          new Paragraph({
+            spacing: { before: 480 },
+            children: [new TextRun(`制表人：　　　　　　审核人：　　　　　　日期：${today}`)],
+          }),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}
