@@ -51,21 +51,24 @@ const body = (text: string) =>
   new Paragraph({ children: [new TextRun(text)], indent: { firstLine: 640 }, spacing: { line: 560 } });
 const heading = (text: string) => new Paragraph({ text, heading: HeadingLevel.HEADING_1, spacing: { before: 240 } });
 
-/** A table of text cells, the first row its header (repeated on every page). */
-function table(rows: string[][]): Table {
+/** A table of text cells, the first row its header (repeated on every page); widths in twips (9,000 fill the page). */
+function table(rows: string[][], widths: number[]): Table {
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
+    width: { size: widths.reduce((x, y) => x + y, 0), type: WidthType.DXA },
+    columnWidths: widths,
     rows: rows.map(
       (cells, i) =>
         new TableRow({
           tableHeader: i === 0,
+          cantSplit: true,
           children: cells.map(
             (text, j) =>
               new TableCell({
+                width: { size: widths[j], type: WidthType.DXA },
                 children: [
                   new Paragraph({
-                    alignment: j === 0 ? AlignmentType.LEFT : AlignmentType.RIGHT,
-                    children: [new TextRun({ text, bold: i === 0, size: 21 })],
+                    alignment: j === 0 ? AlignmentType.LEFT : i === 0 ? AlignmentType.CENTER : AlignmentType.RIGHT,
+                    children: [new TextRun({ text, bold: i === 0, size: 20 })],
                   }),
                 ],
               }),
@@ -103,14 +106,14 @@ export function kindRows(r: AnnualReport): string[][] {
   ];
 }
 
+/** By area, the totals only: the area × kind matrix is on the screen and in the .xlsx, too wide for a Word page. */
 function areaRows(r: AnnualReport): string[][] {
-  const kinds = r.byKind.filter((k) => k.times > 0);
   return [
-    ['村/社区', ...kinds.map((k) => k.kind), '合计'],
+    ['村/社区', '人次', '金额（元）', '金额（万元）'],
     ...r.areas.map((a) => {
-      const cells = kinds.map((k) => r.byAreaKind.find((x) => x.areaId === a.areaId && x.kindCode === k.kindCode));
-      const fen = cells.reduce((s, c) => s + (c?.fen ?? 0), 0);
-      return [a.area, ...cells.map((c) => (c ? `${formatYuan(c.fen)}（${c.persons}人）` : '—')), formatYuan(fen)];
+      const lines = r.byAreaKind.filter((x) => x.areaId === a.areaId);
+      const fen = lines.reduce((s, c) => s + c.fen, 0);
+      return [a.area, n(lines.reduce((s, c) => s + c.times, 0)), formatYuan(fen), formatWan(fen)];
     }),
   ];
 }
@@ -171,9 +174,9 @@ export async function reportDocx(r: AnnualReport, center: string, today: string)
           heading('一、总体情况'),
           body(r.summary),
           heading('二、救助资金发放（按救助类别）'),
-          table(kindRows(r)),
+          table(kindRows(r), [2400, 700, 700, 800, 1400, 1000, 1300, 700]),
           heading('三、救助资金发放（按村/社区）'),
-          table(areaRows(r)),
+          table(areaRows(r), [3000, 1800, 2400, 1800]),
           heading('四、救助资金发放（按月份）'),
           new Paragraph({
             alignment: AlignmentType.CENTER,
@@ -187,7 +190,7 @@ export async function reportDocx(r: AnnualReport, center: string, today: string)
               }),
             ],
           }),
-          table(monthRows(r)),
+          table(monthRows(r), [2100, 2100, 2400, 2400]),
           heading('五、救助申请办理、台账变动与结对帮扶'),
           ...otherLines(r).map(body),
           new Paragraph({
