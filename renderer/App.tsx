@@ -66,7 +66,7 @@ export function App() {
 
   if (!setup || !session) return <Spin fullscreen tip="正在打开台账…" />;
   if (setup.needsAdmin) return <FirstRun centerName={setup.centerName} onDone={refresh} />;
-  if (!session.staff) return <SignIn centerName={setup.centerName} onSignedIn={adopt} />;
+  if (!session.staff) return <SignIn centerName={setup.centerName} demo={setup.demo} onSignedIn={adopt} />;
   // Locked: the shell is unmounted, so no personal data stays on screen or in the page.
   if (session.locked) return <LockScreen staff={session.staff} onChange={adopt} />;
   if (route.startsWith('/print/')) return <PrintView route={route} />;

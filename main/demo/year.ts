@@ -27,6 +27,7 @@ const STAFF: { username: string; displayName: string; roles: Role[] }[] = [
   { username: 'shenhe', displayName: '赵丽', roles: ['reviewer'] },
   { username: 'shenpi', displayName: '钱国庆', roles: ['approver'] },
 ];
+const MONTHLY_VISITS = ['tekun', 'severe_disability', 'elderly_alone'];
 const UNITS = ['镇党委办公室', '镇政府办公室', '镇民政办', '镇财政所', '镇农业服务中心', '镇卫生院', '镇中心学校'];
 
 export interface DemoSummary {
@@ -317,10 +318,11 @@ export async function seedDemo(ledger: Ledger, now: Date): Promise<DemoSummary |
         act(clerk, 'pairings.start', { householdId: h.id, cadreId: cadre(), role: 'primary', fromDate: pairedOn }),
       );
       for (const [q, m] of months.entries()) {
-        // Quarterly from February; a few of the latest visits are still to be made; the first household's cadre
-        // changes in June, and the new one has not been yet.
+        // From February, as often as the cadence asks (monthly for 特困, 重度残疾 and 独居老人, else quarterly); a
+        // few of the latest visits are still to be made; the first household's new cadre (June) has not been yet.
+        const every = h.categories.some((c) => MONTHLY_VISITS.includes(c)) ? 1 : 3;
         const skip = q === 0 || (q === months.length - 1 && i % 7 === 0) || (i === 0 && m >= `${year}-06`);
-        if (skip || q % 3 !== i % 3) continue;
+        if (skip || q % every !== i % every) continue;
         const day = workday(`${m}-${String(3 + ((i * 7) % 22)).padStart(2, '0')}`);
         const aid = r() < 0.35 ? [pick(VISIT_AID)] : [];
         const problems = r() < 0.12 ? [{ description: pick(VISIT_PROBLEMS) }] : [];

@@ -78,17 +78,17 @@ export function nextStep(
     case 'accepted':
       return { text: `入户调查：两名调查人上门核实${missing}`, who: '任何工作人员登记' };
     case 'investigated':
-      return { text: `审核${missing}`, who: '审核员（受理人不能审核）' };
+      return { text: `审核${missing}`, who: '审核人（受理人不能审核）' };
     case 'reviewed':
-      return { text: `开始公示 ${PUBLICITY_DAYS} 天`, who: '审核员或审批员' };
+      return { text: `开始公示 ${PUBLICITY_DAYS} 天`, who: '审核人或审批人' };
     case 'publicized':
       return a.publicityTo && a.publicityTo >= today
-        ? { text: `公示中，${a.publicityTo} 期满；期满次日起可审批${missing}`, who: '审批员' }
-        : { text: `公示期满，可以审批${missing}`, who: '审批员（受理人、审核人不能审批）' };
+        ? { text: `公示中，${a.publicityTo} 期满；期满次日起可审批${missing}`, who: '审批人' }
+        : { text: `公示期满，可以审批${missing}`, who: '审批人（受理人、审核人不能审批）' };
     case 'approved':
       if (a.urgent && !a.paperworkDoneOn) return { text: '发放，并补齐先行救助的材料', who: '任何工作人员' };
       return a.monthly
-        ? { text: '设置起发月份，随每月发放批次发放', who: '任何工作人员设置，审批员审批批次' }
+        ? { text: '设置起发月份，随每月发放批次发放', who: '任何工作人员设置，审批人审批批次' }
         : { text: '发放：在本页下方“发放”登记', who: '任何工作人员' };
     case 'paid':
       return a.urgent && !a.paperworkDoneOn ? { text: '补齐先行救助的材料', who: '任何工作人员' } : null;

@@ -51,7 +51,8 @@ test('register with a missing material, print receipt and notice, review, public
   const heading = page.getByRole('heading', { name: /受理编号 \d{4}-00001 · 王火生/ });
   await expect(heading).toBeVisible();
   await expect(page.getByTestId('days-left')).toHaveText('剩 10 个工作日');
-  await expect(page.getByText('事故或急难情况证明')).toBeVisible();
+  await expect(page.getByText('事故或急难情况证明', { exact: true })).toBeVisible();
+  await expect(page.getByTestId('next-step')).toContainText('还缺 事故或急难情况证明');
   const no = /(\d{4}-00001)/.exec((await heading.textContent())!)![1];
   const caseId = Number(/#\/applications\/(\d+)/.exec(page.url())![1]);
 
@@ -132,6 +133,10 @@ test('register with a missing material, print receipt and notice, review, public
   await page.getByTestId('applications-grid').getByText(no).dblclick();
   await page.getByRole('button', { name: '审批通过' }).click();
   await page.getByRole('dialog').getByLabel('批准金额（元）').fill('2,000');
+  // A material is still missing: 审批 needs a 容缺受理 reason, kept on the step.
+  await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
+  await expect(page.getByRole('dialog').getByText('请填写容缺受理理由，或先登记收到的材料')).toBeVisible();
+  await page.getByRole('dialog').getByLabel('容缺受理理由').fill('事故证明由村委会三日内补交');
   await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
   await expect(page.getByRole('heading', { name: /已审批待发放/ })).toBeVisible();
   await expect(page.getByText('批准金额 2,000.00 元')).toBeVisible();

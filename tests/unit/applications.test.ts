@@ -555,7 +555,7 @@ test('next step: what the case page says comes next and who takes it', async () 
   const say = (over: object) => nextStep({ ...base, state: 'accepted', ...over } as never, '2026-11-23');
   assert.match(say({})!.text, /入户调查/);
   assert.match(say({ materialsMissing: ['申请书'] })!.text, /还缺 申请书/);
-  assert.match(say({ state: 'investigated' })!.who, /审核员/);
+  assert.match(say({ state: 'investigated' })!.who, /审核人/);
   assert.match(say({ state: 'publicized', publicityTo: '2026-11-25' })!.text, /2026-11-25 期满/);
   assert.match(say({ state: 'publicized', publicityTo: '2026-11-20' })!.text, /可以审批/);
   assert.match(say({ state: 'approved', monthly: true })!.text, /起发月份/);

@@ -84,7 +84,7 @@ export function PaymentPage({ id, session }: { id: number; session: SessionState
             </Button>
           )}
           {!approver && !p.reversesId && !p.reversedBy && (
-            <Tooltip title="冲正由审批员办理：请审批员登录后在本页冲正">
+            <Tooltip title="冲正由审批人办理：请审批人登录后在本页冲正">
               <Button danger disabled>
                 冲正
               </Button>

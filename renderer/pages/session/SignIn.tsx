@@ -1,13 +1,22 @@
-import { Button, Card, Form, Input } from 'antd';
+import { Alert, Button, Card, Form, Input } from 'antd';
 import { useState } from 'react';
 
 import type { Input as In } from '../../../shared/contract';
-import type { SessionState } from '../../../shared/schemas/staff';
+import { ROLE_LABELS } from '../../../shared/domain/roles';
+import type { DemoAccounts, SessionState } from '../../../shared/schemas/staff';
 import { call } from '../../api';
 import { FormProblemAlert } from '../../components/FormProblemAlert';
 import { type FormProblem, showResultError } from '../../components/forms';
 
-export function SignIn({ centerName, onSignedIn }: { centerName: string; onSignedIn: (s: SessionState) => void }) {
+export function SignIn({
+  centerName,
+  demo,
+  onSignedIn,
+}: {
+  centerName: string;
+  demo: DemoAccounts | null;
+  onSignedIn: (s: SessionState) => void;
+}) {
   const [form] = Form.useForm<In<'session.signIn'>>();
   const [formError, setFormError] = useState<FormProblem | null>(null);
   const [busy, setBusy] = useState(false);
@@ -23,6 +32,25 @@ export function SignIn({ centerName, onSignedIn }: { centerName: string; onSigne
   return (
     <div className="center-screen">
       <Card title={`${centerName} · 便民服务台账`}>
+        {demo && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 12, maxWidth: 380 }}
+            data-testid="demo-accounts"
+            message="演示台账：数据全部虚构"
+            description={
+              <>
+                {demo.accounts.map((a) => (
+                  <div key={a.username}>
+                    {a.username}（{a.displayName}，{a.roles.map((r) => ROLE_LABELS[r]).join('、')}）
+                  </div>
+                ))}
+                <div>密码均为 {demo.password}</div>
+              </>
+            }
+          />
+        )}
         <FormProblemAlert problem={formError} />
         <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
           <Form.Item name="username" label="用户名" rules={[{ required: true, message: '请填写用户名' }]}>

@@ -74,7 +74,7 @@ function StaffForm({ editing, onClose }: { editing: Editing; onClose: (saved: bo
         name="roles"
         label="角色（可多选）"
         rules={[{ required: true, message: '请至少选择一个角色' }]}
-        extra="受理员登记，审核员审核，审批员审批；审核人不能审批自己审核的案件"
+        extra="窗口人员受理登记，审核人审核，审批人审批；审核人不能审批自己审核的案件"
       >
         <Checkbox.Group options={roleOptions} />
       </Form.Item>
@@ -102,7 +102,7 @@ export function StaffAdmin({ self }: { self: number }) {
         type="info"
         showIcon
         style={{ marginBottom: 12 }}
-        message="一件救助申请通常要经过三个人：受理员受理并登记调查，审核员审核，审批员审批。受理人不能审核或审批自己受理的案件，审核人不能审批自己审核的案件；发放批次由制表人以外的审批员审批。"
+        message="一件救助申请通常要经过三个人：窗口人员受理并登记调查，审核人审核，审批人审批。受理人不能审核或审批自己受理的案件，审核人不能审批自己审核的案件；发放批次由制表人以外的审批人审批。"
       />
       <Space style={{ marginBottom: 12 }}>
         <Button type="primary" onClick={() => setEditing({ row: null })}>
