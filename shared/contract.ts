@@ -216,6 +216,8 @@ export const contract = {
   'cards.prepare': def<pair.CardView[]>()(pair.cardSelection, 'signedIn', 'query'),
   /** Issues the numbers a selection needs and records its printing, in one transaction. */
   'cards.issue': def<pair.CardView[]>()(pair.cardIssueInput, STAFF, 'mutation'),
+  /** The same as `cards.issue`, then the cards as one PDF written in main (large batches, at printer speed). */
+  'cards.pdf': def<File>()(pair.cardIssueInput, STAFF, 'task'),
   'cards.list': def<Page<pair.CardRow>>()(pair.cardListInput, 'signedIn', 'query'),
 
   /** 年度救助统计: every figure of the year, and the summary paragraph written from them. */

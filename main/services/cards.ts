@@ -2,12 +2,16 @@
 // earlier number; a card whose printed primary cadre is no longer the household's is due for reprint.
 import type { z } from 'zod';
 
+import { AppError } from '../../shared/domain/result';
 import { dateCn, isoCn } from '../../shared/domain/time';
 import type { CardRow, cardSelection, CardView } from '../../shared/schemas/pairings';
+import { DEFAULT_CENTER } from '../../shared/schemas/settings';
 import { type DB, prep } from '../db/open';
 import type { Ctx, Handlers } from '../dispatch';
+import { cardsPdf } from './cardPdf';
 import { nextNumber } from './numbers';
 import { page, Where } from './paging';
+import { getSetting } from './settings';
 
 const STALE = 'sc.id IS NOT NULL AND coalesce(sc.cadre_id, 0) <> coalesce(pp.cadre_id, 0)';
 /** Households with their current primary cadre and their card: the valid one, or every card ever issued. */
@@ -96,6 +100,27 @@ export const cardHandlers = {
       reissue: input.reissue,
     });
     return r.cards;
+  },
+
+  /** 制卡并生成 PDF: the same issue and record as `cards.issue`, in one transaction, then the PDF of those cards. */
+  'cards.pdf': async (ctx, input) => {
+    const cards = ctx.db
+      .transaction(() => {
+        const r = issue(ctx, input);
+        ctx.audit('serviceCard', null, null, {
+          format: input.format,
+          printed: r.cards.length,
+          issued: r.issued,
+          reissue: input.reissue,
+          pdf: true,
+        });
+        return r.cards;
+      })
+      .immediate();
+    if (cards.length === 0) throw new AppError('CONFLICT', '所选范围内没有需要制卡的户');
+    const pdf = await cardsPdf(cards, getSetting(ctx.db, 'center', DEFAULT_CENTER), input.format);
+    const fileName = `便民服务卡-${dateCn(ctx.now)}-${cards.length}张.pdf`;
+    return { fileName, base64: pdf.toString('base64'), rows: cards.length };
   },
 
   'cards.list': (ctx, q) => {

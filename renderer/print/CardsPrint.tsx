@@ -1,11 +1,13 @@
 // The card print route: a preview of the selection (drawn in chunks, with a progress bar), then 制卡并打印 issues
-// the numbers, records the printing in one transaction, draws the numbered cards and opens the print dialog.
+// the numbers, records the printing in one transaction, draws the numbered cards and opens the print dialog; or
+// 制卡并生成 PDF does the same issue and has main write the PDF at printer speed (large batches).
 import { Alert, Button, Progress, Space } from 'antd';
 import { useEffect, useState } from 'react';
 
 import type { CardView } from '../../shared/schemas/pairings';
 import type { CenterSettings } from '../../shared/schemas/settings';
 import { call } from '../api';
+import { downloadBase64 } from '../components/download';
 import { ServiceCards } from './ServiceCards';
 
 const CHUNK = 40;
@@ -22,6 +24,8 @@ export function CardsPrint({ center, params }: { center: CenterSettings; params:
   const [shown, setShown] = useState(0);
   const [issued, setIssued] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [pdf, setPdf] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     const style = document.createElement('style'); // gets the CSP nonce (components/csp.ts)
@@ -45,6 +49,16 @@ export function CardsPrint({ center, params }: { center: CenterSettings; params:
     setCards(r.value);
     setIssued(true);
   };
+  const issueToPdf = async () => {
+    setBusy(true);
+    const r = await call('cards.pdf', { ...selection, format, reissue });
+    setBusy(false);
+    if (!r.ok) return setError(r.error.message);
+    downloadBase64(r.value.fileName, r.value.base64, 'application/pdf');
+    setPdf(
+      `已制卡 ${r.value.rows} 张并生成 PDF：${r.value.fileName}。请用 PDF 阅读器打开后打印（A4 双面打印选“长边翻转”）。`,
+    );
+  };
   const ready = cards !== null && shown >= cards.length;
   useEffect(() => {
     if (issued && ready) window.print();
@@ -53,8 +67,11 @@ export function CardsPrint({ center, params }: { center: CenterSettings; params:
   return (
     <>
       <div className="print-toolbar">
-        <Button type="primary" disabled={!ready || issued || !cards?.length} onClick={issueAndPrint}>
+        <Button type="primary" disabled={!ready || issued || !!pdf || !cards?.length} onClick={issueAndPrint}>
           {reissue ? '补卡并打印' : '制卡并打印'}
+        </Button>
+        <Button disabled={issued || !!pdf || !cards?.length} loading={busy} onClick={issueToPdf}>
+          {reissue ? '补卡并生成 PDF' : '制卡并生成 PDF'}
         </Button>
         {issued && (
           <Button disabled={!ready} onClick={() => window.print()}>
@@ -79,6 +96,15 @@ export function CardsPrint({ center, params }: { center: CenterSettings; params:
         </Space>
       </div>
       {error && <Alert type="error" showIcon message={error} style={{ margin: 12 }} />}
+      {pdf && <Alert type="success" showIcon message={pdf} style={{ margin: 12 }} data-testid="cards-pdf" />}
+      {cards && cards.length > 100 && !issued && !pdf && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ margin: 12 }}
+          message={`共 ${cards.length} 张：张数多时建议点“制卡并生成 PDF”，几秒即可生成，再用 PDF 阅读器打印。`}
+        />
+      )}
       {cards && cards.length === 0 && (
         <Alert type="info" showIcon message="所选范围内没有需要制卡的户" style={{ margin: 12 }} />
       )}

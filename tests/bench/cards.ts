@@ -1,7 +1,10 @@
-// 1,000 service cards to one PDF, as the counter does it: the built web host, Debian's Chromium, the card print
-// route (issue the numbers, draw every card and QR code), then the PDF. The baseline is raw Chromium printing the same
-// sheets: the finished markup and style rules set into a bare page, then the PDF. Budget: 3 ms a card (issue 15), and
-// at most 1.5 times the baseline.
+// 1,000 service cards to one PDF, as the counter does it, on the built web host:
+// - 制卡并生成 PDF: `cards.pdf` over HTTP (issue 1,000 numbers, record the printing, write the PDF in main) — the
+//   figure, budget 3 ms a card (issue 15) and at most 1.5 times the baseline;
+// - 制卡并打印: the card print route in Debian's Chromium (issue, draw every card and QR code), then Chromium's PDF —
+//   reported beside it;
+// - the baseline: raw Chromium printing the same sheets, the print route's finished markup and style rules set into a
+//   bare page, then the PDF.
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -25,6 +28,7 @@ export async function cardsFigure(): Promise<{
   pdf_ms: number;
   ms_per_card: number;
   raw: { set_content_ms: number; pdf_ms: number; ms_per_card: number };
+  print_route: { issue_and_draw_ms: number; pdf_ms: number; ms_per_card: number };
 }> {
   const host = await startHost();
   const api = async (channel: string, input: unknown) => {
@@ -33,8 +37,9 @@ export async function cardsFigure(): Promise<{
       headers: { 'Content-Type': 'application/json', 'X-Bianmin-Token': host.token },
       body: JSON.stringify(input),
     });
-    const body = (await res.json()) as { ok: boolean; error?: { message: string } };
+    const body = (await res.json()) as { ok: boolean; value: unknown; error?: { message: string } };
     if (!body.ok) throw new Error(`${channel}: ${body.error?.message}`);
+    return body.value;
   };
   await api('setup.createAdmin', { username: 'admin', displayName: '基准管理员', password: 'bench-pass-1' });
   await api('session.signIn', { username: 'admin', password: 'bench-pass-1' });
@@ -103,26 +108,38 @@ export async function cardsFigure(): Promise<{
     t = performance.now();
     await bare.pdf({ path: path.join(host.dir, 'raw.pdf'), preferCSSPageSize: true, printBackground: true });
     const rawPdf = performance.now() - t;
-    const app = drawn + pdf;
+    // 制卡并生成 PDF: the same 1,000 cards again as 补卡, so that every number is issued anew as on the first run.
+    t = performance.now();
+    const made = (await api('cards.pdf', { areaId: 1, format: 'a4', reissue: true })) as {
+      base64: string;
+      rows: number;
+    };
+    const direct = performance.now() - t;
+    const direct_file = path.join(host.dir, 'cards-direct.pdf');
+    fs.writeFileSync(direct_file, Buffer.from(made.base64, 'base64'));
+    const directPages = (fs.readFileSync(direct_file, 'latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    if (made.rows !== CARDS || directPages !== pages)
+      throw new Error(`cards.pdf: ${made.rows} cards, ${directPages} pages`);
     const raw = rawSet + rawPdf;
     const ms = (x: number) => Math.round((x / CARDS) * 10) / 10;
     return {
       figure: {
-        figure: `${CARDS.toLocaleString()} service cards to one A4 PDF (raw: the same sheets in a bare page)`,
-        p50_ms: Math.round(app),
-        p95_ms: Math.round(app),
+        figure: `${CARDS.toLocaleString()} service cards to one A4 PDF (cards.pdf; raw: Chromium, the same sheets)`,
+        p50_ms: Math.round(direct),
+        p95_ms: Math.round(direct),
         baseline_ms: Math.round(raw),
-        ratio: Math.round((app / raw) * 1000) / 1000,
+        ratio: Math.round((direct / raw) * 1000) / 1000,
         budget_ratio: 1.5,
         budget_p95_ms: CARD_BUDGET_MS * CARDS,
-        within: app <= 1.5 * raw && app <= CARD_BUDGET_MS * CARDS,
+        within: direct <= 1.5 * raw && direct <= CARD_BUDGET_MS * CARDS,
       },
       cards: CARDS,
       pages,
       issue_and_draw_ms: Math.round(drawn),
       pdf_ms: Math.round(pdf),
-      ms_per_card: ms(app),
+      ms_per_card: ms(direct),
       raw: { set_content_ms: Math.round(rawSet), pdf_ms: Math.round(rawPdf), ms_per_card: ms(raw) },
+      print_route: { issue_and_draw_ms: Math.round(drawn), pdf_ms: Math.round(pdf), ms_per_card: ms(drawn + pdf) },
     };
   } finally {
     await browser.close();

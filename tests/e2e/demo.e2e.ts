@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 
 import { DEMO_PASSWORD } from '../../main/demo/year';
 import { type Host, startHost } from './host';
-import { pdfPicture, pdfText, printToPdf } from './pdf';
+import { pdfInfo, pdfPicture, pdfText, printToPdf } from './pdf';
 import { choose, noticeBegan, signIn, switchTo, watchCsp } from './session';
 
 let host: Host;
@@ -53,6 +53,48 @@ test('the demo year: accounts on the sign-in screen, every menu with rows, the y
   const text = pdfText('test-results/demo-report.pdf').replace(/\s+/g, '');
   expect(text).toContain(summary.slice(0, 30).replace(/\s+/g, ''));
   pdfPicture('test-results/demo-report.pdf', 'test-results/demo-report');
+
+  // A whole village's cards as one PDF written by main: issued, recorded and downloaded in one click.
+  await page.getByRole('menuitem', { name: '便民服务卡' }).click();
+  await expect(page.getByText('先选择村/社区，再打印该村全部在册户')).toBeVisible();
+  await choose(page, page, '村/社区筛选', '东山村');
+  await page.getByRole('button', { name: '打印本村/社区全部在册户' }).click();
+  await expect(page.getByTestId('cards-count')).toContainText('（预览，尚未制卡）');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '制卡并生成 PDF' }).click(),
+  ]);
+  await download.saveAs('test-results/demo-cards.pdf');
+  await expect(page.getByTestId('cards-pdf')).toContainText('请用 PDF 阅读器打开后打印');
+  const cardCount = Number(/共 (\d+) 张/.exec((await page.getByTestId('cards-count').textContent())!)![1]);
+  expect(pdfInfo('test-results/demo-cards.pdf').pages).toBe(Math.ceil(cardCount / 10) * 2);
+  expect(pdfText('test-results/demo-cards.pdf', 1)).toMatch(/卡号：\s*\d{4}-\d{6}/);
+  pdfPicture('test-results/demo-cards.pdf', 'test-results/demo-cards');
+  await page.getByRole('button', { name: '返回' }).click();
+
+  // Pairing from the cadre's page as well as the household's: a household still without a cadre.
+  const db = new Database(host.db, { readonly: true });
+  const lone = db
+    .prepare(
+      `SELECT h.id, h.head_name AS head
+        FROM households h
+        WHERE h.status = 'registered' AND NOT EXISTS (SELECT 1 FROM pairings p WHERE p.household_id = h.id)
+        ORDER BY h.id
+        LIMIT 1`,
+    )
+    .get() as { id: number; head: string };
+  db.close();
+  await page.getByRole('menuitem', { name: '结对帮扶' }).click();
+  await page.getByTestId('cadres-grid').locator('.ag-row').first().dblclick();
+  const pairedBefore = await page.locator('.ant-table-row').count();
+  await page.getByRole('button', { name: '结对住户' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('住户（姓名、拼音首字母或身份证后四位）').fill(lone.head);
+  await page.locator('.ant-select-item-option', { hasText: `户号 ${lone.id} ` }).click();
+  await dialog.getByRole('button', { name: '结对' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.locator('.ant-table-row')).toHaveCount(pairedBefore + 1);
+  await expect(page.getByRole('link', { name: lone.head })).toBeVisible();
   expect(csp).toEqual([]);
 });
 

@@ -1,18 +1,80 @@
 // One cadre: details, the households paired now and before, the visits due or overdue, and every visit recorded.
-import { Button, Card, Descriptions, Result, Table, Tag } from 'antd';
+import { Button, Card, DatePicker, Descriptions, Form, Radio, Result, Select, Table, Tag } from 'antd';
+import type dayjs from 'dayjs';
 import { useCallback, useState } from 'react';
 
 import { PAIRING_ROLES } from '../../../shared/domain/pairings';
 import type { PairingRow, VisitRow } from '../../../shared/schemas/pairings';
 import { call } from '../../api';
+import { FormDialog } from '../../components/FormDialog';
+import { type FormProblem, showResultError } from '../../components/forms';
 import { LedgerGrid, type PageRequest } from '../../components/LedgerGrid';
 import { go } from '../../components/router';
+import { today } from '../../components/today';
 import { useRecord } from '../../components/useRecord';
 import { visitColumns } from './columns';
 import { CadreForm } from './PairingsPage';
 
+/** 结对住户 from the cadre's side: the same pairing the household page makes, found by name, initials or ID tail. */
+function PairHousehold({ cadreId, onDone }: { cadreId: number; onDone: () => void }) {
+  const [form] = Form.useForm();
+  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const [options, setOptions] = useState<{ value: number; label: string }[]>([]);
+  const [searched, setSearched] = useState('');
+  const search = async (q: string) => {
+    setSearched(q.trim());
+    if (!q.trim()) return;
+    const r = await call('households.list', { q, status: 'registered', limit: 20 });
+    if (r.ok) setOptions(r.value.rows.map((h) => ({ value: h.id, label: `户号 ${h.id} · ${h.headName} · ${h.area}` })));
+  };
+  const submit = async (v: { householdId: number; role: 'primary' | 'secondary'; fromDate: dayjs.Dayjs }) => {
+    const r = await call('pairings.start', {
+      householdId: v.householdId,
+      cadreId,
+      role: v.role,
+      fromDate: v.fromDate.format('YYYY-MM-DD'),
+    });
+    if (!r.ok) return showResultError(form, r.error, setProblem);
+    onDone();
+  };
+  return (
+    <FormDialog
+      title="结对住户"
+      okText="结对"
+      form={form}
+      problem={problem}
+      onFinish={submit}
+      onCancel={onDone}
+      initialValues={{ role: 'primary', fromDate: today() }}
+    >
+      <Form.Item
+        name="householdId"
+        label="住户（姓名、拼音首字母或身份证后四位）"
+        rules={[{ required: true, message: '请选择住户' }]}
+      >
+        <Select
+          autoFocus
+          showSearch
+          filterOption={false}
+          onSearch={search}
+          options={options}
+          notFoundContent={searched ? `没有找到“${searched}”` : '输入姓名、拼音首字母或身份证号后四位'}
+        />
+      </Form.Item>
+      <Form.Item name="role" label="身份">
+        <Radio.Group options={Object.entries(PAIRING_ROLES).map(([value, label]) => ({ value, label }))} />
+      </Form.Item>
+      <Form.Item name="fromDate" label="结对日期" rules={[{ required: true, message: '请选择结对日期' }]}>
+        <DatePicker />
+      </Form.Item>
+      <div className="muted">这户同一身份已有帮扶干部时，原结对在新结对日期的前一天结束，记入历史。</div>
+    </FormDialog>
+  );
+}
+
 export function CadrePage({ id }: { id: number }) {
   const [editing, setEditing] = useState(false);
+  const [pairing, setPairing] = useState(false);
   const { value: c, error, reload: load } = useRecord('cadres.get', { id });
   const fetchVisits = useCallback(
     (req: PageRequest) => call('visits.list', { offset: req.offset, limit: req.limit, cadreId: id }),
@@ -34,7 +96,18 @@ export function CadrePage({ id }: { id: number }) {
           <Descriptions.Item label="结对户数">{c.households}</Descriptions.Item>
         </Descriptions>
       </Card>
-      <Card size="small" title="结对的户" style={{ marginBottom: 12 }}>
+      <Card
+        size="small"
+        title="结对的户"
+        style={{ marginBottom: 12 }}
+        extra={
+          c.active && (
+            <Button type="primary" onClick={() => setPairing(true)}>
+              结对住户
+            </Button>
+          )
+        }
+      >
         <Table<PairingRow>
           rowKey="id"
           size="small"
@@ -73,6 +146,15 @@ export function CadrePage({ id }: { id: number }) {
           ]}
         />
       </Card>
+      {pairing && (
+        <PairHousehold
+          cadreId={id}
+          onDone={() => {
+            setPairing(false);
+            load();
+          }}
+        />
+      )}
       <Card size="small" title="走访记录">
         <LedgerGrid<VisitRow>
           empty="这名干部还没有走访记录"
