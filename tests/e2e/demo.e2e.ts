@@ -180,6 +180,11 @@ test('three new staff walk a 临时救助 case from 受理 to 发放, guided by 
   await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
   await expect(page.getByTestId('next-step')).toContainText('开始公示');
   await page.getByRole('button', { name: '开始公示' }).click();
+  // Enter in the date field confirms the date and leaves the dialog open.
+  await page.getByRole('dialog').getByLabel('公示开始日期').click();
+  await page.getByRole('dialog').getByLabel('公示开始日期').press('Enter');
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await expect(page.getByTestId('next-step')).toContainText('开始公示');
   await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
   await expect(page.getByTestId('next-step')).toContainText('期满次日起可审批');
   await page.screenshot({ path: 'test-results/demo-walk-publicity.png', fullPage: true });
