@@ -52,6 +52,10 @@ test('first start to a refused admin screen, as the counter would do it', async 
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(dialog.getByText('密码至少 8 位')).toBeVisible();
   await dialog.getByLabel('初始密码').fill('clerk-pass-1');
+  // No role is ticked for the admin: a person with none is refused at the field.
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog.getByText('请至少选择一个角色')).toBeVisible();
+  await dialog.getByLabel('窗口人员').check();
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(page.getByRole('cell', { name: '李窗口' })).toBeVisible();
   await page.screenshot({ path: 'test-results/foundation-staff.png' });
