@@ -28,7 +28,8 @@ export function Roster({ center, data }: { center: CenterSettings; data: RosterD
           <table className="list roster">
             <colgroup>
               {['seq', 'area', 'name', 'id', 'kind', 'amount', 'account', 'sign', 'note'].map((c) => (
-                <col key={c} className={c} />
+                // Prefixed: a bare "sign" is the signature block's class, and display: flex took this column away.
+                <col key={c} className={`col-${c}`} />
               ))}
             </colgroup>
             <thead>

@@ -214,6 +214,17 @@ test('a roster of 120 rows: seven A4 pages, header and subtotal on each, grand t
 
   await page.goto(`${host.base}#/print/roster/${batch.id}`);
   await expect(page.getByText('第 7 页 / 共 7 页')).toBeVisible();
+  // The signature column is the widest, room for a name and a thumbprint (a class clash once made it vanish).
+  const widths = await page.evaluate(() =>
+    Object.fromEntries(
+      [...document.querySelectorAll('table.roster')[0].querySelectorAll('th')].map((th) => [
+        th.textContent,
+        th.getBoundingClientRect().width,
+      ]),
+    ),
+  );
+  expect(Math.max(...Object.values(widths))).toBe(widths['签字（手印）']);
+  expect(widths['签字（手印）']).toBeGreaterThan(widths['备注'] * 2);
   await printToPdf(page, 'test-results/roster-120.pdf');
   const info = pdfInfo('test-results/roster-120.pdf');
   expect([info.pages, Math.round(info.widthMm), Math.round(info.heightMm)]).toEqual([7, 210, 297]);
