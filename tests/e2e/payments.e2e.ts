@@ -215,9 +215,9 @@ test('a roster of 120 rows: seven A4 pages, header and subtotal on each, grand t
   await page.goto(`${host.base}#/print/roster/${batch.id}`);
   await expect(page.getByText('第 7 页 / 共 7 页')).toBeVisible();
   // The signature column is the widest, room for a name and a thumbprint (a class clash once made it vanish).
-  const widths = await page.evaluate(() =>
+  const widths: Record<string, number> = await page.evaluate(() =>
     Object.fromEntries(
-      [...document.querySelectorAll('table.roster')[0].querySelectorAll('th')].map((th) => [
+      Array.from(document.querySelectorAll('table.roster')[0].querySelectorAll('th')).map((th) => [
         th.textContent,
         th.getBoundingClientRect().width,
       ]),
