@@ -4,7 +4,8 @@
 import { expect, type Page, test } from '@playwright/test';
 import Database from 'better-sqlite3';
 
-import { DEMO_PASSWORD } from '../../main/demo/year';
+import { DEMO_PASSWORD, demoYear } from '../../main/demo/year';
+import { dateCn } from '../../shared/domain/time';
 import { type Host, startHost } from './host';
 import { pdfInfo, pdfPicture, pdfText, printToPdf } from './pdf';
 import { choose, noticeBegan, signIn, switchTo, watchCsp } from './session';
@@ -34,9 +35,11 @@ test('the demo year: accounts on the sign-in screen, every menu with rows, the y
     await page.getByRole('menuitem', { name: menu }).click();
     await expect(page.locator('.ant-layout-content > *').first()).toBeVisible();
     await page.waitForLoadState('networkidle');
-    // A grid that shows a count shows rows (数据导入 has no import in the demo: its history says what to do).
+    // A grid that shows a count shows rows. Not 数据导入 (the demo imports no file: its history says what to do), nor
+    // 补贴发放, which opens on this month: on its first days the month may have no payment yet.
     const count = page.getByTestId('row-count').first();
-    if (menu !== '数据导入' && (await count.count())) await expect(count).toHaveText(/共 [1-9][\d,]* 条/);
+    if (!['数据导入', '补贴发放'].includes(menu) && (await count.count()))
+      await expect(count).toHaveText(/共 [1-9][\d,]* 条/);
     await expect(page.getByText('无显示行')).toHaveCount(0);
     await page.screenshot({ path: `test-results/demo-${i + 1}-${menu}.png`, fullPage: true });
   }
@@ -44,8 +47,9 @@ test('the demo year: accounts on the sign-in screen, every menu with rows, the y
   await expect(page.getByTestId('my-queues')).toBeVisible();
   await expect(page.getByTestId('overdue')).toBeVisible();
 
-  // The year report: its paragraph on screen and on paper.
-  await page.getByRole('menuitem', { name: '年度统计' }).click();
+  // The year report of the demo's year: its paragraph on screen and on paper. (The host runs on the real clock; the
+  // demo's full year is this one from July on, else the last.)
+  await page.goto(`${host.base}#/reports?year=${demoYear(dateCn(new Date()))}`);
   const summary = (await page.getByTestId('report-summary').textContent())!;
   expect(summary).toMatch(/^\d{4}年，共为\d+人发放临时救助/);
   await page.getByRole('button', { name: '打印报表' }).click();
