@@ -21,7 +21,7 @@ import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 
 import { formatWan, formatYuan } from '../../shared/domain/money';
-import { changeText, monthChartOption } from '../../shared/domain/reports';
+import { areaTotals, changeText, monthChartOption } from '../../shared/domain/reports';
 import type { AnnualReport } from '../../shared/schemas/reports';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, SVGRenderer]);
@@ -110,11 +110,7 @@ export function kindRows(r: AnnualReport): string[][] {
 function areaRows(r: AnnualReport): string[][] {
   return [
     ['村/社区', '人次', '金额（元）', '金额（万元）'],
-    ...r.areas.map((a) => {
-      const lines = r.byAreaKind.filter((x) => x.areaId === a.areaId);
-      const fen = lines.reduce((s, c) => s + c.fen, 0);
-      return [a.area, n(lines.reduce((s, c) => s + c.times, 0)), formatYuan(fen), formatWan(fen)];
-    }),
+    ...areaTotals(r).map((a) => [a.area, n(a.times), formatYuan(a.fen), formatWan(a.fen)]),
   ];
 }
 

@@ -2,7 +2,7 @@
 import type { AnnualReport } from '../../shared/schemas/reports';
 import type { CenterSettings } from '../../shared/schemas/settings';
 import { MonthChart } from '../components/MonthChart';
-import { AreaTable, KindTable, MonthTable, OtherFigures, plain } from '../pages/reports/ReportTables';
+import { AreaTotalsTable, KindTable, MonthTable, OtherFigures, plain } from '../pages/reports/ReportTables';
 import { cnDate } from './CaseDocuments';
 
 export function AnnualReportPrint({ center, r, today }: { center: CenterSettings; r: AnnualReport; today: string }) {
@@ -16,14 +16,16 @@ export function AnnualReportPrint({ center, r, today }: { center: CenterSettings
       <h2>一、按救助类别</h2>
       <KindTable r={r} drill={plain} />
       <h2>二、按村/社区</h2>
-      <AreaTable r={r} drill={plain} />
-      <h2>三、按月份</h2>
-      <MonthChart months={r.byMonth} width={680} height={190} />
-      <MonthTable r={r} drill={plain} />
+      <AreaTotalsTable r={r} />
+      <div className="keep-together">
+        <h2>三、按月份</h2>
+        <MonthChart months={r.byMonth} width={680} height={190} />
+        <MonthTable r={r} drill={plain} />
+      </div>
       <h2>四、办理、台账与结对帮扶</h2>
       <OtherFigures r={r} />
       <div className="note">
-        说明：发放按发放日期计入年度；冲正按冲正日期计入年度并单列“本年冲正”，已结束年度的数字不因以后的冲正而改变。人数、户数按身份去重。
+        说明：发放按发放日期计入年度；冲正按冲正日期计入年度并单列“本年冲正”，已结束年度的数字不因以后的冲正而改变。人数、户数按身份去重。各村/社区按救助类别的明细见“导出 Excel”。
       </div>
       <div className="sign">
         <span>制表人：</span>

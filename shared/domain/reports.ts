@@ -116,3 +116,15 @@ export function monthChartOption(months: AnnualReport['byMonth'], fontFamily = '
 /** A year's change against the last, as the report's 增减 column writes it. */
 export const changeText = (cur: number, prev: number): string =>
   prev === 0 ? (cur ? '新增' : '—') : `${cur >= prev ? '+' : ''}${(((cur - prev) * 100) / prev).toFixed(1)}%`;
+
+/** Each area's payments of the year, all kinds together: the print and the Word summary (the matrix is too wide). */
+export function areaTotals(r: AnnualReport): { areaId: number; area: string; times: number; fen: number }[] {
+  return r.areas.map((a) => {
+    const lines = r.byAreaKind.filter((x) => x.areaId === a.areaId);
+    return {
+      ...a,
+      times: lines.reduce((s, c) => s + c.times, 0),
+      fen: lines.reduce((s, c) => s + c.fen, 0),
+    };
+  });
+}

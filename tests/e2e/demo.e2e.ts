@@ -59,6 +59,7 @@ test('the demo year: accounts on the sign-in screen, every menu with rows, the y
   pdfPicture('test-results/demo-report.pdf', 'test-results/demo-report');
 
   // A whole village's cards as one PDF written by main: issued, recorded and downloaded in one click.
+  await page.getByRole('button', { name: '返回' }).click();
   await page.getByRole('menuitem', { name: '便民服务卡' }).click();
   await expect(page.getByText('先选择村/社区，再打印该村全部在册户')).toBeVisible();
   await choose(page, page, '村/社区筛选', '东山村');
@@ -90,11 +91,15 @@ test('the demo year: accounts on the sign-in screen, every menu with rows, the y
   db.close();
   await page.getByRole('menuitem', { name: '结对帮扶' }).click();
   await page.getByTestId('cadres-grid').locator('.ag-row').first().dblclick();
+  await expect(page.locator('.ant-table-row').first()).toBeVisible(); // the cadre's households, loaded
   const pairedBefore = await page.locator('.ant-table-row').count();
   await page.getByRole('button', { name: '结对住户' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('住户（姓名、拼音首字母或身份证后四位）').fill(lone.head);
-  await page.locator('.ant-select-item-option', { hasText: `户号 ${lone.id} ` }).click();
+  const option = page.locator('.ant-select-item-option', { hasText: `户号 ${lone.id} ` });
+  await expect(option).toBeVisible();
+  await option.click();
+  await expect(dialog).toContainText(`户号 ${lone.id} · ${lone.head}`);
   await dialog.getByRole('button', { name: '结对' }).click();
   await expect(dialog).toHaveCount(0);
   await expect(page.locator('.ant-table-row')).toHaveCount(pairedBefore + 1);

@@ -3,7 +3,7 @@
 import type { ReactNode } from 'react';
 
 import { formatWan, formatYuan } from '../../../shared/domain/money';
-import { type ApplicationTally, changeText, type RegistryChange } from '../../../shared/domain/reports';
+import { type ApplicationTally, areaTotals, changeText, type RegistryChange } from '../../../shared/domain/reports';
 import type { AnnualReport } from '../../../shared/schemas/reports';
 
 /** Where a number leads: the payments grid with the filter that produced it. */
@@ -108,6 +108,32 @@ export function AreaTable({ r, drill }: { r: AnnualReport; drill: Drill }) {
             </tr>
           );
         })}
+      </tbody>
+    </table>
+  );
+}
+
+/** Each area's year, all kinds together: the A4 print's table (the matrix above is too wide for the page). */
+export function AreaTotalsTable({ r }: { r: AnnualReport }) {
+  return (
+    <table className="report-table" data-testid="area-totals">
+      <thead>
+        <tr>
+          <th>村/社区</th>
+          <th>人次</th>
+          <th>金额（元）</th>
+          <th>金额（万元）</th>
+        </tr>
+      </thead>
+      <tbody>
+        {areaTotals(r).map((a) => (
+          <tr key={a.areaId}>
+            <td>{a.area}</td>
+            <td className="num">{a.times.toLocaleString('zh-CN')}</td>
+            <td className="num">{formatYuan(a.fen)}</td>
+            <td className="num">{formatWan(a.fen)}</td>
+          </tr>
+        ))}
       </tbody>
     </table>
   );
