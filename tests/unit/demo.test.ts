@@ -9,13 +9,14 @@ import type { Channel, Input } from '../../shared/contract';
 import { parseIdNumber } from '../../shared/domain/idNumber';
 import { must, world } from './helpers';
 
-test('the demo year: every state, every screen with rows, figures equal to SQL; refused on a ledger with data', async () => {
+test('the demo year: every state, every screen with rows, figures equal to SQL; refused on a ledger with data', async (t) => {
   const w = await world();
   const started = performance.now();
   const r = await seedDemo(w.ledger, w.clock.now());
   const ms = performance.now() - started;
   assert.ok(r, 'seeded');
   assert.ok(ms < 15_000, `the demo took ${Math.round(ms)} ms`);
+  t.diagnostic(`demo year seeded in ${Math.round(ms)} ms: ${JSON.stringify(r)}`);
   const year = demoYear('2026-11-23');
   assert.equal(year, 2026);
   assert.deepEqual([w.count('areas'), w.count('households')], [8, 300]);
