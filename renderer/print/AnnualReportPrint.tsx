@@ -25,7 +25,8 @@ export function AnnualReportPrint({ center, r, today }: { center: CenterSettings
       <h2>四、办理、台账与结对帮扶</h2>
       <OtherFigures r={r} />
       <div className="note">
-        说明：发放按发放日期计入年度；冲正按冲正日期计入年度并单列“本年冲正”，已结束年度的数字不因以后的冲正而改变。人数、户数按身份去重。各村/社区按救助类别的明细见“导出 Excel”。
+        说明：发放按发放日期计入年度；冲正按冲正日期计入年度并单列“本年冲正”，已结束年度的数字不因以后的冲正而改变。人数、户数按身份去重。各村/社区按救助类别的明细见“导出
+        Excel”。
       </div>
       <div className="sign">
         <span>制表人：</span>
