@@ -134,7 +134,10 @@ test('pay a 临时救助 case in cash and print its receipt; post a monthly batc
     await api(host, 'entitlements.save', { applicationId: id, startMonth: thisMonth(), endMonth: null });
   await page.goto(`${host.base}#/applications/${monthly[0]}`);
   await page.getByRole('button', { name: '设置按月发放' }).click();
+  // The dialog opens on this month as 起发月份 (a value, not a grey placeholder); OK saves it and closes.
+  await expect(page.getByRole('dialog').getByText(thisMonth(), { exact: true })).toBeVisible();
   await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(page.getByTestId('case-payments')).toContainText(`每月 200.00 元，${thisMonth()} 起`);
 
   // The clerk makes the month's batch.

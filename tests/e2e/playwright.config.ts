@@ -15,5 +15,7 @@ export default defineConfig({
     timezoneId: 'Asia/Shanghai',
     viewport: { width: 1366, height: 860 },
     launchOptions: CHROMIUM,
+    // A failed test leaves its page as a picture beside its error-context.md.
+    screenshot: 'only-on-failure',
   },
 });
