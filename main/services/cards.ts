@@ -88,35 +88,27 @@ function issue(ctx: Ctx, input: Parameters<Handlers['cards.issue']>[1]): { cards
   return { cards, issued };
 }
 
+/** The issue and its audit row (in the caller's transaction): 制卡并打印, or 制卡并生成 PDF with `pdf`. */
+function issueAndAudit(ctx: Ctx, input: Parameters<Handlers['cards.issue']>[1], pdf = false): CardView[] {
+  const r = issue(ctx, input);
+  ctx.audit('serviceCard', null, null, {
+    format: input.format,
+    printed: r.cards.length,
+    issued: r.issued,
+    reissue: input.reissue,
+    ...(pdf ? { pdf } : {}),
+  });
+  return r.cards;
+}
+
 export const cardHandlers = {
   'cards.prepare': (ctx, input) => select(ctx.db, input).map(toView),
 
-  'cards.issue': (ctx, input) => {
-    const r = issue(ctx, input);
-    ctx.audit('serviceCard', null, null, {
-      format: input.format,
-      printed: r.cards.length,
-      issued: r.issued,
-      reissue: input.reissue,
-    });
-    return r.cards;
-  },
+  'cards.issue': (ctx, input) => issueAndAudit(ctx, input),
 
   /** 制卡并生成 PDF: the same issue and record as `cards.issue`, in one transaction, then the PDF of those cards. */
   'cards.pdf': async (ctx, input) => {
-    const cards = ctx.db
-      .transaction(() => {
-        const r = issue(ctx, input);
-        ctx.audit('serviceCard', null, null, {
-          format: input.format,
-          printed: r.cards.length,
-          issued: r.issued,
-          reissue: input.reissue,
-          pdf: true,
-        });
-        return r.cards;
-      })
-      .immediate();
+    const cards = ctx.db.transaction(() => issueAndAudit(ctx, input, true)).immediate();
     if (cards.length === 0) throw new AppError('CONFLICT', '所选范围内没有需要制卡的户');
     const pdf = await cardsPdf(cards, getSetting(ctx.db, 'center', DEFAULT_CENTER), input.format);
     const fileName = `便民服务卡-${dateCn(ctx.now)}-${cards.length}张.pdf`;
