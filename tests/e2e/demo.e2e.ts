@@ -53,6 +53,9 @@ test('the demo year: accounts on the sign-in screen, every menu with rows, the y
   const summary = (await page.getByTestId('report-summary').textContent())!;
   expect(summary).toMatch(/^\d{4}年，共为\d+人发放临时救助/);
   await page.getByRole('button', { name: '打印报表' }).click();
+  // The print view reads the report itself: printed once its heading and chart are drawn.
+  await expect(page.getByRole('heading', { name: /年度救助统计表/ })).toBeVisible();
+  await expect(page.getByTestId('month-chart').locator('svg')).toBeVisible();
   await printToPdf(page, 'test-results/demo-report.pdf');
   const text = pdfText('test-results/demo-report.pdf').replace(/\s+/g, '');
   expect(text).toContain(summary.slice(0, 30).replace(/\s+/g, ''));
@@ -95,11 +98,13 @@ test('the demo year: accounts on the sign-in screen, every menu with rows, the y
   const pairedBefore = await page.locator('.ant-table-row').count();
   await page.getByRole('button', { name: '结对住户' }).click();
   const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('住户（姓名、拼音首字母或身份证后四位）').fill(lone.head);
+  // Typed, then picked from the list; again if the list was still moving when clicked (as session.ts's choose).
   const option = page.locator('.ant-select-item-option', { hasText: `户号 ${lone.id} ` });
-  await expect(option).toBeVisible();
-  await option.click();
-  await expect(dialog).toContainText(`户号 ${lone.id} · ${lone.head}`);
+  await expect(async () => {
+    await dialog.getByLabel('住户（姓名、拼音首字母或身份证后四位）').fill(lone.head);
+    await option.click({ timeout: 2000 });
+    await expect(dialog).toContainText(`户号 ${lone.id} · ${lone.head}`, { timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
   await dialog.getByRole('button', { name: '结对' }).click();
   await expect(dialog).toHaveCount(0);
   await expect(page.locator('.ant-table-row')).toHaveCount(pairedBefore + 1);

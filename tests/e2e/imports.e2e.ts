@@ -76,6 +76,7 @@ test('a roster imported through the screen: preview, problem rows fixed in a sec
   await page.getByRole('button', { name: '确认导入' }).click();
   await page.getByRole('dialog').getByRole('button', { name: '确认导入' }).click();
   await expect(page.getByText('导入完成：3 户、3 人、3 个困难类别')).toBeVisible();
+  await expect(page.getByRole('dialog')).toHaveCount(0); // the confirmation has closed, not only been answered
   await expect(page.getByTestId('import-history')).toContainText('花名册.xlsx');
 
   // The clerk fixes the two rows in Excel: the right number, a village the ledger has; the reason column stays.
