@@ -7,6 +7,7 @@ import type { HouseholdDetail } from '../../../shared/schemas/registry';
 import { call } from '../../api';
 import { FormProblemAlert } from '../../components/FormProblemAlert';
 import { type FormProblem, showResultError } from '../../components/forms';
+import { HouseholdSelect } from '../../components/HouseholdSelect';
 import { go } from '../../components/router';
 import { useReliefKinds } from './ApplicationsPage';
 
@@ -16,8 +17,6 @@ export function RegisterApplication({ householdId }: { householdId?: number }) {
   const [form] = Form.useForm<Values>();
   const kinds = useReliefKinds();
   const [problem, setProblem] = useState<FormProblem | null>(null);
-  const [options, setOptions] = useState<{ value: number; label: string }[]>([]);
-  const [searched, setSearched] = useState('');
   const [household, setHousehold] = useState<HouseholdDetail | null>(null);
   const kindCode = Form.useWatch('kindCode', form);
   const kind = useMemo(() => kinds.find((k) => k.code === kindCode), [kinds, kindCode]);
@@ -27,7 +26,6 @@ export function RegisterApplication({ householdId }: { householdId?: number }) {
       void call('households.get', { id }).then((r) => {
         if (!r.ok) return;
         setHousehold(r.value);
-        setOptions([{ value: id, label: `户号 ${id} · ${r.value.headName} · ${r.value.area}` }]);
         form.setFieldsValue({ householdId: id, personId: r.value.members[0]?.id });
       }),
     [form],
@@ -37,19 +35,6 @@ export function RegisterApplication({ householdId }: { householdId?: number }) {
     if (householdId) pickHousehold(householdId);
   }, [householdId, pickHousehold]);
   useEffect(() => form.setFieldValue('materials', []), [kindCode, form]);
-
-  const search = async (q: string) => {
-    setSearched(q.trim());
-    if (!q.trim()) return;
-    const r = await call('households.list', { q, status: 'registered', limit: 20 });
-    if (r.ok)
-      setOptions(
-        r.value.rows.map((h) => ({
-          value: h.id,
-          label: `户号 ${h.id} · ${h.headName} · ${h.area} · ${h.headIdMasked}`,
-        })),
-      );
-  };
 
   const save = async (v: Values) => {
     const r = await call('applications.register', v);
@@ -70,17 +55,16 @@ export function RegisterApplication({ householdId }: { householdId?: number }) {
                 label="申请户（输入姓名、拼音首字母或身份证后四位查找）"
                 rules={[{ required: true, message: '请选择申请户' }]}
               >
-                <Select
+                <HouseholdSelect
                   autoFocus
-                  showSearch
-                  filterOption={false}
-                  onSearch={search}
-                  options={options}
                   onChange={(id: number) => pickHousehold(id)}
-                  notFoundContent={
-                    searched
-                      ? `没有找到“${searched}”。可换姓名、拼音首字母或身份证号后四位再试；新户请先在 台账 登记`
-                      : '输入姓名、拼音首字母或身份证号后四位'
+                  known={
+                    household
+                      ? {
+                          value: household.id,
+                          label: `户号 ${household.id} · ${household.headName} · ${household.area}`,
+                        }
+                      : undefined
                   }
                 />
               </Form.Item>

@@ -1,5 +1,5 @@
 // One cadre: details, the households paired now and before, the visits due or overdue, and every visit recorded.
-import { Button, Card, DatePicker, Descriptions, Form, Radio, Result, Select, Table, Tag } from 'antd';
+import { Button, Card, DatePicker, Descriptions, Form, Radio, Result, Table, Tag } from 'antd';
 import type dayjs from 'dayjs';
 import { useCallback, useState } from 'react';
 
@@ -8,6 +8,7 @@ import type { PairingRow, VisitRow } from '../../../shared/schemas/pairings';
 import { call } from '../../api';
 import { FormDialog } from '../../components/FormDialog';
 import { type FormProblem, showResultError } from '../../components/forms';
+import { HouseholdSelect } from '../../components/HouseholdSelect';
 import { LedgerGrid, type PageRequest } from '../../components/LedgerGrid';
 import { go } from '../../components/router';
 import { today } from '../../components/today';
@@ -19,14 +20,6 @@ import { CadreForm } from './PairingsPage';
 function PairHousehold({ cadreId, onDone }: { cadreId: number; onDone: () => void }) {
   const [form] = Form.useForm();
   const [problem, setProblem] = useState<FormProblem | null>(null);
-  const [options, setOptions] = useState<{ value: number; label: string }[]>([]);
-  const [searched, setSearched] = useState('');
-  const search = async (q: string) => {
-    setSearched(q.trim());
-    if (!q.trim()) return;
-    const r = await call('households.list', { q, status: 'registered', limit: 20 });
-    if (r.ok) setOptions(r.value.rows.map((h) => ({ value: h.id, label: `户号 ${h.id} · ${h.headName} · ${h.area}` })));
-  };
   const submit = async (v: { householdId: number; role: 'primary' | 'secondary'; fromDate: dayjs.Dayjs }) => {
     const r = await call('pairings.start', {
       householdId: v.householdId,
@@ -52,14 +45,7 @@ function PairHousehold({ cadreId, onDone }: { cadreId: number; onDone: () => voi
         label="住户（姓名、拼音首字母或身份证后四位）"
         rules={[{ required: true, message: '请选择住户' }]}
       >
-        <Select
-          autoFocus
-          showSearch
-          filterOption={false}
-          onSearch={search}
-          options={options}
-          notFoundContent={searched ? `没有找到“${searched}”` : '输入姓名、拼音首字母或身份证号后四位'}
-        />
+        <HouseholdSelect autoFocus />
       </Form.Item>
       <Form.Item name="role" label="身份">
         <Radio.Group options={Object.entries(PAIRING_ROLES).map(([value, label]) => ({ value, label }))} />
