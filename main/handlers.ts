@@ -10,6 +10,7 @@ import { cadreHandlers } from './services/cadres';
 import { calendarHandlers } from './services/calendar';
 import { cardHandlers } from './services/cards';
 import { categoryHandlers } from './services/categories';
+import { choiceHandlers } from './services/choices';
 import { entitlementHandlers } from './services/entitlements';
 import { householdListHandlers } from './services/householdList';
 import { householdHandlers } from './services/households';
@@ -27,7 +28,11 @@ import { sessionHandlers } from './services/session';
 import { settingsHandlers } from './services/settings';
 import { setupHandlers } from './services/setup';
 import { staffHandlers } from './services/staff';
+import { suggestionListHandlers } from './services/suggestionList';
+import { suggestionHandlers } from './services/suggestions';
 import { visitHandlers } from './services/visits';
+import { wishHandlers } from './services/wishes';
+import { wishListHandlers } from './services/wishList';
 
 export const handlers = {
   ...setupHandlers,
@@ -55,6 +60,11 @@ export const handlers = {
   ...visitHandlers,
   ...cadenceHandlers,
   ...cardHandlers,
+  ...choiceHandlers,
+  ...wishHandlers,
+  ...wishListHandlers,
+  ...suggestionHandlers,
+  ...suggestionListHandlers,
   ...reportHandlers,
   ...importsHandlers,
   ...importListHandlers,

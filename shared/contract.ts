@@ -13,6 +13,7 @@ import * as pair from './schemas/pairings';
 import * as pay from './schemas/payments';
 import * as registry from './schemas/registry';
 import { type AnnualReport, reportInput } from './schemas/reports';
+import * as svc from './schemas/service';
 import { type CenterSettings, centerSettings } from './schemas/settings';
 import * as staff from './schemas/staff';
 
@@ -46,6 +47,8 @@ type File = { fileName: string; base64: string; rows: number };
 
 const ADMIN = ['admin'] as const;
 const STAFF = ['clerk', 'reviewer', 'approver', 'admin'] as const;
+/** Who decides what the center takes on (审定 of a wish). */
+const REVIEW = ['reviewer', 'approver'] as const;
 /** Who may see a full ID number (after a click on 显示, audited). */
 const REVEAL = ['reviewer', 'approver', 'admin'] as const;
 
@@ -219,6 +222,32 @@ export const contract = {
   /** The same as `cards.issue`, then the cards as one PDF written in main (large batches, at printer speed). */
   'cards.pdf': def<File>()(pair.cardIssueInput, STAFF, 'task'),
   'cards.list': def<Page<pair.CardRow>>()(pair.cardListInput, 'signedIn', 'query'),
+
+  'choices.list': def<svc.Choice[]>()(empty, 'signedIn', 'query'),
+  'choices.save': def<svc.Choice>()(svc.choiceSaveInput, ADMIN, 'mutation'),
+
+  'wishes.create': def<svc.WishDetail>()(svc.wishCreateInput, STAFF, 'mutation'),
+  'wishes.get': def<svc.WishDetail>()(z.object({ id }), 'signedIn', 'query'),
+  'wishes.list': def<Page<svc.WishRow>>()(svc.wishListInput, 'signedIn', 'query'),
+  'wishes.xlsx': def<File>()(svc.wishListInput.omit({ offset: true, limit: true }), 'signedIn', 'task'),
+  /** 审定: accepted with a service standard and a deadline, or declined with a reason told to the resident. */
+  'wishes.decide': def<svc.WishDetail>()(svc.wishDecideInput, REVIEW, 'mutation'),
+  /** The 心愿墙 of an area: accepted wishes waiting to be claimed, names masked (printing it is audited). */
+  'wishes.wall': def<{ day: string; rows: svc.WallRow[] }>()(svc.wishWallInput, 'signedIn', 'mutation'),
+  'wishes.claim': def<svc.WishDetail>()(svc.wishClaimInput, STAFF, 'mutation'),
+  'wishes.fulfil': def<svc.WishDetail>()(svc.wishFulfilInput, STAFF, 'mutation'),
+  'wishes.withdraw': def<svc.WishDetail>()(svc.withdrawInput, STAFF, 'mutation'),
+
+  'suggestions.create': def<svc.SuggestionDetail>()(svc.suggestionCreateInput, STAFF, 'mutation'),
+  'suggestions.get': def<svc.SuggestionDetail>()(z.object({ id }), 'signedIn', 'query'),
+  'suggestions.list': def<Page<svc.SuggestionRow>>()(svc.suggestionListInput, 'signedIn', 'query'),
+  'suggestions.xlsx': def<File>()(svc.suggestionListInput.omit({ offset: true, limit: true }), 'signedIn', 'task'),
+  /** 办理: to a person or a department, due a number of working days after it was assigned. */
+  'suggestions.assign': def<svc.SuggestionDetail>()(svc.suggestionAssignInput, STAFF, 'mutation'),
+  /** 答复 and 办结 with the result. */
+  'suggestions.answer': def<svc.SuggestionDetail>()(svc.suggestionAnswerInput, STAFF, 'mutation'),
+  'suggestions.revisit': def<svc.SuggestionDetail>()(svc.suggestionRevisitInput, STAFF, 'mutation'),
+  'suggestions.withdraw': def<svc.SuggestionDetail>()(svc.withdrawInput, STAFF, 'mutation'),
 
   /** 年度救助统计: every figure of the year, and the summary paragraph written from them. */
   'reports.annual': def<AnnualReport>()(reportInput, 'signedIn', 'query'),

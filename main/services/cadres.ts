@@ -1,9 +1,11 @@
-// 帮扶干部 (cadres): the register of cadres who pair with households, with their overdue visits.
+// 服务人员 (the cadres register): everyone who serves — 机关干部, 村（社区）干部, 在职党员, 网格员, 志愿者. Those paired
+// with a household are its 帮扶干部; their overdue visits are listed with them.
 import { AppError } from '../../shared/domain/result';
 import { dateCn, isoCn } from '../../shared/domain/time';
 import type { CadreDetail, PairingRow } from '../../shared/schemas/pairings';
 import { prep } from '../db/open';
 import type { Handlers } from '../dispatch';
+import { checkChoice } from './choices';
 import { page, Where } from './paging';
 import { CADRE, cadre, type CadreRecord, pairedDuring, PAIRING, toCadre } from './pairings';
 import { initials } from './pinyin';
@@ -13,6 +15,7 @@ export const cadreHandlers = {
   'cadres.list': (ctx, q) => {
     const where = new Where();
     if (q.q) where.add('(c.name LIKE ? OR c.name_initials LIKE ?)', `%${q.q}%`, `${q.q.toLowerCase()}%`);
+    if (q.kind) where.add('c.kind = ?', q.kind);
     if (q.active !== undefined) where.add('c.active = ?', q.active ? 1 : 0);
     if (q.pairedIn)
       where.add(
@@ -49,9 +52,18 @@ export const cadreHandlers = {
   'cadres.save': (ctx, input) => {
     const at = isoCn(ctx.now);
     const before = input.id ? toCadre(cadre(ctx.db, input.id)) : null;
+    const member = input.kind === 'member';
+    if (member && !input.reportedOn) throw new AppError('VALIDATION', '在职党员请填写到社区报到的日期', 'reportedOn');
+    if (member && !input.post) throw new AppError('VALIDATION', '在职党员请选择认领的服务岗位', 'post');
+    if (member) checkChoice(ctx.db, 'post', input.post!, 'post');
+    if (member && input.reportedOn! > dateCn(ctx.now))
+      throw new AppError('VALIDATION', '报到日期不能晚于今天', 'reportedOn');
     const values = [
       input.name,
       initials(input.name),
+      input.kind,
+      member ? input.reportedOn : null,
+      member ? input.post : null,
       input.unit,
       input.partyMember ? 1 : 0,
       input.phone,
@@ -63,15 +75,17 @@ export const cadreHandlers = {
       prep(
         ctx.db,
         `UPDATE cadres
-          SET name = ?, name_initials = ?, unit = ?, party_member = ?, phone = ?, active = ?, updated_at = ?
+          SET name = ?, name_initials = ?, kind = ?, reported_on = ?, post = ?, unit = ?, party_member = ?, phone = ?,
+            active = ?, updated_at = ?
           WHERE id = ?`,
       ).run(...values, id);
     else
       id = Number(
         prep(
           ctx.db,
-          `INSERT INTO cadres (name, name_initials, unit, party_member, phone, active, updated_at, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO cadres (name, name_initials, kind, reported_on, post, unit, party_member, phone, active,
+              updated_at, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         ).run(...values, at).lastInsertRowid,
       );
     const after = toCadre(cadre(ctx.db, id));

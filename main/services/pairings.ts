@@ -18,7 +18,8 @@ export const pairedDuring = {
   args: (year: number) => [`${year}-12-31`, `${year}-01-01`],
 };
 
-export const CADRE = `SELECT c.id, c.name, c.unit, c.party_member AS partyMember, c.phone, c.active,
+export const CADRE = `SELECT c.id, c.name, c.kind, c.unit, c.party_member AS partyMember, c.phone, c.active,
+  c.reported_on AS reportedOn, c.post,
   (SELECT count(*) FROM pairings p WHERE p.cadre_id = c.id AND p.to_date IS NULL) AS households
   FROM cadres c`;
 export type CadreRecord = Omit<CadreRow, 'partyMember' | 'active' | 'overdue'> & {
@@ -34,7 +35,7 @@ export const toCadre = (c: CadreRecord, overdue = 0): CadreRow => ({
 
 export function cadre(db: DB, id: number): CadreRecord {
   const c = prep(db, `${CADRE} WHERE c.id = ?`).get(id) as CadreRecord | undefined;
-  if (!c) throw new AppError('NOT_FOUND', '找不到这名帮扶干部', 'cadreId');
+  if (!c) throw new AppError('NOT_FOUND', '找不到这名服务人员', 'cadreId');
   return c;
 }
 

@@ -17,7 +17,9 @@ import { householdFigure } from './householdList';
 import { pairedDuring } from './pairings';
 import { reportDocx } from './reportDocx';
 import { getSetting } from './settings';
+import { suggestionYear } from './suggestionList';
 import { VISITED_IN } from './visits';
+import { wishYear } from './wishList';
 
 /** One line of annual_totals: kind '' is every kind, area 0 every area. */
 type TotalsLine = {
@@ -46,7 +48,7 @@ function totalsOf(db: DB, year: number) {
   return { lines, line };
 }
 
-export function annualReport(db: DB, year: number): AnnualReport {
+export function annualReport(db: DB, year: number, today: string): AnnualReport {
   const { lines, line } = totalsOf(db, year);
   // Kinds paid this year or last (the change column needs last year's), in the kinds' own order.
   const paidKinds = new Set(
@@ -122,6 +124,8 @@ export function annualReport(db: DB, year: number): AnnualReport {
       (SELECT count(*) FROM service_cards sc WHERE ${ISSUED_IN.sql}) AS cardsIssued`,
   ).get(...paired, ...paired, ...visited, ...visited, ...issued) as NonNullable<AnnualReport['pairing']>;
 
+  const wishes = wishYear(db, year, today);
+  const suggestions = suggestionYear(db, year, today);
   const report = {
     year,
     byKind,
@@ -135,6 +139,8 @@ export function annualReport(db: DB, year: number): AnnualReport {
     registry,
     applications,
     pairing: Object.values(pairing).some((n) => n > 0) ? pairing : null,
+    wishes: wishes.total.collected > 0 ? wishes : null,
+    suggestions: suggestions.total.collected > 0 ? suggestions : null,
   };
   return { ...report, summary: annualSummary(report) };
 }
@@ -142,8 +148,8 @@ export function annualReport(db: DB, year: number): AnnualReport {
 const yuan = (fen: number) => fen / 100;
 
 /** One sheet per table of the report; money as numbers in yuan (two decimals), 万元 beside the totals. */
-async function reportXlsx(db: DB, year: number) {
-  const r = annualReport(db, year);
+async function reportXlsx(db: DB, year: number, today: string) {
+  const r = annualReport(db, year, today);
   const center = getSetting(db, 'center', DEFAULT_CENTER).name;
   const wb = new ExcelJS.Workbook();
   const sheet = (name: string, title: string, header: string[], rows: (string | number)[][]) => {
@@ -240,9 +246,9 @@ async function reportXlsx(db: DB, year: number) {
 }
 
 export const reportHandlers = {
-  'reports.annual': (ctx, input) => annualReport(ctx.db, input.year),
+  'reports.annual': (ctx, input) => annualReport(ctx.db, input.year, dateCn(ctx.now)),
   'reports.docx': async (ctx, input) => {
-    const r = annualReport(ctx.db, input.year);
+    const r = annualReport(ctx.db, input.year, dateCn(ctx.now));
     const center = getSetting(ctx.db, 'center', DEFAULT_CENTER).name;
     const fileName = `${center}${input.year}年度工作总结.docx`;
     const buf = await reportDocx(r, center, cnDay(dateCn(ctx.now)));
@@ -250,7 +256,7 @@ export const reportHandlers = {
     return { fileName, base64: buf.toString('base64'), rows: r.byKind.length };
   },
   'reports.xlsx': async (ctx, input) => {
-    const file = await reportXlsx(ctx.db, input.year);
+    const file = await reportXlsx(ctx.db, input.year, dateCn(ctx.now));
     ctx.audit('export', null, null, { what: '年度救助统计', fileName: file.fileName, rows: file.rows });
     return file;
   },

@@ -41,6 +41,19 @@ export function annualSummary(r: Omit<AnnualReport, 'summary'>): string {
       `${p.cadres}名干部与${p.households}户困难群众结对帮扶，全年走访${p.visits}次` +
         `${p.aidFen ? `，送去帮扶物资折合${formatYuan(p.aidFen)}元` : ''}${p.cardsIssued ? `，制发便民服务卡${p.cardsIssued}张` : ''}。`,
     );
+  const w = r.wishes;
+  if (w)
+    out.push(
+      `全年征集群众微心愿${w.total.collected}个，审定采纳${w.total.accepted}个，已认领${w.total.claimed}个、实现${w.total.fulfilled}个` +
+        `${w.avgDays !== null ? `，从征集到实现平均${w.avgDays}天` : ''}。`,
+    );
+  const g = r.suggestions;
+  if (g)
+    out.push(
+      `收集群众意见建议${g.total.collected}条${g.total.onTheSpot ? `（其中当场答复${g.total.onTheSpot}条）` : ''}，` +
+        `办结${g.total.closed}条，解决${g.total.resolved}条，解决率${pct(g.total.resolved, g.total.collected)}` +
+        `${g.total.overdue ? `；超期${g.total.overdue}条` : ''}。`,
+    );
   return out.join('');
 }
 

@@ -2,9 +2,8 @@ import { z } from 'zod';
 
 import { APPLICATION_TALLIES } from '../domain/reports';
 import { QUEUE_KEYS, type State, STATES } from '../domain/workflow';
-import { id, pageInput, text } from './common';
+import { id, isoDate, pageInput, text } from './common';
 
-const isoDate = (label: string) => z.iso.date(`${label}格式应为 YYYY-MM-DD`);
 /** Yuan as typed (1,234.50, １２３); main turns it into fen by rule. */
 const yuan = z.string({ error: '请填写金额' }).max(32, '金额格式不对');
 

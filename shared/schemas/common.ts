@@ -38,6 +38,15 @@ export const password = (label = '密码') =>
     else if (n > PASSWORD_MAX) ctx.addIssue({ code: 'custom', message: `${label}最多 ${PASSWORD_MAX} 位` });
   });
 
+/** A date as YYYY-MM-DD, with the field's own label in the message. */
+export const isoDate = (label: string) => z.iso.date(`${label}格式应为 YYYY-MM-DD`);
+
+/** 11-digit mobile or a landline with its area code; '' when not given. */
+export const phone = z
+  .string()
+  .trim()
+  .regex(/^$|^1[3-9]\d{9}$|^0\d{2,3}-?\d{7,8}$/, '电话应为 11 位手机号或带区号的座机号（如 0571-12345678）');
+
 export const id = z.number({ error: '编号无效' }).int('编号无效').positive('编号无效');
 
 export const empty = z.object({}).strict();

@@ -1,17 +1,16 @@
 import { z } from 'zod';
 
 import type { PairingRole, VisitMode } from '../domain/pairings';
-import { id, name, pageInput, text } from './common';
-
-const isoDate = (label: string) => z.iso.date(`${label}格式应为 YYYY-MM-DD`);
-const phone = z
-  .string()
-  .trim()
-  .regex(/^$|^1[3-9]\d{9}$|^0\d{2,3}-?\d{7,8}$/, '电话应为 11 位手机号或带区号的固定电话');
+import type { ServerKind } from '../domain/service';
+import { id, isoDate, name, pageInput, phone, text } from './common';
 
 export const cadreSaveInput = z.object({
   id: id.optional(),
   name: name('姓名', 20),
+  kind: z.enum(['official', 'village', 'member', 'grid', 'volunteer'], { error: '请选择人员类型' }).default('official'),
+  /** 在职党员 only: the day they reported to the community and the service post they claimed. */
+  reportedOn: isoDate('报到日期').nullable().default(null),
+  post: z.string().max(20).nullable().default(null),
   unit: text('工作单位', { max: 40 }).default(''),
   partyMember: z.boolean().default(true),
   phone: phone.default(''),
@@ -19,6 +18,7 @@ export const cadreSaveInput = z.object({
 });
 export const cadreListInput = pageInput(['name'], {
   q: z.string().max(20).optional(),
+  kind: z.enum(['official', 'village', 'member', 'grid', 'volunteer']).optional(),
   active: z.boolean().optional(),
   /** Active cadres with no current household. */
   unpaired: z.boolean().optional(),
@@ -102,7 +102,10 @@ export const cardListInput = pageInput(['cardNo'], {
 export interface CadreRow {
   id: number;
   name: string;
+  kind: ServerKind;
   unit: string;
+  reportedOn: string | null;
+  post: string | null;
   partyMember: boolean;
   phone: string;
   active: boolean;

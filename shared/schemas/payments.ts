@@ -1,9 +1,8 @@
 import { z } from 'zod';
 
 import type { BatchState, Method } from '../domain/payments';
-import { id, pageInput, text } from './common';
+import { id, isoDate, pageInput, text } from './common';
 
-const isoDate = (label: string) => z.iso.date(`${label}格式应为 YYYY-MM-DD`);
 export const month = (label = '月份') =>
   z.string({ error: `请选择${label}` }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, `${label}格式应为 YYYY-MM`);
 

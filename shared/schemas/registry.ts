@@ -2,15 +2,9 @@ import { z } from 'zod';
 
 import { DISABILITY_TYPES, RELATIONS } from '../domain/registry';
 import { HOUSEHOLD_FIGURES } from '../domain/reports';
-import { id, name, pageInput, text } from './common';
+import { id, isoDate, name, pageInput, phone, text } from './common';
 
 export { DISABILITY_TYPES, RELATIONS };
-
-const isoDate = (label: string) => z.iso.date(`${label}格式应为 YYYY-MM-DD`);
-export const phone = z
-  .string()
-  .trim()
-  .regex(/^$|^1[3-9]\d{9}$|^0\d{2,3}-?\d{7,8}$/, '电话应为 11 位手机号或带区号的座机号（如 0571-12345678）');
 
 export const memberInput = z.object({
   name: name('姓名', 50),

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+import type { SuggestionFigure, WishFigure } from '../domain/service';
+import type { FigureLine } from './service';
+
 export const reportInput = z.object({
   year: z.number({ error: '请选择年度' }).int().min(2000, '年度不对').max(2100, '年度不对'),
 });
@@ -41,6 +44,23 @@ export interface AnnualReport {
   };
   /** Present when pairing data exists for the year. */
   pairing: { cadres: number; households: number; visits: number; aidFen: number; cardsIssued: number } | null;
+  /** 微心愿 collected in the year (present when there are any); each line opens the wishes grid. */
+  wishes:
+    | (YearFigures<WishFigure> & {
+        avgDays: number | null;
+        byServer: { cadreId: number; name: string; claimed: number; fulfilled: number }[];
+      })
+    | null;
+  /** 群众意见建议 collected in the year (present when there are any). */
+  suggestions: YearFigures<SuggestionFigure> | null;
   /** The township-report paragraph, from the same figures. */
   summary: string;
+}
+
+/** A register's figures of a year: the total and the lines by category, area and month of collection. */
+export interface YearFigures<F extends string> {
+  total: FigureLine<F>;
+  byCategory: FigureLine<F>[];
+  byArea: FigureLine<F>[];
+  byMonth: FigureLine<F>[];
 }
