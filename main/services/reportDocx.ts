@@ -130,6 +130,7 @@ function monthRows(r: AnnualReport): string[][] {
 export function otherLines(r: AnnualReport): string[] {
   const a = r.applications;
   const p = r.pairing;
+  const [w, g] = [r.wishes?.total, r.suggestions?.total];
   const rate = a.decided ? `（${((a.decidedInTime * 100) / a.decided).toFixed(1)}%）` : '';
   return [
     `救助申请：受理 ${a.accepted} 件，批准 ${a.approved} 件，不予批准 ${a.rejected} 件，撤回 ${a.withdrawn} 件；` +
@@ -139,6 +140,18 @@ export function otherLines(r: AnnualReport): string[] {
       ? [
           `结对帮扶：结对干部 ${p.cadres} 名，结对户 ${p.households} 户，走访 ${p.visits} 次，` +
             `帮扶物资折合 ${formatYuan(p.aidFen)} 元；制发便民服务卡 ${p.cardsIssued} 张。`,
+        ]
+      : []),
+    ...(w
+      ? [
+          `微心愿：征集 ${w.collected} 个，审定采纳 ${w.accepted} 个，认领 ${w.claimed} 个，实现 ${w.fulfilled} 个，` +
+            `不予采纳 ${w.declined} 个，超期 ${w.overdue} 个。`,
+        ]
+      : []),
+    ...(g
+      ? [
+          `群众意见建议：收集 ${g.collected} 条，立即答复 ${g.onTheSpot} 条，办结 ${g.closed} 条，` +
+            `解决 ${g.resolved} 条，超期 ${g.overdue} 条。`,
         ]
       : []),
   ];

@@ -6,6 +6,12 @@ import ExcelJS from 'exceljs';
 
 import { formatWan } from '../../shared/domain/money';
 import { annualSummary, APPLICATION_TALLIES, REGISTRY_CHANGES } from '../../shared/domain/reports';
+import {
+  SUGGESTION_FIGURE_LABELS,
+  SUGGESTION_FIGURES,
+  WISH_FIGURE_LABELS,
+  WISH_FIGURES,
+} from '../../shared/domain/service';
 import { cnDay, dateCn } from '../../shared/domain/time';
 import type { AnnualReport } from '../../shared/schemas/reports';
 import { DEFAULT_CENTER } from '../../shared/schemas/settings';
@@ -241,6 +247,24 @@ async function reportXlsx(db: DB, year: number, today: string) {
         ['制发服务卡（张）', r.pairing.cardsIssued],
       ],
     );
+  for (const [name, data, figures, labels] of [
+    ['微心愿', r.wishes, WISH_FIGURES, WISH_FIGURE_LABELS],
+    ['意见建议', r.suggestions, SUGGESTION_FIGURES, SUGGESTION_FIGURE_LABELS],
+  ] as const)
+    if (data)
+      for (const [dim, lines] of [
+        ['类别', data.byCategory],
+        ['村/社区', data.byArea],
+        ['月份', data.byMonth],
+      ] as const) {
+        const labelOf = labels as Record<string, string>;
+        sheet(
+          `${name}（按${dim.replace('/', '')}）`,
+          `${name === '微心愿' ? '群众微心愿' : '群众意见建议'}（按${dim}）`,
+          [dim, ...figures.map((f) => labelOf[f])],
+          [...lines, data.total].map((l) => [l.label, ...figures.map((f) => (l as Record<string, number>)[f])]),
+        );
+      }
   const buf = Buffer.from(await wb.xlsx.writeBuffer());
   return { fileName: `${year}年度救助统计.xlsx`, base64: buf.toString('base64'), rows: r.byKind.length };
 }

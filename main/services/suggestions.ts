@@ -78,9 +78,9 @@ function notAfterToday(ctx: Ctx, day: string, field: string, label: string): voi
 }
 
 /** A result other than 已解决 needs its reason. */
-function checkResult(result: string, reason: string): void {
+function checkResult(result: string, reason: string, field = 'resultReason'): void {
   if (result !== 'resolved' && !reason)
-    throw new AppError('VALIDATION', `${SUGGESTION_RESULTS[result as 'partial']}时请写明原因`, 'resultReason');
+    throw new AppError('VALIDATION', `${SUGGESTION_RESULTS[result as 'partial']}时请写明原因`, field);
 }
 
 function audited(ctx: Ctx, id: number, before: SuggestionDetail | null): SuggestionDetail {
@@ -111,7 +111,7 @@ export const suggestionHandlers = {
       throw new AppError('VALIDATION', '请选择在岗的服务人员', 'collectedBy');
     notAfterToday(ctx, input.collectedOn, 'collectedOn', '收集日期');
     const now = input.answerNow;
-    if (now) checkResult(now.result, now.resultReason);
+    if (now) checkResult(now.result, now.resultReason, 'answerNow.resultReason');
     const at = isoCn(ctx.now);
     const by = ctx.session.staff!.id;
     const id = Number(

@@ -8,6 +8,7 @@ import {
   ImportOutlined,
   LockOutlined,
   LogoutOutlined,
+  HeartOutlined,
   MoneyCollectOutlined,
   SettingOutlined,
   TeamOutlined,
@@ -34,6 +35,7 @@ import { BatchPage } from '../pages/payments/BatchPage';
 import { PaymentPage } from '../pages/payments/PaymentPage';
 import { PaymentsPage } from '../pages/payments/PaymentsPage';
 import { ReportPage } from '../pages/reports/ReportPage';
+import { ServicePage } from '../pages/service/ServicePage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import { go, useRoute } from './router';
 
@@ -50,6 +52,12 @@ const AREAS: Area[] = [
   { key: '/applications', label: '救助申请', icon: <FileTextOutlined />, page: (s, r) => applicationsPage(s, r) },
   { key: '/payments', label: '补贴发放', icon: <MoneyCollectOutlined />, page: (s, r) => paymentsPage(s, r) },
   { key: '/pairings', label: '结对帮扶', icon: <AuditOutlined />, page: (s, r) => pairingsPage(s, r) },
+  {
+    key: '/service',
+    label: '群众服务',
+    icon: <HeartOutlined />,
+    page: (s, r) => <ServicePage route={r} session={s} />,
+  },
   { key: '/cards', label: '便民服务卡', icon: <IdcardOutlined />, page: (_, r) => <CardsPage route={r} /> },
   { key: '/reports', label: '年度统计', icon: <BarChartOutlined />, page: (_, r) => <ReportPage route={r} /> },
   { key: '/imports', label: '数据导入', icon: <ImportOutlined />, page: (s) => <ImportPage session={s} /> },

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 
 import type { Area, HardshipCategory } from '../../shared/schemas/registry';
+import type { Choice } from '../../shared/schemas/service';
 import { call } from '../api';
 
 export function useLookups(): { areas: Area[]; categories: HardshipCategory[] } {
@@ -12,4 +13,12 @@ export function useLookups(): { areas: Area[]; categories: HardshipCategory[] } 
     void call('categories.list', {}).then((r) => r.ok && setCategories(r.value));
   }, []);
   return { areas, categories };
+}
+
+/** The pick lists kept as data: 服务岗位 (also the wishes' categories) and 意见建议类别, active ones only. */
+export function useChoices(): { posts: string[]; suggestionCategories: string[] } {
+  const [choices, setChoices] = useState<Choice[]>([]);
+  useEffect(() => void call('choices.list', {}).then((r) => r.ok && setChoices(r.value)), []);
+  const of = (list: Choice['list']) => choices.filter((c) => c.list === list && c.active).map((c) => c.name);
+  return { posts: of('post'), suggestionCategories: of('suggestionCategory') };
 }

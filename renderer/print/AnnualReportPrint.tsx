@@ -3,6 +3,7 @@ import type { AnnualReport } from '../../shared/schemas/reports';
 import type { CenterSettings } from '../../shared/schemas/settings';
 import { MonthChart } from '../components/MonthChart';
 import { AreaTotalsTable, KindTable, MonthTable, OtherFigures, plain } from '../pages/reports/ReportTables';
+import { FigureTable, suggestionSection, wishSection } from '../pages/reports/ServiceTables';
 import { cnDate } from './CaseDocuments';
 
 export function AnnualReportPrint({ center, r, today }: { center: CenterSettings; r: AnnualReport; today: string }) {
@@ -24,6 +25,18 @@ export function AnnualReportPrint({ center, r, today }: { center: CenterSettings
       </div>
       <h2>四、办理、台账与结对帮扶</h2>
       <OtherFigures r={r} />
+      {wishSection(r) && (
+        <div className="keep-together">
+          <h2>五、微心愿（按类别）</h2>
+          <FigureTable s={wishSection(r)!} dim="category" links={false} />
+        </div>
+      )}
+      {suggestionSection(r) && (
+        <div className="keep-together">
+          <h2>{wishSection(r) ? '六' : '五'}、群众意见建议（按类别）</h2>
+          <FigureTable s={suggestionSection(r)!} dim="category" links={false} />
+        </div>
+      )}
       <div className="note">
         说明：发放按发放日期计入年度；冲正按冲正日期计入年度并单列“本年冲正”，已结束年度的数字不因以后的冲正而改变。人数、户数按身份去重。各村/社区按救助类别的明细见“导出
         Excel”。

@@ -8,6 +8,7 @@ import { type ReactNode, useEffect, useState } from 'react';
 import type { ApplicationDetail, PublicityRow } from '../../shared/schemas/applications';
 import type { PaymentDetail, Roster as RosterData } from '../../shared/schemas/payments';
 import type { AnnualReport } from '../../shared/schemas/reports';
+import type { WallRow } from '../../shared/schemas/service';
 import type { CenterSettings } from '../../shared/schemas/settings';
 import { call } from '../api';
 import { today } from '../components/today';
@@ -17,6 +18,7 @@ import { MaterialsNotice, Receipt, RejectionNotice } from './CaseDocuments';
 import { PaymentReceipt } from './PaymentReceipt';
 import { PublicityList } from './PublicityList';
 import { Roster } from './Roster';
+import { WishWall } from './WishWall';
 
 function usePageSize(size: 'A4' | 'A5') {
   useEffect(() => {
@@ -47,12 +49,17 @@ type Doc =
   | { kind: 'case'; data: ApplicationDetail }
   | { kind: 'payment'; data: PaymentDetail }
   | { kind: 'roster'; data: RosterData }
-  | { kind: 'report'; data: AnnualReport };
+  | { kind: 'report'; data: AnnualReport }
+  | { kind: 'wall'; data: { day: string; rows: WallRow[] } };
 
 /** What each print route reads: #/print/<kind>/<id>?area=… */
 async function load(kind: string, id: number, area: number | undefined, year: number | undefined): Promise<Doc | null> {
   if (kind === 'publicity') {
     const r = await call('applications.publicity', area ? { areaId: area } : {});
+    return r.ok ? { kind, data: r.value } : null;
+  }
+  if (kind === 'wall') {
+    const r = await call('wishes.wall', area ? { areaId: area } : {});
     return r.ok ? { kind, data: r.value } : null;
   }
   if (kind === 'payment') {
@@ -103,6 +110,12 @@ export function PrintView({ route }: { route: string }) {
     return (
       <Frame size="A4">
         <PublicityList center={center} data={doc.data} />
+      </Frame>
+    );
+  if (doc.kind === 'wall')
+    return (
+      <Frame size="A4">
+        <WishWall center={center} data={doc.data} />
       </Frame>
     );
   if (doc.kind === 'payment')

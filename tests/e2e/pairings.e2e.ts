@@ -105,7 +105,7 @@ test('create a cadre, pair a household, record a visit with aid, print its card 
 
   // The cadre.
   await page.goto(`${host.base}#/pairings`);
-  await page.getByRole('button', { name: '新增帮扶干部' }).click();
+  await page.getByRole('button', { name: '新增服务人员' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('姓名').fill('张建国');
   await dialog.getByLabel('工作单位').fill('镇党政办');

@@ -7,6 +7,7 @@ import { call } from '../../api';
 import { today } from '../../components/today';
 import { OverdueVisits } from '../pairings/PairingsPage';
 import { DueCases } from './DueCases';
+import { OverdueService } from './OverdueService';
 import { Queues } from './Queues';
 
 export function HomePage({ session }: { session: SessionState }) {
@@ -43,6 +44,7 @@ export function HomePage({ session }: { session: SessionState }) {
       <Card title="走访超期" size="small" style={{ marginTop: 16 }} extra={<a href="#/pairings/overdue">全部</a>}>
         <OverdueVisits />
       </Card>
+      <OverdueService />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import type dayjs from 'dayjs';
 import { useCallback, useState } from 'react';
 
 import { PAIRING_ROLES } from '../../../shared/domain/pairings';
+import { SERVER_KINDS } from '../../../shared/domain/service';
 import type { PairingRow, VisitRow } from '../../../shared/schemas/pairings';
 import { call } from '../../api';
 import { FormDialog } from '../../components/FormDialog';
@@ -76,7 +77,11 @@ export function CadrePage({ id }: { id: number }) {
       </h1>
       <Card size="small" style={{ marginBottom: 12 }} extra={<Button onClick={() => setEditing(true)}>修改</Button>}>
         <Descriptions size="small" column={4}>
+          <Descriptions.Item label="类型">{SERVER_KINDS[c.kind]}</Descriptions.Item>
           <Descriptions.Item label="工作单位">{c.unit}</Descriptions.Item>
+          {c.kind === 'member' && (
+            <Descriptions.Item label="报到">{`${c.reportedOn}，认领 ${c.post} 岗`}</Descriptions.Item>
+          )}
           <Descriptions.Item label="党员">{c.partyMember ? '是' : '否'}</Descriptions.Item>
           <Descriptions.Item label="电话">{c.phone}</Descriptions.Item>
           <Descriptions.Item label="结对户数">{c.households}</Descriptions.Item>

@@ -1,10 +1,12 @@
 // 结对帮扶: cadres (with their overdue visits), households without a cadre, a year's visits, every overdue visit,
 // visit cadence.
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Checkbox, Form, Input, InputNumber, Select, Space, Switch, Table, Tabs } from 'antd';
+import { Button, Checkbox, DatePicker, Form, Input, InputNumber, Select, Space, Switch, Table, Tabs } from 'antd';
+import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 
 import { formatYuan } from '../../../shared/domain/money';
+import { SERVER_KINDS, type ServerKind } from '../../../shared/domain/service';
 import type { CadreRow, VisitDue, VisitRow } from '../../../shared/schemas/pairings';
 import type { SessionState } from '../../../shared/schemas/staff';
 import { call } from '../../api';
@@ -15,6 +17,7 @@ import { type FormProblem, showResultError } from '../../components/forms';
 import { LedgerGrid, type PageRequest } from '../../components/LedgerGrid';
 import { go } from '../../components/router';
 import { recentYears, today } from '../../components/today';
+import { useChoices } from '../../components/useLookups';
 import { useYearFigure, YearFigureTag } from '../../components/yearFigure';
 import { cadreColumns, visitColumns } from './columns';
 
@@ -29,23 +32,53 @@ export function CadreForm({
 }) {
   const [form] = Form.useForm();
   const [problem, setProblem] = useState<FormProblem | null>(null);
-  const save = async (v: Omit<CadreRow, 'id' | 'households' | 'overdue'>) => {
-    const r = await call('cadres.save', { ...v, id: cadre?.id });
+  const kind = Form.useWatch('kind', form);
+  const { posts } = useChoices();
+  type Values = Omit<CadreRow, 'id' | 'households' | 'overdue' | 'reportedOn'> & { reportedOn?: dayjs.Dayjs };
+  const save = async (v: Values) => {
+    const r = await call('cadres.save', {
+      ...v,
+      id: cadre?.id,
+      reportedOn: v.reportedOn ? v.reportedOn.format('YYYY-MM-DD') : null,
+      post: v.post ?? null,
+    });
     if (!r.ok) return showResultError(form, r.error, setProblem);
     onSaved(r.value);
   };
   return (
     <FormDialog
-      title={cadre ? `修改 ${cadre.name}` : '新增帮扶干部'}
+      title={cadre ? `修改 ${cadre.name}` : '新增服务人员'}
       form={form}
       problem={problem}
       onFinish={save}
       onCancel={onCancel}
-      initialValues={cadre ?? { partyMember: true, active: true }}
+      initialValues={
+        cadre
+          ? { ...cadre, reportedOn: cadre.reportedOn ? dayjs(cadre.reportedOn) : undefined }
+          : { kind: 'official', partyMember: true, active: true }
+      }
     >
-      <Form.Item name="name" label="姓名" rules={[{ required: true, message: '请填写姓名' }]}>
-        <Input maxLength={20} autoFocus />
-      </Form.Item>
+      <Space size="middle" align="start">
+        <Form.Item name="name" label="姓名" rules={[{ required: true, message: '请填写姓名' }]}>
+          <Input maxLength={20} autoFocus />
+        </Form.Item>
+        <Form.Item name="kind" label="人员类型">
+          <Select
+            style={{ width: 150 }}
+            options={Object.entries(SERVER_KINDS).map(([value, label]) => ({ value, label }))}
+          />
+        </Form.Item>
+      </Space>
+      {kind === 'member' && (
+        <Space size="middle" align="start">
+          <Form.Item name="reportedOn" label="到社区报到日期" rules={[{ required: true, message: '请选择报到日期' }]}>
+            <DatePicker />
+          </Form.Item>
+          <Form.Item name="post" label="认领的服务岗位" rules={[{ required: true, message: '请选择服务岗位' }]}>
+            <Select style={{ width: 150 }} options={posts.map((p) => ({ value: p, label: p }))} />
+          </Form.Item>
+        </Space>
+      )}
       <Form.Item name="unit" label="工作单位">
         <Input maxLength={40} />
       </Form.Item>
@@ -67,6 +100,7 @@ export function CadreForm({
 function Cadres() {
   const [q, setQ] = useState('');
   const [unpaired, setUnpaired] = useState(false);
+  const [kind, setKind] = useState<ServerKind>();
   const [adding, setAdding] = useState(false);
   const [figure, setFigure] = useYearFigure('figure', ['paired'] as const);
   const fetchPage = useCallback(
@@ -76,9 +110,10 @@ function Cadres() {
         limit: req.limit,
         q: q || undefined,
         unpaired: unpaired || undefined,
+        kind,
         pairedIn: figure?.year,
       }),
-    [q, unpaired, figure],
+    [q, unpaired, kind, figure],
   );
   return (
     <>
@@ -89,17 +124,26 @@ function Cadres() {
           allowClear
           onSearch={setQ}
           style={{ width: 220 }}
-          aria-label="搜索帮扶干部"
+          aria-label="搜索服务人员"
         />
         <Checkbox checked={unpaired} onChange={(e) => setUnpaired(e.target.checked)}>
           只看未结对的在岗干部
         </Checkbox>
+        <Select
+          placeholder="全部类型"
+          allowClear
+          style={{ width: 140 }}
+          value={kind}
+          onChange={setKind}
+          options={Object.entries(SERVER_KINDS).map(([value, label]) => ({ value, label }))}
+          aria-label="人员类型筛选"
+        />
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
-          新增帮扶干部
+          新增服务人员
         </Button>
       </Space>
       <LedgerGrid<CadreRow>
-        empty="还没有帮扶干部。点 新增干部 登记，再到住户页面结对"
+        empty="还没有服务人员。点 新增服务人员 登记机关干部、村（社区）干部、在职党员、网格员或志愿者，再到住户页面结对"
         columns={cadreColumns}
         fetchPage={fetchPage}
         onOpen={(c) => go(`/pairings/cadre/${c.id}`)}
@@ -243,7 +287,7 @@ function Cadence({ admin }: { admin: boolean }) {
 }
 
 const TABS = [
-  { key: '/pairings', label: '帮扶干部' },
+  { key: '/pairings', label: '服务人员' },
   { key: '/pairings/unpaired', label: '未结对户' },
   { key: '/pairings/visits', label: '走访记录' },
   { key: '/pairings/overdue', label: '走访超期' },

@@ -1,12 +1,15 @@
 import type { ColDef } from 'ag-grid-community';
 
 import { formatYuan } from '../../../shared/domain/money';
+import { SERVER_KINDS, type ServerKind } from '../../../shared/domain/service';
 import { VISIT_MODES, type VisitMode } from '../../../shared/domain/pairings';
 import type { CadreRow, CardRow, VisitRow } from '../../../shared/schemas/pairings';
 
 export const cadreColumns: ColDef<CadreRow>[] = [
   { field: 'name', headerName: '姓名', width: 110 },
+  { field: 'kind', headerName: '类型', width: 120, valueFormatter: (p) => SERVER_KINDS[p.value as ServerKind] },
   { field: 'unit', headerName: '工作单位', width: 160 },
+  { field: 'post', headerName: '服务岗位', width: 100 },
   { field: 'partyMember', headerName: '党员', width: 80, valueFormatter: (p) => (p.value ? '是' : '否') },
   { field: 'phone', headerName: '电话', width: 140 },
   { field: 'households', headerName: '结对户数', width: 100, type: 'rightAligned' },

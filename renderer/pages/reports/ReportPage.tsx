@@ -10,6 +10,7 @@ import { go } from '../../components/router';
 import { recentYears, today } from '../../components/today';
 import { useRecord } from '../../components/useRecord';
 import { AreaTable, type Drill, KindTable, MonthTable, OtherFigures } from './ReportTables';
+import { ServiceFigures, suggestionSection, wishSection } from './ServiceTables';
 
 export function ReportPage({ route }: { route: string }) {
   const { message } = App.useApp();
@@ -48,7 +49,7 @@ export function ReportPage({ route }: { route: string }) {
           导出 Excel
         </Button>
         <span className="muted">
-          点击数字可查看对应的发放明细、申请或台账户；冲正计入冲正发生的年度，单列“本年冲正”。
+          点击数字可查看对应的发放明细、申请、台账户、心愿或意见建议；冲正计入冲正发生的年度，单列“本年冲正”。
         </span>
       </Space>
       {error ? (
@@ -72,9 +73,23 @@ export function ReportPage({ route }: { route: string }) {
             <MonthChart months={r.byMonth} width={900} height={260} />
             <MonthTable r={r} drill={drill} />
           </Card>
-          <Card size="small" title="办理、台账与结对帮扶">
+          <Card size="small" title="办理、台账与结对帮扶" style={{ marginBottom: 12 }}>
             <OtherFigures r={r} links />
           </Card>
+          {wishSection(r) && (
+            <Card
+              size="small"
+              title={`微心愿${r.wishes!.avgDays !== null ? `（从征集到实现平均 ${r.wishes!.avgDays} 天）` : ''}`}
+              style={{ marginBottom: 12 }}
+            >
+              <ServiceFigures s={wishSection(r)!} servers={r.wishes} />
+            </Card>
+          )}
+          {suggestionSection(r) && (
+            <Card size="small" title="群众意见建议">
+              <ServiceFigures s={suggestionSection(r)!} />
+            </Card>
+          )}
         </>
       )}
     </div>

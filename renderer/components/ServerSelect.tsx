@@ -1,0 +1,42 @@
+// 服务人员 found by name or pinyin initials (only those on duty): who claims a wish, who collected a suggestion.
+import { Select } from 'antd';
+import { useState } from 'react';
+
+import { SERVER_KINDS } from '../../shared/domain/service';
+import { call } from '../api';
+
+type Option = { value: number; label: string };
+
+export function ServerSelect(props: {
+  value?: number | number[];
+  onChange?: (v: number | number[]) => void;
+  multiple?: boolean;
+  autoFocus?: boolean;
+  'aria-label'?: string;
+}) {
+  const { multiple, ...rest } = props;
+  const [options, setOptions] = useState<Option[]>([]);
+  const search = async (q: string) => {
+    const r = await call('cadres.list', { q: q.trim() || undefined, active: true, limit: 20 });
+    if (r.ok)
+      setOptions(
+        r.value.rows.map((c) => ({
+          value: c.id,
+          label: `${c.name} · ${SERVER_KINDS[c.kind]}${c.unit ? ` · ${c.unit}` : ''}`,
+        })),
+      );
+  };
+  return (
+    <Select
+      {...rest}
+      mode={multiple ? 'multiple' : undefined}
+      allowClear
+      showSearch
+      filterOption={false}
+      onSearch={search}
+      onFocus={() => options.length === 0 && void search('')}
+      options={options}
+      notFoundContent="没有找到。可换姓名或拼音首字母再试；新人员请先在 结对帮扶 → 服务人员 登记"
+    />
+  );
+}

@@ -1,0 +1,133 @@
+// The report's 微心愿 and 意见建议 sections: each figure by category, area or month of collection. On the screen a
+// number opens the grid of the rows it counts; the A4 print shows them plain.
+import { Tabs } from 'antd';
+import type { ReactNode } from 'react';
+
+import {
+  FIGURE_DIMENSIONS,
+  type FigureDimension,
+  SUGGESTION_FIGURE_LABELS,
+  SUGGESTION_FIGURES,
+  WISH_FIGURE_LABELS,
+  WISH_FIGURES,
+} from '../../../shared/domain/service';
+import type { AnnualReport, YearFigures } from '../../../shared/schemas/reports';
+import type { FigureLine } from '../../../shared/schemas/service';
+
+const LINES = { category: 'byCategory', area: 'byArea', month: 'byMonth' } as const;
+const FILTER = { category: 'category', area: 'area', month: 'month' } as const;
+
+interface Section<F extends string> {
+  year: number;
+  grid: 'wishes' | 'suggestions';
+  figures: readonly F[];
+  labels: Record<F, string>;
+  data: YearFigures<F>;
+}
+
+/** The link of a number: the grid on the year, the figure and the line's own filter. */
+function href<F extends string>(s: Section<F>, f: F, dim: FigureDimension | null, line: FigureLine<F>) {
+  const q = new URLSearchParams({ year: String(s.year), figure: f });
+  if (dim) q.set(FILTER[dim], line.key);
+  if (dim) q.set('line', dim === 'month' ? `${Number(line.key.slice(5))}月` : line.label);
+  return `#/service/${s.grid}?${q}`;
+}
+
+export function FigureTable<F extends string>({
+  s,
+  dim,
+  links,
+}: {
+  s: Section<F>;
+  dim: FigureDimension;
+  links: boolean;
+}) {
+  const cell = (line: FigureLine<F>, f: F, d: FigureDimension | null) =>
+    links && line[f] > 0 ? <a href={href(s, f, d, line)}>{line[f]}</a> : line[f];
+  const label = (l: FigureLine<F>) => (dim === 'month' ? `${Number(l.key.slice(5))}月` : l.label);
+  return (
+    <table className="report-table" data-testid={`${s.grid}-${dim}-table`}>
+      <thead>
+        <tr>
+          <th>{FIGURE_DIMENSIONS[dim]}</th>
+          {s.figures.map((f) => (
+            <th key={f}>{s.labels[f]}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {s.data[LINES[dim]].map((l) => (
+          <tr key={l.key}>
+            <td>{label(l)}</td>
+            {s.figures.map((f) => (
+              <td className="num" key={f}>
+                {cell(l, f, dim)}
+              </td>
+            ))}
+          </tr>
+        ))}
+        <tr className="total">
+          <td>合计</td>
+          {s.figures.map((f) => (
+            <td className="num" key={f}>
+              {cell(s.data.total, f, null)}
+            </td>
+          ))}
+        </tr>
+      </tbody>
+    </table>
+  );
+}
+
+export const wishSection = (r: AnnualReport): Section<(typeof WISH_FIGURES)[number]> | null =>
+  r.wishes && { year: r.year, grid: 'wishes', figures: WISH_FIGURES, labels: WISH_FIGURE_LABELS, data: r.wishes };
+export const suggestionSection = (r: AnnualReport): Section<(typeof SUGGESTION_FIGURES)[number]> | null =>
+  r.suggestions && {
+    year: r.year,
+    grid: 'suggestions',
+    figures: SUGGESTION_FIGURES,
+    labels: SUGGESTION_FIGURE_LABELS,
+    data: r.suggestions,
+  };
+
+/** On the screen: the three breakdowns as tabs, and for wishes who claimed and fulfilled them. */
+export function ServiceFigures<F extends string>({ s, servers }: { s: Section<F>; servers?: AnnualReport['wishes'] }) {
+  const items: { key: string; label: string; children: ReactNode }[] = (
+    Object.keys(FIGURE_DIMENSIONS) as FigureDimension[]
+  ).map((dim) => ({
+    key: dim,
+    label: `按${FIGURE_DIMENSIONS[dim]}`,
+    children: <FigureTable s={s} dim={dim} links />,
+  }));
+  if (servers?.byServer.length)
+    items.push({
+      key: 'server',
+      label: '按服务人员',
+      children: (
+        <table className="report-table" data-testid="wishes-server-table">
+          <thead>
+            <tr>
+              <th>服务人员</th>
+              <th>认领</th>
+              <th>实现</th>
+            </tr>
+          </thead>
+          <tbody>
+            {servers.byServer.map((x) => (
+              <tr key={x.cadreId}>
+                <td>{x.name}</td>
+                {(['claimed', 'fulfilled'] as const).map((f) => (
+                  <td className="num" key={f}>
+                    <a href={`#/service/wishes?year=${s.year}&figure=${f}&server=${x.cadreId}&line=${x.name}`}>
+                      {x[f]}
+                    </a>
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ),
+    });
+  return <Tabs size="small" items={items} />;
+}

@@ -1,0 +1,76 @@
+// Pieces of the service pages' dialogs: a photo read into base64, and 撤回 with its reason.
+import { Button, Form, Input, Space } from 'antd';
+import { useState } from 'react';
+
+import type { Result } from '../../../shared/domain/result';
+import { FormDialog } from '../../components/FormDialog';
+import { type FormProblem, showResultError } from '../../components/forms';
+
+type Photo = { fileName: string; base64: string };
+
+/** A file input for a form: the chosen file as base64 (main checks its type and size from the bytes). */
+export function PhotoField({ value, onChange }: { value?: Photo; onChange?: (p: Photo | undefined) => void }) {
+  const [reading, setReading] = useState(false);
+  const pick = (file: File | undefined) => {
+    if (!file) return onChange?.(undefined);
+    setReading(true);
+    const reader = new FileReader();
+    reader.onload = () => {
+      setReading(false);
+      onChange?.({ fileName: file.name, base64: String(reader.result).replace(/^data:[^,]*,/, '') });
+    };
+    reader.readAsDataURL(file);
+  };
+  return (
+    <Space>
+      <input
+        type="file"
+        accept="image/jpeg,image/png"
+        aria-label="照片"
+        onChange={(e) => pick(e.target.files?.[0])}
+        disabled={reading}
+      />
+      {value && <span className="muted">{value.fileName}</span>}
+      {value && (
+        <Button size="small" onClick={() => onChange?.(undefined)}>
+          不传照片
+        </Button>
+      )}
+    </Space>
+  );
+}
+
+/** 撤回: nothing is ever deleted; the reason stays with the record. */
+export function WithdrawDialog<T>({
+  what,
+  withdraw,
+  onDone,
+}: {
+  what: string;
+  withdraw: (reason: string) => Promise<Result<T>>;
+  onDone: (value: T | null) => void;
+}) {
+  const [form] = Form.useForm<{ reason: string }>();
+  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const submit = async (v: { reason: string }) => {
+    const r = await withdraw(v.reason);
+    if (!r.ok) return showResultError(form, r.error, setProblem);
+    onDone(r.value);
+  };
+  return (
+    <FormDialog
+      title={`撤回这条${what}`}
+      okText="撤回"
+      danger
+      form={form}
+      problem={problem}
+      onFinish={submit}
+      onCancel={() => onDone(null)}
+      intro={<p className="muted">撤回后记录仍保留，不计入年度统计。</p>}
+    >
+      <Form.Item name="reason" label="撤回原因" rules={[{ required: true, message: '请填写撤回原因' }]}>
+        <Input maxLength={200} autoFocus />
+      </Form.Item>
+    </FormDialog>
+  );
+}
