@@ -251,7 +251,8 @@ test('suggestions: answered on the spot, assigned on working days, answered late
   const noAnswer = { ...base, answerNow: { answer: '', result: 'resolved' as const } };
   assert.equal((await refusedUnchanged(w, w.call(clerk, 'suggestions.create', noAnswer))).field, 'answerNow.answer');
   const noReason = { ...base, answerNow: { answer: '政策解释清楚了', result: 'partial' as const } };
-  assert.equal((await refusedUnchanged(w, w.call(clerk, 'suggestions.create', noReason))).field,
+  assert.equal(
+    (await refusedUnchanged(w, w.call(clerk, 'suggestions.create', noReason))).field,
     'answerNow.resultReason',
   );
 
