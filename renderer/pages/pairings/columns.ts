@@ -1,8 +1,8 @@
 import type { ColDef } from 'ag-grid-community';
 
 import { formatYuan } from '../../../shared/domain/money';
-import { SERVER_KINDS, type ServerKind } from '../../../shared/domain/service';
 import { VISIT_MODES, type VisitMode } from '../../../shared/domain/pairings';
+import { SERVER_KINDS, type ServerKind } from '../../../shared/domain/service';
 import type { CadreRow, CardRow, VisitRow } from '../../../shared/schemas/pairings';
 
 export const cadreColumns: ColDef<CadreRow>[] = [

@@ -3,7 +3,7 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Checkbox, DatePicker, Form, Input, Radio, Select, Space, Switch } from 'antd';
 import type dayjs from 'dayjs';
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 
 import {
   SUGGESTION_CHANNELS,
@@ -142,8 +142,11 @@ export function SuggestionsPage() {
   const [overdue, setOverdue] = useState(new URLSearchParams(location.hash.split('?')[1]).get('overdue') === '1');
   const [adding, setAdding] = useState(false);
   const [exporting, setExporting] = useState(false);
-  const { claimedBy: _, ...drilled } = drill.filters as typeof drill.filters & { claimedBy?: number };
-  const filters = { q: q || undefined, status, areaId, category, overdue: overdue || undefined, ...drilled };
+  const drilled = drill.filters;
+  const filters = useMemo(
+    () => ({ q: q || undefined, status, areaId, category, overdue: overdue || undefined, ...drilled }),
+    [q, status, areaId, category, overdue, drilled],
+  );
   const fetchPage = useCallback(
     (req: PageRequest) =>
       call('suggestions.list', {
@@ -151,7 +154,7 @@ export function SuggestionsPage() {
         sort: req.sort as { col: 'collectedOn' | 'dueOn'; dir: 'asc' | 'desc' },
         ...filters,
       }),
-    [JSON.stringify(filters)], // eslint-disable-line react-hooks/exhaustive-deps -- the filters' values
+    [filters],
   );
   const exportXlsx = async () => {
     setExporting(true);

@@ -3,7 +3,7 @@
 import { DownloadOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Button, Checkbox, DatePicker, Form, Input, Radio, Select, Space } from 'antd';
 import type dayjs from 'dayjs';
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 
 import { WISH_CHANNELS, WISH_FIGURE_LABELS, WISH_STATES, type WishFigure } from '../../../shared/domain/service';
 import type { WishRow } from '../../../shared/schemas/service';
@@ -107,14 +107,19 @@ export function WishesPage() {
   const [overdue, setOverdue] = useState(new URLSearchParams(location.hash.split('?')[1]).get('overdue') === '1');
   const [adding, setAdding] = useState(false);
   const [exporting, setExporting] = useState(false);
-  const filters = {
-    q: q || undefined,
-    status,
-    areaId,
-    category,
-    overdue: overdue || undefined,
-    ...drill.filters,
-  };
+  const { filters: drilled, server } = drill;
+  const filters = useMemo(
+    () => ({
+      q: q || undefined,
+      status,
+      areaId,
+      category,
+      overdue: overdue || undefined,
+      ...drilled,
+      claimedBy: server,
+    }),
+    [q, status, areaId, category, overdue, drilled, server],
+  );
   const fetchPage = useCallback(
     (req: PageRequest) =>
       call('wishes.list', {
@@ -122,7 +127,7 @@ export function WishesPage() {
         sort: req.sort as { col: 'collectedOn' | 'dueOn'; dir: 'asc' | 'desc' },
         ...filters,
       }),
-    [JSON.stringify(filters)], // eslint-disable-line react-hooks/exhaustive-deps -- the filters' values
+    [filters],
   );
   const exportXlsx = async () => {
     setExporting(true);
