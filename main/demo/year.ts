@@ -1,6 +1,6 @@
 // `--demo`: a fictional township's whole year, walked through the same dispatcher the counter uses on a clock the
 // demo moves: cases of every kind in every state, a monthly payroll with bank failures re-issued, a reversal, closed
-// months, cadres with their pairings, visits and aid, service cards. Into an empty ledger only, in one transaction (all
+// months, cadres with their pairings, visits and aid, service cards, 微心愿 and 意见建议. Into an empty ledger only, in one transaction (all
 // or nothing), and seeded: the same ledger every time for the same day.
 import type { Channel, Input, Output } from '../../shared/contract';
 import type { Role } from '../../shared/domain/roles';
@@ -18,6 +18,7 @@ import { putSetting } from '../services/settings';
 import { insertStaff, seatOf } from '../services/staff';
 import { people, rng } from './fictional';
 import { type DemoHousehold, seedHouseholds } from './seed';
+import { planService } from './service';
 import { type CaseKind, CASES, FINDINGS, REJECTIONS, VISIT_AID, VISIT_PROBLEMS, VISIT_TALK } from './stories';
 
 export const DEMO_PASSWORD = 'demo-pass-1';
@@ -369,6 +370,21 @@ export async function seedDemo(ledger: Ledger, now: Date): Promise<DemoSummary |
     const leaving = take((x) => !paired.includes(x))!;
     const moved = workday(`${year}-09-14`);
     on(moved, 7, () => act(clerk, 'households.exit', { id: leaving.id, exitedOn: moved, reason: '全户迁往外省' }));
+
+    planService({
+      year,
+      today: dateCn(now),
+      months,
+      areaIds: (prep(db, 'SELECT id FROM areas ORDER BY sort_order, id').all() as { id: number }[]).map((a) => a.id),
+      cal,
+      r,
+      folk,
+      workday,
+      on,
+      act,
+      clerk,
+      reviewer,
+    });
 
     // Events may add events (a problem resolved later): run until none is left.
     const order = (a: (typeof events)[number], b: (typeof events)[number]) => a.at - b.at || a.seq - b.seq;

@@ -18,7 +18,7 @@ test.afterEach(async () => {
   expect(await host.stop()).toBe(0);
 });
 
-const MENUS = ['首页', '台账', '救助申请', '补贴发放', '结对帮扶', '便民服务卡', '年度统计', '数据导入', '设置'];
+const MENUS = ['首页', '台账', '救助申请', '补贴发放', '结对帮扶', '群众服务', '便民服务卡', '年度统计', '数据导入', '设置'];
 
 test('the demo year: accounts on the sign-in screen, every menu with rows, the year report printed', async ({
   page,
@@ -52,6 +52,15 @@ test('the demo year: accounts on the sign-in screen, every menu with rows, the y
   await page.goto(`${host.base}#/reports?year=${demoYear(dateCn(new Date()))}`);
   const summary = (await page.getByTestId('report-summary').textContent())!;
   expect(summary).toMatch(/^\d{4}年，共为\d+人发放临时救助/);
+  await page.screenshot({ path: 'test-results/demo-report-screen.png', fullPage: true });
+  // A figure of the wishes section opens the grid of exactly the wishes it counts.
+  const fulfilled = page.getByTestId('wishes-category-table').locator('tr.total td').nth(4);
+  const n = (await fulfilled.textContent())!;
+  await fulfilled.getByRole('link').click();
+  await expect(page.getByTestId('year-figure')).toContainText('实现');
+  await expect(page.getByTestId('row-count').first()).toHaveText(`共 ${n} 条`);
+  await page.screenshot({ path: 'test-results/demo-wishes-drill.png', fullPage: true });
+  await page.goBack();
   await page.getByRole('button', { name: '打印报表' }).click();
   // The print view reads the report itself: printed once its heading and chart are drawn.
   await expect(page.getByRole('heading', { name: /年度救助统计表/ })).toBeVisible();
@@ -93,6 +102,9 @@ test('the demo year: accounts on the sign-in screen, every menu with rows, the y
     .get() as { id: number; head: string };
   db.close();
   await page.getByRole('menuitem', { name: '结对帮扶' }).click();
+  // The demo's 帮扶干部 are 机关干部 (its party members, volunteers and grid staff serve wishes and suggestions).
+  await choose(page, page, '人员类型筛选', '机关干部');
+  await expect(page.getByTestId('cadres-grid')).not.toContainText('在职党员');
   await page.getByTestId('cadres-grid').locator('.ag-row').first().dblclick();
   await expect(page.locator('.ant-table-row').first()).toBeVisible(); // the cadre's households, loaded
   const pairedBefore = await page.locator('.ant-table-row').count();

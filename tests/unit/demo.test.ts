@@ -71,6 +71,8 @@ test('the demo year: every state, every screen with rows, figures equal to SQL; 
     ['cadres.list', {}],
     ['visits.list', {}],
     ['cards.list', {}],
+    ['wishes.list', {}],
+    ['suggestions.list', {}],
     ['audit.list', {}],
   ];
   for (const [channel, input] of first) {
@@ -144,6 +146,23 @@ test('the demo year: every state, every screen with rows, figures equal to SQL; 
   );
   assert.match(report.summary, new RegExp(`^${year}年`));
   assert.match(report.summary, /医疗救助（大病）/);
+  assert.match(report.summary, /征集群众微心愿\d+个/);
+  assert.match(report.summary, /收集群众意见建议\d+条/);
+
+  // 群众服务: servers of every type; wishes and suggestions in every state, some late, some still open today.
+  const statuses = (table: string) =>
+    new Set(
+      (w.ledger.db.prepare(`SELECT DISTINCT status FROM ${table}`).all() as { status: string }[]).map((x) => x.status),
+    );
+  assert.deepEqual(
+    [...statuses('wishes')].sort(),
+    ['accepted', 'claimed', 'collected', 'declined', 'fulfilled', 'withdrawn'].sort(),
+  );
+  assert.deepEqual([...statuses('suggestions')].sort(), ['assigned', 'closed', 'collected'].sort());
+  assert.equal(one(`SELECT count(DISTINCT kind) AS n FROM cadres`).n, 5);
+  assert.ok(report.wishes!.total.overdue > 0 && report.suggestions!.total.overdue > 0, 'some were late');
+  assert.ok(one(`SELECT count(*) AS n FROM wish_claims WHERE unit IS NOT NULL`).n > 0, 'units claim too');
+  assert.ok(one(`SELECT count(*) AS n FROM suggestions WHERE revisit IS NOT NULL`).n > 0, 'revisits');
 
   // Never into a ledger that holds data: nothing is added.
   const before = w.count('audit_log');
