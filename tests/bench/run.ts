@@ -15,6 +15,7 @@ import { importFigures } from './imports';
 import { paymentFigures, postingFigure } from './payments';
 import { registryFigures } from './registry';
 import { reportFigure } from './reports';
+import { serviceFigures } from './service';
 
 const { values } = parseArgs({ options: { out: { type: 'string' }, audit: { type: 'string', default: '500000' } } });
 const AUDIT_ROWS = Number(values.audit);
@@ -99,6 +100,7 @@ async function main() {
   figures.push(...(await registryFigures(ledger.db, ok)));
   figures.push(...(await applicationFigures(ledger.db, ok)));
   figures.push(...(await paymentFigures(ledger.db, ok)));
+  figures.push(...(await serviceFigures(ledger.db, ok)));
   figures.push(await reportFigure(ledger.db, ok));
   figures.push(...(await importFigures()));
   figures.push(await postingFigure(ledger.db, await as('maker', ['clerk']), await as('checker', ['approver'])));
