@@ -41,6 +41,11 @@ test('a wish: taken at the counter, accepted, on the 心愿墙 masked, claimed b
 }) => {
   const csp = watchCsp(page);
   await setUp(page);
+  // The admin adds a service post: it is offered at once as a wish's category.
+  await page.goto(`${host.base}#/settings/choices`);
+  await page.getByLabel('新的服务岗位').fill('助老助残');
+  await page.getByLabel('新的服务岗位').press('Enter');
+  await expect(page.getByRole('switch', { name: '助老助残在用' })).toBeChecked();
   await switchTo(page, 'li');
   await page.goto(`${host.base}#/service/wishes`);
   await expect(page.getByText('还没有心愿。点 登记心愿')).toBeVisible();
@@ -51,6 +56,8 @@ test('a wish: taken at the counter, accepted, on the 心愿墙 masked, claimed b
   await d.getByLabel('电话', { exact: true }).fill('13912345678');
   await choose(page, d, '村/社区', '东山村');
   await d.getByLabel('心愿内容').fill('希望有人帮忙修一下漏雨的屋顶');
+  await d.getByLabel('心愿类别', { exact: true }).click();
+  await expect(page.locator('.ant-select-item-option', { hasText: '助老助残' })).toBeVisible();
   await choose(page, d, '心愿类别', '扶贫帮困');
   await d.getByRole('button', { name: '登记' }).click();
   await expect(page.getByRole('heading', { name: /张秀英的心愿.*待审定/ })).toBeVisible();

@@ -47,6 +47,8 @@ test('a clerk sweeps every list, get, export and print: no full ID, account or p
   const batch = first<{ id: number }>(`SELECT id FROM payroll_batches WHERE state = 'posted' LIMIT 1`);
   const cadre = first<{ id: number }>('SELECT cadre_id AS id FROM pairings LIMIT 1');
   const payment = first<{ id: number }>('SELECT id FROM payments LIMIT 1').id;
+  const wish = first<{ id: number; phone: string }>(`SELECT id, phone FROM wishes WHERE phone <> '' LIMIT 1`);
+  const suggestion = first<{ id: number }>(`SELECT id FROM suggestions WHERE resident <> '' LIMIT 1`);
 
   // What may not appear: every ID number, every account, every household's and member's phone.
   const secrets = [
@@ -54,6 +56,7 @@ test('a clerk sweeps every list, get, export and print: no full ID, account or p
     ...(db.prepare(`SELECT account AS s FROM households WHERE account <> ''`).all() as { s: string }[]),
     ...(db.prepare(`SELECT phone AS s FROM households WHERE phone <> ''`).all() as { s: string }[]),
     ...(db.prepare(`SELECT phone AS s FROM persons WHERE phone <> ''`).all() as { s: string }[]),
+    ...(db.prepare(`SELECT phone AS s FROM wishes WHERE phone <> ''`).all() as { s: string }[]),
   ].map((r) => r.s);
   assert.ok(secrets.length > 600, `the demo ledger holds ${secrets.length} numbers to look for`);
   const phones = new Set((db.prepare(`SELECT phone AS s FROM households`).all() as { s: string }[]).map((r) => r.s));
@@ -95,6 +98,14 @@ test('a clerk sweeps every list, get, export and print: no full ID, account or p
     'cadence.list': {},
     'cards.prepare': { householdIds: [h] },
     'cards.list': {},
+    'choices.list': {},
+    'wishes.list': { limit: 500 },
+    'wishes.get': { id: wish.id },
+    'wishes.xlsx': {},
+    'wishes.wall': {},
+    'suggestions.list': { limit: 500 },
+    'suggestions.get': { id: suggestion.id },
+    'suggestions.xlsx': {},
     'reports.annual': { year: 2026 },
     'reports.xlsx': { year: 2026 },
     'reports.docx': { year: 2026 },
@@ -119,6 +130,7 @@ test('a clerk sweeps every list, get, export and print: no full ID, account or p
     for (const s of secrets) {
       if (!text.includes(s)) continue;
       if (channel === 'households.get' && phones.has(s)) continue; // the counter calls from the household page
+      if (channel === 'wishes.get' && s === wish.phone) continue; // and the resident from the wish's page
       leaks.push(`${channel}: ${s.slice(0, 4)}…`);
     }
   }

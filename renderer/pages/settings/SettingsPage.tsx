@@ -1,4 +1,4 @@
-// 设置: the center's details, staff, the audit log, backups, and one's own password. Tabs are routes.
+// 设置: the center's details, areas, relief kinds, pick lists, holidays, staff, the audit log, backups, and one's own password. Tabs are routes.
 import { Tabs } from 'antd';
 
 import type { SessionState } from '../../../shared/schemas/staff';
@@ -7,6 +7,7 @@ import { AreasAdmin } from './AreasAdmin';
 import { AuditLog } from './AuditLog';
 import { Backups } from './Backups';
 import { CenterForm } from './CenterForm';
+import { ChoicesAdmin } from './ChoicesAdmin';
 import { HolidaysAdmin } from './HolidaysAdmin';
 import { MyPassword } from './MyPassword';
 import { ReliefKindsAdmin } from './ReliefKindsAdmin';
@@ -26,6 +27,7 @@ export function SettingsPage({ session, route }: { session: SessionState; route:
           { key: 'center', label: '中心信息', children: <CenterForm editable={isAdmin} /> },
           { key: 'areas', label: '村/社区', children: <AreasAdmin editable={isAdmin} /> },
           { key: 'kinds', label: '救助类别', children: <ReliefKindsAdmin editable={isAdmin} /> },
+          { key: 'choices', label: '服务岗位与意见类别', children: <ChoicesAdmin editable={isAdmin} /> },
           { key: 'holidays', label: '节假日', children: <HolidaysAdmin editable={isAdmin} /> },
           { key: 'staff', label: '工作人员', children: <StaffAdmin self={session.staff!.id} /> },
           { key: 'audit', label: '审计日志', children: <AuditLog /> },
