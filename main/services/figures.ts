@@ -1,6 +1,5 @@
 // A year's figures of a register (wishes, suggestions): each figure is one SQL condition, the same one the grid
 // filters by when the report opens it, counted overall and by category, area and month of collection.
-import type { FigureDimension } from '../../shared/domain/service';
 import type { FigureLine } from '../../shared/schemas/service';
 import { type DB, prep } from '../db/open';
 import { type Arg, Where } from './paging';
@@ -42,55 +41,70 @@ export function figureWhere<F extends string>(
   if (q.month) where.add(`substr(${alias}.collected_on, 1, 7) = ?`, q.month);
 }
 
-interface Group {
-  key: string;
-  label: string;
-  join: string;
-  order: string;
-}
-
-/** How each breakdown groups: categories in the pick list's order (one taken off the list sorts last). */
-const GROUPS: Record<FigureDimension, (a: string, list: string) => Group> = {
-  category: (a, list) => ({
-    key: `${a}.category`,
-    label: `${a}.category`,
-    join: `LEFT JOIN choices ch ON ch.list = '${list}' AND ch.name = ${a}.category`,
-    order: 'coalesce(min(ch.sort_order), 99), key',
-  }),
-  area: (a) => ({
-    key: `CAST(${a}.area_id AS TEXT)`,
-    label: 'min(ar.name)',
-    join: `JOIN areas ar ON ar.id = ${a}.area_id`,
-    order: 'min(ar.sort_order), min(ar.id)',
-  }),
-  month: (a) => ({
-    key: `substr(${a}.collected_on, 1, 7)`,
-    label: `substr(${a}.collected_on, 1, 7)`,
-    join: '',
-    order: 'key',
-  }),
-};
-const TOTAL: Group = { key: "''", label: "'合计'", join: '', order: 'key' };
-
 /**
- * The year's figures: the total line and one line per category, area and month that has any. `list` is the pick
- * list of the register's categories.
+ * The year's figures: the total line and one line per category, area and month that has any, and the average days
+ * from collection to `daysTo` when the register has one. The year's rows are read once (a materialized CTE of their
+ * figure flags) and counted four ways; `list` is the pick list that orders the categories.
  */
-export function yearFigures<F extends string>(db: DB, reg: Register<F>, year: number, today: string, list: string) {
-  const alias = reg.table.split(' ')[1];
+export function yearFigures<F extends string>(
+  db: DB,
+  reg: Register<F> & { daysTo?: string },
+  year: number,
+  today: string,
+  list: string,
+) {
+  const a = reg.table.split(' ')[1];
   const conds = Object.entries(reg.figures(today)) as [F, Cond][];
-  const inYear = collectedIn(alias, year);
-  const lines = (dim: FigureDimension | null): FigureLine<F>[] => {
-    const g = dim ? GROUPS[dim](alias, list) : TOTAL;
-    const sums = conds.map(([f, c]) => `coalesce(sum(CASE WHEN ${c.sql} THEN 1 ELSE 0 END), 0) AS "${f}"`);
-    const sql = `SELECT ${g.key} AS key, ${g.label} AS label, ${sums.join(', ')}
+  const inYear = collectedIn(a, year);
+  const sums = conds.map(([f]) => `coalesce(sum("${f}"), 0) AS "${f}"`).join(', ');
+  const line = (dim: string, key: string, group: string) => `SELECT '${dim}' AS dim, ${key} AS key, ${sums}
+      FROM y
+      ${group}`;
+  const days = reg.daysTo ? `julianday(${reg.daysTo}) - julianday(${a}.collected_on)` : 'NULL';
+  const rows = prep(
+    db,
+    `WITH y AS MATERIALIZED (
+      SELECT ${a}.category, ${a}.area_id AS areaId, substr(${a}.collected_on, 1, 7) AS month, ${days} AS days,
+        ${conds.map(([f, c]) => `(${c.sql}) AS "${f}"`).join(', ')}
       FROM ${reg.table}
-      ${g.join}
       WHERE ${inYear.sql}
-      ${dim ? 'GROUP BY key' : ''}
-      ORDER BY ${g.order}`;
-    return prep(db, sql).all(...conds.flatMap(([, c]) => c.args), ...inYear.args) as FigureLine<F>[];
+    )
+    ${line('total', "''", '')}
+    UNION ALL
+    ${line('category', 'category', 'GROUP BY category')}
+    UNION ALL
+    ${line('area', 'CAST(areaId AS TEXT)', 'GROUP BY areaId')}
+    UNION ALL
+    ${line('month', 'month', 'GROUP BY month')}
+    UNION ALL
+    SELECT 'days', round(avg(days), 1), ${sums}
+      FROM y`,
+  ).all(...conds.flatMap(([, c]) => c.args), ...inYear.args) as (FigureLine<F> & { dim: string })[];
+  // Labels and order: areas and categories as their admin lists order them (a category off the list sorts last).
+  const areas = prep(db, 'SELECT id, name FROM areas ORDER BY sort_order, id').all() as { id: number; name: string }[];
+  const order = prep(
+    db,
+    `SELECT name
+      FROM choices
+      WHERE list = ?
+      ORDER BY sort_order`,
+  ).all(list) as { name: string }[];
+  const areaKeys = areas.map((x) => String(x.id));
+  const names = order.map((o) => o.name);
+  const rank = (keys: string[], k: string) => (keys.includes(k) ? keys.indexOf(k) : keys.length);
+  const of = (dim: string) => rows.filter((r) => r.dim === dim).map(({ dim: _, ...l }) => l as FigureLine<F>);
+  const byArea = of('area')
+    .map((l) => ({ ...l, label: areas.find((x) => String(x.id) === l.key)?.name ?? l.key }))
+    .sort((x, y) => rank(areaKeys, x.key) - rank(areaKeys, y.key));
+  const byCategory = of('category')
+    .map((l) => ({ ...l, label: l.key }))
+    .sort((x, y) => rank(names, x.key) - rank(names, y.key) || x.key.localeCompare(y.key));
+  const dayLine = rows.find((r) => r.dim === 'days')!;
+  return {
+    total: { ...of('total')[0], label: '合计' },
+    byCategory,
+    byArea,
+    byMonth: of('month').map((l) => ({ ...l, label: l.key })),
+    avgDays: dayLine.key === null ? null : Number(dayLine.key),
   };
-  const [total] = lines(null);
-  return { total, byCategory: lines('category'), byArea: lines('area'), byMonth: lines('month') };
 }

@@ -26,7 +26,9 @@ export const SUGGESTION_ROW = `SELECT s.id, s.content, s.channel, s.category, s.
       ELSE 0 END) AS INTEGER) AS overdueDays,
     s.on_the_spot AS onTheSpot, s.answered_on AS answeredOn, s.result, s.revisit
   FROM suggestions s
-  JOIN areas a ON a.id = s.area_id
+  -- CROSS JOIN keeps s the outer loop: the page walks the collection-date index and stops at its last row
+  -- (left to itself, SQLite looped over the few areas first and sorted every row: 170 ms at 100,000 rows).
+  CROSS JOIN areas a ON a.id = s.area_id
   LEFT JOIN cadres c ON c.id = s.collected_by`;
 
 /** The year's figures; the grid opens each on the same condition. */
@@ -111,5 +113,7 @@ export const suggestionListHandlers = {
   },
 } satisfies Partial<Handlers>;
 
-export const suggestionYear = (db: DB, year: number, today: string) =>
-  yearFigures(db, SUGGESTIONS, year, today, 'suggestionCategory');
+export function suggestionYear(db: DB, year: number, today: string) {
+  const { avgDays: _, ...figures } = yearFigures(db, SUGGESTIONS, year, today, 'suggestionCategory');
+  return figures;
+}

@@ -27,7 +27,9 @@ export const WISH_ROW = `SELECT w.id, w.household_id AS householdId, w.resident,
       WHERE wc.wish_id = w.id) AS claimers,
     w.fulfilled_on AS fulfilledOn, w.value_fen AS valueFen
   FROM wishes w
-  JOIN areas a ON a.id = w.area_id`;
+  -- CROSS JOIN keeps w the outer loop: the page walks the collection-date index and stops at its last row
+  -- (left to itself, SQLite looped over the few areas first and sorted every row: 170 ms at 100,000 rows).
+  CROSS JOIN areas a ON a.id = w.area_id`;
 
 /** The year's figures; the grid opens each on the same condition. */
 export const WISHES: Register<WishFigure> = {
@@ -129,16 +131,15 @@ export const wishListHandlers = {
   },
 } satisfies Partial<Handlers>;
 
-/** The year's wish figures, and the average days from collection to fulfilment. */
+/** The year's wish figures, the average days from collection to fulfilment, and who claimed and fulfilled them. */
 export function wishYear(db: DB, year: number, today: string) {
-  const figures = yearFigures(db, WISHES, year, today, 'post');
-  const { avgDays } = prep(
+  const figures = yearFigures(
     db,
-    `SELECT round(avg(julianday(w.fulfilled_on) - julianday(w.collected_on)), 1) AS avgDays
-      FROM wishes w
-      WHERE w.status = 'fulfilled'
-        AND w.collected_on BETWEEN ? AND ?`,
-  ).get(`${year}-01-01`, `${year}-12-31`) as { avgDays: number | null };
+    { ...WISHES, daysTo: "CASE WHEN w.status = 'fulfilled' THEN w.fulfilled_on END" },
+    year,
+    today,
+    'post',
+  );
   const byServer = prep(
     db,
     `SELECT c.id AS cadreId, c.name,
@@ -152,5 +153,5 @@ export function wishYear(db: DB, year: number, today: string) {
       GROUP BY c.id
       ORDER BY fulfilled DESC, claimed DESC, c.name_initials`,
   ).all(`${year}-01-01`, `${year}-12-31`) as { cadreId: number; name: string; claimed: number; fulfilled: number }[];
-  return { ...figures, avgDays, byServer };
+  return { ...figures, byServer };
 }

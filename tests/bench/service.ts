@@ -1,5 +1,6 @@
 // 群众服务 figures: 100,000 wishes and 100,000 suggestions over ten years on the county-scale registry, a few hundred
-// still open; the grids' first pages against raw SQLite doing the same work.
+// still open; the grids' first pages against raw SQLite doing the same work (with the join order the app fixes: a plain
+// JOIN let SQLite loop over the areas first and sort every row, 170 ms for both).
 import type { DB } from '../../main/db/open';
 import { people, rng } from '../../main/demo/fictional';
 import { dateCn } from '../../shared/domain/time';
@@ -96,7 +97,7 @@ export async function serviceFigures(
           LEFT JOIN cadres c ON c.id = wc.cadre_id
           WHERE wc.wish_id = w.id)
       FROM wishes w
-      JOIN areas a ON a.id = w.area_id
+      CROSS JOIN areas a ON a.id = w.area_id
       ORDER BY w.collected_on DESC, w.id DESC
       LIMIT 100 OFFSET 0`,
   );
@@ -107,7 +108,7 @@ export async function serviceFigures(
         CASE WHEN s.status = 'assigned' THEN julianday(?) - julianday(s.due_on) ELSE 0 END,
         s.on_the_spot, s.answered_on, s.result, s.revisit
       FROM suggestions s
-      JOIN areas a ON a.id = s.area_id
+      CROSS JOIN areas a ON a.id = s.area_id
       LEFT JOIN cadres c ON c.id = s.collected_by
       ORDER BY s.collected_on DESC, s.id DESC
       LIMIT 100 OFFSET 0`,

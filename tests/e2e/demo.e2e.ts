@@ -18,7 +18,18 @@ test.afterEach(async () => {
   expect(await host.stop()).toBe(0);
 });
 
-const MENUS = ['首页', '台账', '救助申请', '补贴发放', '结对帮扶', '群众服务', '便民服务卡', '年度统计', '数据导入', '设置'];
+const MENUS = [
+  '首页',
+  '台账',
+  '救助申请',
+  '补贴发放',
+  '结对帮扶',
+  '群众服务',
+  '便民服务卡',
+  '年度统计',
+  '数据导入',
+  '设置',
+];
 
 test('the demo year: accounts on the sign-in screen, every menu with rows, the year report printed', async ({
   page,

@@ -474,3 +474,58 @@ test("the year's wish and suggestion figures equal the grid totals they open, an
   assert.match(String(ws.getCell(3, 4).value), /^139\*{4}5678$/, 'phones masked in the export');
   assert.equal(w.one<{ n: number }>("SELECT count(*) AS n FROM audit_log WHERE entity = 'export'").n, 1);
 });
+
+test('suggestions: reassigned while in hand (a new deadline), withdrawn with a reason; never deleted', async () => {
+  const { w, clerk, areaId } = await setup();
+  const s = must(
+    await w.call(clerk, 'suggestions.create', {
+      content: '建议在村委会门口装一个宣传栏',
+      channel: 'meeting',
+      category: '其他',
+      areaId,
+      collectedOn: '2026-11-23',
+    }),
+  );
+  // No handler yet: it cannot be answered; an assignment with 0 working days is refused at its field.
+  const zero = await refusedUnchanged(
+    w,
+    w.call(clerk, 'suggestions.assign', { id: s.id, handler: '村委会', assignedOn: '2026-11-23', workingDays: 0 }),
+  );
+  assert.equal(zero.field, 'workingDays');
+  must(
+    await w.call(clerk, 'suggestions.assign', {
+      id: s.id,
+      handler: '村委会',
+      assignedOn: '2026-11-23',
+      workingDays: 2,
+    }),
+  );
+  const again = must(
+    await w.call(clerk, 'suggestions.assign', {
+      id: s.id,
+      handler: '镇宣传办',
+      assignedOn: '2026-11-23',
+      workingDays: 10,
+    }),
+  );
+  assert.deepEqual([again.handler, again.dueOn, again.status], ['镇宣传办', '2026-12-07', 'assigned']);
+  assert.equal(
+    (await refusedUnchanged(w, w.call(clerk, 'suggestions.withdraw', { id: s.id, reason: '' }))).field,
+    'reason',
+  );
+  const gone = must(await w.call(clerk, 'suggestions.withdraw', { id: s.id, reason: '与第 3 条重复' }));
+  assert.deepEqual([gone.status, gone.withdrawReason], ['withdrawn', '与第 3 条重复']);
+  assert.equal(w.count('suggestions'), 1);
+  assert.match(
+    (
+      await refusedUnchanged(
+        w,
+        w.call(clerk, 'suggestions.assign', { id: s.id, handler: '村委会', assignedOn: '2026-11-23', workingDays: 2 }),
+      )
+    ).message,
+    /已撤回/,
+  );
+  // Withdrawn rows count in no figure of the year.
+  assert.equal(must(await w.call(clerk, 'reports.annual', { year: 2026 })).suggestions, null);
+  assert.equal(w.one<{ n: number }>("SELECT count(*) AS n FROM audit_log WHERE entity = 'suggestion'").n, 4);
+});

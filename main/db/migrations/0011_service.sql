@@ -59,6 +59,7 @@ CREATE TABLE wishes (
 );
 CREATE INDEX wishes_collected ON wishes (collected_on, id);
 CREATE INDEX wishes_status ON wishes (status, due_on);
+CREATE INDEX wishes_due ON wishes (due_on, id);  -- the grid sorted by 完成期限
 CREATE INDEX wishes_area ON wishes (area_id, collected_on);
 CREATE INDEX wishes_initials ON wishes (resident_initials);
 CREATE INDEX wishes_household ON wishes (household_id) WHERE household_id IS NOT NULL;
@@ -127,5 +128,6 @@ CREATE TABLE suggestions (
 );
 CREATE INDEX suggestions_collected ON suggestions (collected_on, id);
 CREATE INDEX suggestions_status ON suggestions (status, due_on);
+CREATE INDEX suggestions_due ON suggestions (due_on, id);  -- the grid sorted by 办理期限
 CREATE INDEX suggestions_area ON suggestions (area_id, collected_on);
 CREATE INDEX suggestions_initials ON suggestions (resident_initials);
