@@ -1,5 +1,5 @@
-// A dialog that is one form: OK submits it, a refusal without a field shows above the fields, nothing is kept after
-// closing. Every "fill in and confirm" dialog of the app is one of these.
+// A dialog that is one form: OK (or Enter in a field) submits it, a refusal without a field shows above the fields,
+// nothing is kept after closing. Every "fill in and confirm" dialog of the app is one of these.
 import { Form, type FormInstance, Modal } from 'antd';
 import { type KeyboardEvent, type ReactNode, useEffect } from 'react';
 
@@ -24,9 +24,20 @@ export interface FormDialogProps<V> {
   children: ReactNode;
 }
 
-/** Enter in a date field confirms the date: it must not also submit the dialog. */
-function keepDateEnter(e: KeyboardEvent) {
-  if (e.key === 'Enter' && (e.target as HTMLElement).closest('.ant-picker')) e.preventDefault();
+/**
+ * Keyboard entry at the counter: Enter in a text or number field submits the dialog. Enter in a date field only
+ * confirms the date, in a select picks the option, in a text area starts a new line, and while an input method is
+ * composing (拼音) it belongs to the input method.
+ */
+function enterSubmits(e: KeyboardEvent, submit: () => void) {
+  if (e.key !== 'Enter' || e.nativeEvent.isComposing) return;
+  const field = e.target as HTMLElement;
+  if (field.closest('.ant-picker')) return e.preventDefault();
+  const typed = field instanceof HTMLInputElement && ['text', 'search', 'tel', ''].includes(field.type);
+  if (typed && !field.closest('.ant-select')) {
+    e.preventDefault();
+    submit();
+  }
 }
 
 export function FormDialog<V>(p: FormDialogProps<V>) {
@@ -54,7 +65,7 @@ export function FormDialog<V>(p: FormDialogProps<V>) {
         layout="vertical"
         onFinish={p.onFinish}
         initialValues={p.initialValues}
-        onKeyDown={keepDateEnter}
+        onKeyDown={(e) => enterSubmits(e, () => p.form.submit())}
       >
         {p.children}
       </Form>

@@ -40,6 +40,8 @@ export function AnnualReportPrint({ center, r, today }: { center: CenterSettings
       <div className="note">
         说明：发放按发放日期计入年度；冲正按冲正日期计入年度并单列“本年冲正”，已结束年度的数字不因以后的冲正而改变。人数、户数按身份去重。各村/社区按救助类别的明细见“导出
         Excel”。
+        {(r.wishes || r.suggestions) &&
+          '微心愿、意见建议按征集（收集）日期计入年度，撤回的不计；超期含到期未办结的和逾期办结的。'}
       </div>
       <div className="sign">
         <span>制表人：</span>

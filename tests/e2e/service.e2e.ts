@@ -172,7 +172,7 @@ test('suggestions: one answered on the spot; one past its working-day deadline s
   await assigned.fill(dayCn(21));
   await assigned.press('Enter');
   await d.getByLabel('办理时限（工作日）').fill('2');
-  await d.getByRole('button', { name: '交办' }).click();
+  await d.getByLabel('办理时限（工作日）').press('Enter'); // keyboard entry: Enter in a field submits the dialog
   await expect(page.getByRole('heading', { name: /办理中.*超期 \d+ 天/ })).toBeVisible();
 
   await page.goto(`${host.base}#/`);
