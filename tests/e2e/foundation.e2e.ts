@@ -34,6 +34,7 @@ test('first start to a refused admin screen, as the counter would do it', async 
     '救助申请',
     '补贴发放',
     '结对帮扶',
+    '群众服务',
     '便民服务卡',
     '年度统计',
     '数据导入',

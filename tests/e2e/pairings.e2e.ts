@@ -111,7 +111,7 @@ test('create a cadre, pair a household, record a visit with aid, print its card 
   await dialog.getByLabel('工作单位').fill('镇党政办');
   await dialog.getByLabel('电话').fill('1390000');
   await dialog.getByRole('button', { name: '保存' }).click();
-  await expect(dialog.getByText('电话应为 11 位手机号或带区号的固定电话')).toBeVisible();
+  await expect(dialog.getByText('电话应为 11 位手机号或带区号的座机号（如 0571-12345678）')).toBeVisible();
   await dialog.getByLabel('电话').fill('13900001111');
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(page.getByRole('heading', { name: /张建国/ })).toBeVisible();
