@@ -167,10 +167,10 @@ export function SuggestionsPage() {
       <Space style={{ marginBottom: 12 }} wrap>
         {drill.label && <YearFigureTag label={drill.label} onClose={drill.clear} />}
         <Input.Search
-          placeholder="反映人、拼音首字母、内容或承办"
+          placeholder="姓名、首字母、内容或承办"
           allowClear
           onSearch={setQ}
-          style={{ width: 240 }}
+          style={{ width: 200 }}
           aria-label="搜索意见建议"
         />
         <Select

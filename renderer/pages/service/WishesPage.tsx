@@ -140,10 +140,10 @@ export function WishesPage() {
       <Space style={{ marginBottom: 12 }} wrap>
         {drill.label && <YearFigureTag label={drill.label} onClose={drill.clear} />}
         <Input.Search
-          placeholder="心愿人、拼音首字母或内容"
+          placeholder="姓名、首字母或内容"
           allowClear
           onSearch={setQ}
-          style={{ width: 220 }}
+          style={{ width: 190 }}
           aria-label="搜索心愿"
         />
         <Select

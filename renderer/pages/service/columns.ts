@@ -24,11 +24,11 @@ const overdue: ColDef = {
 
 export const wishColumns: ColDef<WishRow>[] = [
   { field: 'collectedOn', headerName: '征集日期', width: 115, sortable: true },
-  { field: 'resident', headerName: '心愿人', width: 90 },
-  { field: 'phone', headerName: '电话', width: 120 },
+  { field: 'resident', headerName: '心愿人', width: 100, tooltipField: 'resident' },
+  { field: 'phone', headerName: '电话', width: 115 },
   { field: 'area', headerName: '村/社区', width: 100 },
-  { field: 'content', headerName: '心愿内容', width: 240, tooltipField: 'content' },
-  { field: 'category', headerName: '类别', width: 100 },
+  { field: 'content', headerName: '心愿内容', width: 220, tooltipField: 'content' },
+  { field: 'category', headerName: '类别', width: 90 },
   {
     field: 'channel',
     headerName: '渠道',
