@@ -37,6 +37,11 @@ test('the year summary as .docx: headings, the paragraph, the tables and the cha
     assert.ok(text.includes(h), h);
   assert.ok(text.includes(screen.summary), 'the summary paragraph, word for word');
   for (const line of otherLines(screen)) assert.ok(text.includes(line), line);
+  assert.ok(
+    text.some((p) => p.startsWith(`微心愿：征集 ${screen.wishes!.total.collected} 个`)) &&
+      text.some((p) => p.startsWith(`群众意见建议：收集 ${screen.suggestions!.total.collected} 条`)),
+    "the year's wishes and suggestions",
+  );
   // The kind table: every cell of the screen's table, in order, and the totals by name.
   const joined = text.join('|');
   assert.ok(joined.includes(kindRows(screen).flat().join('|')), 'the kind table cell by cell');
