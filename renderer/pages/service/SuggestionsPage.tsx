@@ -1,22 +1,19 @@
 // 群众意见建议: the grid (filters in SQL, the annual report's figures open it), 登记 at the counter (立即答复 closes
 // it on the spot), and the .xlsx of the filtered rows.
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Checkbox, DatePicker, Form, Input, Radio, Select, Space, Switch } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, DatePicker, Form, Input, Radio, Select, Space, Switch } from 'antd';
 import type dayjs from 'dayjs';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useState } from 'react';
 
 import {
   SUGGESTION_CHANNELS,
   SUGGESTION_FIGURE_LABELS,
   SUGGESTION_RESULTS,
   SUGGESTION_STATES,
-  type SuggestionFigure,
   type SuggestionResult,
 } from '../../../shared/domain/service';
 import type { SuggestionRow } from '../../../shared/schemas/service';
 import { call } from '../../api';
-import { downloadBase64, XLSX } from '../../components/download';
-import { AreaFilter } from '../../components/filters';
 import { FormDialog } from '../../components/FormDialog';
 import { type FormProblem, showResultError } from '../../components/forms';
 import { HouseholdSelect } from '../../components/HouseholdSelect';
@@ -25,9 +22,8 @@ import { go } from '../../components/router';
 import { ServerSelect } from '../../components/ServerSelect';
 import { today } from '../../components/today';
 import { useChoices, useLookups } from '../../components/useLookups';
-import { YearFigureTag } from '../../components/yearFigure';
 import { suggestionColumns } from './columns';
-import { useDrill } from './drill';
+import { useServiceFilters } from './filters';
 
 type SuggestionForm = {
   content: string;
@@ -133,74 +129,32 @@ function RegisterSuggestion({ onDone }: { onDone: (id?: number) => void }) {
 }
 
 export function SuggestionsPage() {
-  const drill = useDrill<SuggestionFigure>(SUGGESTION_FIGURE_LABELS);
   const { suggestionCategories } = useChoices();
-  const [q, setQ] = useState('');
-  const [status, setStatus] = useState<keyof typeof SUGGESTION_STATES>();
-  const [areaId, setArea] = useState<number | undefined>(drill.areaId);
-  const [category, setCategory] = useState<string | undefined>(drill.category);
-  const [overdue, setOverdue] = useState(new URLSearchParams(location.hash.split('?')[1]).get('overdue') === '1');
   const [adding, setAdding] = useState(false);
-  const [exporting, setExporting] = useState(false);
-  const drilled = drill.filters;
-  const filters = useMemo(
-    () => ({ q: q || undefined, status, areaId, category, overdue: overdue || undefined, ...drilled }),
-    [q, status, areaId, category, overdue, drilled],
-  );
+  const { filters, bar, exportButton } = useServiceFilters({
+    states: SUGGESTION_STATES,
+    categories: suggestionCategories,
+    figureLabels: SUGGESTION_FIGURE_LABELS,
+    search: '姓名、首字母、内容或承办',
+    overdueLabel: '只看超期未办结',
+    exportFile: ({ server: _, ...f }) => call('suggestions.xlsx', f),
+  });
   const fetchPage = useCallback(
-    (req: PageRequest) =>
-      call('suggestions.list', {
-        ...req,
-        sort: req.sort as { col: 'collectedOn' | 'dueOn'; dir: 'asc' | 'desc' },
-        ...filters,
-      }),
+    (req: PageRequest) => {
+      const { server: _, ...rest } = filters; // a suggestion has no claimer
+      const sort = req.sort as { col: 'collectedOn' | 'dueOn'; dir: 'asc' | 'desc' } | undefined;
+      return call('suggestions.list', { ...req, sort, ...rest });
+    },
     [filters],
   );
-  const exportXlsx = async () => {
-    setExporting(true);
-    const r = await call('suggestions.xlsx', filters);
-    setExporting(false);
-    if (r.ok) downloadBase64(r.value.fileName, r.value.base64, XLSX);
-  };
   return (
     <>
       <Space style={{ marginBottom: 12 }} wrap>
-        {drill.label && <YearFigureTag label={drill.label} onClose={drill.clear} />}
-        <Input.Search
-          placeholder="姓名、首字母、内容或承办"
-          allowClear
-          onSearch={setQ}
-          style={{ width: 200 }}
-          aria-label="搜索意见建议"
-        />
-        <Select
-          placeholder="全部状态"
-          allowClear
-          style={{ width: 110 }}
-          value={status}
-          onChange={setStatus}
-          options={Object.entries(SUGGESTION_STATES).map(([value, label]) => ({ value, label }))}
-          aria-label="状态筛选"
-        />
-        <AreaFilter value={areaId} onChange={setArea} />
-        <Select
-          placeholder="全部类别"
-          allowClear
-          style={{ width: 120 }}
-          value={category}
-          onChange={setCategory}
-          options={suggestionCategories.map((c) => ({ value: c, label: c }))}
-          aria-label="类别筛选"
-        />
-        <Checkbox checked={overdue} onChange={(e) => setOverdue(e.target.checked)}>
-          只看超期未办结
-        </Checkbox>
+        {bar}
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
           登记意见建议
         </Button>
-        <Button icon={<DownloadOutlined />} loading={exporting} onClick={exportXlsx}>
-          导出 Excel
-        </Button>
+        {exportButton}
       </Space>
       <LedgerGrid<SuggestionRow>
         empty="还没有意见建议。走访、座谈会、窗口、电话、12345 或微信群收集到的，点 登记意见建议 记下"

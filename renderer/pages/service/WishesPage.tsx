@@ -1,15 +1,13 @@
 // 微心愿: the grid (filters in SQL, the annual report's figures open it), 登记心愿 at the counter, the 心愿墙 to print,
 // and the .xlsx of the filtered rows.
-import { DownloadOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Button, Checkbox, DatePicker, Form, Input, Radio, Select, Space } from 'antd';
+import { PlusOutlined, PrinterOutlined } from '@ant-design/icons';
+import { Button, DatePicker, Form, Input, Radio, Select, Space } from 'antd';
 import type dayjs from 'dayjs';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useState } from 'react';
 
-import { WISH_CHANNELS, WISH_FIGURE_LABELS, WISH_STATES, type WishFigure } from '../../../shared/domain/service';
+import { WISH_CHANNELS, WISH_FIGURE_LABELS, WISH_STATES } from '../../../shared/domain/service';
 import type { WishRow } from '../../../shared/schemas/service';
 import { call } from '../../api';
-import { downloadBase64, XLSX } from '../../components/download';
-import { AreaFilter } from '../../components/filters';
 import { FormDialog } from '../../components/FormDialog';
 import { type FormProblem, showResultError } from '../../components/forms';
 import { HouseholdSelect } from '../../components/HouseholdSelect';
@@ -17,9 +15,8 @@ import { LedgerGrid, type PageRequest } from '../../components/LedgerGrid';
 import { go } from '../../components/router';
 import { today } from '../../components/today';
 import { useChoices, useLookups } from '../../components/useLookups';
-import { YearFigureTag } from '../../components/yearFigure';
 import { wishColumns } from './columns';
-import { useDrill } from './drill';
+import { useServiceFilters } from './filters';
 
 type WishForm = {
   householdId?: number;
@@ -98,85 +95,38 @@ function RegisterWish({ onDone }: { onDone: (id?: number) => void }) {
 }
 
 export function WishesPage() {
-  const drill = useDrill<WishFigure>(WISH_FIGURE_LABELS);
   const { posts } = useChoices();
-  const [q, setQ] = useState('');
-  const [status, setStatus] = useState<keyof typeof WISH_STATES>();
-  const [areaId, setArea] = useState<number | undefined>(drill.areaId);
-  const [category, setCategory] = useState<string | undefined>(drill.category);
-  const [overdue, setOverdue] = useState(new URLSearchParams(location.hash.split('?')[1]).get('overdue') === '1');
   const [adding, setAdding] = useState(false);
-  const [exporting, setExporting] = useState(false);
-  const { filters: drilled, server } = drill;
-  const filters = useMemo(
-    () => ({
-      q: q || undefined,
-      status,
-      areaId,
-      category,
-      overdue: overdue || undefined,
-      ...drilled,
-      claimedBy: server,
-    }),
-    [q, status, areaId, category, overdue, drilled, server],
-  );
+  const { filters, bar, exportButton } = useServiceFilters({
+    states: WISH_STATES,
+    categories: posts,
+    figureLabels: WISH_FIGURE_LABELS,
+    search: '姓名、首字母或内容',
+    overdueLabel: '只看超期未实现',
+    exportFile: ({ server, ...f }) => call('wishes.xlsx', { ...f, claimedBy: server }),
+  });
   const fetchPage = useCallback(
-    (req: PageRequest) =>
-      call('wishes.list', {
-        ...req,
-        sort: req.sort as { col: 'collectedOn' | 'dueOn'; dir: 'asc' | 'desc' },
-        ...filters,
-      }),
+    (req: PageRequest) => {
+      const { server, ...rest } = filters;
+      const sort = req.sort as { col: 'collectedOn' | 'dueOn'; dir: 'asc' | 'desc' } | undefined;
+      return call('wishes.list', { ...req, sort, ...rest, claimedBy: server });
+    },
     [filters],
   );
-  const exportXlsx = async () => {
-    setExporting(true);
-    const r = await call('wishes.xlsx', filters);
-    setExporting(false);
-    if (r.ok) downloadBase64(r.value.fileName, r.value.base64, XLSX);
-  };
   return (
     <>
       <Space style={{ marginBottom: 12 }} wrap>
-        {drill.label && <YearFigureTag label={drill.label} onClose={drill.clear} />}
-        <Input.Search
-          placeholder="姓名、首字母或内容"
-          allowClear
-          onSearch={setQ}
-          style={{ width: 190 }}
-          aria-label="搜索心愿"
-        />
-        <Select
-          placeholder="全部状态"
-          allowClear
-          style={{ width: 110 }}
-          value={status}
-          onChange={setStatus}
-          options={Object.entries(WISH_STATES).map(([value, label]) => ({ value, label }))}
-          aria-label="状态筛选"
-        />
-        <AreaFilter value={areaId} onChange={setArea} />
-        <Select
-          placeholder="全部类别"
-          allowClear
-          style={{ width: 120 }}
-          value={category}
-          onChange={setCategory}
-          options={posts.map((p) => ({ value: p, label: p }))}
-          aria-label="类别筛选"
-        />
-        <Checkbox checked={overdue} onChange={(e) => setOverdue(e.target.checked)}>
-          只看超期未实现
-        </Checkbox>
+        {bar}
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
           登记心愿
         </Button>
-        <Button icon={<PrinterOutlined />} onClick={() => go(`/print/wall${areaId ? `?area=${areaId}` : ''}`)}>
+        <Button
+          icon={<PrinterOutlined />}
+          onClick={() => go(`/print/wall${filters.areaId ? `?area=${filters.areaId}` : ''}`)}
+        >
           打印心愿墙
         </Button>
-        <Button icon={<DownloadOutlined />} loading={exporting} onClick={exportXlsx}>
-          导出 Excel
-        </Button>
+        {exportButton}
       </Space>
       <LedgerGrid<WishRow>
         empty="还没有心愿。点 登记心愿 记下群众的微心愿，审定采纳后即可打印心愿墙供认领"
