@@ -86,7 +86,10 @@ export function ReportPage({ route }: { route: string }) {
             </Card>
           )}
           {suggestionSection(r) && (
-            <Card size="small" title="群众意见建议">
+            <Card
+              size="small"
+              title={`群众意见建议（解决率 ${((r.suggestions!.total.resolved * 100) / r.suggestions!.total.collected).toFixed(1)}%）`}
+            >
               <ServiceFigures s={suggestionSection(r)!} />
             </Card>
           )}
