@@ -46,6 +46,7 @@ test('a wish: taken at the counter, accepted, on the 心愿墙 masked, claimed b
   await page.getByLabel('新的服务岗位').fill('助老助残');
   await page.getByLabel('新的服务岗位').press('Enter');
   await expect(page.getByRole('switch', { name: '助老助残在用' })).toBeChecked();
+  await page.screenshot({ path: 'test-results/settings-choices.png' });
   await switchTo(page, 'li');
   await page.goto(`${host.base}#/service/wishes`);
   await expect(page.getByText('还没有心愿。点 登记心愿')).toBeVisible();

@@ -13,60 +13,20 @@ import {
 } from '../../../shared/domain/service';
 import type { SuggestionDetail } from '../../../shared/schemas/service';
 import { call } from '../../api';
-import { FormDialog } from '../../components/FormDialog';
-import { type FormProblem, showResultError } from '../../components/forms';
 import { StepTimeline } from '../../components/StepTimeline';
 import { today } from '../../components/today';
 import { useRecord } from '../../components/useRecord';
-import { WithdrawDialog } from './fields';
+import { StepDialog, WithdrawDialog } from './fields';
 import { AnswerFields } from './SuggestionsPage';
 
 type Step = 'assign' | 'answer' | 'revisit' | 'withdraw';
 type Done = (s: SuggestionDetail | null) => void;
 const day = (d: dayjs.Dayjs) => d.format('YYYY-MM-DD');
 
-/** A step's dialog around its fields: the form, the refusal shown at its field, the suggestion it answers. */
-function StepDialog<V>({
-  title,
-  okText,
-  initialValues,
-  send,
-  onDone,
-  children,
-}: {
-  title: string;
-  okText: string;
-  initialValues: Partial<V>;
-  send: (v: V) => ReturnType<typeof call<'suggestions.get'>>;
-  onDone: Done;
-  children: React.ReactNode;
-}) {
-  const [form] = Form.useForm<V>();
-  const [problem, setProblem] = useState<FormProblem | null>(null);
-  const submit = async (v: V) => {
-    const r = await send(v);
-    if (!r.ok) return showResultError(form, r.error, setProblem);
-    onDone(r.value);
-  };
-  return (
-    <FormDialog
-      title={title}
-      okText={okText}
-      form={form}
-      problem={problem}
-      onFinish={submit}
-      onCancel={() => onDone(null)}
-      initialValues={initialValues}
-    >
-      {children}
-    </FormDialog>
-  );
-}
-
 function Assign({ s, onDone }: { s: SuggestionDetail; onDone: Done }) {
   type V = { handler: string; assignedOn: dayjs.Dayjs; workingDays: number };
   return (
-    <StepDialog<V>
+    <StepDialog<V, SuggestionDetail>
       title="交办"
       okText="交办"
       initialValues={{ assignedOn: today(), workingDays: 5, handler: s.handler ?? undefined }}
@@ -103,7 +63,7 @@ function Assign({ s, onDone }: { s: SuggestionDetail; onDone: Done }) {
 function Answer({ s, onDone }: { s: SuggestionDetail; onDone: Done }) {
   type V = { answeredOn: dayjs.Dayjs; answer: string; result: SuggestionResult; resultReason?: string };
   return (
-    <StepDialog<V>
+    <StepDialog<V, SuggestionDetail>
       title="答复办结"
       okText="办结"
       initialValues={{ answeredOn: today() }}
@@ -128,7 +88,7 @@ function Answer({ s, onDone }: { s: SuggestionDetail; onDone: Done }) {
 function Revisit({ s, onDone }: { s: SuggestionDetail; onDone: Done }) {
   type V = { revisitedOn: dayjs.Dayjs; revisit: 'satisfied' | 'unsatisfied'; note?: string };
   return (
-    <StepDialog<V>
+    <StepDialog<V, SuggestionDetail>
       title="回访"
       okText="保存"
       initialValues={{ revisitedOn: today() }}

@@ -9,27 +9,14 @@ import { WISH_CHANNELS, WISH_STATES } from '../../../shared/domain/service';
 import type { WishDetail } from '../../../shared/schemas/service';
 import type { SessionState } from '../../../shared/schemas/staff';
 import { call } from '../../api';
-import { FormDialog } from '../../components/FormDialog';
-import { type FormProblem, showResultError } from '../../components/forms';
 import { ServerSelect } from '../../components/ServerSelect';
 import { StepTimeline } from '../../components/StepTimeline';
 import { today } from '../../components/today';
 import { useRecord } from '../../components/useRecord';
-import { PhotoField, WithdrawDialog } from './fields';
+import { PhotoField, StepDialog, WithdrawDialog } from './fields';
 
 type Step = 'decide' | 'claim' | 'fulfil' | 'withdraw';
 const day = (d: dayjs.Dayjs) => d.format('YYYY-MM-DD');
-
-/** A step's dialog: its form, the call it makes, and the wish it answers. */
-function useStep<V>(onDone: (w: WishDetail | null) => void) {
-  const [form] = Form.useForm<V>();
-  const [problem, setProblem] = useState<FormProblem | null>(null);
-  const run = async (r: Awaited<ReturnType<typeof call<'wishes.get'>>>) => {
-    if (!r.ok) return showResultError(form, r.error, setProblem);
-    onDone(r.value);
-  };
-  return { form, problem, run, cancel: () => onDone(null) };
-}
 
 type DecideForm = {
   decision: 'accept' | 'decline';
@@ -40,25 +27,25 @@ type DecideForm = {
 };
 
 function Decide({ w, onDone }: { w: WishDetail; onDone: (w: WishDetail | null) => void }) {
-  const s = useStep<DecideForm>(onDone);
-  const decision = Form.useWatch('decision', s.form);
-  const submit = async (v: DecideForm) => {
+  const [form] = Form.useForm<DecideForm>();
+  const decision = Form.useWatch('decision', form);
+  const send = (v: DecideForm) => {
     const base = { id: w.id, decidedOn: day(v.decidedOn) };
-    const input =
+    return call(
+      'wishes.decide',
       v.decision === 'accept'
-        ? { ...base, decision: 'accept' as const, standard: v.standard, dueOn: v.dueOn ? day(v.dueOn) : '' }
-        : { ...base, decision: 'decline' as const, reason: v.reason };
-    await s.run(await call('wishes.decide', input));
+        ? { ...base, decision: 'accept', standard: v.standard, dueOn: v.dueOn ? day(v.dueOn) : '' }
+        : { ...base, decision: 'decline', reason: v.reason },
+    );
   };
   const presets = [7, 15, 30].map((n) => ({ label: `${n} 天内`, value: today().add(n, 'day') }));
   return (
-    <FormDialog
+    <StepDialog<DecideForm, WishDetail>
       title="审定心愿"
       okText="确定"
-      form={s.form}
-      problem={s.problem}
-      onFinish={submit}
-      onCancel={s.cancel}
+      form={form}
+      send={send}
+      onDone={onDone}
       initialValues={{ decision: 'accept', decidedOn: today() }}
     >
       <Form.Item name="decision">
@@ -90,31 +77,21 @@ function Decide({ w, onDone }: { w: WishDetail; onDone: (w: WishDetail | null) =
           </Form.Item>
         </>
       )}
-    </FormDialog>
+    </StepDialog>
   );
 }
 
 type ClaimForm = { cadreIds?: number[]; units?: string[]; claimedOn: dayjs.Dayjs };
 
 function Claim({ w, onDone }: { w: WishDetail; onDone: (w: WishDetail | null) => void }) {
-  const s = useStep<ClaimForm>(onDone);
-  const submit = async (v: ClaimForm) =>
-    s.run(
-      await call('wishes.claim', {
-        id: w.id,
-        cadreIds: v.cadreIds ?? [],
-        units: v.units ?? [],
-        claimedOn: day(v.claimedOn),
-      }),
-    );
+  const send = (v: ClaimForm) =>
+    call('wishes.claim', { id: w.id, cadreIds: v.cadreIds ?? [], units: v.units ?? [], claimedOn: day(v.claimedOn) });
   return (
-    <FormDialog
+    <StepDialog<ClaimForm, WishDetail>
       title="认领心愿"
       okText="认领"
-      form={s.form}
-      problem={s.problem}
-      onFinish={submit}
-      onCancel={s.cancel}
+      send={send}
+      onDone={onDone}
       initialValues={{ claimedOn: today() }}
       intro={<p className="muted">可由多名服务人员或单位共同认领。</p>}
     >
@@ -127,7 +104,7 @@ function Claim({ w, onDone }: { w: WishDetail; onDone: (w: WishDetail | null) =>
       <Form.Item name="claimedOn" label="认领日期" rules={[{ required: true, message: '请选择认领日期' }]}>
         <DatePicker />
       </Form.Item>
-    </FormDialog>
+    </StepDialog>
   );
 }
 
@@ -140,26 +117,21 @@ type FulfilForm = {
 };
 
 function Fulfil({ w, onDone }: { w: WishDetail; onDone: (w: WishDetail | null) => void }) {
-  const s = useStep<FulfilForm>(onDone);
-  const submit = async (v: FulfilForm) =>
-    s.run(
-      await call('wishes.fulfil', {
-        id: w.id,
-        fulfilledOn: day(v.fulfilledOn),
-        fulfilment: v.fulfilment,
-        value: v.value ?? '',
-        feedback: v.feedback ?? '',
-        photo: v.photo,
-      }),
-    );
+  const send = (v: FulfilForm) =>
+    call('wishes.fulfil', {
+      id: w.id,
+      fulfilledOn: day(v.fulfilledOn),
+      fulfilment: v.fulfilment,
+      value: v.value ?? '',
+      feedback: v.feedback ?? '',
+      photo: v.photo,
+    });
   return (
-    <FormDialog
+    <StepDialog<FulfilForm, WishDetail>
       title="登记心愿实现"
       okText="登记"
-      form={s.form}
-      problem={s.problem}
-      onFinish={submit}
-      onCancel={s.cancel}
+      send={send}
+      onDone={onDone}
       initialValues={{ fulfilledOn: today() }}
     >
       <Form.Item name="fulfilment" label="完成情况" rules={[{ required: true, message: '请填写完成情况' }]}>
@@ -179,7 +151,7 @@ function Fulfil({ w, onDone }: { w: WishDetail; onDone: (w: WishDetail | null) =
       <Form.Item name="photo" label="照片（JPEG 或 PNG，不超过 5 MB，可不传）">
         <PhotoField />
       </Form.Item>
-    </FormDialog>
+    </StepDialog>
   );
 }
 

@@ -1,6 +1,6 @@
-// Pieces of the service pages' dialogs: a photo read into base64, and 撤回 with its reason.
-import { Button, Form, Input, Space } from 'antd';
-import { useState } from 'react';
+// Pieces of the service pages' dialogs: a photo read into base64, one dialog per step, and 撤回 with its reason.
+import { Button, Form, type FormInstance, Input, Space } from 'antd';
+import { type ReactNode, useState } from 'react';
 
 import type { Result } from '../../../shared/domain/result';
 import { FormDialog } from '../../components/FormDialog';
@@ -40,6 +40,46 @@ export function PhotoField({ value, onChange }: { value?: Photo; onChange?: (p: 
   );
 }
 
+/**
+ * A step's dialog around its fields: its form (a step that watches a field passes its own), the call it makes, the
+ * refusal shown at its field, and the record the call answers.
+ */
+export function StepDialog<V, T>(p: {
+  title: string;
+  okText: string;
+  initialValues?: Partial<V>;
+  form?: FormInstance<V>;
+  danger?: boolean;
+  intro?: ReactNode;
+  send: (v: V) => Promise<Result<T>>;
+  onDone: (value: T | null) => void;
+  children: ReactNode;
+}) {
+  const [own] = Form.useForm<V>();
+  const form = p.form ?? own;
+  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const submit = async (v: V) => {
+    const r = await p.send(v);
+    if (!r.ok) return showResultError(form, r.error, setProblem);
+    p.onDone(r.value);
+  };
+  return (
+    <FormDialog
+      title={p.title}
+      okText={p.okText}
+      danger={p.danger}
+      form={form}
+      problem={problem}
+      onFinish={submit}
+      onCancel={() => p.onDone(null)}
+      initialValues={p.initialValues}
+      intro={p.intro}
+    >
+      {p.children}
+    </FormDialog>
+  );
+}
+
 /** 撤回: nothing is ever deleted; the reason stays with the record. */
 export function WithdrawDialog<T>({
   what,
@@ -50,27 +90,18 @@ export function WithdrawDialog<T>({
   withdraw: (reason: string) => Promise<Result<T>>;
   onDone: (value: T | null) => void;
 }) {
-  const [form] = Form.useForm<{ reason: string }>();
-  const [problem, setProblem] = useState<FormProblem | null>(null);
-  const submit = async (v: { reason: string }) => {
-    const r = await withdraw(v.reason);
-    if (!r.ok) return showResultError(form, r.error, setProblem);
-    onDone(r.value);
-  };
   return (
-    <FormDialog
+    <StepDialog<{ reason: string }, T>
       title={`撤回这条${what}`}
       okText="撤回"
       danger
-      form={form}
-      problem={problem}
-      onFinish={submit}
-      onCancel={() => onDone(null)}
+      send={(v) => withdraw(v.reason)}
+      onDone={onDone}
       intro={<p className="muted">撤回后记录仍保留，不计入年度统计。</p>}
     >
       <Form.Item name="reason" label="撤回原因" rules={[{ required: true, message: '请填写撤回原因' }]}>
         <Input maxLength={200} autoFocus />
       </Form.Item>
-    </FormDialog>
+    </StepDialog>
   );
 }
