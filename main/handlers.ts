@@ -11,6 +11,8 @@ import { calendarHandlers } from './services/calendar';
 import { cardHandlers } from './services/cards';
 import { categoryHandlers } from './services/categories';
 import { choiceHandlers } from './services/choices';
+import { disputeListHandlers } from './services/disputeList';
+import { disputeHandlers } from './services/disputes';
 import { entitlementHandlers } from './services/entitlements';
 import { householdListHandlers } from './services/householdList';
 import { householdHandlers } from './services/households';
@@ -61,6 +63,8 @@ export const handlers = {
   ...cadenceHandlers,
   ...cardHandlers,
   ...choiceHandlers,
+  ...disputeHandlers,
+  ...disputeListHandlers,
   ...wishHandlers,
   ...wishListHandlers,
   ...suggestionHandlers,

@@ -8,6 +8,7 @@ import * as apps from './schemas/applications';
 import { auditListInput, type AuditRow } from './schemas/audit';
 import { backupCreateInput, type BackupFile, backupRestoreInput } from './schemas/backup';
 import { empty, id, type Page, text } from './schemas/common';
+import * as dsp from './schemas/disputes';
 import * as imp from './schemas/imports';
 import * as pair from './schemas/pairings';
 import * as pay from './schemas/payments';
@@ -248,6 +249,24 @@ export const contract = {
   'suggestions.answer': def<svc.SuggestionDetail>()(svc.suggestionAnswerInput, STAFF, 'mutation'),
   'suggestions.revisit': def<svc.SuggestionDetail>()(svc.suggestionRevisitInput, STAFF, 'mutation'),
   'suggestions.withdraw': def<svc.SuggestionDetail>()(svc.withdrawInput, STAFF, 'mutation'),
+
+  'disputes.create': def<dsp.DisputeDetail>()(dsp.disputeCreateInput, STAFF, 'mutation'),
+  'disputes.get': def<dsp.DisputeDetail>()(z.object({ id }), 'signedIn', 'query'),
+  /** The page, and the totals of persons and amount of every row the filters leave. */
+  'disputes.list': def<Page<dsp.DisputeRow> & { persons: number; amountFen: number }>()(
+    dsp.disputeListInput,
+    'signedIn',
+    'query',
+  ),
+  'disputes.xlsx': def<File>()(dsp.disputeListInput.omit({ offset: true, limit: true }), 'signedIn', 'task'),
+  /** A mediation session (printed as its 调解笔录). */
+  'disputes.session': def<dsp.DisputeDetail>()(dsp.disputeSessionInput, STAFF, 'mutation'),
+  /** 办结: only one of the dispute's mediators (by their linked account) or an admin; main checks which. */
+  'disputes.conclude': def<dsp.DisputeDetail>()(dsp.disputeConcludeInput, STAFF, 'mutation'),
+  'disputes.followUp': def<dsp.DisputeDetail>()(dsp.disputeFollowupInput, STAFF, 'mutation'),
+  'disputes.withdraw': def<dsp.DisputeDetail>()(svc.withdrawInput, STAFF, 'mutation'),
+  /** The 人民调解协议书 to print (IDs whole only for roles that see them); printing it is audited. */
+  'disputes.agreement': def<dsp.AgreementPrint>()(z.object({ id }), 'signedIn', 'mutation'),
 
   /** 年度救助统计: every figure of the year, and the summary paragraph written from them. */
   'reports.annual': def<AnnualReport>()(reportInput, 'signedIn', 'query'),

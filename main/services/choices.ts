@@ -1,11 +1,15 @@
 // Pick lists kept as data (migration 0011): 服务岗位 (also the wishes' categories) and 意见建议类别. An admin adds a
-// name or takes one off the list; rows that used it keep it.
+// name or takes one off the list; rows that used it keep it. Migration 0012 adds 纠纷类型.
 import { AppError } from '../../shared/domain/result';
 import type { Choice } from '../../shared/schemas/service';
 import { type DB, prep } from '../db/open';
 import type { Handlers } from '../dispatch';
 
-const LIST_LABELS: Record<Choice['list'], string> = { post: '服务岗位', suggestionCategory: '意见建议类别' };
+const LIST_LABELS: Record<Choice['list'], string> = {
+  post: '服务岗位',
+  suggestionCategory: '意见建议类别',
+  disputeType: '纠纷类型',
+};
 
 const CHOICE = `SELECT list, name, sort_order AS sortOrder, active
   FROM choices`;

@@ -20,8 +20,9 @@ import { GridComponent, LegendComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 
+import { successRate } from '../../shared/domain/disputes';
 import { formatWan, formatYuan } from '../../shared/domain/money';
-import { areaTotals, changeText, monthChartOption } from '../../shared/domain/reports';
+import { areaTotals, changeText, monthChartOption, wan } from '../../shared/domain/reports';
 import type { AnnualReport } from '../../shared/schemas/reports';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, SVGRenderer]);
@@ -130,7 +131,7 @@ function monthRows(r: AnnualReport): string[][] {
 export function otherLines(r: AnnualReport): string[] {
   const a = r.applications;
   const p = r.pairing;
-  const [w, g] = [r.wishes?.total, r.suggestions?.total];
+  const [w, g, d] = [r.wishes?.total, r.suggestions?.total, r.disputes?.total];
   const rate = a.decided ? `（${((a.decidedInTime * 100) / a.decided).toFixed(1)}%）` : '';
   return [
     `救助申请：受理 ${a.accepted} 件，批准 ${a.approved} 件，不予批准 ${a.rejected} 件，撤回 ${a.withdrawn} 件；` +
@@ -152,6 +153,13 @@ export function otherLines(r: AnnualReport): string[] {
       ? [
           `群众意见建议：收集 ${g.collected} 条，立即答复 ${g.onTheSpot} 条，办结 ${g.closed} 条，` +
             `解决 ${g.resolved} 条，超期 ${g.overdue} 条。`,
+        ]
+      : []),
+    ...(d
+      ? [
+          `矛盾纠纷调解：受理 ${d.accepted} 件，办结 ${d.concluded} 件，调解成功 ${d.settled} 件` +
+            `（口头协议 ${d.oral} 件，书面协议 ${d.written} 件，成功率 ${successRate(d)}），调解不成 ${d.failed} 件，` +
+            `转交 ${d.transferred} 件，超期 ${d.overdue} 件；涉及人员 ${d.persons} 人，涉及金额 ${wan(d.amount)} 万元。`,
         ]
       : []),
   ];

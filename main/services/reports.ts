@@ -4,6 +4,7 @@
 // reconciled with the payments themselves on the check screen.
 import ExcelJS from 'exceljs';
 
+import { DISPUTE_FIGURE_LABELS, DISPUTE_FIGURES } from '../../shared/domain/disputes';
 import { formatWan } from '../../shared/domain/money';
 import { annualSummary, APPLICATION_TALLIES, REGISTRY_CHANGES } from '../../shared/domain/reports';
 import {
@@ -19,6 +20,7 @@ import { type DB, prep } from '../db/open';
 import type { Handlers } from '../dispatch';
 import { applicationTally } from './applicationList';
 import { ISSUED_IN } from './cards';
+import { disputeYear } from './disputeList';
 import { householdFigure } from './householdList';
 import { pairedDuring } from './pairings';
 import { reportDocx } from './reportDocx';
@@ -132,6 +134,7 @@ export function annualReport(db: DB, year: number, today: string): AnnualReport 
 
   const wishes = wishYear(db, year, today);
   const suggestions = suggestionYear(db, year, today);
+  const disputes = disputeYear(db, year, today);
   const report = {
     year,
     byKind,
@@ -147,6 +150,7 @@ export function annualReport(db: DB, year: number, today: string): AnnualReport 
     pairing: Object.values(pairing).some((n) => n > 0) ? pairing : null,
     wishes: wishes.total.collected > 0 ? wishes : null,
     suggestions: suggestions.total.collected > 0 ? suggestions : null,
+    disputes: disputes.total.accepted > 0 ? { ...disputes, byPerson: disputes.byPerson ?? [] } : null,
   };
   return { ...report, summary: annualSummary(report) };
 }
@@ -247,24 +251,30 @@ async function reportXlsx(db: DB, year: number, today: string) {
         ['制发服务卡（张）', r.pairing.cardsIssued],
       ],
     );
-  for (const [name, data, figures, labels] of [
-    ['微心愿', r.wishes, WISH_FIGURES, WISH_FIGURE_LABELS],
-    ['意见建议', r.suggestions, SUGGESTION_FIGURES, SUGGESTION_FIGURE_LABELS],
-  ] as const)
-    if (data)
-      for (const [dim, lines] of [
-        ['类别', data.byCategory],
-        ['村/社区', data.byArea],
-        ['月份', data.byMonth],
-      ] as const) {
-        const labelOf = labels as Record<string, string>;
-        sheet(
-          `${name}（按${dim.replace('/', '')}）`,
-          `${name === '微心愿' ? '群众微心愿' : '群众意见建议'}（按${dim}）`,
-          [dim, ...figures.map((f) => labelOf[f])],
-          [...lines, data.total].map((l) => [l.label, ...figures.map((f) => (l as Record<string, number>)[f])]),
-        );
-      }
+  // The 群众服务 registers: one sheet per breakdown; a dispute amount in 万元 (fen / 1,000,000, to the yuan).
+  const sections = [
+    ['微心愿', '群众微心愿', r.wishes, WISH_FIGURES, WISH_FIGURE_LABELS, '类别'],
+    ['意见建议', '群众意见建议', r.suggestions, SUGGESTION_FIGURES, SUGGESTION_FIGURE_LABELS, '类别'],
+    ['纠纷调解', '矛盾纠纷调解', r.disputes, DISPUTE_FIGURES, DISPUTE_FIGURE_LABELS, '纠纷类型'],
+  ] as const;
+  for (const [name, title, data, figures, labels, category] of sections) {
+    if (!data) continue;
+    const labelOf = labels as Record<string, string>;
+    const value = (l: Record<string, number>, f: string) => (f === 'amount' ? Math.round(l[f] / 100) / 10000 : l[f]);
+    const dims = [
+      [category, data.byCategory],
+      ['村/社区', data.byArea],
+      ['月份', data.byMonth],
+      ...('byPerson' in data ? [['调解员', data.byPerson] as const] : []),
+    ] as const;
+    for (const [dim, lines] of dims)
+      sheet(
+        `${name}（按${dim.replace('/', '')}）`,
+        `${title}（按${dim}）`,
+        [dim, ...figures.map((f) => labelOf[f])],
+        [...lines, data.total].map((l) => [l.label, ...figures.map((f) => value(l as Record<string, number>, f))]),
+      );
+  }
   const buf = Buffer.from(await wb.xlsx.writeBuffer());
   return { fileName: `${year}年度救助统计.xlsx`, base64: buf.toString('base64'), rows: r.byKind.length };
 }

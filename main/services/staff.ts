@@ -23,11 +23,12 @@ export interface StaffRecord {
   lockedUntil: string | null;
   active: number;
   createdAt: string;
+  cadreId: number | null;
 }
 
 export const STAFF = `SELECT id, username, display_name AS displayName, password_hash AS passwordHash,
   password_salt AS passwordSalt, password_params AS passwordParams, failed_attempts AS failedAttempts,
-  locked_until AS lockedUntil, active, created_at AS createdAt
+  locked_until AS lockedUntil, active, created_at AS createdAt, cadre_id AS cadreId
   FROM staff`;
 
 function rolesOf(db: DB, staffId: number): Role[] {
@@ -51,6 +52,10 @@ function toRow(db: DB, r: StaffRecord): StaffRow {
     active: r.active === 1,
     lockedUntil: r.lockedUntil,
     createdAt: r.createdAt,
+    cadreId: r.cadreId,
+    cadreName: r.cadreId
+      ? (prep(db, 'SELECT name FROM cadres WHERE id = ?').get(r.cadreId) as { name: string }).name
+      : null,
   };
 }
 
@@ -161,6 +166,18 @@ export function checkPassword(db: DB, r: StaffRecord, password: string, now: Dat
   return wrongPassword();
 }
 
+/** The 服务人员 this account belongs to (a mediator concludes their own disputes); one account per person. */
+function linkCadre(db: DB, staffId: number, cadreId: number | null): void {
+  if (cadreId && !prep(db, 'SELECT 1 FROM cadres WHERE id = ?').get(cadreId))
+    throw new AppError('VALIDATION', '找不到这位服务人员', 'cadreId');
+  const other =
+    cadreId &&
+    (prep(db, 'SELECT display_name AS name FROM staff WHERE cadre_id = ? AND id <> ?').get(cadreId, staffId) as
+      { name: string } | undefined);
+  if (other) throw new AppError('CONFLICT', `这位服务人员已关联账号 ${other.name}`, 'cadreId');
+  prep(db, 'UPDATE staff SET cadre_id = ? WHERE id = ?').run(cadreId, staffId);
+}
+
 export const staffHandlers = {
   'staff.list': (ctx) =>
     (prep(ctx.db, `${STAFF}\nORDER BY active DESC, id`).all() as StaffRecord[]).map((r) => toRow(ctx.db, r)),
@@ -179,6 +196,7 @@ export const staffHandlers = {
       input.id,
     );
     setRoles(ctx.db, input.id, input.roles);
+    if (input.cadreId !== undefined) linkCadre(ctx.db, input.id, input.cadreId);
     if (activeAdmins(ctx.db) === 0) throw new AppError('CONFLICT', '至少要保留一位在用的管理员', 'roles');
     const after = toRow(ctx.db, record(ctx.db, input.id));
     ctx.audit('staff', input.id, before, after);

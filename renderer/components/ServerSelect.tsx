@@ -1,4 +1,5 @@
-// 服务人员 found by name or pinyin initials (only those on duty): who claims a wish, who collected a suggestion.
+// 服务人员 found by name or pinyin initials (only those on duty): who claims a wish, who collected a suggestion,
+// who mediates a dispute, whose account a staff member signs in with.
 import { Select } from 'antd';
 import { useState } from 'react';
 
@@ -13,9 +14,11 @@ export function ServerSelect(props: {
   multiple?: boolean;
   autoFocus?: boolean;
   'aria-label'?: string;
+  /** Labels of the people already chosen, until a search brings their options. */
+  known?: Option[];
 }) {
-  const { multiple, ...rest } = props;
-  const [options, setOptions] = useState<Option[]>([]);
+  const { multiple, known, ...rest } = props;
+  const [options, setOptions] = useState<Option[]>(known ?? []);
   const search = async (q: string) => {
     const r = await call('cadres.list', { q: q.trim() || undefined, active: true, limit: 20 });
     if (r.ok)
@@ -34,7 +37,7 @@ export function ServerSelect(props: {
       showSearch
       filterOption={false}
       onSearch={search}
-      onFocus={() => options.length === 0 && void search('')}
+      onFocus={() => options.length === (known?.length ?? 0) && void search('')}
       options={options}
       notFoundContent="没有找到。可换姓名或拼音首字母再试；新人员请先在 结对帮扶 → 服务人员 登记"
     />

@@ -15,10 +15,10 @@ export function useLookups(): { areas: Area[]; categories: HardshipCategory[] } 
   return { areas, categories };
 }
 
-/** The pick lists kept as data: 服务岗位 (also the wishes' categories) and 意见建议类别, active ones only. */
-export function useChoices(): { posts: string[]; suggestionCategories: string[] } {
+/** The pick lists kept as data: 服务岗位 (also the wishes' categories), 意见建议类别 and 纠纷类型, active ones only. */
+export function useChoices(): { posts: string[]; suggestionCategories: string[]; disputeTypes: string[] } {
   const [choices, setChoices] = useState<Choice[]>([]);
   useEffect(() => void call('choices.list', {}).then((r) => r.ok && setChoices(r.value)), []);
   const of = (list: Choice['list']) => choices.filter((c) => c.list === list && c.active).map((c) => c.name);
-  return { posts: of('post'), suggestionCategories: of('suggestionCategory') };
+  return { posts: of('post'), suggestionCategories: of('suggestionCategory'), disputeTypes: of('disputeType') };
 }

@@ -1,6 +1,7 @@
 // The 年度救助统计 paragraph, written from the report's own figures in the style of a township work report.
 // Kinds with no payments are left out, never printed as zero.
 import type { AnnualReport } from '../schemas/reports';
+import { successRate } from './disputes';
 import { formatWan, formatYuan } from './money';
 
 const pct = (part: number, whole: number) => `${((part * 100) / whole).toFixed(1)}%`;
@@ -54,8 +55,18 @@ export function annualSummary(r: Omit<AnnualReport, 'summary'>): string {
         `办结${g.total.closed}条，解决${g.total.resolved}条，解决率${pct(g.total.resolved, g.total.collected)}` +
         `${g.total.overdue ? `；超期${g.total.overdue}条` : ''}。`,
     );
+  const d = r.disputes?.total;
+  if (d)
+    out.push(
+      `排查调处各类矛盾纠纷${d.accepted}件，调解成功${d.settled}件（成功率${successRate(d)}），` +
+        `达成口头协议${d.oral}件，书面协议${d.written}件，涉及人员${d.persons}人` +
+        `${d.amount ? `，涉及金额${wan(d.amount)}万元` : ''}。`,
+    );
   return out.join('');
 }
+
+/** 万元 as a report writes it: 110, 110.5, 0.35 (no trailing zeros). */
+export const wan = (fen: number): string => formatWan(fen).replace(/\.?0+$/, '');
 
 /** The year's registry figures; each opens the households grid on the same condition (householdList.ts). */
 export const REGISTRY_CHANGES = ['entered', 'left', 'registeredAtEnd'] as const;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import type { DisputeFigure } from '../domain/disputes';
 import type { SuggestionFigure, WishFigure } from '../domain/service';
 import type { FigureLine } from './service';
 
@@ -53,6 +54,8 @@ export interface AnnualReport {
     | null;
   /** 群众意见建议 collected in the year (present when there are any). */
   suggestions: YearFigures<SuggestionFigure> | null;
+  /** 矛盾纠纷调解 accepted in the year (present when there are any), also by mediator; amounts in fen. */
+  disputes: (YearFigures<DisputeFigure> & { byPerson: FigureLine<DisputeFigure>[] }) | null;
   /** The township-report paragraph, from the same figures. */
   summary: string;
 }

@@ -24,7 +24,7 @@ const choice = (label: string) =>
     .max(20);
 
 export const choiceSaveInput = z.object({
-  list: z.enum(['post', 'suggestionCategory']),
+  list: z.enum(['post', 'suggestionCategory', 'disputeType']),
   name: name('名称', 20),
   active: z.boolean().default(true),
 });
@@ -137,7 +137,7 @@ export const suggestionListInput = pageInput(['collectedOn', 'dueOn'], {
 });
 
 export interface Choice {
-  list: 'post' | 'suggestionCategory';
+  list: 'post' | 'suggestionCategory' | 'disputeType';
   name: string;
   sortOrder: number;
   active: boolean;

@@ -13,6 +13,20 @@ export const centerSettings = z.object({
     .int('请填写整数分钟')
     .min(1, '至少 1 分钟')
     .max(240, '最多 240 分钟'),
+  /** 矛盾纠纷调解: a dispute is normally concluded within this many days of acceptance. */
+  mediationDays: z
+    .number({ error: '请填写调解期限' })
+    .int('请填写整数天数')
+    .min(1, '至少 1 天')
+    .max(90, '最多 90 天')
+    .default(30),
+  /** An agreement with no follow-up visit this many days after it was reached is listed on 首页. */
+  followUpDays: z
+    .number({ error: '请填写回访期限' })
+    .int('请填写整数天数')
+    .min(1, '至少 1 天')
+    .max(365, '最多 365 天')
+    .default(30),
   /** The back of the 便民服务卡: the center's service items and their phones. */
   serviceItems: z
     .array(z.object({ name: text('服务事项', { min: 1, max: 16 }), phone: text('电话', { max: 30 }) }))
@@ -36,5 +50,7 @@ export const DEFAULT_CENTER: CenterSettings = {
   hotline: '',
   officeHours: '周一至周五 8:30–12:00，14:00–17:30',
   idleLockMinutes: 15,
+  mediationDays: 30,
+  followUpDays: 30,
   serviceItems: DEFAULT_SERVICE_ITEMS,
 };

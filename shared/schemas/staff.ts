@@ -20,7 +20,14 @@ export const signInInput = z.object({
 });
 export const unlockInput = z.object({ password: z.string().max(256, '密码错误') });
 export const createStaffInput = z.object({ username, displayName, password: password(), roles });
-export const updateStaffInput = z.object({ id, displayName, roles, active: z.boolean() });
+export const updateStaffInput = z.object({
+  id,
+  displayName,
+  roles,
+  active: z.boolean(),
+  /** The 服务人员 who signs in with this account (null to unlink; left out, unchanged). */
+  cadreId: id.nullable().optional(),
+});
 export const resetPasswordInput = z.object({ id, password: password('新密码') });
 export const changePasswordInput = z.object({ oldPassword: z.string().max(256), newPassword: password('新密码') });
 
@@ -35,6 +42,8 @@ export interface StaffRow extends StaffMember {
   active: boolean;
   lockedUntil: string | null;
   createdAt: string;
+  cadreId: number | null;
+  cadreName: string | null;
 }
 
 export interface SessionState {

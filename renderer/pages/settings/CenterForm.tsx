@@ -56,6 +56,22 @@ export function CenterForm({ editable }: { editable: boolean }) {
       >
         <InputNumber min={1} max={240} precision={0} />
       </Form.Item>
+      <Space size="large">
+        <Form.Item
+          name="mediationDays"
+          label="纠纷调解期限（自受理起，天）"
+          rules={[{ required: true, message: '请填写调解期限' }]}
+        >
+          <InputNumber min={1} max={90} precision={0} />
+        </Form.Item>
+        <Form.Item
+          name="followUpDays"
+          label="达成协议后应回访（天内）"
+          rules={[{ required: true, message: '请填写回访期限' }]}
+        >
+          <InputNumber min={1} max={365} precision={0} />
+        </Form.Item>
+      </Space>
       <Form.Item label="服务卡背面的服务事项和电话">
         <Form.List name="serviceItems">
           {(fields, { add, remove }) => (

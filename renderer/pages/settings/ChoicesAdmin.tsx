@@ -1,4 +1,4 @@
-// 服务岗位与意见类别 (admin): the pick lists kept as data. A name is added or taken off the list; rows that used it
+// 服务岗位与类别 (admin): the pick lists kept as data. A name is added or taken off the list; rows that used it
 // keep it.
 import { Button, Card, Col, Input, Row, Space, Switch, Table } from 'antd';
 import { useState } from 'react';
@@ -10,6 +10,7 @@ import { useRecord } from '../../components/useRecord';
 const LISTS: [Choice['list'], string, string][] = [
   ['post', '服务岗位（在职党员认领的岗位，也是微心愿的类别）', '新的服务岗位'],
   ['suggestionCategory', '意见建议类别', '新的意见建议类别'],
+  ['disputeType', '矛盾纠纷类型', '新的纠纷类型'],
 ];
 
 function ChoiceList({
@@ -86,7 +87,7 @@ export function ChoicesAdmin({ editable }: { editable: boolean }) {
   return (
     <Row gutter={16} style={{ maxWidth: 1000 }}>
       {LISTS.map(([list, title, placeholder]) => (
-        <Col span={12} key={list}>
+        <Col span={8} key={list}>
           <ChoiceList
             list={list}
             title={title}

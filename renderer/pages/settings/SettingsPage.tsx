@@ -27,7 +27,7 @@ export function SettingsPage({ session, route }: { session: SessionState; route:
           { key: 'center', label: '中心信息', children: <CenterForm editable={isAdmin} /> },
           { key: 'areas', label: '村/社区', children: <AreasAdmin editable={isAdmin} /> },
           { key: 'kinds', label: '救助类别', children: <ReliefKindsAdmin editable={isAdmin} /> },
-          { key: 'choices', label: '服务岗位与意见类别', children: <ChoicesAdmin editable={isAdmin} /> },
+          { key: 'choices', label: '岗位与类别', children: <ChoicesAdmin editable={isAdmin} /> },
           { key: 'holidays', label: '节假日', children: <HolidaysAdmin editable={isAdmin} /> },
           { key: 'staff', label: '工作人员', children: <StaffAdmin self={session.staff!.id} /> },
           { key: 'audit', label: '审计日志', children: <AuditLog /> },

@@ -7,6 +7,7 @@ import type { StaffRow } from '../../../shared/schemas/staff';
 import { call } from '../../api';
 import { FormDialog } from '../../components/FormDialog';
 import { type FormProblem, newPasswordRules, showResultError } from '../../components/forms';
+import { ServerSelect } from '../../components/ServerSelect';
 import { useRecord } from '../../components/useRecord';
 import { Refused } from './Refused';
 
@@ -27,6 +28,7 @@ function StaffForm({ editing, onClose }: { editing: Editing; onClose: (saved: bo
     password?: string;
     roles: Role[];
     active: boolean;
+    cadreId?: number;
   }) => {
     let r;
     if (!row)
@@ -37,7 +39,8 @@ function StaffForm({ editing, onClose }: { editing: Editing; onClose: (saved: bo
         roles: v.roles,
       });
     else {
-      r = await call('staff.update', { id: row.id, displayName: v.displayName, roles: v.roles, active: v.active });
+      const { displayName, roles, active } = v;
+      r = await call('staff.update', { id: row.id, displayName, roles, active, cadreId: v.cadreId ?? null });
       if (r.ok && v.password) r = await call('staff.resetPassword', { id: row.id, password: v.password });
     }
     if (r.ok) onClose(true);
@@ -53,7 +56,13 @@ function StaffForm({ editing, onClose }: { editing: Editing; onClose: (saved: bo
       onCancel={() => onClose(false)}
       initialValues={
         row
-          ? { username: row.username, displayName: row.displayName, roles: row.roles, active: row.active }
+          ? {
+              username: row.username,
+              displayName: row.displayName,
+              roles: row.roles,
+              active: row.active,
+              cadreId: row.cadreId ?? undefined,
+            }
           : { roles: [], active: true }
       }
     >
@@ -78,6 +87,18 @@ function StaffForm({ editing, onClose }: { editing: Editing; onClose: (saved: bo
       >
         <Checkbox.Group options={roleOptions} />
       </Form.Item>
+      {row && (
+        <Form.Item
+          name="cadreId"
+          label="本人的服务人员档案（可不选）"
+          extra="调解员用自己的账号登录后，才能办结自己调解的纠纷"
+        >
+          <ServerSelect
+            aria-label="服务人员档案"
+            known={row.cadreId ? [{ value: row.cadreId, label: row.cadreName ?? '' }] : undefined}
+          />
+        </Form.Item>
+      )}
       {row && (
         <Form.Item name="active" label="在用" valuePropName="checked">
           <Switch />
@@ -118,6 +139,7 @@ export function StaffAdmin({ self }: { self: number }) {
         columns={[
           { title: '姓名', dataIndex: 'displayName', render: (v: string, r) => (r.id === self ? `${v}（本人）` : v) },
           { title: '用户名', dataIndex: 'username' },
+          { title: '服务人员档案', dataIndex: 'cadreName' },
           {
             title: '角色',
             dataIndex: 'roles',
