@@ -20,7 +20,7 @@ import { nextNumber } from './numbers';
 import { initials } from './pinyin';
 import { getSetting } from './settings';
 
-/** The parties: ID numbers masked, phones whole (as on the wish page); `whole` gives both whole, `masked` both masked. */
+/** The parties: IDs masked and phones whole (as on the wish page); `whole` shows both whole, `masked` both masked. */
 function partiesOf(db: DB, id: number, show: 'page' | 'whole' | 'masked' = 'page'): DisputeParty[] {
   const idCol = show === 'whole' ? 'id_number' : MASKED_ID('id_number');
   const phoneCol = show === 'masked' ? MASKED_PHONE('phone') : 'phone';

@@ -3,7 +3,7 @@ import type { AnnualReport } from '../../shared/schemas/reports';
 import type { CenterSettings } from '../../shared/schemas/settings';
 import { MonthChart } from '../components/MonthChart';
 import { AreaTotalsTable, KindTable, MonthTable, OtherFigures, plain } from '../pages/reports/ReportTables';
-import { FigureTable, suggestionSection, wishSection } from '../pages/reports/ServiceTables';
+import { disputeSection, FigureTable, suggestionSection, wishSection } from '../pages/reports/ServiceTables';
 import { cnDate } from './CaseDocuments';
 
 export function AnnualReportPrint({ center, r, today }: { center: CenterSettings; r: AnnualReport; today: string }) {
@@ -37,11 +37,21 @@ export function AnnualReportPrint({ center, r, today }: { center: CenterSettings
           <FigureTable s={suggestionSection(r)!} dim="category" links={false} />
         </div>
       )}
+      {disputeSection(r) && (
+        <div className="keep-together">
+          <h2>
+            {['五', '六', '七'][Number(!!r.wishes) + Number(!!r.suggestions)]}
+            、矛盾纠纷调解（按纠纷类型，金额单位：万元）
+          </h2>
+          <FigureTable s={disputeSection(r)!} dim="category" links={false} />
+        </div>
+      )}
       <div className="note">
         说明：发放按发放日期计入年度；冲正按冲正日期计入年度并单列“本年冲正”，已结束年度的数字不因以后的冲正而改变。人数、户数按身份去重。各村/社区按救助类别的明细见“导出
         Excel”。
         {(r.wishes || r.suggestions) &&
           '微心愿、意见建议按征集（收集）日期计入年度，撤回的不计；超期含到期未办结的和逾期办结的。'}
+        {r.disputes && '矛盾纠纷按受理日期计入年度，撤回的不计；调解成功率＝调解成功÷（调解成功＋调解不成）。'}
       </div>
       <div className="sign">
         <span>制表人：</span>

@@ -6,6 +6,7 @@ import { Button, Result, Spin } from 'antd';
 import { type ReactNode, useEffect, useState } from 'react';
 
 import type { ApplicationDetail, PublicityRow } from '../../shared/schemas/applications';
+import type { AgreementPrint, DisputeDetail } from '../../shared/schemas/disputes';
 import type { PaymentDetail, Roster as RosterData } from '../../shared/schemas/payments';
 import type { AnnualReport } from '../../shared/schemas/reports';
 import type { WallRow } from '../../shared/schemas/service';
@@ -15,6 +16,7 @@ import { today } from '../components/today';
 import { AnnualReportPrint } from './AnnualReportPrint';
 import { CardsPrint } from './CardsPrint';
 import { MaterialsNotice, Receipt, RejectionNotice } from './CaseDocuments';
+import { AgreementDoc, SessionRecord } from './DisputeDocs';
 import { PaymentReceipt } from './PaymentReceipt';
 import { PublicityList } from './PublicityList';
 import { Roster } from './Roster';
@@ -50,7 +52,9 @@ type Doc =
   | { kind: 'payment'; data: PaymentDetail }
   | { kind: 'roster'; data: RosterData }
   | { kind: 'report'; data: AnnualReport }
-  | { kind: 'wall'; data: { day: string; rows: WallRow[] } };
+  | { kind: 'wall'; data: { day: string; rows: WallRow[] } }
+  | { kind: 'agreement'; data: AgreementPrint }
+  | { kind: 'record'; data: DisputeDetail };
 
 /** What each print route reads: #/print/<kind>/<id>?area=… */
 async function load(kind: string, id: number, area: number | undefined, year: number | undefined): Promise<Doc | null> {
@@ -60,6 +64,14 @@ async function load(kind: string, id: number, area: number | undefined, year: nu
   }
   if (kind === 'wall') {
     const r = await call('wishes.wall', area ? { areaId: area } : {});
+    return r.ok ? { kind, data: r.value } : null;
+  }
+  if (kind === 'agreement') {
+    const r = await call('disputes.agreement', { id });
+    return r.ok ? { kind, data: r.value } : null;
+  }
+  if (kind === 'record') {
+    const r = await call('disputes.get', { id });
     return r.ok ? { kind, data: r.value } : null;
   }
   if (kind === 'payment') {
@@ -116,6 +128,18 @@ export function PrintView({ route }: { route: string }) {
     return (
       <Frame size="A4">
         <WishWall center={center} data={doc.data} />
+      </Frame>
+    );
+  if (doc.kind === 'agreement')
+    return (
+      <Frame size="A4">
+        <AgreementDoc center={center} a={doc.data} />
+      </Frame>
+    );
+  if (doc.kind === 'record')
+    return (
+      <Frame size="A4">
+        <SessionRecord d={doc.data} sessionId={Number(params.get('session'))} />
       </Frame>
     );
   if (doc.kind === 'payment')

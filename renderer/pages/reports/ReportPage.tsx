@@ -3,6 +3,7 @@
 import { DownloadOutlined, FileWordOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Select, Space, Spin } from 'antd';
 
+import { successRate } from '../../../shared/domain/disputes';
 import { call } from '../../api';
 import { DOCX, downloadBase64, XLSX } from '../../components/download';
 import { MonthChart } from '../../components/MonthChart';
@@ -10,7 +11,7 @@ import { go } from '../../components/router';
 import { recentYears, today } from '../../components/today';
 import { useRecord } from '../../components/useRecord';
 import { AreaTable, type Drill, KindTable, MonthTable, OtherFigures } from './ReportTables';
-import { ServiceFigures, suggestionSection, wishSection } from './ServiceTables';
+import { disputeSection, ServiceFigures, suggestionSection, wishSection } from './ServiceTables';
 
 export function ReportPage({ route }: { route: string }) {
   const { message } = App.useApp();
@@ -91,6 +92,15 @@ export function ReportPage({ route }: { route: string }) {
               title={`群众意见建议（解决率 ${((r.suggestions!.total.resolved * 100) / r.suggestions!.total.collected).toFixed(1)}%）`}
             >
               <ServiceFigures s={suggestionSection(r)!} />
+            </Card>
+          )}
+          {disputeSection(r) && (
+            <Card
+              size="small"
+              title={`矛盾纠纷调解（调解成功率 ${successRate(r.disputes!.total)}，金额单位：万元）`}
+              style={{ marginTop: 12 }}
+            >
+              <ServiceFigures s={disputeSection(r)!} />
             </Card>
           )}
         </>

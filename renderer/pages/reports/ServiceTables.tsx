@@ -1,8 +1,10 @@
-// The report's 微心愿 and 意见建议 sections: each figure by category, area or month of collection. On the screen a
-// number opens the grid of the rows it counts; the A4 print shows them plain.
+// The report's 微心愿, 意见建议 and 矛盾纠纷调解 sections: each figure by category (a dispute's type), area, month
+// (and mediator). On the screen a number opens the grid of the rows it counts; the A4 print shows them plain.
 import { Tabs } from 'antd';
 import type { ReactNode } from 'react';
 
+import { DISPUTE_FIGURE_LABELS, DISPUTE_FIGURES, type DisputeFigure } from '../../../shared/domain/disputes';
+import { wan } from '../../../shared/domain/reports';
 import {
   FIGURE_DIMENSIONS,
   type FigureDimension,
@@ -14,49 +16,48 @@ import {
 import type { AnnualReport, YearFigures } from '../../../shared/schemas/reports';
 import type { FigureLine } from '../../../shared/schemas/service';
 
-const LINES = { category: 'byCategory', area: 'byArea', month: 'byMonth' } as const;
-const FILTER = { category: 'category', area: 'area', month: 'month' } as const;
+type Dim = FigureDimension | 'person';
+const LINES = { category: 'byCategory', area: 'byArea', month: 'byMonth', person: 'byPerson' } as const;
+const FILTER = { category: 'category', area: 'area', month: 'month', person: 'server' } as const;
 
 interface Section<F extends string> {
   year: number;
-  grid: 'wishes' | 'suggestions';
+  grid: 'wishes' | 'suggestions' | 'disputes';
   figures: readonly F[];
   labels: Record<F, string>;
-  data: YearFigures<F>;
+  data: YearFigures<F> & { byPerson?: FigureLine<F>[] };
+  /** The breakdowns and their headers (a dispute's category is its type; disputes are also by mediator). */
+  dims: Partial<Record<Dim, string>>;
+  /** A figure that is not a count: how it is shown (a dispute's amount in 万元). */
+  shown?: Partial<Record<F, (n: number) => string>>;
 }
 
 /** The link of a number: the grid on the year, the figure and the line's own filter. */
-function href<F extends string>(s: Section<F>, f: F, dim: FigureDimension | null, line: FigureLine<F>) {
+function href<F extends string>(s: Section<F>, f: F, dim: Dim | null, line: FigureLine<F>) {
   const q = new URLSearchParams({ year: String(s.year), figure: f });
   if (dim) q.set(FILTER[dim], line.key);
   if (dim) q.set('line', dim === 'month' ? `${Number(line.key.slice(5))}月` : line.label);
   return `#/service/${s.grid}?${q}`;
 }
 
-export function FigureTable<F extends string>({
-  s,
-  dim,
-  links,
-}: {
-  s: Section<F>;
-  dim: FigureDimension;
-  links: boolean;
-}) {
-  const cell = (line: FigureLine<F>, f: F, d: FigureDimension | null) =>
-    links && line[f] > 0 ? <a href={href(s, f, d, line)}>{line[f]}</a> : line[f];
+export function FigureTable<F extends string>({ s, dim, links }: { s: Section<F>; dim: Dim; links: boolean }) {
+  const cell = (line: FigureLine<F>, f: F, d: Dim | null) => {
+    const n = s.shown?.[f]?.(line[f]) ?? line[f];
+    return links && line[f] > 0 ? <a href={href(s, f, d, line)}>{n}</a> : n;
+  };
   const label = (l: FigureLine<F>) => (dim === 'month' ? `${Number(l.key.slice(5))}月` : l.label);
   return (
     <table className="report-table" data-testid={`${s.grid}-${dim}-table`}>
       <thead>
         <tr>
-          <th>{FIGURE_DIMENSIONS[dim]}</th>
+          <th>{s.dims[dim]}</th>
           {s.figures.map((f) => (
             <th key={f}>{s.labels[f]}</th>
           ))}
         </tr>
       </thead>
       <tbody>
-        {s.data[LINES[dim]].map((l) => (
+        {(s.data[LINES[dim]] ?? []).map((l) => (
           <tr key={l.key}>
             <td>{label(l)}</td>
             {s.figures.map((f) => (
@@ -80,7 +81,14 @@ export function FigureTable<F extends string>({
 }
 
 export const wishSection = (r: AnnualReport): Section<(typeof WISH_FIGURES)[number]> | null =>
-  r.wishes && { year: r.year, grid: 'wishes', figures: WISH_FIGURES, labels: WISH_FIGURE_LABELS, data: r.wishes };
+  r.wishes && {
+    year: r.year,
+    grid: 'wishes',
+    figures: WISH_FIGURES,
+    labels: WISH_FIGURE_LABELS,
+    data: r.wishes,
+    dims: FIGURE_DIMENSIONS,
+  };
 export const suggestionSection = (r: AnnualReport): Section<(typeof SUGGESTION_FIGURES)[number]> | null =>
   r.suggestions && {
     year: r.year,
@@ -88,15 +96,24 @@ export const suggestionSection = (r: AnnualReport): Section<(typeof SUGGESTION_F
     figures: SUGGESTION_FIGURES,
     labels: SUGGESTION_FIGURE_LABELS,
     data: r.suggestions,
+    dims: FIGURE_DIMENSIONS,
+  };
+export const disputeSection = (r: AnnualReport): Section<DisputeFigure> | null =>
+  r.disputes && {
+    year: r.year,
+    grid: 'disputes',
+    figures: DISPUTE_FIGURES,
+    labels: DISPUTE_FIGURE_LABELS,
+    data: r.disputes,
+    dims: { category: '纠纷类型', area: '村/社区', month: '月份', person: '调解员' },
+    shown: { amount: wan },
   };
 
-/** On the screen: the three breakdowns as tabs, and for wishes who claimed and fulfilled them. */
+/** On the screen: the breakdowns as tabs, and for wishes who claimed and fulfilled them. */
 export function ServiceFigures<F extends string>({ s, servers }: { s: Section<F>; servers?: AnnualReport['wishes'] }) {
-  const items: { key: string; label: string; children: ReactNode }[] = (
-    Object.keys(FIGURE_DIMENSIONS) as FigureDimension[]
-  ).map((dim) => ({
+  const items: { key: string; label: string; children: ReactNode }[] = (Object.keys(s.dims) as Dim[]).map((dim) => ({
     key: dim,
-    label: `按${FIGURE_DIMENSIONS[dim]}`,
+    label: `按${s.dims[dim]}`,
     children: <FigureTable s={s} dim={dim} links />,
   }));
   if (servers?.byServer.length)

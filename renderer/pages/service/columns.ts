@@ -1,5 +1,6 @@
 import type { ColDef } from 'ag-grid-community';
 
+import { DISPUTE_SOURCES, DISPUTE_STATES, FOLLOWUPS } from '../../../shared/domain/disputes';
 import { formatYuan } from '../../../shared/domain/money';
 import {
   REVISITS,
@@ -11,6 +12,7 @@ import {
   WISH_STATES,
   type WishState,
 } from '../../../shared/domain/service';
+import type { DisputeRow } from '../../../shared/schemas/disputes';
 import type { SuggestionRow, WishRow } from '../../../shared/schemas/service';
 
 const overdue: ColDef = {
@@ -85,5 +87,42 @@ export const suggestionColumns: ColDef<SuggestionRow>[] = [
     headerName: '回访',
     width: 80,
     valueFormatter: (p) => (p.value ? REVISITS[p.value as keyof typeof REVISITS] : ''),
+  },
+];
+
+export const disputeColumns: ColDef<DisputeRow>[] = [
+  { field: 'acceptedOn', headerName: '受理日期', width: 115, sortable: true },
+  { field: 'parties', headerName: '当事人', width: 150, tooltipField: 'parties' },
+  { field: 'type', headerName: '纠纷类型', width: 110 },
+  { field: 'area', headerName: '村/社区', width: 100 },
+  {
+    field: 'source',
+    headerName: '来源',
+    width: 110,
+    valueFormatter: (p) => DISPUTE_SOURCES[p.value as DisputeRow['source']],
+  },
+  { field: 'persons', headerName: '涉及人数', width: 90, type: 'rightAligned' },
+  {
+    field: 'amountFen',
+    headerName: '涉及金额(元)',
+    width: 120,
+    type: 'rightAligned',
+    valueFormatter: (p) => (p.value ? formatYuan(p.value as number) : ''),
+  },
+  { field: 'mediators', headerName: '调解员', width: 120, tooltipField: 'mediators' },
+  {
+    field: 'status',
+    headerName: '状态',
+    width: 90,
+    valueFormatter: (p) => DISPUTE_STATES[p.value as DisputeRow['status']],
+  },
+  { field: 'dueOn', headerName: '调解期限', width: 115, sortable: true },
+  overdue as ColDef<DisputeRow>,
+  { field: 'agreementNo', headerName: '协议书编号', width: 170 },
+  {
+    field: 'lastFollowup',
+    headerName: '回访',
+    width: 90,
+    valueFormatter: (p) => (p.value ? FOLLOWUPS[p.value as NonNullable<DisputeRow['lastFollowup']>] : ''),
   },
 ];
