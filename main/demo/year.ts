@@ -1,7 +1,7 @@
 // `--demo`: a fictional township's whole year, walked through the same dispatcher the counter uses on a clock the
 // demo moves: cases of every kind in every state, a monthly payroll with bank failures re-issued, a reversal, closed
-// months, cadres with their pairings, visits and aid, service cards, 微心愿 and 意见建议. Into an empty ledger only, in one transaction (all
-// or nothing), and seeded: the same ledger every time for the same day.
+// months, cadres with their pairings, visits and aid, service cards, 微心愿, 意见建议 and 矛盾纠纷调解. Into an empty ledger
+// only, in one transaction (all or nothing), and seeded: the same ledger every time for the same day.
 import type { Channel, Input, Output } from '../../shared/contract';
 import type { Role } from '../../shared/domain/roles';
 import { addMonths, dateCn, isoCn, monthOf } from '../../shared/domain/time';
@@ -18,6 +18,7 @@ import { putSetting } from '../services/settings';
 import { insertStaff, seatOf } from '../services/staff';
 import { people, rng } from './fictional';
 import { type DemoHousehold, seedHouseholds } from './seed';
+import { planDisputes } from './disputes';
 import { planService } from './service';
 import { type CaseKind, CASES, FINDINGS, REJECTIONS, VISIT_AID, VISIT_PROBLEMS, VISIT_TALK } from './stories';
 
@@ -371,7 +372,7 @@ export async function seedDemo(ledger: Ledger, now: Date): Promise<DemoSummary |
     const moved = workday(`${year}-09-14`);
     on(moved, 7, () => act(clerk, 'households.exit', { id: leaving.id, exitedOn: moved, reason: '全户迁往外省' }));
 
-    planService({
+    const plan = {
       year,
       today: dateCn(now),
       months,
@@ -384,7 +385,9 @@ export async function seedDemo(ledger: Ledger, now: Date): Promise<DemoSummary |
       act,
       clerk,
       reviewer,
-    });
+    };
+    planService(plan);
+    planDisputes({ ...plan, admin });
 
     // Events may add events (a problem resolved later): run until none is left.
     const order = (a: (typeof events)[number], b: (typeof events)[number]) => a.at - b.at || a.seq - b.seq;

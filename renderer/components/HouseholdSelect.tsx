@@ -1,6 +1,6 @@
 // A registered household found by name, pinyin initials or ID tail, as the counter types: 受理申请 and 结对住户.
 import { Select } from 'antd';
-import { useState } from 'react';
+import { type CSSProperties, useState } from 'react';
 
 import { call } from '../api';
 
@@ -15,6 +15,9 @@ export function HouseholdSelect({
   onChange?: (id: number) => void;
   autoFocus?: boolean;
   known?: Option;
+  placeholder?: string;
+  style?: CSSProperties;
+  'aria-label'?: string;
 }) {
   const [found, setOptions] = useState<Option[]>([]);
   const options = known && !found.some((o) => o.value === known.value) ? [known, ...found] : found;

@@ -6,6 +6,18 @@ import type { AgreementPrint, DisputeDetail } from '../../shared/schemas/dispute
 import type { CenterSettings } from '../../shared/schemas/settings';
 import { cnDate } from './CaseDocuments';
 
+/** What the clerk typed, a paragraph per line, each indented as a document's paragraphs are. */
+function Lines({ text }: { text: string | null }) {
+  return (text ?? '').split('\n').map((line, i) => (
+    <p className="indent-line" key={i}>
+      {line}
+    </p>
+  ));
+}
+
+/** The committee that seals it: 城关镇人民调解委员会 for 城关镇便民服务中心. */
+const committee = (center: CenterSettings) => `${center.name.replace(/便民服务中心$/, '')}人民调解委员会`;
+
 function Signatures({ d, recorder }: { d: DisputeDetail; recorder?: string }) {
   return (
     <table className="signatures">
@@ -63,24 +75,24 @@ export function AgreementDoc({ center, a }: { center: CenterSettings; a: Agreeme
         </tbody>
       </table>
       <h2>纠纷主要事实、争议事项</h2>
-      <p className="pre">{d.facts}</p>
+      <Lines text={d.facts} />
       {d.responsibilities && (
         <>
           <h2>责任认定</h2>
-          <p className="pre">{d.responsibilities}</p>
+          <Lines text={d.responsibilities} />
         </>
       )}
-      <h2>经人民调解委员会调解，各方当事人自愿达成如下协议</h2>
-      <p className="pre">{d.terms}</p>
+      <h2>经{committee(center)}调解，各方当事人自愿达成如下协议</h2>
+      <Lines text={d.terms} />
       <h2>履行方式、时限和地点</h2>
-      <p className="pre">{d.performance}</p>
+      <Lines text={d.performance} />
       <p className="indent">
         本协议自各方当事人签名（按指印）、人民调解员签名并加盖人民调解委员会印章之日起生效。本协议书一式
         {d.copies}份，当事人各执一份，人民调解委员会留存一份。
       </p>
       <Signatures d={d} />
       <div className="seal">
-        <div>{center.name}人民调解委员会（印章）</div>
+        <div>{committee(center)}（印章）</div>
         <div>{d.concludedOn && cnDate(d.concludedOn)}</div>
       </div>
     </div>
@@ -141,11 +153,11 @@ export function SessionRecord({ d, sessionId }: { d: DisputeDetail; sessionId: n
         </tbody>
       </table>
       <h2>调解经过</h2>
-      <p className="pre">{s.statements}</p>
+      <Lines text={s.statements} />
       {s.proposal && (
         <>
           <h2>调解意见</h2>
-          <p className="pre">{s.proposal}</p>
+          <Lines text={s.proposal} />
         </>
       )}
       <p className="indent">以上笔录经当事人阅读（或向其宣读），确认无误。</p>

@@ -49,6 +49,18 @@ test('a clerk sweeps every list, get, export and print: no full ID, account or p
   const payment = first<{ id: number }>('SELECT id FROM payments LIMIT 1').id;
   const wish = first<{ id: number; phone: string }>(`SELECT id, phone FROM wishes WHERE phone <> '' LIMIT 1`);
   const suggestion = first<{ id: number }>(`SELECT id FROM suggestions WHERE resident <> '' LIMIT 1`);
+  const dispute = first<{ id: number }>(
+    `SELECT d.id
+      FROM disputes d
+      JOIN dispute_parties p ON p.dispute_id = d.id
+      WHERE d.agreement = 'written' AND p.id_number IS NOT NULL AND p.phone <> ''
+      LIMIT 1`,
+  );
+  const disputePhones = new Set(
+    (db.prepare('SELECT phone AS s FROM dispute_parties WHERE dispute_id = ?').all(dispute.id) as { s: string }[]).map(
+      (r) => r.s,
+    ),
+  );
 
   // What may not appear: every ID number, every account, every household's and member's phone.
   const secrets = [
@@ -57,6 +69,8 @@ test('a clerk sweeps every list, get, export and print: no full ID, account or p
     ...(db.prepare(`SELECT phone AS s FROM households WHERE phone <> ''`).all() as { s: string }[]),
     ...(db.prepare(`SELECT phone AS s FROM persons WHERE phone <> ''`).all() as { s: string }[]),
     ...(db.prepare(`SELECT phone AS s FROM wishes WHERE phone <> ''`).all() as { s: string }[]),
+    ...(db.prepare(`SELECT id_number AS s FROM dispute_parties WHERE id_number IS NOT NULL`).all() as { s: string }[]),
+    ...(db.prepare(`SELECT phone AS s FROM dispute_parties WHERE phone <> ''`).all() as { s: string }[]),
   ].map((r) => r.s);
   assert.ok(secrets.length > 600, `the demo ledger holds ${secrets.length} numbers to look for`);
   const phones = new Set((db.prepare(`SELECT phone AS s FROM households`).all() as { s: string }[]).map((r) => r.s));
@@ -106,6 +120,10 @@ test('a clerk sweeps every list, get, export and print: no full ID, account or p
     'suggestions.list': { limit: 500 },
     'suggestions.get': { id: suggestion.id },
     'suggestions.xlsx': {},
+    'disputes.list': { limit: 500 },
+    'disputes.get': { id: dispute.id },
+    'disputes.xlsx': {},
+    'disputes.agreement': { id: dispute.id },
     'reports.annual': { year: 2026 },
     'reports.xlsx': { year: 2026 },
     'reports.docx': { year: 2026 },
@@ -131,6 +149,7 @@ test('a clerk sweeps every list, get, export and print: no full ID, account or p
       if (!text.includes(s)) continue;
       if (channel === 'households.get' && phones.has(s)) continue; // the counter calls from the household page
       if (channel === 'wishes.get' && s === wish.phone) continue; // and the resident from the wish's page
+      if (channel === 'disputes.get' && disputePhones.has(s)) continue; // and the parties from the dispute's page
       leaks.push(`${channel}: ${s.slice(0, 4)}…`);
     }
   }

@@ -1,5 +1,6 @@
 // Crash safety: kill -9 the process at random moments while a 5,000-row batch posts, 20 times. Every time the file
 // passes integrity_check and the batch is wholly present (posted, 5,000 payments, number drawn) or wholly absent.
+// The same for a 10,000-row import, and for agreement numbers drawn while disputes are concluded: no gap.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -172,5 +173,83 @@ test(
     }
     console.log(`# import of 10,000 rows took ${full.ms!.toFixed(0)} ms; 10 kills: ${JSON.stringify(outcomes)}`);
     assert.ok(outcomes.absent > 0, JSON.stringify(outcomes));
+  },
+);
+
+test(
+  'kill -9 while 300 disputes are concluded with written agreements, 10 times: the agreement numbers have no gap',
+  { timeout: 600_000 },
+  async () => {
+    const N = 300;
+    const w = await world();
+    const admin = await w.admin();
+    const areaId = must(await w.call(admin, 'areas.save', { name: '东山村' })).id;
+    const mediator = must(await w.call(admin, 'cadres.save', { name: '周调解', kind: 'village' })).id;
+    for (let i = 0; i < N; i++)
+      must(
+        await w.call(admin, 'disputes.create', {
+          acceptedOn: '2026-11-02',
+          source: 'applied',
+          type: '邻里纠纷',
+          areaId,
+          parties: [
+            { role: 'applicant', name: `甲${i}` },
+            { role: 'respondent', name: `乙${i}` },
+          ],
+          persons: 2,
+          facts: '因排水沟堵塞发生争执。',
+          mediatorIds: [mediator],
+        }),
+      );
+    const fixture = path.join(w.dir, 'ledger.sqlite');
+    await w.ledger.close({ backup: false });
+    const copy = () => {
+      const file = path.join(tempDir(), 'ledger.sqlite');
+      fs.copyFileSync(fixture, file);
+      return file;
+    };
+    const look = (file: string) => {
+      const db = new Database(file);
+      try {
+        const seqs = (
+          db.prepare(`SELECT agreement_seq AS n FROM disputes WHERE status = 'settled' ORDER BY 1`).all() as {
+            n: number;
+          }[]
+        ).map((r) => r.n);
+        const n = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+        return {
+          integrity: db.pragma('integrity_check', { simple: true }),
+          seqs,
+          drawn: n(`SELECT coalesce(max(last), 0) AS n FROM number_sequences WHERE series = 'agreement'`),
+          audited: n(`SELECT count(*) AS n FROM audit_log WHERE channel = 'disputes.conclude'`),
+        };
+      } finally {
+        db.close();
+      }
+    };
+    const whole = copy();
+    const full = await run(whole, '', null, path.join(__dirname, 'children', 'concludeDisputes.ts'), 'concluding\n');
+    assert.equal(look(whole).seqs.length, N);
+    const settled: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const file = copy();
+      const delay = Math.random() * full.ms! * 1.2;
+      await run(file, '', delay, path.join(__dirname, 'children', 'concludeDisputes.ts'), 'concluding\n');
+      const s = look(file);
+      assert.equal(s.integrity, 'ok', `run ${i}: integrity_check`);
+      // 1, 2, … k: every number drawn belongs to a concluded dispute, each audited, none skipped.
+      assert.deepEqual(
+        s.seqs,
+        s.seqs.map((_, k) => k + 1),
+        `run ${i}: gapless`,
+      );
+      assert.deepEqual([s.drawn, s.audited], [s.seqs.length, s.seqs.length], `run ${i}: drawn = used = audited`);
+      settled.push(s.seqs.length);
+    }
+    console.log(`# concluding ${N} disputes took ${full.ms!.toFixed(0)} ms; 10 kills left ${settled.join(', ')}`);
+    assert.ok(
+      settled.some((k) => k > 0 && k < N),
+      'a kill landed in the middle of the run',
+    );
   },
 );

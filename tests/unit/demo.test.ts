@@ -73,6 +73,7 @@ test('the demo year: every state, every screen with rows, figures equal to SQL; 
     ['cards.list', {}],
     ['wishes.list', {}],
     ['suggestions.list', {}],
+    ['disputes.list', {}],
     ['audit.list', {}],
   ];
   for (const [channel, input] of first) {
@@ -163,6 +164,20 @@ test('the demo year: every state, every screen with rows, figures equal to SQL; 
   assert.ok(report.wishes!.total.overdue > 0 && report.suggestions!.total.overdue > 0, 'some were late');
   assert.ok(one(`SELECT count(*) AS n FROM wish_claims WHERE unit IS NOT NULL`).n > 0, 'units claim too');
   assert.ok(one(`SELECT count(*) AS n FROM suggestions WHERE revisit IS NOT NULL`).n > 0, 'revisits');
+
+  // 矛盾纠纷调解: every result, numbered agreements, follow-ups; today one due soon, one overdue, one unvisited.
+  assert.deepEqual([...statuses('disputes')].sort(), ['failed', 'open', 'settled', 'transferred', 'withdrawn']);
+  assert.ok(report.disputes!.total.written > 5 && report.disputes!.total.oral > 0, 'agreements of both kinds');
+  assert.equal(
+    one(`SELECT max(agreement_seq) AS n FROM disputes WHERE agreement_year = 2026`).n,
+    one(`SELECT count(*) AS n FROM disputes WHERE agreement_year = 2026`).n,
+    'agreement numbers without a gap',
+  );
+  assert.ok(one(`SELECT count(*) AS n FROM dispute_followups`).n > 5, 'follow-ups');
+  const open = async (f: Input<'disputes.list'>) => must(await w.call(clerk, 'disputes.list', f)).total;
+  assert.ok((await open({ dueWithin: 5 })) >= 2 && (await open({ overdue: true })) >= 1, 'due and overdue today');
+  assert.ok((await open({ unvisited: true })) >= 1, 'an agreement waiting for its follow-up');
+  assert.match(report.summary, /排查调处各类矛盾纠纷\d+件，调解成功\d+件/);
 
   // Never into a ledger that holds data: nothing is added.
   const before = w.count('audit_log');

@@ -342,7 +342,7 @@ export function DisputePage({ id }: { id: number }) {
         ))}
       </Card>
       {d.followups.length > 0 && (
-        <Card size="small" title="回访" style={{ marginBottom: 12 }}>
+        <Card size="small" title="回访" style={{ marginBottom: 12 }} data-testid="followups">
           {d.followups.map((f) => (
             <div key={f.id}>
               {f.visitedOn}　<Tag>{FOLLOWUPS[f.outcome]}</Tag>

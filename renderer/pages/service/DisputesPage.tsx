@@ -68,7 +68,12 @@ function PartyLine({ n, remove, form }: { n: number; remove?: () => void; form: 
         <Input placeholder="住址" aria-label="当事人住址" maxLength={100} style={{ width: 150 }} />
       </Form.Item>
       <Form.Item name={[n, 'householdId']}>
-        <HouseholdSelect onChange={(id) => void fromHousehold(id)} />
+        <HouseholdSelect
+          placeholder="台账住户（可不选）"
+          aria-label="当事人台账住户"
+          style={{ width: 170 }}
+          onChange={(id) => void fromHousehold(id)}
+        />
       </Form.Item>
       {remove && <Button icon={<DeleteOutlined />} aria-label="删除此当事人" onClick={remove} />}
     </Space>
@@ -142,9 +147,11 @@ function RegisterDispute({ onDone }: { onDone: (id?: number) => void }) {
                   remove={fields.length > 2 ? () => remove(f.name) : undefined}
                 />
               ))}
-              <Button size="small" icon={<PlusOutlined />} onClick={() => add(NEW_PARTY)}>
-                添加当事人
-              </Button>
+              <div>
+                <Button size="small" icon={<PlusOutlined />} onClick={() => add(NEW_PARTY)}>
+                  添加当事人
+                </Button>
+              </div>
             </>
           )}
         </Form.List>
@@ -185,8 +192,9 @@ export function DisputesPage() {
     states: DISPUTE_STATES,
     categories: disputeTypes,
     figureLabels: DISPUTE_FIGURE_LABELS,
-    search: '当事人、首字母、证件后四位',
+    search: '当事人或证件后四位',
     overdueLabel: '只看超期未办结',
+    categoryLabel: '类型',
     exportFile: (f) => call('disputes.xlsx', listFilters(f)),
   });
   const unvisited = new URLSearchParams(location.hash.split('?')[1]).get('unvisited') === '1';

@@ -29,6 +29,8 @@ export function useServiceFilters<S extends string, F extends string>(o: {
   figureLabels: Record<F, string>;
   search: string;
   overdueLabel: string;
+  /** What the category filter is called ('类别' unless given: a dispute's is its 类型). */
+  categoryLabel?: string;
   /** The .xlsx of the rows the filters leave (each grid maps them to its own channel's input). */
   exportFile: (f: ServiceFilters<S, F>) => Promise<Result<{ fileName: string; base64: string }>>;
 }) {
@@ -65,13 +67,13 @@ export function useServiceFilters<S extends string, F extends string>(o: {
       />
       <AreaFilter value={areaId} onChange={setArea} />
       <Select
-        placeholder="全部类别"
+        placeholder={`全部${o.categoryLabel ?? '类别'}`}
         allowClear
         style={{ width: 120 }}
         value={category}
         onChange={setCategory}
         options={o.categories.map((c) => ({ value: c, label: c }))}
-        aria-label="类别筛选"
+        aria-label={`${o.categoryLabel ?? '类别'}筛选`}
       />
       <Checkbox checked={overdue} onChange={(e) => setOverdue(e.target.checked)}>
         {o.overdueLabel}
