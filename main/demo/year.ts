@@ -16,9 +16,9 @@ import { writeAudit } from '../services/audit';
 import { loadCalendar } from '../services/calendar';
 import { putSetting } from '../services/settings';
 import { insertStaff, seatOf } from '../services/staff';
+import { planDisputes } from './disputes';
 import { people, rng } from './fictional';
 import { type DemoHousehold, seedHouseholds } from './seed';
-import { planDisputes } from './disputes';
 import { planService } from './service';
 import { type CaseKind, CASES, FINDINGS, REJECTIONS, VISIT_AID, VISIT_PROBLEMS, VISIT_TALK } from './stories';
 
