@@ -2,7 +2,7 @@
 // the whole report for one year through the dispatcher against raw SQLite computing the same totals. The app reads
 // the year's lines of annual_totals (kept by the payments' insert trigger); the baseline counts them over the
 // payments, as a query written without that table would. The trigger's cost shows in the posting figure instead.
-// The year's 微心愿 and 意见建议 (100,000 of each over ten years, built before) are counted by both.
+// The year's 微心愿, 意见建议 and 矛盾纠纷 (100,000 of each over ten years, built before) are counted by both.
 import type { DB } from '../../main/db/open';
 import { rng } from '../../main/demo/fictional';
 import { type Figure, measure } from './harness';
@@ -116,6 +116,17 @@ export async function reportFigure(db: DB, ok: (channel: string, input: unknown)
           sum((status = 'assigned' AND due_on < @to) OR (status = 'closed' AND answered_on > due_on))
         FROM suggestions
         WHERE collected_on BETWEEN @from AND @to AND status <> 'withdrawn'
+        ${by ? `GROUP BY ${by}` : ''}`,
+    ),
+    // 矛盾纠纷调解 of the year: each figure by type, area, month and mediator.
+    ...['', 'type', 'area_id', 'substr(accepted_on, 1, 7)', 'm.cadre_id'].map(
+      (by) => `SELECT ${by || "''"}, count(*), sum(status IN ('settled', 'failed', 'transferred')),
+          sum(status = 'settled'), sum(agreement = 'oral'), sum(agreement = 'written'), sum(status = 'failed'),
+          sum(status = 'transferred'), sum((status = 'open' AND due_on < @to) OR concluded_on > due_on),
+          sum(persons), sum(amount_fen)
+        FROM disputes d
+        ${by.startsWith('m.') ? 'JOIN dispute_mediators m ON m.dispute_id = d.id' : ''}
+        WHERE accepted_on BETWEEN @from AND @to AND status <> 'withdrawn'
         ${by ? `GROUP BY ${by}` : ''}`,
     ),
   ].map((sql) => db.prepare(sql));

@@ -10,6 +10,7 @@ import { Ledger } from '../../main/ledger';
 import { tempDir } from '../e2e/host';
 import { applicationFigures } from './applications';
 import { cardsFigure } from './cards';
+import { disputeFigures } from './disputes';
 import { benchClock, type Figure, measure, report } from './harness';
 import { importFigures } from './imports';
 import { paymentFigures, postingFigure } from './payments';
@@ -101,6 +102,7 @@ async function main() {
   figures.push(...(await applicationFigures(ledger.db, ok)));
   figures.push(...(await paymentFigures(ledger.db, ok)));
   figures.push(...(await serviceFigures(ledger.db, ok)));
+  figures.push(...(await disputeFigures(ledger.db, ok)));
   figures.push(await reportFigure(ledger.db, ok));
   figures.push(...(await importFigures()));
   figures.push(await postingFigure(ledger.db, await as('maker', ['clerk']), await as('checker', ['approver'])));
