@@ -7,7 +7,7 @@ import { idNumberFor } from '../../main/demo/fictional';
 import type { StaffRow } from '../../shared/schemas/staff';
 import type { Host } from './host';
 import { ID_NUMBERS, pdfPicture, pdfText, PERSONAL_NUMBERS, printToPdf } from './pdf';
-import { api, choose, firstStartAsAdmin, hostPerTest, signIn, switchTo, watchCsp } from './session';
+import { api, choose, dayCn, firstStartAsAdmin, hostPerTest, signIn, switchTo, watchCsp } from './session';
 
 let host: Host;
 hostPerTest((h) => (host = h));
@@ -112,7 +112,7 @@ test('neighbours: registered, mediated, a written agreement printed, followed up
   await d.getByLabel('履行方式、时限和地点').fill('双方自行履行，东山村调委会监督。');
   await d.getByRole('button', { name: '办结' }).click();
   await expect(page.getByRole('heading', { name: /调解成功/ })).toBeVisible();
-  const year = new Date().getFullYear();
+  const year = dayCn(0).slice(0, 4); // the year of 办结 in China time
   await expect(page.getByText(`（${year}）调字第 001 号`).first()).toBeVisible();
 
   // The 协议书 as a clerk prints it: IDs and phones masked.

@@ -411,4 +411,21 @@ test("the year's dispute figures equal the grid totals they open and an independ
   const cells = JSON.stringify(ws.getSheetValues());
   assert.ok(!cells.includes(ID_A) && !cells.includes('13912345678'), 'no ID number or phone in the export');
   assert.equal(w.one("SELECT count(*) AS n FROM audit_log WHERE entity = 'export'").n, 1);
+  // The report's .xlsx: a sheet per breakdown, mediators included; the amount in 万元.
+  const rx = must(await w.call(clerk, 'reports.xlsx', { year: 2026 }));
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(Buffer.from(rx.base64, 'base64') as never);
+  const names = book.worksheets.map((x) => x.name).filter((n) => n.startsWith('纠纷调解'));
+  assert.deepEqual(names, [
+    '纠纷调解（按纠纷类型）',
+    '纠纷调解（按村社区）',
+    '纠纷调解（按月份）',
+    '纠纷调解（按调解员）',
+  ]);
+  const byType = book.getWorksheet('纠纷调解（按纠纷类型）')!;
+  const last = (byType.getRow(byType.rowCount).values as unknown[]).slice(1);
+  assert.deepEqual(last, [
+    '合计',
+    ...DISPUTE_FIGURES.map((f) => (f === 'amount' ? Math.round(d.total.amount / 100) / 10000 : d.total[f])),
+  ]);
 });

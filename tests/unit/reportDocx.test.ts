@@ -39,8 +39,9 @@ test('the year summary as .docx: headings, the paragraph, the tables and the cha
   for (const line of otherLines(screen)) assert.ok(text.includes(line), line);
   assert.ok(
     text.some((p) => p.startsWith(`微心愿：征集 ${screen.wishes!.total.collected} 个`)) &&
-      text.some((p) => p.startsWith(`群众意见建议：收集 ${screen.suggestions!.total.collected} 条`)),
-    "the year's wishes and suggestions",
+      text.some((p) => p.startsWith(`群众意见建议：收集 ${screen.suggestions!.total.collected} 条`)) &&
+      text.some((p) => p.startsWith(`矛盾纠纷调解：受理 ${screen.disputes!.total.accepted} 件`)),
+    "the year's wishes, suggestions and disputes",
   );
   // The kind table: every cell of the screen's table, in order, and the totals by name.
   const joined = text.join('|');
