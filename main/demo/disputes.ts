@@ -6,6 +6,25 @@ import { addDays } from '../../shared/domain/workdays';
 import type { DemoPlan } from './service';
 import { DISPUTES } from './stories';
 
+type Fate = 'written' | 'oral' | 'failed' | 'transferred' | 'withdrawn';
+/** Of every 14 disputes: 8 written agreements, 3 oral, one not settled, one transferred, one withdrawn. */
+const FATES: Fate[] = [
+  'written',
+  'oral',
+  'written',
+  'written',
+  'failed',
+  'written',
+  'oral',
+  'written',
+  'transferred',
+  'written',
+  'written',
+  'oral',
+  'withdrawn',
+  'written',
+];
+
 export function planDisputes(p: DemoPlan & { admin: string }): void {
   const { on, act, workday, r, clerk, admin } = p;
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)];
@@ -20,10 +39,10 @@ export function planDisputes(p: DemoPlan & { admin: string }): void {
   });
 
   /**
-   * A dispute accepted on `day`, its story, and what becomes of it (`fate` in [0, 1)): concluded `after` days later,
+   * A dispute accepted on `day`, its story, and what becomes of it: concluded `after` days later as its fate says,
    * or left open; a settled one is usually followed up unless `visited` is false.
    */
-  const dispute = (day: string, n: number, fate: number, after: number | null, visited = true) => {
+  const dispute = (day: string, n: number, fate: Fate, after: number | null, visited = true) => {
     const [type, facts, terms] = DISPUTES[n % DISPUTES.length];
     const [a, b] = [p.folk.next().value!, p.folk.next().value!];
     on(day, 10, async () => {
@@ -56,9 +75,9 @@ export function planDisputes(p: DemoPlan & { admin: string }): void {
       if (after === null) return;
       const done = workday(addDays(day, after));
       const base = { id: d.id, concludedOn: done };
-      if (fate < 0.05)
+      if (fate === 'withdrawn')
         return on(done, 10, () => act(clerk, 'disputes.withdraw', { id: d.id, reason: '当事人已自行和解' }));
-      if (fate < 0.12)
+      if (fate === 'failed')
         return on(done, 10, () =>
           act(admin, 'disputes.conclude', {
             ...base,
@@ -67,7 +86,7 @@ export function planDisputes(p: DemoPlan & { admin: string }): void {
             note: '双方对赔偿数额分歧过大',
           }),
         );
-      if (fate < 0.16)
+      if (fate === 'transferred')
         return on(done, 10, () =>
           act(admin, 'disputes.conclude', { ...base, result: 'transferred', to: '县人民调解委员会' }),
         );
@@ -75,7 +94,7 @@ export function planDisputes(p: DemoPlan & { admin: string }): void {
         act(
           admin,
           'disputes.conclude',
-          fate < 0.35
+          fate === 'oral'
             ? { ...base, result: 'oral', terms }
             : { ...base, result: 'written', terms, performance: '双方自行履行，村调委会监督。', copies: 3 },
         ),
@@ -94,11 +113,11 @@ export function planDisputes(p: DemoPlan & { admin: string }): void {
       const day = workday(`${m}-${String(3 + ((i * 9 + mi) % 24)).padStart(2, '0')}`);
       // Concluded within the month as a rule; one in ten past the 30 days.
       const after = r() < 0.1 ? 33 + Math.floor(r() * 10) : 5 + Math.floor(r() * 20);
-      if (addDays(day, after) < p.today) dispute(day, n++, r(), after);
+      if (addDays(day, after) < p.today) dispute(day, n, FATES[n++ % FATES.length], after);
     }
   });
   // Today: one due within days, one past its deadline, one agreement reached 40 days ago with no follow-up yet.
-  dispute(workday(addDays(p.today, -27)), n++, 1, null);
-  dispute(workday(addDays(p.today, -36)), n++, 1, null);
-  dispute(workday(addDays(p.today, -55)), n++, 0.9, 15, false);
+  dispute(workday(addDays(p.today, -27)), n++, 'written', null);
+  dispute(workday(addDays(p.today, -36)), n++, 'written', null);
+  dispute(workday(addDays(p.today, -55)), n++, 'written', 15, false);
 }

@@ -52,7 +52,7 @@ export function OverdueService() {
               ellipsis: true,
               render: (c: string, d) => <a href={`#/service/dispute/${d.id}`}>{c}</a>,
             },
-            { title: '类型', dataIndex: 'type', width: 100 },
+            { title: '类型', dataIndex: 'type', width: 120 },
             last,
           ]}
         />

@@ -4,7 +4,7 @@ import { Tabs } from 'antd';
 import type { ReactNode } from 'react';
 
 import { DISPUTE_FIGURE_LABELS, DISPUTE_FIGURES, type DisputeFigure } from '../../../shared/domain/disputes';
-import { wan } from '../../../shared/domain/reports';
+import { formatWan } from '../../../shared/domain/money';
 import {
   FIGURE_DIMENSIONS,
   type FigureDimension,
@@ -106,7 +106,7 @@ export const disputeSection = (r: AnnualReport): Section<DisputeFigure> | null =
     labels: DISPUTE_FIGURE_LABELS,
     data: r.disputes,
     dims: { category: '纠纷类型', area: '村/社区', month: '月份', person: '调解员' },
-    shown: { amount: wan },
+    shown: { amount: formatWan },
   };
 
 /** On the screen: the breakdowns as tabs, and for wishes who claimed and fulfilled them. */
