@@ -174,7 +174,7 @@ function checkParties(parties: Parsed<'disputes.create'>['parties'], today: stri
       'VALIDATION',
       sameId
         ? `第 ${i + 1} 位当事人与第 ${j + 1} 位身份证号相同：同一人不能既是申请人又是被申请人`
-        : `第 ${i + 1} 位当事人与第 ${j + 1} 位同名同电话，是同一人吗？同名的不同人请填写身份证号或电话以区分`,
+        : `第 ${i + 1} 位当事人与第 ${j + 1} 位同名${p.phone ? '同电话' : '且没有电话'}，是同一人吗？同一人不能既是申请人又是被申请人；同名的不同人请填写身份证号或电话以区分`,
       sameId ? `parties.${i}.idNumber` : `parties.${i}.name`,
     );
   });
