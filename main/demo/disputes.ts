@@ -1,4 +1,4 @@
-// The demo's 矛盾纠纷调解: two village mediators and a justice-office one registered first, three disputes a
+// The demo's 矛盾纠纷调解: two village mediators and a retired judge who volunteers, registered first, three disputes a
 // month, each mediated in a session, most settled (written agreements numbered through the year, some oral), a few
 // not settled or transferred, most followed up. Today: one dispute near its deadline, one past it, and one agreement
 // still waiting for its follow-up visit.
@@ -33,7 +33,7 @@ export function planDisputes(p: DemoPlan & { admin: string }): void {
     for (const [kind, unit] of [
       ['village', '村人民调解委员会'],
       ['village', '村人民调解委员会'],
-      ['official', '镇司法所'],
+      ['volunteer', '退休法官（志愿调解员）'],
     ] as const)
       mediators.push((await act(clerk, 'cadres.save', { name: p.folk.next().value!.name, kind, unit })).id);
   });
