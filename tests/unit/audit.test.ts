@@ -25,7 +25,8 @@ test('every mutation writes staff, time, channel, entity, before and after', asy
   assert.equal(row.entity, 'settings');
   assert.match(row.at, /^2026-11-23T09:00:00\.000\+08:00$/);
   assert.equal(JSON.parse(row.before!).name, '乡镇便民服务中心');
-  assert.deepEqual(JSON.parse(row.after!), { ...center, mediationDays: 30, followUpDays: 30 }); // as saved, defaults too
+  // As saved: the defaults of settings the form did not send are in it too.
+  assert.deepEqual(JSON.parse(row.after!), { ...center, mediationDays: 30, followUpDays: 30 });
 });
 
 test('audit rows cannot be updated or deleted, even with raw SQL', async () => {
