@@ -50,6 +50,13 @@ function run(
   });
 }
 
+/** A closed ledger copied into a folder of its own (no WAL beside it), for one run of a child. */
+function copyOf(fixture: string): string {
+  const file = path.join(tempDir(), 'ledger.sqlite');
+  fs.copyFileSync(fixture, file);
+  return file;
+}
+
 function inspect(file: string, batchId: number) {
   const db = new Database(file); // opening replays the WAL, as the app's next start would
   try {
@@ -134,11 +141,7 @@ test(
     const rows = rosterRows(10_000);
     fs.writeFileSync(roster, await rosterXlsx(rows));
     const fixture = await emptyLedger(dir);
-    const copy = () => {
-      const file = path.join(tempDir(), 'ledger.sqlite');
-      fs.copyFileSync(fixture, file);
-      return file;
-    };
+    const copy = () => copyOf(fixture);
     const look = (file: string) => {
       const db = new Database(file);
       try {
@@ -203,11 +206,7 @@ test(
       );
     const fixture = path.join(w.dir, 'ledger.sqlite');
     await w.ledger.close({ backup: false });
-    const copy = () => {
-      const file = path.join(tempDir(), 'ledger.sqlite');
-      fs.copyFileSync(fixture, file);
-      return file;
-    };
+    const copy = () => copyOf(fixture);
     const look = (file: string) => {
       const db = new Database(file);
       try {
