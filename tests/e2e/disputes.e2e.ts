@@ -7,7 +7,7 @@ import { idNumberFor } from '../../main/demo/fictional';
 import type { StaffRow } from '../../shared/schemas/staff';
 import type { Host } from './host';
 import { ID_NUMBERS, pdfPicture, pdfText, PERSONAL_NUMBERS, printToPdf } from './pdf';
-import { api, choose, dayCn, firstStartAsAdmin, hostPerTest, signIn, switchTo, watchCsp } from './session';
+import { api, choose, dayCn, firstStartAsAdmin, hostPerTest, setUpCenter, signIn, switchTo, watchCsp } from './session';
 
 let host: Host;
 hostPerTest((h) => (host = h));
@@ -19,12 +19,12 @@ const masked = (id: string) => `${id.slice(0, 4)}**********${id.slice(-4)}`;
 test('neighbours: registered, mediated, a written agreement printed, followed up', async ({ page }) => {
   const csp = watchCsp(page);
   await firstStartAsAdmin(page, host);
-  await api(host, 'settings.save', {
-    name: '城关镇便民服务中心',
+  await setUpCenter(host, {
     address: '城关镇人民路1号',
-    hotline: '0571-12345678',
-    officeHours: '工作日 8:30–17:30',
-    idleLockMinutes: 15,
+    staff: [
+      ['li', '李窗口', 'clerk'],
+      ['zhou', '周调解', 'clerk'],
+    ],
   });
   await api(host, 'areas.save', { name: '东山村' });
   const mediator = await api<{ id: number }>(host, 'cadres.save', {
@@ -32,11 +32,6 @@ test('neighbours: registered, mediated, a written agreement printed, followed up
     kind: 'village',
     unit: '东山村委',
   });
-  for (const [username, displayName] of [
-    ['li', '李窗口'],
-    ['zhou', '周调解'],
-  ])
-    await api(host, 'staff.create', { username, displayName, password: 'staff-pass-1', roles: ['clerk'] });
   // The admin links 周调解's account to the 服务人员 on the staff screen.
   await page.goto(`${host.base}#/settings/staff`);
   await page.getByRole('row', { name: /zhou/ }).getByRole('button', { name: '修改' }).click();
