@@ -59,8 +59,13 @@ export interface Dispatcher {
 
 /** `clock` is the ledger's; the demo passes its own, to walk a year of work through the same dispatcher. */
 export function createDispatcher(ledger: Ledger, handlers: Handlers, clock = ledger.clock): Dispatcher {
-  // Built once: better-sqlite3 compiles BEGIN/COMMIT for each transaction function it makes.
-  const inTransaction = ledger.db.transaction((run: () => unknown) => run());
+  // Built once per connection (a restore opens another): better-sqlite3 compiles BEGIN/COMMIT for each one it makes.
+  const transactions = new WeakMap<DB, ReturnType<DB['transaction']>>();
+  const txOf = (db: DB) => {
+    let tx = transactions.get(db);
+    if (!tx) transactions.set(db, (tx = db.transaction((run: () => unknown) => run())));
+    return tx;
+  };
 
   function refuseAccess(session: Session, channel: Channel, now: Date): Result<never> | null {
     const access = contract[channel].access;
@@ -107,7 +112,7 @@ export function createDispatcher(ledger: Ledger, handlers: Handlers, clock = led
         // A task runs outside a transaction: its audit row commits on its own, once the work is done.
         const write = () => writeAudit(ledger.db, { ...row, before, after });
         if (ledger.db.inTransaction) write();
-        else inTransaction.immediate(write);
+        else txOf(ledger.db).immediate(write);
         audited++;
       },
     };
@@ -122,7 +127,8 @@ export function createDispatcher(ledger: Ledger, handlers: Handlers, clock = led
             throw new AppError('INTERNAL', `内部错误：${channel} 没有写审计记录，已撤销`);
           return value;
         };
-        out = def.mode === 'mutation' ? inTransaction.immediate(run) : inTransaction.deferred(run);
+        const tx = txOf(ledger.db);
+        out = def.mode === 'mutation' ? tx.immediate(run) : tx.deferred(run);
       }
       if (out instanceof Failure) return { ok: false, error: out.error.toBody() };
       return { ok: true, value: out };

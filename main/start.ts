@@ -1,15 +1,15 @@
 // `npm start`: Electron where its binary is installed, otherwise the web host on 127.0.0.1.
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 
 import { type Options, parseOptions, UsageError } from './cli';
 import { systemClock } from './clock';
 import { LedgerOpenError } from './db/open';
 import { DEMO_PASSWORD, seedDemo } from './demo/year';
-import { createDispatcher } from './dispatch';
+import { createDesk } from './desk';
 import { electronBinary } from './electron/binary';
 import { handlers } from './handlers';
-import { Ledger } from './ledger';
 import { startWebHost, type WebHost } from './webhost/server';
 
 function openBrowser(url: string): void {
@@ -20,21 +20,23 @@ function openBrowser(url: string): void {
 }
 
 async function runWebHost(opts: Options): Promise<void> {
-  const ledger = await Ledger.open(opts.db, { clock: systemClock });
-  // Signals are handled from the moment the ledger is open, so an early Ctrl+C still backs up and checkpoints.
+  const desk = createDesk(opts.db, { clock: systemClock, handlers });
+  // Signals are handled from the start, so an early Ctrl+C still backs up and checkpoints an open ledger.
   let host: WebHost | null = null;
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
     await host?.close();
-    await ledger.close({ backup: true });
+    await desk.close();
     process.exit(0);
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   if (opts.demo) {
-    const seeded = await seedDemo(ledger, ledger.clock());
+    // Only a place without a ledger is filled; the demo ledger then stays open (its accounts are on the screen).
+    const ledger = desk.ledger ?? (fs.existsSync(opts.db) && fs.statSync(opts.db).size > 0 ? null : await desk.create());
+    const seeded = ledger && (await seedDemo(ledger, ledger.clock()));
     process.stderr.write(
       seeded
         ? `已填入演示数据（全部虚构）：自 ${seeded.from} 起的一年，${seeded.households} 户 ${seeded.persons} 人，` +
@@ -43,7 +45,7 @@ async function runWebHost(opts: Options): Promise<void> {
         : '台账不是空的，没有填入演示数据。\n',
     );
   }
-  host = await startWebHost({ dispatcher: createDispatcher(ledger, handlers), port: opts.port });
+  host = await startWebHost({ dispatcher: desk, port: opts.port });
   if (stopping) return;
   process.stdout.write(`便民服务台账 listening on ${host.url}\n`);
   if (opts.open) openBrowser(host.url);

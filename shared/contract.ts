@@ -10,6 +10,7 @@ import { backupCreateInput, type BackupFile, backupRestoreInput } from './schema
 import { empty, id, type Page, text } from './schemas/common';
 import * as dsp from './schemas/disputes';
 import * as imp from './schemas/imports';
+import * as keys from './schemas/keys';
 import * as pair from './schemas/pairings';
 import * as pay from './schemas/payments';
 import * as registry from './schemas/registry';
@@ -54,12 +55,15 @@ const REVIEW = ['reviewer', 'approver'] as const;
 const REVEAL = ['reviewer', 'approver', 'admin'] as const;
 
 export const contract = {
-  'setup.state': def<{ needsAdmin: boolean; centerName: string; demo: staff.DemoAccounts | null }>()(
-    empty,
-    'public',
-    'query',
-  ),
-  'setup.createAdmin': def<staff.StaffMember>()(staff.createAdminInput, 'public', 'mutation'),
+  'setup.state': def<keys.DoorState>()(empty, 'public', 'query'),
+  /** First start: the ledger, its key file and its first administrator; the recovery key is answered once. */
+  'setup.createAdmin': def<staff.StaffMember & keys.RecoveryKey>()(staff.createAdminInput, 'public', 'mutation'),
+  /** The recovery key typed back, so it is known to be written down right. */
+  'setup.confirmRecovery': def<{ confirmed: true }>()(keys.confirmRecoveryInput, 'public', 'mutation'),
+  /** A plain ledger of an earlier version, encrypted by its administrator after a plain backup they keep. */
+  'setup.encrypt': def<keys.RecoveryKey & { plainBackup: string }>()(keys.encryptInput, 'public', 'task'),
+  /** A backup with its key file (a USB stick) made into the ledger of a new PC, opened by a password or the key. */
+  'setup.restore': def<{ restored: true }>()(keys.restoreFromInput, 'public', 'task'),
 
   'session.state': def<staff.SessionState>()(empty, 'public', 'query'),
   /** Counts as activity for the auto-lock clock (the renderer sends it, throttled, while the clerk types). */
@@ -69,6 +73,10 @@ export const contract = {
   'session.lock': def<staff.SessionState>()(empty, 'signedIn', 'mutation'),
   'session.unlock': def<staff.SessionState>()(staff.unlockInput, 'signedIn', 'mutation'),
   'session.changePassword': def<{ changed: true }>()(staff.changePasswordInput, 'signedIn', 'mutation'),
+  /** Every password lost: the recovery key opens the ledger and sets an administrator's new password. */
+  'session.recover': def<staff.SessionState>()(keys.recoverInput, 'public', 'mutation'),
+  /** A new recovery key replaces the old one (lost, or never typed back). */
+  'keys.newRecovery': def<keys.RecoveryKey>()(empty, ADMIN, 'mutation'),
 
   'staff.list': def<staff.StaffRow[]>()(empty, ADMIN, 'query'),
   'staff.create': def<staff.StaffRow>()(staff.createStaffInput, ADMIN, 'mutation'),

@@ -42,6 +42,8 @@ export function lockLedger(file: string, at: string): () => void {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     }
     const held = holderOf(lock);
+    // This process holds it already (the desk from its start; the ledger it opens at sign-in): nothing to add.
+    if (held && held.pid === process.pid && held.host === os.hostname()) return () => {};
     if (held && stillThere(held))
       throw new LedgerOpenError(
         `这个台账正在被另一个程序使用（${held.host} 上的进程 ${held.pid}，自 ${held.at.slice(0, 16).replace('T', ' ')} 起）。` +

@@ -1,13 +1,17 @@
 // Opening the ledger file: refuse what is unsafe (a directory, an unwritable place, a network share, an old SQLite,
-// a corrupt file) with a clear Chinese message, before anything is written.
+// a corrupt or plain file, a wrong key) with a clear Chinese message, before anything is written. Every ledger is
+// encrypted whole (SQLite3 Multiple Ciphers, the SQLCipher scheme, a raw 256-bit key): its pages, its WAL, its backups.
 import fs from 'node:fs';
 import path from 'node:path';
 
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 
 export type DB = Database.Database;
 
 export class LedgerOpenError extends Error {}
+
+/** A ledger of a version before encryption: it opens only to be encrypted (db/upgrade.ts). */
+export class PlainLedgerError extends LedgerOpenError {}
 
 /** The ledger, its backups and their folders are readable by the user alone. */
 export const PRIVATE_FILE = 0o600;
@@ -51,7 +55,7 @@ export function isNetworkPath(file: string, mounts?: string): boolean {
   return type !== null && NETWORK_FS.test(type);
 }
 
-const networkShare = (file: string) =>
+export const networkShare = (file: string) =>
   new LedgerOpenError(`台账文件不能放在网络共享上（${file}）：断网或多人同时写入会损坏数据，请放在本机硬盘上。`);
 
 /** The folders from the nearest existing ancestor down to the file's own folder (the ones still to create). */
@@ -65,7 +69,7 @@ function missingFolders(file: string): { existing: string; missing: string[] } {
   return { existing: dir, missing };
 }
 
-function checkPlace(file: string): { exists: boolean } {
+export function checkPlace(file: string): { exists: boolean } {
   const { existing, missing } = missingFolders(file);
   const real = path.join(fs.realpathSync(existing), path.relative(existing, file));
   if (isNetworkPath(real)) throw networkShare(file);
@@ -93,17 +97,49 @@ function checkPlace(file: string): { exists: boolean } {
   return { exists: !!stat && stat.size > 0 };
 }
 
-/** Check an existing file without writing to it: header, then quick_check on a read-only connection. */
-function checkIntact(file: string): void {
+export const plainLedger = (file: string) =>
+  new PlainLedgerError(`${file} 是旧版本的未加密台账，需要由管理员登录后加密，才能继续使用。`);
+
+/** A plain SQLite file starts with its name; an encrypted one with random bytes. */
+export function isPlain(file: string): boolean {
   const fd = fs.openSync(file, 'r');
   const head = Buffer.alloc(16);
   fs.readSync(fd, head, 0, 16, 0);
   fs.closeSync(fd);
-  if (!head.equals(SQLITE_HEADER))
-    throw new LedgerOpenError(`${file} 不是台账数据库文件（文件头不对），已拒绝打开，文件未作任何改动。`);
-  let problem: string | null = null;
+  return head.equals(SQLITE_HEADER);
+}
+
+/** Gives a connection the ledger's key; a wrong key (or a file that is not a ledger) fails at the first read. */
+export function useKey(db: DB, key: Buffer): void {
+  db.pragma(`cipher = 'sqlcipher'`);
+  db.pragma(`key = "x'${key.toString('hex')}'"`);
   try {
-    const ro = new Database(file, { readonly: true, fileMustExist: true });
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch {
+    throw new LedgerOpenError('密钥与台账文件不符：这个文件不是本台账，或已损坏。文件未作任何改动。');
+  }
+  // The SQLCipher scheme must be the one in use, or pages would be written in another format (or in clear).
+  if (db.pragma('cipher', { simple: true }) !== 'sqlcipher') throw new LedgerOpenError('台账未能以加密方式打开');
+}
+
+/** An encrypted database file (a ledger or a backup) opened with its key. */
+export function openKeyed(file: string, key: Buffer, opts: { readonly?: boolean } = {}): DB {
+  const db = new Database(file, { readonly: opts.readonly ?? false, fileMustExist: true });
+  try {
+    useKey(db, key);
+    return db;
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
+
+/** Check an existing file without writing to it: encrypted, its key, then quick_check on a read-only connection. */
+function checkIntact(file: string, key: Buffer): void {
+  if (isPlain(file)) throw plainLedger(file);
+  let problem: string | null = null;
+  const ro = openKeyed(file, key, { readonly: true });
+  try {
     try {
       const rows = ro.pragma('quick_check') as { quick_check: string }[];
       if (rows[0]?.quick_check !== 'ok')
@@ -111,11 +147,11 @@ function checkIntact(file: string): void {
           .slice(0, 3)
           .map((r) => r.quick_check)
           .join('；');
-    } finally {
-      ro.close();
+    } catch (e) {
+      problem = (e as Error).message;
     }
-  } catch (e) {
-    problem = (e as Error).message;
+  } finally {
+    ro.close();
   }
   if (problem)
     throw new LedgerOpenError(
@@ -128,18 +164,19 @@ export interface OpenOptions {
   sqliteVersion?: string;
 }
 
-export function openLedger(file: string, opts: OpenOptions = {}): { db: DB; created: boolean } {
+export function openLedger(file: string, key: Buffer, opts: OpenOptions = {}): { db: DB; created: boolean } {
   // Before resolving: path.resolve turns //server/share into /server/share.
   if (isNetworkPath(file, '')) throw networkShare(file);
   const abs = path.resolve(file);
   const { exists } = checkPlace(abs);
-  if (exists) checkIntact(abs);
+  if (exists) checkIntact(abs, key);
   // The ledger is the user's only: created 0600 before SQLite opens it (its -wal and -shm take the same mode), and
   // an older world-readable one is closed up. On Windows these modes do nothing; the user-data folder's ACL applies.
   if (!exists) fs.closeSync(fs.openSync(abs, 'a', PRIVATE_FILE));
   for (const f of [abs, abs + '-wal', abs + '-shm']) if (fs.existsSync(f)) fs.chmodSync(f, PRIVATE_FILE);
   const db = new Database(abs);
   try {
+    useKey(db, key);
     const version = opts.sqliteVersion ?? (db.prepare('select sqlite_version() as v').get() as { v: string }).v;
     if (compareVersions(version, MIN_SQLITE) < 0)
       throw new LedgerOpenError(

@@ -70,7 +70,7 @@ export async function seedDemo(ledger: Ledger, now: Date): Promise<DemoSummary |
   try {
     const seats = new Map<string, Session>();
     for (const s of STAFF) {
-      const row = insertStaff(db, new Date(t), { ...s, password: DEMO_PASSWORD });
+      const row = insertStaff(db, ledger.keys, new Date(t), { ...s, password: DEMO_PASSWORD });
       seats.set(s.username, { staff: seatOf(db, row.id).staff, locked: false, lastSeen: t });
     }
     const act = async <C extends Channel>(who: string, channel: C, input: Input<C>): Promise<Output<C>> => {
@@ -413,6 +413,7 @@ export async function seedDemo(ledger: Ledger, now: Date): Promise<DemoSummary |
       after: { from, ...summary },
     });
     db.exec('COMMIT');
+    ledger.keys.describe('青山镇便民服务中心（演示）', accounts);
     return { from, ...summary };
   } catch (e) {
     if (db.inTransaction) db.exec('ROLLBACK');

@@ -1,6 +1,7 @@
 // The desktop host. Electron's security checklist: context isolation, sandbox, no Node in the renderer, the UI from
 // app:// with a strict CSP, navigation / window.open / permissions / webviews denied, IPC senders checked.
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 
 import {
@@ -18,9 +19,9 @@ import { serveAsset } from '../assets';
 import { type Options, parseOptions } from '../cli';
 import { systemClock } from '../clock';
 import { seedDemo } from '../demo/year';
-import { createDispatcher, type Dispatcher, newSession, type Session } from '../dispatch';
+import { createDesk, type Desk } from '../desk';
+import { newSession, type Session } from '../dispatch';
 import { handlers } from '../handlers';
-import { Ledger } from '../ledger';
 
 const ORIGIN = 'app://bianmin';
 protocol.registerSchemesAsPrivileged([
@@ -28,8 +29,7 @@ protocol.registerSchemesAsPrivileged([
 ]);
 
 const sessions = new Map<number, Session>();
-let ledger: Ledger | null = null;
-let dispatcher: Dispatcher | null = null;
+let desk: Desk | null = null;
 
 function trusted(frame: WebFrameMain | null): boolean {
   return !!frame && new URL(frame.url).origin === ORIGIN;
@@ -57,15 +57,18 @@ function createWindow(): void {
 
 async function ready(opts: Options): Promise<void> {
   try {
-    ledger = await Ledger.open(opts.db, { clock: systemClock });
+    // The ledger itself opens at the first sign-in, with the key that sign-in unwraps (desk.ts).
+    desk = createDesk(opts.db, { clock: systemClock, handlers });
+    // --demo fills a place without a ledger (the sign-in screen then shows the demo's accounts); a ledger is left.
+    if (opts.demo && !fs.existsSync(opts.db)) {
+      const ledger = await desk.create();
+      await seedDemo(ledger, ledger.clock());
+    }
   } catch (e) {
     dialog.showErrorBox('无法打开台账', (e as Error).message);
     app.exit(2);
     return;
   }
-  // --demo fills an empty ledger (the sign-in screen then shows the demo's accounts); a ledger with data is left alone.
-  if (opts.demo) await seedDemo(ledger, ledger.clock());
-  dispatcher = createDispatcher(ledger, handlers);
 
   protocol.handle('app', (req) => {
     const asset = serveAsset(new URL(req.url).pathname);
@@ -78,7 +81,7 @@ async function ready(opts: Options): Promise<void> {
     const session = sessions.get(event.sender.id);
     if (!trusted(event.senderFrame) || !session || typeof channel !== 'string')
       return { ok: false, error: { code: 'FORBIDDEN', message: '拒绝访问：请求不是来自本程序的页面' } };
-    return dispatcher!.dispatch(session, channel, input);
+    return desk!.dispatch(session, channel, input);
   });
 
   Menu.setApplicationMenu(
@@ -109,10 +112,10 @@ app.on('web-contents-created', (_e, wc) => {
 
 let quitting = false;
 app.on('before-quit', (e) => {
-  if (quitting || !ledger) return;
+  if (quitting || !desk) return;
   e.preventDefault();
   quitting = true;
-  void ledger.close({ backup: true }).finally(() => app.exit(0));
+  void desk.close().finally(() => app.exit(0));
 });
 app.on('window-all-closed', () => app.quit());
 /** Brings the open window forward when the same ledger is started again. */

@@ -1,15 +1,14 @@
-// Backups of the ledger, always through the SQLite backup API (never a file copy of a live database), verified with
-// integrity_check before they count: daily at first start, at clean exit, before migrations and restores, and on
-// demand to a folder the user picks (a USB stick).
+// Backups of the ledger, always through SQLite (VACUUM INTO, never a file copy of a live database), encrypted with the
+// ledger's own key, verified with integrity_check before they count: daily at the first sign-in of the day, at clean
+// exit, before migrations and restores, and on demand to a folder the user picks (a USB stick, with the key file).
 import fs from 'node:fs';
 import path from 'node:path';
-
-import Database from 'better-sqlite3';
 
 import { AppError } from '../../shared/domain/result';
 import { dateCn, isoCn, stampCn } from '../../shared/domain/time';
 import type { BackupFile } from '../../shared/schemas/backup';
-import { PRIVATE_DIR, PRIVATE_FILE } from '../db/open';
+import { encryptCopy } from '../db/encrypt';
+import { isPlain, openKeyed, PRIVATE_DIR, PRIVATE_FILE } from '../db/open';
 import type { Handlers } from '../dispatch';
 import { type Ledger, ledgerId } from '../ledger';
 
@@ -31,9 +30,9 @@ export function listBackups(dir: string): BackupFile[] {
     .map((f) => describe(dir, f));
 }
 
-/** Opens a finished backup, checks it page by page, and makes it a single self-contained file (no -wal). */
-export function verifyBackup(file: string): void {
-  const db = new Database(file, { fileMustExist: true });
+/** Opens a finished backup with the key, checks it page by page, and makes it a single self-contained file. */
+export function verifyBackup(file: string, key: Buffer): void {
+  const db = openKeyed(file, key);
   try {
     const rows = db.pragma('integrity_check') as { integrity_check: string }[];
     if (rows[0]?.integrity_check !== 'ok') throw new Error(rows.map((r) => r.integrity_check).join('; '));
@@ -44,8 +43,8 @@ export function verifyBackup(file: string): void {
 }
 
 /** The identity of the ledger a backup was made from (null for a backup made before ledgers had one). */
-function backupOwner(file: string): string | null {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+function backupOwner(file: string, key: Buffer): string | null {
+  const db = openKeyed(file, key, { readonly: true });
   try {
     return ledgerId(db);
   } finally {
@@ -66,9 +65,11 @@ export async function makeBackup(
   const final = path.join(dir, name);
   const partial = final + '.partial';
   try {
-    await ledger.db.backup(partial);
-    fs.chmodSync(partial, PRIVATE_FILE);
-    verifyBackup(partial);
+    // Made empty and the user's only first (VACUUM INTO takes an empty file); it writes the copy with the
+    // connection's cipher and key, so a backup is never plain.
+    fs.closeSync(fs.openSync(partial, 'w', PRIVATE_FILE));
+    ledger.db.prepare('VACUUM INTO ?').run(partial);
+    verifyBackup(partial, ledger.keys.key);
     fs.renameSync(partial, final);
   } catch (e) {
     for (const f of [partial, partial + '-wal', partial + '-shm', partial + '-journal']) fs.rmSync(f, { force: true });
@@ -91,27 +92,46 @@ export async function dailyBackup(ledger: Ledger, now = ledger.clock()): Promise
   return file;
 }
 
+/** Old backups left plain by a version before encryption (or an upgrade cut short) are encrypted in place. */
+export async function encryptPlainBackups(ledger: Ledger): Promise<void> {
+  for (const b of listBackups(ledger.backupsDir)) {
+    const file = path.join(ledger.backupsDir, b.file);
+    if (!isPlain(file)) continue;
+    const partial = file + '.partial';
+    await encryptCopy(file, partial, ledger.keys.key);
+    fs.renameSync(partial, file);
+  }
+}
+
+/** A backup this ledger's key opens, which is a copy of this ledger (not of another one) and whole. */
+export function checkBackup(source: string, key: Buffer, id: string): void {
+  let owner: string | null;
+  try {
+    owner = backupOwner(source, key);
+  } catch {
+    throw new AppError('VALIDATION', '这个备份属于另一个台账（本台账的钥匙打不开它），不能用来恢复', 'file');
+  }
+  if (owner !== id) throw new AppError('VALIDATION', '这个备份属于另一个台账，不能恢复到本台账', 'file');
+  try {
+    verifyBackup(source, key);
+  } catch (e) {
+    throw new AppError('VALIDATION', `这个备份已损坏，不能用来恢复：${(e as Error).message}`, 'file');
+  }
+}
+
 /**
- * Restores a backup into the live ledger: the chosen backup is verified, the current ledger is backed up first,
- * then the backup's pages are written into the live file through the backup API.
+ * Restores a backup into the live ledger: the chosen backup is checked, the current ledger is backed up first, then
+ * a copy of the backup takes the ledger file's place.
  */
 export async function restoreBackup(ledger: Ledger, file: string, now = ledger.clock()): Promise<BackupFile> {
   const source = path.join(ledger.backupsDir, path.basename(file));
   if (!fs.existsSync(source)) throw new AppError('NOT_FOUND', `找不到备份文件 ${file}`, 'file');
-  try {
-    verifyBackup(source);
-  } catch (e) {
-    throw new AppError('VALIDATION', `这个备份已损坏，不能用来恢复：${(e as Error).message}`, 'file');
-  }
-  if (backupOwner(source) !== ledger.id)
-    throw new AppError('VALIDATION', '这个备份属于另一个台账，不能恢复到本台账', 'file');
+  checkBackup(source, ledger.keys.key, ledger.id);
   await makeBackup(ledger, 'before-restore', ledger.backupsDir, now);
-  const src = new Database(source, { readonly: true, fileMustExist: true });
-  try {
-    await src.backup(ledger.file);
-  } finally {
-    src.close();
-  }
+  const prepared = `${ledger.file}.restoring`;
+  fs.copyFileSync(source, prepared);
+  fs.chmodSync(prepared, PRIVATE_FILE);
+  ledger.swapIn(prepared);
   const check = ledger.db.pragma('quick_check') as { quick_check: string }[];
   if (check[0]?.quick_check !== 'ok') throw new AppError('INTERNAL', '恢复后的台账未通过检查，请联系技术支持');
   return describe(ledger.backupsDir, path.basename(source));
@@ -125,7 +145,9 @@ export const backupHandlers = {
     if (input.folder && !fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory())
       throw new AppError('VALIDATION', `文件夹不存在：${dir}。请先插好 U 盘，再选择文件夹`, 'folder');
     const file = await makeBackup(ctx.ledger, 'manual', dir, ctx.now);
-    if (!input.folder) pruneBackups(dir);
+    // On a USB stick the key file goes beside the backup: on a new PC it opens with a password or the recovery key.
+    if (input.folder) ctx.ledger.keys.copyTo(file.replace(/\.sqlite$/, '.keys'));
+    else pruneBackups(dir);
     ctx.audit('backup', path.basename(file), null, { event: 'backup', path: file });
     return { ...describe(dir, path.basename(file)), path: file };
   },

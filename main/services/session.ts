@@ -1,9 +1,19 @@
-// Staff sessions: sign-in (lockout after failed attempts), idle lock, sign-out, a staff member's own password.
+// Staff sessions: sign-in (lockout after failed attempts, counted in the key file), idle lock, sign-out, a staff
+// member's own password, and the sign-in by the recovery key when every password is lost.
 import { AppError } from '../../shared/domain/result';
+import { wrongPassword } from '../db/keys';
 import { prep } from '../db/open';
-import { Failure, type Handlers } from '../dispatch';
-import { burnOneDerivation, hashPassword } from './password';
-import { checkPassword, record, seatOf, sessionState, STAFF, type StaffRecord, wrongPassword } from './staff';
+import { type Ctx, Failure, type Handlers } from '../dispatch';
+import { seatOf, sessionState } from './staff';
+
+/** The password of the staff member `username`, proven on their key slot; null when right. */
+function checkPassword(ctx: Ctx, username: string, password: string): { staffId: number } | AppError {
+  const r = ctx.ledger.keys.signIn(username, password, ctx.now);
+  return r instanceof AppError ? r : { staffId: r.staffId };
+}
+
+const active = (ctx: Ctx, username: string) =>
+  prep(ctx.db, 'SELECT id FROM staff WHERE username = ? AND active = 1').get(username) as { id: number } | undefined;
 
 export const sessionHandlers = {
   'session.state': (ctx) => sessionState(ctx.db, ctx.session, ctx.now),
@@ -11,15 +21,13 @@ export const sessionHandlers = {
   'session.touch': () => ({ ok: true as const }),
 
   'session.signIn': (ctx, input) => {
-    const r = prep(ctx.db, `${STAFF}\nWHERE username = ?`).get(input.username) as StaffRecord | undefined;
-    if (!r || r.active !== 1) {
-      burnOneDerivation(input.password);
-      return new Failure(wrongPassword());
-    }
-    const refused = checkPassword(ctx.db, r, input.password, ctx.now);
-    ctx.audit('session', r.id, null, { event: refused ? 'sign-in refused' : 'signed in', username: r.username }, r.id);
+    const proven = checkPassword(ctx, input.username, input.password);
+    const r = active(ctx, input.username);
+    // A slot whose staff member is gone (deactivated while the key file was elsewhere) opens nothing either.
+    const refused = proven instanceof AppError ? proven : r?.id !== proven.staffId ? wrongPassword() : null;
+    if (r) ctx.audit('session', r.id, null, { event: refused ? 'sign-in refused' : 'signed in', username: input.username }, r.id);
     if (refused) return new Failure(refused);
-    Object.assign(ctx.session, { staff: seatOf(ctx.db, r.id).staff, locked: false, lastSeen: ctx.now.getTime() });
+    Object.assign(ctx.session, { staff: seatOf(ctx.db, r!.id).staff, locked: false, lastSeen: ctx.now.getTime() });
     return sessionState(ctx.db, ctx.session, ctx.now);
   },
 
@@ -36,10 +44,10 @@ export const sessionHandlers = {
   },
 
   'session.unlock': (ctx, input) => {
-    const r = record(ctx.db, ctx.session.staff!.id);
-    const refused = checkPassword(ctx.db, r, input.password, ctx.now);
-    ctx.audit('session', r.id, null, { event: refused ? 'unlock refused' : 'unlocked' });
-    if (refused) {
+    const me = ctx.session.staff!;
+    const refused = checkPassword(ctx, me.username, input.password);
+    ctx.audit('session', me.id, null, { event: refused instanceof AppError ? 'unlock refused' : 'unlocked' });
+    if (refused instanceof AppError) {
       // Five wrong passwords at the lock screen end the session: the next person must sign in afresh.
       if (refused.code === 'FORBIDDEN') Object.assign(ctx.session, { staff: null, locked: false });
       return new Failure(refused);
@@ -49,22 +57,35 @@ export const sessionHandlers = {
   },
 
   'session.changePassword': (ctx, input) => {
-    const r = record(ctx.db, ctx.session.staff!.id);
-    const refused = checkPassword(ctx.db, r, input.oldPassword, ctx.now);
-    if (refused) {
-      ctx.audit('staff', r.id, null, { event: 'password change refused' });
+    const me = ctx.session.staff!;
+    const refused = checkPassword(ctx, me.username, input.oldPassword);
+    if (refused instanceof AppError) {
+      ctx.audit('staff', me.id, null, { event: 'password change refused' });
       return new Failure(
         new AppError(refused.code, refused.message.replace('用户名或密码错误', '原密码错误'), 'oldPassword'),
       );
     }
-    const pw = hashPassword(input.newPassword);
-    prep(ctx.db, 'UPDATE staff SET password_hash = ?, password_salt = ?, password_params = ? WHERE id = ?').run(
-      pw.hash,
-      pw.salt,
-      pw.params,
-      r.id,
-    );
-    ctx.audit('staff', r.id, null, { event: 'password changed' });
+    ctx.audit('staff', me.id, null, { event: 'password changed' });
+    // Last: the key file is written once the audit row is in, so a refused transaction leaves the old slot.
+    ctx.ledger.keys.setSlot(me.id, me.username, input.newPassword);
     return { changed: true as const };
+  },
+
+  'session.recover': (ctx, input) => {
+    if (!ctx.ledger.keys.recover(input.recoveryKey))
+      throw new AppError('VALIDATION', '恢复密钥不对：请对照保存在保险柜里的那一页，逐组核对后再输入', 'recoveryKey');
+    const r = prep(
+      ctx.db,
+      `SELECT s.id
+        FROM staff s
+        JOIN staff_roles a ON a.staff_id = s.id AND a.role = 'admin'
+        WHERE s.username = ?
+          AND s.active = 1`,
+    ).get(input.username) as { id: number } | undefined;
+    if (!r) throw new AppError('VALIDATION', '没有这个在用的管理员账号：恢复密钥只能为管理员设置新密码', 'username');
+    ctx.audit('session', r.id, null, { event: 'signed in with the recovery key, password set' }, r.id);
+    ctx.ledger.keys.setSlot(r.id, input.username, input.newPassword);
+    Object.assign(ctx.session, { staff: seatOf(ctx.db, r.id).staff, locked: false, lastSeen: ctx.now.getTime() });
+    return sessionState(ctx.db, ctx.session, ctx.now);
   },
 } satisfies Partial<Handlers>;

@@ -21,6 +21,8 @@ export const settingsHandlers = {
     const before = getSetting<CenterSettings>(ctx.db, 'center', DEFAULT_CENTER);
     putSetting(ctx.db, 'center', input);
     ctx.audit('settings', 'center', before, input);
+    // The sign-in screen shows the center's name from the key file: it is read before the ledger opens.
+    ctx.ledger.keys.describe(input.name);
     return input;
   },
 } satisfies Partial<Handlers>;

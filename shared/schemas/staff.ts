@@ -41,6 +41,8 @@ export interface StaffMember {
 export interface StaffRow extends StaffMember {
   active: boolean;
   lockedUntil: string | null;
+  /** Has a key slot: false for one deactivated and brought back, until an admin resets the password. */
+  hasKey: boolean;
   createdAt: string;
   cadreId: number | null;
   cadreName: string | null;

@@ -1,7 +1,7 @@
 // A 临时救助 case at the counter: registered with a material missing → receipt and notice PDFs → investigated →
 // reviewed → 公示 (list PDF without ID or phone numbers) → approved by a third person → waits for payment.
 import { expect, test } from '@playwright/test';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 
 import { idNumberFor } from '../../main/demo/fictional';
 import { type Host, startHost } from './host';

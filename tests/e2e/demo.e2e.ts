@@ -2,7 +2,7 @@
 // the year report prints; and three new staff walk one 临时救助 case from 受理 to 发放 with nothing but 首页's
 // queues and the case page's next-step line to guide them.
 import { expect, type Page, test } from '@playwright/test';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 
 import { DEMO_PASSWORD, demoYear } from '../../main/demo/year';
 import { dateCn } from '../../shared/domain/time';

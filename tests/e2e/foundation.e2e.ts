@@ -1,6 +1,6 @@
 // First start → create admin → sign in → create a clerk → sign out → sign in as the clerk → admin-only screen refused.
 import { expect, test } from '@playwright/test';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 
 import { type Host, startHost } from './host';
 import { createAdmin, firstStartAsAdmin, signIn, watchCsp } from './session';

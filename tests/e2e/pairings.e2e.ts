@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 
 import { expect, type Page, test } from '@playwright/test';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 
 import { idNumberFor } from '../../main/demo/fictional';
 import { cardQrText } from '../../shared/domain/cards';

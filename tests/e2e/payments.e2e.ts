@@ -2,7 +2,7 @@
 // the clerk, approved and posted by the approver; one payment reversed; the totals on screen move with the ledger.
 // Then a 120-row roster printed to PDF and read back page by page.
 import { expect, type Page, test } from '@playwright/test';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 
 import { idNumberFor } from '../../main/demo/fictional';
 import { amountInWords, formatYuan } from '../../shared/domain/money';

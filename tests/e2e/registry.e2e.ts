@@ -1,7 +1,7 @@
 // The registry at the counter: keyboard-only registration, finding by pinyin initials and ID tail, a duplicate ID
 // refused, rare characters and · unchanged from form to grid to .xlsx, and the export read back.
 import { expect, type Page, test } from '@playwright/test';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import ExcelJS from 'exceljs';
 
 import { idNumberFor } from '../../main/demo/fictional';

@@ -2,7 +2,7 @@
 // the payments (households, applications) behind it with the same total, the A4 PDF carries the summary paragraph, and
 // the chart is looked at.
 import { expect, test } from '@playwright/test';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 
 import { idNumberFor } from '../../main/demo/fictional';
 import { formatYuan } from '../../shared/domain/money';

@@ -1,6 +1,6 @@
 // Shared e2e steps: first start as admin, sign in, and calls over the same token (the host's one session).
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 
 import { type Host, startHost } from './host';
 

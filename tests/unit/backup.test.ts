@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 
 import { Ledger } from '../../main/ledger';
 import { dailyBackup, listBackups, makeBackup, pruneBackups } from '../../main/services/backup';

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 
 import { emptyLedger, rosterRows, rosterXlsx } from '../bench/imports';
 import { buildEntitlements } from '../bench/payments';

@@ -1,7 +1,9 @@
-// Staff sign-in: scrypt parameters, lockout after five wrong passwords, idle auto-lock, roles taking effect at once.
+// Staff sign-in: key slots with scrypt parameters, lockout after five wrong passwords, idle auto-lock, roles taking effect at once.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { test } from 'node:test';
 
+import { keysFileOf } from '../../main/db/keys';
 import { newSession } from '../../main/dispatch';
 import { must, refused, world } from './helpers';
 
@@ -17,18 +19,18 @@ test('the first admin is created once; passwords are scrypt N=2^17 r=8 p=1 with 
     'CONFLICT',
   );
   await w.staff('li', ['clerk']);
-  const rows = w.ledger.db.prepare('SELECT password_hash, password_salt, password_params FROM staff').all() as {
-    password_hash: Buffer;
-    password_salt: Buffer;
-    password_params: string;
-  }[];
-  assert.equal(rows.length, 2);
-  for (const r of rows) {
-    assert.deepEqual(JSON.parse(r.password_params), { N: 131072, r: 8, p: 1, keylen: 64 });
-    assert.equal(r.password_hash.length, 64);
-    assert.ok(!r.password_hash.toString('latin1').includes('pass'));
-  }
-  assert.notDeepEqual(rows[0].password_salt, rows[1].password_salt);
+  // The passwords live only as key slots in the key file: scrypt parameters and a salt per slot, nothing in clear.
+  const text = fs.readFileSync(keysFileOf(w.ledger.file), 'utf8');
+  const slots = (JSON.parse(text) as { slots: { username: string; salt: string; params: string }[] }).slots;
+  assert.deepEqual(
+    slots.map((s) => s.username),
+    ['admin', 'li'],
+  );
+  for (const s of slots) assert.deepEqual(JSON.parse(s.params), { N: 131072, r: 8, p: 1, keylen: 64 });
+  assert.notEqual(slots[0].salt, slots[1].salt);
+  assert.ok(!text.includes('pass'), 'no password in the key file');
+  const columns = w.ledger.db.prepare(`SELECT name FROM pragma_table_info('staff')`).pluck().all();
+  assert.ok(!columns.includes('password_hash'), 'the staff table keeps no password hash');
 });
 
 test('five wrong passwords lock the account for five minutes', async () => {

@@ -1,0 +1,47 @@
+// The key file's channels: the recovery key shown once and typed back, a sign-in by it, the upgrade of a plain
+// ledger, and a USB backup restored onto a new PC (main/desk.ts, main/services/keys.ts).
+import { z } from 'zod';
+
+import { password, text } from './common';
+import { username } from './staff';
+
+const recoveryKey = z
+  .string({ error: '请输入恢复密钥' })
+  .trim()
+  .min(1, '请输入恢复密钥')
+  .max(64, '恢复密钥是 32 个字母和数字（每 4 个一组）');
+
+export const confirmRecoveryInput = z.object({ recoveryKey });
+export const recoverInput = z.object({ recoveryKey, username, newPassword: password('新密码') });
+export const encryptInput = z.object({
+  username: z.string().max(64, '用户名或密码错误'),
+  password: z.string().max(256, '用户名或密码错误'),
+  folder: text('明文备份文件夹', { min: 1, max: 1000 }),
+});
+export const restoreFromInput = z.object({
+  file: z
+    .string({ error: '请填写备份文件的位置' })
+    .trim()
+    .min(1, '请填写备份文件的位置')
+    .max(1000)
+    .regex(/\.sqlite$/, '请选择 .sqlite 备份文件'),
+  username: z.string().max(64).optional(),
+  password: z.string().max(256).optional(),
+  recoveryKey: z.string().max(64).optional(),
+});
+
+/** What the sign-in screen knows before any ledger is open: all of it from the key file beside the ledger. */
+export interface DoorState {
+  needsAdmin: boolean;
+  centerName: string;
+  demo: import('./staff').DemoAccounts | null;
+  /** A ledger of a version before encryption: an administrator must sign in to encrypt it. */
+  plain: boolean;
+  /** The recovery key was shown but not yet typed back. */
+  recoveryPending: boolean;
+}
+
+export interface RecoveryKey {
+  /** 32 characters in groups of four (ABCD-EFGH-…), shown once. */
+  recoveryKey: string;
+}
