@@ -107,14 +107,25 @@ export function createDesk(file: string, opts: { clock: Clock; handlers: Handler
       const issue = parsed.error.issues[0];
       return { ok: false, error: { code: 'VALIDATION', message: issue.message, field: issue.path.join('.') } };
     }
-    const data = parsed.data as { username: string; password: string; folder: string; recoveryKey: string; file: string };
+    const data = parsed.data as {
+      username: string;
+      password: string;
+      folder: string;
+      recoveryKey: string;
+      file: string;
+    };
     switch (channel) {
       case 'setup.state':
         return { ok: true, value: doorState() };
       case 'session.state':
         return {
           ok: true,
-          value: { staff: null, locked: false, idleLockMinutes: DEFAULT_CENTER.idleLockMinutes, today: dateCn(opts.clock()) },
+          value: {
+            staff: null,
+            locked: false,
+            idleLockMinutes: DEFAULT_CENTER.idleLockMinutes,
+            today: dateCn(opts.clock()),
+          },
         };
       case 'setup.createAdmin':
         if (hasLedger()) return fail(new AppError('CONFLICT', '管理员已经创建过了，请直接登录'));

@@ -85,9 +85,7 @@ export class Ledger {
     const made = !opts.keys;
     const stat = fs.statSync(abs, { throwIfNoEntry: false });
     if (made && stat?.isFile() && stat.size > 0)
-      throw isPlain(abs)
-        ? plainLedger(abs)
-        : new LedgerOpenError(`台账文件 ${abs} 已存在，需要登录后才能打开`);
+      throw isPlain(abs) ? plainLedger(abs) : new LedgerOpenError(`台账文件 ${abs} 已存在，需要登录后才能打开`);
     if (made) keysWithoutLedger(abs);
     const keys = opts.keys ?? Keyring.create(keysFileOf(abs), crypto.randomUUID(), DEFAULT_CENTER.name);
     let opened: ReturnType<typeof openLedger>;
@@ -108,12 +106,15 @@ export class Ledger {
     const ledger = new Ledger(db, abs, opts.clock, keys, unlock);
     try {
       if (!created && ledgerId(db) !== keys.ledgerId)
-        throw new LedgerOpenError('钥匙文件不属于这个台账（两者的标识不同），已拒绝打开。请找回这个台账自己的钥匙文件。');
+        throw new LedgerOpenError(
+          '钥匙文件不属于这个台账（两者的标识不同），已拒绝打开。请找回这个台账自己的钥匙文件。',
+        );
       const pending = pendingMigrations(db, opts.migrations ?? loadMigrations());
       const holdsData = !created && (db.pragma('user_version', { simple: true }) as number) > 0;
       if (pending.length > 0 && holdsData) await makeBackup(ledger, `before-migrate-v${pending[0].version}`);
       applyMigrations(db, pending);
-      if (created) db.prepare(`INSERT INTO settings (key, value) VALUES ('ledgerId', ?)`).run(JSON.stringify(ledger.id));
+      if (created)
+        db.prepare(`INSERT INTO settings (key, value) VALUES ('ledgerId', ?)`).run(JSON.stringify(ledger.id));
       keys.mirrorTo(path.join(ledger.backupsDir, 'bianmin.keys'));
       await encryptPlainBackups(ledger);
       if (!created) await dailyBackup(ledger);

@@ -35,7 +35,8 @@ async function runWebHost(opts: Options): Promise<void> {
   process.on('SIGTERM', stop);
   if (opts.demo) {
     // Only a place without a ledger is filled; the demo ledger then stays open (its accounts are on the screen).
-    const ledger = desk.ledger ?? (fs.existsSync(opts.db) && fs.statSync(opts.db).size > 0 ? null : await desk.create());
+    const ledger =
+      desk.ledger ?? (fs.existsSync(opts.db) && fs.statSync(opts.db).size > 0 ? null : await desk.create());
     const seeded = ledger && (await seedDemo(ledger, ledger.clock()));
     process.stderr.write(
       seeded

@@ -39,7 +39,8 @@ export async function encryptCopy(source: string, target: string, key: Buffer): 
     try {
       const check = enc.pragma('integrity_check', { simple: true });
       if (check !== 'ok') throw new Error(`加密后的副本未通过检查：${String(check)}`);
-      if (JSON.stringify(counts(enc)) !== JSON.stringify(counts(src))) throw new Error('加密后的副本与原文件行数不一致');
+      if (JSON.stringify(counts(enc)) !== JSON.stringify(counts(src)))
+        throw new Error('加密后的副本与原文件行数不一致');
     } finally {
       enc.close();
     }

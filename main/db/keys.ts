@@ -98,11 +98,7 @@ export const groupsOfFour = (key: string) => key.match(/.{1,4}/g)!.join('-');
 
 /** What a person typed for a recovery key, with spaces, dashes and look-alike letters forgiven. */
 export function normalizeRecoveryKey(typed: string): string {
-  return typed
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  return typed.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
 }
 
 function macOf(f: KeyFile, dataKey: Buffer): string {
@@ -189,6 +185,14 @@ export class Keyring {
   }
 
   static exists = (file: string) => fs.existsSync(file);
+
+  /** The key file of `ledgerFile`, unlocked by a staff member's password (a child process, a bench, a test). */
+  static unlock(ledgerFile: string, username: string, password: string, now: Date): Keyring {
+    const keys = Keyring.read(keysFileOf(ledgerFile));
+    const r = keys.signIn(username, password, now);
+    if (r instanceof AppError) throw r;
+    return keys;
+  }
 
   static read(file: string): Keyring {
     let text: string;

@@ -25,7 +25,14 @@ export const sessionHandlers = {
     const r = active(ctx, input.username);
     // A slot whose staff member is gone (deactivated while the key file was elsewhere) opens nothing either.
     const refused = proven instanceof AppError ? proven : r?.id !== proven.staffId ? wrongPassword() : null;
-    if (r) ctx.audit('session', r.id, null, { event: refused ? 'sign-in refused' : 'signed in', username: input.username }, r.id);
+    if (r)
+      ctx.audit(
+        'session',
+        r.id,
+        null,
+        { event: refused ? 'sign-in refused' : 'signed in', username: input.username },
+        r.id,
+      );
     if (refused) return new Failure(refused);
     Object.assign(ctx.session, { staff: seatOf(ctx.db, r!.id).staff, locked: false, lastSeen: ctx.now.getTime() });
     return sessionState(ctx.db, ctx.session, ctx.now);

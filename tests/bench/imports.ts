@@ -6,6 +6,7 @@ import path from 'node:path';
 
 import ExcelJS from 'exceljs';
 
+import { Keyring, keysFileOf } from '../../main/db/keys';
 import { AREAS, people } from '../../main/demo/fictional';
 import { createDispatcher, newSession, type Session } from '../../main/dispatch';
 import { handlers } from '../../main/handlers';
@@ -70,7 +71,9 @@ export async function openCopy(
   const dir = tempDir('bianmin-import-');
   const file = path.join(dir, 'ledger.sqlite');
   fs.copyFileSync(fixture, file);
-  const ledger = await Ledger.open(file, { clock: benchClock });
+  fs.copyFileSync(keysFileOf(fixture), keysFileOf(file));
+  const keys = Keyring.unlock(file, 'admin', 'bench-pass-1', benchClock());
+  const ledger = await Ledger.open(file, { clock: benchClock, keys });
   const d = createDispatcher(ledger, handlers);
   const s: Session = newSession();
   const call = async (channel: string, input: unknown) => {

@@ -130,7 +130,7 @@ test('daily at the first start of each day and at clean exit, stamped by the led
   );
 
   now = new Date('2026-11-23T19:00:00+08:00');
-  const l2 = await Ledger.open(file, { clock });
+  const l2 = await Ledger.open(file, { clock, keys: l1.keys });
   assert.equal(
     listBackups(l2.backupsDir).filter((b) => b.file.includes('2026-11-23T') && b.file.endsWith('-daily.sqlite')).length,
     1,

@@ -10,15 +10,20 @@ import { test } from 'node:test';
 import Database from 'better-sqlite3-multiple-ciphers';
 
 import { Keyring, keysFileOf } from '../../main/db/keys';
-import { createDesk, type Desk } from '../../main/desk';
 import { idNumberFor } from '../../main/demo/fictional';
+import { createDesk, type Desk } from '../../main/desk';
 import { newSession, type Session } from '../../main/dispatch';
 import { handlers } from '../../main/handlers';
 import type { Channel, Input, Output } from '../../shared/contract';
 import type { Result } from '../../shared/domain/result';
 import { Clock, must, refused, tempDir } from './helpers';
 
-const PLANTED = { name: '欧阳秘密', id: idNumberFor('1968-04-12', 7), phone: '13912345678', account: '6217009988776655443' };
+const PLANTED = {
+  name: '欧阳秘密',
+  id: idNumberFor('1968-04-12', 7, false),
+  phone: '13912345678',
+  account: '6217009988776655443',
+};
 const ADMIN = { username: 'admin', displayName: '王管理', password: 'admin-pass-1' };
 
 const call = <C extends Channel>(desk: Desk, s: Session, channel: C, input: Input<C>) =>
@@ -88,7 +93,12 @@ test('each staff member opens the ledger with their own password, anyone with th
   const { file, desk, admin, recoveryKey } = await firstStart(tempDir());
   for (const username of ['li', 'zhao'])
     must(
-      await call(desk, admin, 'staff.create', { username, displayName: username, password: 'staff-pass-1', roles: ['clerk'] }),
+      await call(desk, admin, 'staff.create', {
+        username,
+        displayName: username,
+        password: 'staff-pass-1',
+        roles: ['clerk'],
+      }),
     );
   await desk.close();
 
@@ -102,7 +112,8 @@ test('each staff member opens the ledger with their own password, anyone with th
     must(await call(d, s, 'session.signIn', { username, password }));
     assert.ok(d.ledger, `${username} opened the ledger`);
     assert.equal(must(await call(d, s, 'households.list', { offset: 0, limit: 10 })).total, 1);
-    if (username === 'li') must(await call(d, s, 'session.changePassword', { oldPassword: password, newPassword: 'li-new-pass-2' }));
+    if (username === 'li')
+      must(await call(d, s, 'session.changePassword', { oldPassword: password, newPassword: 'li-new-pass-2' }));
     if (username === 'admin') {
       const zhao = must(await call(d, s, 'staff.list', {})).find((r) => r.username === 'zhao')!;
       must(await call(d, s, 'staff.resetPassword', { id: zhao.id, password: 'zhao-reset-3' }));
@@ -116,7 +127,10 @@ test('each staff member opens the ledger with their own password, anyone with th
     ['zhao', 'staff-pass-1', 'zhao-reset-3'],
   ]) {
     const d = restart(file);
-    assert.match(refused(await call(d, newSession(), 'session.signIn', { username, password: old })).message, /用户名或密码错误/);
+    assert.match(
+      refused(await call(d, newSession(), 'session.signIn', { username, password: old })).message,
+      /用户名或密码错误/,
+    );
     assert.equal(d.ledger, null);
     must(await call(d, newSession(), 'session.signIn', { username, password: now }));
     await d.close();
@@ -125,7 +139,11 @@ test('each staff member opens the ledger with their own password, anyone with th
   // Every password lost: the recovery key sets the admin's new one and signs in.
   const d1 = restart(file);
   const wrong = refused(
-    await call(d1, newSession(), 'session.recover', { recoveryKey: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH', username: 'admin', newPassword: 'admin-new-9' }),
+    await call(d1, newSession(), 'session.recover', {
+      recoveryKey: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH',
+      username: 'admin',
+      newPassword: 'admin-new-9',
+    }),
   );
   assert.equal(wrong.field, 'recoveryKey');
   assert.equal(d1.ledger, null);
@@ -217,7 +235,9 @@ test('a USB backup with its key file is restored onto a fresh folder with a pass
   fs.copyFileSync(theirs.path, mixed);
   fs.copyFileSync(backup.path.replace(/\.sqlite$/, '.keys'), mixed.replace(/\.sqlite$/, '.keys'));
   const d = restart(path.join(tempDir(), 'ledger.sqlite'));
-  const e = refused(await call(d, newSession(), 'setup.restore', { file: mixed, username: 'admin', password: ADMIN.password }));
+  const e = refused(
+    await call(d, newSession(), 'setup.restore', { file: mixed, username: 'admin', password: ADMIN.password }),
+  );
   assert.match(e.message, /属于另一个台账/);
   // Within a ledger, the same: a backup of another ledger put into its backups folder is refused.
   const mine = restart(file);
@@ -225,7 +245,10 @@ test('a USB backup with its key file is restored onto a fresh folder with a pass
   must(await call(mine, s, 'session.signIn', { username: 'admin', password: ADMIN.password }));
   const into = path.join(mine.ledger!.backupsDir, path.basename(mixed));
   fs.copyFileSync(theirs.path, into);
-  assert.match(refused(await call(mine, s, 'backup.restore', { file: path.basename(mixed) })).message, /属于另一个台账/);
+  assert.match(
+    refused(await call(mine, s, 'backup.restore', { file: path.basename(mixed) })).message,
+    /属于另一个台账/,
+  );
   await mine.close();
   await d.close();
   assert.ok(Keyring.exists(keysFileOf(file)));

@@ -35,7 +35,7 @@ test('a pending migration backs up a ledger that holds data, then applies in one
     name: 'xxxx_test.sql',
     sql: 'CREATE TABLE added_later (id INTEGER PRIMARY KEY);',
   };
-  const l2 = await Ledger.open(file, { clock: testClock, migrations: [...base, next] });
+  const l2 = await Ledger.open(file, { clock: testClock, keys: l1.keys, migrations: [...base, next] });
   assert.equal(l2.db.pragma('user_version', { simple: true }), next.version);
   const backups = fs.readdirSync(l2.backupsDir).filter((f) => f.includes(`before-migrate-v${next.version}`));
   assert.equal(backups.length, 1, 'one backup made before migrating');
@@ -52,8 +52,8 @@ test('a pending migration backs up a ledger that holds data, then applies in one
     name: 'yyyy_bad.sql',
     sql: 'CREATE TABLE half (id INTEGER); THIS IS NOT SQL;',
   };
-  await assert.rejects(Ledger.open(file, { clock: testClock, migrations: [...base, next, broken] }));
-  const l3 = await Ledger.open(file, { clock: testClock, migrations: [...base, next] });
+  await assert.rejects(Ledger.open(file, { clock: testClock, keys: l1.keys, migrations: [...base, next, broken] }));
+  const l3 = await Ledger.open(file, { clock: testClock, keys: l1.keys, migrations: [...base, next] });
   assert.equal(l3.db.pragma('user_version', { simple: true }), next.version);
   assert.equal(
     (l3.db.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE name = 'half'`).get() as { n: number }).n,
@@ -82,7 +82,7 @@ test('a corrupt copy is refused with a clear message and left byte for byte unto
   const before = sha(copy);
 
   await assert.rejects(
-    Ledger.open(copy, { clock: testClock }),
+    Ledger.open(copy, { clock: testClock, keys: l.keys }),
     (e: Error) => e instanceof LedgerOpenError && /已损坏/.test(e.message) && /未作任何改动/.test(e.message),
   );
   assert.equal(sha(copy), before);
@@ -93,7 +93,10 @@ test('a file that is not a ledger is refused untouched', async () => {
   const file = path.join(tempDir(), 'notes.sqlite');
   fs.writeFileSync(file, '这不是数据库'.repeat(100));
   const before = sha(file);
-  await assert.rejects(Ledger.open(file, { clock: testClock }), /不是台账数据库文件/);
+  await assert.rejects(Ledger.open(file, { clock: testClock }), /已存在，需要登录后才能打开/);
+  const other = await Ledger.open(path.join(tempDir(), 'ledger.sqlite'), { clock: testClock });
+  await other.close({ backup: false });
+  await assert.rejects(Ledger.open(file, { clock: testClock, keys: other.keys }), /密钥与台账文件不符.*未作任何改动/);
   assert.equal(sha(file), before);
 });
 

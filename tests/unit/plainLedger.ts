@@ -40,7 +40,9 @@ export function makePlainLedger(file: string, households = 2000): { households: 
       );
     }
     db.prepare(`INSERT INTO settings (key, value) VALUES ('ledgerId', ?)`).run(JSON.stringify(crypto.randomUUID()));
-    db.prepare(`INSERT INTO settings (key, value) VALUES ('center', ?)`).run(JSON.stringify({ name: '东山镇便民服务中心' }));
+    db.prepare(`INSERT INTO settings (key, value) VALUES ('center', ?)`).run(
+      JSON.stringify({ name: '东山镇便民服务中心' }),
+    );
     db.prepare(`INSERT INTO areas (name) VALUES ('东山村')`).run();
   })();
   db.pragma('wal_checkpoint(TRUNCATE)');

@@ -125,7 +125,7 @@ test("4. the ledger, its WAL, the backups folder and every backup are the user's
   // An older, world-readable ledger is closed up when it is opened.
   await w.ledger.close({ backup: false });
   fs.chmodSync(w.ledger.file, 0o644);
-  const again = await Ledger.open(w.ledger.file, { clock: testClock });
+  const again = await Ledger.open(w.ledger.file, { clock: testClock, keys: w.ledger.keys });
   assert.equal(mode(w.ledger.file), 0o600);
   await again.close({ backup: false });
 });
@@ -140,7 +140,7 @@ test('9. backups belong to one ledger: two ledgers in one folder keep theirs apa
   assert.notEqual(b.backupsDir, w.ledger.backupsDir);
   // The next morning the other ledger opens first; this one still gets its own daily backup.
   w.clock.advanceMinutes(24 * 60);
-  const b2 = await Ledger.open(other, { clock: w.clock.now });
+  const b2 = await Ledger.open(other, { clock: w.clock.now, keys: b.keys });
   assert.ok(fs.readdirSync(b2.backupsDir).some((f) => f.endsWith('-daily.sqlite')));
   assert.ok(await dailyBackup(w.ledger));
   // The other ledger's backup, copied into this one's folder, is refused by restore.

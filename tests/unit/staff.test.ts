@@ -1,4 +1,5 @@
-// Staff sign-in: key slots with scrypt parameters, lockout after five wrong passwords, idle auto-lock, roles taking effect at once.
+// Staff sign-in: key slots with scrypt parameters, lockout after five wrong passwords, idle auto-lock, roles taking
+// effect at once.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { test } from 'node:test';

@@ -49,8 +49,9 @@ test('the admin encrypts a plain ledger from the sign-in screen: a plain backup 
   const file = path.join(dir, 'ledger.sqlite');
   const { households } = makePlainLedger(file, 50);
   // An old daily backup, plain like everything that version made.
-  const id = (new Database(file).prepare(`SELECT value FROM settings WHERE key = 'ledgerId'`).pluck().get() as string)
-    .replace(/"/g, '');
+  const id = (
+    new Database(file).prepare(`SELECT value FROM settings WHERE key = 'ledgerId'`).pluck().get() as string
+  ).replace(/"/g, '');
   const old = path.join(dir, 'backups', id, 'bianmin-2026-11-20T083000-daily.sqlite');
   fs.mkdirSync(path.dirname(old), { recursive: true });
   await new Database(file).backup(old);
@@ -59,15 +60,34 @@ test('the admin encrypts a plain ledger from the sign-in screen: a plain backup 
   const s = newSession();
   const state = must(await desk.dispatch(s, 'setup.state', {})) as { plain: boolean; centerName: string };
   assert.equal(state.plain, true);
-  assert.match(refused(await desk.dispatch(s, 'session.signIn', { username: 'admin', password: 'admin-pass-1' })).message, /需要先加密/);
+  assert.match(
+    refused(await desk.dispatch(s, 'session.signIn', { username: 'admin', password: 'admin-pass-1' })).message,
+    /需要先加密/,
+  );
   const folder = tempDir();
-  const clerk = refused(await desk.dispatch(s, 'setup.encrypt', { username: 'li', password: PLAIN_PASSWORDS.li, folder }));
+  const clerk = refused(
+    await desk.dispatch(s, 'setup.encrypt', { username: 'li', password: PLAIN_PASSWORDS.li, folder }),
+  );
   assert.match(clerk.message, /管理员/);
-  assert.match(refused(await desk.dispatch(s, 'setup.encrypt', { username: 'admin', password: 'wrong-pass', folder })).message, /用户名或密码错误/);
-  assert.match(refused(await desk.dispatch(s, 'setup.encrypt', { username: 'admin', password: PLAIN_PASSWORDS.admin, folder: path.join(folder, 'no') })).message, /文件夹不存在/);
+  assert.match(
+    refused(await desk.dispatch(s, 'setup.encrypt', { username: 'admin', password: 'wrong-pass', folder })).message,
+    /用户名或密码错误/,
+  );
+  assert.match(
+    refused(
+      await desk.dispatch(s, 'setup.encrypt', {
+        username: 'admin',
+        password: PLAIN_PASSWORDS.admin,
+        folder: path.join(folder, 'no'),
+      }),
+    ).message,
+    /文件夹不存在/,
+  );
   assert.ok(isPlain(file), 'every refusal left the plain ledger as it was');
 
-  const done = must(await desk.dispatch(s, 'setup.encrypt', { username: 'admin', password: PLAIN_PASSWORDS.admin, folder })) as { recoveryKey: string; plainBackup: string };
+  const done = must(
+    await desk.dispatch(s, 'setup.encrypt', { username: 'admin', password: PLAIN_PASSWORDS.admin, folder }),
+  ) as { recoveryKey: string; plainBackup: string };
   assert.ok(isPlain(done.plainBackup), 'the backup the admin keeps is plain, as the screen warned');
   assert.ok(fs.readFileSync(done.plainBackup).includes(Buffer.from(PLANTED_NAME)));
   assert.ok(!isPlain(file));
@@ -75,8 +95,14 @@ test('the admin encrypts a plain ledger from the sign-in screen: a plain backup 
   assert.ok(!fs.existsSync(file + '.encrypting'));
   assert.ok(!isPlain(old), 'the old plain backups beside the ledger are encrypted too');
   // Signed in as the admin, on the migrated ledger, which no longer keeps password hashes.
-  assert.equal((must(await desk.dispatch(s, 'session.state', {})) as { staff: { username: string } }).staff.username, 'admin');
-  assert.equal((must(await desk.dispatch(s, 'households.list', { offset: 0, limit: 5 })) as { total: number }).total, households);
+  assert.equal(
+    (must(await desk.dispatch(s, 'session.state', {})) as { staff: { username: string } }).staff.username,
+    'admin',
+  );
+  assert.equal(
+    (must(await desk.dispatch(s, 'households.list', { offset: 0, limit: 5 })) as { total: number }).total,
+    households,
+  );
   const columns = desk.ledger!.db.prepare(`SELECT name FROM pragma_table_info('staff')`).pluck().all();
   assert.ok(!columns.includes('password_hash'));
   must(await desk.dispatch(s, 'setup.confirmRecovery', { recoveryKey: done.recoveryKey }));
@@ -84,7 +110,10 @@ test('the admin encrypts a plain ledger from the sign-in screen: a plain backup 
 
   // The clerk never typed a password during the upgrade, and still signs in with the old one.
   const again = createDesk(file, { clock: new Clock().now, handlers });
-  assert.equal((must(await again.dispatch(newSession(), 'setup.state', {})) as { centerName: string }).centerName, '东山镇便民服务中心');
+  assert.equal(
+    (must(await again.dispatch(newSession(), 'setup.state', {})) as { centerName: string }).centerName,
+    '东山镇便民服务中心',
+  );
   must(await again.dispatch(newSession(), 'session.signIn', { username: 'li', password: PLAIN_PASSWORDS.li }));
   await again.close();
 });
@@ -101,7 +130,9 @@ test('kill -9 at random moments of the upgrade ×10: the old plain ledger or the
   };
   const run = (file: string, folder: string, killAfterMs: number | null) =>
     new Promise<number>((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', CHILD, file, folder], { stdio: ['ignore', 'pipe', 'inherit'] });
+      const child = spawn(process.execPath, ['--import', 'tsx', CHILD, file, folder], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
       let out = '';
       let started = 0;
       child.stdout.on('data', (d: Buffer) => {
@@ -129,8 +160,11 @@ test('kill -9 at random moments of the upgrade ×10: the old plain ledger or the
     assert.deepEqual({ households: there.households, planted: there.planted }, { households, planted: 1 });
     seen[there.state]++;
     // Whatever was left, the next start finishes the job.
-    if (there.state === 'plain') await encryptLedger(file, { username: 'admin', password: PLAIN_PASSWORDS.admin, folder, now: NOW });
+    if (there.state === 'plain')
+      await encryptLedger(file, { username: 'admin', password: PLAIN_PASSWORDS.admin, folder, now: NOW });
     assert.deepEqual(whatIsThere(file), { state: 'encrypted', households, planted: 1 });
   }
-  console.log(`# upgrade took ${Math.round(took)} ms; after the kills: ${seen.plain} plain, ${seen.encrypted} encrypted`);
+  console.log(
+    `# upgrade took ${Math.round(took)} ms; after the kills: ${seen.plain} plain, ${seen.encrypted} encrypted`,
+  );
 });

@@ -1,12 +1,14 @@
 // Child process of the agreement-number crash test: signs in the admin, says "concluding", then concludes every open
 // dispute with a written agreement, one transaction each. The parent kills it with SIGKILL at a random moment.
+import { Keyring } from '../../../main/db/keys';
 import { createDispatcher, newSession } from '../../../main/dispatch';
 import { handlers } from '../../../main/handlers';
 import { Ledger } from '../../../main/ledger';
 
 async function main() {
   const [file] = process.argv.slice(2);
-  const ledger = await Ledger.open(file, { clock: () => new Date('2026-11-23T09:00:00+08:00') });
+  const clock = () => new Date('2026-11-23T09:00:00+08:00');
+  const ledger = await Ledger.open(file, { clock, keys: Keyring.unlock(file, 'admin', 'admin-pass-1', clock()) });
   const dispatcher = createDispatcher(ledger, handlers);
   const session = newSession();
   const signedIn = await dispatcher.dispatch(session, 'session.signIn', {

@@ -1,12 +1,14 @@
 // Child process of the crash-safety test: opens the ledger, signs in the approver, says "posting", posts the batch.
 // The parent kills it with SIGKILL at a random moment after that line.
+import { Keyring } from '../../../main/db/keys';
 import { createDispatcher, newSession } from '../../../main/dispatch';
 import { handlers } from '../../../main/handlers';
 import { Ledger } from '../../../main/ledger';
 
 async function main() {
   const [file, batchId] = process.argv.slice(2);
-  const ledger = await Ledger.open(file, { clock: () => new Date('2026-11-23T09:00:00+08:00') });
+  const clock = () => new Date('2026-11-23T09:00:00+08:00');
+  const ledger = await Ledger.open(file, { clock, keys: Keyring.unlock(file, 'admin', 'admin-pass-1', clock()) });
   const dispatcher = createDispatcher(ledger, handlers);
   const session = newSession();
   const signedIn = await dispatcher.dispatch(session, 'session.signIn', { username: 'appr', password: 'staff-pass-1' });
