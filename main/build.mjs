@@ -43,7 +43,7 @@ if (stale('main/start.cjs', ['main', 'shared'])) {
     // Native and host modules stay outside the bundle.
     // Native modules load their own binaries, and pdfkit its font metrics, from their folders at run time: they stay
     // in node_modules.
-    external: ['electron', 'better-sqlite3', '@resvg/resvg-js', 'pdfkit'],
+    external: ['electron', 'better-sqlite3-multiple-ciphers', '@resvg/resvg-js', 'pdfkit'],
     logLevel: 'warning',
   });
   fs.cpSync(path.join(root, 'main/db/migrations'), path.join(dist, 'main/migrations'), { recursive: true });

@@ -12,7 +12,15 @@ import { DEFAULT_CENTER } from '../shared/schemas/settings';
 import type { Clock } from './clock';
 import { Keyring, keysFileOf } from './db/keys';
 import { lockLedger } from './db/lock';
-import { checkPlace, isNetworkPath, isPlain, LedgerOpenError, networkShare, PRIVATE_FILE } from './db/open';
+import {
+  checkIntact,
+  checkPlace,
+  isNetworkPath,
+  isPlain,
+  LedgerOpenError,
+  networkShare,
+  PRIVATE_FILE,
+} from './db/open';
 import { encryptLedger } from './db/upgrade';
 import { createDispatcher, type Dispatcher, type Handlers, type Session } from './dispatch';
 import { Ledger } from './ledger';
@@ -42,6 +50,8 @@ export function createDesk(file: string, opts: { clock: Clock; handlers: Handler
   if (isNetworkPath(file, '')) throw networkShare(file); // before path.resolve makes //server/share /server/share
   const abs = path.resolve(file);
   checkPlace(abs);
+  // A plain ledger needs no key to be checked: a damaged one is refused now, not after its admin's sign-in.
+  if ((fs.statSync(abs, { throwIfNoEntry: false })?.size ?? 0) > 0 && isPlain(abs)) checkIntact(abs, null);
   const release = lockLedger(abs, isoCn(opts.clock()));
   const keysFile = keysFileOf(abs);
   let ledger: Ledger | null = null;

@@ -10,7 +10,17 @@ import type { Clock } from './clock';
 import { Keyring, keysFileOf, syncFolder } from './db/keys';
 import { lockLedger } from './db/lock';
 import { applyMigrations, loadMigrations, type Migration, pendingMigrations } from './db/migrate';
-import { type DB, isPlain, LedgerOpenError, openLedger, type OpenOptions, plainLedger } from './db/open';
+import {
+  checkPlace,
+  type DB,
+  isNetworkPath,
+  isPlain,
+  LedgerOpenError,
+  networkShare,
+  openLedger,
+  type OpenOptions,
+  plainLedger,
+} from './db/open';
 import { dailyBackup, encryptPlainBackups, makeBackup, pruneBackups } from './services/backup';
 
 /** The identity stored in a ledger (or a backup of it), if it has one. */
@@ -81,12 +91,16 @@ export class Ledger {
    * migrating it, and makes the daily backup.
    */
   static async open(file: string, opts: LedgerOpenOptions): Promise<Ledger> {
+    if (isNetworkPath(file, '')) throw networkShare(file); // before path.resolve makes //server/share /server/share
     const abs = path.resolve(file);
     const made = !opts.keys;
     const stat = fs.statSync(abs, { throwIfNoEntry: false });
     if (made && stat?.isFile() && stat.size > 0)
       throw isPlain(abs) ? plainLedger(abs) : new LedgerOpenError(`台账文件 ${abs} 已存在，需要登录后才能打开`);
-    if (made) keysWithoutLedger(abs);
+    if (made) {
+      checkPlace(abs); // a clear refusal (and no key file) for a place the ledger cannot be made in
+      keysWithoutLedger(abs);
+    }
     const keys = opts.keys ?? Keyring.create(keysFileOf(abs), crypto.randomUUID(), DEFAULT_CENTER.name);
     let opened: ReturnType<typeof openLedger>;
     try {

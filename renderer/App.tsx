@@ -10,6 +10,7 @@ import { Shell } from './components/Shell';
 import { setLedgerDay } from './components/today';
 import { LockScreen } from './pages/session/LockScreen';
 import { SignIn } from './pages/session/SignIn';
+import { EncryptLedger } from './pages/setup/EncryptLedger';
 import { FirstRun } from './pages/setup/FirstRun';
 import { PrintView } from './print/PrintView';
 
@@ -66,6 +67,7 @@ export function App() {
 
   if (!setup || !session) return <Spin fullscreen tip="正在打开台账…" />;
   if (setup.needsAdmin) return <FirstRun centerName={setup.centerName} onDone={refresh} />;
+  if (setup.plain) return <EncryptLedger centerName={setup.centerName} onDone={refresh} />;
   if (!session.staff) return <SignIn centerName={setup.centerName} demo={setup.demo} onSignedIn={adopt} />;
   // Locked: the shell is unmounted, so no personal data stays on screen or in the page.
   if (session.locked) return <LockScreen staff={session.staff} onChange={adopt} />;

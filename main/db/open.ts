@@ -134,22 +134,24 @@ export function openKeyed(file: string, key: Buffer, opts: { readonly?: boolean 
   }
 }
 
-/** Check an existing file without writing to it: encrypted, its key, then quick_check on a read-only connection. */
-function checkIntact(file: string, key: Buffer): void {
-  if (isPlain(file)) throw plainLedger(file);
+/**
+ * Checks an existing file without writing to it: quick_check on a read-only connection, with the key (an encrypted
+ * ledger) or without (a plain one of an earlier version, checked before the sign-in screen offers to encrypt it).
+ */
+export function checkIntact(file: string, key: Buffer | null): void {
   let problem: string | null = null;
-  const ro = openKeyed(file, key, { readonly: true });
+  const ro = key
+    ? openKeyed(file, key, { readonly: true })
+    : new Database(file, { readonly: true, fileMustExist: true });
   try {
-    try {
-      const rows = ro.pragma('quick_check') as { quick_check: string }[];
-      if (rows[0]?.quick_check !== 'ok')
-        problem = rows
-          .slice(0, 3)
-          .map((r) => r.quick_check)
-          .join('；');
-    } catch (e) {
-      problem = (e as Error).message;
-    }
+    const rows = ro.pragma('quick_check') as { quick_check: string }[];
+    if (rows[0]?.quick_check !== 'ok')
+      problem = rows
+        .slice(0, 3)
+        .map((r) => r.quick_check)
+        .join('；');
+  } catch (e) {
+    problem = (e as Error).message;
   } finally {
     ro.close();
   }
@@ -169,6 +171,7 @@ export function openLedger(file: string, key: Buffer, opts: OpenOptions = {}): {
   if (isNetworkPath(file, '')) throw networkShare(file);
   const abs = path.resolve(file);
   const { exists } = checkPlace(abs);
+  if (exists && isPlain(abs)) throw plainLedger(abs);
   if (exists) checkIntact(abs, key);
   // The ledger is the user's only: created 0600 before SQLite opens it (its -wal and -shm take the same mode), and
   // an older world-readable one is closed up. On Windows these modes do nothing; the user-data folder's ACL applies.

@@ -1,10 +1,9 @@
 // A 临时救助 case at the counter: registered with a material missing → receipt and notice PDFs → investigated →
 // reviewed → 公示 (list PDF without ID or phone numbers) → approved by a third person → waits for payment.
 import { expect, test } from '@playwright/test';
-import Database from 'better-sqlite3-multiple-ciphers';
 
 import { idNumberFor } from '../../main/demo/fictional';
-import { type Host, startHost } from './host';
+import { type Host, ledgerFile, startHost } from './host';
 import { pdfInfo, pdfPicture, pdfText, PERSONAL_NUMBERS, printToPdf } from './pdf';
 import { api, choose, dayCn, firstStartAsAdmin, noticeBegan, setUpCenter, switchTo } from './session';
 
@@ -141,7 +140,7 @@ test('register with a missing material, print receipt and notice, review, public
   await expect(page.getByRole('heading', { name: /已审批待发放/ })).toBeVisible();
   await expect(page.getByText('批准金额 2,000.00 元')).toBeVisible();
 
-  const db = new Database(host.db, { readonly: true });
+  const db = ledgerFile(host.db, { readonly: true });
   expect(db.prepare('SELECT state, approved_fen AS fen FROM applications').get()).toEqual({
     state: 'approved',
     fen: 200000,

@@ -2,13 +2,14 @@
 // the year report prints; and three new staff walk one 临时救助 case from 受理 to 发放 with nothing but 首页's
 // queues and the case page's next-step line to guide them.
 import { expect, type Page, test } from '@playwright/test';
-import Database from 'better-sqlite3-multiple-ciphers';
 
 import { DEMO_PASSWORD, demoYear } from '../../main/demo/year';
 import { dateCn } from '../../shared/domain/time';
-import { type Host, startHost } from './host';
+import { type Host, ledgerFile, startHost } from './host';
 import { pdfInfo, pdfPicture, pdfText, printToPdf } from './pdf';
 import { choose, noticeBegan, signIn, switchTo, watchCsp } from './session';
+
+const DEMO_ADMIN = { username: 'admin', password: DEMO_PASSWORD };
 
 let host: Host;
 test.beforeEach(async () => {
@@ -101,7 +102,7 @@ test('the demo year: accounts on the sign-in screen, every menu with rows, the y
   await page.getByRole('button', { name: '返回' }).click();
 
   // Pairing from the cadre's page as well as the household's: a household still without a cadre.
-  const db = new Database(host.db, { readonly: true });
+  const db = ledgerFile(host.db, { readonly: true }, DEMO_ADMIN);
   const lone = db
     .prepare(
       `SELECT h.id, h.head_name AS head
@@ -173,7 +174,7 @@ test('three new staff walk a 临时救助 case from 受理 to 发放, guided by 
   }
 
   // A household of the demo with no case this year.
-  const db = new Database(host.db, { readonly: true });
+  const db = ledgerFile(host.db, { readonly: true }, DEMO_ADMIN);
   const h = db
     .prepare(
       `SELECT h.id, h.head_name AS head
@@ -247,7 +248,7 @@ test('three new staff walk a 临时救助 case from 受理 to 发放, guided by 
   await expect(page.getByTestId('next-step')).toHaveCount(0);
   await page.screenshot({ path: 'test-results/demo-walk-paid.png', fullPage: true });
 
-  const check = new Database(host.db, { readonly: true });
+  const check = ledgerFile(host.db, { readonly: true }, DEMO_ADMIN);
   const steps = check
     .prepare(
       `SELECT group_concat(st.action || ':' || s.username, ',') AS steps

@@ -1,8 +1,7 @@
 // First start → create admin → sign in → create a clerk → sign out → sign in as the clerk → admin-only screen refused.
 import { expect, test } from '@playwright/test';
-import Database from 'better-sqlite3-multiple-ciphers';
 
-import { type Host, startHost } from './host';
+import { type Host, ledgerFile, startHost } from './host';
 import { createAdmin, firstStartAsAdmin, signIn, watchCsp } from './session';
 
 let host: Host;
@@ -21,7 +20,21 @@ test('first start to a refused admin screen, as the counter would do it', async 
   await expect(page.getByText('这是一个新台账')).toBeVisible();
   await expect(page).toHaveURL(/#\/$/); // the token left the address bar
 
-  await createAdmin(page);
+  // The recovery key is shown once, and must be typed back right before the sign-in screen.
+  await page.getByLabel('管理员姓名').fill('王管理');
+  await page.getByLabel('用户名').fill('admin');
+  await page.getByLabel('密码', { exact: true }).fill('admin-pass-1');
+  await page.getByLabel('再次输入密码').fill('admin-pass-1');
+  await page.getByRole('button', { name: '创建管理员' }).click();
+  await expect(page.getByText('恢复密钥只显示这一次')).toBeVisible();
+  await expect(page.getByText('台账里的数据将再也无法打开')).toBeVisible();
+  await page.screenshot({ path: 'test-results/foundation-recovery-key.png' });
+  const key = (await page.getByTestId('recovery-key').textContent())!;
+  await page.getByLabel('请照着打印的那一页').fill('AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH');
+  await page.getByRole('button', { name: '核对并继续' }).click();
+  await expect(page.getByText('输入的恢复密钥与显示的不一致，请逐组核对')).toBeVisible();
+  await page.getByLabel('请照着打印的那一页').fill(key);
+  await page.getByRole('button', { name: '核对并继续' }).click();
 
   await signIn(page, 'admin', 'wrong-password');
   await expect(page.getByText('用户名或密码错误（连续错误 5 次将锁定 5 分钟）')).toBeVisible();
@@ -82,7 +95,7 @@ test('first start to a refused admin screen, as the counter would do it', async 
   await expect(page.getByText('无权进行此操作：需要管理员权限')).toBeVisible();
 
   expect(csp).toEqual([]);
-  const db = new Database(host.db, { readonly: true });
+  const db = ledgerFile(host.db, { readonly: true });
   expect(db.prepare(`SELECT username FROM staff ORDER BY id`).all()).toEqual([
     { username: 'admin' },
     { username: 'li' },

@@ -4,6 +4,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
+import type Database from 'better-sqlite3-multiple-ciphers';
+
+import { Keyring } from '../../main/db/keys';
+import { openKeyed } from '../../main/db/open';
+
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const START = path.join(ROOT, 'dist', 'main', 'start.cjs');
 export const LINE = /^便民服务台账 listening on (http:\/\/127\.0\.0\.1:(\d+)\/)#token=([\w-]+)$/;
@@ -83,4 +88,20 @@ export async function startHost(opts: { db?: string; args?: string[]; viaEnv?: b
         proc.kill(signal);
       }),
   };
+}
+
+const keyCache = new Map<string, Keyring>();
+
+/**
+ * The ledger file opened beside the running host, with the key its administrator's password unwraps from the key
+ * file (as a second program on the counter's PC would need to): the tests read what the app wrote.
+ */
+export function ledgerFile(
+  file: string,
+  opts: { readonly?: boolean } = {},
+  who: { username: string; password: string } = { username: 'admin', password: 'admin-pass-1' },
+): Database.Database {
+  let keys = keyCache.get(file);
+  if (!keys) keyCache.set(file, (keys = Keyring.unlock(file, who.username, who.password, new Date())));
+  return openKeyed(file, keys.key, opts);
 }

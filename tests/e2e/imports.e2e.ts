@@ -4,11 +4,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import { expect, test } from '@playwright/test';
-import Database from 'better-sqlite3-multiple-ciphers';
 import ExcelJS from 'exceljs';
 
 import { idNumberFor } from '../../main/demo/fictional';
 import type { Host } from './host';
+import { ledgerFile } from './host';
 import { api, firstStartAsAdmin, hostPerTest } from './session';
 
 let host: Host;
@@ -103,7 +103,7 @@ test('a roster imported through the screen: preview, problem rows fixed in a sec
   await page.getByRole('dialog').getByRole('button', { name: '撤销本次导入' }).click();
   await expect(page.getByText('已撤销本次导入')).toBeVisible();
   await expect(history).toContainText('已撤销');
-  const db = new Database(host.db, { readonly: true });
+  const db = ledgerFile(host.db, { readonly: true });
   try {
     const ids = (db.prepare('SELECT id_number AS id FROM persons ORDER BY id_number').all() as { id: string }[]).map(
       (r) => r.id,

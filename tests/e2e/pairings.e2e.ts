@@ -3,11 +3,11 @@
 import { execFileSync } from 'node:child_process';
 
 import { expect, type Page, test } from '@playwright/test';
-import Database from 'better-sqlite3-multiple-ciphers';
 
 import { idNumberFor } from '../../main/demo/fictional';
 import { cardQrText } from '../../shared/domain/cards';
 import type { Host } from './host';
+import { ledgerFile } from './host';
 import { ID_NUMBERS, pdfInfo, pdfPictures, pdfText, PERSONAL_NUMBERS, printToPdf } from './pdf';
 import { api, choose, firstStartAsAdmin, hostPerTest, switchTo, watchCsp } from './session';
 
@@ -198,7 +198,7 @@ test('create a cadre, pair a household, record a visit with aid, print its card 
     await page.goBack();
   }
 
-  const db = new Database(host.db, { readonly: true });
+  const db = ledgerFile(host.db, { readonly: true });
   expect(db.prepare('SELECT count(*) AS n FROM card_printings').get()).toEqual({ n: 1 });
   expect(db.prepare('SELECT sum(value_fen) AS fen FROM visit_aid').get()).toEqual({ fen: 30000 });
   db.close();
@@ -248,7 +248,7 @@ test('a whole area on A4: ten cards a sheet with crop marks, backs mirrored, eve
   expect(pdfText('test-results/cards-a4.pdf', 2)).toContain('服务事项及联系电话');
   // The ten QR codes of the first sheet, slot by slot: each holds its own card's number, the hotline and its cadre's
   // phone.
-  const db = new Database(host.db, { readonly: true });
+  const db = ledgerFile(host.db, { readonly: true });
   const cards = db
     .prepare(
       `SELECT sc.card_no AS cardNo, c.phone AS cadrePhone

@@ -2,13 +2,13 @@
 // the clerk, approved and posted by the approver; one payment reversed; the totals on screen move with the ledger.
 // Then a 120-row roster printed to PDF and read back page by page.
 import { expect, type Page, test } from '@playwright/test';
-import Database from 'better-sqlite3-multiple-ciphers';
 
 import { idNumberFor } from '../../main/demo/fictional';
 import { amountInWords, formatYuan } from '../../shared/domain/money';
 import { buildEntitlements } from '../bench/payments';
 import { buildRegistry } from '../bench/registry';
 import type { Host } from './host';
+import { ledgerFile } from './host';
 import { pdfInfo, pdfPicture, pdfPictures, pdfText, PERSONAL_NUMBERS, printToPdf } from './pdf';
 import {
   api,
@@ -32,7 +32,7 @@ const thisMonth = () => today().slice(0, 7);
 
 /** The net total of the ledger, as an independent SQL query over the file. */
 function ledgerTotal(file: string, where = '1'): number {
-  const db = new Database(file, { readonly: true });
+  const db = ledgerFile(file, { readonly: true });
   try {
     return (
       db.prepare(`SELECT coalesce(sum(signed_fen), 0) AS fen FROM payments WHERE ${where}`).get() as { fen: number }
@@ -201,7 +201,7 @@ test('a roster of 120 rows: seven A4 pages, header and subtotal on each, grand t
   await expect(page.getByTestId('signed-in')).toContainText('王管理');
   await setUpCenter(host, { staff: COUNTER_STAFF.filter(([u]) => u !== 'zhao') });
   // 120 households with entitlements, written into the running ledger (WAL lets the host read them at once).
-  const db = new Database(host.db);
+  const db = ledgerFile(host.db);
   db.pragma('busy_timeout = 5000');
   buildRegistry(db, 360);
   buildEntitlements(db, 120, 2);

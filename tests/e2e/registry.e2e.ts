@@ -1,11 +1,10 @@
 // The registry at the counter: keyboard-only registration, finding by pinyin initials and ID tail, a duplicate ID
 // refused, rare characters and · unchanged from form to grid to .xlsx, and the export read back.
 import { expect, type Page, test } from '@playwright/test';
-import Database from 'better-sqlite3-multiple-ciphers';
 import ExcelJS from 'exceljs';
 
 import { idNumberFor } from '../../main/demo/fictional';
-import { type Host, startHost } from './host';
+import { type Host, ledgerFile, startHost } from './host';
 import { api, firstStartAsAdmin } from './session';
 
 let host: Host;
@@ -151,7 +150,7 @@ test('keyboard-only registration, search by pinyin initials and ID tail, duplica
   for (const id of [HEAD.id, SPOUSE.id, RARE.id]) expect(text).not.toContain(id.slice(4, 14));
 
   // And in the ledger file, exactly as typed.
-  const db = new Database(host.db, { readonly: true });
+  const db = ledgerFile(host.db, { readonly: true });
   expect(db.prepare('SELECT name FROM persons ORDER BY id').all()).toEqual([
     { name: HEAD.name },
     { name: SPOUSE.name },

@@ -2,11 +2,11 @@
 // the payments (households, applications) behind it with the same total, the A4 PDF carries the summary paragraph, and
 // the chart is looked at.
 import { expect, test } from '@playwright/test';
-import Database from 'better-sqlite3-multiple-ciphers';
 
 import { idNumberFor } from '../../main/demo/fictional';
 import { formatYuan } from '../../shared/domain/money';
 import type { Host } from './host';
+import { ledgerFile } from './host';
 import { pdfInfo, pdfPictures, pdfText, printToPdf } from './pdf';
 import { api, approvedCase, dayCn, firstStartAsAdmin, hostPerTest, setUpCenter, watchCsp } from './session';
 
@@ -18,7 +18,7 @@ const today = () => dayCn();
 
 /** What the report must show, asked of the ledger file directly. */
 function fromLedger(file: string) {
-  const db = new Database(file, { readonly: true });
+  const db = ledgerFile(file, { readonly: true });
   try {
     const span = [`${year}-01-01`, `${year}-12-31`];
     const kind = (code: string) =>

@@ -1,16 +1,21 @@
 // Shared e2e steps: first start as admin, sign in, and calls over the same token (the host's one session).
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import Database from 'better-sqlite3-multiple-ciphers';
 
-import { type Host, startHost } from './host';
+import { type Host, ledgerFile, startHost } from './host';
 
-/** Fills the first-start form of a new ledger (the page must already show it). */
-export async function createAdmin(page: Page): Promise<void> {
+/** Fills the first-start form of a new ledger (the page must already show it), then types the recovery key back. */
+export async function createAdmin(page: Page, o: { screenshot?: string } = {}): Promise<string> {
   await page.getByLabel('管理员姓名').fill('王管理');
   await page.getByLabel('用户名').fill('admin');
   await page.getByLabel('密码', { exact: true }).fill('admin-pass-1');
   await page.getByLabel('再次输入密码').fill('admin-pass-1');
   await page.getByRole('button', { name: '创建管理员' }).click();
+  const key = (await page.getByTestId('recovery-key').textContent())!;
+  expect(key).toMatch(/^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/);
+  if (o.screenshot) await page.screenshot({ path: o.screenshot });
+  await page.getByLabel('请照着打印的那一页').fill(key.replace(/-/g, ' ').toLowerCase());
+  await page.getByRole('button', { name: '核对并继续' }).click();
+  return key;
 }
 
 export async function firstStartAsAdmin(page: Page, host: Host): Promise<void> {
@@ -78,7 +83,7 @@ export const dayCn = (daysAgo = 0) =>
  * than today and the host runs on the real clock, so a test cannot wait out the seven days.
  */
 export function noticeBegan(host: Host, id: number, days: number): void {
-  const db = new Database(host.db);
+  const db = ledgerFile(host.db);
   try {
     db.prepare(
       `UPDATE applications

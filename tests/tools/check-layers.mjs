@@ -23,7 +23,7 @@ function* files(dir) {
 const rules = [
   {
     where: 'renderer',
-    refuse: (m) => NODE.has(m) || m === 'better-sqlite3' || m === 'electron',
+    refuse: (m) => NODE.has(m) || m.startsWith('better-sqlite3') || m === 'electron',
     why: '渲染层不能引用 Node 内置模块、better-sqlite3 或 electron',
   },
   {
@@ -34,7 +34,7 @@ const rules = [
   },
   {
     where: 'shared',
-    refuse: (m) => NODE.has(m) || m === 'better-sqlite3' || m === 'electron',
+    refuse: (m) => NODE.has(m) || m.startsWith('better-sqlite3') || m === 'electron',
     why: 'shared/ 只能是纯 TypeScript',
   },
   {

@@ -3,13 +3,30 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
+import { Worker } from 'node:worker_threads';
 
-import Database from 'better-sqlite3-multiple-ciphers';
-
+import { openKeyed } from '../../main/db/open';
 import { Ledger } from '../../main/ledger';
 import { dailyBackup, listBackups, makeBackup, pruneBackups } from '../../main/services/backup';
 import type { BackupFile } from '../../shared/schemas/backup';
 import { must, refused, tempDir, testClock, world } from './helpers';
+
+/** Writes pairs from 5000 on, one transaction each, until told to stop; says how many it wrote in stop[1]. */
+const WRITER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require('better-sqlite3-multiple-ciphers');
+const db = new Database(workerData.file);
+db.pragma("cipher = 'sqlcipher'");
+db.pragma(\`key = "x'\${Buffer.from(workerData.key).toString('hex')}'"\`);
+db.pragma('busy_timeout = 5000');
+const ins = db.prepare('INSERT INTO pairs (pair, payload) VALUES (?, ?)');
+const pair = db.transaction((n) => { ins.run(n, 'x'.repeat(2000)); ins.run(n, 'y'.repeat(2000)); });
+parentPort.postMessage('ready');
+let n = 5000;
+while (!Atomics.load(workerData.stop, 0)) pair(n++);
+Atomics.store(workerData.stop, 1, n);
+db.close();
+`;
 
 test('a backup taken while writes run opens, passes integrity_check and holds only whole transactions', async () => {
   const ledger = await Ledger.open(path.join(tempDir(), 'ledger.sqlite'), { clock: testClock });
@@ -21,21 +38,18 @@ test('a backup taken while writes run opens, passes integrity_check and holds on
     ins.run(n, 'x'.repeat(2000));
     ins.run(n, 'y'.repeat(2000));
   });
-  for (let i = 0; i < 5000; i++) writePair(i); // ~20 MB, so the backup takes many steps
-  let n = 5000;
-  let running = true;
-  const writer = (async () => {
-    while (running) {
-      writePair(n++);
-      await new Promise((r) => setImmediate(r));
-    }
-  })();
+  for (let i = 0; i < 5000; i++) writePair(i); // ~20 MB, so the backup takes a while
+  // VACUUM INTO holds this thread, so the writes run on another connection in a worker thread meanwhile.
+  const stop = new Int32Array(new SharedArrayBuffer(8));
+  const writer = new Worker(WRITER, { eval: true, workerData: { file: ledger.file, key: ledger.keys.key, stop } });
+  await new Promise((r) => writer.once('message', r));
   const file = await makeBackup(ledger, 'test');
-  running = false;
-  await writer;
+  Atomics.store(stop, 0, 1);
+  await new Promise((r) => writer.once('exit', r));
+  const n = Atomics.load(stop, 1);
   assert.ok(n > 5000, 'writes ran during the backup');
 
-  const b = new Database(file, { readonly: true });
+  const b = openKeyed(file, ledger.keys.key, { readonly: true });
   assert.equal((b.pragma('integrity_check') as { integrity_check: string }[])[0].integrity_check, 'ok');
   const { rows, pairs, broken } = b
     .prepare(
@@ -75,7 +89,7 @@ test('restore brings back exactly the rows of the backup, after backing up the c
   assert.equal(w.one(`SELECT count(*) AS n FROM settings WHERE value LIKE '%改过的名字%'`).n, 0);
   const before = listBackups(w.ledger.backupsDir).filter((b) => b.file.includes('before-restore'));
   assert.equal(before.length, 1);
-  const saved = new Database(path.join(w.ledger.backupsDir, before[0].file), { readonly: true });
+  const saved = openKeyed(path.join(w.ledger.backupsDir, before[0].file), w.ledger.keys.key, { readonly: true });
   assert.equal(
     (saved.prepare('SELECT count(*) AS n FROM staff').get() as { n: number }).n,
     3,
@@ -106,7 +120,7 @@ test('manual backup to a folder the user picks; a missing folder is refused', as
   const usb = tempDir();
   const r = must(await w.call(admin, 'backup.create', { folder: usb })) as { path: string };
   assert.equal(path.dirname(r.path), usb);
-  const b = new Database(r.path, { readonly: true });
+  const b = openKeyed(r.path, w.ledger.keys.key, { readonly: true });
   assert.equal((b.prepare('SELECT count(*) AS n FROM staff').get() as { n: number }).n, 1);
   b.close();
   const e = refused(await w.call(admin, 'backup.create', { folder: path.join(usb, '不存在') }));

@@ -4,27 +4,34 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 
-import Database from 'better-sqlite3-multiple-ciphers';
+import { type Host, LINE, runCli, startHost, tempDir } from '../e2e/host';
+import { keyedFile } from './helpers';
 
-import { LINE, runCli, startHost, tempDir } from '../e2e/host';
+/** A call over the host's token; the answer's value, or the test fails. */
+async function post(h: Host, channel: string, input: unknown): Promise<Record<string, unknown>> {
+  const res = await fetch(`${h.base}api/${channel}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Bianmin-Token': h.token },
+    body: JSON.stringify(input),
+  });
+  const body = (await res.json()) as { ok: boolean; value: Record<string, unknown> };
+  assert.equal(body.ok, true, JSON.stringify(body));
+  return body.value;
+}
 
 test('prints exactly one line with the loopback address and token; SIGTERM checkpoints, backs up, exits 0', async () => {
   const h = await startHost();
   assert.match(h.stdout().trimEnd(), LINE);
   assert.equal(h.stdout().split('\n').filter(Boolean).length, 1);
-  const res = await fetch(`${h.base}api/setup.state`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Bianmin-Token': h.token },
-    body: '{}',
-  });
-  assert.equal(((await res.json()) as { ok: boolean }).ok, true);
+  assert.equal((await post(h, 'setup.state', {})).needsAdmin, true);
+  await post(h, 'setup.createAdmin', { username: 'admin', displayName: '王管理', password: 'admin-pass-1' });
   assert.equal(await h.stop('SIGTERM'), 0);
   assert.equal(
     fs.existsSync(h.db + '-wal') && fs.statSync(h.db + '-wal').size > 0,
     false,
     'WAL folded back into the file',
   );
-  const db = new Database(h.db, { readonly: true });
+  const db = keyedFile(h.db, { readonly: true });
   // Backups sit in a folder named by the ledger's identity, readable by the user alone.
   const id = JSON.parse(
     (db.prepare(`SELECT value FROM settings WHERE key = 'ledgerId'`).get() as { value: string }).value,
@@ -51,6 +58,9 @@ test('Ctrl+C (SIGINT) stops cleanly too, and --port is honoured', async () => {
 test('BIANMIN_DB chooses the ledger when --db is absent; a bad --port writes nothing', async () => {
   const chosen = path.join(tempDir(), '台账 2026', 'from-env.sqlite');
   const h = await startHost({ db: chosen, viaEnv: true });
+  assert.equal(fs.existsSync(path.dirname(chosen)), true, 'its folder is made at start');
+  assert.equal(fs.existsSync(chosen), false, 'the ledger itself with the first administrator');
+  await post(h, 'setup.createAdmin', { username: 'admin', displayName: '王管理', password: 'admin-pass-1' });
   assert.equal(fs.existsSync(chosen), true);
   assert.equal(await h.stop(), 0);
   const file = path.join(tempDir(), 'never.sqlite');

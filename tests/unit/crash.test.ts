@@ -7,12 +7,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 
-import Database from 'better-sqlite3-multiple-ciphers';
-
+import { keysFileOf } from '../../main/db/keys';
 import { emptyLedger, rosterRows, rosterXlsx } from '../bench/imports';
 import { buildEntitlements } from '../bench/payments';
 import { buildRegistry } from '../bench/registry';
-import { must, tempDir, world } from './helpers';
+import { keyedFile, must, tempDir, world } from './helpers';
 
 const ROWS = 5000;
 const CHILD = path.join(__dirname, 'children', 'postBatch.ts');
@@ -54,11 +53,12 @@ function run(
 function copyOf(fixture: string): string {
   const file = path.join(tempDir(), 'ledger.sqlite');
   fs.copyFileSync(fixture, file);
+  fs.copyFileSync(keysFileOf(fixture), keysFileOf(file));
   return file;
 }
 
 function inspect(file: string, batchId: number) {
-  const db = new Database(file); // opening replays the WAL, as the app's next start would
+  const db = keyedFile(file); // opening replays the WAL, as the app's next start would
   try {
     return {
       integrity: db.pragma('integrity_check', { simple: true }),
@@ -143,7 +143,7 @@ test(
     const fixture = await emptyLedger(dir);
     const copy = () => copyOf(fixture);
     const look = (file: string) => {
-      const db = new Database(file);
+      const db = keyedFile(file, { password: 'bench-pass-1' });
       try {
         const n = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
         return {
@@ -208,7 +208,7 @@ test(
     await w.ledger.close({ backup: false });
     const copy = () => copyOf(fixture);
     const look = (file: string) => {
-      const db = new Database(file);
+      const db = keyedFile(file);
       try {
         const seqs = (
           db.prepare(`SELECT agreement_seq AS n FROM disputes WHERE status = 'settled' ORDER BY 1`).all() as {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 
 import { loadMigrations } from '../../main/db/migrate';
-import { isNetworkPath, LedgerOpenError, mountTypeOf } from '../../main/db/open';
+import { isNetworkPath, LedgerOpenError, mountTypeOf, openKeyed } from '../../main/db/open';
 import { Ledger } from '../../main/ledger';
 import { tempDir, testClock } from './helpers';
 
@@ -39,8 +39,7 @@ test('a pending migration backs up a ledger that holds data, then applies in one
   assert.equal(l2.db.pragma('user_version', { simple: true }), next.version);
   const backups = fs.readdirSync(l2.backupsDir).filter((f) => f.includes(`before-migrate-v${next.version}`));
   assert.equal(backups.length, 1, 'one backup made before migrating');
-  const Database = (await import('better-sqlite3')).default;
-  const b = new Database(path.join(l2.backupsDir, backups[0]), { readonly: true });
+  const b = openKeyed(path.join(l2.backupsDir, backups[0]), l2.keys.key, { readonly: true });
   assert.equal(b.pragma('user_version', { simple: true }), base.length, 'the backup is the ledger as it was');
   assert.deepEqual(b.prepare(`SELECT value FROM settings WHERE key = 'marker'`).get(), { value: '"before"' });
   b.close();

@@ -1,4 +1,4 @@
-import { Card, Col, Descriptions, Row } from 'antd';
+import { Alert, Card, Col, Descriptions, Row } from 'antd';
 import { useEffect, useState } from 'react';
 
 import type { CenterSettings } from '../../../shared/schemas/settings';
@@ -12,12 +12,29 @@ import { Queues } from './Queues';
 
 export function HomePage({ session }: { session: SessionState }) {
   const [center, setCenter] = useState<CenterSettings | null>(null);
+  const [recoveryPending, setRecoveryPending] = useState(false);
+  const isAdmin = session.staff!.roles.includes('admin');
   useEffect(() => {
     void call('settings.get', {}).then((r) => r.ok && setCenter(r.value));
+    void call('setup.state', {}).then((r) => r.ok && setRecoveryPending(r.value.recoveryPending));
   }, []);
   return (
     <div className="page">
       <h1 className="page-title">首页</h1>
+      {isAdmin && recoveryPending && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message="台账还没有核对过的恢复密钥"
+          description={
+            <>
+              忘记所有密码时只能靠恢复密钥打开台账。请到 <a href="#/settings/backup">设置 → 备份与恢复</a>{' '}
+              生成新的恢复密钥，打印后放进保险柜。
+            </>
+          }
+        />
+      )}
       <Row gutter={16}>
         <Col span={14}>
           <Card title={center?.name ?? '便民服务中心'}>

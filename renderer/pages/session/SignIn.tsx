@@ -7,6 +7,7 @@ import type { DemoAccounts, SessionState } from '../../../shared/schemas/staff';
 import { call } from '../../api';
 import { FormProblemAlert } from '../../components/FormProblemAlert';
 import { type FormProblem, showResultError } from '../../components/forms';
+import { Recover } from './Recover';
 
 export function SignIn({
   centerName,
@@ -20,6 +21,7 @@ export function SignIn({
   const [form] = Form.useForm<In<'session.signIn'>>();
   const [formError, setFormError] = useState<FormProblem | null>(null);
   const [busy, setBusy] = useState(false);
+  const [recovering, setRecovering] = useState(false);
 
   const submit = async (v: In<'session.signIn'>) => {
     setBusy(true);
@@ -29,40 +31,49 @@ export function SignIn({
     else showResultError(form, r.error, setFormError);
   };
 
+  const signInForm = (
+    <>
+      {demo && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12, maxWidth: 380 }}
+          data-testid="demo-accounts"
+          message="演示台账：数据全部虚构"
+          description={
+            <>
+              {demo.accounts.map((a) => (
+                <div key={a.username}>
+                  {a.username}（{a.displayName}，{a.roles.map((r) => ROLE_LABELS[r]).join('、')}）
+                </div>
+              ))}
+              <div>密码均为 {demo.password}</div>
+            </>
+          }
+        />
+      )}
+      <FormProblemAlert problem={formError} />
+      <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
+        <Form.Item name="username" label="用户名" rules={[{ required: true, message: '请填写用户名' }]}>
+          <Input autoFocus autoComplete="username" />
+        </Form.Item>
+        <Form.Item name="password" label="密码" rules={[{ required: true, message: '请填写密码' }]}>
+          <Input.Password autoComplete="current-password" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" block loading={busy}>
+          登录
+        </Button>
+      </Form>
+      <Button type="link" block style={{ marginTop: 8 }} onClick={() => setRecovering(true)}>
+        忘记了密码？用恢复密钥登录
+      </Button>
+    </>
+  );
+
   return (
     <div className="center-screen">
       <Card title={`${centerName} · 便民服务台账`}>
-        {demo && (
-          <Alert
-            type="warning"
-            showIcon
-            style={{ marginBottom: 12, maxWidth: 380 }}
-            data-testid="demo-accounts"
-            message="演示台账：数据全部虚构"
-            description={
-              <>
-                {demo.accounts.map((a) => (
-                  <div key={a.username}>
-                    {a.username}（{a.displayName}，{a.roles.map((r) => ROLE_LABELS[r]).join('、')}）
-                  </div>
-                ))}
-                <div>密码均为 {demo.password}</div>
-              </>
-            }
-          />
-        )}
-        <FormProblemAlert problem={formError} />
-        <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
-          <Form.Item name="username" label="用户名" rules={[{ required: true, message: '请填写用户名' }]}>
-            <Input autoFocus autoComplete="username" />
-          </Form.Item>
-          <Form.Item name="password" label="密码" rules={[{ required: true, message: '请填写密码' }]}>
-            <Input.Password autoComplete="current-password" />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" block loading={busy}>
-            登录
-          </Button>
-        </Form>
+        {recovering ? <Recover onSignedIn={onSignedIn} onBack={() => setRecovering(false)} /> : signInForm}
       </Card>
     </div>
   );

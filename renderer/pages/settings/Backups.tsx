@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { BackupFile } from '../../../shared/schemas/backup';
 import { call } from '../../api';
 import { useRecord } from '../../components/useRecord';
+import { NewRecoveryKey } from './NewRecoveryKey';
 import { Refused } from './Refused';
 
 export function Backups() {
@@ -81,8 +82,10 @@ export function Backups() {
         ]}
       />
       <p className="muted">
-        每天第一次启动和正常退出时自动备份到台账旁的 backups 文件夹，保留最近 30 份；每份备份都经过完整性校验。
+        每天第一次登录和正常退出时自动备份到台账旁的 backups 文件夹，保留最近 30 份；每份备份都经过完整性校验。
+        台账和备份都已加密：备份到 U 盘时，同名的 .keys 钥匙文件会放在备份旁边，换新电脑时两个文件要一起带上。
       </p>
+      <NewRecoveryKey />
     </>
   );
 }

@@ -148,7 +148,15 @@ export function StaffAdmin({ self }: { self: number }) {
           {
             title: '状态',
             dataIndex: 'active',
-            render: (a: boolean) => (a ? <Tag color="green">在用</Tag> : <Tag>停用</Tag>),
+            render: (a: boolean, r: StaffRow) =>
+              !a ? (
+                <Tag>停用</Tag>
+              ) : r.hasKey ? (
+                <Tag color="green">在用</Tag>
+              ) : (
+                // Brought back after a deactivation removed their key slot: no password opens the ledger yet.
+                <Tag color="orange">需重置密码</Tag>
+              ),
           },
           {
             title: '',

@@ -1,4 +1,4 @@
-// First start of a new ledger: create the administrator.
+// First start of a new ledger: create the administrator, then keep the recovery key; or bring a USB backup here.
 import { Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 
@@ -6,6 +6,8 @@ import type { Input as In } from '../../../shared/contract';
 import { call } from '../../api';
 import { FormProblemAlert } from '../../components/FormProblemAlert';
 import { type FormProblem, newPasswordRules, showResultError } from '../../components/forms';
+import { RecoveryKey } from './RecoveryKey';
+import { RestoreFromUsb } from './RestoreFromUsb';
 
 type Values = In<'setup.createAdmin'> & { confirm: string };
 
@@ -13,20 +15,31 @@ export function FirstRun({ centerName, onDone }: { centerName: string; onDone: (
   const [form] = Form.useForm<Values>();
   const [formError, setFormError] = useState<FormProblem | null>(null);
   const [busy, setBusy] = useState(false);
+  const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
+  const [restoring, setRestoring] = useState(false);
 
   const submit = async ({ confirm: _confirm, ...v }: Values) => {
     setBusy(true);
     const r = await call('setup.createAdmin', v);
     setBusy(false);
-    if (r.ok) onDone();
+    if (r.ok) setRecoveryKey(r.value.recoveryKey);
     else showResultError(form, r.error, setFormError);
   };
 
+  if (recoveryKey)
+    return (
+      <div className="center-screen">
+        <Card className="wide-card" title={`${centerName} · 保存恢复密钥`}>
+          <RecoveryKey recoveryKey={recoveryKey} centerName={centerName} onConfirmed={onDone} />
+        </Card>
+      </div>
+    );
+  if (restoring) return <RestoreFromUsb centerName={centerName} onDone={onDone} onBack={() => setRestoring(false)} />;
   return (
     <div className="center-screen">
       <Card title={`${centerName} · 首次使用`}>
         <Typography.Paragraph type="secondary">
-          这是一个新台账。请先创建管理员账号，之后用它登录并添加其他工作人员。
+          这是一个新台账。请先创建管理员账号，之后用它登录并添加其他工作人员。台账会加密保存，创建后会显示一次恢复密钥。
         </Typography.Paragraph>
         <FormProblemAlert problem={formError} />
         <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
@@ -64,6 +77,9 @@ export function FirstRun({ centerName, onDone }: { centerName: string; onDone: (
             创建管理员
           </Button>
         </Form>
+        <Button type="link" block style={{ marginTop: 8 }} onClick={() => setRestoring(true)}>
+          换了新电脑？从 U 盘备份恢复台账
+        </Button>
       </Card>
     </div>
   );

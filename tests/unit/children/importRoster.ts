@@ -11,7 +11,7 @@ import { Ledger } from '../../../main/ledger';
 async function main() {
   const [file, roster] = process.argv.slice(2);
   const clock = () => new Date('2026-11-23T09:00:00+08:00');
-  const ledger = await Ledger.open(file, { clock, keys: Keyring.unlock(file, 'admin', 'admin-pass-1', clock()) });
+  const ledger = await Ledger.open(file, { clock, keys: Keyring.unlock(file, 'admin', 'bench-pass-1', clock()) });
   const dispatcher = createDispatcher(ledger, handlers);
   const session = newSession();
   const call = async (channel: string, input: unknown) => {
