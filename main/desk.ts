@@ -4,6 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
+import Database from 'better-sqlite3-multiple-ciphers';
+
 import { type Channel, contract } from '../shared/contract';
 import { AppError, type Result } from '../shared/domain/result';
 import { dateCn, isoCn } from '../shared/domain/time';
@@ -39,6 +41,17 @@ const fail = (e: AppError | LedgerOpenError): Result<never> => ({
   error: e instanceof AppError ? e.toBody() : { code: 'VALIDATION', message: e.message },
 });
 
+/** The center's name in a plain ledger of an earlier version (no key needed), for its encryption screen. */
+function plainCenterName(file: string): string | null {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const r = db.prepare(`SELECT value FROM settings WHERE key = 'center'`).get() as { value: string } | undefined;
+    return r ? (JSON.parse(r.value) as { name: string }).name : null;
+  } finally {
+    db.close();
+  }
+}
+
 /** The key file that travels beside a backup on a USB stick (see services/backup.ts). */
 const keysBeside = (backup: string) => backup.replace(/\.sqlite$/, '.keys');
 
@@ -70,7 +83,7 @@ export function createDesk(file: string, opts: { clock: Clock; handlers: Handler
       recoveryPending: false,
     };
     if (!hasLedger()) return none;
-    if (isPlain(abs)) return { ...none, plain: true };
+    if (isPlain(abs)) return { ...none, plain: true, centerName: plainCenterName(abs) ?? none.centerName };
     if (!Keyring.exists(keysFile)) return none;
     const keys = Keyring.read(keysFile);
     return { ...none, centerName: keys.centerName, demo: keys.demo, recoveryPending: !keys.recoveryConfirmed };

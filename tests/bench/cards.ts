@@ -9,8 +9,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import { chromium } from '@playwright/test';
-import Database from 'better-sqlite3-multiple-ciphers';
 
+import { Keyring } from '../../main/db/keys';
+import { openKeyed } from '../../main/db/open';
 import { CHROMIUM } from '../e2e/chromium';
 import { startHost } from '../e2e/host';
 import type { Figure } from './harness';
@@ -51,7 +52,7 @@ export async function cardsFigure(): Promise<{
     idleLockMinutes: 60,
   });
   // 1,000 households in one area, each paired with one of 100 cadres (written into the running ledger; WAL).
-  const db = new Database(host.db);
+  const db = openKeyed(host.db, Keyring.unlock(host.db, 'admin', 'bench-pass-1', new Date()).key);
   db.pragma('busy_timeout = 5000');
   buildRegistry(db, CARDS * 3);
   db.transaction(() => {

@@ -10,6 +10,7 @@ import { Ledger } from '../../main/ledger';
 import { tempDir } from '../e2e/host';
 import { applicationFigures } from './applications';
 import { cardsFigure } from './cards';
+import { cipherFigures } from './cipher';
 import { disputeFigures } from './disputes';
 import { benchClock, type Figure, measure, report } from './harness';
 import { importFigures } from './imports';
@@ -104,6 +105,7 @@ async function main() {
   figures.push(...(await serviceFigures(ledger.db, ok)));
   figures.push(...(await disputeFigures(ledger.db, ok)));
   figures.push(await reportFigure(ledger.db, ok));
+  figures.push(...(await cipherFigures(ledger)));
   figures.push(...(await importFigures()));
   figures.push(await postingFigure(ledger.db, await as('maker', ['clerk']), await as('checker', ['approver'])));
   await ledger.close({ backup: false });

@@ -2,7 +2,7 @@
 import { expect, test } from '@playwright/test';
 
 import { type Host, ledgerFile, startHost } from './host';
-import { createAdmin, firstStartAsAdmin, signIn, watchCsp } from './session';
+import { firstStartAsAdmin, signIn, watchCsp } from './session';
 
 let host: Host;
 test.beforeEach(async () => {
@@ -39,7 +39,7 @@ test('first start to a refused admin screen, as the counter would do it', async 
   await signIn(page, 'admin', 'wrong-password');
   await expect(page.getByText('用户名或密码错误（连续错误 5 次将锁定 5 分钟）')).toBeVisible();
   await page.getByLabel('密码').fill('admin-pass-1');
-  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('button', { name: '登录', exact: true }).click();
   await expect(page.getByTestId('signed-in')).toContainText('王管理');
   await expect(page.getByRole('menuitem')).toHaveText([
     '首页',

@@ -26,10 +26,10 @@ export async function firstStartAsAdmin(page: Page, host: Host): Promise<void> {
 }
 
 export async function signIn(page: Page, username: string, password: string): Promise<void> {
-  await expect(page.getByRole('button', { name: '登录' })).toBeVisible();
+  await expect(page.getByRole('button', { name: '登录', exact: true })).toBeVisible();
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('button', { name: '登录', exact: true }).click();
 }
 
 /** Signs out and in again as a staff member (password staff-pass-1). */

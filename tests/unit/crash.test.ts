@@ -90,11 +90,7 @@ test(
     const fixture = path.join(w.dir, 'ledger.sqlite');
     await w.ledger.close({ backup: false });
 
-    const copy = () => {
-      const dir = tempDir();
-      fs.copyFileSync(fixture, path.join(dir, 'ledger.sqlite')); // a closed ledger: no WAL beside it
-      return path.join(dir, 'ledger.sqlite');
-    };
+    const copy = () => copyOf(fixture); // a closed ledger: no WAL beside it
     // One uninterrupted run: how long posting takes here, and what "wholly present" looks like.
     const whole = copy();
     const full = await run(whole, batch.id, null);

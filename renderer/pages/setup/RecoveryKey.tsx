@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { call } from '../../api';
 import { FormProblemAlert } from '../../components/FormProblemAlert';
 import { type FormProblem, showResultError } from '../../components/forms';
+import { today } from '../../components/today';
 
 /** Prints the sheet alone: the rest of the page is hidden while the print dialog is open. */
 function printSheet() {
@@ -45,6 +46,9 @@ export function RecoveryKey({
         <Typography.Paragraph>
           台账和它的备份都已加密。忘记所有密码时，用这个恢复密钥可以打开台账、为管理员设置新密码，也能在新电脑上恢复 U
           盘备份。请打印这一页，放进中心的保险柜。
+        </Typography.Paragraph>
+        <Typography.Paragraph className="print-only">
+          打印日期：{today().format('YYYY年M月D日')}　　保管人签字：＿＿＿＿＿＿＿＿
         </Typography.Paragraph>
       </div>
       <Alert
