@@ -15,7 +15,7 @@ import { verifyPassword } from '../services/password';
 import { encryptCopy } from './encrypt';
 import { groupsOfFour, Keyring, keysFileOf, syncFolder, wrongPassword } from './keys';
 import { lockLedger } from './lock';
-import { type DB, PRIVATE_DIR } from './open';
+import type { DB } from './open';
 
 interface LegacyStaff {
   id: number;
@@ -43,6 +43,19 @@ function checkAdmin(staff: LegacyStaff[], username: string, password: string): L
   if (!r || !verifyPassword(password, r.hash, r.salt, r.params)) return wrongPassword();
   if (!r.admin) return new AppError('FORBIDDEN', '台账需要加密：请由管理员登录来完成', 'username');
   return r;
+}
+
+/** A fault while copying (a full disk above all): the ledger is as it was, and the message says so. */
+function notDone(e: Error): AppError {
+  const full = /SQLITE_FULL|SQLITE_IOERR|disk is full|disk I\/O error|ENOSPC|EFBIG/i.test(
+    `${e.message} ${String((e as { code?: string }).code)}`,
+  );
+  return new AppError(
+    'INTERNAL',
+    `加密没有完成，台账未作任何改动（仍是原来的未加密台账）。` +
+      (full ? '磁盘空间不足：请腾出至少台账文件两倍大小的空间后再试。' : '') +
+      `（${e.message}）`,
+  );
 }
 
 export interface Upgraded {
@@ -78,18 +91,14 @@ export async function encryptLedger(
       if (!setting(plain, 'ledgerId'))
         plain.prepare(`INSERT INTO settings (key, value) VALUES ('ledgerId', ?)`).run(JSON.stringify(ledgerId));
       const plainBackup = path.join(opts.folder, `bianmin-${stampCn(opts.now)}-plain-before-encryption.sqlite`);
-      fs.mkdirSync(opts.folder, { recursive: true, mode: PRIVATE_DIR });
-      await plain.backup(plainBackup);
-      plain.pragma('wal_checkpoint(TRUNCATE)');
       const dataKey = crypto.randomBytes(32);
       try {
+        await plain.backup(plainBackup);
+        plain.pragma('wal_checkpoint(TRUNCATE)');
         await encryptCopy(abs, encrypting, dataKey);
       } catch (e) {
-        const full = (e as NodeJS.ErrnoException).code === 'ENOSPC' || /full|SQLITE_FULL/i.test(String(e));
-        throw new AppError(
-          'INTERNAL',
-          `${full ? '磁盘空间不足，' : ''}加密没有完成，台账未作任何改动（仍是原来的未加密台账）：${(e as Error).message}`,
-        );
+        fs.rmSync(plainBackup, { force: true });
+        throw notDone(e as Error);
       }
       const center = setting<{ name: string }>(plain, 'center')?.name ?? DEFAULT_CENTER.name;
       const keys = Keyring.createWith(keysFileOf(abs), ledgerId, center, dataKey);

@@ -58,8 +58,9 @@ export function makePlainLedger(file: string, households = 2000): { households: 
   db.transaction(() => {
     for (let i = 0; i < households; i++) {
       const name = i === households - 1 ? PLANTED_NAME : `户主${i}`;
-      const birth = `1960-01-${String((i % 28) + 1).padStart(2, '0')}`;
-      const id = idNumberFor(birth, Math.floor(i / 28) + 1, false);
+      const [month, day] = [Math.floor(i / 28) % 12, i % 28].map((x) => String(x + 1).padStart(2, '0'));
+      const birth = `1960-${month}-${day}`;
+      const id = idNumberFor(birth, Math.floor(i / 336) + 1, false);
       const h = Number(house.run(name, at, at).lastInsertRowid);
       person.run(h, name, id, [...id].reverse().join(''), birth, at, at);
     }

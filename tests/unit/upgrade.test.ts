@@ -2,7 +2,7 @@
 // with a plain backup where they chose; and with kill -9 at random moments, which leave the old plain ledger or the
 // new encrypted one, never neither.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -167,4 +167,29 @@ test('kill -9 at random moments of the upgrade ×10: the old plain ledger or the
   console.log(
     `# upgrade took ${Math.round(took)} ms; after the kills: ${seen.plain} plain, ${seen.encrypted} encrypted`,
   );
+});
+
+test('a disk that fills during the upgrade: a clear message, the plain ledger as it was and still openable', async () => {
+  const dir = tempDir();
+  const file = path.join(dir, 'ledger.sqlite');
+  const { households } = makePlainLedger(file, 20_000);
+  const fold = new Database(file);
+  fold.pragma('wal_checkpoint(TRUNCATE)');
+  fold.close();
+  const before = fs.readFileSync(file);
+  const folder = tempDir();
+  // No file may grow past half the ledger (bash counts KiB): the copies stop part-way, as on a full disk. SIGXFSZ is
+  // ignored, so the write fails with EFBIG instead of killing the process.
+  const kib = Math.floor(before.length / 2 / 1024);
+  const r = spawnSync(
+    'bash',
+    ['-c', `trap '' XFSZ; ulimit -f ${kib}; exec "$0" "$@"`, process.execPath, '--import', 'tsx', CHILD, file, folder],
+    { encoding: 'utf8' },
+  );
+  assert.notEqual(r.status, 0);
+  assert.match(r.stderr, /加密没有完成，台账未作任何改动（仍是原来的未加密台账）。磁盘空间不足/);
+  assert.deepEqual(fs.readFileSync(file), before, 'the ledger is byte for byte what it was');
+  assert.deepEqual(fs.readdirSync(folder), [], 'no half-written plain backup is left');
+  assert.ok(!fs.existsSync(file + '.encrypting') && !fs.existsSync(keysFileOf(file)));
+  assert.deepEqual(whatIsThere(file), { state: 'plain', households, planted: 1 });
 });
