@@ -148,7 +148,7 @@ test('9. backups belong to one ledger: two ledgers in one folder keep theirs apa
   fs.copyFileSync(path.join(b2.backupsDir, foreign), path.join(w.ledger.backupsDir, foreign));
   must(await w.call(admin, 'session.unlock', { password: 'admin-pass-1' }));
   const e = refused(await w.call(admin, 'backup.restore', { file: foreign }));
-  assert.deepEqual([e.field, e.message], ['file', '这个备份属于另一个台账，不能恢复到本台账']);
+  assert.deepEqual([e.field, e.message], ['file', '这个备份属于另一个台账（本台账的钥匙打不开它），不能用来恢复']);
   assert.equal(w.one(`SELECT count(*) AS n FROM settings WHERE key = 'marker'`).n, 0);
   await b2.close({ backup: false });
 });
