@@ -56,6 +56,22 @@ test('the admin encrypts an old plain ledger, keeps the recovery key, and later 
     await page.getByRole('button', { name: '退出登录' }).click();
     await signIn(page, 'admin', 'admin-new-pass-2');
     await expect(page.getByTestId('signed-in')).toBeVisible();
+
+    // The page of the safe may have been seen: a new recovery key replaces it, shown once and typed back.
+    await page.goto(`${host.base}#/settings/backup`);
+    await expect(page.getByText('恢复密钥已核对。若那一页丢失或可能被他人看到，请生成新的。')).toBeVisible();
+    await page.getByRole('button', { name: '生成新的恢复密钥' }).click();
+    await page.getByRole('button', { name: '生成', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: '新的恢复密钥' });
+    const fresh = (await dialog.getByTestId('recovery-key').textContent())!;
+    expect(fresh).not.toBe(key);
+    await page.screenshot({ path: 'test-results/keys-new-recovery.png' });
+    await dialog.getByLabel('请照着打印的那一页').fill(key);
+    await dialog.getByRole('button', { name: '核对并继续' }).click();
+    await expect(dialog.getByText('输入的恢复密钥与显示的不一致，请逐组核对')).toBeVisible();
+    await dialog.getByLabel('请照着打印的那一页').fill(fresh);
+    await dialog.getByRole('button', { name: '核对并继续' }).click();
+    await expect(page.getByText('恢复密钥已核对', { exact: true })).toBeVisible();
   } finally {
     expect(await host.stop()).toBe(0);
   }
