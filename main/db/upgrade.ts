@@ -71,7 +71,14 @@ export interface Upgraded {
  */
 export async function encryptLedger(
   file: string,
-  opts: { username: string; password: string; folder: string; now: Date },
+  opts: {
+    username: string;
+    password: string;
+    folder: string;
+    now: Date;
+    /** Told each step as it ends (a progress line; the crash test kills from the first one on). */
+    step?: (done: 'checked' | 'copied' | 'keyed') => void;
+  },
 ): Promise<Upgraded> {
   const abs = path.resolve(file);
   if (!fs.statSync(opts.folder, { throwIfNoEntry: false })?.isDirectory())
@@ -86,6 +93,7 @@ export async function encryptLedger(
       const staff = plain.prepare(LEGACY_STAFF).all() as LegacyStaff[];
       const admin = checkAdmin(staff, opts.username, opts.password);
       if (admin instanceof AppError) throw admin;
+      opts.step?.('checked');
       // Today's version gives every ledger its identity at its first open; one that never had it gets it now.
       ledgerId = setting<string>(plain, 'ledgerId') ?? crypto.randomUUID();
       if (!setting(plain, 'ledgerId'))
@@ -100,11 +108,13 @@ export async function encryptLedger(
         fs.rmSync(plainBackup, { force: true });
         throw notDone(e as Error);
       }
+      opts.step?.('copied');
       const center = setting<{ name: string }>(plain, 'center')?.name ?? DEFAULT_CENTER.name;
       const keys = Keyring.createWith(keysFileOf(abs), ledgerId, center, dataKey);
       for (const s of staff.filter((x) => x.active === 1))
         keys.setSlotFromScrypt(s.id, s.username, s.hash, s.salt, JSON.parse(s.params));
       upgraded = { recoveryKey: groupsOfFour(keys.newRecovery()), plainBackup, keys };
+      opts.step?.('keyed');
     } finally {
       plain.close();
     }

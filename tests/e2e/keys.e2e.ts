@@ -65,6 +65,7 @@ test('the admin encrypts an old plain ledger, keeps the recovery key, and later 
     const dialog = page.getByRole('dialog', { name: '新的恢复密钥' });
     const fresh = (await dialog.getByTestId('recovery-key').textContent())!;
     expect(fresh).not.toBe(key);
+    await expect(page.getByText('生成新的恢复密钥？')).toHaveCount(0); // the confirmation has closed
     await page.screenshot({ path: 'test-results/keys-new-recovery.png' });
     await dialog.getByLabel('请照着打印的那一页').fill(key);
     await dialog.getByRole('button', { name: '核对并继续' }).click();

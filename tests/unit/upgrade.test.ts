@@ -137,7 +137,8 @@ test('kill -9 at random moments of the upgrade ×10: the old plain ledger or the
       let started = 0;
       child.stdout.on('data', (d: Buffer) => {
         out += d;
-        if (!started && out.includes('encrypting')) {
+        // From the admin's check on: the copies, the key file, the rename (the scrypt before it is not the upgrade).
+        if (!started && out.includes('checked')) {
           started = performance.now();
           if (killAfterMs !== null) setTimeout(() => child.kill('SIGKILL'), killAfterMs);
         }
