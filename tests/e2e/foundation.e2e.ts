@@ -2,7 +2,7 @@
 import { expect, test } from '@playwright/test';
 
 import { type Host, ledgerFile, startHost } from './host';
-import { firstStartAsAdmin, signIn, watchCsp } from './session';
+import { firstStartAsAdmin, signIn, submitFirstStart, watchCsp } from './session';
 
 let host: Host;
 test.beforeEach(async () => {
@@ -21,11 +21,7 @@ test('first start to a refused admin screen, as the counter would do it', async 
   await expect(page).toHaveURL(/#\/$/); // the token left the address bar
 
   // The recovery key is shown once, and must be typed back right before the sign-in screen.
-  await page.getByLabel('管理员姓名').fill('王管理');
-  await page.getByLabel('用户名').fill('admin');
-  await page.getByLabel('密码', { exact: true }).fill('admin-pass-1');
-  await page.getByLabel('再次输入密码').fill('admin-pass-1');
-  await page.getByRole('button', { name: '创建管理员' }).click();
+  await submitFirstStart(page);
   await expect(page.getByText('恢复密钥只显示这一次')).toBeVisible();
   await expect(page.getByText('台账里的数据将再也无法打开')).toBeVisible();
   await page.screenshot({ path: 'test-results/foundation-recovery-key.png' });

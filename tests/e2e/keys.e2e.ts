@@ -9,7 +9,7 @@ import { isPlain } from '../../main/db/open';
 import { makePlainLedger, PLAIN_PASSWORDS, PLANTED_NAME } from '../unit/plainLedger';
 import { startHost, tempDir } from './host';
 import { pdfPicture, pdfText, printToPdf } from './pdf';
-import { api, firstStartAsAdmin, signIn } from './session';
+import { api, firstStartAsAdmin, signIn, submitFirstStart } from './session';
 
 test('the admin encrypts an old plain ledger, keeps the recovery key, and later signs in with it', async ({ page }) => {
   const dir = tempDir();
@@ -116,11 +116,7 @@ test('first start: the recovery key prints alone on its sheet, in groups of four
   const host = await startHost();
   try {
     await page.goto(host.url);
-    await page.getByLabel('管理员姓名').fill('王管理');
-    await page.getByLabel('用户名').fill('admin');
-    await page.getByLabel('密码', { exact: true }).fill('admin-pass-1');
-    await page.getByLabel('再次输入密码').fill('admin-pass-1');
-    await page.getByRole('button', { name: '创建管理员' }).click();
+    await submitFirstStart(page);
     const key = (await page.getByTestId('recovery-key').textContent())!;
     expect(key).toMatch(/^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/);
     // What 打印恢复密钥 prints: the sheet, and nothing of the form around it.

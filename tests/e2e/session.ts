@@ -3,13 +3,18 @@ import { expect, type Locator, type Page, test } from '@playwright/test';
 
 import { type Host, ledgerFile, startHost } from './host';
 
-/** Fills the first-start form of a new ledger (the page must already show it), then types the recovery key back. */
-export async function createAdmin(page: Page, o: { screenshot?: string } = {}): Promise<string> {
+/** Fills the first-start form of a new ledger (the page must already show it) and creates the admin. */
+export async function submitFirstStart(page: Page): Promise<void> {
   await page.getByLabel('管理员姓名').fill('王管理');
   await page.getByLabel('用户名').fill('admin');
   await page.getByLabel('密码', { exact: true }).fill('admin-pass-1');
   await page.getByLabel('再次输入密码').fill('admin-pass-1');
   await page.getByRole('button', { name: '创建管理员' }).click();
+}
+
+/** The first start, then the recovery key typed back; answers the key. */
+export async function createAdmin(page: Page, o: { screenshot?: string } = {}): Promise<string> {
+  await submitFirstStart(page);
   const key = (await page.getByTestId('recovery-key').textContent())!;
   expect(key).toMatch(/^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/);
   if (o.screenshot) await page.screenshot({ path: o.screenshot });
