@@ -1,32 +1,22 @@
 // Every password lost: the recovery key from the safe opens the ledger and sets an administrator's new password.
 import { Button, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
 
 import type { Input as In } from '../../../shared/contract';
 import type { SessionState } from '../../../shared/schemas/staff';
-import { call } from '../../api';
 import { FormProblemAlert } from '../../components/FormProblemAlert';
-import { type FormProblem, newPasswordRules, showResultError } from '../../components/forms';
+import { newPasswordRules } from '../../components/forms';
+import { useFormCall } from '../../components/useFormCall';
 
 export function Recover({ onSignedIn, onBack }: { onSignedIn: (s: SessionState) => void; onBack: () => void }) {
   const [form] = Form.useForm<In<'session.recover'>>();
-  const [formError, setFormError] = useState<FormProblem | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (v: In<'session.recover'>) => {
-    setBusy(true);
-    const r = await call('session.recover', v);
-    setBusy(false);
-    if (r.ok) onSignedIn(r.value);
-    else showResultError(form, r.error, setFormError);
-  };
+  const { submit, busy, problem } = useFormCall(form, 'session.recover', onSignedIn);
 
   return (
     <>
       <Typography.Paragraph type="secondary">
         输入保存在保险柜里的恢复密钥，为一位管理员设置新密码并登录。其他人的密码可以登录后在“工作人员”里重置。
       </Typography.Paragraph>
-      <FormProblemAlert problem={formError} />
+      <FormProblemAlert problem={problem} />
       <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
         <Form.Item name="recoveryKey" label="恢复密钥" rules={[{ required: true, message: '请输入恢复密钥' }]}>
           <Input autoFocus autoComplete="off" spellCheck={false} style={{ fontFamily: 'monospace' }} />

@@ -4,9 +4,8 @@ import { useState } from 'react';
 import type { Input as In } from '../../../shared/contract';
 import { ROLE_LABELS } from '../../../shared/domain/roles';
 import type { DemoAccounts, SessionState } from '../../../shared/schemas/staff';
-import { call } from '../../api';
 import { FormProblemAlert } from '../../components/FormProblemAlert';
-import { type FormProblem, showResultError } from '../../components/forms';
+import { useFormCall } from '../../components/useFormCall';
 import { Recover } from './Recover';
 
 export function SignIn({
@@ -19,17 +18,8 @@ export function SignIn({
   onSignedIn: (s: SessionState) => void;
 }) {
   const [form] = Form.useForm<In<'session.signIn'>>();
-  const [formError, setFormError] = useState<FormProblem | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { submit, busy, problem } = useFormCall(form, 'session.signIn', onSignedIn);
   const [recovering, setRecovering] = useState(false);
-
-  const submit = async (v: In<'session.signIn'>) => {
-    setBusy(true);
-    const r = await call('session.signIn', v);
-    setBusy(false);
-    if (r.ok) onSignedIn(r.value);
-    else showResultError(form, r.error, setFormError);
-  };
 
   const signInForm = (
     <>
@@ -52,7 +42,7 @@ export function SignIn({
           }
         />
       )}
-      <FormProblemAlert problem={formError} />
+      <FormProblemAlert problem={problem} />
       <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
         <Form.Item name="username" label="用户名" rules={[{ required: true, message: '请填写用户名' }]}>
           <Input autoFocus autoComplete="username" />

@@ -4,24 +4,14 @@ import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 
 import type { Input as In } from '../../../shared/contract';
-import { call } from '../../api';
 import { FormProblemAlert } from '../../components/FormProblemAlert';
-import { type FormProblem, showResultError } from '../../components/forms';
+import { useFormCall } from '../../components/useFormCall';
 import { RecoveryKey } from './RecoveryKey';
 
 export function EncryptLedger({ centerName, onDone }: { centerName: string; onDone: () => void }) {
   const [form] = Form.useForm<In<'setup.encrypt'>>();
-  const [formError, setFormError] = useState<FormProblem | null>(null);
-  const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<{ recoveryKey: string; plainBackup: string } | null>(null);
-
-  const submit = async (v: In<'setup.encrypt'>) => {
-    setBusy(true);
-    const r = await call('setup.encrypt', v);
-    setBusy(false);
-    if (r.ok) setDone(r.value);
-    else showResultError(form, r.error, setFormError);
-  };
+  const { submit, busy, problem } = useFormCall(form, 'setup.encrypt', setDone);
 
   return (
     <div className="center-screen">
@@ -50,7 +40,7 @@ export function EncryptLedger({ centerName, onDone }: { centerName: string; onDo
               message="加密前会先做一份未加密的备份"
               description="这份备份没有加密，请放在只有管理员能拿到的地方（如专用 U 盘），确认加密后的台账正常后删除。"
             />
-            <FormProblemAlert problem={formError} />
+            <FormProblemAlert problem={problem} />
             <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
               <Form.Item name="username" label="管理员用户名" rules={[{ required: true, message: '请填写用户名' }]}>
                 <Input autoFocus autoComplete="username" />

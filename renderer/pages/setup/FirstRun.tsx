@@ -3,9 +3,9 @@ import { Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 
 import type { Input as In } from '../../../shared/contract';
-import { call } from '../../api';
 import { FormProblemAlert } from '../../components/FormProblemAlert';
-import { type FormProblem, newPasswordRules, showResultError } from '../../components/forms';
+import { newPasswordRules } from '../../components/forms';
+import { useFormCall } from '../../components/useFormCall';
 import { RecoveryKey } from './RecoveryKey';
 import { RestoreFromUsb } from './RestoreFromUsb';
 
@@ -13,18 +13,10 @@ type Values = In<'setup.createAdmin'> & { confirm: string };
 
 export function FirstRun({ centerName, onDone }: { centerName: string; onDone: () => void }) {
   const [form] = Form.useForm<Values>();
-  const [formError, setFormError] = useState<FormProblem | null>(null);
-  const [busy, setBusy] = useState(false);
   const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
   const [restoring, setRestoring] = useState(false);
-
-  const submit = async ({ confirm: _confirm, ...v }: Values) => {
-    setBusy(true);
-    const r = await call('setup.createAdmin', v);
-    setBusy(false);
-    if (r.ok) setRecoveryKey(r.value.recoveryKey);
-    else showResultError(form, r.error, setFormError);
-  };
+  const created = useFormCall(form, 'setup.createAdmin', (admin) => setRecoveryKey(admin.recoveryKey));
+  const submit = ({ confirm: _confirm, ...v }: Values) => created.submit(v);
 
   if (recoveryKey)
     return (
@@ -41,7 +33,7 @@ export function FirstRun({ centerName, onDone }: { centerName: string; onDone: (
         <Typography.Paragraph type="secondary">
           这是一个新台账。请先创建管理员账号，之后用它登录并添加其他工作人员。台账会加密保存，创建后会显示一次恢复密钥。
         </Typography.Paragraph>
-        <FormProblemAlert problem={formError} />
+        <FormProblemAlert problem={created.problem} />
         <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
           <Form.Item name="displayName" label="管理员姓名" rules={[{ required: true, message: '请填写姓名' }]}>
             <Input autoFocus maxLength={60} />
@@ -73,7 +65,7 @@ export function FirstRun({ centerName, onDone }: { centerName: string; onDone: (
           >
             <Input.Password autoComplete="new-password" />
           </Form.Item>
-          <Button type="primary" htmlType="submit" block loading={busy}>
+          <Button type="primary" htmlType="submit" block loading={created.busy}>
             创建管理员
           </Button>
         </Form>

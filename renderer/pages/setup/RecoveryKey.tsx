@@ -1,12 +1,10 @@
 // The recovery key, shown once: in groups of four to print and keep in the center's safe, then typed back so the
 // app knows it was written down right (setup.confirmRecovery).
 import { Alert, Button, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
 
-import { call } from '../../api';
 import { FormProblemAlert } from '../../components/FormProblemAlert';
-import { type FormProblem, showResultError } from '../../components/forms';
 import { today } from '../../components/today';
+import { useFormCall } from '../../components/useFormCall';
 
 /** Prints the sheet alone: the rest of the page is hidden while the print dialog is open. */
 function printSheet() {
@@ -25,16 +23,7 @@ export function RecoveryKey({
   onConfirmed: () => void;
 }) {
   const [form] = Form.useForm<{ recoveryKey: string }>();
-  const [formError, setFormError] = useState<FormProblem | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (v: { recoveryKey: string }) => {
-    setBusy(true);
-    const r = await call('setup.confirmRecovery', v);
-    setBusy(false);
-    if (r.ok) onConfirmed();
-    else showResultError(form, r.error, setFormError);
-  };
+  const { submit, busy, problem } = useFormCall(form, 'setup.confirmRecovery', onConfirmed);
 
   return (
     <>
@@ -61,7 +50,7 @@ export function RecoveryKey({
       <Button onClick={printSheet} style={{ marginBottom: 16 }}>
         打印恢复密钥
       </Button>
-      <FormProblemAlert problem={formError} />
+      <FormProblemAlert problem={problem} />
       <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
         <Form.Item
           name="recoveryKey"

@@ -4,9 +4,8 @@ import { Button, Card, Form, Input, Radio, Typography } from 'antd';
 import { useState } from 'react';
 
 import type { Input as In } from '../../../shared/contract';
-import { call } from '../../api';
 import { FormProblemAlert } from '../../components/FormProblemAlert';
-import { type FormProblem, showResultError } from '../../components/forms';
+import { useFormCall } from '../../components/useFormCall';
 
 export function RestoreFromUsb({
   centerName,
@@ -18,17 +17,8 @@ export function RestoreFromUsb({
   onBack: () => void;
 }) {
   const [form] = Form.useForm<In<'setup.restore'>>();
-  const [formError, setFormError] = useState<FormProblem | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { submit, busy, problem } = useFormCall(form, 'setup.restore', onDone);
   const [by, setBy] = useState<'password' | 'recovery'>('password');
-
-  const submit = async (v: In<'setup.restore'>) => {
-    setBusy(true);
-    const r = await call('setup.restore', v);
-    setBusy(false);
-    if (r.ok) onDone();
-    else showResultError(form, r.error, setFormError);
-  };
 
   return (
     <div className="center-screen">
@@ -36,7 +26,7 @@ export function RestoreFromUsb({
         <Typography.Paragraph type="secondary">
           选择 U 盘上的备份文件（bianmin-….sqlite）。同一文件夹里与它同名的 .keys 钥匙文件也要在。
         </Typography.Paragraph>
-        <FormProblemAlert problem={formError} />
+        <FormProblemAlert problem={problem} />
         <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
           <Form.Item name="file" label="备份文件" rules={[{ required: true, message: '请填写备份文件的位置' }]}>
             <Input autoFocus placeholder="如 E:\台账备份\bianmin-2026-11-20T170000-manual.sqlite" />
