@@ -1,12 +1,11 @@
-// Reads the files counters really have into plain grids of cells: .xlsx/.xlsm (exceljs, streamed), old .xls
-// (SheetJS CE 0.20.3 from the @e965/xlsx mirror: the npm `xlsx` stops at 0.18.5 with known CVEs), and CSV in UTF-8
-// or GBK (iconv-lite). Formulas give their cached values and are never evaluated; macros are never read.
-import { Readable } from 'node:stream';
+// Reads the files counters really have into plain grids of cells: .xlsx/.xlsm and old .xls through SheetJS CE 0.20.3
+// (the @e965/xlsx mirror: the npm `xlsx` stops at 0.18.5 with known CVEs), and CSV in UTF-8 or GBK (iconv-lite).
+// Formulas give their cached values and are never evaluated; macros are never read. Not exceljs's streaming reader:
+// its unzipper ends the entry stream early under load and drops the last entries (workbook.xml, shared strings).
 import zlib from 'node:zlib';
 
 import * as XLSX from '@e965/xlsx';
 import * as cptable from '@e965/xlsx/dist/cpexcel';
-import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 
 import { AppError } from '../../shared/domain/result';
@@ -26,12 +25,10 @@ export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 const MAX_UNZIPPED_BYTES = 200 * 1024 * 1024;
 /** Rows kept per sheet; a sheet longer than this is refused rather than read for minutes. */
 export const MAX_ROWS = 100_000;
-/** After this many blank rows in a row the rest of a sheet is taken as empty (a sheet "formatted" to row 1,048,576). */
-const BLANK_RUN = 5_000;
 
 const refuse = (message: string) => new AppError('VALIDATION', message, 'file');
 
-/** Called with the rows read so far, now and then, so the preview can show progress; it may throw to cancel. */
+/** Called with the rows read once the file is parsed, so the preview can show progress; it may throw to cancel. */
 export type OnRows = (rows: number) => Promise<void>;
 
 export async function readSpreadsheet(fileName: string, data: Buffer, onRows: OnRows): Promise<Sheet[]> {
@@ -39,10 +36,11 @@ export async function readSpreadsheet(fileName: string, data: Buffer, onRows: On
   if (data.length > MAX_FILE_BYTES) throw refuse('文件超过 20 MB，请只保留需要导入的工作表后另存再导入');
   const magic = data.subarray(0, 4).toString('hex');
   let sheets: Sheet[];
-  if (magic === '504b0304') sheets = await readXlsx(data, onRows);
-  else if (magic === 'd0cf11e0') sheets = readXls(data);
+  if (magic === '504b0304') checkZip(data);
+  if (magic === '504b0304' || magic === 'd0cf11e0') sheets = readWorkbook(data);
   else if (/\.(csv|txt)$/i.test(fileName) || looksLikeText(data)) sheets = [readCsv(fileName, data)];
   else throw refuse('这不是 Excel（.xlsx / .xls）或 CSV 文件，请在 Excel 中另存为 .xlsx 后再导入');
+  await onRows(sheets.reduce((n, s) => n + s.rows.length, 0));
   sheets = sheets.map(trimSheet).filter((s) => s.rows.length > 0);
   if (sheets.length === 0) throw refuse('文件中没有数据：每个工作表都是空的');
   return sheets;
@@ -80,69 +78,34 @@ function checkZip(data: Buffer): void {
   }
 }
 
-async function readXlsx(data: Buffer, onRows: OnRows): Promise<Sheet[]> {
-  checkZip(data);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([data]), {
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    worksheets: 'emit',
-  });
-  const sheets: Sheet[] = [];
-  let read = 0;
-  try {
-    for await (const ws of reader) {
-      const sheet: Sheet = { name: (ws as unknown as { name?: string }).name ?? `Sheet${sheets.length + 1}`, rows: [] };
-      sheets.push(sheet);
-      let lastFilled = 0;
-      for await (const row of ws) {
-        if (row.number - lastFilled > BLANK_RUN) break;
-        const cells = (row.values as ExcelJS.CellValue[]).slice(1).map(cellOf);
-        if (cells.every((c) => c === '')) continue;
-        if (row.number > MAX_ROWS) throw refuse(`工作表“${sheet.name}”超过 ${MAX_ROWS} 行，请分成几个文件导入`);
-        sheet.rows[row.number - 1] = cells;
-        lastFilled = row.number;
-        if (++read % 1000 === 0) await onRows(read);
-      }
-    }
-  } catch (e) {
-    if (e instanceof AppError) throw e;
-    throw refuse(`文件已损坏，无法读取：${(e as Error).message.slice(0, 80)}`);
-  }
-  await onRows(read);
-  return sheets.map((s) => ({ ...s, rows: Array.from(s.rows, (r) => r ?? []) }));
-}
-
-/** A cell's value as the clerk sees it: a formula's cached result, rich text joined, dates as YYYY-MM-DD. */
-function cellOf(v: ExcelJS.CellValue): Cell {
+/** A cell's value as the clerk sees it: a formula's cached result, rich text as its text, dates as YYYY-MM-DD. */
+function cellOf(v: XLSX.CellObject['v']): Cell {
   if (v === null || v === undefined) return '';
   if (typeof v === 'string' || typeof v === 'number') return v;
   if (typeof v === 'boolean') return v ? '是' : '否';
-  if (v instanceof Date) return isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
-  if ('richText' in v) return v.richText.map((t) => t.text).join('');
-  if ('result' in v) return v.result === undefined ? '' : cellOf(v.result as ExcelJS.CellValue);
-  if ('text' in v) return String(v.text);
-  if ('error' in v) return '';
-  return '';
+  return isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
 }
 
-function readXls(data: Buffer): Sheet[] {
+/**
+ * Every sheet of a workbook, .xlsx or .xls, parsed in memory by SheetJS: up to MAX_ROWS + 1 rows each, so that a sheet
+ * "formatted" to row 1,048,576 costs no more than a full one and a longer one can be told apart.
+ */
+function readWorkbook(data: Buffer): Sheet[] {
   let wb: XLSX.WorkBook;
   try {
-    wb = XLSX.read(data, { type: 'buffer', cellDates: true, cellFormula: false, cellHTML: false, sheetRows: MAX_ROWS });
+    wb = XLSX.read(data, { type: 'buffer', dense: true, cellDates: true, cellHTML: false, sheetRows: MAX_ROWS + 1 });
   } catch (e) {
     if (/password|encrypt/i.test((e as Error).message))
       throw refuse('文件设置了打开密码，请在 Excel 中取消密码并另存后再导入');
     throw refuse(`文件已损坏或不是 Excel 文件，无法读取：${(e as Error).message.slice(0, 80)}`);
   }
   return wb.SheetNames.map((name) => {
-    const raw = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[name], {
-      header: 1,
-      raw: true,
-      defval: '',
-      blankrows: true,
-    });
-    return { name, rows: raw.map((r) => r.map((v) => cellOf(v as ExcelJS.CellValue))) };
+    // Dense rows are indexed from A1 whatever the sheet's used range, so rows[0] is row 1 as the contract says.
+    const dense = (wb.Sheets[name]['!data'] ?? []) as (XLSX.CellObject | undefined)[][];
+    const rows = Array.from(dense, (r) => Array.from(r ?? [], (c) => (c && c.t !== 'e' ? cellOf(c.v) : '')));
+    if (rows.length > MAX_ROWS && rows[MAX_ROWS].some((c) => c !== ''))
+      throw refuse(`工作表“${name}”超过 ${MAX_ROWS} 行，请分成几个文件导入`);
+    return { name, rows: rows.slice(0, MAX_ROWS) };
   });
 }
 
