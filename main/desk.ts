@@ -23,6 +23,7 @@ import {
   networkShare,
   PRIVATE_FILE,
 } from './db/open';
+import { startPushing } from './county/push';
 import { encryptLedger } from './db/upgrade';
 import { createDispatcher, type Dispatcher, type Handlers, type Session } from './dispatch';
 import { Ledger } from './ledger';
@@ -68,6 +69,8 @@ export function createDesk(file: string, opts: { clock: Clock; handlers: Handler
   const release = lockLedger(abs, isoCn(opts.clock()));
   const keysFile = keysFileOf(abs);
   let ledger: Ledger | null = null;
+  /** Stops the background push to the county (county/push.ts) of the open ledger. */
+  let stopPushing = () => {};
   let dispatcher: Dispatcher | null = null;
   // Door calls run one at a time: two sign-ins at once must not open the ledger twice.
   let queue: Promise<unknown> = Promise.resolve();
@@ -92,6 +95,7 @@ export function createDesk(file: string, opts: { clock: Clock; handlers: Handler
   async function open(keys?: Keyring): Promise<Ledger> {
     ledger = await Ledger.open(abs, { clock: opts.clock, keys });
     dispatcher = createDispatcher(ledger, opts.handlers);
+    stopPushing = startPushing(ledger);
     return ledger;
   }
 
@@ -209,6 +213,7 @@ export function createDesk(file: string, opts: { clock: Clock; handlers: Handler
     create: () => open(),
     async close() {
       try {
+        stopPushing();
         await ledger?.close({ backup: true });
       } finally {
         release();

@@ -11,6 +11,7 @@ import { calendarHandlers } from './services/calendar';
 import { cardHandlers } from './services/cards';
 import { categoryHandlers } from './services/categories';
 import { choiceHandlers } from './services/choices';
+import { countyHandlers } from './services/county';
 import { disputeListHandlers } from './services/disputeList';
 import { disputeHandlers } from './services/disputes';
 import { entitlementHandlers } from './services/entitlements';
@@ -43,6 +44,7 @@ export const handlers = {
   ...settingsHandlers,
   ...auditHandlers,
   ...backupHandlers,
+  ...countyHandlers,
   ...areaHandlers,
   ...categoryHandlers,
   ...householdHandlers,

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Role } from './domain/roles';
 import type { Queue } from './domain/workflow';
 import * as apps from './schemas/applications';
+import * as county from './schemas/county';
 import { auditListInput, type AuditRow } from './schemas/audit';
 import { backupCreateInput, type BackupFile, backupRestoreInput } from './schemas/backup';
 import { empty, id, type Page, text } from './schemas/common';
@@ -285,6 +286,11 @@ export const contract = {
   'backup.list': def<BackupFile[]>()(empty, ADMIN, 'query'),
   'backup.create': def<BackupFile & { path: string }>()(backupCreateInput, ADMIN, 'task'),
   'backup.restore': def<BackupFile>()(backupRestoreInput, ADMIN, 'task'),
+
+  // 县级上报: the enrolment file the county hands out, the state of the push, and a push now.
+  'county.state': def<county.CountyState>()(empty, 'signedIn', 'query'),
+  'county.enrol': def<county.CountyState>()(county.countyEnrolInput, ADMIN, 'mutation'),
+  'county.push': def<county.PushAnswer>()(empty, 'signedIn', 'task'),
 
   // Rosters from Excel and CSV: a preview in main's memory (a job), checked, confirmed in one transaction, undone.
   'imports.open': def<imp.ImportPreview>()(imp.importOpenInput, STAFF, 'task'),

@@ -1,0 +1,137 @@
+-- The county's copy of every enrolled township's ledger (县级汇总). Each township pushes as its own login role, a
+-- member of county_township; row-level security lets that role see and write only the rows of its own ledger.
+-- county_staff reads everything. The township's ledger stays the record; these rows are its copy, keyed by
+-- (ledger id, the ledger's own key), and carry only what the county's figures and checks read.
+DO $$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'county_township') THEN
+    CREATE ROLE county_township NOLOGIN;
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'county_staff') THEN
+    CREATE ROLE county_staff NOLOGIN;
+  END IF;
+END
+$$;
+
+CREATE TABLE county.townships (
+  code        char(12) PRIMARY KEY CHECK (code ~ '^[0-9]{12}$'), -- 统计用区划代码
+  name        text NOT NULL,
+  role        name NOT NULL UNIQUE,                            -- the township's own login role
+  ledger_id   uuid UNIQUE,                                     -- bound by its first push, never changed after
+  acked_seq   bigint NOT NULL DEFAULT 0,                       -- the last outbox line applied
+  last_push   timestamptz,
+  revoked     boolean NOT NULL DEFAULT false,
+  enrolled_at timestamptz NOT NULL DEFAULT now()
+);
+
+-- The calling township's ledger, or null: what every policy below compares with. current_user, not session_user, so
+-- that the county's import of a carried file, which takes the township's role (SET ROLE), is held to the same rows.
+CREATE FUNCTION county.my_ledger() RETURNS uuid
+  LANGUAGE sql STABLE
+  AS $$ SELECT ledger_id FROM county.townships WHERE role = current_user AND NOT revoked $$;
+
+CREATE FUNCTION county.bound_once() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF OLD.ledger_id IS NOT NULL AND NEW.ledger_id IS DISTINCT FROM OLD.ledger_id THEN
+    RAISE EXCEPTION '此登记文件已被另一本台账使用' USING ERRCODE = 'P0001';
+  END IF;
+  IF NEW.acked_seq < OLD.acked_seq THEN
+    RAISE EXCEPTION '上报序号不能倒退（%，已确认到 %）', NEW.acked_seq, OLD.acked_seq USING ERRCODE = 'P0001';
+  END IF;
+  RETURN NEW;
+END
+$$;
+CREATE TRIGGER townships_bound_once BEFORE UPDATE ON county.townships FOR EACH ROW EXECUTE FUNCTION county.bound_once();
+
+ALTER TABLE county.townships ENABLE ROW LEVEL SECURITY;
+CREATE POLICY own_row ON county.townships TO county_township
+  USING (role = current_user AND NOT revoked);
+CREATE POLICY read_all ON county.townships FOR SELECT TO county_staff USING (true);
+
+CREATE TABLE county.areas (
+  ledger_id  uuid NOT NULL,
+  id         bigint NOT NULL,
+  name       text NOT NULL,
+  sort_order integer NOT NULL,
+  PRIMARY KEY (ledger_id, id)
+);
+
+CREATE TABLE county.relief_kinds (
+  ledger_id   uuid NOT NULL,
+  code        text NOT NULL,
+  name        text NOT NULL,
+  parent_code text,
+  sort_order  integer NOT NULL,
+  PRIMARY KEY (ledger_id, code)
+);
+
+CREATE TABLE county.households (
+  ledger_id  uuid NOT NULL,
+  id         bigint NOT NULL,
+  area_id    bigint NOT NULL,
+  head_name  text NOT NULL,
+  account    text NOT NULL,
+  status     text NOT NULL,
+  exited_on  text,
+  created_at text NOT NULL,
+  PRIMARY KEY (ledger_id, id)
+);
+
+CREATE TABLE county.persons (
+  ledger_id    uuid NOT NULL,
+  id           bigint NOT NULL,
+  household_id bigint NOT NULL,
+  name         text NOT NULL,
+  id_number    text NOT NULL,
+  gender       text NOT NULL,
+  birth_date   text NOT NULL,
+  relation     text NOT NULL,
+  PRIMARY KEY (ledger_id, id)
+);
+CREATE INDEX persons_id_number ON county.persons (id_number);
+
+CREATE TABLE county.payments (
+  ledger_id    uuid NOT NULL,
+  id           bigint NOT NULL,
+  household_id bigint NOT NULL,
+  person_id    bigint NOT NULL,
+  area_id      bigint NOT NULL,
+  kind_code    text NOT NULL,
+  top_kind     text NOT NULL,
+  amount_fen   bigint NOT NULL CHECK (amount_fen > 0),
+  paid_on      text NOT NULL,
+  method       text NOT NULL,
+  account      text,
+  reverses_id  bigint,
+  PRIMARY KEY (ledger_id, id)
+);
+CREATE INDEX payments_year ON county.payments (ledger_id, paid_on);
+
+-- A posted payment is never changed in the county either: a correction arrives as its reversal, a row of its own.
+CREATE FUNCTION county.payments_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION '已过账的发放不能修改或删除（发放 %）', OLD.id USING ERRCODE = 'P0001';
+END
+$$;
+CREATE TRIGGER payments_immutable BEFORE UPDATE OR DELETE ON county.payments
+  FOR EACH ROW EXECUTE FUNCTION county.payments_immutable();
+
+DO $$
+DECLARE t text;
+BEGIN
+  FOREACH t IN ARRAY ARRAY['areas', 'relief_kinds', 'households', 'persons', 'payments'] LOOP
+    EXECUTE format('ALTER TABLE county.%I ENABLE ROW LEVEL SECURITY', t);
+    EXECUTE format('CREATE POLICY own_rows ON county.%I TO county_township
+                      USING (ledger_id = county.my_ledger()) WITH CHECK (ledger_id = county.my_ledger())', t);
+    EXECUTE format('CREATE POLICY read_all ON county.%I FOR SELECT TO county_staff USING (true)', t);
+    EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON county.%I TO county_township', t);
+    EXECUTE format('GRANT SELECT ON county.%I TO county_staff', t);
+  END LOOP;
+END
+$$;
+
+GRANT USAGE ON SCHEMA county TO county_township, county_staff;
+GRANT SELECT ON county.migrations TO county_township, county_staff;
+GRANT SELECT, UPDATE (ledger_id, acked_seq, last_push) ON county.townships TO county_township;
+GRANT SELECT ON county.townships TO county_staff;
+GRANT EXECUTE ON FUNCTION county.my_ledger() TO county_township, county_staff;

@@ -1,0 +1,223 @@
+// The township's side of 县级上报: the enrolment kept in county_link, the outbox the triggers of migration 0014 fill,
+// and the push that sends it to the county in chunks. The county's acknowledged sequence is the truth: every push
+// starts by asking it, so a push cut anywhere (either side killed, the network gone) resumes from where it stood.
+import pg from 'pg';
+
+import { AppError } from '../../shared/domain/result';
+import { isoCn } from '../../shared/domain/time';
+import { type DB, prep } from '../db/open';
+import type { Ledger } from '../ledger';
+import { applyChunk, type Chunk, connectionOf, countyColumns, type Enrolment } from './store';
+import { SYNCED } from './tables';
+
+export interface Link {
+  county_name: string;
+  code: string;
+  township: string;
+  url: string;
+  role: string;
+  key: string;
+  enrolled_at: string;
+  acked_seq: number;
+  last_push_at: string | null;
+  last_error: string | null;
+}
+
+export const linkOf = (db: DB) => prep(db, 'SELECT * FROM county_link').get() as Link | undefined;
+
+/** Outbox lines the county has not applied yet. */
+export const backlogOf = (db: DB, acked: number) =>
+  (prep(db, 'SELECT count(*) AS n FROM outbox WHERE seq > ?').get(acked) as { n: number }).n;
+
+/** Reads an enrolment file: the county's, for one township, unaltered in its fields. */
+export function parseEnrolment(text: string): Enrolment {
+  let e: Partial<Enrolment>;
+  try {
+    e = JSON.parse(text) as Partial<Enrolment>;
+  } catch {
+    throw new AppError('VALIDATION', '这不是县民政局发放的登记文件', 'file');
+  }
+  const ok =
+    e.format === 'bianmin-county-enrolment' &&
+    typeof e.county === 'string' &&
+    /^\d{12}$/.test(e.code ?? '') &&
+    typeof e.township === 'string' &&
+    /^postgres(ql)?:\/\//.test(e.url ?? '') &&
+    e.role === `township_${e.code}` &&
+    typeof e.key === 'string' &&
+    e.key.length >= 16;
+  if (!ok) throw new AppError('VALIDATION', '这不是县民政局发放的登记文件，或文件不完整', 'file');
+  return e as Enrolment;
+}
+
+/** Keeps the enrolment and queues every row the county keeps: the first push sends the whole ledger. */
+export function enrol(db: DB, e: Enrolment, now: Date): void {
+  if (linkOf(db)) throw new AppError('CONFLICT', '本台账已登记到县里，不能再次登记', 'file');
+  prep(
+    db,
+    `INSERT INTO county_link (one, county_name, code, township, url, role, key, enrolled_at)
+      VALUES (1, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(e.county, e.code, e.township, e.url, e.role, e.key, isoCn(now));
+  queueAll(db);
+}
+
+/** A line for every row the county keeps: sends the whole ledger again (applying a row twice changes nothing). */
+export function queueAll(db: DB): void {
+  for (const s of SYNCED)
+    db.exec(
+      `INSERT INTO outbox (tbl, key)
+        SELECT '${s.table}', ${s.key}
+          FROM ${s.table}
+          ORDER BY ${s.key}`,
+    );
+}
+
+/** The next run of outbox lines after `from`, with the rows they name as they are now. */
+export function readChunk(db: DB, ledgerId: string, from: number, lines: number): Chunk | null {
+  const outbox = prep(
+    db,
+    `SELECT seq, tbl, key
+      FROM outbox
+      WHERE seq > ?
+      ORDER BY seq
+      LIMIT ?`,
+  ).all(from, lines) as { seq: number; tbl: string; key: string }[];
+  if (!outbox.length) return null;
+  const tables = SYNCED.map((s) => {
+    const keys = [...new Set(outbox.filter((l) => l.tbl === s.table).map((l) => l.key))];
+    const rows = keys.length
+      ? (prep(
+          db,
+          `SELECT ${s.columns.join(', ')}
+            FROM ${s.table}
+            WHERE ${s.key} IN (SELECT value FROM json_each(?))`,
+        ).all(JSON.stringify(s.key === 'id' ? keys.map(Number) : keys)) as Record<string, unknown>[])
+      : [];
+    const found = new Set(rows.map((r) => String(r[s.key])));
+    return { table: s.table, rows, deleted: keys.filter((k) => !found.has(k)) };
+  }).filter((t) => t.rows.length || t.deleted.length);
+  return { ledgerId, from, to: outbox[outbox.length - 1].seq, tables };
+}
+
+/** A county server that is down, or refuses the key, in words the clerk can act on. */
+export function pushError(e: unknown): AppError {
+  if (e instanceof AppError) return e;
+  const err = e as { code?: string; message?: string };
+  if (err.code === '28P01' || err.code === '28000')
+    return new AppError('FORBIDDEN', '县里不认这把登记密钥（可能已被停用），请联系县民政局');
+  if (
+    ['ECONNREFUSED', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', 'ECONNRESET', '57P01', '57P03'].includes(err.code ?? '')
+  )
+    return new AppError('CONFLICT', '暂时连不上县里的汇总库，台账照常使用，稍后会自动补报');
+  return new AppError('INTERNAL', `上报没有完成：${err.message ?? String(e)}`);
+}
+
+export interface PushResult {
+  acked: number;
+  chunks: number;
+  backlog: number;
+}
+
+/** Waits while an import holds its transaction open, so that a chunk never carries rows it may still roll back. */
+async function idle(ledger: Ledger): Promise<DB> {
+  while (ledger.busy) await ledger.busy;
+  return ledger.db;
+}
+
+const running = new WeakMap<Ledger, Promise<PushResult>>();
+
+/** Whether a push of this ledger is under way (one at a time: a second call joins the first). */
+export const isPushing = (ledger: Ledger) => running.has(ledger);
+
+export function push(ledger: Ledger, opts: PushOptions = {}): Promise<PushResult> {
+  const now = running.get(ledger);
+  if (now) return now;
+  const started = pushAll(ledger, opts).finally(() => running.delete(ledger));
+  running.set(ledger, started);
+  return started;
+}
+
+/** Pushes every few minutes while the ledger is open and enrolled; a refusal waits for the next round. */
+export function startPushing(ledger: Ledger, everyMs = 5 * 60_000): () => void {
+  const round = () => {
+    if (ledger.db.open && linkOf(ledger.db)) push(ledger).catch(() => {}); // recorded in county_link
+  };
+  const timer = setInterval(round, everyMs);
+  timer.unref();
+  const first = setTimeout(round, Math.min(everyMs, 30_000));
+  first.unref();
+  return () => {
+    clearInterval(timer);
+    clearTimeout(first);
+  };
+}
+
+export interface PushOptions {
+  /** Outbox lines per chunk. */
+  lines?: number;
+  connectTimeoutMs?: number;
+}
+
+/**
+ * Pushes everything the county has not applied, a chunk at a time, and prunes what it has. Each read of the ledger
+ * is one synchronous step between awaits; the counter's work goes on meanwhile.
+ */
+async function pushAll(ledger: Ledger, opts: PushOptions): Promise<PushResult> {
+  const link = linkOf(await idle(ledger));
+  if (!link)
+    throw new AppError('VALIDATION', '本台账还没有登记到县里：请先在 设置 → 县级上报 载入县民政局发的登记文件');
+  const client = new pg.Client({
+    ...connectionOf(link.url, link.key),
+    connectionTimeoutMillis: opts.connectTimeoutMs ?? 10_000,
+    application_name: 'bianmin push',
+  });
+  client.on('error', () => {}); // a connection lost mid-push fails the query in flight; that is where it is reported
+  let chunks = 0;
+  let acked = link.acked_seq;
+  try {
+    await client.connect();
+    const types = await countyColumns(client);
+    const { rows } = await client.query<{ ledger_id: string | null; acked_seq: string }>(
+      `SELECT ledger_id, acked_seq
+        FROM county.townships`,
+    );
+    if (!rows.length) throw new AppError('FORBIDDEN', '县里已停用本乡镇的登记，请联系县民政局');
+    if (rows[0].ledger_id && rows[0].ledger_id !== ledger.id)
+      throw new AppError('FORBIDDEN', '此登记文件已被另一本台账使用，请向县民政局重新申请登记');
+    acked = Number(rows[0].acked_seq);
+    const newest = prep(await idle(ledger), `SELECT seq FROM sqlite_sequence WHERE name = 'outbox'`).get() as
+      { seq: number } | undefined;
+    if ((newest?.seq ?? 0) < acked)
+      throw new AppError(
+        'CONFLICT',
+        `县里的副本比本台账新（县里已收到第 ${acked} 条变动，本台账只到第 ${newest?.seq ?? 0} 条），可能是从旧备份恢复了台账，请联系县民政局`,
+      );
+    for (;;) {
+      const chunk = readChunk(await idle(ledger), ledger.id, acked, opts.lines ?? 5000);
+      if (!chunk) break;
+      const r = await applyChunk(client, types, chunk);
+      acked = r.acked;
+      if (r.applied) chunks++;
+      settle(await idle(ledger), acked, ledger.clock(), null);
+    }
+    return { acked, chunks, backlog: backlogOf(ledger.db, acked) };
+  } catch (e) {
+    const err = pushError(e);
+    settle(await idle(ledger), acked, null, err.message);
+    throw err;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/** Records what the county said and prunes the lines it has applied. */
+function settle(db: DB, acked: number, at: Date | null, error: string | null): void {
+  db.transaction(() => {
+    prep(
+      db,
+      `UPDATE county_link
+        SET acked_seq = max(acked_seq, ?), last_push_at = coalesce(?, last_push_at), last_error = ?`,
+    ).run(acked, at ? isoCn(at) : null, error);
+    prep(db, 'DELETE FROM outbox WHERE seq <= ?').run(acked);
+  })();
+}

@@ -1,0 +1,211 @@
+// The county's PostgreSQL: its migrations, the enrolment of a township (a login role of its own and a one-time
+// enrolment file), and the one way rows arrive, applyChunk, used alike by a township's push and by the import of a
+// carried file. Everything a chunk writes, and the sequence it acknowledges, commits in one transaction.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+import pg from 'pg';
+
+import { AppError } from '../../shared/domain/result';
+import { COUNTY_SCHEMA, SYNCED, type Synced } from './tables';
+
+// tsx runs this file from main/county; the bundle runs from dist/main, where the build copies the folder.
+export const COUNTY_MIGRATIONS_DIR = fs.existsSync(path.join(__dirname, 'migrations'))
+  ? path.join(__dirname, 'migrations')
+  : path.join(__dirname, 'county-migrations');
+
+/** Applies the county migrations not yet applied, in one transaction, one program at a time. */
+export async function migrateCounty(client: pg.ClientBase): Promise<number> {
+  const files = fs
+    .readdirSync(COUNTY_MIGRATIONS_DIR)
+    .filter((f) => /^\d{4}_[\w-]+\.sql$/.test(f))
+    .sort();
+  await client.query('BEGIN');
+  try {
+    await client.query(`SELECT pg_advisory_xact_lock(hashtext('bianmin county migrations'))`);
+    await client.query('CREATE SCHEMA IF NOT EXISTS county');
+    await client.query(
+      `CREATE TABLE IF NOT EXISTS county.migrations (
+        version    integer PRIMARY KEY,
+        name       text NOT NULL,
+        applied_at timestamptz NOT NULL DEFAULT now()
+      )`,
+    );
+    const { rows } = await client.query<{ v: number }>('SELECT coalesce(max(version), 0) AS v FROM county.migrations');
+    for (const f of files.slice(rows[0].v)) {
+      await client.query(fs.readFileSync(path.join(COUNTY_MIGRATIONS_DIR, f), 'utf8'));
+      await client.query('INSERT INTO county.migrations (version, name) VALUES ($1, $2)', [Number(f.slice(0, 4)), f]);
+    }
+    await client.query('COMMIT');
+    return files.length;
+  } catch (e) {
+    await client.query('ROLLBACK');
+    throw e;
+  }
+}
+
+/** What the county hands a township once: where to push, as whom, and the key that signs in and signs its files. */
+export interface Enrolment {
+  format: 'bianmin-county-enrolment';
+  county: string;
+  code: string;
+  township: string;
+  url: string;
+  role: string;
+  key: string;
+}
+
+/** Registers a township: its own login role (a member of county_township) and the file to hand it. */
+export async function enrolTownship(
+  client: pg.ClientBase,
+  county: string,
+  url: string,
+  t: { code: string; name: string },
+): Promise<Enrolment> {
+  if (!/^\d{12}$/.test(t.code)) throw new AppError('VALIDATION', '统计用区划代码应为 12 位数字', 'code');
+  if (!t.name.trim()) throw new AppError('VALIDATION', '请填写乡镇名称', 'name');
+  const role = `township_${t.code}`;
+  const key = crypto.randomBytes(24).toString('base64url');
+  await client.query('BEGIN');
+  try {
+    const { rows } = await client.query('SELECT 1 FROM county.townships WHERE code = $1', [t.code]);
+    if (rows.length) throw new AppError('CONFLICT', `区划代码 ${t.code} 已登记`, 'code');
+    // A role name and a password cannot be query parameters: both are made here, of digits and base64url only.
+    await client.query(`CREATE ROLE ${role} LOGIN PASSWORD '${key}' IN ROLE county_township`);
+    await client.query('INSERT INTO county.townships (code, name, role) VALUES ($1, $2, $3)', [t.code, t.name, role]);
+    await client.query('COMMIT');
+  } catch (e) {
+    await client.query('ROLLBACK');
+    throw e;
+  }
+  const at = new URL(url);
+  at.username = role;
+  at.password = '';
+  return { format: 'bianmin-county-enrolment', county, code: t.code, township: t.name, url: at.toString(), role, key };
+}
+
+/** The connection settings of an enrolment: its address, and its key as the password (never in the URL). */
+export function connectionOf(url: string, key: string): pg.ClientConfig {
+  const at = new URL(url);
+  return {
+    host: at.hostname,
+    port: Number(at.port || 5432),
+    database: decodeURIComponent(at.pathname.slice(1)) || 'postgres',
+    user: decodeURIComponent(at.username),
+    password: key,
+  };
+}
+
+/** Stops a township's pushes: its role can no longer sign in, and its rows stay as they were. */
+export async function revokeTownship(client: pg.ClientBase, code: string): Promise<void> {
+  await client.query('UPDATE county.townships SET revoked = true WHERE code = $1', [code]);
+  await client.query(`ALTER ROLE township_${code.replace(/\D/g, '')} NOLOGIN`);
+}
+
+/** A run of outbox lines: the rows they name as they were read, and the keys of rows no longer in the ledger. */
+export interface Chunk {
+  ledgerId: string;
+  /** The last seq the county had applied when the chunk was read; the chunk is applied only on top of exactly that. */
+  from: number;
+  to: number;
+  tables: { table: string; rows: Record<string, unknown>[]; deleted: string[] }[];
+}
+
+/** The county's column types of the synced tables, checked against what this program sends. */
+export async function countyColumns(client: pg.ClientBase): Promise<Map<string, Map<string, string>>> {
+  const { rows: version } = await client.query<{ v: number }>(
+    `SELECT coalesce(max(version), 0) AS v
+      FROM county.migrations`,
+  );
+  if (version[0].v < COUNTY_SCHEMA)
+    throw new AppError(
+      'CONFLICT',
+      `县里的汇总库版本较旧（${version[0].v}，本程序需要 ${COUNTY_SCHEMA}），请县民政局升级后再上报；台账照常使用`,
+    );
+  const { rows } = await client.query<{ table_name: string; column_name: string; data_type: string }>(
+    `SELECT table_name, column_name, data_type
+      FROM information_schema.columns
+      WHERE table_schema = 'county'`,
+  );
+  const types = new Map<string, Map<string, string>>();
+  for (const r of rows) {
+    if (!types.has(r.table_name)) types.set(r.table_name, new Map());
+    types.get(r.table_name)!.set(r.column_name, r.data_type);
+  }
+  for (const s of SYNCED)
+    for (const c of s.columns)
+      if (!types.get(s.table)?.has(c))
+        throw new AppError('CONFLICT', `县里的汇总库缺少 ${s.table}.${c}，请县民政局升级后再上报；台账照常使用`);
+  return types;
+}
+
+function upsertSql(s: Synced, types: Map<string, string>): string {
+  const cols = s.columns.map((c) => `${c} ${types.get(c)}`).join(', ');
+  const names = s.columns.join(', ');
+  const onConflict = s.insertOnly
+    ? 'DO NOTHING'
+    : `DO UPDATE SET ${s.columns
+        .filter((c) => c !== s.key)
+        .map((c) => `${c} = excluded.${c}`)
+        .join(', ')}`;
+  return `INSERT INTO county.${s.table} (ledger_id, ${names})
+    SELECT $1, ${names}
+      FROM jsonb_to_recordset($2::jsonb) AS r(${cols})
+    ON CONFLICT (ledger_id, ${s.key}) ${onConflict}`;
+}
+
+/**
+ * Applies one chunk as the township's role (a push signs in as it; an import takes it with SET ROLE), in one
+ * transaction with the sequence it acknowledges. A chunk that does not start where the county stands is not applied:
+ * the answer says where the county stands, and the township reads again from there.
+ */
+export async function applyChunk(
+  client: pg.ClientBase,
+  types: Map<string, Map<string, string>>,
+  chunk: Chunk,
+  opts: { role?: string } = {},
+): Promise<{ applied: boolean; acked: number }> {
+  await client.query('BEGIN');
+  try {
+    if (opts.role) await client.query(`SET LOCAL ROLE ${opts.role}`);
+    const { rows } = await client.query<{ ledger_id: string | null; acked_seq: string }>(
+      `SELECT ledger_id, acked_seq
+        FROM county.townships
+        WHERE role = current_user
+        FOR UPDATE`,
+    );
+    if (!rows.length) throw new AppError('FORBIDDEN', '县里已停用本乡镇的登记，请联系县民政局');
+    const acked = Number(rows[0].acked_seq);
+    if (rows[0].ledger_id && rows[0].ledger_id !== chunk.ledgerId)
+      throw new AppError('FORBIDDEN', '此登记文件已被另一本台账使用，请向县民政局重新申请登记');
+    if (chunk.from !== acked) {
+      await client.query('ROLLBACK');
+      return { applied: false, acked };
+    }
+    if (!rows[0].ledger_id)
+      await client.query('UPDATE county.townships SET ledger_id = $1 WHERE role = current_user', [chunk.ledgerId]);
+    for (const part of chunk.tables) {
+      const s = SYNCED.find((x) => x.table === part.table);
+      const t = types.get(part.table);
+      if (!s || !t) throw new AppError('VALIDATION', `县里的汇总库没有表 ${part.table}，请县民政局升级`);
+      if (part.rows.length) await client.query(upsertSql(s, t), [chunk.ledgerId, JSON.stringify(part.rows)]);
+      if (part.deleted.length)
+        await client.query(`DELETE FROM county.${s.table} WHERE ledger_id = $1 AND ${s.key}::text = ANY($2)`, [
+          chunk.ledgerId,
+          part.deleted,
+        ]);
+    }
+    await client.query(
+      `UPDATE county.townships
+        SET acked_seq = $1, last_push = now()
+        WHERE role = current_user`,
+      [chunk.to],
+    );
+    await client.query('COMMIT');
+    return { applied: true, acked: chunk.to };
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw e;
+  }
+}

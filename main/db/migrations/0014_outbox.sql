@@ -1,0 +1,56 @@
+-- 县级上报: once the township is enrolled with its county (county_link holds the enrolment), every change to a table
+-- the county keeps (main/county/tables.ts) writes a line here in the same transaction. A push sends the rows the
+-- lines name, as they are then, in order of seq; the county records the last seq it applied in the same PostgreSQL
+-- transaction as the rows, so a push cut anywhere resumes from there. Lines the county has applied are pruned.
+CREATE TABLE outbox (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,  -- never reused, also after pruning: the county compares it with its own
+  tbl TEXT NOT NULL,
+  key TEXT NOT NULL
+);
+
+-- At most one enrolment: the county's address and this township's role and key, from the county's enrolment file.
+CREATE TABLE county_link (
+  one          INTEGER PRIMARY KEY CHECK (one = 1),
+  county_name  TEXT NOT NULL,
+  code         TEXT NOT NULL,             -- 统计用区划代码, 12 digits
+  township     TEXT NOT NULL,
+  url          TEXT NOT NULL,             -- postgres://role@host:port/database, without the key
+  role         TEXT NOT NULL,
+  key          TEXT NOT NULL,             -- the township's password at the county; the ledger is encrypted
+  enrolled_at  TEXT NOT NULL,
+  acked_seq    INTEGER NOT NULL DEFAULT 0, -- as the county last said
+  last_push_at TEXT,
+  last_error   TEXT
+);
+
+CREATE TRIGGER areas_outbox_insert AFTER INSERT ON areas WHEN EXISTS (SELECT 1 FROM county_link)
+BEGIN INSERT INTO outbox (tbl, key) VALUES ('areas', NEW.id); END;
+CREATE TRIGGER areas_outbox_update AFTER UPDATE ON areas WHEN EXISTS (SELECT 1 FROM county_link)
+BEGIN INSERT INTO outbox (tbl, key) VALUES ('areas', NEW.id); END;
+CREATE TRIGGER areas_outbox_delete AFTER DELETE ON areas WHEN EXISTS (SELECT 1 FROM county_link)
+BEGIN INSERT INTO outbox (tbl, key) VALUES ('areas', OLD.id); END;
+
+CREATE TRIGGER relief_kinds_outbox_insert AFTER INSERT ON relief_kinds WHEN EXISTS (SELECT 1 FROM county_link)
+BEGIN INSERT INTO outbox (tbl, key) VALUES ('relief_kinds', NEW.code); END;
+CREATE TRIGGER relief_kinds_outbox_update AFTER UPDATE ON relief_kinds WHEN EXISTS (SELECT 1 FROM county_link)
+BEGIN INSERT INTO outbox (tbl, key) VALUES ('relief_kinds', NEW.code); END;
+CREATE TRIGGER relief_kinds_outbox_delete AFTER DELETE ON relief_kinds WHEN EXISTS (SELECT 1 FROM county_link)
+BEGIN INSERT INTO outbox (tbl, key) VALUES ('relief_kinds', OLD.code); END;
+
+CREATE TRIGGER households_outbox_insert AFTER INSERT ON households WHEN EXISTS (SELECT 1 FROM county_link)
+BEGIN INSERT INTO outbox (tbl, key) VALUES ('households', NEW.id); END;
+CREATE TRIGGER households_outbox_update AFTER UPDATE ON households WHEN EXISTS (SELECT 1 FROM county_link)
+BEGIN INSERT INTO outbox (tbl, key) VALUES ('households', NEW.id); END;
+CREATE TRIGGER households_outbox_delete AFTER DELETE ON households WHEN EXISTS (SELECT 1 FROM county_link)
+BEGIN INSERT INTO outbox (tbl, key) VALUES ('households', OLD.id); END;
+
+CREATE TRIGGER persons_outbox_insert AFTER INSERT ON persons WHEN EXISTS (SELECT 1 FROM county_link)
+BEGIN INSERT INTO outbox (tbl, key) VALUES ('persons', NEW.id); END;
+CREATE TRIGGER persons_outbox_update AFTER UPDATE ON persons WHEN EXISTS (SELECT 1 FROM county_link)
+BEGIN INSERT INTO outbox (tbl, key) VALUES ('persons', NEW.id); END;
+CREATE TRIGGER persons_outbox_delete AFTER DELETE ON persons WHEN EXISTS (SELECT 1 FROM county_link)
+BEGIN INSERT INTO outbox (tbl, key) VALUES ('persons', OLD.id); END;
+
+-- Payments are only inserted (migration 0004 refuses the rest).
+CREATE TRIGGER payments_outbox_insert AFTER INSERT ON payments WHEN EXISTS (SELECT 1 FROM county_link)
+BEGIN INSERT INTO outbox (tbl, key) VALUES ('payments', NEW.id); END;

@@ -1,0 +1,349 @@
+// 县级上报 on a real PostgreSQL (tests/unit/postgres.ts starts one on a temp directory and port): three township
+// ledgers push to one county; the county's figures for each equal its own annual report to the fen; a second push
+// sends nothing; kill -9 of either side mid-push converges; a township's role reaches only its own rows.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+
+import type pg from 'pg';
+
+import { countyPayments } from '../../main/county/figures';
+import { linkOf, push, queueAll } from '../../main/county/push';
+import {
+  applyChunk,
+  connectionOf,
+  countyColumns,
+  enrolTownship,
+  type Enrolment,
+  migrateCounty,
+  revokeTownship,
+} from '../../main/county/store';
+import { SYNCED } from '../../main/county/tables';
+import { DEMO_PASSWORD, seedDemo } from '../../main/demo/year';
+import { newSession } from '../../main/dispatch';
+import { Ledger } from '../../main/ledger';
+import { annualReport } from '../../main/services/reports';
+import { dateCn } from '../../shared/domain/time';
+import { must, refused, world, type World } from './helpers';
+import { type Postgres, startPostgres } from './postgres';
+
+let pgs: Postgres;
+let county: pg.Client;
+before(async () => {
+  pgs = await startPostgres();
+  county = await pgs.admin();
+  await migrateCounty(county);
+});
+after(async () => {
+  await county.end();
+  await pgs.stop();
+});
+
+let codes = 0;
+/** A township ledger with a demo year up to `day`, enrolled with the county through 设置's channel. */
+async function township(day: string): Promise<{ w: World; e: Enrolment; admin: ReturnType<typeof newSession> }> {
+  const w = await world();
+  w.clock.t = new Date(`${day}T17:00:00+08:00`).getTime();
+  assert.ok(await seedDemo(w.ledger, w.clock.now()));
+  const admin = newSession();
+  must(await w.call(admin, 'session.signIn', { username: 'admin', password: DEMO_PASSWORD }));
+  const e = await enrolTownship(county, '青山县民政局', pgs.url, {
+    code: `3301220${String(++codes).padStart(2, '0')}000`,
+    name: `第${codes}镇`,
+  });
+  must(await w.call(admin, 'county.enrol', { fileName: 'enrol.json', text: JSON.stringify(e) }));
+  return { w, e, admin };
+}
+
+/** The ledger's own payment figures of a year, in the county's shape. */
+function reportLines(w: World, year: number) {
+  const r = annualReport(w.ledger.db, year, dateCn(w.clock.now()));
+  return {
+    lines: [
+      ...r.byKind.map((k) => ({
+        kindCode: k.kindCode,
+        areaId: 0,
+        persons: k.persons,
+        households: k.households,
+        times: k.times,
+        fen: k.fen,
+      })),
+      {
+        kindCode: '',
+        areaId: 0,
+        persons: r.total.persons,
+        households: r.total.households,
+        times: r.total.times,
+        fen: r.total.fen,
+      },
+      ...r.byAreaKind.map((a) => ({
+        kindCode: a.kindCode,
+        areaId: a.areaId,
+        times: a.times,
+        fen: a.fen,
+        persons: a.persons,
+      })),
+    ].filter((l) => l.times > 0),
+    reversals: r.reversals,
+    byMonth: r.byMonth,
+  };
+}
+
+async function countyLines(ledgerId: string, year: number) {
+  const c = await countyPayments(county, ledgerId, year);
+  const inReport = (l: (typeof c.lines)[number]) =>
+    l.areaId === 0 ? l : { kindCode: l.kindCode, areaId: l.areaId, times: l.times, fen: l.fen, persons: l.persons };
+  return { lines: c.lines.map(inReport), reversals: c.reversals, byMonth: c.byMonth };
+}
+
+const byKey = (a: { kindCode: string; areaId: number }, b: { kindCode: string; areaId: number }) =>
+  a.kindCode.localeCompare(b.kindCode) || a.areaId - b.areaId;
+
+/** Every synced table: its row count and a checksum of its keys, in the ledger and in the county's copy. */
+async function copies(ledger: Ledger) {
+  const local = SYNCED.map((s) => {
+    const r = ledger.db
+      .prepare(
+        `SELECT count(*) AS n, group_concat(${s.key}, ',') AS k FROM (SELECT ${s.key} FROM ${s.table} ORDER BY ${s.key})`,
+      )
+      .get() as { n: number; k: string | null };
+    return `${s.table}:${r.n}:${r.k ?? ''}`;
+  });
+  const remote: string[] = [];
+  for (const s of SYNCED) {
+    const { rows } = await county.query<{ n: string; k: string | null }>(
+      `SELECT count(*) AS n, string_agg(${s.key}::text, ',' ORDER BY ${s.key}) AS k FROM county.${s.table} WHERE ledger_id = $1`,
+      [ledger.id],
+    );
+    remote.push(`${s.table}:${rows[0].n}:${rows[0].k ?? ''}`);
+  }
+  return { local, remote };
+}
+
+const towns: { w: World; e: Enrolment; admin: ReturnType<typeof newSession> }[] = [];
+
+test('three townships push to one county: its figures for each equal the township report to the fen; a second push sends nothing', async () => {
+  for (const day of ['2026-08-20', '2026-10-09', '2026-11-23']) towns.push(await township(day));
+  const year = 2026;
+  for (const t of towns) {
+    const before = must(await t.w.call(t.admin, 'county.state', {}));
+    assert.ok(before.enrolled && before.backlog > 0 && before.lastPushAt === null);
+    const r = must(await t.w.call(t.admin, 'county.push', {}));
+    assert.ok(r.chunks >= 1);
+    assert.equal(r.backlog, 0);
+    const after = must(await t.w.call(t.admin, 'county.state', {}));
+    assert.equal(after.backlog, 0);
+    assert.ok(after.lastPushAt);
+    assert.equal(t.w.count('outbox'), 0, 'what the county applied is pruned');
+  }
+  for (const t of towns) {
+    const mine = reportLines(t.w, year);
+    const theirs = await countyLines(t.w.ledger.id, year);
+    assert.ok(mine.lines.length > 3);
+    assert.deepEqual(theirs.lines.sort(byKey), mine.lines.sort(byKey));
+    assert.deepEqual(theirs.reversals, mine.reversals);
+    assert.deepEqual(theirs.byMonth, mine.byMonth);
+    const { local, remote } = await copies(t.w.ledger);
+    assert.deepEqual(remote, local);
+  }
+  // The county's total is the three townships' totals added.
+  const all = await countyPayments(county, null, year);
+  const total = all.lines.find((l) => l.kindCode === '' && l.areaId === 0)!;
+  const sum = towns.map((t) => annualReport(t.w.ledger.db, year, dateCn(t.w.clock.now())).total);
+  assert.equal(
+    total.fen,
+    sum.reduce((s, x) => s + x.fen, 0),
+  );
+  assert.equal(
+    total.times,
+    sum.reduce((s, x) => s + x.times, 0),
+  );
+  assert.equal(
+    total.persons,
+    sum.reduce((s, x) => s + x.persons, 0),
+  );
+  const fenBefore = total.fen;
+
+  // Again: nothing to send, nothing changes.
+  const again = await push(towns[0].w.ledger);
+  assert.equal(again.chunks, 0);
+  const still = await countyPayments(county, null, year);
+  assert.equal(still.lines.find((l) => l.kindCode === '' && l.areaId === 0)!.fen, fenBefore);
+
+  // An edit in the ledger arrives as the row's new state; a reversal arrives as a row of its own.
+  const t0 = towns[0];
+  const h = t0.w.one<{ id: number }>('SELECT id FROM households ORDER BY id LIMIT 1');
+  t0.w.ledger.db.prepare(`UPDATE households SET head_name = '改名户' WHERE id = ?`).run(h.id);
+  assert.equal(must(await t0.w.call(t0.admin, 'county.state', {})).backlog, 1);
+  assert.equal((await push(t0.w.ledger)).chunks, 1);
+  const { rows } = await county.query('SELECT head_name FROM county.households WHERE ledger_id = $1 AND id = $2', [
+    t0.w.ledger.id,
+    h.id,
+  ]);
+  assert.equal(rows[0].head_name, '改名户');
+});
+
+test('a township reaches only its own rows (row-level security, tested with its own role); a revoked key is refused', async () => {
+  assert.ok(towns.length === 3, 'runs after the push test');
+  const [a, b] = towns;
+  const { default: pgModule } = await import('pg');
+  const asA = new pgModule.Client(connectionOf(a.e.url, a.e.key));
+  await asA.connect();
+  try {
+    const seen = await asA.query('SELECT DISTINCT ledger_id FROM county.payments');
+    assert.deepEqual(
+      seen.rows.map((r) => r.ledger_id),
+      [a.w.ledger.id],
+    );
+    const townships = await asA.query('SELECT code FROM county.townships');
+    assert.deepEqual(
+      townships.rows.map((r) => r.code),
+      [a.e.code],
+    );
+    // Writing B's rows: refused by the policy, and nothing of B's changes.
+    await assert.rejects(
+      asA.query(`INSERT INTO county.areas (ledger_id, id, name, sort_order) VALUES ($1, 999, '冒名村', 1)`, [
+        b.w.ledger.id,
+      ]),
+      /row-level security/,
+    );
+    const bAreas = await county.query('SELECT count(*) AS n FROM county.areas WHERE ledger_id = $1', [b.w.ledger.id]);
+    const upd = await asA.query(`UPDATE county.areas SET name = '改' WHERE ledger_id = $1`, [b.w.ledger.id]);
+    assert.equal(upd.rowCount, 0);
+    const del = await asA.query(`DELETE FROM county.households WHERE ledger_id = $1`, [b.w.ledger.id]);
+    assert.equal(del.rowCount, 0);
+    assert.deepEqual(
+      (await county.query('SELECT count(*) AS n FROM county.areas WHERE ledger_id = $1', [b.w.ledger.id])).rows,
+      bAreas.rows,
+    );
+    // A chunk that claims B's ledger: refused whole, and A's sequence stays where it was.
+    const types = await countyColumns(asA);
+    const acked = Number((await asA.query('SELECT acked_seq FROM county.townships')).rows[0].acked_seq);
+    await assert.rejects(
+      applyChunk(asA, types, {
+        ledgerId: b.w.ledger.id,
+        from: acked,
+        to: acked + 1,
+        tables: [{ table: 'areas', rows: [{ id: 1, name: '冒名村', sort_order: 1 }], deleted: [] }],
+      }),
+      /另一本台账/,
+    );
+    assert.equal(Number((await asA.query('SELECT acked_seq FROM county.townships')).rows[0].acked_seq), acked);
+    // A posted payment is never changed in the county, even by its own township.
+    await assert.rejects(
+      asA.query(`UPDATE county.payments SET amount_fen = 1 WHERE ledger_id = $1`, [a.w.ledger.id]),
+      /已过账的发放/,
+    );
+  } finally {
+    await asA.end();
+  }
+
+  // A wrong key, then a revoked one: a clear message, the backlog kept for later.
+  const c = towns[2];
+  c.w.ledger.db.prepare(`UPDATE county_link SET key = 'wrong-key-wrong-key'`).run();
+  c.w.ledger.db.prepare(`UPDATE areas SET sort_order = sort_order + 1`).run();
+  assert.match(refused(await c.w.call(c.admin, 'county.push', {})).message, /不认这把登记密钥/);
+  c.w.ledger.db.prepare(`UPDATE county_link SET key = ?`).run(c.e.key);
+  await revokeTownship(county, c.e.code);
+  assert.match(refused(await c.w.call(c.admin, 'county.push', {})).message, /不认这把登记密钥|停用/);
+  const state = must(await c.w.call(c.admin, 'county.state', {}));
+  assert.ok(state.backlog > 0);
+  assert.match(state.lastError ?? '', /密钥|停用/);
+});
+
+test('an enrolment file is taken once, and a file that is not one is refused at the field', async () => {
+  const t = towns[0];
+  const again = refused(await t.w.call(t.admin, 'county.enrol', { fileName: 'enrol.json', text: JSON.stringify(t.e) }));
+  assert.match(again.message, /已登记/);
+  const w = await world();
+  const admin = await w.admin();
+  for (const text of [
+    '{ not json',
+    JSON.stringify({ ...t.e, role: 'postgres' }),
+    JSON.stringify({ ...t.e, code: '123' }),
+  ]) {
+    const r = refused(await w.call(admin, 'county.enrol', { fileName: 'x.json', text }));
+    assert.equal(r.field, 'file');
+    assert.match(r.message, /不是县民政局发放的登记文件/);
+  }
+  assert.equal(w.count('county_link'), 0);
+  // The same file in a second ledger: the county has bound it to the first.
+  must(await w.call(admin, 'county.enrol', { fileName: 'enrol.json', text: JSON.stringify(t.e) }));
+  assert.match(refused(await w.call(admin, 'county.push', {})).message, /另一本台账/);
+});
+
+/** Runs a push of `file` in a child, killed `killAfterMs` after it says "pushing". */
+function childPush(file: string, killAfterMs: number): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    const p = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'children/push.ts'), file], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    p.stderr.on('data', (d) => (err += d));
+    p.stdout.on('data', (d) => {
+      out += d;
+      if (out.includes('pushing\n')) setTimeout(() => p.kill('SIGKILL'), killAfterMs);
+    });
+    p.on('exit', (code, signal) => {
+      if (signal !== 'SIGKILL' && code !== 0) return reject(new Error(`child failed (${code}): ${err}`));
+      resolve(signal === 'SIGKILL');
+    });
+  });
+}
+
+test('kill -9 of the township or of the county server mid-push ×10: the next push converges, nothing lost or doubled', async () => {
+  const t = towns[1];
+  const file = t.w.ledger.file;
+  const keys = t.w.ledger.keys;
+  await t.w.ledger.close({ backup: false });
+  const open = () => Ledger.open(file, { clock: t.w.clock.now, keys });
+  let ledger = await open();
+  const payments = (ledger.db.prepare('SELECT count(*) AS n FROM payments').get() as { n: number }).n;
+  const outbox = () => (ledger.db.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n;
+  const cut = { township: 0, county: 0 };
+  for (let round = 0; round < 10; round++) {
+    // A burst of changes: every row the county keeps queued again (as an enrolment does), plus one new area.
+    ledger.db.prepare(`INSERT INTO areas (name, sort_order) VALUES (?, 99)`).run(`新村${round}`);
+    queueAll(ledger.db);
+    const backlog = outbox();
+    if (round % 2 === 0) {
+      // The township's process dies: the server rolls back the transaction it had open.
+      await ledger.close({ backup: false });
+      await childPush(file, 50 + Math.floor(Math.random() * 700));
+      ledger = await open();
+      const left = outbox();
+      if (left > 0 && left < backlog) cut.township++;
+    } else {
+      // The county's server dies under the push, after 0 to 2 of its chunks, and comes back.
+      const start = linkOf(ledger.db)!.acked_seq;
+      const after = Math.floor(Math.random() * 3);
+      const pushing = push(ledger, { lines: 400 }).then(
+        () => null,
+        (e: Error) => e,
+      );
+      let done = false;
+      void pushing.then(() => (done = true));
+      while (!done && linkOf(ledger.db)!.acked_seq < start + after * 400) await new Promise((r) => setTimeout(r, 2));
+      pgs.kill();
+      const failed = await pushing;
+      if (failed) {
+        assert.match(failed.message, /连不上|上报没有完成/);
+        cut.county++;
+      }
+      await pgs.start();
+      await county.end().catch(() => {});
+      county = await pgs.admin();
+    }
+    await push(ledger);
+    const { local, remote } = await copies(ledger);
+    assert.deepEqual(remote, local, `round ${round}`);
+    assert.equal(outbox(), 0);
+  }
+  const { rows } = await county.query('SELECT count(*) AS n FROM county.payments WHERE ledger_id = $1', [ledger.id]);
+  assert.equal(Number(rows[0].n), payments);
+  await ledger.close({ backup: false });
+  console.log(`# pushes cut part-way: ${cut.township} of 5 by the township's kill, ${cut.county} of 5 by the server's`);
+  assert.ok(cut.county >= 3, 'the server is killed while its push is still sending');
+});
