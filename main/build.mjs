@@ -43,10 +43,12 @@ if (stale('main/start.cjs', ['main', 'shared'])) {
     // Native and host modules stay outside the bundle.
     // Native modules load their own binaries, and pdfkit its font metrics, from their folders at run time: they stay
     // in node_modules.
-    external: ['electron', 'better-sqlite3-multiple-ciphers', '@resvg/resvg-js', 'pdfkit'],
+    // pg-native is pg's optional native binding, never installed: pg's pure JavaScript client is used.
+    external: ['electron', 'better-sqlite3-multiple-ciphers', '@resvg/resvg-js', 'pdfkit', 'pg-native'],
     logLevel: 'warning',
   });
   fs.cpSync(path.join(root, 'main/db/migrations'), path.join(dist, 'main/migrations'), { recursive: true });
+  fs.cpSync(path.join(root, 'main/county/migrations'), path.join(dist, 'main/county-migrations'), { recursive: true });
   console.log('built dist/main');
 }
 

@@ -200,6 +200,7 @@ async function pushAll(ledger: Ledger, opts: PushOptions): Promise<PushResult> {
       if (r.applied) chunks++;
       settle(await idle(ledger), acked, ledger.clock(), null);
     }
+    settle(await idle(ledger), acked, ledger.clock(), null); // a push with nothing to send still heard the county
     return { acked, chunks, backlog: backlogOf(ledger.db, acked) };
   } catch (e) {
     const err = pushError(e);

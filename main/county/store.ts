@@ -56,6 +56,9 @@ export interface Enrolment {
   key: string;
 }
 
+/** The key that signs a township's carried files: derived from its enrolment key, so the county keeps no password. */
+export const carryKey = (key: string) => crypto.createHmac('sha256', key).update('bianmin county carry').digest();
+
 /** Registers a township: its own login role (a member of county_township) and the file to hand it. */
 export async function enrolTownship(
   client: pg.ClientBase,
@@ -73,7 +76,14 @@ export async function enrolTownship(
     if (rows.length) throw new AppError('CONFLICT', `区划代码 ${t.code} 已登记`, 'code');
     // A role name and a password cannot be query parameters: both are made here, of digits and base64url only.
     await client.query(`CREATE ROLE ${role} LOGIN PASSWORD '${key}' IN ROLE county_township`);
-    await client.query('INSERT INTO county.townships (code, name, role) VALUES ($1, $2, $3)', [t.code, t.name, role]);
+    // The county's own user takes this role to import the township's carried files (carry.ts), under its policies.
+    await client.query(`GRANT ${role} TO current_user`);
+    await client.query('INSERT INTO county.townships (code, name, role, carry_key) VALUES ($1, $2, $3, $4)', [
+      t.code,
+      t.name,
+      role,
+      carryKey(key).toString('hex'),
+    ]);
     await client.query('COMMIT');
   } catch (e) {
     await client.query('ROLLBACK');

@@ -4,10 +4,12 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { after, before, test } from 'node:test';
 
 import type pg from 'pg';
 
+import { importCarry, writeCarry } from '../../main/county/carry';
 import { countyPayments } from '../../main/county/figures';
 import { linkOf, push, queueAll } from '../../main/county/push';
 import {
@@ -273,8 +275,8 @@ test('an enrolment file is taken once, and a file that is not one is refused at 
   assert.match(refused(await w.call(admin, 'county.push', {})).message, /另一本台账/);
 });
 
-/** Runs a push of `file` in a child, killed `killAfterMs` after it says "pushing". */
-function childPush(file: string, killAfterMs: number): Promise<boolean> {
+/** Runs a push of `file` in a child, killed `killAfterMs` after it says "pushing" (never, if null); its time if it ended. */
+function childPush(file: string, killAfterMs: number | null): Promise<number | null> {
   return new Promise((resolve, reject) => {
     const p = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'children/push.ts'), file], {
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -284,11 +286,12 @@ function childPush(file: string, killAfterMs: number): Promise<boolean> {
     p.stderr.on('data', (d) => (err += d));
     p.stdout.on('data', (d) => {
       out += d;
-      if (out.includes('pushing\n')) setTimeout(() => p.kill('SIGKILL'), killAfterMs);
+      if (killAfterMs !== null && out.includes('pushing\n')) setTimeout(() => p.kill('SIGKILL'), killAfterMs);
     });
     p.on('exit', (code, signal) => {
       if (signal !== 'SIGKILL' && code !== 0) return reject(new Error(`child failed (${code}): ${err}`));
-      resolve(signal === 'SIGKILL');
+      const ms = /pushed in (\d+) ms/.exec(out);
+      resolve(ms ? Number(ms[1]) : null);
     });
   });
 }
@@ -302,7 +305,12 @@ test('kill -9 of the township or of the county server mid-push ×10: the next pu
   let ledger = await open();
   const payments = (ledger.db.prepare('SELECT count(*) AS n FROM payments').get() as { n: number }).n;
   const outbox = () => (ledger.db.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n;
-  const cut = { township: 0, county: 0 };
+  const cut = { killed: 0, township: 0, county: 0 };
+  // How long the whole burst takes to push from a child: the kills land at random within that.
+  queueAll(ledger.db);
+  await ledger.close({ backup: false });
+  const whole = (await childPush(file, null))!;
+  ledger = await open();
   for (let round = 0; round < 10; round++) {
     // A burst of changes: every row the county keeps queued again (as an enrolment does), plus one new area.
     ledger.db.prepare(`INSERT INTO areas (name, sort_order) VALUES (?, 99)`).run(`新村${round}`);
@@ -311,7 +319,7 @@ test('kill -9 of the township or of the county server mid-push ×10: the next pu
     if (round % 2 === 0) {
       // The township's process dies: the server rolls back the transaction it had open.
       await ledger.close({ backup: false });
-      await childPush(file, 50 + Math.floor(Math.random() * 700));
+      if ((await childPush(file, Math.floor(Math.random() * whole))) === null) cut.killed++;
       ledger = await open();
       const left = outbox();
       if (left > 0 && left < backlog) cut.township++;
@@ -344,6 +352,51 @@ test('kill -9 of the township or of the county server mid-push ×10: the next pu
   const { rows } = await county.query('SELECT count(*) AS n FROM county.payments WHERE ledger_id = $1', [ledger.id]);
   assert.equal(Number(rows[0].n), payments);
   await ledger.close({ backup: false });
-  console.log(`# pushes cut part-way: ${cut.township} of 5 by the township's kill, ${cut.county} of 5 by the server's`);
+  console.log(
+    `# a child push takes ${whole} ms; township kills before its end: ${cut.killed} of 5, after its first chunk: ` +
+      `${cut.township}; pushes cut by the server's kill: ${cut.county} of 5`,
+  );
   assert.ok(cut.county >= 3, 'the server is killed while its push is still sending');
+});
+
+test('the offline file carries what a push would, with the same effect; a tampered or foreign file is refused whole', async () => {
+  const t = await township('2026-07-20');
+  const file = writeCarry(t.w.ledger, 700);
+  assert.ok(file.chunks > 1);
+  const before = must(await t.w.call(t.admin, 'county.state', {}));
+  const got = await importCarry(county, file.data);
+  assert.deepEqual([got.applied, got.skipped, got.acked], [file.chunks, 0, file.to]);
+  const { local, remote } = await copies(t.w.ledger);
+  assert.deepEqual(remote, local);
+  const mine = reportLines(t.w, 2026);
+  const theirs = await countyLines(t.w.ledger.id, 2026);
+  assert.deepEqual(theirs.lines.sort(byKey), mine.lines.sort(byKey));
+  // Again: every chunk is already there.
+  assert.deepEqual((await importCarry(county, file.data)).applied, 0);
+  // The ledger learns at its next push that the county has it all: nothing is sent twice.
+  assert.equal(before.backlog > 0, true);
+  assert.equal((await push(t.w.ledger)).chunks, 0);
+  assert.equal(t.w.count('outbox'), 0);
+
+  // A changed amount under the same signature; a file claiming another township; a township this county never enrolled.
+  t.w.ledger.db.prepare(`INSERT INTO areas (name, sort_order) VALUES ('离线村', 50)`).run();
+  const next = writeCarry(t.w.ledger);
+  const outer = JSON.parse(gunzipSync(next.data).toString('utf8')) as { body: string; mac: string };
+  const forged = (body: string, mac = outer.mac) => gzipSync(JSON.stringify({ body, mac }));
+  const acked = async () =>
+    Number(
+      (await county.query('SELECT acked_seq FROM county.townships WHERE code = $1', [t.e.code])).rows[0].acked_seq,
+    );
+  const stood = await acked();
+  await assert.rejects(importCarry(county, forged(outer.body.replace('离线村', '冒名村'))), /签名不对/);
+  const other = towns[0].e.code;
+  await assert.rejects(importCarry(county, forged(outer.body.replaceAll(t.e.code, other))), /签名不对/);
+  await assert.rejects(importCarry(county, forged(outer.body.replaceAll(t.e.code, '999999999999'))), /别的县/);
+  await assert.rejects(importCarry(county, Buffer.from('not a file')), /不是乡镇导出的离线报送文件/);
+  assert.equal(await acked(), stood, 'nothing applied');
+  assert.equal((await importCarry(county, next.data)).applied, 1);
+  const { rows } = await county.query(`SELECT name FROM county.areas WHERE ledger_id = $1 AND name = '离线村'`, [
+    t.w.ledger.id,
+  ]);
+  assert.equal(rows.length, 1);
 });

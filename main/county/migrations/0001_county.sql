@@ -21,7 +21,8 @@ CREATE TABLE county.townships (
   acked_seq   bigint NOT NULL DEFAULT 0,                       -- the last outbox line applied
   last_push   timestamptz,
   revoked     boolean NOT NULL DEFAULT false,
-  enrolled_at timestamptz NOT NULL DEFAULT now()
+  enrolled_at timestamptz NOT NULL DEFAULT now(),
+  carry_key   text NOT NULL                                    -- checks the signature of a carried file; the county's own
 );
 
 -- The calling township's ledger, or null: what every policy below compares with. current_user, not session_user, so
@@ -132,6 +133,8 @@ $$;
 
 GRANT USAGE ON SCHEMA county TO county_township, county_staff;
 GRANT SELECT ON county.migrations TO county_township, county_staff;
-GRANT SELECT, UPDATE (ledger_id, acked_seq, last_push) ON county.townships TO county_township;
-GRANT SELECT ON county.townships TO county_staff;
+-- Everything but carry_key, which only the county's own user reads.
+GRANT SELECT (code, name, role, ledger_id, acked_seq, last_push, revoked, enrolled_at) ON county.townships
+  TO county_township, county_staff;
+GRANT UPDATE (ledger_id, acked_seq, last_push) ON county.townships TO county_township;
 GRANT EXECUTE ON FUNCTION county.my_ledger() TO county_township, county_staff;

@@ -1,0 +1,96 @@
+// 离线报送: when the county cannot be reached, the township writes what a push would send to a file, signed with a
+// key derived from its enrolment key (HMAC-SHA256), and carries it on a USB stick. The county imports it chunk by
+// chunk through applyChunk, under the township's own role: the same effect as a push, and nothing a push would refuse.
+import crypto from 'node:crypto';
+import zlib from 'node:zlib';
+
+import type pg from 'pg';
+
+import { AppError } from '../../shared/domain/result';
+import type { DB } from '../db/open';
+import type { Ledger } from '../ledger';
+import { linkOf, readChunk } from './push';
+import { applyChunk, carryKey, type Chunk, countyColumns } from './store';
+
+const FORMAT = 'bianmin-county-carry';
+
+interface Carried {
+  format: typeof FORMAT;
+  code: string;
+  ledgerId: string;
+  chunks: Chunk[];
+}
+
+/** Every change the county has not acknowledged (as far as this ledger knows), as a signed, compressed file. */
+export function writeCarry(ledger: Ledger, lines = 5000): { data: Buffer; from: number; to: number; chunks: number } {
+  const db: DB = ledger.db;
+  const link = linkOf(db);
+  if (!link) throw new AppError('VALIDATION', '本台账还没有登记到县里：请先载入县民政局发的登记文件');
+  const chunks: Chunk[] = [];
+  for (let from = link.acked_seq; ;) {
+    const c = readChunk(db, ledger.id, from, lines);
+    if (!c) break;
+    chunks.push(c);
+    from = c.to;
+  }
+  const body = JSON.stringify({ format: FORMAT, code: link.code, ledgerId: ledger.id, chunks } satisfies Carried);
+  const mac = crypto.createHmac('sha256', carryKey(link.key)).update(body).digest('hex');
+  const data = zlib.gzipSync(JSON.stringify({ body, mac }));
+  return { data, from: link.acked_seq, to: chunks.at(-1)?.to ?? link.acked_seq, chunks: chunks.length };
+}
+
+const notOurs = () => new AppError('VALIDATION', '这不是乡镇导出的离线报送文件', 'file');
+
+/** Applies a carried file: checked whole first (signature, township, order), then chunk by chunk. */
+export async function importCarry(
+  client: pg.ClientBase,
+  data: Buffer,
+): Promise<{ code: string; township: string; applied: number; skipped: number; acked: number }> {
+  let outer: { body?: unknown; mac?: unknown };
+  try {
+    outer = JSON.parse(zlib.gunzipSync(data).toString('utf8')) as typeof outer;
+  } catch {
+    throw notOurs();
+  }
+  if (typeof outer.body !== 'string' || typeof outer.mac !== 'string') throw notOurs();
+  let carried: Carried;
+  try {
+    carried = JSON.parse(outer.body) as Carried;
+  } catch {
+    throw notOurs();
+  }
+  if (carried.format !== FORMAT || !/^\d{12}$/.test(String(carried.code))) throw notOurs();
+  const { rows } = await client.query<{ name: string; role: string; revoked: boolean; carry_key: string }>(
+    `SELECT name, role, revoked, carry_key
+      FROM county.townships
+      WHERE code = $1`,
+    [carried.code],
+  );
+  if (!rows.length)
+    throw new AppError('VALIDATION', `区划代码 ${carried.code} 的乡镇没有在本县登记：文件可能来自别的县`, 'file');
+  const t = rows[0];
+  if (t.revoked) throw new AppError('FORBIDDEN', `${t.name}的登记已停用，不接收它的文件`, 'file');
+  const mac = crypto.createHmac('sha256', Buffer.from(t.carry_key, 'hex')).update(outer.body).digest();
+  const given = Buffer.from(outer.mac, 'hex');
+  if (given.length !== mac.length || !crypto.timingSafeEqual(given, mac))
+    throw new AppError('VALIDATION', '文件的签名不对：文件被改动过，或不是这个乡镇导出的，未导入任何内容', 'file');
+  const types = await countyColumns(client);
+  let applied = 0;
+  let skipped = 0;
+  let acked = 0;
+  for (const chunk of carried.chunks) {
+    if (chunk.ledgerId !== carried.ledgerId) throw notOurs();
+    const r = await applyChunk(client, types, chunk, { role: t.role });
+    acked = r.acked;
+    if (r.applied) applied++;
+    else if (chunk.to <= r.acked)
+      skipped++; // the county had it already, by a push or an earlier file
+    else
+      throw new AppError(
+        'CONFLICT',
+        `文件与县里已收到的变动接不上（县里已收到第 ${r.acked} 条，这一段从第 ${chunk.from} 条开始），请乡镇重新导出`,
+        'file',
+      );
+  }
+  return { code: carried.code, township: t.name, applied, skipped, acked };
+}
