@@ -12,6 +12,7 @@ import { dateCn, isoCn } from '../shared/domain/time';
 import type { DoorState } from '../shared/schemas/keys';
 import { DEFAULT_CENTER } from '../shared/schemas/settings';
 import type { Clock } from './clock';
+import { startPushing } from './county/push';
 import { Keyring, keysFileOf } from './db/keys';
 import { lockLedger } from './db/lock';
 import {
@@ -23,7 +24,6 @@ import {
   networkShare,
   PRIVATE_FILE,
 } from './db/open';
-import { startPushing } from './county/push';
 import { encryptLedger } from './db/upgrade';
 import { createDispatcher, type Dispatcher, type Handlers, type Session } from './dispatch';
 import { Ledger } from './ledger';

@@ -5,10 +5,10 @@ import { z } from 'zod';
 import type { Role } from './domain/roles';
 import type { Queue } from './domain/workflow';
 import * as apps from './schemas/applications';
-import * as county from './schemas/county';
 import { auditListInput, type AuditRow } from './schemas/audit';
 import { backupCreateInput, type BackupFile, backupRestoreInput } from './schemas/backup';
 import { empty, id, type Page, text } from './schemas/common';
+import * as county from './schemas/county';
 import * as dsp from './schemas/disputes';
 import * as imp from './schemas/imports';
 import * as keys from './schemas/keys';
@@ -291,6 +291,8 @@ export const contract = {
   'county.state': def<county.CountyState>()(empty, 'signedIn', 'query'),
   'county.enrol': def<county.CountyState>()(county.countyEnrolInput, ADMIN, 'mutation'),
   'county.push': def<county.PushAnswer>()(empty, 'signedIn', 'task'),
+  /** 离线报送文件: what a push would send, signed, for a USB stick when the county cannot be reached. */
+  'county.carry': def<File>()(empty, ADMIN, 'task'),
 
   // Rosters from Excel and CSV: a preview in main's memory (a job), checked, confirmed in one transaction, undone.
   'imports.open': def<imp.ImportPreview>()(imp.importOpenInput, STAFF, 'task'),

@@ -1,7 +1,8 @@
 // county.*: the township's side of 县级上报 as the clerk sees it: the enrolment file loaded once under 设置, the last
 // push and what is still waiting, and a push now. The push itself is county/push.ts; it also runs in the background.
-import { isoCn } from '../../shared/domain/time';
+import { dateCn, isoCn } from '../../shared/domain/time';
 import type { CountyState } from '../../shared/schemas/county';
+import { writeCarry } from '../county/carry';
 import { backlogOf, enrol, isPushing, linkOf, parseEnrolment, push } from '../county/push';
 import type { DB } from '../db/open';
 import type { Handlers } from '../dispatch';
@@ -33,5 +34,12 @@ export const countyHandlers = {
     const r = await push(ctx.ledger);
     ctx.audit('county', null, null, { what: '上报到县级汇总', chunks: r.chunks, acked: r.acked });
     return { chunks: r.chunks, backlog: r.backlog, at: isoCn(ctx.now) };
+  },
+  'county.carry': (ctx) => {
+    const file = writeCarry(ctx.ledger);
+    const link = linkOf(ctx.db)!;
+    const fileName = `${link.township}离线报送${dateCn(ctx.now).replace(/-/g, '')}-${file.to}.bmcarry`;
+    ctx.audit('export', null, null, { what: '离线报送文件', fileName, from: file.from, to: file.to });
+    return Promise.resolve({ fileName, base64: file.data.toString('base64'), rows: file.to - file.from });
   },
 } satisfies Partial<Handlers>;

@@ -4,20 +4,20 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
 import { after, before, test } from 'node:test';
 
 import type pg from 'pg';
 
-import { importCarry, writeCarry } from '../../main/county/carry';
+import { importCarry, sealCarry, unsealCarry, writeCarry } from '../../main/county/carry';
 import { countyPayments } from '../../main/county/figures';
 import { linkOf, push, queueAll } from '../../main/county/push';
 import {
   applyChunk,
+  carryKey,
   connectionOf,
   countyColumns,
-  enrolTownship,
   type Enrolment,
+  enrolTownship,
   migrateCounty,
   revokeTownship,
 } from '../../main/county/store';
@@ -27,7 +27,7 @@ import { newSession } from '../../main/dispatch';
 import { Ledger } from '../../main/ledger';
 import { annualReport } from '../../main/services/reports';
 import { dateCn } from '../../shared/domain/time';
-import { must, refused, world, type World } from './helpers';
+import { must, refused, type World, world } from './helpers';
 import { type Postgres, startPostgres } from './postgres';
 
 let pgs: Postgres;
@@ -107,7 +107,8 @@ async function copies(ledger: Ledger) {
   const local = SYNCED.map((s) => {
     const r = ledger.db
       .prepare(
-        `SELECT count(*) AS n, group_concat(${s.key}, ',') AS k FROM (SELECT ${s.key} FROM ${s.table} ORDER BY ${s.key})`,
+        `SELECT count(*) AS n, group_concat(${s.key}, ',') AS k
+          FROM (SELECT ${s.key} FROM ${s.table} ORDER BY ${s.key})`,
       )
       .get() as { n: number; k: string | null };
     return `${s.table}:${r.n}:${r.k ?? ''}`;
@@ -115,7 +116,9 @@ async function copies(ledger: Ledger) {
   const remote: string[] = [];
   for (const s of SYNCED) {
     const { rows } = await county.query<{ n: string; k: string | null }>(
-      `SELECT count(*) AS n, string_agg(${s.key}::text, ',' ORDER BY ${s.key}) AS k FROM county.${s.table} WHERE ledger_id = $1`,
+      `SELECT count(*) AS n, string_agg(${s.key}::text, ',' ORDER BY ${s.key}) AS k
+        FROM county.${s.table}
+        WHERE ledger_id = $1`,
       [ledger.id],
     );
     remote.push(`${s.table}:${rows[0].n}:${rows[0].k ?? ''}`);
@@ -275,7 +278,7 @@ test('an enrolment file is taken once, and a file that is not one is refused at 
   assert.match(refused(await w.call(admin, 'county.push', {})).message, /另一本台账/);
 });
 
-/** Runs a push of `file` in a child, killed `killAfterMs` after it says "pushing" (never, if null); its time if it ended. */
+/** A push of `file` in a child, killed `killAfterMs` after it says "pushing" (never, if null); its time if it ended. */
 function childPush(file: string, killAfterMs: number | null): Promise<number | null> {
   return new Promise((resolve, reject) => {
     const p = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'children/push.ts'), file], {
@@ -381,8 +384,10 @@ test('the offline file carries what a push would, with the same effect; a tamper
   // A changed amount under the same signature; a file claiming another township; a township this county never enrolled.
   t.w.ledger.db.prepare(`INSERT INTO areas (name, sort_order) VALUES ('离线村', 50)`).run();
   const next = writeCarry(t.w.ledger);
-  const outer = JSON.parse(gunzipSync(next.data).toString('utf8')) as { body: string; mac: string };
-  const forged = (body: string, mac = outer.mac) => gzipSync(JSON.stringify({ body, mac }));
+  const key = carryKey(t.e.key);
+  const outer = unsealCarry(key, next.data) as { body: string; mac: string };
+  assert.ok(!next.data.includes(Buffer.from('离线村')), 'the file is encrypted');
+  const forged = (body: string, code = t.e.code) => sealCarry(key, code, { body, mac: outer.mac });
   const acked = async () =>
     Number(
       (await county.query('SELECT acked_seq FROM county.townships WHERE code = $1', [t.e.code])).rows[0].acked_seq,
@@ -390,8 +395,11 @@ test('the offline file carries what a push would, with the same effect; a tamper
   const stood = await acked();
   await assert.rejects(importCarry(county, forged(outer.body.replace('离线村', '冒名村'))), /签名不对/);
   const other = towns[0].e.code;
-  await assert.rejects(importCarry(county, forged(outer.body.replaceAll(t.e.code, other))), /签名不对/);
-  await assert.rejects(importCarry(county, forged(outer.body.replaceAll(t.e.code, '999999999999'))), /别的县/);
+  await assert.rejects(importCarry(county, forged(outer.body.replaceAll(t.e.code, other), other)), /签名不对/);
+  await assert.rejects(importCarry(county, forged(outer.body, '999999999999')), /别的县/);
+  const flipped = Buffer.from(next.data);
+  flipped[flipped.length - 1] ^= 1;
+  await assert.rejects(importCarry(county, flipped), /签名不对/);
   await assert.rejects(importCarry(county, Buffer.from('not a file')), /不是乡镇导出的离线报送文件/);
   assert.equal(await acked(), stood, 'nothing applied');
   assert.equal((await importCarry(county, next.data)).applied, 1);

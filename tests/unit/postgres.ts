@@ -1,7 +1,7 @@
 // A real PostgreSQL for the county tests and the bench: Debian's server binaries, a fresh data directory under the
 // temp folder and a free port on 127.0.0.1, stopped and removed after. As root (CI) the server runs as `postgres`,
 // since it refuses to run as root. faketime is not passed on: the server keeps the real clock.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';

@@ -1,4 +1,5 @@
-// 设置: the center's details, areas, relief kinds, pick lists, holidays, staff, the audit log, backups, and one's own password. Tabs are routes.
+// 设置: the center's details, areas, relief kinds, pick lists, holidays, staff, the audit log, backups, the county
+// push, and one's own password. Tabs are routes.
 import { Tabs } from 'antd';
 
 import type { SessionState } from '../../../shared/schemas/staff';
@@ -8,6 +9,7 @@ import { AuditLog } from './AuditLog';
 import { Backups } from './Backups';
 import { CenterForm } from './CenterForm';
 import { ChoicesAdmin } from './ChoicesAdmin';
+import { CountyLink } from './CountyLink';
 import { HolidaysAdmin } from './HolidaysAdmin';
 import { MyPassword } from './MyPassword';
 import { ReliefKindsAdmin } from './ReliefKindsAdmin';
@@ -32,6 +34,7 @@ export function SettingsPage({ session, route }: { session: SessionState; route:
           { key: 'staff', label: '工作人员', children: <StaffAdmin self={session.staff!.id} /> },
           { key: 'audit', label: '审计日志', children: <AuditLog /> },
           { key: 'backup', label: '备份与恢复', children: <Backups /> },
+          { key: 'county', label: '县级上报', children: <CountyLink editable={isAdmin} /> },
           { key: 'password', label: '修改密码', children: <MyPassword /> },
         ]}
       />

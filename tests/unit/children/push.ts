@@ -1,5 +1,5 @@
-// Child process of the county crash test: opens the ledger, says "pushing", pushes in small chunks (100 lines), so that a kill lands between commits. The parent kills
-// it with SIGKILL at a random moment after that line.
+// Child process of the county crash test: opens the ledger, says "pushing", pushes in small chunks (100 lines), so
+// that a kill lands between commits. The parent kills it with SIGKILL at a random moment after that line.
 import { push } from '../../../main/county/push';
 import { Keyring } from '../../../main/db/keys';
 import { DEMO_PASSWORD } from '../../../main/demo/year';
