@@ -1,7 +1,8 @@
 // The county's figures over its copy, by the township report's own definitions (services/reports.ts and ledger
 // migration 0007): a payment counts in the year of its date, a reversal on its own line in the year of its own date;
-// persons and households are counted once per level. Over several townships a person is counted once per township:
-// the county adds the townships' reports, it does not merge their registers.
+// persons and households are counted once per level. Read from payment_totals and payment_reach, which the county's
+// insert trigger keeps (its migration 0001). Over several townships a person is counted once per township: the
+// county adds the townships' reports, it does not merge their registers.
 import type pg from 'pg';
 
 export interface PaymentLine {
@@ -20,74 +21,103 @@ export interface CountyPayments {
   byMonth: { month: string; times: number; fen: number; reversalFen: number }[];
 }
 
+type Row = Record<string, string | null>;
+const n = (v: string | null | undefined) => Number(v ?? 0);
+
 /** One year's payment figures for one township's copy (`ledgerId`) or for every township (null). */
 export async function countyPayments(
   client: pg.ClientBase,
   ledgerId: string | null,
   year: number,
 ): Promise<CountyPayments> {
-  const args = [`${year}-01-01`, `${year + 1}-01-01`, ledgerId];
-  const { rows } = await client.query<{
-    kind: string | null;
-    area: string | null;
-    persons: string;
-    households: string;
-    times: string;
-    fen: string;
-  }>(
-    `SELECT top_kind AS kind, area_id AS area,
-        count(DISTINCT (ledger_id, person_id)) AS persons,
-        count(DISTINCT (ledger_id, household_id)) AS households,
-        count(*) AS times, sum(amount_fen) AS fen
-      FROM county.payments
-      WHERE paid_on >= $1
-        AND paid_on < $2
-        AND reverses_id IS NULL
+  // Distinct per township first, then added: a person is one per township, and a plain bigint distinct is fast.
+  const reach = await client.query<Row>(
+    `SELECT kind, area, sum(persons) AS persons, sum(households) AS households
+      FROM (
+        SELECT top_kind AS kind, area_id AS area,
+            count(DISTINCT person_id) AS persons,
+            count(DISTINCT household_id) AS households
+          FROM county.payment_reach
+          WHERE year = $1
+            AND NOT reversal
+            AND ($2::uuid IS NULL OR ledger_id = $2::uuid)
+          GROUP BY GROUPING SETS ((ledger_id, top_kind, area_id), (ledger_id, top_kind), (ledger_id))
+      ) per_township
+      GROUP BY kind, area`,
+    [String(year), ledgerId],
+  );
+  const sums = await client.query<Row>(
+    `SELECT reversal, top_kind AS kind, area_id AS area, sum(times) AS times, sum(fen) AS fen
+      FROM county.payment_totals
+      WHERE month >= $1
+        AND month <= $2
         AND ($3::uuid IS NULL OR ledger_id = $3::uuid)
-      GROUP BY GROUPING SETS ((top_kind, area_id), (top_kind), ())`,
-    args,
+      GROUP BY GROUPING SETS ((reversal, top_kind, area_id), (reversal, top_kind), (reversal))`,
+    [`${year}-01`, `${year}-12`, ledgerId],
   );
-  const { rows: rev } = await client.query<{ times: string; fen: string | null }>(
-    `SELECT count(*) AS times, sum(amount_fen) AS fen
-      FROM county.payments
-      WHERE paid_on >= $1
-        AND paid_on < $2
-        AND reverses_id IS NOT NULL
-        AND ($3::uuid IS NULL OR ledger_id = $3::uuid)`,
-    args,
-  );
-  const { rows: months } = await client.query<{ month: string; times: string; fen: string; reversal_fen: string }>(
-    `SELECT substr(paid_on, 1, 7) AS month,
-        count(*) FILTER (WHERE reverses_id IS NULL) AS times,
-        coalesce(sum(amount_fen) FILTER (WHERE reverses_id IS NULL), 0) AS fen,
-        coalesce(sum(amount_fen) FILTER (WHERE reverses_id IS NOT NULL), 0) AS reversal_fen
-      FROM county.payments
-      WHERE paid_on >= $1
-        AND paid_on < $2
+  const months = await client.query<Row>(
+    `SELECT month,
+        sum(times) FILTER (WHERE NOT reversal) AS times,
+        sum(fen) FILTER (WHERE NOT reversal) AS fen,
+        sum(fen) FILTER (WHERE reversal) AS reversal_fen
+      FROM county.payment_totals
+      WHERE month >= $1
+        AND month <= $2
         AND ($3::uuid IS NULL OR ledger_id = $3::uuid)
-      GROUP BY 1`,
-    args,
+      GROUP BY month`,
+    [`${year}-01`, `${year}-12`, ledgerId],
   );
-  const byMonth = new Map(months.map((m) => [m.month, m]));
+  const key = (kind: string | null, area: string | null) => `${kind ?? ''}|${n(area)}`;
+  const people = new Map(reach.rows.map((r) => [key(r.kind, r.area), r]));
+  const paid = sums.rows.filter((r) => String(r.reversal) === 'false');
+  const rev = sums.rows.find((r) => String(r.reversal) === 'true' && r.kind === null);
+  const byMonth = new Map(months.rows.map((m) => [m.month, m]));
   return {
-    lines: rows.map((r) => ({
+    lines: paid.map((r) => ({
       kindCode: r.kind ?? '',
-      areaId: Number(r.area ?? 0),
-      persons: Number(r.persons),
-      households: Number(r.households),
-      times: Number(r.times),
-      fen: Number(r.fen),
+      areaId: n(r.area),
+      persons: n(people.get(key(r.kind, r.area))?.persons),
+      households: n(people.get(key(r.kind, r.area))?.households),
+      times: n(r.times),
+      fen: n(r.fen),
     })),
-    reversals: { times: Number(rev[0].times), fen: Number(rev[0].fen ?? 0) },
+    reversals: { times: n(rev?.times), fen: n(rev?.fen) },
     byMonth: Array.from({ length: 12 }, (_, i) => {
       const month = `${year}-${String(i + 1).padStart(2, '0')}`;
       const m = byMonth.get(month);
-      return {
-        month,
-        times: Number(m?.times ?? 0),
-        fen: Number(m?.fen ?? 0),
-        reversalFen: Number(m?.reversal_fen ?? 0),
-      };
+      return { month, times: n(m?.times), fen: n(m?.fen), reversalFen: n(m?.reversal_fen) };
     }),
   };
+}
+
+/** Whether the kept totals of a township's copy equal a count over its payments themselves (the check page's test). */
+export async function totalsAgree(client: pg.ClientBase, ledgerId: string): Promise<boolean> {
+  const { rows } = await client.query<{ differ: string }>(
+    `WITH counted AS (
+        SELECT substr(paid_on, 1, 7) AS month, reverses_id IS NOT NULL AS reversal, top_kind, area_id,
+            count(*) AS times, sum(amount_fen) AS fen
+          FROM county.payments
+          WHERE ledger_id = $1
+          GROUP BY 1, 2, 3, 4
+      ), kept AS (
+        SELECT month, reversal, top_kind, area_id, times, fen
+          FROM county.payment_totals
+          WHERE ledger_id = $1
+      ), reached AS (
+        SELECT DISTINCT substr(paid_on, 1, 4) AS year, reverses_id IS NOT NULL AS reversal, top_kind, area_id,
+            person_id, household_id
+          FROM county.payments
+          WHERE ledger_id = $1
+      ), reach AS (
+        SELECT year, reversal, top_kind, area_id, person_id, household_id
+          FROM county.payment_reach
+          WHERE ledger_id = $1
+      )
+      SELECT (SELECT count(*) FROM ((SELECT * FROM counted EXCEPT SELECT * FROM kept)
+                UNION ALL (SELECT * FROM kept EXCEPT SELECT * FROM counted)) d)
+        + (SELECT count(*) FROM ((SELECT * FROM reached EXCEPT SELECT * FROM reach)
+                UNION ALL (SELECT * FROM reach EXCEPT SELECT * FROM reached)) d) AS differ`,
+    [ledgerId],
+  );
+  return Number(rows[0].differ) === 0;
 }

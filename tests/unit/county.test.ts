@@ -9,7 +9,7 @@ import { after, before, test } from 'node:test';
 import type pg from 'pg';
 
 import { importCarry, sealCarry, unsealCarry, writeCarry } from '../../main/county/carry';
-import { countyPayments } from '../../main/county/figures';
+import { countyPayments, totalsAgree } from '../../main/county/figures';
 import { linkOf, push, queueAll } from '../../main/county/push';
 import {
   applyChunk,
@@ -235,6 +235,12 @@ test('a township reaches only its own rows (row-level security, tested with its 
       /另一本台账/,
     );
     assert.equal(Number((await asA.query('SELECT acked_seq FROM county.townships')).rows[0].acked_seq), acked);
+    // The county's kept totals are written by its trigger alone.
+    await assert.rejects(asA.query(`UPDATE county.payment_totals SET fen = 0`), /permission denied/);
+    await assert.rejects(
+      asA.query(`INSERT INTO county.payment_reach VALUES ($1, '2026', false, 'x', 1, 1, 1)`, [a.w.ledger.id]),
+      /permission denied/,
+    );
     // A posted payment is never changed in the county, even by its own township.
     await assert.rejects(
       asA.query(`UPDATE county.payments SET amount_fen = 1 WHERE ledger_id = $1`, [a.w.ledger.id]),
@@ -350,6 +356,7 @@ test('kill -9 of the township or of the county server mid-push ×10: the next pu
     await push(ledger);
     const { local, remote } = await copies(ledger);
     assert.deepEqual(remote, local, `round ${round}`);
+    assert.ok(await totalsAgree(county, ledger.id), `round ${round}: the kept totals equal a recount`);
     assert.equal(outbox(), 0);
   }
   const { rows } = await county.query('SELECT count(*) AS n FROM county.payments WHERE ledger_id = $1', [ledger.id]);
