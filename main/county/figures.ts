@@ -121,3 +121,53 @@ export async function totalsAgree(client: pg.ClientBase, ledgerId: string): Prom
   );
   return Number(rows[0].differ) === 0;
 }
+
+export interface TownshipLine {
+  code: string;
+  name: string;
+  ledgerId: string | null;
+  lastPush: string | null;
+  persons: number;
+  households: number;
+  times: number;
+  fen: number;
+  reversalFen: number;
+}
+
+/** 乡镇对比: each township's year side by side, with its last push (a township not yet pushed shows zeros). */
+export async function townshipComparison(client: pg.ClientBase, year: number): Promise<TownshipLine[]> {
+  const { rows } = await client.query<Row>(
+    `SELECT t.code, t.name, t.ledger_id, t.last_push, r.persons, r.households, s.times, s.fen, s.reversal_fen
+      FROM county.townships t
+      LEFT JOIN (
+        SELECT ledger_id, count(DISTINCT person_id) AS persons, count(DISTINCT household_id) AS households
+          FROM county.payment_reach
+          WHERE year = $1
+            AND NOT reversal
+          GROUP BY ledger_id
+      ) r ON r.ledger_id = t.ledger_id
+      LEFT JOIN (
+        SELECT ledger_id,
+            sum(times) FILTER (WHERE NOT reversal) AS times,
+            sum(fen) FILTER (WHERE NOT reversal) AS fen,
+            sum(fen) FILTER (WHERE reversal) AS reversal_fen
+          FROM county.payment_totals
+          WHERE month >= $2
+            AND month <= $3
+          GROUP BY ledger_id
+      ) s ON s.ledger_id = t.ledger_id
+      ORDER BY t.code`,
+    [String(year), `${year}-01`, `${year}-12`],
+  );
+  return rows.map((r) => ({
+    code: r.code!,
+    name: r.name!,
+    ledgerId: r.ledger_id,
+    lastPush: r.last_push ? new Date(r.last_push).toISOString() : null,
+    persons: n(r.persons),
+    households: n(r.households),
+    times: n(r.times),
+    fen: n(r.fen),
+    reversalFen: n(r.reversal_fen),
+  }));
+}
