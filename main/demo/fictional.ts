@@ -35,9 +35,9 @@ export interface FictionalPerson {
 const REGION = '990101';
 
 /** The nth (0-based, < 500) person of that birth date and gender: digits 15-17, odd for men, even for women. */
-export function idNumberFor(birth: string, nth: number, female: boolean): string {
+export function idNumberFor(birth: string, nth: number, female: boolean, region = REGION): string {
   const seq = String(nth * 2 + (female ? 0 : 1)).padStart(3, '0');
-  const first17 = REGION + birth.replace(/-/g, '') + seq;
+  const first17 = region + birth.replace(/-/g, '') + seq;
   return first17 + checkDigit(first17);
 }
 
@@ -51,7 +51,8 @@ function next(seen: Map<string, Set<number>>, key: string, r: () => number): num
   }
 }
 
-export function* people(seed: number, count: number): Generator<FictionalPerson> {
+/** `region` (6 digits) puts the people in another fictional county, so that two demo townships share nobody. */
+export function* people(seed: number, count: number, region = REGION): Generator<FictionalPerson> {
   const r = rng(seed);
   const pick = <T>(xs: ArrayLike<T>) => xs[Math.floor(r() * xs.length)];
   const seen = new Map<string, Set<number>>(); // per birth date and gender, so every ID number is unique
@@ -66,7 +67,7 @@ export function* people(seed: number, count: number): Generator<FictionalPerson>
     const birth = `${year}-${two(1 + Math.floor(r() * 12))}-${two(1 + Math.floor(r() * 28))}`;
     yield {
       name,
-      idNumber: idNumberFor(birth, next(seen, `${birth}${female}`, r), female),
+      idNumber: idNumberFor(birth, next(seen, `${birth}${female}`, r), female, region),
       gender: female ? 'female' : 'male',
       birthDate: birth,
       area: pick(AREAS),

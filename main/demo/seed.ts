@@ -26,11 +26,12 @@ export interface DemoHousehold {
   categories: string[];
 }
 
-export function seedHouseholds(db: DB, now: Date): DemoHousehold[] {
+/** `region`: another fictional county's ID numbers and accounts (see people), for a second demo township. */
+export function seedHouseholds(db: DB, now: Date, region?: string): DemoHousehold[] {
   const r = rng(2026);
   const today = dateCn(now);
   // One stream for everyone, so every ID number is unique; adults and children are drawn from it by birth date.
-  const stream = people(11, 1_000_000);
+  const stream = people(11, 1_000_000, region);
   const draw = (ok: (p: FictionalPerson) => boolean) => {
     for (;;) {
       const p = stream.next().value as FictionalPerson;
@@ -74,7 +75,9 @@ export function seedHouseholds(db: DB, now: Date): DemoHousehold[] {
         address: `${AREAS[i % AREAS.length]}${1 + Math.floor(r() * 12)}组${1 + Math.floor(r() * 60)}号`,
         phone: head.phone,
         bankName: '农商银行',
-        account: `6217${String(Math.floor(r() * 1e15)).padStart(15, '0')}`,
+        account: region
+          ? `6217${region}${String(Math.floor(r() * 1e9)).padStart(9, '0')}`
+          : `6217${String(Math.floor(r() * 1e15)).padStart(15, '0')}`,
         notes: '演示数据（虚构）',
         categories: [...new Set(cats)],
         members: members.map((m) => ({ ...m, disabilityType: null, disabilityGrade: null, disabilityCert: null })),

@@ -43,7 +43,8 @@ export interface DemoSummary {
 /** The year the demo shows in full: this one from July on, the last one before (then it runs on to today). */
 export const demoYear = (today: string) => Number(today.slice(0, 4)) - (Number(today.slice(5, 7)) < 7 ? 1 : 0);
 
-export async function seedDemo(ledger: Ledger, now: Date): Promise<DemoSummary | null> {
+/** `opts.region`: the people of another fictional county (see seedHouseholds), for several demo townships at once. */
+export async function seedDemo(ledger: Ledger, now: Date, opts: { region?: string } = {}): Promise<DemoSummary | null> {
   const { db } = ledger;
   const filled = prep(db, 'SELECT (SELECT count(*) FROM households) + (SELECT count(*) FROM staff) AS n').get() as {
     n: number;
@@ -94,7 +95,7 @@ export async function seedDemo(ledger: Ledger, now: Date): Promise<DemoSummary |
     const accounts: DemoAccounts = { password: DEMO_PASSWORD, accounts: STAFF };
     putSetting(db, 'demo', accounts);
 
-    const households = seedHouseholds(db, new Date(t));
+    const households = seedHouseholds(db, new Date(t), opts.region);
     const heads = new Map(
       (
         prep(db, `SELECT household_id AS h, id FROM persons WHERE relation = '户主'`).all() as {

@@ -106,6 +106,18 @@ CREATE TABLE county.payments (
   reverses_id  bigint,
   PRIMARY KEY (ledger_id, id)
 );
+CREATE INDEX payments_reversal ON county.payments (ledger_id, reverses_id) WHERE reverses_id IS NOT NULL;
+CREATE INDEX payments_person ON county.payments (ledger_id, person_id);
+CREATE INDEX households_account ON county.households (account) WHERE account <> '';
+
+-- The county's own record of who saw what: a full ID number revealed from a cross-township check, a file imported.
+CREATE TABLE county.audit_log (
+  id     bigserial PRIMARY KEY,
+  at     timestamptz NOT NULL DEFAULT now(),
+  who    name NOT NULL DEFAULT session_user,
+  action text NOT NULL,
+  detail jsonb NOT NULL
+);
 
 -- The year's figures without counting a county's payments at report time (count(DISTINCT) over a million payments
 -- took 12 s): kept by the statement trigger below as chunks arrive, as the ledger keeps annual_totals (its migration
@@ -187,3 +199,5 @@ GRANT SELECT (code, name, role, ledger_id, acked_seq, last_push, revoked, enroll
   TO county_township, county_staff;
 GRANT UPDATE (ledger_id, acked_seq, last_push) ON county.townships TO county_township;
 GRANT EXECUTE ON FUNCTION county.my_ledger() TO county_township, county_staff;
+GRANT SELECT, INSERT ON county.audit_log TO county_staff;
+GRANT USAGE ON SEQUENCE county.audit_log_id_seq TO county_staff;
