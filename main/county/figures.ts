@@ -5,6 +5,8 @@
 // county adds the townships' reports, it does not merge their registers.
 import type pg from 'pg';
 
+import { type Census, censusSql, SYNCED } from './tables';
+
 export interface PaymentLine {
   kindCode: string;
   areaId: number;
@@ -170,4 +172,49 @@ export async function townshipComparison(client: pg.ClientBase, year: number): P
     fen: n(r.fen),
     reversalFen: n(r.reversal_fen),
   }));
+}
+
+export interface Completeness {
+  code: string;
+  name: string;
+  lastPush: string | null;
+  /** Changes the county has applied, and the point the township's last census describes. */
+  acked: number;
+  censusSeq: number | null;
+  tables: { table: string; township: { n: number; c: number } | null; county: { n: number; c: number } }[];
+  /** The census describes the copy as it stands, and every table matches it. */
+  complete: boolean;
+}
+
+/** 上报情况: for each township, whether the county's copy holds what its ledger held (per-table count and checksum). */
+export async function completeness(client: pg.ClientBase): Promise<Completeness[]> {
+  const { rows } = await client.query<Row & { counts: Census | null }>(
+    `SELECT t.code, t.name, t.ledger_id, t.last_push, t.acked_seq, c.seq, c.counts
+      FROM county.townships t
+      LEFT JOIN county.ledger_census c ON c.ledger_id = t.ledger_id
+      ORDER BY t.code`,
+  );
+  const out: Completeness[] = [];
+  for (const r of rows) {
+    const tables = [];
+    for (const s of SYNCED) {
+      const mine = r.ledger_id
+        ? (await client.query<{ n: string; c: string }>(censusSql(s, 'pg'), [r.ledger_id])).rows[0]
+        : { n: '0', c: '0' };
+      tables.push({ table: s.table, township: r.counts?.[s.table] ?? null, county: { n: n(mine.n), c: n(mine.c) } });
+    }
+    const censusSeq = r.seq === null ? null : n(r.seq);
+    out.push({
+      code: r.code!,
+      name: r.name!,
+      lastPush: r.last_push ? new Date(r.last_push).toISOString() : null,
+      acked: n(r.acked_seq),
+      censusSeq,
+      tables,
+      complete:
+        censusSeq === n(r.acked_seq) &&
+        tables.every((t) => t.township && t.township.n === t.county.n && t.township.c === t.county.c),
+    });
+  }
+  return out;
 }

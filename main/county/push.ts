@@ -8,7 +8,7 @@ import { isoCn } from '../../shared/domain/time';
 import { type DB, prep } from '../db/open';
 import type { Ledger } from '../ledger';
 import { applyChunk, type Chunk, connectionOf, countyColumns, type Enrolment } from './store';
-import { SYNCED } from './tables';
+import { type Census, censusSql, SYNCED } from './tables';
 
 export interface Link {
   county_name: string;
@@ -21,6 +21,7 @@ export interface Link {
   acked_seq: number;
   last_push_at: string | null;
   last_error: string | null;
+  census_at: string | null;
 }
 
 export const linkOf = (db: DB) => prep(db, 'SELECT * FROM county_link').get() as Link | undefined;
@@ -201,6 +202,7 @@ async function pushAll(ledger: Ledger, opts: PushOptions): Promise<PushResult> {
       settle(await idle(ledger), acked, ledger.clock(), null);
     }
     settle(await idle(ledger), acked, ledger.clock(), null); // a push with nothing to send still heard the county
+    await sendCensus(ledger, client, acked);
     return { acked, chunks, backlog: backlogOf(ledger.db, acked) };
   } catch (e) {
     const err = pushError(e);
@@ -209,6 +211,28 @@ async function pushAll(ledger: Ledger, opts: PushOptions): Promise<PushResult> {
   } finally {
     await client.end().catch(() => {});
   }
+}
+
+/** The ledger's census (county/tables.ts), taken while nothing is left to push, so it describes the county's copy. */
+export function census(db: DB): Census {
+  return Object.fromEntries(SYNCED.map((s) => [s.table, prep(db, censusSql(s, 'sqlite')).get() as Census[string]]));
+}
+
+/** After a push that left nothing behind, at most once an hour: what the ledger holds, for the county to compare. */
+async function sendCensus(ledger: Ledger, client: pg.Client, acked: number): Promise<void> {
+  const db = await idle(ledger);
+  const link = linkOf(db)!;
+  const now = ledger.clock();
+  if (link.census_at && now.getTime() - new Date(link.census_at).getTime() < 3600_000) return;
+  if (backlogOf(db, acked) > 0) return;
+  const counts = census(db); // one synchronous step: no write comes between it and the backlog just read
+  await client.query(
+    `INSERT INTO county.ledger_census (ledger_id, seq, counts)
+      VALUES ($1, $2, $3)
+      ON CONFLICT (ledger_id) DO UPDATE SET seq = excluded.seq, counts = excluded.counts, at = now()`,
+    [ledger.id, acked, JSON.stringify(counts)],
+  );
+  prep(await idle(ledger), 'UPDATE county_link SET census_at = ?').run(isoCn(now));
 }
 
 /** Records what the county said and prunes the lines it has applied. */

@@ -46,3 +46,16 @@ export const SYNCED: readonly Synced[] = [
 
 /** The county schema version this program writes to: the number of its county migrations. */
 export const COUNTY_SCHEMA = 1;
+
+/**
+ * A table's census: its row count and a checksum, the characters of every row's columns joined, computed the same way
+ * by SQLite in the ledger and by PostgreSQL over the county's copy, so the two can be compared without moving rows.
+ */
+export function censusSql(s: Synced, engine: 'sqlite' | 'pg'): string {
+  const text = (c: string) => (engine === 'pg' ? `coalesce(${c}::text, '')` : `coalesce(CAST(${c} AS TEXT), '')`);
+  const row = s.columns.map(text).join(` || '|' || `);
+  const from = engine === 'pg' ? `county.${s.table} WHERE ledger_id = $1` : s.table;
+  return `SELECT count(*) AS n, coalesce(sum(length(${row})), 0) AS c FROM ${from}`;
+}
+
+export type Census = Record<string, { n: number; c: number }>;

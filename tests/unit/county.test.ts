@@ -10,7 +10,7 @@ import type pg from 'pg';
 
 import { importCarry, sealCarry, unsealCarry, writeCarry } from '../../main/county/carry';
 import { crossChecks, revealId } from '../../main/county/checks';
-import { countyPayments, totalsAgree } from '../../main/county/figures';
+import { completeness, countyPayments, totalsAgree } from '../../main/county/figures';
 import { linkOf, push, queueAll } from '../../main/county/push';
 import {
   applyChunk,
@@ -155,6 +155,27 @@ test('three townships push to one county: its figures for each equal the townshi
     const { local, remote } = await copies(t.w.ledger);
     assert.deepEqual(remote, local);
   }
+  // Each copy is complete: the township's census (count and checksum per table) equals the county's of its copy.
+  const status = await completeness(county);
+  for (const t of towns) {
+    const c = status.find((x) => x.code === t.e.code)!;
+    assert.ok(c.complete, `${c.name} complete`);
+    assert.equal(c.tables.find((x) => x.table === 'payments')!.county.n, t.w.count('payments'));
+  }
+  // A row lost from a copy is seen, table by table.
+  await county.query('BEGIN');
+  await county.query(
+    `DELETE FROM county.areas WHERE ledger_id = $1 AND id = (SELECT min(id) FROM county.areas WHERE ledger_id = $1)`,
+    [towns[0].w.ledger.id],
+  );
+  const lost = (await completeness(county)).find((x) => x.code === towns[0].e.code)!;
+  await county.query('ROLLBACK');
+  assert.equal(lost.complete, false);
+  assert.deepEqual(
+    lost.tables.filter((x) => x.township!.n !== x.county.n).map((x) => x.table),
+    ['areas'],
+  );
+
   // The county's total is the three townships' totals added.
   const all = await countyPayments(county, null, year);
   const total = all.lines.find((l) => l.kindCode === '' && l.areaId === 0)!;

@@ -110,6 +110,15 @@ CREATE INDEX payments_reversal ON county.payments (ledger_id, reverses_id) WHERE
 CREATE INDEX payments_person ON county.payments (ledger_id, person_id);
 CREATE INDEX households_account ON county.households (account) WHERE account <> '';
 
+-- What each township's ledger held when the county had every change up to `seq`: per table a row count and a checksum
+-- (county/tables.ts censusSql). The copy is complete when the county's own census of it is the same.
+CREATE TABLE county.ledger_census (
+  ledger_id uuid PRIMARY KEY,
+  seq       bigint NOT NULL,
+  at        timestamptz NOT NULL DEFAULT now(),
+  counts    jsonb NOT NULL
+);
+
 -- The county's own record of who saw what: a full ID number revealed from a cross-township check, a file imported.
 CREATE TABLE county.audit_log (
   id     bigserial PRIMARY KEY,
@@ -179,14 +188,14 @@ DO $$
 DECLARE t text;
 BEGIN
   FOREACH t IN ARRAY ARRAY['areas', 'relief_kinds', 'households', 'persons', 'payments', 'payment_totals',
-                           'payment_reach'] LOOP
+                           'payment_reach', 'ledger_census'] LOOP
     EXECUTE format('ALTER TABLE county.%I ENABLE ROW LEVEL SECURITY', t);
     EXECUTE format('CREATE POLICY own_rows ON county.%I TO county_township
                       USING (ledger_id = county.my_ledger()) WITH CHECK (ledger_id = county.my_ledger())', t);
     EXECUTE format('CREATE POLICY read_all ON county.%I FOR SELECT TO county_staff USING (true)', t);
     EXECUTE format('GRANT SELECT ON county.%I TO county_township, county_staff', t);
   END LOOP;
-  FOREACH t IN ARRAY ARRAY['areas', 'relief_kinds', 'households', 'persons', 'payments'] LOOP
+  FOREACH t IN ARRAY ARRAY['areas', 'relief_kinds', 'households', 'persons', 'payments', 'ledger_census'] LOOP
     EXECUTE format('GRANT INSERT, UPDATE, DELETE ON county.%I TO county_township', t);
   END LOOP;
 END

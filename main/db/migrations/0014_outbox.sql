@@ -20,7 +20,8 @@ CREATE TABLE county_link (
   enrolled_at  TEXT NOT NULL,
   acked_seq    INTEGER NOT NULL DEFAULT 0, -- as the county last said
   last_push_at TEXT,
-  last_error   TEXT
+  last_error   TEXT,
+  census_at    TEXT                        -- the last census sent (at most hourly: it reads every row)
 );
 
 CREATE TRIGGER areas_outbox_insert AFTER INSERT ON areas WHEN EXISTS (SELECT 1 FROM county_link)
