@@ -24,12 +24,12 @@ type Row = {
   account?: string;
   towns: string[];
   detail: string;
-  ledger_id: string;
-  person_id: string;
+  /** One township's row of the person, "ledger id, space, person id": one min over both, so the two always pair. */
+  ref: string;
 };
 
 const paidTwice = `
-  SELECT p.id_number, min(p.ledger_id::text) AS ledger_id, min(p.id) AS person_id,
+  SELECT p.id_number, min(p.ledger_id::text || ' ' || p.id) AS ref,
       array_agg(DISTINCT t.name ORDER BY t.name) AS towns,
       coalesce((SELECT min(rk.name) FROM county.relief_kinds rk WHERE rk.code = k.top_kind), k.top_kind)
         || ' ' || k.month AS detail
@@ -53,7 +53,7 @@ const paidTwice = `
     ORDER BY k.month, p.id_number`;
 
 const registeredTwice = `
-  SELECT p.id_number, min(p.ledger_id::text) AS ledger_id, min(p.id) AS person_id,
+  SELECT p.id_number, min(p.ledger_id::text || ' ' || p.id) AS ref,
       array_agg(DISTINCT t.name ORDER BY t.name) AS towns,
       string_agg(DISTINCT h.head_name, '、') AS detail
     FROM county.persons p
@@ -93,7 +93,7 @@ export async function crossChecks(client: pg.ClientBase, year: number): Promise<
     shown: maskIdNumber(r.id_number!),
     detail,
     townships: r.towns,
-    ref: { ledgerId: r.ledger_id, personId: Number(r.person_id) },
+    ref: { ledgerId: r.ref.split(' ')[0], personId: Number(r.ref.split(' ')[1]) },
   });
   for (const r of (await client.query<Row>(paidTwice, span)).rows)
     hits.push(person('paidTwice', r, `${r.detail.replace(' ', '，')}在多个乡镇发放`));

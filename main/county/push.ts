@@ -193,13 +193,20 @@ async function pushAll(ledger: Ledger, opts: PushOptions): Promise<PushResult> {
         'CONFLICT',
         `县里的副本比本台账新（县里已收到第 ${acked} 条变动，本台账只到第 ${newest?.seq ?? 0} 条），可能是从旧备份恢复了台账，请联系县民政局`,
       );
-    for (;;) {
-      const chunk = readChunk(await idle(ledger), ledger.id, acked, opts.lines ?? 5000);
-      if (!chunk) break;
-      const r = await applyChunk(client, types, chunk);
+    const lines = opts.lines ?? 5000;
+    let chunk = readChunk(await idle(ledger), ledger.id, acked, lines);
+    while (chunk) {
+      // The next chunk is read while the server writes this one (unless an import holds the ledger).
+      let next: Chunk | null | undefined;
+      const current: Chunk = chunk;
+      const meanwhile = () =>
+        void (next = ledger.busy ? undefined : readChunk(ledger.db, ledger.id, current.to, lines));
+      const r = await applyChunk(client, types, current, { meanwhile });
       acked = r.acked;
       if (r.applied) chunks++;
-      settle(await idle(ledger), acked, ledger.clock(), null);
+      chunk = r.applied && next !== undefined ? next : readChunk(await idle(ledger), ledger.id, acked, lines);
+      // Pruning and the cached number every ten chunks: each is a durable write, and the county's number is the truth.
+      if (chunks % 10 === 0) settle(await idle(ledger), acked, ledger.clock(), null);
     }
     settle(await idle(ledger), acked, ledger.clock(), null); // a push with nothing to send still heard the county
     await sendCensus(ledger, client, acked);

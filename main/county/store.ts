@@ -161,7 +161,7 @@ function upsertSql(s: Synced, types: Map<string, string>): string {
         .join(', ')}`;
   return `INSERT INTO county.${s.table} (ledger_id, ${names})
     SELECT $1, ${names}
-      FROM jsonb_to_recordset($2::jsonb) AS r(${cols})
+      FROM json_to_recordset($2::json) AS r(${cols})
     ON CONFLICT (ledger_id, ${s.key}) ${onConflict}`;
 }
 
@@ -174,7 +174,11 @@ export async function applyChunk(
   client: pg.ClientBase,
   types: Map<string, Map<string, string>>,
   chunk: Chunk,
-  opts: { role?: string } = {},
+  opts: {
+    role?: string;
+    /** Runs once the chunk's rows are on their way, while the server writes them: the push reads its next chunk. */
+    meanwhile?: () => void;
+  } = {},
 ): Promise<{ applied: boolean; acked: number }> {
   await client.query('BEGIN');
   try {
@@ -195,11 +199,20 @@ export async function applyChunk(
     }
     if (!rows[0].ledger_id)
       await client.query('UPDATE county.townships SET ledger_id = $1 WHERE role = current_user', [chunk.ledgerId]);
+    let meanwhile = opts.meanwhile;
     for (const part of chunk.tables) {
       const s = SYNCED.find((x) => x.table === part.table);
       const t = types.get(part.table);
       if (!s || !t) throw new AppError('VALIDATION', `县里的汇总库没有表 ${part.table}，请县民政局升级`);
-      if (part.rows.length) await client.query(upsertSql(s, t), [chunk.ledgerId, JSON.stringify(part.rows)]);
+      if (part.rows.length) {
+        const upserting = client.query(upsertSql(s, t), [chunk.ledgerId, JSON.stringify(part.rows)]);
+        if (meanwhile) {
+          await new Promise((resolve) => setImmediate(resolve)); // the rows leave for the server first
+          meanwhile();
+          meanwhile = undefined;
+        }
+        await upserting;
+      }
       if (part.deleted.length)
         await client.query(`DELETE FROM county.${s.table} WHERE ledger_id = $1 AND ${s.key}::text = ANY($2)`, [
           chunk.ledgerId,

@@ -42,7 +42,8 @@ export interface Postgres {
   stop(): Promise<void>;
 }
 
-export async function startPostgres(): Promise<Postgres> {
+/** `settings`: server settings (name=value) beyond Debian's defaults. */
+export async function startPostgres(settings: string[] = []): Promise<Postgres> {
   const bin = binDir();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bianmin-pg-'));
   const data = path.join(dir, 'data');
@@ -85,6 +86,7 @@ export async function startPostgres(): Promise<Postgres> {
         dir,
         '-c',
         'listen_addresses=127.0.0.1',
+        ...settings.flatMap((x) => ['-c', x]),
       ]),
       { env, stdio: 'ignore' },
     );
