@@ -131,6 +131,9 @@ test('a clerk sweeps every list, get, export and print: no full ID, account or p
     'reports.annual': { year: 2026 },
     'reports.xlsx': { year: 2026 },
     'reports.docx': { year: 2026 },
+    // Not enrolled with a county: the state says so, and a push refuses without a word of the ledger.
+    'county.state': {},
+    'county.push': {},
   };
   // Every channel that answers a clerk without changing the ledger is in the sweep (or is the clerk's own list).
   const reads = Object.entries(contract)
