@@ -9,6 +9,7 @@ import type { ImportPreview, ImportProgress, ImportRecord, ImportRow } from '../
 import type { SessionState } from '../../../shared/schemas/staff';
 import { call } from '../../api';
 import { downloadBase64, XLSX } from '../../components/download';
+import { FileButton } from '../../components/FileButton';
 import { LedgerGrid, type PageRequest } from '../../components/LedgerGrid';
 import { useLookups } from '../../components/useLookups';
 
@@ -32,7 +33,6 @@ export function ImportPage({ session }: { session: SessionState }) {
   const [status, setStatus] = useState<'' | keyof typeof ROW_STATUS>('');
   const [version, setVersion] = useState(0);
   const job = useRef<string | null>(null);
-  const input = useRef<HTMLInputElement>(null);
 
   // While main reads or writes, its progress is asked for every 300 ms.
   useEffect(() => {
@@ -126,21 +126,16 @@ export function ImportPage({ session }: { session: SessionState }) {
               </Radio.Button>
             ))}
           </Radio.Group>
-          <Button type="primary" icon={<UploadOutlined />} disabled={!!busy} onClick={() => input.current?.click()}>
-            选择文件…
-          </Button>
-          <input
-            ref={input}
-            type="file"
+          <FileButton
+            type="primary"
+            icon={<UploadOutlined />}
+            disabled={!!busy}
             accept=".xlsx,.xlsm,.xls,.csv"
-            hidden
-            data-testid="import-file"
-            onChange={(e) => {
-              const f = e.target.files?.[0];
-              e.target.value = '';
-              if (f) void open(f);
-            }}
-          />
+            testId="import-file"
+            onFile={(f) => void open(f)}
+          >
+            选择文件…
+          </FileButton>
           <Button icon={<DownloadOutlined />} onClick={() => download('imports.template')}>
             下载导入模板
           </Button>

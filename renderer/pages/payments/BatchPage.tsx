@@ -2,7 +2,7 @@
 // and posting by another person, the roster, the bank's upload file and its result file.
 import { DownloadOutlined, PrinterOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Descriptions, Form, Input, Result, Space, Tag } from 'antd';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 
 import { amountInWords, formatYuan } from '../../../shared/domain/money';
 import { BATCH_STATES } from '../../../shared/domain/payments';
@@ -10,6 +10,7 @@ import type { BatchLine, BatchRow } from '../../../shared/schemas/payments';
 import type { SessionState } from '../../../shared/schemas/staff';
 import { call } from '../../api';
 import { downloadBase64, XLSX } from '../../components/download';
+import { FileButton } from '../../components/FileButton';
 import { AreaFilter } from '../../components/filters';
 import { FormDialog } from '../../components/FormDialog';
 import { type FormProblem, showResultError } from '../../components/forms';
@@ -36,7 +37,6 @@ export function BatchPage({ id, session }: { id: number; session: SessionState }
   const [version, setVersion] = useState(0);
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const [form] = Form.useForm();
-  const fileInput = useRef<HTMLInputElement>(null);
   const approver = session.staff!.roles.includes('approver');
 
   const { value: b, error, reload: load, set: setB } = useRecord('payroll.get', { id });
@@ -157,22 +157,15 @@ export function BatchPage({ id, session }: { id: number; session: SessionState }
             </Button>
           )}
           {b.state === 'posted' && approver && (
-            <Button icon={<UploadOutlined />} onClick={() => fileInput.current?.click()}>
+            <FileButton
+              icon={<UploadOutlined />}
+              accept=".csv,.txt"
+              testId="bank-results-file"
+              onFile={(f) => void importResults(f)}
+            >
               导入银行结果
-            </Button>
+            </FileButton>
           )}
-          <input
-            ref={fileInput}
-            type="file"
-            accept=".csv,.txt"
-            hidden
-            data-testid="bank-results-file"
-            onChange={(e) => {
-              const f = e.target.files?.[0];
-              e.target.value = '';
-              if (f) void importResults(f);
-            }}
-          />
         </Space>
         {b.state === 'posted' && approver && (
           <div className="muted" style={{ marginTop: 8 }}>

@@ -2,11 +2,12 @@
 // waiting, a push now, and the offline file for a USB stick when the county cannot be reached.
 import { CloudUploadOutlined, DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Descriptions, Space } from 'antd';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 
 import type { Result } from '../../../shared/domain/result';
 import { call } from '../../api';
 import { downloadBase64 } from '../../components/download';
+import { FileButton } from '../../components/FileButton';
 import { useRecord } from '../../components/useRecord';
 import { Refused } from './Refused';
 
@@ -16,7 +17,6 @@ export function CountyLink({ editable }: { editable: boolean }) {
   const state = useRecord('county.state', {});
   const [busy, setBusy] = useState<'enrol' | 'push' | 'carry' | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const file = useRef<HTMLInputElement>(null);
   const { message } = App.useApp();
 
   const run = async <T,>(what: 'enrol' | 'push' | 'carry', work: () => Promise<Result<T>>): Promise<T | null> => {
@@ -73,14 +73,16 @@ export function CountyLink({ editable }: { editable: boolean }) {
       )}
       <Space wrap>
         {!s.enrolled && editable && (
-          <Button
+          <FileButton
             type="primary"
             icon={<UploadOutlined />}
             loading={busy === 'enrol'}
-            onClick={() => file.current?.click()}
+            accept=".json"
+            testId="county-enrolment-file"
+            onFile={(f) => void enrol(f)}
           >
             载入登记文件
-          </Button>
+          </FileButton>
         )}
         {s.enrolled && (
           <Button type="primary" icon={<CloudUploadOutlined />} loading={busy === 'push'} onClick={push}>
@@ -93,18 +95,6 @@ export function CountyLink({ editable }: { editable: boolean }) {
           </Button>
         )}
       </Space>
-      <input
-        ref={file}
-        type="file"
-        accept=".json"
-        hidden
-        data-testid="county-enrolment-file"
-        onChange={(e) => {
-          const f = e.target.files?.[0];
-          e.target.value = '';
-          if (f) void enrol(f);
-        }}
-      />
       <p className="muted" style={{ marginTop: 12 }}>
         {'联网时每 5 分钟自动上报一次。连不上县里时台账照常使用，恢复后自动补报，不会漏报也不会重复。' +
           '长期没有网络时，可导出离线报送文件（已加密并签名），用 U 盘交县民政局导入。'}
