@@ -123,5 +123,8 @@ export async function importCarry(
         'file',
       );
   }
+  await client.query(`INSERT INTO county.audit_log (action, detail) VALUES ('carry', $1)`, [
+    JSON.stringify({ code, township: t.name, applied, skipped, acked }),
+  ]);
   return { code, township: t.name, applied, skipped, acked };
 }

@@ -410,8 +410,16 @@ test('the offline file carries what a push would, with the same effect; a tamper
   const mine = reportLines(t.w, 2026);
   const theirs = await countyLines(t.w.ledger.id, 2026);
   assert.deepEqual(theirs.lines.sort(byKey), mine.lines.sort(byKey));
-  // Again: every chunk is already there.
+  // Again: every chunk is already there. Each import is in the county's audit log.
   assert.deepEqual((await importCarry(county, file.data)).applied, 0);
+  const imported = await county.query(`SELECT detail FROM county.audit_log WHERE action = 'carry' ORDER BY id`);
+  assert.deepEqual(
+    imported.rows.map((r) => [r.detail.code, r.detail.applied]),
+    [
+      [t.e.code, file.chunks],
+      [t.e.code, 0],
+    ],
+  );
   // The ledger learns at its next push that the county has it all: nothing is sent twice.
   assert.equal(before.backlog > 0, true);
   assert.equal((await push(t.w.ledger)).chunks, 0);
