@@ -5,6 +5,7 @@
 // county adds the townships' reports, it does not merge their registers.
 import type pg from 'pg';
 
+import type { AnnualReport } from '../../shared/schemas/reports';
 import { type Census, censusSql, SYNCED } from './tables';
 
 export interface PaymentLine {
@@ -217,4 +218,134 @@ export async function completeness(client: pg.ClientBase): Promise<Completeness[
     });
   }
   return out;
+}
+
+/** A year's payment figures in one comparable shape: lines sorted, an area's line without households (the township
+ * report has none by area), lines without a payment left out. Both sides of the check page pass through it. */
+export type ComparableYear = Pick<CountyPayments, 'reversals' | 'byMonth'> & {
+  lines: (Omit<PaymentLine, 'households'> & { households?: number })[];
+};
+
+export function comparable(c: CountyPayments): ComparableYear {
+  const lines = c.lines
+    .filter((l) => l.times > 0)
+    .map(({ households, ...l }) => (l.areaId === 0 ? { ...l, households } : l))
+    .sort((a, b) => a.kindCode.localeCompare(b.kindCode) || a.areaId - b.areaId);
+  return { lines, reversals: c.reversals, byMonth: c.byMonth };
+}
+
+/** The township's own annual report (services/reports.ts) in the county's shape. */
+export function reportPayments(r: AnnualReport): ComparableYear {
+  return comparable({
+    lines: [
+      ...r.byKind.map((k) => ({ ...k, areaId: 0 })),
+      { ...r.total, kindCode: '', areaId: 0 },
+      ...r.byAreaKind.map((a) => ({ ...a, households: 0 })),
+    ].map(({ kindCode, areaId, persons, households, times, fen }) => ({
+      kindCode,
+      areaId,
+      persons,
+      households,
+      times,
+      fen,
+    })),
+    reversals: r.reversals,
+    byMonth: r.byMonth,
+  });
+}
+
+export interface Sameness {
+  code: string;
+  name: string;
+  year: number;
+  /** When the township computed its report (its last census). */
+  at: string;
+  same: boolean;
+  /** The lines that differ, township's and county's, for the check page. */
+  differences: { what: string; township: string; county: string }[];
+}
+
+/**
+ * 一致性核对: each township's own report of each year it sent with its census, beside the county's figures over its
+ * copy. They are equal to the fen when the copy is complete; a difference names its line.
+ */
+export async function sameness(client: pg.ClientBase): Promise<Sameness[]> {
+  const { rows } = await client.query<{ code: string; name: string; ledger_id: string; at: Date; figures: Figures }>(
+    `SELECT t.code, t.name, t.ledger_id, c.at, c.figures
+      FROM county.townships t
+      JOIN county.ledger_census c ON c.ledger_id = t.ledger_id
+      ORDER BY t.code`,
+  );
+  const out: Sameness[] = [];
+  for (const r of rows)
+    for (const [year, mine] of Object.entries(r.figures).sort()) {
+      const theirs = comparable(await countyPayments(client, r.ledger_id, Number(year)));
+      const differences = differ(mine, theirs, await namesOf(client, r.ledger_id));
+      out.push({
+        code: r.code,
+        name: r.name,
+        year: Number(year),
+        at: r.at.toISOString(),
+        same: !differences.length,
+        differences,
+      });
+    }
+  return out;
+}
+
+/** A copy's kind and area names, keyed k<code> and a<id>, for the lines of the check page. */
+async function namesOf(client: pg.ClientBase, ledgerId: string): Promise<Map<string, string>> {
+  const { rows } = await client.query<{ k: string; name: string }>(
+    `SELECT 'k' || code AS k, name
+      FROM county.relief_kinds
+      WHERE ledger_id = $1
+    UNION ALL
+    SELECT 'a' || id, name
+      FROM county.areas
+      WHERE ledger_id = $1`,
+    [ledgerId],
+  );
+  return new Map(rows.map((r) => [r.k, r.name]));
+}
+
+/** What a township sends with its census: its report's payment figures per year. */
+export type Figures = Record<string, ComparableYear>;
+
+const LABELS: Record<string, string> = {
+  persons: '人数',
+  households: '户数',
+  times: '人次',
+  fen: '金额',
+  reversalFen: '冲正',
+};
+
+/** A line as the check page shows it, its fields in a fixed order (jsonb does not keep the order they were sent in). */
+function shown(v: unknown): string {
+  if (v === undefined) return '无';
+  const line = v as Record<string, number>;
+  return Object.keys(LABELS)
+    .filter((k) => k in line)
+    .map((k) => `${LABELS[k]} ${/[fF]en$/.test(k) ? (line[k] / 100).toFixed(2) : line[k]}`)
+    .join('，');
+}
+
+function differ(mine: ComparableYear, theirs: ComparableYear, names: Map<string, string>): Sameness['differences'] {
+  const keyed = (y: ComparableYear) =>
+    new Map<string, unknown>([
+      ...y.lines.map(
+        (l) =>
+          [
+            [names.get(`k${l.kindCode}`) ?? (l.kindCode || '全部类别'), l.areaId ? names.get(`a${l.areaId}`) : '']
+              .filter(Boolean)
+              .join(' · '),
+            l,
+          ] as const,
+      ),
+      ['本年冲正', y.reversals],
+      ...y.byMonth.map((m) => [`${m.month} 月`, m] as const),
+    ]);
+  const [a, b] = [keyed(mine), keyed(theirs)];
+  return [...new Set([...a.keys(), ...b.keys()])]
+    .filter((k) => shown(a.get(k)) !== shown(b.get(k)))
+    .map((what) => ({ what, township: shown(a.get(what)), county: shown(b.get(what)) }));
 }

@@ -4,9 +4,11 @@
 import pg from 'pg';
 
 import { AppError } from '../../shared/domain/result';
-import { isoCn } from '../../shared/domain/time';
+import { dateCn, isoCn } from '../../shared/domain/time';
 import { type DB, prep } from '../db/open';
 import type { Ledger } from '../ledger';
+import { annualReport } from '../services/reports';
+import { type Figures, reportPayments } from './figures';
 import { applyChunk, type Chunk, connectionOf, countyColumns, type Enrolment } from './store';
 import { type Census, censusSql, SYNCED } from './tables';
 
@@ -225,6 +227,14 @@ export function census(db: DB): Census {
   return Object.fromEntries(SYNCED.map((s) => [s.table, prep(db, censusSql(s, 'sqlite')).get() as Census[string]]));
 }
 
+/** The township's own annual report of every year it paid in, in the county's shape, for the county's check page. */
+export function reportFigures(db: DB, now: Date): Figures {
+  const years = prep(db, 'SELECT DISTINCT year FROM annual_totals ORDER BY year').all() as { year: string }[];
+  return Object.fromEntries(
+    years.map(({ year }) => [year, reportPayments(annualReport(db, Number(year), dateCn(now)))]),
+  );
+}
+
 /** After a push that left nothing behind, at most once an hour: what the ledger holds, for the county to compare. */
 async function sendCensus(ledger: Ledger, client: pg.Client, acked: number): Promise<void> {
   const db = await idle(ledger);
@@ -232,12 +242,14 @@ async function sendCensus(ledger: Ledger, client: pg.Client, acked: number): Pro
   const now = ledger.clock();
   if (link.census_at && now.getTime() - new Date(link.census_at).getTime() < 3600_000) return;
   if (backlogOf(db, acked) > 0) return;
-  const counts = census(db); // one synchronous step: no write comes between it and the backlog just read
+  // One synchronous step: no write comes between them and the backlog just read.
+  const [counts, figures] = [census(db), reportFigures(db, now)];
   await client.query(
-    `INSERT INTO county.ledger_census (ledger_id, seq, counts)
-      VALUES ($1, $2, $3)
-      ON CONFLICT (ledger_id) DO UPDATE SET seq = excluded.seq, counts = excluded.counts, at = now()`,
-    [ledger.id, acked, JSON.stringify(counts)],
+    `INSERT INTO county.ledger_census (ledger_id, seq, counts, figures)
+      VALUES ($1, $2, $3, $4)
+      ON CONFLICT (ledger_id) DO UPDATE
+        SET seq = excluded.seq, counts = excluded.counts, figures = excluded.figures, at = now()`,
+    [ledger.id, acked, JSON.stringify(counts), JSON.stringify(figures)],
   );
   prep(await idle(ledger), 'UPDATE county_link SET census_at = ?').run(isoCn(now));
 }

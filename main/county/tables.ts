@@ -45,7 +45,7 @@ export const SYNCED: readonly Synced[] = [
 ];
 
 /** The county schema version this program writes to: the number of its county migrations. */
-export const COUNTY_SCHEMA = 1;
+export const COUNTY_SCHEMA = 2;
 
 /**
  * A table's census: its row count and a checksum, the characters of every row's columns joined, computed the same way

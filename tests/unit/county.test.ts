@@ -10,7 +10,14 @@ import type pg from 'pg';
 
 import { importCarry, sealCarry, unsealCarry, writeCarry } from '../../main/county/carry';
 import { crossChecks, revealId } from '../../main/county/checks';
-import { completeness, countyPayments, totalsAgree } from '../../main/county/figures';
+import {
+  comparable,
+  completeness,
+  countyPayments,
+  reportPayments,
+  sameness,
+  totalsAgree,
+} from '../../main/county/figures';
 import { push, queueAll } from '../../main/county/push';
 import {
   applyChunk,
@@ -61,49 +68,9 @@ async function township(day: string): Promise<{ w: World; e: Enrolment; admin: R
   return { w, e, admin };
 }
 
-/** The ledger's own payment figures of a year, in the county's shape. */
-function reportLines(w: World, year: number) {
-  const r = annualReport(w.ledger.db, year, dateCn(w.clock.now()));
-  return {
-    lines: [
-      ...r.byKind.map((k) => ({
-        kindCode: k.kindCode,
-        areaId: 0,
-        persons: k.persons,
-        households: k.households,
-        times: k.times,
-        fen: k.fen,
-      })),
-      {
-        kindCode: '',
-        areaId: 0,
-        persons: r.total.persons,
-        households: r.total.households,
-        times: r.total.times,
-        fen: r.total.fen,
-      },
-      ...r.byAreaKind.map((a) => ({
-        kindCode: a.kindCode,
-        areaId: a.areaId,
-        times: a.times,
-        fen: a.fen,
-        persons: a.persons,
-      })),
-    ].filter((l) => l.times > 0),
-    reversals: r.reversals,
-    byMonth: r.byMonth,
-  };
-}
-
-async function countyLines(ledgerId: string, year: number) {
-  const c = await countyPayments(county, ledgerId, year);
-  const inReport = (l: (typeof c.lines)[number]) =>
-    l.areaId === 0 ? l : { kindCode: l.kindCode, areaId: l.areaId, times: l.times, fen: l.fen, persons: l.persons };
-  return { lines: c.lines.map(inReport), reversals: c.reversals, byMonth: c.byMonth };
-}
-
-const byKey = (a: { kindCode: string; areaId: number }, b: { kindCode: string; areaId: number }) =>
-  a.kindCode.localeCompare(b.kindCode) || a.areaId - b.areaId;
+/** The ledger's own annual report of a year, and the county's figures for it, in one comparable shape. */
+const reportLines = (w: World, year: number) => reportPayments(annualReport(w.ledger.db, year, dateCn(w.clock.now())));
+const countyLines = async (ledgerId: string, year: number) => comparable(await countyPayments(county, ledgerId, year));
 
 /** Every synced table: its row count and a checksum of its keys, in the ledger and in the county's copy. */
 async function copies(ledger: Ledger) {
@@ -149,7 +116,7 @@ test('three townships push to one county: its figures for each equal the townshi
     const mine = reportLines(t.w, year);
     const theirs = await countyLines(t.w.ledger.id, year);
     assert.ok(mine.lines.length > 3);
-    assert.deepEqual(theirs.lines.sort(byKey), mine.lines.sort(byKey));
+    assert.deepEqual(theirs.lines, mine.lines);
     assert.deepEqual(theirs.reversals, mine.reversals);
     assert.deepEqual(theirs.byMonth, mine.byMonth);
     const { local, remote } = await copies(t.w.ledger);
@@ -175,6 +142,36 @@ test('three townships push to one county: its figures for each equal the townshi
     lost.tables.filter((x) => x.township!.n !== x.county.n).map((x) => x.table),
     ['areas'],
   );
+
+  // The check page: each township's own report, sent with its census, equals the county's figures for it, every year
+  // it paid in; a kept total changed behind the trigger's back shows as a difference on its month and its lines.
+  const checked = await sameness(county);
+  for (const t of towns) {
+    const mine = checked.filter((x) => x.code === t.e.code);
+    assert.ok(mine.some((x) => x.year === year));
+    assert.deepEqual(
+      mine.map((x) => [x.year, x.same, x.differences]),
+      mine.map((x) => [x.year, true, []]),
+    );
+  }
+  await county.query('BEGIN');
+  await county.query(
+    `UPDATE county.payment_totals
+      SET fen = fen + 1
+      WHERE ledger_id = $1
+        AND month = $2
+        AND NOT reversal
+        AND (top_kind, area_id) = (SELECT top_kind, area_id FROM county.payment_totals WHERE ledger_id = $1 AND month = $2 AND NOT reversal LIMIT 1)`,
+    [towns[0].w.ledger.id, `${year}-03`],
+  );
+  const off = (await sameness(county)).find((x) => x.code === towns[0].e.code && x.year === year)!;
+  await county.query('ROLLBACK');
+  assert.equal(off.same, false);
+  assert.ok(
+    off.differences.some((d) => d.what === `${year}-03 月` && d.county !== d.township),
+    JSON.stringify(off),
+  );
+  assert.ok(off.differences.some((d) => d.what === '全部类别'));
 
   // The county's total is the three townships' totals added.
   const all = await countyPayments(county, null, year);
@@ -409,7 +406,7 @@ test('the offline file carries what a push would, with the same effect; a tamper
   assert.deepEqual(remote, local);
   const mine = reportLines(t.w, 2026);
   const theirs = await countyLines(t.w.ledger.id, 2026);
-  assert.deepEqual(theirs.lines.sort(byKey), mine.lines.sort(byKey));
+  assert.deepEqual(theirs, mine);
   // Again: every chunk is already there. Each import is in the county's audit log.
   assert.deepEqual((await importCarry(county, file.data)).applied, 0);
   const imported = await county.query(`SELECT detail FROM county.audit_log WHERE action = 'carry' ORDER BY id`);
