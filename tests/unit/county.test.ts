@@ -161,7 +161,13 @@ test('three townships push to one county: its figures for each equal the townshi
       WHERE ledger_id = $1
         AND month = $2
         AND NOT reversal
-        AND (top_kind, area_id) = (SELECT top_kind, area_id FROM county.payment_totals WHERE ledger_id = $1 AND month = $2 AND NOT reversal LIMIT 1)`,
+        AND (top_kind, area_id) = (
+          SELECT top_kind, area_id
+            FROM county.payment_totals
+            WHERE ledger_id = $1
+              AND month = $2
+              AND NOT reversal
+            LIMIT 1)`,
     [towns[0].w.ledger.id, `${year}-03`],
   );
   const off = (await sameness(county)).find((x) => x.code === towns[0].e.code && x.year === year)!;
