@@ -12,6 +12,7 @@ import { dateCn, isoCn } from '../shared/domain/time';
 import type { DoorState } from '../shared/schemas/keys';
 import { DEFAULT_CENTER } from '../shared/schemas/settings';
 import type { Clock } from './clock';
+import { type CountyOffice, type OfficeStart, openOffice } from './county/office';
 import { startPushing } from './county/push';
 import { Keyring, keysFileOf } from './db/keys';
 import { lockLedger } from './db/lock';
@@ -53,6 +54,10 @@ function plainCenterName(file: string): string | null {
   }
 }
 
+const countyUnreachable = (e: Error): never => {
+  throw e instanceof AppError ? e : new AppError('VALIDATION', `连不上县级汇总库：${e.message}`);
+};
+
 /** The key file that travels beside a backup on a USB stick (see services/backup.ts). */
 const keysBeside = (backup: string) => backup.replace(/\.sqlite$/, '.keys');
 
@@ -60,7 +65,10 @@ const keysBeside = (backup: string) => backup.replace(/\.sqlite$/, '.keys');
  * Takes the place of the ledger at start: an unsafe place (a network share, a folder, no write access) or a second
  * program on the same ledger is refused before the sign-in screen, as when the ledger itself opened at start.
  */
-export function createDesk(file: string, opts: { clock: Clock; handlers: Handlers }): Desk {
+export function createDesk(
+  file: string,
+  opts: { clock: Clock; handlers: Handlers; /** Runs as the county office (--county, --pg). */ office?: OfficeStart },
+): Desk {
   if (isNetworkPath(file, '')) throw networkShare(file); // before path.resolve makes //server/share /server/share
   const abs = path.resolve(file);
   checkPlace(abs);
@@ -71,6 +79,8 @@ export function createDesk(file: string, opts: { clock: Clock; handlers: Handler
   let ledger: Ledger | null = null;
   /** Stops the background push to the county (county/push.ts) of the open ledger. */
   let stopPushing = () => {};
+  /** The county office's PostgreSQL, opened with the office's ledger and kept until exit. */
+  let office: CountyOffice | null = null;
   let dispatcher: Dispatcher | null = null;
   // Door calls run one at a time: two sign-ins at once must not open the ledger twice.
   let queue: Promise<unknown> = Promise.resolve();
@@ -84,6 +94,7 @@ export function createDesk(file: string, opts: { clock: Clock; handlers: Handler
       demo: null,
       plain: false,
       recoveryPending: false,
+      county: !!opts.office,
     };
     if (!hasLedger()) return none;
     if (isPlain(abs)) return { ...none, plain: true, centerName: plainCenterName(abs) ?? none.centerName };
@@ -93,9 +104,11 @@ export function createDesk(file: string, opts: { clock: Clock; handlers: Handler
   }
 
   async function open(keys?: Keyring): Promise<Ledger> {
+    if (opts.office && !office) office = await openOffice(abs, opts.office).catch(countyUnreachable);
     ledger = await Ledger.open(abs, { clock: opts.clock, keys });
-    dispatcher = createDispatcher(ledger, opts.handlers);
-    stopPushing = startPushing(ledger);
+    dispatcher = createDispatcher(ledger, opts.handlers, { office });
+    // The county office has no township to push: its rows are the townships'.
+    if (!office) stopPushing = startPushing(ledger);
     return ledger;
   }
 
@@ -214,6 +227,7 @@ export function createDesk(file: string, opts: { clock: Clock; handlers: Handler
     async close() {
       try {
         stopPushing();
+        await office?.close();
         await ledger?.close({ backup: true });
       } finally {
         release();

@@ -4,6 +4,7 @@ import { AppError, type AppErrorBody, type Result } from '../shared/domain/resul
 import { type Role, ROLE_LABELS } from '../shared/domain/roles';
 import { isoCn } from '../shared/domain/time';
 import type { StaffMember } from '../shared/schemas/staff';
+import type { CountyOffice } from './county/office';
 import type { DB } from './db/open';
 import type { Ledger } from './ledger';
 import { writeAudit } from './services/audit';
@@ -26,6 +27,8 @@ export interface Ctx {
   session: Session;
   channel: Channel;
   now: Date;
+  /** The county's PostgreSQL, when this program runs as the county office (--county, --pg); null in a township. */
+  office: CountyOffice | null;
   /**
    * Writes the audit row of this call, in its transaction (a task's, in one of its own); `actor` defaults to the
    * signed-in staff member.
@@ -57,8 +60,12 @@ export interface Dispatcher {
   dispatch(session: Session, channel: string, input: unknown): Promise<Result<unknown>>;
 }
 
-/** `clock` is the ledger's; the demo passes its own, to walk a year of work through the same dispatcher. */
-export function createDispatcher(ledger: Ledger, handlers: Handlers, clock = ledger.clock): Dispatcher {
+/** `clock` is the ledger's unless given: the demo passes its own, to walk a year of work through the dispatcher. */
+export function createDispatcher(
+  ledger: Ledger,
+  handlers: Handlers,
+  { clock = ledger.clock, office = null }: { clock?: () => Date; office?: CountyOffice | null } = {},
+): Dispatcher {
   // Built once per connection (a restore opens another): better-sqlite3 compiles BEGIN/COMMIT for each one it makes.
   const transactions = new WeakMap<DB, ReturnType<DB['transaction']>>();
   const txOf = (db: DB) => {
@@ -107,6 +114,7 @@ export function createDispatcher(ledger: Ledger, handlers: Handlers, clock = led
       session,
       channel,
       now,
+      office,
       audit(entity, entityId, before, after, actor) {
         const row = { at: isoCn(now), staffId: actor ?? session.staff?.id ?? null, channel, entity, entityId };
         // A task runs outside a transaction: its audit row commits on its own, once the work is done.

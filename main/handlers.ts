@@ -27,6 +27,7 @@ import { payrollHandlers } from './services/payroll';
 import { personHandlers } from './services/persons';
 import { reliefKindHandlers } from './services/reliefKinds';
 import { reportHandlers } from './services/reports';
+import { rollupHandlers } from './services/rollup';
 import { sessionHandlers } from './services/session';
 import { settingsHandlers } from './services/settings';
 import { setupHandlers } from './services/setup';
@@ -45,6 +46,7 @@ export const handlers = {
   ...auditHandlers,
   ...backupHandlers,
   ...countyHandlers,
+  ...rollupHandlers,
   ...areaHandlers,
   ...categoryHandlers,
   ...householdHandlers,

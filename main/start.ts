@@ -20,7 +20,7 @@ function openBrowser(url: string): void {
 }
 
 async function runWebHost(opts: Options): Promise<void> {
-  const desk = createDesk(opts.db, { clock: systemClock, handlers });
+  const desk = createDesk(opts.db, { clock: systemClock, handlers, office: opts.office });
   // Signals are handled from the start, so an early Ctrl+C still backs up and checkpoints an open ledger.
   let host: WebHost | null = null;
   let stopping = false;

@@ -72,5 +72,5 @@ export function App() {
   // Locked: the shell is unmounted, so no personal data stays on screen or in the page.
   if (session.locked) return <LockScreen staff={session.staff} onChange={adopt} />;
   if (route.startsWith('/print/')) return <PrintView route={route} />;
-  return <Shell session={session} onSession={adopt} />;
+  return <Shell session={session} county={setup.county} onSession={adopt} />;
 }

@@ -16,6 +16,7 @@ import * as pair from './schemas/pairings';
 import * as pay from './schemas/payments';
 import * as registry from './schemas/registry';
 import { type AnnualReport, reportInput } from './schemas/reports';
+import * as rollup from './schemas/rollup';
 import * as svc from './schemas/service';
 import { type CenterSettings, centerSettings } from './schemas/settings';
 import * as staff from './schemas/staff';
@@ -293,6 +294,22 @@ export const contract = {
   'county.push': def<county.PushAnswer>()(empty, 'signedIn', 'task'),
   /** 离线报送文件: what a push would send, signed, for a USB stick when the county cannot be reached. */
   'county.carry': def<File>()(empty, ADMIN, 'task'),
+
+  // 县级汇总: the county office's screens (started with --county or --pg), over the townships' copies in PostgreSQL.
+  'rollup.year': def<rollup.RollupYear>()(rollup.rollupYearInput, STAFF, 'task'),
+  'rollup.townships': def<rollup.TownshipRow[]>()(reportInput, STAFF, 'task'),
+  'rollup.status': def<rollup.StatusRow[]>()(empty, STAFF, 'task'),
+  'rollup.sameness': def<rollup.SameRow[]>()(empty, STAFF, 'task'),
+  'rollup.checks': def<rollup.CheckRow[]>()(reportInput, STAFF, 'task'),
+  /** The full ID number behind a cross-township check, with a reason; audited here and in the county's own log. */
+  'rollup.reveal': def<{ idNumber: string; name: string }>()(rollup.revealInput, REVEAL, 'task'),
+  /** Registers a township: its role on the county's server and its one-time enrolment file (an audited export). */
+  'rollup.enrol': def<File>()(rollup.enrolInput, ADMIN, 'task'),
+  'rollup.revoke': def<{ revoked: true }>()(rollup.revokeInput, ADMIN, 'task'),
+  /** A township's offline file from a USB stick, applied as its push would be. */
+  'rollup.carry': def<rollup.CarryAnswer>()(rollup.carryInput, ADMIN, 'task'),
+  'rollup.notes': def<rollup.Note[]>()(rollup.notesInput, STAFF, 'task'),
+  'rollup.addNote': def<{ id: number }>()(rollup.noteInput, STAFF, 'task'),
 
   // Rosters from Excel and CSV: a preview in main's memory (a job), checked, confirmed in one transaction, undone.
   'imports.open': def<imp.ImportPreview>()(imp.importOpenInput, STAFF, 'task'),

@@ -5,19 +5,10 @@
 import type pg from 'pg';
 
 import { maskIdNumber } from '../../shared/domain/idNumber';
+import { AppError } from '../../shared/domain/result';
+import type { CheckHit } from '../../shared/schemas/rollup';
 
-export type CheckKind = 'paidTwice' | 'registeredTwice' | 'sharedAccount';
-
-export interface CheckHit {
-  kind: CheckKind;
-  /** Masked: 3301**********1234, or ****1234 for an account. */
-  shown: string;
-  /** What the hit is about: the kind and month paid twice, or the number of households sharing an account. */
-  detail: string;
-  townships: string[];
-  /** For the audited reveal: the person's row in one township's copy (none for an account). */
-  ref: { ledgerId: string; personId: number } | null;
-}
+export type CheckKind = CheckHit['kind'];
 
 type Row = {
   id_number?: string;
@@ -111,7 +102,13 @@ export async function crossChecks(client: pg.ClientBase, year: number): Promise<
 }
 
 /** The full ID number behind a hit, for county staff, with a row in the county's audit log in one transaction. */
-export async function revealId(client: pg.ClientBase, ref: { ledgerId: string; personId: number }, why: string) {
+export async function revealId(
+  client: pg.ClientBase,
+  ref: { ledgerId: string; personId: number },
+  why: string,
+  /** The county staff member who asked (the server's user is the program's). */
+  by = '',
+) {
   await client.query('BEGIN');
   try {
     const { rows } = await client.query<{ id_number: string; name: string }>(
@@ -121,9 +118,9 @@ export async function revealId(client: pg.ClientBase, ref: { ledgerId: string; p
           AND id = $2`,
       [ref.ledgerId, ref.personId],
     );
-    if (!rows.length) throw new Error('没有这个人');
+    if (!rows.length) throw new AppError('NOT_FOUND', '县里的副本中没有这个人');
     await client.query(`INSERT INTO county.audit_log (action, detail) VALUES ('reveal', $1)`, [
-      JSON.stringify({ ...ref, shown: maskIdNumber(rows[0].id_number), why }),
+      JSON.stringify({ ...ref, shown: maskIdNumber(rows[0].id_number), why, by }),
     ]);
     await client.query('COMMIT');
     return rows[0];

@@ -6,6 +6,7 @@
 import type pg from 'pg';
 
 import type { AnnualReport } from '../../shared/schemas/reports';
+import type { SameRow, StatusRow, TownshipRow } from '../../shared/schemas/rollup';
 import { type Census, censusSql, SYNCED } from './tables';
 
 export interface PaymentLine {
@@ -125,22 +126,10 @@ export async function totalsAgree(client: pg.ClientBase, ledgerId: string): Prom
   return Number(rows[0].differ) === 0;
 }
 
-export interface TownshipLine {
-  code: string;
-  name: string;
-  ledgerId: string | null;
-  lastPush: string | null;
-  persons: number;
-  households: number;
-  times: number;
-  fen: number;
-  reversalFen: number;
-}
-
 /** 乡镇对比: each township's year side by side, with its last push (a township not yet pushed shows zeros). */
-export async function townshipComparison(client: pg.ClientBase, year: number): Promise<TownshipLine[]> {
+export async function townshipComparison(client: pg.ClientBase, year: number): Promise<TownshipRow[]> {
   const { rows } = await client.query<Row>(
-    `SELECT t.code, t.name, t.ledger_id, t.last_push, r.persons, r.households, s.times, s.fen, s.reversal_fen
+    `SELECT t.code, t.name, t.ledger_id, t.last_push, t.revoked, r.persons, r.households, s.times, s.fen, s.reversal_fen
       FROM county.townships t
       LEFT JOIN (
         SELECT ledger_id, count(DISTINCT person_id) AS persons, count(DISTINCT household_id) AS households
@@ -167,6 +156,7 @@ export async function townshipComparison(client: pg.ClientBase, year: number): P
     name: r.name!,
     ledgerId: r.ledger_id,
     lastPush: r.last_push ? new Date(r.last_push).toISOString() : null,
+    revoked: String(r.revoked) === 'true',
     persons: n(r.persons),
     households: n(r.households),
     times: n(r.times),
@@ -175,27 +165,15 @@ export async function townshipComparison(client: pg.ClientBase, year: number): P
   }));
 }
 
-export interface Completeness {
-  code: string;
-  name: string;
-  lastPush: string | null;
-  /** Changes the county has applied, and the point the township's last census describes. */
-  acked: number;
-  censusSeq: number | null;
-  tables: { table: string; township: { n: number; c: number } | null; county: { n: number; c: number } }[];
-  /** The census describes the copy as it stands, and every table matches it. */
-  complete: boolean;
-}
-
 /** 上报情况: for each township, whether the county's copy holds what its ledger held (per-table count and checksum). */
-export async function completeness(client: pg.ClientBase): Promise<Completeness[]> {
+export async function completeness(client: pg.ClientBase): Promise<StatusRow[]> {
   const { rows } = await client.query<Row & { counts: Census | null }>(
     `SELECT t.code, t.name, t.ledger_id, t.last_push, t.acked_seq, c.seq, c.counts
       FROM county.townships t
       LEFT JOIN county.ledger_census c ON c.ledger_id = t.ledger_id
       ORDER BY t.code`,
   );
-  const out: Completeness[] = [];
+  const out: StatusRow[] = [];
   for (const r of rows) {
     const tables = [];
     for (const s of SYNCED) {
@@ -254,29 +232,18 @@ export function reportPayments(r: AnnualReport): ComparableYear {
   });
 }
 
-export interface Sameness {
-  code: string;
-  name: string;
-  year: number;
-  /** When the township computed its report (its last census). */
-  at: string;
-  same: boolean;
-  /** The lines that differ, township's and county's, for the check page. */
-  differences: { what: string; township: string; county: string }[];
-}
-
 /**
  * 一致性核对: each township's own report of each year it sent with its census, beside the county's figures over its
  * copy. They are equal to the fen when the copy is complete; a difference names its line.
  */
-export async function sameness(client: pg.ClientBase): Promise<Sameness[]> {
+export async function sameness(client: pg.ClientBase): Promise<SameRow[]> {
   const { rows } = await client.query<{ code: string; name: string; ledger_id: string; at: Date; figures: Figures }>(
     `SELECT t.code, t.name, t.ledger_id, c.at, c.figures
       FROM county.townships t
       JOIN county.ledger_census c ON c.ledger_id = t.ledger_id
       ORDER BY t.code`,
   );
-  const out: Sameness[] = [];
+  const out: SameRow[] = [];
   for (const r of rows)
     for (const [year, mine] of Object.entries(r.figures).sort()) {
       const theirs = comparable(await countyPayments(client, r.ledger_id, Number(year)));
@@ -329,7 +296,7 @@ function shown(v: unknown): string {
     .join('，');
 }
 
-function differ(mine: ComparableYear, theirs: ComparableYear, names: Map<string, string>): Sameness['differences'] {
+function differ(mine: ComparableYear, theirs: ComparableYear, names: Map<string, string>): SameRow['differences'] {
   const keyed = (y: ComparableYear) =>
     new Map<string, unknown>([
       ...y.lines.map(

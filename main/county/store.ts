@@ -109,7 +109,8 @@ export function connectionOf(url: string, key: string): pg.ClientConfig {
 
 /** Stops a township's pushes: its role can no longer sign in, and its rows stay as they were. */
 export async function revokeTownship(client: pg.ClientBase, code: string): Promise<void> {
-  await client.query('UPDATE county.townships SET revoked = true WHERE code = $1', [code]);
+  const { rowCount } = await client.query('UPDATE county.townships SET revoked = true WHERE code = $1', [code]);
+  if (!rowCount) throw new AppError('NOT_FOUND', `区划代码 ${code} 没有登记`, 'code');
   await client.query(`ALTER ROLE township_${code.replace(/\D/g, '')} NOLOGIN`);
 }
 

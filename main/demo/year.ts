@@ -54,7 +54,7 @@ export async function seedDemo(ledger: Ledger, now: Date, opts: { region?: strin
   const year = demoYear(dateCn(now));
   const from = `${year}-01-01`;
   let t = new Date(`${from}T08:30:00+08:00`).getTime();
-  const dispatcher = createDispatcher(ledger, handlers, () => new Date(t));
+  const dispatcher = createDispatcher(ledger, handlers, { clock: () => new Date(t) });
   const r = rng(20260101);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)];
   const cal = loadCalendar(db);

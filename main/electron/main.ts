@@ -58,7 +58,7 @@ function createWindow(): void {
 async function ready(opts: Options): Promise<void> {
   try {
     // The ledger itself opens at the first sign-in, with the key that sign-in unwraps (desk.ts).
-    desk = createDesk(opts.db, { clock: systemClock, handlers });
+    desk = createDesk(opts.db, { clock: systemClock, handlers, office: opts.office });
     // --demo fills a place without a ledger (the sign-in screen then shows the demo's accounts); a ledger is left.
     if (opts.demo && !fs.existsSync(opts.db)) {
       const ledger = await desk.create();

@@ -15,6 +15,7 @@ export const setupHandlers = {
     demo: ctx.ledger.keys.demo,
     plain: false,
     recoveryPending: !ctx.ledger.keys.recoveryConfirmed,
+    county: ctx.office !== null,
   }),
 
   'setup.createAdmin': (ctx, input) => {

@@ -2,6 +2,7 @@
 import {
   AuditOutlined,
   BarChartOutlined,
+  ClusterOutlined,
   FileTextOutlined,
   HeartOutlined,
   HomeOutlined,
@@ -35,6 +36,7 @@ import { BatchPage } from '../pages/payments/BatchPage';
 import { PaymentPage } from '../pages/payments/PaymentPage';
 import { PaymentsPage } from '../pages/payments/PaymentsPage';
 import { ReportPage } from '../pages/reports/ReportPage';
+import { RollupPage } from '../pages/rollup/RollupPage';
 import { ServicePage } from '../pages/service/ServicePage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import { go, useRoute } from './router';
@@ -45,6 +47,13 @@ interface Area {
   icon: ReactNode;
   page: (session: SessionState, route: string) => ReactNode;
 }
+
+const SETTINGS: Area = {
+  key: '/settings',
+  label: '设置',
+  icon: <SettingOutlined />,
+  page: (s, r) => <SettingsPage session={s} route={r} county={false} />,
+};
 
 const AREAS: Area[] = [
   { key: '/', label: '首页', icon: <HomeOutlined />, page: (s) => <HomePage session={s} /> },
@@ -61,12 +70,18 @@ const AREAS: Area[] = [
   { key: '/cards', label: '便民服务卡', icon: <IdcardOutlined />, page: (_, r) => <CardsPage route={r} /> },
   { key: '/reports', label: '年度统计', icon: <BarChartOutlined />, page: (_, r) => <ReportPage route={r} /> },
   { key: '/imports', label: '数据导入', icon: <ImportOutlined />, page: (s) => <ImportPage session={s} /> },
+  SETTINGS,
+];
+
+/** The county office's menu (--county, --pg): its figures over the townships, and its own settings. */
+const COUNTY_AREAS: Area[] = [
   {
-    key: '/settings',
-    label: '设置',
-    icon: <SettingOutlined />,
-    page: (s, r) => <SettingsPage session={s} route={r} />,
+    key: '/rollup',
+    label: '县级汇总',
+    icon: <ClusterOutlined />,
+    page: (s, r) => <RollupPage session={s} route={r} />,
   },
+  { ...SETTINGS, page: (s, r) => <SettingsPage session={s} route={r} county /> },
 ];
 
 function ledgerPage(session: SessionState, route: string): ReactNode {
@@ -96,14 +111,24 @@ function applicationsPage(session: SessionState, route: string): ReactNode {
   return m ? <ApplicationPage key={m[1]} id={Number(m[1])} session={session} /> : <ApplicationsPage />;
 }
 
-const areaOf = (route: string) => {
+/** The area of a route; the first is the home of '/'. */
+const areaOf = (areas: Area[], route: string) => {
   const path = route.split('?')[0];
-  return AREAS.slice(1).find((a) => path === a.key || path.startsWith(a.key + '/')) ?? AREAS[0];
+  return areas.slice(1).find((a) => path === a.key || path.startsWith(a.key + '/')) ?? areas[0];
 };
 
-export function Shell({ session, onSession }: { session: SessionState; onSession: (s: SessionState) => void }) {
+export function Shell({
+  session,
+  county,
+  onSession,
+}: {
+  session: SessionState;
+  county: boolean;
+  onSession: (s: SessionState) => void;
+}) {
   const route = useRoute();
-  const area = areaOf(route);
+  const areas = county ? COUNTY_AREAS : AREAS;
+  const area = areaOf(areas, route);
   const staff = session.staff!;
 
   const run = async (channel: 'session.lock' | 'session.signOut') => {
@@ -117,12 +142,12 @@ export function Shell({ session, onSession }: { session: SessionState; onSession
   return (
     <Layout style={{ minHeight: '100%' }}>
       <Layout.Sider width={200} breakpoint="lg" collapsedWidth={64}>
-        <div className="brand">便民服务台账</div>
+        <div className="brand">{county ? '县级汇总' : '便民服务台账'}</div>
         <Menu
           theme="dark"
           mode="inline"
           selectedKeys={[area.key]}
-          items={AREAS.map((a) => ({ key: a.key, icon: a.icon, label: a.label }))}
+          items={areas.map((a) => ({ key: a.key, icon: a.icon, label: a.label }))}
           onClick={({ key }) => go(key)}
         />
       </Layout.Sider>

@@ -39,6 +39,8 @@ export interface DoorState {
   plain: boolean;
   /** The recovery key was shown but not yet typed back. */
   recoveryPending: boolean;
+  /** This program runs as the county office (县级汇总): its menu is the county's. */
+  county: boolean;
 }
 
 export interface RecoveryKey {

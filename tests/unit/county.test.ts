@@ -25,12 +25,10 @@ import {
   connectionOf,
   countyColumns,
   type Enrolment,
-  enrolTownship,
   migrateCounty,
   revokeTownship,
 } from '../../main/county/store';
 import { SYNCED } from '../../main/county/tables';
-import { DEMO_PASSWORD, seedDemo } from '../../main/demo/year';
 import { newSession } from '../../main/dispatch';
 import { Ledger } from '../../main/ledger';
 import { annualReport } from '../../main/services/reports';
@@ -38,6 +36,7 @@ import { maskIdNumber } from '../../shared/domain/idNumber';
 import { dateCn } from '../../shared/domain/time';
 import { must, refused, type World, world } from './helpers';
 import { type Postgres, startPostgres } from './postgres';
+import { demoTownship, enrolWith, plantTwin } from './townships';
 
 let pgs: Postgres;
 let county: pg.Client;
@@ -51,22 +50,7 @@ after(async () => {
   await pgs.stop();
 });
 
-let codes = 0;
-/** A township ledger with a demo year up to `day`, enrolled with the county through 设置's channel. */
-async function township(day: string): Promise<{ w: World; e: Enrolment; admin: ReturnType<typeof newSession> }> {
-  const w = await world();
-  w.clock.t = new Date(`${day}T17:00:00+08:00`).getTime();
-  // Each township's people in a fictional county of their own: nobody is in two townships unless a test plants them.
-  assert.ok(await seedDemo(w.ledger, w.clock.now(), { region: `99${String(codes + 2).padStart(2, '0')}01` }));
-  const admin = newSession();
-  must(await w.call(admin, 'session.signIn', { username: 'admin', password: DEMO_PASSWORD }));
-  const e = await enrolTownship(county, '青山县民政局', pgs.url, {
-    code: `3301220${String(++codes).padStart(2, '0')}000`,
-    name: `第${codes}镇`,
-  });
-  must(await w.call(admin, 'county.enrol', { fileName: 'enrol.json', text: JSON.stringify(e) }));
-  return { w, e, admin };
-}
+const township = (day: string) => demoTownship(day, enrolWith(county, pgs.url));
 
 /** The ledger's own annual report of a year, and the county's figures for it, in one comparable shape. */
 const reportLines = (w: World, year: number) => reportPayments(annualReport(w.ledger.db, year, dateCn(w.clock.now())));
@@ -461,58 +445,7 @@ test('cross-township checks: nothing in clean townships; a planted person paid t
   const b = await township('2026-07-10');
   await push(b.w.ledger);
   assert.deepEqual(await crossChecks(county, 2026), [], 'the demo townships share nobody');
-  // A person of township A, paid a kind in a month that township B has not closed.
-  const paid = a.w.one<{
-    idNumber: string;
-    name: string;
-    topKind: string;
-    kindCode: string;
-    paidOn: string;
-    account: string;
-  }>(
-    `SELECT p.id_number AS idNumber, p.name, y.top_kind AS topKind, y.kind_code AS kindCode, y.paid_on AS paidOn,
-        h.account
-      FROM payments y
-      JOIN persons p ON p.id = y.person_id
-      JOIN households h ON h.id = y.household_id
-      WHERE y.reverses_id IS NULL
-        AND y.paid_on LIKE '2026-%'
-        AND h.account <> ''
-        AND NOT EXISTS (SELECT 1 FROM payments r WHERE r.reverses_id = y.id)
-        AND substr(y.paid_on, 1, 7) NOT IN (${
-          b.w.ledger.db
-            .prepare('SELECT month FROM closed_months')
-            .all()
-            .map((m) => `'${(m as { month: string }).month}'`)
-            .join(',') || "''"
-        })
-      ORDER BY y.id
-      LIMIT 1`,
-  );
-  // Planted in township B: the same person, a household with the same account, and the same kind paid that month.
-  const db = b.w.ledger.db;
-  db.transaction(() => {
-    const at = new Date().toISOString();
-    const h = db
-      .prepare(
-        `INSERT INTO households (area_id, head_name, head_pinyin, account, created_at, updated_at)
-          VALUES (1, ?, 'mlh', ?, ?, ?)`,
-      )
-      .run(paid.name, paid.account, at, at).lastInsertRowid;
-    const p = db
-      .prepare(
-        `INSERT INTO persons (household_id, name, name_initials, id_number, id_reversed, gender, birth_date, relation,
-            created_at, updated_at)
-          VALUES (?, ?, 'ml', ?, ?, 'male', '1960-01-01', '户主', ?, ?)`,
-      )
-      .run(h, paid.name, paid.idNumber, [...paid.idNumber].reverse().join(''), at, at).lastInsertRowid;
-    const app = (db.prepare('SELECT min(id) AS id FROM applications').get() as { id: number }).id;
-    db.prepare(
-      `INSERT INTO payments (application_id, household_id, person_id, area_id, kind_code, top_kind, amount_fen, paid_on,
-          method, account, posted_by, posted_at)
-        VALUES (?, ?, ?, 1, ?, ?, 50000, ?, 'bank', ?, 1, ?)`,
-    ).run(app, h, p, paid.kindCode, paid.topKind, paid.paidOn, paid.account, at);
-  })();
+  const paid = plantTwin(a.w, b.w);
   await push(b.w.ledger);
   const hits = await crossChecks(county, 2026);
   assert.deepEqual(hits.map((h) => h.kind).sort(), ['paidTwice', 'registeredTwice', 'sharedAccount']);

@@ -5,6 +5,7 @@ import path from 'node:path';
 
 import type Database from 'better-sqlite3-multiple-ciphers';
 
+import type { CountyOffice } from '../../main/county/office';
 import { Keyring, keysFileOf } from '../../main/db/keys';
 import { openKeyed } from '../../main/db/open';
 import { createDispatcher, type Dispatcher, type Handlers, newSession, type Session } from '../../main/dispatch';
@@ -67,11 +68,12 @@ export interface World {
   materials(kindCode: string): string[];
 }
 
-export async function world(opts: { handlers?: Handlers } = {}): Promise<World> {
+/** `office`: the world is the county office's (--county), over that PostgreSQL. */
+export async function world(opts: { handlers?: Handlers; office?: CountyOffice } = {}): Promise<World> {
   const dir = tempDir();
   const clock = new Clock();
   const ledger = await Ledger.open(path.join(dir, 'ledger.sqlite'), { clock: clock.now });
-  const dispatcher = createDispatcher(ledger, opts.handlers ?? handlers);
+  const dispatcher = createDispatcher(ledger, opts.handlers ?? handlers, { office: opts.office });
   let adminSession: Session | null = null;
   const w: World = {
     ledger,

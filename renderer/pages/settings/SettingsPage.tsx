@@ -15,7 +15,10 @@ import { MyPassword } from './MyPassword';
 import { ReliefKindsAdmin } from './ReliefKindsAdmin';
 import { StaffAdmin } from './StaffAdmin';
 
-export function SettingsPage({ session, route }: { session: SessionState; route: string }) {
+const TOWNSHIP_ONLY = new Set(['areas', 'kinds', 'choices', 'holidays', 'county']);
+
+/** `county`: the county office keeps no households, so only its own center, staff, log, backups and password. */
+export function SettingsPage({ session, route, county }: { session: SessionState; route: string; county: boolean }) {
   const isAdmin = session.staff!.roles.includes('admin');
   const tab = route.split('/')[2] || 'center';
   return (
@@ -36,7 +39,7 @@ export function SettingsPage({ session, route }: { session: SessionState; route:
           { key: 'backup', label: '备份与恢复', children: <Backups /> },
           { key: 'county', label: '县级上报', children: <CountyLink editable={isAdmin} /> },
           { key: 'password', label: '修改密码', children: <MyPassword /> },
-        ]}
+        ].filter((t) => !county || !TOWNSHIP_ONLY.has(t.key))}
       />
     </div>
   );

@@ -1,0 +1,134 @@
+// 全县总数: the year's relief over every township or one, by the township report's definitions (persons and
+// households once per township, 人次, amounts by kind, by area for one township, by month; reversals on their own
+// line in the year of their own date).
+import { Alert, Select, Spin } from 'antd';
+
+import { formatWan, formatYuan } from '../../../shared/domain/money';
+import type { RollupYear } from '../../../shared/schemas/rollup';
+import { go } from '../../components/router';
+import { useRecord } from '../../components/useRecord';
+
+const n = (v: number) => v.toLocaleString('zh-CN');
+
+export function CountyFigures({ year, code }: { year: number; code?: string }) {
+  const towns = useRecord('rollup.townships', { year });
+  const { value: r, error } = useRecord('rollup.year', { year, ...(code && { code }) });
+  return (
+    <>
+      <Select
+        value={code ?? ''}
+        style={{ width: 240, marginBottom: 12 }}
+        aria-label="范围"
+        onChange={(c) => go(`/rollup/figures?year=${year}${c ? `&code=${c}` : ''}`)}
+        options={[
+          { value: '', label: '全县（各乡镇合计）' },
+          ...(towns.value ?? []).filter((t) => t.ledgerId).map((t) => ({ value: t.code, label: t.name })),
+        ]}
+      />
+      {error ? <Alert type="error" showIcon message={error.message} /> : !r ? <Spin /> : <YearTables r={r} />}
+    </>
+  );
+}
+
+function YearTables({ r }: { r: RollupYear }) {
+  const total = r.lines.find((l) => !l.kindCode && !l.areaId);
+  if (!total)
+    return (
+      <Alert
+        type="info"
+        showIcon
+        message={`${r.scope}${r.year}年还没有发放记录`}
+        description="乡镇登记后会自动上报；也可以在“乡镇登记”里导入乡镇带来的离线报送文件。"
+      />
+    );
+  const kinds = r.lines.filter((l) => l.kindCode && !l.areaId);
+  const areas = r.lines.filter((l) => l.areaId);
+  const net = total.fen - r.reversals.fen;
+  return (
+    <>
+      <p data-testid="rollup-summary">
+        {r.year}年{r.scope}共救助 {n(total.persons)} 人、{n(total.households)} 户，{n(total.times)} 人次，发放{' '}
+        {formatYuan(total.fen)} 元（{formatWan(total.fen)} 万元）
+        {r.reversals.times > 0 &&
+          `，本年冲正 ${n(r.reversals.times)} 笔 ${formatYuan(r.reversals.fen)} 元，净发放 ${formatYuan(net)} 元`}
+        。{r.scope === '全县' && '人数、户数为各乡镇之和：同一人在两个乡镇领取，分别计数（见“跨乡镇核查”）。'}
+      </p>
+      <table className="report-table" data-testid="rollup-kinds">
+        <thead>
+          <tr>
+            <th>救助类别</th>
+            <th>人数</th>
+            <th>户数</th>
+            <th>人次</th>
+            <th>金额（元）</th>
+            <th>金额（万元）</th>
+          </tr>
+        </thead>
+        <tbody>
+          {[...kinds, total].map((l) => (
+            <tr key={l.kindCode || 'all'}>
+              <td>{l.kind}</td>
+              <td className="num">{n(l.persons)}</td>
+              <td className="num">{n(l.households)}</td>
+              <td className="num">{n(l.times)}</td>
+              <td className="num">{formatYuan(l.fen)}</td>
+              <td className="num">{formatWan(l.fen)}</td>
+            </tr>
+          ))}
+          <tr>
+            <td>本年冲正</td>
+            <td />
+            <td />
+            <td className="num">{n(r.reversals.times)}</td>
+            <td className="num">-{formatYuan(r.reversals.fen)}</td>
+            <td className="num">-{formatWan(r.reversals.fen)}</td>
+          </tr>
+        </tbody>
+      </table>
+      {areas.length > 0 && (
+        <table className="report-table" data-testid="rollup-areas" style={{ marginTop: 16 }}>
+          <thead>
+            <tr>
+              <th>村/社区</th>
+              <th>救助类别</th>
+              <th>人数</th>
+              <th>人次</th>
+              <th>金额（元）</th>
+            </tr>
+          </thead>
+          <tbody>
+            {areas.map((l) => (
+              <tr key={`${l.areaId}|${l.kindCode}`}>
+                <td>{l.area}</td>
+                <td>{l.kind}</td>
+                <td className="num">{n(l.persons)}</td>
+                <td className="num">{n(l.times)}</td>
+                <td className="num">{formatYuan(l.fen)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <table className="report-table" data-testid="rollup-months" style={{ marginTop: 16 }}>
+        <thead>
+          <tr>
+            <th>月份</th>
+            <th>人次</th>
+            <th>发放金额（元）</th>
+            <th>冲正金额（元）</th>
+          </tr>
+        </thead>
+        <tbody>
+          {r.byMonth.map((m) => (
+            <tr key={m.month}>
+              <td>{m.month}</td>
+              <td className="num">{n(m.times)}</td>
+              <td className="num">{formatYuan(m.fen)}</td>
+              <td className="num">{m.reversalFen ? `-${formatYuan(m.reversalFen)}` : '0.00'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

@@ -1,0 +1,153 @@
+// 乡镇登记: the county registers a township (name, 12-digit 统计用区划代码) and hands its admin the one-time
+// enrolment file; stops a township's pushes; and imports the offline file a township carries on a USB stick.
+import { StopOutlined, UploadOutlined, UserAddOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Form, Input, Popconfirm, Space, Table, Tag } from 'antd';
+import { useState } from 'react';
+
+import type { TownshipRow } from '../../../shared/schemas/rollup';
+import { call } from '../../api';
+import { downloadBase64 } from '../../components/download';
+import { FileButton } from '../../components/FileButton';
+import { FormDialog } from '../../components/FormDialog';
+import { today } from '../../components/today';
+import { useFormCall } from '../../components/useFormCall';
+import { useRecord } from '../../components/useRecord';
+
+type EnrolForm = { name: string; code: string; url?: string };
+
+/** The file's bytes as base64, in slices (a spread of a large file would overflow the call stack). */
+async function base64Of(f: File): Promise<string> {
+  const bytes = new Uint8Array(await f.arrayBuffer());
+  let text = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(text);
+}
+
+export function Enrolment({ admin }: { admin: boolean }) {
+  const { message } = App.useApp();
+  const towns = useRecord('rollup.townships', { year: today().year() });
+  const [enrolling, setEnrolling] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [carrying, setCarrying] = useState(false);
+  const [form] = Form.useForm<EnrolForm>();
+  const enrol = useFormCall(form, 'rollup.enrol', (file) => {
+    downloadBase64(file.fileName, file.base64, 'application/json');
+    void message.success('已登记，登记文件已下载：请交给乡镇管理员，在 设置 → 县级上报 载入（只能用一次）');
+    setEnrolling(false);
+    towns.reload();
+  });
+  const revoke = async (t: TownshipRow) => {
+    const r = await call('rollup.revoke', { code: t.code });
+    setProblem(r.ok ? null : r.error.message);
+    if (r.ok) void message.success(`已停用${t.name}的登记`);
+    towns.reload();
+  };
+  const carry = async (f: File) => {
+    setCarrying(true);
+    const r = await call('rollup.carry', { fileName: f.name, base64: await base64Of(f) });
+    setCarrying(false);
+    setProblem(r.ok ? null : r.error.message);
+    if (r.ok)
+      void message.success(
+        r.value.applied
+          ? `已导入${r.value.township}的离线报送文件：${r.value.applied} 段变动`
+          : `${r.value.township}的这些变动县里已经有了，没有新的内容`,
+      );
+    towns.reload();
+  };
+  if (towns.error) return <Alert type="error" showIcon message={towns.error.message} />;
+  return (
+    <>
+      {problem && (
+        <Alert type="error" showIcon message={problem} style={{ marginBottom: 12 }} data-testid="rollup-problem" />
+      )}
+      {!admin && (
+        <Alert type="info" showIcon message="登记、停用乡镇和导入离线文件需要管理员权限" style={{ marginBottom: 12 }} />
+      )}
+      <Space style={{ marginBottom: 12 }}>
+        <Button type="primary" icon={<UserAddOutlined />} disabled={!admin} onClick={() => setEnrolling(true)}>
+          登记乡镇
+        </Button>
+        <FileButton
+          icon={<UploadOutlined />}
+          accept=".bmcarry"
+          testId="rollup-carry-file"
+          loading={carrying}
+          disabled={!admin}
+          onFile={carry}
+        >
+          导入离线报送文件
+        </FileButton>
+      </Space>
+      <Table<TownshipRow>
+        data-testid="rollup-enrolled"
+        rowKey="code"
+        size="small"
+        loading={!towns.value}
+        pagination={false}
+        dataSource={towns.value ?? []}
+        locale={{ emptyText: '还没有登记任何乡镇：点“登记乡镇”开始' }}
+        columns={[
+          { title: '乡镇', dataIndex: 'name' },
+          { title: '区划代码', dataIndex: 'code' },
+          {
+            title: '状态',
+            key: 'state',
+            render: (_, t) =>
+              t.revoked ? (
+                <Tag color="red">已停用</Tag>
+              ) : t.ledgerId ? (
+                <Tag color="green">已上报</Tag>
+              ) : (
+                <Tag>等待首次上报</Tag>
+              ),
+          },
+          {
+            title: '',
+            key: 'revoke',
+            render: (_, t) =>
+              admin &&
+              !t.revoked && (
+                <Popconfirm
+                  title={`停用${t.name}的登记？`}
+                  description="停用后它不能再上报，也不接收它的离线文件；已上报的数据保留。"
+                  okText="停用"
+                  cancelText="取消"
+                  okButtonProps={{ danger: true }}
+                  onConfirm={() => revoke(t)}
+                >
+                  <Button size="small" danger icon={<StopOutlined />}>
+                    停用
+                  </Button>
+                </Popconfirm>
+              ),
+          },
+        ]}
+      />
+      <FormDialog<EnrolForm>
+        open={enrolling}
+        title="登记乡镇"
+        form={form}
+        problem={enrol.problem}
+        okText="登记并下载登记文件"
+        onCancel={() => setEnrolling(false)}
+        onFinish={(v) => enrol.submit({ name: v.name, code: v.code, ...(v.url ? { url: v.url } : {}) })}
+        intro={<p>登记文件内含该乡镇的上报密钥，只能载入一次；请当面或加密交给乡镇管理员。</p>}
+      >
+        <Form.Item name="name" label="乡镇名称" rules={[{ required: true, message: '请填写乡镇名称' }]}>
+          <Input placeholder="例如：青山镇" autoFocus />
+        </Form.Item>
+        <Form.Item
+          name="code"
+          label="统计用区划代码（12 位）"
+          rules={[{ required: true, message: '请填写 12 位统计用区划代码' }]}
+        >
+          <Input maxLength={12} placeholder="例如：330122100000" />
+        </Form.Item>
+        <Form.Item name="url" label="上报地址（乡镇电脑连接县里数据库的地址，不填则用本机的地址）">
+          <Input placeholder="postgres://192.168.1.10:5432/postgres" />
+        </Form.Item>
+      </FormDialog>
+    </>
+  );
+}

@@ -1,0 +1,135 @@
+// 县级汇总: what the county office's screens ask its PostgreSQL (main/services/rollup.ts).
+import { z } from 'zod';
+
+import { reportInput } from './reports';
+
+export const townshipCode = z
+  .string({ error: '请填写 12 位统计用区划代码' })
+  .regex(/^\d{12}$/, '统计用区划代码应为 12 位数字');
+
+/** A year over the county, or over one township (its code). */
+export const rollupYearInput = reportInput.extend({ code: townshipCode.optional() });
+
+export const enrolInput = z.object({
+  code: townshipCode,
+  name: z.string({ error: '请填写乡镇名称' }).trim().min(1, '请填写乡镇名称').max(40, '名称太长'),
+  /** The address townships reach the county's server at, when it is not the one this program uses. */
+  url: z
+    .string()
+    .trim()
+    .max(300)
+    .regex(/^(postgres(ql)?:\/\/.+)?$/, '上报地址应以 postgres:// 开头，例如 postgres://192.168.1.10:5432/postgres')
+    .optional(),
+});
+
+export const revokeInput = z.object({ code: townshipCode });
+
+export const revealInput = z.object({
+  ledgerId: z.uuid('不是县里的记录'),
+  personId: z.number().int().positive(),
+  why: z.string({ error: '请写明查看原因' }).trim().min(2, '请写明查看原因').max(200, '原因太长'),
+});
+
+export const carryInput = z.object({
+  fileName: z.string().max(255),
+  // 60 MB as base64: a first carry of a large township.
+  base64: z.string({ error: '请选择离线报送文件' }).min(1, '请选择离线报送文件').max(80_000_000, '文件太大'),
+});
+
+export const noteInput = z.object({
+  township: townshipCode.nullable(),
+  topic: z.string().max(200),
+  body: z.string({ error: '请填写备注' }).trim().min(1, '请填写备注').max(2000, '备注不超过 2000 字'),
+});
+export const notesInput = z.object({ topic: z.string().max(200).optional() });
+
+export interface Named {
+  code: string;
+  name: string;
+}
+
+/** A line of relief paid, as the county shows it: by kind (and area) over one township or all. */
+export interface RollupLine {
+  kindCode: string;
+  kind: string;
+  areaId: number;
+  area: string;
+  persons: number;
+  households: number;
+  times: number;
+  fen: number;
+}
+
+export interface RollupYear {
+  year: number;
+  /** 全县 or one township. */
+  scope: string;
+  lines: RollupLine[];
+  reversals: { times: number; fen: number };
+  byMonth: { month: string; times: number; fen: number; reversalFen: number }[];
+}
+
+export interface TownshipRow extends Named {
+  ledgerId: string | null;
+  lastPush: string | null;
+  revoked: boolean;
+  persons: number;
+  households: number;
+  times: number;
+  fen: number;
+  reversalFen: number;
+}
+
+/** A cross-township check's hit (main/county/checks.ts). */
+export interface CheckHit {
+  kind: 'paidTwice' | 'registeredTwice' | 'sharedAccount';
+  /** Masked: 3301**********1234, or ****1234 for an account. */
+  shown: string;
+  /** What the hit is about: the kind and month paid twice, or the number of households sharing an account. */
+  detail: string;
+  townships: string[];
+  /** For the audited reveal: the person's row in one township's copy (none for an account). */
+  ref: { ledgerId: string; personId: number } | null;
+}
+
+export interface CheckRow extends CheckHit {
+  /** The topic its notes are kept under. */
+  topic: string;
+  notes: number;
+}
+
+/** 上报情况: whether the county's copy holds what the township's ledger held (per-table count and checksum). */
+export interface StatusRow extends Named {
+  lastPush: string | null;
+  /** Changes the county has applied, and the point the township's last census describes. */
+  acked: number;
+  censusSeq: number | null;
+  /** The census describes the copy as it stands, and every table matches it. */
+  complete: boolean;
+  tables: { table: string; township: { n: number; c: number } | null; county: { n: number; c: number } }[];
+}
+
+/** 一致性核对: a township's own report of a year beside the county's figures for it. */
+export interface SameRow extends Named {
+  year: number;
+  /** When the township computed its report (its last census). */
+  at: string;
+  same: boolean;
+  /** The lines that differ, township's and county's. */
+  differences: { what: string; township: string; county: string }[];
+}
+
+export interface Note {
+  id: number;
+  at: string;
+  author: string;
+  township: string | null;
+  topic: string;
+  body: string;
+}
+
+export interface CarryAnswer {
+  township: string;
+  applied: number;
+  skipped: number;
+}
