@@ -10,10 +10,11 @@ import pg from 'pg';
 import { AppError } from '../../shared/domain/result';
 import { COUNTY_SCHEMA, SYNCED, type Synced } from './tables';
 
-// tsx runs this file from main/county; the bundle runs from dist/main, where the build copies the folder.
-export const COUNTY_MIGRATIONS_DIR = fs.existsSync(path.join(__dirname, 'migrations'))
-  ? path.join(__dirname, 'migrations')
-  : path.join(__dirname, 'county-migrations');
+// The bundle runs from dist/main, where the build copies the folder as county-migrations (dist/main/migrations is
+// the ledger's own); tsx runs this file from main/county.
+export const COUNTY_MIGRATIONS_DIR = fs.existsSync(path.join(__dirname, 'county-migrations'))
+  ? path.join(__dirname, 'county-migrations')
+  : path.join(__dirname, 'migrations');
 
 /** Applies the county migrations not yet applied, in one transaction, one program at a time. */
 export async function migrateCounty(client: pg.ClientBase): Promise<number> {

@@ -4,7 +4,7 @@
 import { Alert, Select, Spin } from 'antd';
 
 import { formatWan, formatYuan } from '../../../shared/domain/money';
-import type { RollupYear } from '../../../shared/schemas/rollup';
+import type { RollupLine, RollupYear } from '../../../shared/schemas/rollup';
 import { go } from '../../components/router';
 import { useRecord } from '../../components/useRecord';
 
@@ -85,30 +85,7 @@ function YearTables({ r }: { r: RollupYear }) {
           </tr>
         </tbody>
       </table>
-      {areas.length > 0 && (
-        <table className="report-table" data-testid="rollup-areas" style={{ marginTop: 16 }}>
-          <thead>
-            <tr>
-              <th>村/社区</th>
-              <th>救助类别</th>
-              <th>人数</th>
-              <th>人次</th>
-              <th>金额（元）</th>
-            </tr>
-          </thead>
-          <tbody>
-            {areas.map((l) => (
-              <tr key={`${l.areaId}|${l.kindCode}`}>
-                <td>{l.area}</td>
-                <td>{l.kind}</td>
-                <td className="num">{n(l.persons)}</td>
-                <td className="num">{n(l.times)}</td>
-                <td className="num">{formatYuan(l.fen)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {areas.length > 0 && <AreaTable kinds={kinds} areas={areas} />}
       <table className="report-table" data-testid="rollup-months" style={{ marginTop: 16 }}>
         <thead>
           <tr>
@@ -130,5 +107,38 @@ function YearTables({ r }: { r: RollupYear }) {
         </tbody>
       </table>
     </>
+  );
+}
+
+/** One township's areas by kind, amounts in yuan: the township report's own area table. */
+function AreaTable({ kinds, areas }: { kinds: RollupLine[]; areas: RollupLine[] }) {
+  const names = [...new Map(areas.map((l) => [l.areaId, l.area])).entries()];
+  const cell = (areaId: number, kindCode: string) =>
+    areas.find((l) => l.areaId === areaId && l.kindCode === kindCode)?.fen ?? 0;
+  return (
+    <table className="report-table" data-testid="rollup-areas" style={{ marginTop: 16 }}>
+      <thead>
+        <tr>
+          <th>村/社区</th>
+          {kinds.map((k) => (
+            <th key={k.kindCode}>{k.kind}（元）</th>
+          ))}
+          <th>合计（元）</th>
+        </tr>
+      </thead>
+      <tbody>
+        {names.map(([areaId, area]) => (
+          <tr key={areaId}>
+            <td style={{ whiteSpace: 'nowrap' }}>{area}</td>
+            {kinds.map((k) => (
+              <td key={k.kindCode} className="num">
+                {formatYuan(cell(areaId, k.kindCode))}
+              </td>
+            ))}
+            <td className="num">{formatYuan(kinds.reduce((s, k) => s + cell(areaId, k.kindCode), 0))}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

@@ -4,7 +4,6 @@ import { Alert, Table, Tag, Tooltip } from 'antd';
 
 import { formatYuan } from '../../../shared/domain/money';
 import type { StatusRow, TownshipRow } from '../../../shared/schemas/rollup';
-import { go } from '../../components/router';
 import { useRecord } from '../../components/useRecord';
 
 const n = (v: number) => v.toLocaleString('zh-CN');
@@ -54,7 +53,7 @@ export function Townships({ year }: { year: number }) {
           title: '乡镇',
           dataIndex: 'name',
           render: (name: string, t) =>
-            t.ledgerId ? <a onClick={() => go(`/rollup/figures?year=${year}&code=${t.code}`)}>{name}</a> : name,
+            t.ledgerId ? <a href={`#/rollup/figures?year=${year}&code=${t.code}`}>{name}</a> : name,
         },
         { title: '区划代码', dataIndex: 'code' },
         { title: '人数', dataIndex: 'persons', align: 'right', render: n },

@@ -1,0 +1,139 @@
+// The county office in one command (`--county`): its PostgreSQL starts beside its ledger, the admin registers two
+// townships from the screen and hands each its file; the townships (demo years, in this process) push; the county's
+// totals, comparison, copy status, check of sameness and cross-township checks show on its menu, a reveal asks why.
+import fs from 'node:fs';
+import path from 'node:path';
+
+import { expect, type Page, test } from '@playwright/test';
+import pg from 'pg';
+
+import { serverDirOf } from '../../main/county/office';
+import { push } from '../../main/county/push';
+import type { Enrolment } from '../../main/county/store';
+import { annualReport } from '../../main/services/reports';
+import { formatYuan } from '../../shared/domain/money';
+import { dateCn } from '../../shared/domain/time';
+import { demoTownship, plantTwin, type Township } from '../unit/townships';
+import { startHost, tempDir } from './host';
+import { firstStartAsAdmin } from './session';
+
+/** Registers a township on the 乡镇登记 tab and reads the downloaded enrolment file. */
+async function enrolOnScreen(page: Page, t: { code: string; name: string }): Promise<Enrolment> {
+  await page.getByRole('tab', { name: '乡镇登记' }).click();
+  await page.getByRole('button', { name: '登记乡镇' }).click();
+  await page.getByLabel('乡镇名称').fill(t.name);
+  await page.getByLabel('统计用区划代码（12 位）').fill(t.code);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '登记并下载登记文件' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe(`${t.name}县级汇总登记文件.json`);
+  const file = path.join(tempDir(), download.suggestedFilename());
+  await download.saveAs(file);
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as Enrolment;
+}
+
+test('--county: registers townships on screen, shows their pushed year, its sameness and the cross-township checks', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  const dir = tempDir();
+  // As root (CI) the server runs as postgres, which must reach its folder inside this one.
+  fs.chmodSync(dir, 0o711);
+  const host = await startHost({ db: path.join(dir, 'office.sqlite'), args: ['--county'] });
+  const towns: Township[] = [];
+  try {
+    await firstStartAsAdmin(page, host);
+    expect(fs.existsSync(path.join(serverDirOf(host.db), 'data', 'PG_VERSION'))).toBe(true);
+    await expect(page.getByRole('menuitem', { name: '县级汇总' })).toBeVisible();
+    await expect(page.getByRole('menuitem', { name: '补贴发放' })).toHaveCount(0);
+    await page.getByRole('tab', { name: '乡镇对比' }).click();
+    await expect(page.getByText('还没有登记任何乡镇')).toBeVisible();
+    await page.screenshot({ path: 'test-results/rollup-empty.png' });
+
+    // A bad code is refused at its field; nothing is registered.
+    await page.getByRole('tab', { name: '乡镇登记' }).click();
+    await page.getByRole('button', { name: '登记乡镇' }).click();
+    await page.getByLabel('乡镇名称').fill('短码乡');
+    await page.getByLabel('统计用区划代码（12 位）').fill('33012');
+    await page.getByRole('button', { name: '登记并下载登记文件' }).click();
+    await expect(page.getByText('统计用区划代码应为 12 位数字')).toBeVisible();
+    await page.getByRole('button', { name: '取消' }).click();
+
+    // Two townships: each admin loads its file under 设置 → 县级上报 (demoTownship does, through the same channel).
+    for (const day of ['2026-09-15', '2026-11-20']) {
+      let file: Enrolment | null = null;
+      const t = await demoTownship(day, async (x) => (file = await enrolOnScreen(page, x)));
+      expect(file!.url).toMatch(/^postgres:\/\/township_\d{12}@127\.0\.0\.1:\d+\/postgres$/);
+      await push(t.w.ledger);
+      towns.push(t);
+    }
+    await expect(page.getByTestId('rollup-enrolled')).toContainText(towns[1].e.township);
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    await page.screenshot({ path: 'test-results/rollup-enrolled.png' });
+
+    // The comparison: each township's total is its own report's; each copy is complete.
+    await page.getByRole('tab', { name: '乡镇对比' }).click();
+    const table = page.getByTestId('rollup-townships');
+    for (const t of towns) {
+      const own = annualReport(t.w.ledger.db, 2026, dateCn(t.w.clock.now())).total;
+      const row = table.getByRole('row', { name: new RegExp(t.e.township) });
+      await expect(row).toContainText(formatYuan(own.fen));
+      await expect(row).toContainText('完整');
+    }
+    await page.screenshot({ path: 'test-results/rollup-townships.png' });
+
+    // One township's year by kind and area.
+    await table.getByRole('link', { name: towns[0].e.township }).click();
+    await expect(page.getByTestId('rollup-summary')).toContainText(`2026年${towns[0].e.township}共救助`);
+    await expect(page.getByTestId('rollup-areas')).toBeVisible();
+    await page.screenshot({ path: 'test-results/rollup-township.png', fullPage: true });
+
+    await page.getByRole('tab', { name: '一致性核对' }).click();
+    await expect(page.getByTestId('rollup-sameness').getByText('一致', { exact: true }).first()).toBeVisible();
+    await expect(page.getByText('处不一致')).toHaveCount(0);
+    await expect(page.locator('.ant-spin-spinning')).toHaveCount(0);
+    await expect(page.locator('.ant-message-notice')).toHaveCount(0);
+    await page.screenshot({ path: 'test-results/rollup-sameness.png' });
+
+    // A person of the later township planted in the earlier one: three hits, masked; the reveal asks why.
+    const twin = plantTwin(towns[1].w, towns[0].w);
+    await push(towns[0].w.ledger);
+    await page.getByRole('tab', { name: '跨乡镇核查' }).click();
+    const checks = page.getByTestId('rollup-checks');
+    await expect(checks.getByText('重复享受')).toBeVisible();
+    await expect(checks.getByText('重复登记')).toBeVisible();
+    await expect(checks.getByText('共用账户')).toBeVisible();
+    await expect(checks).not.toContainText(twin.idNumber);
+    const row = checks.getByRole('row', { name: /重复享受/ });
+    await row.getByRole('button', { name: '显示' }).click();
+    await page.getByRole('button', { name: '查看', exact: true }).click();
+    await expect(page.getByText('请写明查看原因')).toBeVisible();
+    await page.getByLabel('查看原因').fill('重复享受核查，需与乡镇核对');
+    await page.getByRole('button', { name: '查看', exact: true }).click();
+    await expect(row).toContainText(twin.idNumber);
+    await row.getByRole('button', { name: '写备注' }).click();
+    await page.getByLabel('新备注').fill('已电话联系两镇核对');
+    await page.getByRole('button', { name: '保存备注' }).click();
+    await expect(page.getByTestId('rollup-notes')).toContainText('已电话联系两镇核对');
+    await page.screenshot({ path: 'test-results/rollup-note.png' });
+    await page.keyboard.press('Escape');
+    await expect(row.getByRole('button', { name: '1 条备注' })).toBeVisible();
+    await expect(page.locator('.ant-drawer-open')).toHaveCount(0);
+    await page.screenshot({ path: 'test-results/rollup-checks.png' });
+
+    // The reveal is in the county's own log, with who asked and why, and without the number.
+    const url = `postgres://postgres:${fs.readFileSync(path.join(serverDirOf(host.db), 'superuser'), 'utf8')}@127.0.0.1:${fs.readFileSync(path.join(serverDirOf(host.db), 'port'), 'utf8')}/postgres`;
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    const { rows } = await c.query(`SELECT detail FROM county.audit_log WHERE action = 'reveal'`);
+    await c.end();
+    expect(rows.map((r) => [r.detail.by, r.detail.why])).toEqual([['王管理', '重复享受核查，需与乡镇核对']]);
+    expect(JSON.stringify(rows)).not.toContain(twin.idNumber);
+  } finally {
+    for (const t of towns) await t.w.ledger.close({ backup: false });
+    // Stopping the host stops its server.
+    await host.stop();
+  }
+  expect(fs.existsSync(path.join(serverDirOf(host.db), 'data', 'postmaster.pid'))).toBe(false);
+});
