@@ -298,6 +298,7 @@ export const contract = {
   // 县级汇总: the county office's screens (started with --county or --pg), over the townships' copies in PostgreSQL.
   'rollup.year': def<rollup.RollupYear>()(rollup.rollupYearInput, STAFF, 'task'),
   'rollup.townships': def<rollup.TownshipRow[]>()(reportInput, STAFF, 'task'),
+  'rollup.sections': def<rollup.TownshipSections[]>()(reportInput, STAFF, 'task'),
   'rollup.status': def<rollup.StatusRow[]>()(empty, STAFF, 'task'),
   'rollup.sameness': def<rollup.SameRow[]>()(empty, STAFF, 'task'),
   'rollup.checks': def<rollup.CheckRow[]>()(reportInput, STAFF, 'task'),

@@ -4,13 +4,12 @@
 import pg from 'pg';
 
 import { AppError } from '../../shared/domain/result';
-import { dateCn, isoCn } from '../../shared/domain/time';
+import { isoCn } from '../../shared/domain/time';
 import { type DB, prep } from '../db/open';
 import type { Ledger } from '../ledger';
-import { annualReport } from '../services/reports';
-import { type Figures, reportPayments } from './figures';
+import { reportFigures } from './sameness';
 import { applyChunk, type Chunk, connectionOf, countyColumns, type Enrolment } from './store';
-import { type Census, censusSql, SYNCED } from './tables';
+import { type Census, censusSql, numericKey, SYNCED } from './tables';
 
 export interface Link {
   county_name: string;
@@ -69,7 +68,7 @@ export function queueAll(db: DB): void {
   for (const s of SYNCED)
     db.exec(
       `INSERT INTO outbox (tbl, key)
-        SELECT '${s.table}', ${s.key}
+        SELECT DISTINCT '${s.table}', ${s.key}
           FROM ${s.table}
           ORDER BY ${s.key}`,
     );
@@ -94,7 +93,7 @@ export function readChunk(db: DB, ledgerId: string, from: number, lines: number)
           `SELECT ${s.columns.join(', ')}
             FROM ${s.table}
             WHERE ${s.key} IN (SELECT value FROM json_each(?))`,
-        ).all(JSON.stringify(s.key === 'id' ? keys.map(Number) : keys)) as Record<string, unknown>[])
+        ).all(JSON.stringify(numericKey(s) ? keys.map(Number) : keys)) as Record<string, unknown>[])
       : [];
     const found = new Set(rows.map((r) => String(r[s.key])));
     return { table: s.table, rows, deleted: keys.filter((k) => !found.has(k)) };
@@ -225,14 +224,6 @@ async function pushAll(ledger: Ledger, opts: PushOptions): Promise<PushResult> {
 /** The ledger's census (county/tables.ts), taken while nothing is left to push, so it describes the county's copy. */
 export function census(db: DB): Census {
   return Object.fromEntries(SYNCED.map((s) => [s.table, prep(db, censusSql(s, 'sqlite')).get() as Census[string]]));
-}
-
-/** The township's own annual report of every year it paid in, in the county's shape, for the county's check page. */
-export function reportFigures(db: DB, now: Date): Figures {
-  const years = prep(db, 'SELECT DISTINCT year FROM annual_totals ORDER BY year').all() as { year: string }[];
-  return Object.fromEntries(
-    years.map(({ year }) => [year, reportPayments(annualReport(db, Number(year), dateCn(now)))]),
-  );
 }
 
 /** After a push that left nothing behind, at most once an hour: what the ledger holds, for the county to compare. */

@@ -155,16 +155,18 @@ export async function countyColumns(client: pg.ClientBase): Promise<Map<string, 
 function upsertSql(s: Synced, types: Map<string, string>): string {
   const cols = s.columns.map((c) => `${c} ${types.get(c)}`).join(', ');
   const names = s.columns.join(', ');
-  const onConflict = s.insertOnly
-    ? 'DO NOTHING'
-    : `DO UPDATE SET ${s.columns
-        .filter((c) => c !== s.key)
-        .map((c) => `${c} = excluded.${c}`)
-        .join(', ')}`;
+  // A group's rows go into a group just emptied; a payment already there is never written again.
+  const onConflict =
+    s.group || s.insertOnly
+      ? 'ON CONFLICT DO NOTHING'
+      : `ON CONFLICT (ledger_id, ${s.key}) DO UPDATE SET ${s.columns
+          .filter((c) => c !== s.key)
+          .map((c) => `${c} = excluded.${c}`)
+          .join(', ')}`;
   return `INSERT INTO county.${s.table} (ledger_id, ${names})
     SELECT $1, ${names}
       FROM json_to_recordset($2::json) AS r(${cols})
-    ON CONFLICT (ledger_id, ${s.key}) ${onConflict}`;
+    ${onConflict}`;
 }
 
 /**
@@ -206,6 +208,13 @@ export async function applyChunk(
       const s = SYNCED.find((x) => x.table === part.table);
       const t = types.get(part.table);
       if (!s || !t) throw new AppError('VALIDATION', `县里的汇总库没有表 ${part.table}，请县民政局升级`);
+      // A group is replaced whole: every key the chunk names, with its rows or without any.
+      const gone = s.group ? [...new Set([...part.deleted, ...part.rows.map((r) => String(r[s.key]))])] : part.deleted;
+      if (gone.length)
+        await client.query(`DELETE FROM county.${s.table} WHERE ledger_id = $1 AND ${s.key}::text = ANY($2)`, [
+          chunk.ledgerId,
+          gone,
+        ]);
       if (part.rows.length) {
         const upserting = client.query(upsertSql(s, t), [chunk.ledgerId, JSON.stringify(part.rows)]);
         if (meanwhile) {
@@ -215,11 +224,6 @@ export async function applyChunk(
         }
         await upserting;
       }
-      if (part.deleted.length)
-        await client.query(`DELETE FROM county.${s.table} WHERE ledger_id = $1 AND ${s.key}::text = ANY($2)`, [
-          chunk.ledgerId,
-          part.deleted,
-        ]);
     }
     await client.query(
       `UPDATE county.townships

@@ -1,6 +1,7 @@
 // What the county keeps of a township's ledger: these tables, these columns, under the same names in both schemas
-// (migrations/0001_county.sql there, the ledger's own migrations here). The outbox triggers (ledger migration 0014)
-// list the same tables; a test holds the three to one another.
+// (migrations/0001 and 0003 there, the ledger's own migrations here): the columns the township report reads, and no
+// more. The outbox triggers (ledger migrations 0014 and 0015) list the same tables; tests/unit/rollup.test.ts holds
+// the three to one another, and the check of sameness proves the columns are enough.
 
 export interface Synced {
   table: string;
@@ -9,7 +10,12 @@ export interface Synced {
   columns: readonly string[];
   /** Payments are only ever inserted, in the county as in the ledger: a row already there is never written again. */
   insertOnly?: boolean;
+  /** `key` names a group of rows (a dispute's mediators): the county replaces the whole group. */
+  group?: boolean;
 }
+
+/** The columns of a register synced as the columns are named: `id` first. */
+const register = (table: string, columns: string[]): Synced => ({ table, key: 'id', columns: ['id', ...columns] });
 
 export const SYNCED: readonly Synced[] = [
   { table: 'areas', key: 'id', columns: ['id', 'name', 'sort_order'] },
@@ -42,10 +48,55 @@ export const SYNCED: readonly Synced[] = [
       'reverses_id',
     ],
   },
+  // The registers of the report's other sections (services/reports.ts reportSections).
+  register('applications', [
+    'household_id',
+    'area_id',
+    'kind_code',
+    'state',
+    'accepted_on',
+    'deadline',
+    'decided_on',
+    'approved_fen',
+  ]),
+  register('application_steps', ['application_id', 'action', 'on_date']),
+  register('cadres', ['name', 'name_initials']),
+  register('pairings', ['cadre_id', 'household_id', 'from_date', 'to_date']),
+  register('visits', ['household_id', 'cadre_id', 'visited_on']),
+  register('visit_aid', ['visit_id', 'value_fen']),
+  register('service_cards', ['household_id', 'issued_on', 'voided_on']),
+  register('wishes', ['area_id', 'category', 'collected_on', 'status', 'due_on', 'fulfilled_on']),
+  register('wish_claims', ['wish_id', 'cadre_id']),
+  register('suggestions', [
+    'area_id',
+    'category',
+    'collected_on',
+    'status',
+    'on_the_spot',
+    'result',
+    'due_on',
+    'answered_on',
+  ]),
+  register('disputes', [
+    'area_id',
+    'type',
+    'accepted_on',
+    'status',
+    'agreement',
+    'due_on',
+    'concluded_on',
+    'persons',
+    'amount_fen',
+  ]),
+  { table: 'dispute_mediators', key: 'dispute_id', group: true, columns: ['dispute_id', 'cadre_id'] },
+  { table: 'choices', key: 'list', group: true, columns: ['list', 'name', 'sort_order'] },
 ];
 
+/** Whether a key is a row number (compared as a number in the ledger) or a code. */
+export const numericKey = (s: Synced) => /(^|_)id$/.test(s.key);
+
 /** The county schema version this program writes to: the number of its county migrations. */
-export const COUNTY_SCHEMA = 2;
+export const COUNTY_SCHEMA = 3;
 
 /**
  * A table's census: its row count and a checksum, the characters of every row's columns joined, computed the same way

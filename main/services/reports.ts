@@ -14,7 +14,7 @@ import {
   WISH_FIGURES,
 } from '../../shared/domain/service';
 import { cnDay, dateCn } from '../../shared/domain/time';
-import type { AnnualReport } from '../../shared/schemas/reports';
+import type { AnnualReport, ReportSections } from '../../shared/schemas/reports';
 import { DEFAULT_CENTER } from '../../shared/schemas/settings';
 import { type DB, prep } from '../db/open';
 import type { Handlers } from '../dispatch';
@@ -110,6 +110,27 @@ export function annualReport(db: DB, year: number, today: string): AnnualReport 
     return months.get(month) ?? { month, times: 0, fen: 0, reversalFen: 0 };
   });
 
+  const sections = reportSections(db, year, today);
+  const report = {
+    year,
+    byKind,
+    reversals,
+    total: { ...total, kindCode: 'all', kind: '合计' },
+    netFen: total.fen - reversals.fen,
+    prevTotal: { fen: prevFen, netFen: prevFen - line(year - 1, 1).fen },
+    areas,
+    byAreaKind,
+    byMonth,
+    ...sections,
+  };
+  return { ...report, summary: annualSummary(report) };
+}
+
+/**
+ * The registry, applications, 结对帮扶 and 群众服务 sections of a year. The county runs this same function over
+ * its copy of a township (county/sections.ts), so both read only the columns county/tables.ts syncs.
+ */
+export function reportSections(db: DB, year: number, today: string): ReportSections {
   // Registry and application figures: the same conditions the households and applications grids filter by.
   const count = (table: string, c: { sql: string; args: string[] }) =>
     (prep(db, `SELECT count(*) AS n FROM ${table} WHERE ${c.sql}`).get(...c.args) as { n: number }).n;
@@ -135,16 +156,7 @@ export function annualReport(db: DB, year: number, today: string): AnnualReport 
   const wishes = wishYear(db, year, today);
   const suggestions = suggestionYear(db, year, today);
   const disputes = disputeYear(db, year, today);
-  const report = {
-    year,
-    byKind,
-    reversals,
-    total: { ...total, kindCode: 'all', kind: '合计' },
-    netFen: total.fen - reversals.fen,
-    prevTotal: { fen: prevFen, netFen: prevFen - line(year - 1, 1).fen },
-    areas,
-    byAreaKind,
-    byMonth,
+  return {
     registry,
     applications,
     pairing: Object.values(pairing).some((n) => n > 0) ? pairing : null,
@@ -152,7 +164,6 @@ export function annualReport(db: DB, year: number, today: string): AnnualReport 
     suggestions: suggestions.total.collected > 0 ? suggestions : null,
     disputes: disputes.total.accepted > 0 ? { ...disputes, byPerson: disputes.byPerson ?? [] } : null,
   };
-  return { ...report, summary: annualSummary(report) };
 }
 
 const yuan = (fen: number) => fen / 100;

@@ -11,8 +11,10 @@ import type { CheckRow, Note, RollupYear } from '../../shared/schemas/rollup';
 import { DEFAULT_CENTER } from '../../shared/schemas/settings';
 import { importCarry } from '../county/carry';
 import { crossChecks, revealId } from '../county/checks';
-import { completeness, countyPayments, sameness, townshipComparison } from '../county/figures';
+import { completeness, countyPayments, townshipComparison } from '../county/figures';
 import type { CountyOffice } from '../county/office';
+import { sameness } from '../county/sameness';
+import { countySections } from '../county/sections';
 import { enrolTownship, revokeTownship } from '../county/store';
 import type { Ctx, Handlers } from '../dispatch';
 import { getSetting } from './settings';
@@ -65,7 +67,7 @@ async function namesOf(client: pg.ClientBase, ledgerId: string | null) {
   return new Map(rows.map((r) => [r.k, r.name]));
 }
 
-async function rollupYear(client: pg.ClientBase, year: number, code?: string): Promise<RollupYear> {
+async function rollupYear(client: pg.ClientBase, year: number, today: string, code?: string): Promise<RollupYear> {
   const town = code ? await ledgerOf(client, code) : null;
   const c = await countyPayments(client, town?.ledgerId ?? null, year);
   const names = await namesOf(client, town?.ledgerId ?? null);
@@ -77,7 +79,8 @@ async function rollupYear(client: pg.ClientBase, year: number, code?: string): P
       kind: l.kindCode ? (names.get(`k${l.kindCode}`) ?? l.kindCode) : '合计',
       area: l.areaId ? (names.get(`a${l.areaId}`) ?? String(l.areaId)) : '',
     }));
-  return { year, scope: town?.name ?? '全县', lines, reversals: c.reversals, byMonth: c.byMonth };
+  const sections = town ? await countySections(client, town.ledgerId, year, today) : null;
+  return { year, scope: town?.name ?? '全县', lines, reversals: c.reversals, byMonth: c.byMonth, sections };
 }
 
 /** A check's notes are kept under its topic: the person's row, or the account and its townships. */
@@ -85,8 +88,20 @@ const topicOf = (h: Omit<CheckRow, 'topic' | 'notes'>) =>
   h.ref ? `${h.kind}:${h.ref.ledgerId}:${h.ref.personId}` : `${h.kind}:${h.shown}:${h.townships.join(',')}`;
 
 export const rollupHandlers = {
-  'rollup.year': (ctx, input) => withClient(ctx, (c) => rollupYear(c, input.year, input.code)),
+  'rollup.year': (ctx, input) => withClient(ctx, (c) => rollupYear(c, input.year, dateCn(ctx.now), input.code)),
   'rollup.townships': (ctx, input) => withClient(ctx, (c) => townshipComparison(c, input.year)),
+  'rollup.sections': (ctx, input) =>
+    withClient(ctx, async (c) => {
+      const out = [];
+      for (const t of await townshipComparison(c, input.year))
+        if (t.ledgerId)
+          out.push({
+            code: t.code,
+            name: t.name,
+            sections: await countySections(c, t.ledgerId, input.year, dateCn(ctx.now)),
+          });
+      return out;
+    }),
   'rollup.status': (ctx) => withClient(ctx, (c) => completeness(c)),
   'rollup.sameness': (ctx) => withClient(ctx, (c) => sameness(c)),
   'rollup.checks': (ctx, input) =>

@@ -60,6 +60,12 @@ export interface AnnualReport {
   summary: string;
 }
 
+/** The report's sections beyond payments, from the registers: also what the county computes over its copy. */
+export type ReportSections = Pick<
+  AnnualReport,
+  'registry' | 'applications' | 'pairing' | 'wishes' | 'suggestions' | 'disputes'
+>;
+
 /** A register's figures of a year: the total and the lines by category, area and month of collection. */
 export interface YearFigures<F extends string> {
   total: FigureLine<F>;

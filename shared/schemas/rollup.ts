@@ -1,7 +1,7 @@
 // 县级汇总: what the county office's screens ask its PostgreSQL (main/services/rollup.ts).
 import { z } from 'zod';
 
-import { reportInput } from './reports';
+import { reportInput,type ReportSections } from './reports';
 
 export const townshipCode = z
   .string({ error: '请填写 12 位统计用区划代码' })
@@ -67,6 +67,13 @@ export interface RollupYear {
   lines: RollupLine[];
   reversals: { times: number; fen: number };
   byMonth: { month: string; times: number; fen: number; reversalFen: number }[];
+  /** One township's other sections, by its report's own code over the copy (none over the county). */
+  sections: ReportSections | null;
+}
+
+/** 乡镇对比 of the registers: each township's other sections of the year. */
+export interface TownshipSections extends Named {
+  sections: ReportSections;
 }
 
 export interface TownshipRow extends Named {

@@ -10,15 +10,10 @@ import type pg from 'pg';
 
 import { importCarry, sealCarry, unsealCarry, writeCarry } from '../../main/county/carry';
 import { crossChecks, revealId } from '../../main/county/checks';
-import {
-  comparable,
-  completeness,
-  countyPayments,
-  reportPayments,
-  sameness,
-  totalsAgree,
-} from '../../main/county/figures';
+import { completeness, countyPayments, totalsAgree } from '../../main/county/figures';
 import { push, queueAll } from '../../main/county/push';
+import { comparable, reportPayments, sameness } from '../../main/county/sameness';
+import { countySections } from '../../main/county/sections';
 import {
   applyChunk,
   carryKey,
@@ -31,7 +26,7 @@ import {
 import { SYNCED } from '../../main/county/tables';
 import { newSession } from '../../main/dispatch';
 import { Ledger } from '../../main/ledger';
-import { annualReport } from '../../main/services/reports';
+import { annualReport, reportSections } from '../../main/services/reports';
 import { maskIdNumber } from '../../shared/domain/idNumber';
 import { dateCn } from '../../shared/domain/time';
 import { must, refused, type World, world } from './helpers';
@@ -129,6 +124,14 @@ test('three townships push to one county: its figures for each equal the townshi
 
   // The check page: each township's own report, sent with its census, equals the county's figures for it, every year
   // it paid in; a kept total changed behind the trigger's back shows as a difference on its month and its lines.
+  // The report's other sections over each copy, by the township's own code: the same to the last line.
+  for (const t of towns) {
+    const today = dateCn(t.w.clock.now());
+    const mine = reportSections(t.w.ledger.db, year, today);
+    assert.ok(mine.applications.accepted > 0 && mine.registry.registeredAtEnd > 0);
+    assert.ok(mine.pairing && mine.wishes && mine.suggestions && mine.disputes, 'the demo year has every section');
+    assert.deepEqual(await countySections(county, t.w.ledger.id, year, today), mine);
+  }
   const checked = await sameness(county);
   for (const t of towns) {
     const mine = checked.filter((x) => x.code === t.e.code);
@@ -162,6 +165,31 @@ test('three townships push to one county: its figures for each equal the townshi
     JSON.stringify(off),
   );
   assert.ok(off.differences.some((d) => d.what === '全部类别'));
+  // A wish whose copy lost its fulfilment: the 微心愿 lines that count it differ, and nothing else.
+  await county.query('BEGIN');
+  await county.query(
+    `UPDATE county.wishes
+      SET status = 'claimed', fulfilled_on = NULL
+      WHERE ledger_id = $1
+        AND id = (
+          SELECT min(id)
+            FROM county.wishes
+            WHERE ledger_id = $1
+              AND status = 'fulfilled'
+              AND collected_on >= $2)`,
+    [towns[0].w.ledger.id, `${year}-01-01`],
+  );
+  const wish = (await sameness(county)).find((x) => x.code === towns[0].e.code && x.year === year)!;
+  await county.query('ROLLBACK');
+  assert.ok(wish.differences.length > 0);
+  assert.ok(
+    wish.differences.every((d) => d.what.startsWith('微心愿')),
+    JSON.stringify(wish.differences),
+  );
+  assert.ok(
+    wish.differences.some((d) => d.what === '微心愿 · total · fulfilled'),
+    JSON.stringify(wish.differences),
+  );
 
   // The county's total is the three townships' totals added.
   const all = await countyPayments(county, null, year);

@@ -9,11 +9,13 @@ import { after, before, test } from 'node:test';
 import type pg from 'pg';
 
 import { writeCarry } from '../../main/county/carry';
-import { comparable, countyPayments, reportPayments } from '../../main/county/figures';
+import { countyPayments } from '../../main/county/figures';
 import { type CountyOffice, openOffice } from '../../main/county/office';
 import { push } from '../../main/county/push';
-import type { Enrolment } from '../../main/county/store';
-import { annualReport } from '../../main/services/reports';
+import { comparable, reportPayments } from '../../main/county/sameness';
+import { countyColumns, type Enrolment } from '../../main/county/store';
+import { SYNCED } from '../../main/county/tables';
+import { annualReport, reportSections } from '../../main/services/reports';
 import { contract } from '../../shared/contract';
 import { maskIdNumber } from '../../shared/domain/idNumber';
 import { dateCn } from '../../shared/domain/time';
@@ -80,7 +82,16 @@ test('the county office enrols townships from its screen; its figures, compariso
       'areas by name',
     );
     assert.deepEqual(shown.byMonth, mine.byMonth);
+    // And its other sections, by the township's own code over the county's copy.
+    const today = dateCn(desk.clock.now());
+    assert.deepEqual(shown.sections, reportSections(t.w.ledger.db, year, today));
+    assert.ok(shown.sections?.wishes && shown.sections.disputes && shown.sections.pairing);
   }
+  const sections = must(await desk.call(admin, 'rollup.sections', { year }));
+  assert.deepEqual(
+    sections.map((s) => [s.code, s.sections.applications.accepted]),
+    towns.map((t) => [t.e.code, reportSections(t.w.ledger.db, year, dateCn(desk.clock.now())).applications.accepted]),
+  );
   // Over the county: lines by kind only (an area is one township's), persons added over townships.
   const all = must(await desk.call(admin, 'rollup.year', { year }));
   assert.equal(all.scope, '全县');
@@ -141,6 +152,7 @@ test('cross-township checks through the screen: masked for a clerk everywhere, a
   const sweep: Record<string, object> = {
     'rollup.year': { year: 2026 },
     'rollup.townships': { year: 2026 },
+    'rollup.sections': { year: 2026 },
     'rollup.status': {},
     'rollup.sameness': {},
     'rollup.checks': { year: 2026 },
@@ -222,4 +234,39 @@ test("a township's own ledger refuses the county's channels, saying how the coun
   assert.match(e.message, /--county/);
   assert.equal(must(await t.w.call(t.admin, 'setup.state', {})).county, false);
   assert.equal(must(await desk.call(await desk.admin(), 'setup.state', {})).county, true);
+});
+
+test('what the county keeps is declared once: every synced table has its outbox triggers in the ledger and its columns in the county', async () => {
+  const t = towns[0];
+  const triggers = new Set(
+    (t.w.ledger.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger'`).all() as { name: string }[]).map(
+      (r) => r.name,
+    ),
+  );
+  const missing = SYNCED.flatMap((s) =>
+    ['insert', 'update', 'delete']
+      .filter((e) => !(s.insertOnly && e !== 'insert'))
+      .map((e) => `${s.table}_outbox_${e}`)
+      .filter((n) => !triggers.has(n)),
+  );
+  assert.deepEqual(missing, []);
+  const outboxed = [...triggers].filter((n) => n.includes('_outbox_')).map((n) => n.replace(/_outbox_\w+$/, ''));
+  assert.deepEqual([...new Set(outboxed)].sort(), SYNCED.map((s) => s.table).sort());
+  // The county's catalog has every column (countyColumns refuses otherwise), and each ledger column exists too.
+  const types = await countyColumns(county);
+  for (const s of SYNCED) {
+    const mine = (t.w.ledger.db.prepare(`PRAGMA table_info(${s.table})`).all() as { name: string }[]).map(
+      (c) => c.name,
+    );
+    assert.deepEqual(
+      s.columns.filter((c) => !mine.includes(c)),
+      [],
+      s.table,
+    );
+    assert.deepEqual(
+      s.columns.filter((c) => !types.get(s.table)!.has(c)),
+      [],
+      s.table,
+    );
+  }
 });

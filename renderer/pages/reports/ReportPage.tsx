@@ -3,15 +3,14 @@
 import { DownloadOutlined, FileWordOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Select, Space, Spin } from 'antd';
 
-import { successRate } from '../../../shared/domain/disputes';
 import { call } from '../../api';
 import { DOCX, downloadBase64, XLSX } from '../../components/download';
 import { MonthChart } from '../../components/MonthChart';
 import { go } from '../../components/router';
 import { recentYears, today } from '../../components/today';
 import { useRecord } from '../../components/useRecord';
-import { AreaTable, type Drill, KindTable, MonthTable, OtherFigures } from './ReportTables';
-import { disputeSection, ServiceFigures, suggestionSection, wishSection } from './ServiceTables';
+import { AreaTable, type Drill, KindTable, MonthTable } from './ReportTables';
+import { SectionCards } from './SectionCards';
 
 export function ReportPage({ route }: { route: string }) {
   const { message } = App.useApp();
@@ -74,35 +73,7 @@ export function ReportPage({ route }: { route: string }) {
             <MonthChart months={r.byMonth} width={900} height={260} />
             <MonthTable r={r} drill={drill} />
           </Card>
-          <Card size="small" title="办理、台账与结对帮扶" style={{ marginBottom: 12 }}>
-            <OtherFigures r={r} links />
-          </Card>
-          {wishSection(r) && (
-            <Card
-              size="small"
-              title={`微心愿${r.wishes!.avgDays !== null ? `（从征集到实现平均 ${r.wishes!.avgDays} 天）` : ''}`}
-              style={{ marginBottom: 12 }}
-            >
-              <ServiceFigures s={wishSection(r)!} servers={r.wishes} />
-            </Card>
-          )}
-          {suggestionSection(r) && (
-            <Card
-              size="small"
-              title={`群众意见建议（解决率 ${((r.suggestions!.total.resolved * 100) / r.suggestions!.total.collected).toFixed(1)}%）`}
-            >
-              <ServiceFigures s={suggestionSection(r)!} />
-            </Card>
-          )}
-          {disputeSection(r) && (
-            <Card
-              size="small"
-              title={`矛盾纠纷调解（调解成功率 ${successRate(r.disputes!.total)}，金额单位：万元）`}
-              style={{ marginTop: 12 }}
-            >
-              <ServiceFigures s={disputeSection(r)!} />
-            </Card>
-          )}
+          <SectionCards r={r} links />
         </>
       )}
     </div>

@@ -4,7 +4,10 @@ import type { ReactNode } from 'react';
 
 import { formatWan, formatYuan } from '../../../shared/domain/money';
 import { type ApplicationTally, areaTotals, changeText, type RegistryChange } from '../../../shared/domain/reports';
-import type { AnnualReport } from '../../../shared/schemas/reports';
+import type { AnnualReport, ReportSections } from '../../../shared/schemas/reports';
+
+/** A year's sections beyond payments: the township's report, or the county's figures for one township. */
+export type YearSections = ReportSections & { year: number };
 
 /** Where a number leads: the payments grid with the filter that produced it. */
 export type Drill = (
@@ -181,7 +184,7 @@ export function MonthTable({ r, drill }: { r: AnnualReport; drill: Drill }) {
 }
 
 /** Applications, registry and pairing; on the screen each number opens the grid of what it counts. */
-export function OtherFigures({ r, links = false }: { r: AnnualReport; links?: boolean }) {
+export function OtherFigures({ r, links = false }: { r: YearSections; links?: boolean }) {
   const a = r.applications;
   const p = r.pairing;
   const open = (href: string, n: number | string) => (links ? <a href={href}>{n}</a> : n);

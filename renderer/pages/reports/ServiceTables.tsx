@@ -13,8 +13,9 @@ import {
   WISH_FIGURE_LABELS,
   WISH_FIGURES,
 } from '../../../shared/domain/service';
-import type { AnnualReport, YearFigures } from '../../../shared/schemas/reports';
+import type { YearFigures } from '../../../shared/schemas/reports';
 import type { FigureLine } from '../../../shared/schemas/service';
+import type { YearSections } from './ReportTables';
 
 type Dim = FigureDimension | 'person';
 const LINES = { category: 'byCategory', area: 'byArea', month: 'byMonth', person: 'byPerson' } as const;
@@ -80,7 +81,7 @@ export function FigureTable<F extends string>({ s, dim, links }: { s: Section<F>
   );
 }
 
-export const wishSection = (r: AnnualReport): Section<(typeof WISH_FIGURES)[number]> | null =>
+export const wishSection = (r: YearSections): Section<(typeof WISH_FIGURES)[number]> | null =>
   r.wishes && {
     year: r.year,
     grid: 'wishes',
@@ -89,7 +90,7 @@ export const wishSection = (r: AnnualReport): Section<(typeof WISH_FIGURES)[numb
     data: r.wishes,
     dims: FIGURE_DIMENSIONS,
   };
-export const suggestionSection = (r: AnnualReport): Section<(typeof SUGGESTION_FIGURES)[number]> | null =>
+export const suggestionSection = (r: YearSections): Section<(typeof SUGGESTION_FIGURES)[number]> | null =>
   r.suggestions && {
     year: r.year,
     grid: 'suggestions',
@@ -98,7 +99,7 @@ export const suggestionSection = (r: AnnualReport): Section<(typeof SUGGESTION_F
     data: r.suggestions,
     dims: FIGURE_DIMENSIONS,
   };
-export const disputeSection = (r: AnnualReport): Section<DisputeFigure> | null =>
+export const disputeSection = (r: YearSections): Section<DisputeFigure> | null =>
   r.disputes && {
     year: r.year,
     grid: 'disputes',
@@ -110,11 +111,20 @@ export const disputeSection = (r: AnnualReport): Section<DisputeFigure> | null =
   };
 
 /** On the screen: the breakdowns as tabs, and for wishes who claimed and fulfilled them. */
-export function ServiceFigures<F extends string>({ s, servers }: { s: Section<F>; servers?: AnnualReport['wishes'] }) {
+/** `links`: each number opens the township's grid behind it (not in the county office, which has no grids). */
+export function ServiceFigures<F extends string>({
+  s,
+  servers,
+  links = true,
+}: {
+  s: Section<F>;
+  servers?: YearSections['wishes'];
+  links?: boolean;
+}) {
   const items: { key: string; label: string; children: ReactNode }[] = (Object.keys(s.dims) as Dim[]).map((dim) => ({
     key: dim,
     label: `按${s.dims[dim]}`,
-    children: <FigureTable s={s} dim={dim} links />,
+    children: <FigureTable s={s} dim={dim} links={links} />,
   }));
   if (servers?.byServer.length)
     items.push({
@@ -135,9 +145,13 @@ export function ServiceFigures<F extends string>({ s, servers }: { s: Section<F>
                 <td>{x.name}</td>
                 {(['claimed', 'fulfilled'] as const).map((f) => (
                   <td className="num" key={f}>
-                    <a href={`#/service/wishes?year=${s.year}&figure=${f}&server=${x.cadreId}&line=${x.name}`}>
-                      {x[f]}
-                    </a>
+                    {links ? (
+                      <a href={`#/service/wishes?year=${s.year}&figure=${f}&server=${x.cadreId}&line=${x.name}`}>
+                        {x[f]}
+                      </a>
+                    ) : (
+                      x[f]
+                    )}
                   </td>
                 ))}
               </tr>

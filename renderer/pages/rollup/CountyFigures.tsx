@@ -7,6 +7,7 @@ import { formatWan, formatYuan } from '../../../shared/domain/money';
 import type { RollupLine, RollupYear } from '../../../shared/schemas/rollup';
 import { go } from '../../components/router';
 import { useRecord } from '../../components/useRecord';
+import { SectionCards } from '../reports/SectionCards';
 
 const n = (v: number) => v.toLocaleString('zh-CN');
 
@@ -106,6 +107,11 @@ function YearTables({ r }: { r: RollupYear }) {
           ))}
         </tbody>
       </table>
+      {r.sections && (
+        <div style={{ marginTop: 16 }} data-testid="rollup-sections">
+          <SectionCards r={{ ...r.sections, year: r.year }} links={false} />
+        </div>
+      )}
     </>
   );
 }

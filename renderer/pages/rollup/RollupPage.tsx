@@ -11,6 +11,7 @@ import { Enrolment } from './Enrolment';
 import { Notes } from './Notes';
 import { Sameness } from './Sameness';
 import { Townships } from './Townships';
+import { TownshipSections } from './TownshipSections';
 
 export function RollupPage({ session, route }: { session: SessionState; route: string }) {
   const [path, query] = route.split('?');
@@ -43,7 +44,17 @@ export function RollupPage({ session, route }: { session: SessionState; route: s
             label: '全县总数',
             children: <CountyFigures year={year} code={params.get('code') ?? undefined} />,
           },
-          { key: 'townships', label: '乡镇对比', children: <Townships year={year} /> },
+          {
+            key: 'townships',
+            label: '乡镇对比',
+            children: (
+              <>
+                <Townships year={year} />
+                <h3 style={{ margin: '20px 0 8px' }}>申请办理、结对帮扶与群众服务</h3>
+                <TownshipSections year={year} />
+              </>
+            ),
+          },
           {
             key: 'checks',
             label: '跨乡镇核查',
