@@ -1,7 +1,7 @@
 // 县级汇总: what the county office's screens ask its PostgreSQL (main/services/rollup.ts).
 import { z } from 'zod';
 
-import { reportInput,type ReportSections } from './reports';
+import { reportInput, type ReportSections } from './reports';
 
 export const townshipCode = z
   .string({ error: '请填写 12 位统计用区划代码' })
