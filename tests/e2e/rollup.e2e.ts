@@ -10,7 +10,7 @@ import pg from 'pg';
 import { serverDirOf } from '../../main/county/office';
 import { push } from '../../main/county/push';
 import type { Enrolment } from '../../main/county/store';
-import { annualReport } from '../../main/services/reports';
+import { annualReport, reportSections } from '../../main/services/reports';
 import { formatYuan } from '../../shared/domain/money';
 import { dateCn } from '../../shared/domain/time';
 import { demoTownship, plantTwin, type Township } from '../unit/townships';
@@ -81,12 +81,22 @@ test('--county: registers townships on screen, shows their pushed year, its same
       await expect(row).toContainText(formatYuan(own.fen));
       await expect(row).toContainText('完整');
     }
-    await page.screenshot({ path: 'test-results/rollup-townships.png' });
+    const sections = page.getByTestId('rollup-sections-table');
+    for (const t of towns) {
+      const own = reportSections(t.w.ledger.db, 2026, dateCn(t.w.clock.now()));
+      await expect(sections.getByRole('row', { name: new RegExp(t.e.township) })).toContainText(
+        String(own.applications.accepted),
+      );
+    }
+    await expect(page.locator('.ant-spin-spinning')).toHaveCount(0);
+    await page.screenshot({ path: 'test-results/rollup-townships.png', fullPage: true });
 
     // One township's year by kind and area.
     await table.getByRole('link', { name: towns[0].e.township }).click();
     await expect(page.getByTestId('rollup-summary')).toContainText(`2026年${towns[0].e.township}共救助`);
     await expect(page.getByTestId('rollup-areas')).toBeVisible();
+    await expect(page.getByTestId('rollup-sections')).toContainText('微心愿');
+    await expect(page.getByTestId('rollup-sections')).toContainText('矛盾纠纷调解');
     await page.screenshot({ path: 'test-results/rollup-township.png', fullPage: true });
 
     await page.getByRole('tab', { name: '一致性核对' }).click();
