@@ -1,6 +1,7 @@
 // 县级上报 at county scale, on a real PostgreSQL started for the bench (tests/unit/postgres.ts):
 // - the first push of the county-scale ledger (a million payments and its registry), against reading the same rows
 //   and loading them with PostgreSQL's COPY into tables of the same columns;
+// - one township's other sections over its copy (county/sections.ts), against the same function over the ledger;
 // - a day's push (500 changed rows), against COPY of those rows;
 // - the county report (the county's year and the township comparison) over 10 townships × 100,000 payments of the
 //   year, against one GROUP BY over the payments themselves.
@@ -13,10 +14,13 @@ import { from as copyFrom } from 'pg-copy-streams';
 
 import { countyPayments, townshipComparison } from '../../main/county/figures';
 import { enrol, push } from '../../main/county/push';
+import { countySections } from '../../main/county/sections';
 import { applyChunk, connectionOf, countyColumns, enrolTownship, migrateCounty } from '../../main/county/store';
 import { SYNCED } from '../../main/county/tables';
 import type { DB } from '../../main/db/open';
 import type { Ledger } from '../../main/ledger';
+import { reportSections } from '../../main/services/reports';
+import { dateCn } from '../../shared/domain/time';
 import { startPostgres } from '../unit/postgres';
 import { type Figure, measure } from './harness';
 
@@ -85,6 +89,20 @@ export async function countyFigures(ledger: Ledger): Promise<Figure[]> {
     );
     say(figures[0]);
     console.log(`county: the first push sent ${lines.toLocaleString()} outbox lines`);
+    // The report's other sections of that township, as the county's screens and check page compute them: the same
+    // function over a scratch copy filled from PostgreSQL, against that function over the ledger itself.
+    const today = dateCn(ledger.clock());
+    const year = Number(today.slice(0, 4));
+    figures.push(
+      say(
+        await measure(
+          'county: one township’s other sections over its copy (vs the same function over the ledger)',
+          () => countySections(admin, ledger.id, year, today),
+          () => reportSections(ledger.db, year, today),
+          { runs: 10, warm: 1, budgetRatio: 20, budgetP95Ms: 3000 },
+        ),
+      ),
+    );
 
     // A day at the counter: 400 households and 100 persons changed since the last push. The same rows are copied
     // again and again, so the baseline's tables lose their keys here.
@@ -127,7 +145,7 @@ export async function countyFigures(ledger: Ledger): Promise<Figure[]> {
         },
       ),
     );
-    say(figures[1]);
+    say(figures[2]);
     figures.push(say(await reportFigure(pgs.url)));
     return figures;
   } finally {
