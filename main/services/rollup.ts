@@ -132,6 +132,11 @@ export const rollupHandlers = {
   'rollup.enrol': (ctx, input) =>
     withClient(ctx, async (c) => {
       const county = getSetting(ctx.db, 'center', DEFAULT_CENTER).name;
+      if (county === DEFAULT_CENTER.name)
+        throw new AppError(
+          'VALIDATION',
+          '请先在 设置 → 中心信息 把名称改为本单位的名称（例如 青山县民政局）：它会写进发给乡镇的登记文件',
+        );
       const e = await enrolTownship(c, county, input.url || officeOf(ctx).url, input);
       const fileName = `${input.name}县级汇总登记文件.json`;
       ctx.audit('export', input.code, null, { what: '县级汇总登记文件', fileName, township: input.name });

@@ -58,13 +58,23 @@ test('--county: registers townships on screen, shows their pushed year, its same
     await page.getByLabel('统计用区划代码（12 位）').fill('33012');
     await page.getByRole('button', { name: '登记并下载登记文件' }).click();
     await expect(page.getByText('统计用区划代码应为 12 位数字')).toBeVisible();
+    // The county's name goes into every file: until the office's name is set, a registration is refused.
+    await page.getByLabel('统计用区划代码（12 位）').fill('330122300000');
+    await page.getByRole('button', { name: '登记并下载登记文件' }).click();
+    await expect(page.getByText(/请先在 设置 → 中心信息 把名称改为本单位的名称/)).toBeVisible();
     await page.getByRole('button', { name: '取消' }).click();
+    await page.getByRole('menuitem', { name: '设置' }).click();
+    await page.getByLabel('中心名称').fill('青山县民政局');
+    await page.getByRole('button', { name: '保存' }).click();
+    await expect(page.getByText('已保存')).toBeVisible();
+    await page.getByRole('menuitem', { name: '县级汇总' }).click();
 
     // Two townships: each admin loads its file under 设置 → 县级上报 (demoTownship does, through the same channel).
     for (const day of ['2026-09-15', '2026-11-20']) {
       let file: Enrolment | null = null;
       const t = await demoTownship(day, async (x) => (file = await enrolOnScreen(page, x)));
       expect(file!.url).toMatch(/^postgres:\/\/township_\d{12}@127\.0\.0\.1:\d+\/postgres$/);
+      expect(file!.county).toBe('青山县民政局');
       await push(t.w.ledger);
       towns.push(t);
     }

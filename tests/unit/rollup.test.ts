@@ -8,6 +8,7 @@ import { after, before, test } from 'node:test';
 
 import type pg from 'pg';
 
+import { parseOptions, UsageError } from '../../main/cli';
 import { writeCarry } from '../../main/county/carry';
 import { countyPayments } from '../../main/county/figures';
 import { type CountyOffice, openOffice } from '../../main/county/office';
@@ -46,12 +47,17 @@ const towns: Township[] = [];
 
 test('the county office enrols townships from its screen; its figures, comparison and checks agree with each township report', async () => {
   const admin = await desk.admin();
+  // The county's name goes into every enrolment file: the office's default name is refused until it is set.
+  const nameless = refused(await desk.call(admin, 'rollup.enrol', { code: '330122300000', name: '第1乡' }));
+  assert.match(nameless.message, /设置 → 中心信息/);
+  const center = must(await desk.call(admin, 'settings.get', {}));
+  must(await desk.call(admin, 'settings.save', { ...center, name: '青山县民政局' }));
   // Enrolled from the screen: the file is what the township's admin loads under 设置 → 县级上报.
   const enrol = async (t: { code: string; name: string }) => {
     const file = must(await desk.call(admin, 'rollup.enrol', { ...t, url: pgs.url }));
     assert.equal(file.fileName, `${t.name}县级汇总登记文件.json`);
     const e = enrolmentOf(file);
-    assert.equal(e.code, t.code);
+    assert.deepEqual([e.code, e.county], [t.code, '青山县民政局']);
     assert.ok(!e.url.includes(e.key), 'the key is not in the address');
     return e;
   };
@@ -269,4 +275,15 @@ test('what the county keeps is declared once: every synced table has its outbox 
       s.table,
     );
   }
+});
+
+test('the county office starts with --county (its own server) or --pg URL; a --pg that is not an address is refused', () => {
+  const db = ['--db', '/tmp/office.sqlite'];
+  assert.deepEqual(parseOptions([...db, '--county'], {}).office, {});
+  assert.deepEqual(parseOptions([...db, '--pg', 'postgres://county@10.0.0.5:5432/county'], {}).office, {
+    pg: 'postgres://county@10.0.0.5:5432/county',
+  });
+  assert.equal(parseOptions(db, {}).office, undefined);
+  assert.throws(() => parseOptions([...db, '--pg', 'http://10.0.0.5/county'], {}), UsageError);
+  assert.throws(() => parseOptions([...db, '--pg'], {}), UsageError);
 });
