@@ -92,7 +92,14 @@ test('unknown channel, malformed JSON and a role not allowed come back as envelo
   // Not signed in on this host's session yet: admin-only channels are refused.
   assert.equal(errorOf(await api('staff.list', {})).code, 'FORBIDDEN');
   const ok = JSON.parse((await api('setup.state', {})).body);
-  const door = { needsAdmin: true, centerName: '乡镇便民服务中心', demo: null, plain: false, recoveryPending: true };
+  const door = {
+    needsAdmin: true,
+    centerName: '乡镇便民服务中心',
+    demo: null,
+    plain: false,
+    recoveryPending: true,
+    county: false, // a township's ledger: its own menu, not the county office's
+  };
   assert.deepEqual(ok, { ok: true, value: door });
 });
 
