@@ -196,3 +196,20 @@ export async function completeness(client: pg.ClientBase): Promise<StatusRow[]> 
   }
   return out;
 }
+
+/** Kind names by code (townships keep the same codes) and, for one township, its areas' names. */
+export async function namesOf(client: pg.ClientBase, ledgerId: string | null) {
+  const { rows } = await client.query<{ k: string; name: string }>(
+    `SELECT 'k' || code AS k, min(name) AS name
+      FROM county.relief_kinds
+      WHERE $1::uuid IS NULL
+        OR ledger_id = $1::uuid
+      GROUP BY code
+    UNION ALL
+    SELECT 'a' || id, name
+      FROM county.areas
+      WHERE ledger_id = $1::uuid`,
+    [ledgerId],
+  );
+  return new Map(rows.map((r) => [r.k, r.name]));
+}

@@ -10,7 +10,7 @@ import type { ReportSections } from '../../shared/schemas/reports';
 import type { SameRow } from '../../shared/schemas/rollup';
 import { type DB, prep } from '../db/open';
 import { annualReport } from '../services/reports';
-import { type CountyPayments, countyPayments, type PaymentLine } from './figures';
+import { type CountyPayments, countyPayments, namesOf, type PaymentLine } from './figures';
 import { countySections } from './sections';
 
 /** What a township sends with its census: the day it computed them, and each year's payment figures and sections. */
@@ -65,14 +65,12 @@ export async function sameness(client: pg.ClientBase): Promise<SameRow[]> {
       ORDER BY t.code`,
   );
   const out: SameRow[] = [];
-  for (const r of rows)
+  for (const r of rows) {
+    const names = await namesOf(client, r.ledger_id);
     for (const [year, mine] of Object.entries(r.figures.years ?? {}).sort()) {
       const theirs = comparable(await countyPayments(client, r.ledger_id, Number(year)));
       const sections = await countySections(client, r.ledger_id, Number(year), r.figures.today);
-      const differences = [
-        ...differ(mine.payments, theirs, await namesOf(client, r.ledger_id)),
-        ...differSections(mine.sections, sections),
-      ];
+      const differences = [...differ(mine.payments, theirs, names), ...differSections(mine.sections, sections)];
       out.push({
         code: r.code,
         name: r.name,
@@ -82,6 +80,7 @@ export async function sameness(client: pg.ClientBase): Promise<SameRow[]> {
         differences,
       });
     }
+  }
   return out;
 }
 
@@ -110,21 +109,6 @@ function differSections(mine: ReportSections, theirs: ReportSections): SameRow['
       if (a.get(what) !== b.get(what)) out.push({ what, township: a.get(what) ?? '无', county: b.get(what) ?? '无' });
   }
   return out;
-}
-
-/** A copy's kind and area names, keyed k<code> and a<id>, for the lines of the check page. */
-async function namesOf(client: pg.ClientBase, ledgerId: string): Promise<Map<string, string>> {
-  const { rows } = await client.query<{ k: string; name: string }>(
-    `SELECT 'k' || code AS k, name
-      FROM county.relief_kinds
-      WHERE ledger_id = $1
-    UNION ALL
-    SELECT 'a' || id, name
-      FROM county.areas
-      WHERE ledger_id = $1`,
-    [ledgerId],
-  );
-  return new Map(rows.map((r) => [r.k, r.name]));
 }
 
 const LABELS: Record<string, string> = {

@@ -11,7 +11,7 @@ import type { CheckRow, Note, RollupYear } from '../../shared/schemas/rollup';
 import { DEFAULT_CENTER } from '../../shared/schemas/settings';
 import { importCarry } from '../county/carry';
 import { crossChecks, revealId } from '../county/checks';
-import { completeness, countyPayments, townshipComparison } from '../county/figures';
+import { completeness, countyPayments, namesOf, townshipComparison } from '../county/figures';
 import type { CountyOffice } from '../county/office';
 import { sameness } from '../county/sameness';
 import { countySections } from '../county/sections';
@@ -48,23 +48,6 @@ async function ledgerOf(client: pg.ClientBase, code: string): Promise<{ ledgerId
   if (!rows.length) throw new AppError('NOT_FOUND', `区划代码 ${code} 没有登记`, 'code');
   if (!rows[0].ledger_id) throw new AppError('VALIDATION', `${rows[0].name}还没有上报过`, 'code');
   return { ledgerId: rows[0].ledger_id, name: rows[0].name };
-}
-
-/** Kind names by code (townships keep the same codes) and, for one township, its areas' names. */
-async function namesOf(client: pg.ClientBase, ledgerId: string | null) {
-  const { rows } = await client.query<{ k: string; name: string }>(
-    `SELECT 'k' || code AS k, min(name) AS name
-      FROM county.relief_kinds
-      WHERE $1::uuid IS NULL
-        OR ledger_id = $1::uuid
-      GROUP BY code
-    UNION ALL
-    SELECT 'a' || id, name
-      FROM county.areas
-      WHERE ledger_id = $1::uuid`,
-    [ledgerId],
-  );
-  return new Map(rows.map((r) => [r.k, r.name]));
 }
 
 async function rollupYear(client: pg.ClientBase, year: number, today: string, code?: string): Promise<RollupYear> {
