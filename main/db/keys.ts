@@ -48,9 +48,13 @@ interface KeyFile {
 
 export const keysFileOf = (ledgerFile: string) => `${path.resolve(ledgerFile)}.keys`;
 
-/** What every wrong sign-in hears, whether the username exists, is unknown, or is locked. */
+/** What every refused sign-in hears: an unknown username, a wrong password, or any password to a locked account. */
 export const wrongPassword = () =>
-  new AppError('VALIDATION', `用户名或密码错误（连续错误 ${MAX_FAILED} 次将锁定 5 分钟）`, 'password');
+  new AppError(
+    'VALIDATION',
+    `用户名或密码错误，或账号因连续输错已暂时锁定（连续错误 ${MAX_FAILED} 次锁定 5 分钟），请稍后再试`,
+    'password',
+  );
 
 const b64 = (b: Buffer) => b.toString('base64');
 const unb64 = (s: string) => Buffer.from(s, 'base64');
@@ -253,8 +257,8 @@ export class Keyring {
 
   /**
    * Checks a staff member's password against their slot, counting failures as sign-in always has: five in a row
-   * lock the account for five minutes. The password is always derived and a wrong one always hears the same words,
-   * so neither the answer nor its time tells whether the account exists or is locked.
+   * lock the account for five minutes. The password is always derived and every refusal hears the same words, so
+   * neither the answer nor its time tells whether the account exists, is locked, or was given the right password.
    */
   signIn(username: string, password: string, now: Date): { staffId: number; dataKey: Buffer } | AppError {
     const slot = this.slotOf(username);
@@ -266,14 +270,9 @@ export class Keyring {
     if (!slot) return wrongPassword();
     const dataKey = again ? this.key : unwrap(slot, scrypted!, slotAad(slot));
     const counter = this.f.counters[username] ?? { failed: 0, lockedUntil: null };
-    if (counter.lockedUntil && counter.lockedUntil > isoCn(now))
-      return dataKey
-        ? new AppError(
-            'FORBIDDEN',
-            `密码错误次数过多，账号已锁定至 ${counter.lockedUntil.slice(11, 16)}，请稍后再试`,
-            'password',
-          )
-        : wrongPassword();
+    // A locked account answers every password, the right one too, as a wrong one (after the same derivation), and
+    // its tries are not counted: an answer that differed would let guessing go on through the lock.
+    if (counter.lockedUntil && counter.lockedUntil > isoCn(now)) return wrongPassword();
     if (!dataKey) {
       const failed = counter.failed + 1;
       const lockedUntil = failed >= MAX_FAILED ? isoCn(new Date(now.getTime() + LOCKOUT_MS)) : null;
