@@ -15,8 +15,6 @@ export interface Session {
   staff: StaffMember | null;
   locked: boolean;
   lastSeen: number;
-  /** When this seat looked up whole ID numbers in the last minute (services/idLookups.ts). */
-  idLookups?: number[];
 }
 
 export const newSession = (): Session => ({ staff: null, locked: false, lastSeen: 0 });
@@ -34,6 +32,11 @@ export interface Ctx {
    * signed-in staff member.
    */
   audit(entity: string, entityId: string | number | null, before: unknown, after: unknown, actor?: number): void;
+  /**
+   * An audit row that stays when the call is refused: a lookup of a hidden value counts whether or not the call goes
+   * on to succeed (services/idLookups.ts), so its row is written again after a rollback.
+   */
+  auditAlways(entity: string, entityId: string | number | null, before: unknown, after: unknown): void;
 }
 
 /** A refusal that still commits what the handler wrote (a failed sign-in counts the attempt). */
@@ -108,6 +111,8 @@ export function createDispatcher(
     if (session.staff && !session.locked && channel !== 'session.state') session.lastSeen = now.getTime();
 
     let audited = 0;
+    // Rows of auditAlways written inside a transaction that may yet roll back.
+    const kept: Parameters<typeof writeAudit>[1][] = [];
     const ctx: Ctx = {
       db: ledger.db,
       ledger,
@@ -123,6 +128,15 @@ export function createDispatcher(
         else txOf(ledger.db).immediate(write);
         audited++;
       },
+      auditAlways(entity, entityId, before, after) {
+        const row = { at: isoCn(now), staffId: session.staff?.id ?? null, channel, entity, entityId, before, after };
+        if (ledger.db.inTransaction) kept.push(row);
+        ctx.audit(entity, entityId, before, after);
+      },
+    };
+    const keep = () => {
+      if (kept.length && !ledger.db.inTransaction)
+        txOf(ledger.db).immediate(() => kept.forEach((r) => writeAudit(ledger.db, r)));
     };
     const handler = handlers[channel] as (ctx: Ctx, input: unknown) => unknown;
     try {
@@ -141,6 +155,7 @@ export function createDispatcher(
       if (out instanceof Failure) return { ok: false, error: out.error.toBody() };
       return { ok: true, value: out };
     } catch (e) {
+      keep();
       if (e instanceof AppError) return { ok: false, error: e.toBody() };
       console.error(`[dispatch] ${channel}:`, e);
       return fail('INTERNAL', `内部错误，操作未保存：${(e as Error).message}`);

@@ -10,6 +10,7 @@ import type { BankImportResult } from '../../shared/schemas/payments';
 import { DEFAULT_CENTER } from '../../shared/schemas/settings';
 import { prep } from '../db/open';
 import type { Ctx } from '../dispatch';
+import { lookup } from './idLookups';
 import { reversePayment } from './payments';
 import { batchRow, roster } from './payroll';
 import { getSetting } from './settings';
@@ -147,6 +148,8 @@ export function importBankResults(ctx: Ctx, batchId: number, content: string): B
       'content',
     );
   if (lines.length < 2) throw new AppError('VALIDATION', '文件中没有结果行', 'content');
+  // Each row's account is compared with the batch's: a lookup of accounts (audited; approvers may see them whole).
+  lookup(ctx, 'account', `银行结果文件，${lines.length - 1} 行`, lines.length - 1);
 
   // The batch's standing bank payments without a result yet, by account.
   const open = new Map<string, { id: number; fen: number }[]>();

@@ -4,14 +4,16 @@ import type { z } from 'zod';
 
 import { fieldsOf } from '../../shared/domain/imports';
 import type { HouseholdFigure } from '../../shared/domain/reports';
+import { parseIdNumber } from '../../shared/domain/idNumber';
+import { AppError } from '../../shared/domain/result';
 import { dateCn } from '../../shared/domain/time';
 import type { Page } from '../../shared/schemas/common';
 import type { householdListInput, HouseholdRow } from '../../shared/schemas/registry';
 import { DEFAULT_CENTER } from '../../shared/schemas/settings';
 import { type DB, prep } from '../db/open';
-import type { Handlers } from '../dispatch';
+import type { Ctx, Handlers } from '../dispatch';
 import { ACCOUNT_TAIL, MASKED_ID, MASKED_PHONE } from './households';
-import { fullIdLookup, isFullId } from './idLookups';
+import { fullIdLookup, isFullId, lookup, maskValue } from './idLookups';
 import { textWorkbook } from './importList';
 import { type Arg, countOf, limitSql, orderBy, Where } from './paging';
 import { pairedDuring } from './pairings';
@@ -22,7 +24,10 @@ type Filters = Omit<z.output<typeof householdListInput>, 'offset' | 'limit'>;
 // '~' sorts after every digit, X and a-z, so `col >= p AND col < p || '~'` is a prefix search on the index.
 const PREFIX = (col: string) => `(${col} >= ? AND ${col} < ? || '~')`;
 
-/** Quick search: ID tail (4+ digits), phone, pinyin initials, or the start of a member's name. */
+/**
+ * Quick search: an ID tail (4–6 characters) or a whole valid ID number, a phone, pinyin initials, or the start of a
+ * member's name. Longer tails are refused (`searchLookup`): extended digit by digit they would spell out a number.
+ */
 function searchClause(q: string): { sql: string; args: string[] } | null {
   const s = q.trim();
   if (!s) return null;
@@ -37,6 +42,23 @@ function searchClause(q: string): { sql: string; args: string[] } | null {
     return { sql: members(PREFIX('name_initials')), args: [p, p] };
   }
   return { sql: members(`(name >= ? AND name < ? || char(1114111))`), args: [s, s] };
+}
+
+/**
+ * The quick search as a lookup (services/idLookups.ts): a 4-character tail is what every list shows and costs
+ * nothing; 5–6 characters, a whole number (which must be a valid one) or a phone are counted and audited; any other
+ * run of digits is refused for every role.
+ */
+function searchLookup(ctx: Ctx, q: string | undefined): void {
+  const s = (q ?? '').trim();
+  if (/^\d{11}$/.test(s)) return lookup(ctx, 'phone', maskValue('phone', s));
+  if (!/^[\dXx]{4,18}$/.test(s) || s.length === 4) return;
+  if (s.length <= 6) return lookup(ctx, 'id', maskValue('id', s));
+  if (!isFullId(s))
+    throw new AppError('VALIDATION', '按身份证号查找：请输入后 4～6 位，或完整的 18 位（15 位）号码', 'q');
+  const parsed = parseIdNumber(s, dateCn(ctx.now));
+  if (!parsed.ok) throw new AppError('VALIDATION', `按身份证号查找：${parsed.message}`, 'q');
+  fullIdLookup(ctx, s);
 }
 
 /**
@@ -190,10 +212,11 @@ export async function exportHouseholds(
 
 export const householdListHandlers = {
   'households.list': (ctx, input) => {
-    if (isFullId(input.q)) fullIdLookup(ctx, input.q!);
+    searchLookup(ctx, input.q);
     return listHouseholds(ctx.db, input, dateCn(ctx.now));
   },
   'households.export': async (ctx, input) => {
+    searchLookup(ctx, input.q);
     const file = await exportHouseholds(ctx.db, input, ctx.now);
     ctx.audit('export', null, null, { what: '困难群众台账', fileName: file.fileName, rows: file.rows, filters: input });
     return file;

@@ -8,7 +8,7 @@ import type { householdCreateInput, HouseholdDetail, memberInput, PersonView } f
 import { type DB, prep } from '../db/open';
 import type { Handlers } from '../dispatch';
 import { categoryName } from './categories';
-import { seesFullId } from './idLookups';
+import { lookup, maskValue, seesFullId } from './idLookups';
 import { endPeriod } from './periods';
 import { fullPinyin, initials } from './pinyin';
 
@@ -218,6 +218,9 @@ export const householdHandlers = {
   'households.get': (ctx, input) => householdDetail(ctx.db, input.id, seesFullId(ctx)),
 
   'households.create': (ctx, input) => {
+    // Registering tells whether each number is already held: a lookup per member (services/idLookups.ts).
+    const ids = input.members.map((m) => maskValue('id', m.idNumber));
+    lookup(ctx, 'id', ids.join('、'), ids.length);
     const id = createHousehold(ctx.db, input, ctx.now, seesFullId(ctx));
     const after = householdDetail(ctx.db, id, seesFullId(ctx));
     ctx.audit('household', id, null, after);

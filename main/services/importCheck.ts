@@ -103,8 +103,13 @@ export interface CheckInput {
   areaMap: Record<string, number>;
   decisions: Record<string, 'merge' | 'skip'>;
   today: string;
-  /** A clerk is told who holds an ID only when the row already names that person. */
+  /**
+   * Who holds an ID is said only to a role that sees full numbers; to any other, a number already held is only
+   * 已登记, whatever name the row gives (a name compared would confirm a guessed number).
+   */
   seesFullId: boolean;
+  /** The file's valid ID numbers, told before any is compared with the ledger: each is a lookup (idLookups.ts). */
+  onIds: (ids: string[]) => void;
 }
 
 export interface Checked {
@@ -198,6 +203,7 @@ export function checkRoster(db: DB, input: CheckInput, onRow: (n: number) => voi
 
   const held = new Map<string, Held>();
   const ids = rows.flatMap((r) => (r.id ? [r.id.idNumber] : []));
+  input.onIds(ids);
   for (const h of prep(
     db,
     `SELECT p.id_number AS idNumber, p.id AS personId, p.name, p.household_id AS householdId,
@@ -208,14 +214,16 @@ export function checkRoster(db: DB, input: CheckInput, onRow: (n: number) => voi
      WHERE p.id_number IN (SELECT value FROM json_each(?))`,
   ).all(JSON.stringify(ids)) as (Held & { idNumber: string })[])
     held.set(h.idNumber, h);
-  // Who holds a number is said only to a role that sees full numbers, or when the row names that very person.
-  const holderOf = (h: Held, name: string) =>
-    input.seesFullId || h.name === name ? `${h.name}（${h.area}，${h.head}户，户号 ${h.householdId}）` : null;
+  const holderOf = (h: Held) =>
+    input.seesFullId ? `${h.name}（${h.area}，${h.head}户，户号 ${h.householdId}）` : null;
 
   if (kind === 'households') planHouseholds(db, input, rows, held, holderOf, has, col, areaOf, result);
   else planCases(db, input, rows, held, col, result);
   return result;
 }
+
+/** A number already held, as said to a role that may not see it: no name, no household, nothing compared. */
+const HELD = '身份证号已在台账中登记，请审核人核对';
 
 function refuse(line: Line, reason: string): void {
   line.status = 'refused';
@@ -304,7 +312,7 @@ function planHouseholds(
   input: CheckInput,
   rows: Source[],
   held: Map<string, Held>,
-  holderOf: (h: Held, name: string) => string | null,
+  holderOf: (h: Held) => string | null,
   has: (key: string) => boolean,
   col: Col,
   areaOf: (name: string) => number | null,
@@ -327,13 +335,8 @@ function planHouseholds(
       const h = g.head.id && held.get(g.head.id.idNumber);
       if (h?.isHead) g.existing = h;
       else if (h) {
-        const who = holderOf(h, g.head.name);
-        refuse(
-          first,
-          who
-            ? `已是台账中另一户的成员：${who}，导入不会移动人员，请在台账中办理迁移`
-            : '身份证号已在台账中登记，请审核人核对',
-        );
+        const who = holderOf(h);
+        refuse(first, who ? `已是台账中另一户的成员：${who}，导入不会移动人员，请在台账中办理迁移` : HELD);
       }
     }
     let areaId = g.existing?.areaId ?? null;
@@ -361,8 +364,8 @@ function planHouseholds(
     else if (cats.note) first.reasons.push(cats.note);
 
     if (g.existing && first.status !== 'refused') {
-      const who = holderOf(g.existing, g.head?.name ?? g.existing.name);
-      if (!who) refuse(first, '户主身份证号已在台账中登记，但姓名不同，请核对');
+      const who = holderOf(g.existing);
+      if (!who) refuse(first, HELD);
       else {
         first.status = 'confirm';
         first.decision = input.decisions[String(first.row)] ?? 'skip';
@@ -377,11 +380,8 @@ function planHouseholds(
         m.line.status = 'confirm';
         m.line.reasons.push('已在台账该户中，不重复导入');
       } else {
-        const who = holderOf(h, m.name);
-        refuse(
-          m.line,
-          who ? `已是台账中另一户的成员：${who}，导入不会移动人员` : '身份证号已在台账中登记，请审核人核对',
-        );
+        const who = holderOf(h);
+        refuse(m.line, who ? `已是台账中另一户的成员：${who}，导入不会移动人员` : HELD);
       }
     }
     const skipped = first.decision === 'skip';

@@ -8,7 +8,7 @@ import { dateCn, isoCn } from '../../shared/domain/time';
 import type { ImportPreview, ImportProgress } from '../../shared/schemas/imports';
 import { prep } from '../db/open';
 import type { Ctx, Handlers } from '../dispatch';
-import { seesFullId } from './idLookups';
+import { lookup, seesFullId } from './idLookups';
 import { type Checked, checkRoster } from './importCheck';
 import { readSpreadsheet, type Sheet } from './importFiles';
 import { findLayout, type Layout, type Mapping } from './importLayout';
@@ -30,6 +30,8 @@ export interface Job {
   seen: number;
   progress: ImportProgress;
   cancelled: boolean;
+  /** The ID numbers already counted as lookups for this preview: checking again after a new mapping is not a new one. */
+  looked: Set<string>;
 }
 
 /** Previews in memory, one per staff member at a time; they hold the file's rows, never written to disk. */
@@ -79,6 +81,11 @@ function check(ctx: Ctx, job: Job): void {
       decisions: job.decisions,
       today: dateCn(ctx.now),
       seesFullId: seesFullId(ctx),
+      onIds: (ids) => {
+        const fresh = [...new Set(ids)].filter((i) => !job.looked.has(i));
+        lookup(ctx, 'id', `导入文件“${job.fileName}”`, fresh.length);
+        fresh.forEach((i) => job.looked.add(i));
+      },
     },
     (n) => (job.progress.checked = n),
   );
@@ -129,6 +136,7 @@ export const importsHandlers = {
       fileName: input.fileName,
       progress,
       cancelled: false,
+      looked: new Set(),
     } as Job;
     jobs.set(job.id, job);
     try {

@@ -9,6 +9,7 @@ import { fullIdLookup, seesFullId } from './idLookups';
 export const personHandlers = {
   'persons.add': (ctx, input) => {
     registered(ctx.db, input.householdId);
+    fullIdLookup(ctx, input.member.idNumber);
     if (input.member.relation === '户主') throw new AppError('VALIDATION', '这一户已有户主', 'member.relation');
     const at = isoCn(ctx.now);
     const today = dateCn(ctx.now);

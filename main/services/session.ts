@@ -1,6 +1,7 @@
 // Staff sessions: sign-in (lockout after failed attempts, counted in the key file), idle lock, sign-out, a staff
 // member's own password, and the sign-in by the recovery key when every password is lost.
 import { AppError } from '../../shared/domain/result';
+import { isoCn } from '../../shared/domain/time';
 import { wrongPassword } from '../db/keys';
 import { prep } from '../db/open';
 import { type Ctx, Failure, type Handlers } from '../dispatch';
@@ -55,8 +56,10 @@ export const sessionHandlers = {
     const refused = checkPassword(ctx, me.username, input.password);
     ctx.audit('session', me.id, null, { event: refused instanceof AppError ? 'unlock refused' : 'unlocked' });
     if (refused instanceof AppError) {
-      // Five wrong passwords at the lock screen end the session: the next person must sign in afresh.
-      if (refused.code === 'FORBIDDEN') Object.assign(ctx.session, { staff: null, locked: false });
+      // Once wrong passwords at the lock screen have locked the account, the session ends: the next person must sign
+      // in afresh. The refusal itself says no more than any other.
+      const until = ctx.ledger.keys.lockedUntil(me.username);
+      if (until && until > isoCn(ctx.now)) Object.assign(ctx.session, { staff: null, locked: false });
       return new Failure(refused);
     }
     Object.assign(ctx.session, { locked: false, lastSeen: ctx.now.getTime() });

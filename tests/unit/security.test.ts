@@ -42,8 +42,21 @@ test('12. sign-in: unknown, existing and locked usernames hear the same words in
     const t = await signInTime(() => attempt(u));
     assert.ok(t > known * 0.5 && t < known * 2, `${u}: ${t.toFixed(0)} ms against ${known.toFixed(0)} ms`);
   }
-  // Only the right password learns that the account is locked.
-  assert.match(refused(await attempt('locked', 'staff-pass-1')).message, /账号已锁定至/);
+  // The right password to a locked account hears the same words in the same time: the lock tells a guesser nothing.
+  assert.equal(refused(await attempt('locked', 'staff-pass-1')).message, answers[0]);
+  const right = await signInTime(() => attempt('locked', 'staff-pass-1'));
+  assert.ok(right > known * 0.5 && right < known * 2, `right password while locked: ${right.toFixed(0)} ms`);
+  // The lock screen likewise: five wrong passwords lock the account and end the session; the right one, typed
+  // into a second seat's lock screen while locked, hears the same refusal and unlocks nothing.
+  const seat = await w.staff('seat', ['clerk']);
+  const other = newSession();
+  must(await w.call(other, 'session.signIn', { username: 'seat', password: 'staff-pass-1' }));
+  must(await w.call(other, 'session.lock', {}));
+  for (let i = 0; i < 5; i++) refused(await w.call(seat, 'session.unlock', { password: 'wrong-pass' }));
+  assert.equal(seat.staff, null, 'the locked account ends the seat');
+  const e = refused(await w.call(other, 'session.unlock', { password: 'staff-pass-1' }));
+  assert.equal(e.message, answers[0]);
+  assert.ok(other.staff === null || other.locked, 'still locked');
 });
 
 test('13. money at most 100,000,000 yuan; a wrong letter in an 18-character ID is named, not counted', async () => {
@@ -300,7 +313,7 @@ test('14. the desktop build: fuses flipped, redirects guarded, one window per le
   );
 });
 
-test('1. a full ID number is no oracle: lookups audited and limited to 20 a minute; a clerk sees no holder, no birth date', async () => {
+test('1. a full ID number is no oracle: lookups audited and limited to 20 a minute per staff member; a clerk sees no holder, no birth date', async () => {
   const w = await world();
   const admin = await w.admin();
   const areaId = must(await w.call(admin, 'areas.save', { name: '东山村' })).id;
@@ -316,17 +329,17 @@ test('1. a full ID number is no oracle: lookups audited and limited to 20 a minu
   const e = refused(await w.call(clerk, 'persons.checkId', { idNumber: id }));
   assert.equal(e.message, '这个身份证号已在台账中登记，不能重复登记。请审核人核对是哪一户');
   assert.ok(!e.message.includes('张三') && e.link === undefined);
-  // Every full-number lookup (check or search) is audited, masked; the 21st within a minute is refused.
-  for (let i = 1; i < 20; i++) must(await w.call(clerk, 'households.list', { q: id }));
+  // Every lookup (the registration, the check, each search) is audited, masked; the 21st within a minute is refused.
+  for (let i = 2; i < 20; i++) must(await w.call(clerk, 'households.list', { q: id }));
   const limited = refused(await w.call(clerk, 'households.list', { q: id }));
-  assert.equal(limited.message, '按完整身份证号查询过于频繁（每分钟最多 20 次），请一分钟后再试');
-  const audited = w.ledger.db.prepare(`SELECT after FROM audit_log WHERE entity = 'idLookup'`).all() as {
+  assert.match(limited.message, /^按身份证号核对过于频繁（每人每分钟最多 20 次），请一分钟后再试/);
+  const audited = w.ledger.db.prepare(`SELECT after FROM audit_log WHERE entity = 'lookup'`).all() as {
     after: string;
   }[];
-  assert.equal(audited.length, 20);
+  assert.equal(audited.length, 21, 'twenty lookups and the refusal');
   assert.ok(audited.every((r) => !r.after.includes(id) && r.after.includes(id.slice(-4))));
-  // A tail search is not limited; after a minute the full search answers again.
-  must(await w.call(clerk, 'households.list', { q: id.slice(-6) }));
+  // A four-character tail is what every list shows: it costs nothing; after a minute the full search answers again.
+  must(await w.call(clerk, 'households.list', { q: id.slice(-4) }));
   w.clock.advanceMinutes(1.1);
   assert.equal(must(await w.call(clerk, 'households.list', { q: id })).total, 1);
 });
