@@ -13,7 +13,7 @@ import { DEFAULT_CENTER } from '../../shared/schemas/settings';
 import { type DB, prep } from '../db/open';
 import type { Ctx, Handlers } from '../dispatch';
 import { ACCOUNT_TAIL, MASKED_ID, MASKED_PHONE } from './households';
-import { fullIdLookup, isFullId, lookup, maskValue } from './idLookups';
+import { fullIdLookup, isFullId, lookup, maskValue, seesFullId } from './idLookups';
 import { textWorkbook } from './importList';
 import { type Arg, countOf, limitSql, orderBy, Where } from './paging';
 import { pairedDuring } from './pairings';
@@ -45,21 +45,23 @@ function searchClause(q: string): { sql: string; args: string[] } | null {
 }
 
 /**
- * The quick search as a lookup (services/idLookups.ts): a 4-character tail is what every list shows and costs
- * nothing; 5–6 characters, a whole number (which must be a valid one) or a phone are counted and audited; any other
- * run of digits is refused for every role.
+ * The quick search as a lookup (services/idLookups.ts). A 4-character ID tail is what every list shows and costs
+ * nothing; a whole number (which must be a valid one) or a phone is counted and audited. A 5–6 character tail spells
+ * the birth day a clerk does not see, so only roles that may see full numbers use it (counted too); any other run of
+ * digits is refused for every role, so a tail cannot be grown digit by digit into a number.
  */
 function searchLookup(ctx: Ctx, q: string | undefined): void {
   const s = (q ?? '').trim();
   if (/^\d{11}$/.test(s)) return lookup(ctx, 'phone', maskValue('phone', s));
   if (!/^[\dXx]{4,18}$/.test(s) || s.length === 4) return;
-  if (s.length <= 6) return lookup(ctx, 'id', maskValue('id', s));
-  if (!isFullId(s))
-    throw new AppError('VALIDATION', '按身份证号查找：请输入后 4～6 位，或完整的 18 位（15 位）号码', 'q');
+  if (s.length <= 6 && seesFullId(ctx)) return lookup(ctx, 'id', maskValue('id', s));
+  if (!isFullId(s)) throw new AppError('VALIDATION', TAIL_RULE(seesFullId(ctx)), 'q');
   const parsed = parseIdNumber(s, dateCn(ctx.now));
   if (!parsed.ok) throw new AppError('VALIDATION', `按身份证号查找：${parsed.message}`, 'q');
   fullIdLookup(ctx, s);
 }
+
+const TAIL_RULE = (sees: boolean) => `按身份证号查找：请输入后 ${sees ? '4～6' : '4'} 位，或完整的 18 位（15 位）号码`;
 
 /**
  * A registry (or pairing) figure of the annual report as a condition on `h`: the report counts it, the grid lists it.

@@ -2,15 +2,19 @@
 // exported file holds a full ID number, a payout account or a household's phone (its own page shows the phone to
 // the counter, by rule). A new read channel fails this test until it is added to the sweep.
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { test } from 'node:test';
 
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 
+import { rng } from '../../main/demo/fictional';
 import { DEMO_PASSWORD, seedDemo } from '../../main/demo/year';
 import { newSession, type Session } from '../../main/dispatch';
+import { LOOKUP_BUDGET } from '../../main/services/idLookups';
 import { contract } from '../../shared/contract';
+import { checkDigit } from '../../shared/domain/idNumber';
 import { must, world } from '../unit/helpers';
 
 /** The text of every cell of an .xlsx, so that a number inside the zip is found too. */
@@ -161,4 +165,167 @@ test('a clerk sweeps every list, get, export and print: no full ID, account or p
     }
   }
   assert.deepEqual(leaks, []);
+});
+
+function shuffled<T>(xs: T[]): T[] {
+  const next = rng(7);
+  for (let i = xs.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [xs[i], xs[j]] = [xs[j], xs[i]];
+  }
+  return xs;
+}
+
+/** Every valid ID number a clerk can form from what the screen shows: the masked number, the birth year and sex. */
+function candidates(masked: { head: string; tail: string }, year: string): string[] {
+  const out: string[] = [];
+  for (let region = 0; region < 100; region++)
+    for (let day = new Date(Date.UTC(Number(year), 0, 1)); day.getUTCFullYear() === Number(year);) {
+      const first17 = `${masked.head}${String(region).padStart(2, '0')}${day.toISOString().slice(0, 10).replace(/-/g, '')}${masked.tail.slice(0, 3)}`;
+      if (checkDigit(first17) === masked.tail[3]) out.push(first17 + masked.tail[3]);
+      day = new Date(day.getTime() + 86_400_000);
+    }
+  return out;
+}
+
+test('oracle pass: a clerk probing digit by digit or by a list of candidates recovers no ID, on any channel', async () => {
+  const w = await world();
+  assert.ok(await seedDemo(w.ledger, w.clock.now()));
+  const db = w.ledger.db;
+  const clerk = newSession();
+  const signIn = async () =>
+    must(await w.call(clerk, 'session.signIn', { username: 'shouli', password: DEMO_PASSWORD }));
+  await signIn();
+  // The attacker does not know which candidate is right, so tries them in no useful order (a fixed shuffle here); the
+  // target is a head whose number is not among the first day's budget of tries, as most are not.
+  const heads = db
+    .prepare(
+      `SELECT p.id_number AS idNumber, p.name, h.id AS householdId
+        FROM households h
+        JOIN persons p ON p.id = h.head_person_id
+        WHERE length(p.id_number) = 18
+        ORDER BY h.id
+        LIMIT 40`,
+    )
+    .all() as { idNumber: string; name: string; householdId: number }[];
+  const target = heads
+    .map((t) => ({
+      ...t,
+      list: shuffled(candidates({ head: t.idNumber.slice(0, 4), tail: t.idNumber.slice(-4) }, t.idNumber.slice(6, 10))),
+    }))
+    .find((t) => t.list.indexOf(t.idNumber) >= LOOKUP_BUDGET.perDay)!;
+  assert.ok(target, 'a target');
+  assert.ok(target.list.length > 1000, `${target.list.length} candidates`);
+  const spelled = (text: string) => text.includes(target.idNumber);
+  /** Lookups that answered (n > 0), and the newest lookup row. */
+  const lookups = () =>
+    (
+      db
+        .prepare(`SELECT count(*) AS n FROM audit_log WHERE entity = 'lookup' AND json_extract(after, '$.n') > 0`)
+        .get() as { n: number }
+    ).n;
+  const lastLookup = () =>
+    JSON.parse(
+      (
+        db.prepare(`SELECT after FROM audit_log WHERE entity = 'lookup' ORDER BY id DESC LIMIT 1`).get() as {
+          after: string;
+        }
+      ).after,
+    ) as { n: number; refused?: number; what: string };
+  /** Runs one query as the attacker would: waits out the minute's limit, stops at the day's or at any other refusal. */
+  const ask = async (channel: string, input: Record<string, unknown>) => {
+    for (;;) {
+      const r = await w.dispatcher.dispatch(clerk, channel, input);
+      if (r.ok || !/过于频繁/.test(r.error.message)) return r;
+      w.clock.advanceMinutes(1.1);
+    }
+  };
+  const nextDay = async () => {
+    w.clock.advanceMinutes(24 * 60);
+    await signIn();
+  };
+
+  // Digit by digit, on every channel with a quick search: from the tail every list shows, one more digit a time.
+  const searched = Object.entries(contract)
+    .filter(([, d]) => 'shape' in d.input && 'q' in (d.input as unknown as { shape: object }).shape)
+    .map(([c]) => c);
+  assert.ok(searched.includes('households.list') && searched.includes('households.export'), searched.join(' '));
+  for (const channel of searched) {
+    await nextDay();
+    let tail = target.idNumber.slice(-4);
+    let stop = '';
+    while (!stop && tail.length < 18) {
+      let grown = '';
+      for (const d of '0123456789') {
+        const r = await ask(channel, { q: d + tail, limit: 50 });
+        if (!r.ok) {
+          stop = r.error.message;
+          break;
+        }
+        if (JSON.stringify(r.value).includes(target.name)) grown ||= d + tail;
+        const file = (r.value as { base64?: string }).base64;
+        if (file && (await xlsxText(file)).includes(target.name)) grown ||= d + tail;
+      }
+      if (!grown) break;
+      tail = grown;
+    }
+    assert.equal(tail.length, 4, `${channel}: grew the tail to ${tail.length} digits`);
+    if (channel.startsWith('households.'))
+      assert.match(stop, /请输入后 4 位/, `${channel}: the fifth digit is refused`);
+  }
+
+  // A list of candidates, one channel at a time, a day each: at most a day's budget answers, each one audited.
+  const probes: Record<string, (id: string) => Record<string, unknown>> = {
+    'households.list': (id) => ({ q: id }),
+    'households.export': (id) => ({ q: id }),
+    'persons.checkId': (id) => ({ idNumber: id }),
+    'households.create': (id) => ({ areaId: 1, members: [{ name: '试探', idNumber: id, relation: '户主' }] }),
+    'persons.add': (id) => ({
+      householdId: target.householdId,
+      member: { name: '试探', idNumber: id, relation: '子女' },
+    }),
+  };
+  for (const [channel, input] of Object.entries(probes)) {
+    await nextDay();
+    const before = lookups();
+    let answered = 0;
+    let stop = '';
+    for (const id of target.list) {
+      const r = await ask(channel, input(id));
+      if (!r.ok && /上限/.test(r.error.message)) {
+        stop = r.error.message;
+        break;
+      }
+      answered++;
+      assert.ok(!spelled(JSON.stringify(r)), `${channel} answered with the number`);
+    }
+    assert.equal(answered, LOOKUP_BUDGET.perDay, `${channel}: a day's budget, then ${stop}`);
+    assert.equal(lookups() - before, answered, `${channel}: every probe audited`);
+    assert.deepEqual([lastLookup().n, lastLookup().refused], [0, 1], `${channel}: and the refusal`);
+  }
+
+  // The whole list in one roster: refused before anything is compared, and audited.
+  await nextDay();
+  const roster = ['姓名,身份证号,与户主关系,村（社区）', ...target.list.map((id) => `试探,${id},户主,东山村`)].join(
+    '\r\n',
+  );
+  const imported = await w.call(clerk, 'imports.open', {
+    job: randomUUID(),
+    kind: 'households',
+    fileName: '候选.csv',
+    base64: Buffer.from(roster).toString('base64'),
+  });
+  assert.ok(!imported.ok && /这次要核对 \d+ 个/.test(imported.error.message), JSON.stringify(imported).slice(0, 200));
+  assert.deepEqual(lastLookup(), { n: 0, refused: target.list.length, what: '导入文件“候选.csv”' });
+
+  // No sort orders rows by a hidden value (the order of a planted row would tell the digits of its neighbours).
+  for (const [channel, d] of Object.entries(contract))
+    for (const col of ['idNumber', 'idMasked', 'headIdMasked', 'phone', 'account', 'accountTail']) {
+      const r = d.input.safeParse({ sort: { col, dir: 'asc' } });
+      const sortOk = r.success || !r.error.issues.some((i) => i.path[0] === 'sort');
+      assert.ok(
+        !sortOk || !('sort' in ((d.input as unknown as { shape?: object }).shape ?? {})),
+        `${channel} sorts by ${col}`,
+      );
+    }
 });
