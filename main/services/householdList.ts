@@ -2,9 +2,9 @@
 import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 
+import { parseIdNumber } from '../../shared/domain/idNumber';
 import { fieldsOf } from '../../shared/domain/imports';
 import type { HouseholdFigure } from '../../shared/domain/reports';
-import { parseIdNumber } from '../../shared/domain/idNumber';
 import { AppError } from '../../shared/domain/result';
 import { dateCn } from '../../shared/domain/time';
 import type { Page } from '../../shared/schemas/common';

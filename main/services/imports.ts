@@ -30,7 +30,7 @@ export interface Job {
   seen: number;
   progress: ImportProgress;
   cancelled: boolean;
-  /** The ID numbers already counted as lookups for this preview: checking again after a new mapping is not a new one. */
+  /** ID numbers already counted as lookups for this preview: checking again after a new mapping is not a new one. */
   looked: Set<string>;
 }
 
