@@ -195,6 +195,9 @@ export function openLedger(file: string, key: Buffer, opts: OpenOptions = {}): {
     // Pages are decrypted as they enter SQLite's cache: a larger cache (64 MiB, not the default 2) decrypts a
     // county's year of payments once, not again on every report.
     db.pragma('cache_size = -65536');
+    // A sort or index build larger than the cache spills to temporary files, which SQLite writes in clear (etilqs_*):
+    // names and ID numbers on disk, outside the cipher. Kept in memory, they never touch the disk.
+    db.pragma('temp_store = MEMORY');
     return { db, created: !exists };
   } catch (e) {
     db.close();

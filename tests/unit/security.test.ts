@@ -12,6 +12,7 @@ import { idNumberFor } from '../../main/demo/fictional';
 import { newSession } from '../../main/dispatch';
 import { Ledger } from '../../main/ledger';
 import { dailyBackup } from '../../main/services/backup';
+import { buildRegistry } from '../bench/registry';
 import { ROOT, runCli, startHost } from '../e2e/host';
 import { must, refused, tempDir, testClock, world } from './helpers';
 import { paymentsWorld } from './paymentsSetup';
@@ -397,4 +398,43 @@ test('6. a 公示 cannot be backdated, except by an admin within 3 working days 
   );
   await advanceDays(1);
   must(await w.call(approver, 'applications.approve', { id: b, amount: '3000' }));
+});
+
+test('15. a sort larger than memory allows writes no temporary file: no ID number outside the cipher', async () => {
+  // SQLite's temporary files go here (read when the first one is made), and are unlinked as soon as opened: they are
+  // found through this process's open descriptors while the sorted rows are being read.
+  const tmp = tempDir();
+  process.env.SQLITE_TMPDIR = tmp;
+  const w = await world();
+  buildRegistry(w.ledger.db, 40_000);
+  // A sort past a small cache, as a county-scale sort is past the real one: it spills to disk unless kept in memory.
+  w.ledger.db.pragma('cache_size = 20');
+  const sorted = w.ledger.db
+    .prepare('SELECT id_number, name FROM persons ORDER BY substr(id_number, 7), name')
+    .iterate() as IterableIterator<{ id_number: string }>;
+  const first = sorted.next().value!;
+  const spilled = fs
+    .readdirSync('/proc/self/fd')
+    .map((fd) => {
+      try {
+        return { fd, to: fs.readlinkSync(`/proc/self/fd/${fd}`) };
+      } catch {
+        return { fd, to: '' };
+      }
+    })
+    .filter((f) => f.to.startsWith(tmp) || f.to.includes('etilqs_'));
+  const texts = [
+    ...spilled.map((f) => fs.readFileSync(`/proc/self/fd/${f.fd}`).toString('latin1')),
+    ...[tmp, w.dir]
+      .flatMap((d) => fs.readdirSync(d).map((f) => path.join(d, f)))
+      .filter((f) => fs.statSync(f).isFile())
+      .map((f) => fs.readFileSync(f).toString('latin1')),
+  ];
+  sorted.return?.();
+  assert.deepEqual(
+    spilled.map((f) => f.to),
+    [],
+    'no temporary file is open',
+  );
+  assert.ok(!texts.some((t) => t.includes(first.id_number)), 'no file holds an ID number in clear');
 });
