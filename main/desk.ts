@@ -115,14 +115,20 @@ export function createDesk(
   /** A USB backup and the key file beside it, opened by a password or the recovery key, made this place's ledger. */
   function restoreFrom(input: { file: string; username?: string; password?: string; recoveryKey?: string }): void {
     if (hasLedger()) throw new AppError('CONFLICT', '这里已经有台账了：请登录后在“设置 → 备份”里恢复', 'file');
-    if (!fs.existsSync(input.file)) throw new AppError('VALIDATION', `找不到备份文件 ${input.file}`, 'file');
-    if (!Keyring.exists(keysBeside(input.file)))
-      throw new AppError(
-        'VALIDATION',
-        `备份旁边没有它的钥匙文件 ${path.basename(keysBeside(input.file))}：请把 U 盘上与备份同名的 .keys 文件一起带来`,
-        'file',
-      );
-    const keys = Keyring.read(keysBeside(input.file));
+    // One answer for a path that is missing, a file without its key file beside it, or one that cannot be read: this
+    // call runs before anyone has signed in, so it must not tell which paths exist on this PC.
+    const unusable = new AppError(
+      'VALIDATION',
+      '无法使用这个备份：请选择 U 盘上的备份文件，并把与它同名的 .keys 钥匙文件放在它旁边',
+      'file',
+    );
+    if (!fs.existsSync(input.file) || !Keyring.exists(keysBeside(input.file))) throw unusable;
+    let keys: Keyring;
+    try {
+      keys = Keyring.read(keysBeside(input.file));
+    } catch {
+      throw unusable;
+    }
     let key: Buffer | null;
     if (input.recoveryKey) {
       key = keys.recover(input.recoveryKey);
