@@ -8,6 +8,7 @@ import { type DB, prep } from '../db/open';
 import type { Ctx, Handlers } from '../dispatch';
 import { fen } from './applications';
 import { checkChoice } from './choices';
+import { photoOf } from './photos';
 import { initials } from './pinyin';
 import { WISH_ROW } from './wishList';
 
@@ -46,20 +47,6 @@ function mustBe(w: WishRecord, allowed: WishState[], step: string): void {
 function stepDate(ctx: Ctx, day: string, field: string, label: string, after: [string, string]): void {
   if (day > dateCn(ctx.now)) throw new AppError('VALIDATION', `${label}不能晚于今天`, field);
   if (day < after[0]) throw new AppError('VALIDATION', `${label}不能早于${after[1]}（${after[0]}）`, field);
-}
-
-const JPEG = Buffer.from([0xff, 0xd8, 0xff]);
-const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-export const PHOTO_MAX = 5 * 1024 * 1024;
-
-/** A photo's bytes and type, read from the bytes themselves (the file name may say anything). */
-export function photoOf(base64: string): { mime: 'image/jpeg' | 'image/png'; bytes: Buffer } {
-  const bytes = Buffer.from(base64, 'base64');
-  if (bytes.length > PHOTO_MAX)
-    throw new AppError('VALIDATION', `照片不能超过 5 MB，这张有 ${(bytes.length / 1048576).toFixed(1)} MB`, 'photo');
-  if (bytes.subarray(0, 3).equals(JPEG)) return { mime: 'image/jpeg', bytes };
-  if (bytes.subarray(0, 8).equals(PNG)) return { mime: 'image/png', bytes };
-  throw new AppError('VALIDATION', '照片应为 JPEG 或 PNG 图片', 'photo');
 }
 
 export function wishDetail(db: DB, id: number, today: string): WishDetail {
