@@ -59,6 +59,23 @@ const fail = (code: AppErrorBody['code'], message: string, field?: string): Resu
   error: field ? { code, message, field } : { code, message },
 });
 
+/** A file system's refusal in the clerk's words; the raw one, with its path, goes to the log only. */
+const FS_ERRORS: Record<string, string> = {
+  ENOENT: '找不到这个文件或文件夹',
+  ENOTDIR: '所选的位置不是文件夹',
+  EISDIR: '所选的是文件夹，不是文件',
+  EACCES: '没有权限读写这个位置',
+  EPERM: '没有权限读写这个位置',
+  EROFS: '这个位置只能读不能写（U 盘可能打开了写保护）',
+  ENOSPC: '磁盘空间不足',
+  EDQUOT: '磁盘空间不足',
+  EEXIST: '已有同名的文件',
+  EBUSY: '文件正被其他程序使用，请关闭后再试',
+  EMFILE: '打开的文件过多，请稍后再试',
+  EIO: '读写磁盘出错（U 盘可能已被拔出）',
+  ENAMETOOLONG: '文件路径太长',
+};
+
 export interface Dispatcher {
   dispatch(session: Session, channel: string, input: unknown): Promise<Result<unknown>>;
 }
@@ -98,16 +115,17 @@ export function createDispatcher(
   async function dispatch(session: Session, channel: string, input: unknown): Promise<Result<unknown>> {
     if (!isChannel(channel)) return fail('NOT_FOUND', `未知的操作：${channel.slice(0, 64)}`);
     const def = contract[channel];
+    // An import writing in one transaction across awaits: nothing else may run inside it; its progress may.
+    while (ledger.busy && channel !== 'imports.progress') await ledger.busy;
+    const now = clock();
+    // The role first: a caller who may not use a channel learns nothing of its fields from a validation message.
+    const refused = refuseAccess(session, channel, now);
+    if (refused) return refused;
     const parsed = def.input.safeParse(input ?? {});
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       return fail('VALIDATION', issue.message, issue.path.length ? issue.path.join('.') : undefined);
     }
-    // An import writing in one transaction across awaits: nothing else may run inside it; its progress may.
-    while (ledger.busy && channel !== 'imports.progress') await ledger.busy;
-    const now = clock();
-    const refused = refuseAccess(session, channel, now);
-    if (refused) return refused;
     if (session.staff && !session.locked && channel !== 'session.state') session.lastSeen = now.getTime();
 
     let audited = 0;
@@ -158,6 +176,8 @@ export function createDispatcher(
       keep();
       if (e instanceof AppError) return { ok: false, error: e.toBody() };
       console.error(`[dispatch] ${channel}:`, e);
+      const said = FS_ERRORS[(e as NodeJS.ErrnoException).code ?? ''];
+      if (said) return fail('INTERNAL', `${said}，操作未保存`);
       return fail('INTERNAL', `内部错误，操作未保存：${(e as Error).message}`);
     }
   }

@@ -26,7 +26,9 @@ export function photoOf(base64: string): { mime: 'image/jpeg' | 'image/png'; byt
     } catch {
       throw unreadable();
     }
-    return { mime: 'image/jpeg', bytes: Buffer.from(jpeg.encode(image, 85).data) };
+    // Only the pixels: jpeg-js would write the decoded comments and EXIF back if handed the whole image.
+    const pixels = { width: image.width, height: image.height, data: image.data };
+    return { mime: 'image/jpeg', bytes: Buffer.from(jpeg.encode(pixels, 85).data) };
   }
   if (bytes.subarray(0, 8).equals(PNG_MAGIC)) {
     // IHDR comes first: its width and height are checked before anything is inflated.

@@ -41,23 +41,43 @@ function sameToken(given: string | string[] | undefined, token: string): boolean
 }
 
 const TOO_LARGE = Symbol('too large');
+const STALLED = Symbol('stalled');
+/** A body that sends nothing for this long is cut off: a stalled sender must not hold a request open for ever. */
+export const BODY_IDLE_MS = 10_000;
 
 /** Reads the body up to the limit; past it, stops keeping what arrives and answers at once. */
-function readBody(req: http.IncomingMessage, limit: number): Promise<string | typeof TOO_LARGE> {
+function readBody(
+  req: http.IncomingMessage,
+  limit: number,
+  idleMs: number,
+): Promise<string | typeof TOO_LARGE | typeof STALLED> {
   if (Number(req.headers['content-length']) > limit) return Promise.resolve(TOO_LARGE);
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    const onData = (c: Buffer) => {
-      size += c.length;
-      if (size <= limit) return void chunks.push(c);
+    let idle = setTimeout(() => stop(STALLED), idleMs);
+    const stop = (r: typeof TOO_LARGE | typeof STALLED) => {
+      clearTimeout(idle);
       req.off('data', onData);
       req.resume(); // the rest is drained unread, so the client can finish sending and hear the answer
-      resolve(TOO_LARGE);
+      resolve(r);
+    };
+    const onData = (c: Buffer) => {
+      clearTimeout(idle);
+      idle = setTimeout(() => stop(STALLED), idleMs);
+      size += c.length;
+      if (size <= limit) return void chunks.push(c);
+      stop(TOO_LARGE);
     };
     req.on('data', onData);
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
+    req.on('end', () => {
+      clearTimeout(idle);
+      resolve(Buffer.concat(chunks).toString('utf8'));
+    });
+    req.on('error', (e) => {
+      clearTimeout(idle);
+      reject(e);
+    });
   });
 }
 
@@ -76,6 +96,7 @@ export async function startWebHost(opts: {
   port?: number;
   token?: string;
   rendererDir?: string;
+  bodyIdleMs?: number;
 }): Promise<WebHost> {
   const token = opts.token ?? crypto.randomBytes(24).toString('base64url');
   const session = newSession();
@@ -100,7 +121,11 @@ export async function startWebHost(opts: {
         if (!String(req.headers['content-type']).startsWith('application/json'))
           return send(res, 415, { ok: false, error: { code: 'VALIDATION', message: '请求格式应为 JSON' } });
         const large = urlPath === '/api/imports.open';
-        const body = await readBody(req, large ? MAX_IMPORT_BODY : MAX_BODY);
+        const body = await readBody(req, large ? MAX_IMPORT_BODY : MAX_BODY, opts.bodyIdleMs ?? BODY_IDLE_MS);
+        if (body === STALLED) {
+          res.setHeader('Connection', 'close');
+          return send(res, 408, { ok: false, error: { code: 'VALIDATION', message: '请求内容长时间未送达，已断开' } });
+        }
         if (body === TOO_LARGE) {
           const message = large ? '文件超过 20 MB，请只保留需要导入的工作表后另存再导入' : '请求内容超过 10 MB';
           return send(res, 413, { ok: false, error: { code: 'VALIDATION', message } });
@@ -124,6 +149,9 @@ export async function startWebHost(opts: {
     }
   });
 
+  // Node's own limits as a second line: the headers within 20 s, the whole request within two minutes.
+  server.headersTimeout = 20_000;
+  server.requestTimeout = 120_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());

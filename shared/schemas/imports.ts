@@ -10,7 +10,12 @@ const job = z.string().regex(/^[\w-]{8,64}$/, '导入任务编号无效');
 export const importOpenInput = z.object({
   job,
   kind: importKind,
-  fileName: z.string().trim().min(1, '请选择文件').max(200, '文件名太长'),
+  // Only ever a label (shown, audited, its ending read): any folders in it are dropped, so it can never be a path.
+  fileName: z
+    .string()
+    .max(200, '文件名太长')
+    .transform((s) => s.split(/[\\/]/).pop()!.trim())
+    .pipe(z.string().min(1, '请选择文件')),
   // 20 MB as base64, with room for the rest of the call: the size itself is checked after decoding.
   base64: z.string().max(28 * 1024 * 1024, '文件超过 20 MB，请只保留需要导入的工作表后另存再导入'),
 });

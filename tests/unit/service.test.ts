@@ -3,18 +3,20 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
+import { PNG as PNGImage } from 'pngjs';
+
 import type { Session } from '../../main/dispatch';
 import { SUGGESTION_FIGURES, WISH_FIGURES } from '../../shared/domain/service';
 import { must, refused } from './helpers';
 import { paymentsWorld } from './paymentsSetup';
 
 // The suite's clock stands at 2026-11-23 (a Monday), 09:00 China time.
-/** A 1×1 PNG. */
-const PNG = Buffer.from(
-  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489' +
-    '0000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
-  'hex',
-);
+/** A 2×2 PNG of four colours. */
+const PNG = (() => {
+  const p = new PNGImage({ width: 2, height: 2 });
+  p.data.set([255, 0, 0, 255, 0, 255, 0, 255, 0, 0, 255, 255, 255, 255, 255, 255]);
+  return PNGImage.sync.write(p);
+})();
 
 async function setup() {
   const pw = await paymentsWorld();
@@ -167,7 +169,9 @@ test('wishes: taken, accepted, published masked, claimed by a group, fulfilled w
     }),
   );
   assert.deepEqual([done.status, done.valueFen, done.photo?.mime], ['fulfilled', 35000, 'image/png']);
-  assert.equal(Buffer.from(done.photo!.base64, 'base64').compare(PNG), 0, 'the photo comes back byte for byte');
+  // Written afresh from its pixels (services/photos.ts): the same picture, not the same bytes.
+  const back = PNGImage.sync.read(Buffer.from(done.photo!.base64, 'base64'));
+  assert.deepEqual([...back.data], [...PNGImage.sync.read(PNG).data], 'the photo comes back pixel for pixel');
   assert.deepEqual(
     done.timeline.map((t) => t.what.slice(0, 2)),
     ['征集', '审定', '认领', '认领', '实现'],
