@@ -1,4 +1,4 @@
-// The one entry both transports call: channel → schema → session and role → handler in a transaction → envelope.
+// The one entry both transports call: channel → session and role → schema → handler in a transaction → envelope.
 import { type Channel, type Contract, contract, isChannel, type Output, type Parsed } from '../shared/contract';
 import { AppError, type AppErrorBody, type Result } from '../shared/domain/result';
 import { type Role, ROLE_LABELS } from '../shared/domain/roles';
