@@ -261,7 +261,12 @@ test('bank results: bad files refused whole; failed rows reversed and re-issued 
     assert.equal(e.field, 'content');
     assert.match(e.message, msg);
   }
-  assert.deepEqual([w.count('payments'), w.count('bank_results'), w.count('audit_log')], before);
+  // Nothing written but the audit rows of the four files whose accounts were compared (services/idLookups.ts).
+  assert.deepEqual(
+    [w.count('payments'), w.count('bank_results'), w.count('audit_log')],
+    [...before.slice(0, 2), before[2] + 4],
+  );
+  assert.equal(w.one(`SELECT count(*) AS n FROM audit_log WHERE entity = 'lookup' AND entity_id = 'account'`).n, 4);
   assert.equal(
     refused(await w.call(clerk, 'payroll.importBankResults', { batchId: b.id, content: '' })).code,
     'FORBIDDEN',
