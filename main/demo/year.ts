@@ -3,7 +3,6 @@
 // months, cadres with their pairings, visits and aid, service cards, 微心愿, 意见建议 and 矛盾纠纷调解. Into an empty ledger
 // only, in one transaction (all or nothing), and seeded: the same ledger every time for the same day.
 import type { Channel, Input, Output } from '../../shared/contract';
-import type { Role } from '../../shared/domain/roles';
 import { addMonths, dateCn, isoCn, monthOf } from '../../shared/domain/time';
 import { addDays, addWorkingDays, isWorkingDay } from '../../shared/domain/workdays';
 import type { DemoAccounts } from '../../shared/schemas/staff';
@@ -16,19 +15,16 @@ import { writeAudit } from '../services/audit';
 import { loadCalendar } from '../services/calendar';
 import { putSetting } from '../services/settings';
 import { insertStaff, seatOf } from '../services/staff';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_STAFF } from './accounts';
 import { planDisputes } from './disputes';
 import { people, rng } from './fictional';
 import { type DemoHousehold, seedHouseholds } from './seed';
 import { planService } from './service';
 import { type CaseKind, CASES, FINDINGS, REJECTIONS, VISIT_AID, VISIT_PROBLEMS, VISIT_TALK } from './stories';
 
-export const DEMO_PASSWORD = 'demo-pass-1';
-const STAFF: { username: string; displayName: string; roles: Role[] }[] = [
-  { username: 'admin', displayName: '周建华', roles: ['admin'] },
-  { username: 'shouli', displayName: '李晓燕', roles: ['clerk'] },
-  { username: 'shenhe', displayName: '赵丽', roles: ['reviewer'] },
-  { username: 'shenpi', displayName: '钱国庆', roles: ['approver'] },
-];
+// The demo's accounts live in accounts.ts, where the key file's demo flag finds them for the sign-in screen.
+export { DEMO_PASSWORD } from './accounts';
+const STAFF = DEMO_STAFF;
 const MONTHLY_VISITS = ['tekun', 'severe_disability', 'elderly_alone'];
 const UNITS = ['镇党委办公室', '镇政府办公室', '镇民政办', '镇财政所', '镇农业服务中心', '镇卫生院', '镇中心学校'];
 
@@ -92,7 +88,7 @@ export async function seedDemo(ledger: Ledger, now: Date, opts: { region?: strin
       officeHours: '周一至周五 8:30–12:00，14:00–17:30',
       idleLockMinutes: 15,
     });
-    const accounts: DemoAccounts = { password: DEMO_PASSWORD, accounts: STAFF };
+    const accounts: DemoAccounts = DEMO_ACCOUNTS;
     putSetting(db, 'demo', accounts);
 
     const households = seedHouseholds(db, new Date(t), opts.region);
@@ -414,7 +410,7 @@ export async function seedDemo(ledger: Ledger, now: Date, opts: { region?: strin
       after: { from, ...summary },
     });
     db.exec('COMMIT');
-    ledger.keys.describe('青山镇便民服务中心（演示）', accounts);
+    ledger.keys.describe('青山镇便民服务中心（演示）', true);
     return { from, ...summary };
   } catch (e) {
     if (db.inTransaction) db.exec('ROLLBACK');
