@@ -9,6 +9,7 @@ import {
   ACTIONS,
   OPEN_STATES,
   PUBLICITY_DAYS,
+  PUBLICITY_LEAD_DAYS,
   type State,
   STATE_LABELS,
 } from '../../shared/domain/workflow';
@@ -58,6 +59,7 @@ interface AppRecord {
   householdId: number;
   kindCode: string;
   state: State;
+  acceptedOn: string;
   requestedFen: number;
   registeredBy: number;
   reviewedBy: number | null;
@@ -69,6 +71,7 @@ interface AppRecord {
 
 function record(db: DB, id: number): AppRecord {
   const sql = `SELECT id, acceptance_no AS acceptanceNo, household_id AS householdId, kind_code AS kindCode, state,
+    accepted_on AS acceptedOn,
     requested_fen AS requestedFen, registered_by AS registeredBy, reviewed_by AS reviewedBy, urgent,
     paperwork_due AS paperworkDue, paperwork_done_on AS paperworkDoneOn, publicity_to AS publicityTo
     FROM applications
@@ -186,19 +189,50 @@ function step(
   ).run(id, action, from, to, onDate, ctx.session.staff!.id, isoCn(ctx.now), JSON.stringify(detail));
 }
 
-/** Maker-checker: who registered a case may not review or decide it; who reviewed it may not decide it. */
+/**
+ * Maker-checker: who registered a case may not review or decide it; who reviewed it, investigated it or changed its
+ * materials may not decide it.
+ */
 function checkMakerChecker(ctx: Ctx, a: AppRecord, action: Action): void {
-  const me = ctx.session.staff!.id;
-  if (
-    (action === 'review' || action === 'approve' || action === 'reject' || action === 'urgentApprove') &&
-    a.registeredBy === me
-  )
+  const me = ctx.session.staff!;
+  const decides = action === 'approve' || action === 'reject' || action === 'urgentApprove';
+  if ((action === 'review' || decides) && a.registeredBy === me.id)
     throw new AppError(
       'FORBIDDEN',
       `受理编号 ${a.acceptanceNo} 是您受理的，不能由您${ACTIONS[action].label}，请交给其他工作人员`,
     );
-  if ((action === 'approve' || action === 'reject') && a.reviewedBy === me)
+  if ((action === 'approve' || action === 'reject') && a.reviewedBy === me.id)
     throw new AppError('FORBIDDEN', `受理编号 ${a.acceptanceNo} 是您审核的，不能再由您审批`);
+  if (!decides) return;
+  // Every investigation counts, an earlier one too (公示异议 sends the case back to be investigated again): whoever
+  // recorded it, or is named in it as one of the two investigators.
+  const investigated = prep(
+    ctx.db,
+    `SELECT 1
+      FROM application_steps s
+      WHERE s.application_id = ? AND s.action = 'investigate'
+        AND (s.staff_id = ? OR EXISTS (SELECT 1 FROM json_each(s.detail, '$.investigators') WHERE value = ?))
+      LIMIT 1`,
+  ).get(a.id, me.id, me.displayName);
+  if (investigated)
+    throw new AppError(
+      'FORBIDDEN',
+      `受理编号 ${a.acceptanceNo} 的入户调查有您参与，不能由您${ACTIONS[action].label}，请交给其他工作人员`,
+    );
+  // Materials received after registration leave no step, only the audit row of applications.materials, which can be
+  // neither updated nor deleted (0001_foundation.sql).
+  const materials = prep(
+    ctx.db,
+    `SELECT 1
+      FROM audit_log
+      WHERE entity = 'application' AND entity_id = ? AND channel = 'applications.materials' AND staff_id = ?
+      LIMIT 1`,
+  ).get(String(a.id), me.id);
+  if (materials)
+    throw new AppError(
+      'FORBIDDEN',
+      `您补登或修改过受理编号 ${a.acceptanceNo} 的材料，不能由您${ACTIONS[action].label}，请交给其他工作人员`,
+    );
 }
 
 /** Moves a case by one action: state checked, maker-checker checked, then the update, the step and the audit row. */
@@ -250,6 +284,9 @@ export const applicationHandlers = {
 
   'applications.investigate': (ctx, input) => {
     notFuture(ctx, input.visitedOn, 'visitedOn', '调查日期');
+    const { acceptedOn } = record(ctx.db, input.id);
+    if (input.visitedOn < acceptedOn)
+      throw new AppError('VALIDATION', `调查日期不能早于受理日期（${acceptedOn}）`, 'visitedOn');
     if (input.investigators[0] === input.investigators[1])
       throw new AppError('VALIDATION', '两名调查人不能是同一人', 'investigators');
     return transition(ctx, input.id, 'investigate', input.visitedOn, {
@@ -270,6 +307,13 @@ export const applicationHandlers = {
 
   'applications.publicize': (ctx, input) => {
     const today = dateCn(ctx.now);
+    const latest = addDays(today, PUBLICITY_LEAD_DAYS);
+    if (input.fromDate > latest)
+      throw new AppError(
+        'VALIDATION',
+        `公示开始日期最晚只能是 ${PUBLICITY_LEAD_DAYS} 天后（${latest}），请核对日期`,
+        'fromDate',
+      );
     // The notice starts today or later; an admin may record one that began up to 3 working days ago, with a reason.
     if (input.fromDate < today) {
       const admin = ctx.session.staff!.roles.includes('admin');

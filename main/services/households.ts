@@ -273,6 +273,10 @@ export const householdHandlers = {
   'households.startCategory': (ctx, input) => {
     const before = registered(ctx.db, input.householdId);
     categoryName(ctx.db, input.code);
+    const registeredOn = before.createdAt.slice(0, 10);
+    if (input.fromDate < registeredOn)
+      throw new AppError('VALIDATION', `开始日期不能早于这一户的登记日期（${registeredOn}）`, 'fromDate');
+    if (input.fromDate > dateCn(ctx.now)) throw new AppError('VALIDATION', '开始日期不能晚于今天', 'fromDate');
     if (
       prep(
         ctx.db,

@@ -10,7 +10,7 @@ import { currentCard } from './cards';
 import { MASKED_PHONE } from './households';
 import { page, Where } from './paging';
 import { endPeriod } from './periods';
-import { dueVisits } from './visits';
+import { checkRegistered, dueVisits } from './visits';
 
 /** A pairing `p` running at some time in a year: the annual report counts its cadres and households. */
 export const pairedDuring = {
@@ -70,6 +70,7 @@ function start(ctx: Ctx, input: Parameters<Handlers['pairings.start']>[1]): numb
   const c = cadre(db, input.cadreId);
   if (!c.active) throw new AppError('CONFLICT', `${c.name}已停用，不能结对`, 'cadreId');
   if (input.fromDate > dateCn(ctx.now)) throw new AppError('VALIDATION', '结对日期不能晚于今天', 'fromDate');
+  checkRegistered(db, input.fromDate, input, 'fromDate', '结对日期');
   const current = prep(
     db,
     `SELECT id, cadre_id AS cadreId, role, from_date AS fromDate

@@ -4,7 +4,7 @@
 import type { z } from 'zod';
 
 import { AppError } from '../../shared/domain/result';
-import { dateCn, isoCn, monthCn, monthOf } from '../../shared/domain/time';
+import { addMonths, dateCn, isoCn, monthCn, monthOf } from '../../shared/domain/time';
 import type { Page } from '../../shared/schemas/common';
 import type { BatchLine, BatchRow, batchRowsInput, Roster } from '../../shared/schemas/payments';
 import { type DB, prep } from '../db/open';
@@ -91,6 +91,9 @@ export function roster(db: DB, id: number, areaId?: number): Roster {
 
 function createBatch(ctx: Ctx, month: string, kindCode: string | null): number {
   const { db } = ctx;
+  // Next month's batch may be readied before this month ends; one further ahead is a mistyped month.
+  const next = addMonths(monthOf(dateCn(ctx.now)), 1);
+  if (month > next) throw new AppError('VALIDATION', `发放月份最晚只能选下个月（${monthCn(next)}）`, 'month');
   if (kindCode && !prep(db, `SELECT 1 FROM relief_kinds WHERE code = ? AND recurrence = 'monthly'`).get(kindCode))
     throw new AppError('VALIDATION', '请选择按月发放的救助类别', 'kindCode');
   const draft = prep(db, `SELECT id FROM payroll_batches WHERE month = ? AND state = 'draft'`).get(month) as
@@ -151,6 +154,17 @@ function postBatch(ctx: Ctx, id: number): void {
   const b = draftBatch(db, id);
   const me = ctx.session.staff!.id;
   if (b.madeById === me) throw new AppError('FORBIDDEN', '这个批次是您制作的，须由另一名审批人审批');
+  // Whoever excluded or put back a row has shaped the batch as much as its maker. The audit log says who did: its rows
+  // are never updated or deleted (0001_foundation.sql), so an edit cannot be handed to someone else afterwards.
+  const edited = prep(
+    db,
+    `SELECT 1
+      FROM audit_log
+      WHERE entity = 'payrollBatch' AND entity_id = ? AND channel = 'payroll.exclude' AND staff_id = ?
+      LIMIT 1`,
+  ).get(String(id), me);
+  if (edited)
+    throw new AppError('FORBIDDEN', '您修改过这个批次（剔除或恢复过其中的行），视同是您制作的，须由另一名审批人审批');
   if (b.rowCount === 0) throw new AppError('CONFLICT', '批次中没有要发放的行（全部已剔除）');
   const today = dateCn(ctx.now);
   assertMonthOpen(db, today);
@@ -274,13 +288,8 @@ export const payrollHandlers = {
   },
 
   'payroll.exclude': (ctx, input) => {
-    const b = draftBatch(ctx.db, input.batchId);
-    // Maker-checker: whoever changes a batch becomes its maker, so someone else must still approve it.
-    const me = ctx.session.staff!.id;
-    if (b.madeById !== me) {
-      prep(ctx.db, 'UPDATE payroll_batches SET made_by = ? WHERE id = ?').run(me, input.batchId);
-      ctx.audit('payrollBatch', input.batchId, { madeBy: b.madeById }, { madeBy: me });
-    }
+    // The maker (制表人) stays who made the batch; this call's audit row is what bars its editor from approving it.
+    draftBatch(ctx.db, input.batchId);
     const key = [input.batchId, input.entitlementId, input.forMonth];
     const old = prep(
       ctx.db,

@@ -53,6 +53,36 @@ export function dueVisits(
   ).all(today, ...where.args) as VisitDue[];
 }
 
+/**
+ * Nothing of a household's or a cadre's can begin before they were registered. A household is registered on the day
+ * it was entered in the ledger (households.exit reads the same day); a cadre on the day entered in the register, or,
+ * for a 在职党员, on the day they reported to the community (报到) when that came first.
+ */
+export function checkRegistered(
+  db: DB,
+  day: string,
+  on: { householdId: number; cadreId: number },
+  field: string,
+  label: string,
+): void {
+  const h = prep(
+    db,
+    `SELECT substr(created_at, 1, 10) AS registeredOn
+      FROM households
+      WHERE id = ?`,
+  ).get(on.householdId) as { registeredOn: string } | undefined;
+  if (h && day < h.registeredOn)
+    throw new AppError('VALIDATION', `${label}不能早于这一户的登记日期（${h.registeredOn}）`, field);
+  const c = prep(
+    db,
+    `SELECT name, min(substr(created_at, 1, 10), coalesce(reported_on, '9999-12-31')) AS registeredOn
+      FROM cadres
+      WHERE id = ?`,
+  ).get(on.cadreId) as { name: string; registeredOn: string } | undefined;
+  if (c && day < c.registeredOn)
+    throw new AppError('VALIDATION', `${label}不能早于${c.name}登记为服务人员的日期（${c.registeredOn}）`, field);
+}
+
 /** Visits `v` of a year: the annual report's 走访 and 帮扶物资. */
 export const VISITED_IN = {
   sql: 'v.visited_on BETWEEN ? AND ?',
@@ -100,6 +130,7 @@ function withDetails(db: DB, visits: VisitRecord[]): VisitRow[] {
 function create(ctx: Ctx, input: Parameters<Handlers['visits.create']>[1]): number {
   const { db } = ctx;
   if (input.visitedOn > dateCn(ctx.now)) throw new AppError('VALIDATION', '走访日期不能晚于今天', 'visitedOn');
+  checkRegistered(db, input.visitedOn, input, 'visitedOn', '走访日期');
   // The visiting cadre is (or was, on that day) paired with the household.
   const paired = prep(
     db,

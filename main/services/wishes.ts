@@ -17,12 +17,13 @@ interface WishRecord {
   status: WishState;
   collectedOn: string;
   decidedOn: string | null;
+  recordedBy: number;
 }
 
 function record(db: DB, id: number): WishRecord {
   const w = prep(
     db,
-    `SELECT id, status, collected_on AS collectedOn, decided_on AS decidedOn
+    `SELECT id, status, collected_on AS collectedOn, decided_on AS decidedOn, recorded_by AS recordedBy
       FROM wishes
       WHERE id = ?`,
   ).get(id) as WishRecord | undefined;
@@ -159,6 +160,9 @@ export const wishHandlers = {
   'wishes.decide': (ctx, input) => {
     const w = record(ctx.db, input.id);
     mustBe(w, ['collected'], '审定');
+    // Maker-checker: a wish is judged by someone other than who wrote it down, whether it is taken up or declined.
+    if (w.recordedBy === ctx.session.staff!.id)
+      throw new AppError('FORBIDDEN', '这个心愿是您登记的，不能由您审定，请交给其他审核人');
     stepDate(ctx, input.decidedOn, 'decidedOn', '审定日期', [w.collectedOn, '征集日期']);
     const before = wishDetail(ctx.db, w.id, dateCn(ctx.now));
     const by = ctx.session.staff!.id;

@@ -45,6 +45,13 @@ export type Action = keyof typeof ACTIONS;
 export const PUBLICITY_DAYS = 7;
 
 /**
+ * How many days ahead a 公示 may be set to begin: a notice goes up within days of the review that sends it out. A start
+ * further ahead is most likely a mistyped month or year, and it would leave the case in 公示中, its deadline running,
+ * with no notice on the board for anyone to object to.
+ */
+export const PUBLICITY_LEAD_DAYS = 7;
+
+/**
  * 首页's queues: the cases waiting for a step, and who takes it. The same condition counts a queue on 首页 and lists
  * it in the grid (`queueCondition` in main/services/applicationList.ts).
  */

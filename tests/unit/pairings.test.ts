@@ -3,22 +3,35 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { must, refused } from './helpers';
+import type { HouseholdDetail } from '../../shared/schemas/registry';
+import { daysEarlier, must, refused } from './helpers';
 import { paymentsWorld } from './paymentsSetup';
 
+/**
+ * Cadres and households are registered on 2025-12-28 (330 days before the clock's day), before any day these tests
+ * pair or visit on: nothing of theirs may begin before they were registered.
+ */
 async function setup() {
   const pw = await paymentsWorld();
   const { w, clerk } = pw;
+  const early = <T>(call: () => Promise<T>) => daysEarlier(w, clerk, 330, call);
   const li = must(
-    await w.call(clerk, 'cadres.save', { name: '李书记', unit: '镇党委', partyMember: true, phone: '13900001111' }),
+    await early(() =>
+      w.call(clerk, 'cadres.save', { name: '李书记', unit: '镇党委', partyMember: true, phone: '13900001111' }),
+    ),
   );
   const wang = must(
-    await w.call(clerk, 'cadres.save', { name: '王干事', unit: '民政办', partyMember: true, phone: '13900002222' }),
+    await early(() =>
+      w.call(clerk, 'cadres.save', { name: '王干事', unit: '民政办', partyMember: true, phone: '13900002222' }),
+    ),
   );
   const zhou = must(
-    await w.call(clerk, 'cadres.save', { name: '周主任', unit: '司法所', partyMember: false, phone: '0571-88886666' }),
+    await early(() =>
+      w.call(clerk, 'cadres.save', { name: '周主任', unit: '司法所', partyMember: false, phone: '0571-88886666' }),
+    ),
   );
-  return { ...pw, li, wang, zhou };
+  const household = (name: string): Promise<HouseholdDetail> => early(() => pw.household(name));
+  return { ...pw, li, wang, zhou, household };
 }
 
 test('cadres: phones checked, unpaired cadres and households listed', async () => {

@@ -1,6 +1,7 @@
 // A ledger with households and cases carried to approval through the real workflow, for the payments tests.
 import { idNumberFor } from '../../main/demo/fictional';
 import type { Session } from '../../main/dispatch';
+import { dateCn } from '../../shared/domain/time';
 import type { HouseholdDetail } from '../../shared/schemas/registry';
 import { daysEarlier, must, type World, world } from './helpers';
 
@@ -73,7 +74,7 @@ export async function paymentsWorld(): Promise<PaymentsWorld> {
         await w.call(clerk, 'applications.investigate', {
           id: a.id,
           investigators: ['李一', '王二'],
-          visitedOn: '2026-11-02',
+          visitedOn: dateCn(w.clock.now()),
           findings: '情况属实',
         }),
       );

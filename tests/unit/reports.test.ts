@@ -51,6 +51,8 @@ test('the year in figures: kinds, reversals on their own line, areas, months, ap
   // 2026-01-05: 李二's payment reversed across the year end.
   await at('2026-01-05');
   must(await w.call(approver, 'payments.reverse', { id: bPayment, reason: '重复发放' }));
+  // 周书记 joins the register, so that he may be paired from June.
+  const cadre = must(await w.call(clerk, 'cadres.save', { name: '周书记', phone: '13900001111' }));
 
   // 2026-11-23: the rest of the year.
   await at('2026-11-23');
@@ -83,7 +85,6 @@ test('the year in figures: kinds, reversals on their own line, areas, months, ap
   const h = await register(li, 'other', '300');
   must(await w.call(clerk, 'applications.withdraw', { id: h, reason: '申请人撤回' }));
   must(await w.call(clerk, 'households.exit', { id: li.id, exitedOn: '2026-11-23', reason: '迁出本镇' }));
-  const cadre = must(await w.call(clerk, 'cadres.save', { name: '周书记', phone: '13900001111' }));
   must(
     await w.call(clerk, 'pairings.start', {
       householdId: zhang.id,
