@@ -183,7 +183,7 @@ test('a rejected case prints its 不予批准通知书 with the reason', async (
   await api(host, 'applications.investigate', {
     id: a.id,
     investigators: ['员工li', '村干部'],
-    visitedOn: new Date().toISOString().slice(0, 10),
+    visitedOn: dayCn(), // the host's day in China time: the UTC date is the day before from 16:00 UTC on
     findings: '家有小汽车一辆',
   });
   await as('zhao');

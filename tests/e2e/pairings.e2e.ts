@@ -9,7 +9,7 @@ import { cardQrText } from '../../shared/domain/cards';
 import type { Host } from './host';
 import { ledgerFile } from './host';
 import { ID_NUMBERS, pdfInfo, pdfPictures, pdfText, PERSONAL_NUMBERS, printToPdf } from './pdf';
-import { api, choose, firstStartAsAdmin, hostPerTest, switchTo, watchCsp } from './session';
+import { api, choose, dayCn, firstStartAsAdmin, hostPerTest, switchTo, watchCsp } from './session';
 
 let host: Host;
 hostPerTest((h) => (host = h));
@@ -226,7 +226,7 @@ test('a whole area on A4: ten cards a sheet with crop marks, backs mirrored, eve
         householdId: h.id,
         cadreId: cadre.id,
         role: 'primary',
-        fromDate: '2026-01-05',
+        fromDate: dayCn(), // not before the household and the cadre were registered, today
       });
   }
   await page.goto(`${host.base}#/cards`);

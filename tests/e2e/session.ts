@@ -109,7 +109,6 @@ export async function approvedCase(
   host: Host,
   c: { householdId: number; personId: number; kindCode: string; reason: string; amount: string },
 ): Promise<number> {
-  const started = dayCn(8);
   const as = (username: string) => api(host, 'session.signIn', { username, password: 'staff-pass-1' });
   await as('li');
   // Every material on the kind's checklist is in hand, so 审批 needs no 容缺 reason.
@@ -119,7 +118,7 @@ export async function approvedCase(
   await api(host, 'applications.investigate', {
     id: a.id,
     investigators: ['李一', '王二'],
-    visitedOn: started,
+    visitedOn: dayCn(), // not before the case was accepted, today
     findings: '情况属实',
   });
   await as('zhao');
