@@ -25,10 +25,11 @@ import {
   networkShare,
   PRIVATE_FILE,
 } from './db/open';
+import { rekeySoon } from './db/rekey';
 import { encryptLedger } from './db/upgrade';
 import { createDispatcher, type Dispatcher, type Handlers, type Session } from './dispatch';
 import { Ledger } from './ledger';
-import { checkBackup } from './services/backup';
+import { checkBackup, rekeyCopy } from './services/backup';
 
 export interface Desk extends Dispatcher {
   /** The open ledger, once someone has signed in (or a first start made it). */
@@ -107,6 +108,8 @@ export function createDesk(
     if (opts.office && !office) office = await openOffice(abs, opts.office).catch(countyUnreachable);
     ledger = await Ledger.open(abs, { clock: opts.clock, keys });
     dispatcher = createDispatcher(ledger, opts.handlers, { office });
+    // A re-key that was due (a deactivation or a new recovery key, then a kill or an exit) runs now.
+    if (ledger.keys.rekeyDue) rekeySoon(ledger, 'due at open');
     // The county office has no township to push: its rows are the townships'.
     if (!office) stopPushing = startPushing(ledger);
     return ledger;
@@ -138,12 +141,13 @@ export function createDesk(
       if (r instanceof AppError) throw r;
       key = r.dataKey;
     }
-    checkBackup(input.file, key, keys.ledgerId);
+    const opens = checkBackup(input.file, keys.allKeys, keys.ledgerId);
     // The key file first: a crash before the ledger's rename leaves a key file alone, which a restore overwrites.
     keys.copyTo(keysFile);
     const partial = `${abs}.restoring`;
     fs.copyFileSync(input.file, partial);
     fs.chmodSync(partial, PRIVATE_FILE);
+    rekeyCopy(partial, opens, key);
     fs.renameSync(partial, abs);
   }
 

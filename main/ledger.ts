@@ -21,6 +21,7 @@ import {
   type OpenOptions,
   plainLedger,
 } from './db/open';
+import { finishInterrupted, rekeyRunning } from './db/rekey';
 import { dailyBackup, encryptPlainBackups, makeBackup, pruneBackups } from './services/backup';
 
 /** The identity stored in a ledger (or a backup of it), if it has one. */
@@ -102,6 +103,8 @@ export class Ledger {
       keysWithoutLedger(abs);
     }
     const keys = opts.keys ?? Keyring.create(keysFileOf(abs), crypto.randomUUID(), DEFAULT_CENTER.name);
+    // A re-key cut short by a kill: the key file keeps the generation whose key opens the file (db/rekey.ts).
+    if (!made) finishInterrupted(abs, keys);
     let opened: ReturnType<typeof openLedger>;
     try {
       opened = openLedger(abs, keys.key, opts);
@@ -153,8 +156,14 @@ export class Ledger {
     this.conn = openLedger(this.file, this.keys.key).db;
   }
 
-  /** Clean exit: a verified backup, the WAL folded back into the file, then close. */
+  /** A new connection with the key file's current key (after a re-key's switch that failed its check). */
+  reopen(): void {
+    this.conn = openLedger(this.file, this.keys.key).db;
+  }
+
+  /** Clean exit: a re-key under way finishes, a verified backup, the WAL folded back into the file, then close. */
   async close(opts: { backup: boolean } = { backup: true }): Promise<void> {
+    await rekeyRunning(this);
     if (!this.db.open) return;
     if (opts.backup) {
       await makeBackup(this, 'exit');

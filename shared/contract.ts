@@ -79,6 +79,10 @@ export const contract = {
   'session.recover': def<staff.SessionState>()(keys.recoverInput, 'public', 'mutation'),
   /** A new recovery key replaces the old one (lost, or never typed back). */
   'keys.newRecovery': def<keys.RecoveryKey>()(empty, ADMIN, 'mutation'),
+  /** 更换数据密钥: the ledger copied under a new data key; old key files and old passwords open nothing after. */
+  'keys.rekey': def<keys.RekeyState>()(empty, ADMIN, 'task'),
+  /** Where the re-key stands (its progress while it runs). */
+  'keys.rekeyState': def<keys.RekeyState>()(empty, ADMIN, 'query'),
 
   'staff.list': def<staff.StaffRow[]>()(empty, ADMIN, 'query'),
   'staff.create': def<staff.StaffRow>()(staff.createStaffInput, ADMIN, 'mutation'),

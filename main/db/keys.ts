@@ -440,6 +440,9 @@ export class Keyring {
     return k;
   }
 
+  /** The data key of generation `gen`, if a slot gave it. */
+  keyFor = (gen: number): Buffer | null => this.keys.get(gen) ?? null;
+
   /** Every data key this file gives, newest first: the current one, then those of backups made before re-keys. */
   get allKeys(): Buffer[] {
     return this.keysByGen().map((k) => k.key);

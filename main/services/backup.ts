@@ -103,20 +103,46 @@ export async function encryptPlainBackups(ledger: Ledger): Promise<void> {
   }
 }
 
-/** A backup this ledger's key opens, which is a copy of this ledger (not of another one) and whole. */
-export function checkBackup(source: string, key: Buffer, id: string): void {
-  let owner: string | null;
-  try {
-    owner = backupOwner(source, key);
-  } catch {
-    throw new AppError('VALIDATION', '这个备份属于另一个台账（本台账的钥匙打不开它），不能用来恢复', 'file');
+/**
+ * A backup one of this ledger's keys opens (the current one, or an older one for a backup made before a re-key),
+ * which is a copy of this ledger (not of another one) and whole. Answers the key that opened it.
+ */
+export function checkBackup(source: string, keys: Buffer | Buffer[], id: string): Buffer {
+  let owner: string | null = null;
+  let key: Buffer | null = null;
+  for (const k of Array.isArray(keys) ? keys : [keys]) {
+    try {
+      owner = backupOwner(source, k);
+      key = k;
+      break;
+    } catch {
+      // not this generation's key: the next one
+    }
   }
+  if (!key) throw new AppError('VALIDATION', '这个备份属于另一个台账（本台账的钥匙打不开它），不能用来恢复', 'file');
   if (owner !== id) throw new AppError('VALIDATION', '这个备份属于另一个台账，不能恢复到本台账', 'file');
   try {
     verifyBackup(source, key);
   } catch (e) {
     throw new AppError('VALIDATION', `这个备份已损坏，不能用来恢复：${(e as Error).message}`, 'file');
   }
+  return key;
+}
+
+/**
+ * A copy of a backup made before a re-key, given the ledger's current key before it becomes the ledger. The copy is
+ * alone and in DELETE mode (verifyBackup), where SQLite3 Multiple Ciphers rekeys.
+ */
+export function rekeyCopy(file: string, from: Buffer, to: Buffer): void {
+  if (from.equals(to)) return;
+  const db = openKeyed(file, from);
+  try {
+    db.pragma('journal_mode = DELETE');
+    db.pragma(`rekey = "x'${to.toString('hex')}'"`);
+  } finally {
+    db.close();
+  }
+  openKeyed(file, to, { readonly: true }).close();
 }
 
 /**
@@ -126,11 +152,12 @@ export function checkBackup(source: string, key: Buffer, id: string): void {
 export async function restoreBackup(ledger: Ledger, file: string, now = ledger.clock()): Promise<BackupFile> {
   const source = path.join(ledger.backupsDir, path.basename(file));
   if (!fs.existsSync(source)) throw new AppError('NOT_FOUND', `找不到备份文件 ${file}`, 'file');
-  checkBackup(source, ledger.keys.key, ledger.id);
+  const key = checkBackup(source, ledger.keys.allKeys, ledger.id);
   await makeBackup(ledger, 'before-restore', ledger.backupsDir, now);
   const prepared = `${ledger.file}.restoring`;
   fs.copyFileSync(source, prepared);
   fs.chmodSync(prepared, PRIVATE_FILE);
+  rekeyCopy(prepared, key, ledger.keys.key);
   ledger.swapIn(prepared);
   const check = ledger.db.pragma('quick_check') as { quick_check: string }[];
   if (check[0]?.quick_check !== 'ok') throw new AppError('INTERNAL', '恢复后的台账未通过检查，请联系技术支持');

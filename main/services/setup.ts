@@ -3,6 +3,7 @@
 import { AppError } from '../../shared/domain/result';
 import type { DoorState } from '../../shared/schemas/keys';
 import { groupsOfFour } from '../db/keys';
+import { rekeyLedger, rekeySoon, rekeyState } from '../db/rekey';
 import { type Handlers } from '../dispatch';
 import { countStaff, insertStaff } from './staff';
 
@@ -36,8 +37,19 @@ export const setupHandlers = {
 
   'keys.newRecovery': (ctx) => {
     ctx.audit('keys', null, null, { event: 'new recovery key' });
-    return { recoveryKey: groupsOfFour(ctx.ledger.keys.newRecovery()) };
+    const recoveryKey = groupsOfFour(ctx.ledger.keys.newRecovery());
+    // The old recovery key still opens old copies of the key file: the data key changes, once this commits.
+    if (ctx.ledger.keys.rekeyDue) rekeySoon(ctx.ledger, 'recovery key replaced', ctx.session.staff?.id ?? null);
+    return { recoveryKey };
   },
+
+  'keys.rekey': async (ctx) => {
+    const done = await rekeyLedger(ctx.ledger, 'on demand', { staffId: ctx.session.staff!.id });
+    if (done.phase === 'failed') throw new AppError('INTERNAL', done.message ?? '更换数据密钥没有完成');
+    return done;
+  },
+
+  'keys.rekeyState': (ctx) => rekeyState(ctx.ledger),
 
   // Both run only while no ledger is open (desk.ts); an open one is encrypted already and restores from 设置.
   'setup.encrypt': () => {

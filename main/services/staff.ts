@@ -6,6 +6,7 @@ import { DEFAULT_CENTER } from '../../shared/schemas/settings';
 import type { SessionState, StaffMember, StaffRow } from '../../shared/schemas/staff';
 import type { Keyring } from '../db/keys';
 import { type DB, prep } from '../db/open';
+import { rekeySoon } from '../db/rekey';
 import { type Handlers, type Session } from '../dispatch';
 import { getSetting } from './settings';
 
@@ -163,8 +164,12 @@ export const staffHandlers = {
     if (input.cadreId !== undefined) linkCadre(ctx.db, input.id, input.cadreId);
     if (activeAdmins(ctx.db) === 0) throw new AppError('CONFLICT', '至少要保留一位在用的管理员', 'roles');
     ctx.audit('staff', input.id, before, toRow(ctx.db, keys, record(ctx.db, input.id)));
-    // A deactivated member's password opens the ledger no more; one brought back needs a new password first.
-    if (!input.active) keys.removeSlot(input.id);
+    // A deactivated member's password opens the ledger no more; one brought back needs a new password first. Their
+    // password still opens old copies of the key file (a USB stick): the data key changes, once this commits.
+    if (!input.active && keys.hasSlot(input.id)) {
+      keys.removeSlot(input.id);
+      rekeySoon(ctx.ledger, 'staff deactivated', ctx.session.staff?.id ?? null);
+    }
     return toRow(ctx.db, keys, record(ctx.db, input.id));
   },
 

@@ -47,3 +47,18 @@ export interface RecoveryKey {
   /** 32 characters in groups of four (ABCD-EFGH-…), shown once. */
   recoveryKey: string;
 }
+
+/** Where a re-key (更换数据密钥) stands: its progress while it runs, its outcome after. */
+export interface RekeyState {
+  phase: 'idle' | 'copying' | 'checking' | 'switching' | 'done' | 'failed';
+  /** 0 to 1, while it runs. */
+  fraction: number;
+  /** Why it failed, in words for the admin. */
+  message: string | null;
+  /** The data key's generation: 1 for a ledger never re-keyed. */
+  generation: number;
+  /** A staff member was deactivated or the recovery key replaced, and the data key has not changed since. */
+  due: boolean;
+  /** Staff still on a slot of the version before (not signed in since): a re-key drops their slot (需重置密码). */
+  legacyStaff: number;
+}
