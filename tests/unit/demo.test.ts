@@ -1,6 +1,7 @@
 // --demo: a fictional township's year walked through the dispatcher, into an empty ledger only; every screen opens
 // on rows, and the year report's figures are those of independent SQL over the same ledger.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { test } from 'node:test';
 
 import { DEMO_PASSWORD, demoYear, seedDemo } from '../../main/demo/year';
@@ -54,6 +55,9 @@ test('the demo year: every state, every screen with rows, figures equal to SQL; 
   // The demo's staff sign in with the password the sign-in screen shows.
   const shown = must(await w.call(newSession(), 'setup.state', {}));
   assert.equal(shown.demo?.password, DEMO_PASSWORD);
+  // The key file holds a flag only: the password is the demo's constant, shown from its code.
+  const keyText = fs.readFileSync(w.ledger.keys.file, 'utf8');
+  assert.ok(!keyText.includes(DEMO_PASSWORD), 'the demo password is not in the key file');
   const seat = async (username: string) => {
     const s = newSession();
     must(await w.call(s, 'session.signIn', { username, password: DEMO_PASSWORD }));

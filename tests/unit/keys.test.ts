@@ -10,6 +10,8 @@ import { test } from 'node:test';
 import Database from 'better-sqlite3-multiple-ciphers';
 
 import { Keyring, keysFileOf } from '../../main/db/keys';
+import { openKeyed } from '../../main/db/open';
+import { rekeyRunning } from '../../main/db/rekey';
 import { idNumberFor } from '../../main/demo/fictional';
 import { createDesk, type Desk } from '../../main/desk';
 import { newSession, type Session } from '../../main/dispatch';
@@ -252,4 +254,124 @@ test('a USB backup with its key file is restored onto a fresh folder with a pass
   await mine.close();
   await d.close();
   assert.ok(Keyring.exists(keysFileOf(file)));
+});
+
+/** Lets a re-key scheduled by the call just made (after its commit) start, then waits for it. */
+async function rekeyed(desk: Desk): Promise<void> {
+  await new Promise((r) => setImmediate(r));
+  await rekeyRunning(desk.ledger!);
+}
+
+test('after a deactivation the data key changes: an old key file and the old password open neither the ledger nor a backup made after; the others keep their passwords; backups from before still restore', async () => {
+  const { file, desk, admin } = await firstStart(tempDir());
+  const li = must(
+    await call(desk, admin, 'staff.create', {
+      username: 'liwenjing',
+      displayName: '李文静',
+      password: 'li-pass-1',
+      roles: ['clerk'],
+    }),
+  );
+  must(
+    await call(desk, admin, 'staff.create', {
+      username: 'zhaoqiang',
+      displayName: '赵强',
+      password: 'zhao-pass-1',
+      roles: ['clerk'],
+    }),
+  );
+  // What li could have kept: a USB backup with its key file, made while li was active.
+  const before = must(await call(desk, admin, 'backup.create', { folder: tempDir() }));
+  const oldKeyFile = before.path.replace(/\.sqlite$/, '.keys');
+  const inFolder = must(await call(desk, admin, 'backup.create', {}));
+
+  must(
+    await call(desk, admin, 'staff.update', { id: li.id, displayName: li.displayName, roles: li.roles, active: false }),
+  );
+  await rekeyed(desk);
+  const state = must(await call(desk, admin, 'keys.rekeyState', {}));
+  assert.equal(state.generation, 2, 'the data key changed');
+  assert.equal(state.due, false);
+  const after = must(await call(desk, admin, 'backup.create', { folder: tempDir() }));
+  const afterDaily = must(await call(desk, admin, 'backup.create', {}));
+
+  // li's old password and the old key file give the old data key, which opens nothing made after.
+  const old = Keyring.read(oldKeyFile);
+  const r = old.signIn('liwenjing', 'li-pass-1', new Date());
+  assert.ok(!(r instanceof Error), 'the old key file still opens with li’s old password');
+  const oldKey = (r as { dataKey: Buffer }).dataKey;
+  for (const f of [file, after.path, afterDaily.path])
+    assert.throws(() => openKeyed(f, oldKey, { readonly: true }).close(), /密钥与台账文件不符/, f);
+  // Together with the new key file: li has no slot there, and the old key opens none of it.
+  const current = Keyring.read(keysFileOf(file));
+  assert.match(String(current.signIn('liwenjing', 'li-pass-1', new Date())), /用户名或密码错误/);
+  const newer = Keyring.read(after.path.replace(/\.sqlite$/, '.keys'));
+  assert.match(String(newer.signIn('liwenjing', 'li-pass-1', new Date())), /用户名或密码错误/);
+  // What was made before keeps its key: the old key file opens the old backup (as the screen says).
+  openKeyed(before.path, oldKey, { readonly: true }).close();
+  await desk.close();
+
+  // The others sign in with their unchanged passwords; a backup from before the re-key restores in place.
+  const d = restart(file);
+  const s = newSession();
+  must(await call(d, s, 'session.signIn', { username: 'zhaoqiang', password: 'zhao-pass-1' }));
+  await d.close();
+  const d2 = restart(file);
+  const s2 = newSession();
+  must(await call(d2, s2, 'session.signIn', { username: 'admin', password: ADMIN.password }));
+  must(await call(d2, s2, 'backup.restore', { file: path.basename(inFolder.path) }));
+  assert.equal(must(await call(d2, s2, 'households.list', { offset: 0, limit: 10 })).total, 1);
+  await d2.close();
+  const d3 = restart(file);
+  must(await call(d3, newSession(), 'session.signIn', { username: 'zhaoqiang', password: 'zhao-pass-1' }));
+  await d3.close();
+});
+
+test('a replaced recovery key and 更换数据密钥 change the data key; the old recovery key with the old key file opens nothing after', async () => {
+  const { file, desk, admin, recoveryKey } = await firstStart(tempDir());
+  const oldCopy = path.join(tempDir(), 'old.keys');
+  fs.copyFileSync(keysFileOf(file), oldCopy);
+  must(await call(desk, admin, 'keys.newRecovery', {}));
+  await rekeyed(desk);
+  assert.equal(must(await call(desk, admin, 'keys.rekeyState', {})).generation, 2);
+  const oldKey = Keyring.read(oldCopy).recover(recoveryKey)!;
+  assert.ok(oldKey, 'the old recovery key opens the old key file');
+  assert.throws(() => openKeyed(file, oldKey, { readonly: true }).close(), /密钥与台账文件不符/);
+  const done = must(await call(desk, admin, 'keys.rekey', {}));
+  assert.equal(done.phase, 'done');
+  assert.equal(done.generation, 3);
+  assert.equal(must(await call(desk, admin, 'households.list', { offset: 0, limit: 10 })).total, 1);
+  await desk.close();
+  const d = restart(file);
+  must(await call(d, newSession(), 'session.signIn', { username: 'admin', password: ADMIN.password }));
+  await d.close();
+});
+
+test('no password is cached: after a change the old one opens nothing, not even at the lock screen; the key file names no one', async () => {
+  const { file, desk, admin } = await firstStart(tempDir());
+  must(
+    await call(desk, admin, 'staff.create', {
+      username: 'qianxiaohong',
+      displayName: '钱小红',
+      password: 'qian-pass-1',
+      roles: ['clerk'],
+    }),
+  );
+  const s = newSession();
+  must(await call(desk, s, 'session.signIn', { username: 'qianxiaohong', password: 'qian-pass-1' }));
+  must(await call(desk, s, 'session.changePassword', { oldPassword: 'qian-pass-1', newPassword: 'qian-pass-2' }));
+  must(await call(desk, s, 'session.lock', {}));
+  refused(await call(desk, s, 'session.unlock', { password: 'qian-pass-1' }));
+  must(await call(desk, s, 'session.unlock', { password: 'qian-pass-2' }));
+  // The same on the key file itself: a sign-in, a new slot, the old password again.
+  const keys = desk.ledger!.keys;
+  assert.ok(!(keys.signIn('qianxiaohong', 'qian-pass-2', new Date()) instanceof Error));
+  const id = must(await call(desk, admin, 'staff.list', {})).find((r) => r.username === 'qianxiaohong')!.id;
+  keys.setSlot(id, 'qianxiaohong', 'qian-pass-3');
+  assert.match(String(keys.signIn('qianxiaohong', 'qian-pass-2', new Date())), /用户名或密码错误/);
+  // A wrong password counted: the counter is under a keyed hash too.
+  keys.signIn('qianxiaohong', 'wrong-pass', new Date());
+  await desk.close();
+  const text = fs.readFileSync(keysFileOf(file), 'utf8');
+  for (const name of ['qianxiaohong', '钱小红', '"admin"', ADMIN.displayName]) assert.ok(!text.includes(name), name);
 });
