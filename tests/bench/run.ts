@@ -17,6 +17,7 @@ import { benchClock, type Figure, measure, report } from './harness';
 import { importFigures } from './imports';
 import { paymentFigures, postingFigure } from './payments';
 import { registryFigures } from './registry';
+import { rekeyFigure } from './rekey';
 import { reportFigure } from './reports';
 import { serviceFigures } from './service';
 
@@ -107,6 +108,7 @@ async function main() {
   figures.push(...(await disputeFigures(ledger.db, ok)));
   figures.push(await reportFigure(ledger.db, ok));
   figures.push(...(await cipherFigures(ledger)));
+  figures.push(await rekeyFigure(ledger));
   figures.push(...(await importFigures()));
   figures.push(await postingFigure(ledger.db, await as('maker', ['clerk']), await as('checker', ['approver'])));
   // Cards before the county's server fills the disk; the county last, since enrolling turns on the outbox triggers,
