@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { BackupFile } from '../../../shared/schemas/backup';
 import { call } from '../../api';
 import { useRecord } from '../../components/useRecord';
+import { DataKey } from './DataKey';
 import { NewRecoveryKey } from './NewRecoveryKey';
 import { Refused } from './Refused';
 
@@ -86,6 +87,7 @@ export function Backups() {
         台账和备份都已加密：备份到 U 盘时，同名的 .keys 钥匙文件会放在备份旁边，换新电脑时两个文件要一起带上。
       </p>
       <NewRecoveryKey />
+      <DataKey />
     </>
   );
 }
