@@ -34,6 +34,7 @@ test('first start to a refused admin screen, as the counter would do it', async 
 
   await signIn(page, 'admin', 'wrong-password');
   await expect(page.getByText(/^用户名或密码错误，或账号因连续输错已暂时锁定/)).toBeVisible();
+  await page.screenshot({ path: 'test-results/foundation-wrong-password.png' });
   await page.getByLabel('密码').fill('admin-pass-1');
   await page.getByRole('button', { name: '登录', exact: true }).click();
   await expect(page.getByTestId('signed-in')).toContainText('王管理');
