@@ -28,3 +28,14 @@ export function monthRange(from: number, to: number): string[] {
 
 /** The ledger's day as YYYY-MM-DD, for the shared rules that compare days as text. */
 export const todayText = (): string => today().format('YYYY-MM-DD');
+
+/**
+ * A DatePicker's `disabledDate` for the days main would refuse: before `from` or after `to` (YYYY-MM-DD; a missing
+ * end is open). Main still checks every date; this only spares the clerk a refusal.
+ */
+export const outside =
+  (from?: string | null, to?: string | null) =>
+  (d: Dayjs): boolean => {
+    const day = d.format('YYYY-MM-DD');
+    return (!!from && day < from) || (!!to && day > to);
+  };

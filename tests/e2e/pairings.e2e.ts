@@ -121,6 +121,12 @@ test('create a cadre, pair a household, record a visit with aid, print its card 
   await expect(page.getByText('这一户还没有结对帮扶干部')).toBeVisible();
   await page.getByRole('button', { name: '结对 / 更换帮扶干部' }).click();
   await choose(page, page.getByRole('dialog'), '帮扶干部', '张建国');
+  // The household was registered today: the picker offers neither yesterday nor tomorrow (main refuses both).
+  await page.getByRole('dialog').getByLabel('结对日期').click();
+  for (const day of [dayCn(1), dayCn(-1)])
+    await expect(page.locator(`.ant-picker-dropdown td[title="${day}"]`)).toHaveClass(/ant-picker-cell-disabled/);
+  await expect(page.locator(`.ant-picker-dropdown td[title="${dayCn()}"]`)).not.toHaveClass(/ant-picker-cell-disabled/);
+  await page.keyboard.press('Escape');
   await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
   await expect(page.getByTestId('pairings')).toContainText('张建国');
   await expect(page.getByTestId('pairings')).toContainText('主要帮扶人');

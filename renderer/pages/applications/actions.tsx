@@ -6,10 +6,10 @@ import type { ReactNode } from 'react';
 import type { Result } from '../../../shared/domain/result';
 import type { Role } from '../../../shared/domain/roles';
 import { addDays } from '../../../shared/domain/workdays';
-import { OPEN_STATES, type State } from '../../../shared/domain/workflow';
+import { OPEN_STATES, PUBLICITY_LEAD_DAYS, type State } from '../../../shared/domain/workflow';
 import type { ApplicationDetail } from '../../../shared/schemas/applications';
 import { call } from '../../api';
-import { today } from '../../components/today';
+import { outside, today, todayText } from '../../components/today';
 
 type V = Record<string, unknown>;
 const date = (v: V, k: string) => (v[k] as dayjs.Dayjs).format('YYYY-MM-DD');
@@ -35,14 +35,17 @@ const text = (name: string, label: string, rows = 3) => (
   </Form.Item>
 );
 // A component, so that "today" is read when the dialog opens, not when this module loads.
-function DayField({ name, label }: { name: string; label: string }) {
+function DayField({ name, label, from, to }: { name: string; label: string; from?: string; to?: () => string }) {
   return (
     <Form.Item name={name} label={label} initialValue={today()} rules={req(`请选择${label}`)}>
-      <DatePicker />
+      <DatePicker disabledDate={outside(from, to?.())} />
     </Form.Item>
   );
 }
-const day = (name: string, label: string) => <DayField name={name} label={label} />;
+/** `from` and `to` bound the days the picker offers (`to` is read when the dialog opens). */
+const day = (name: string, label: string, from?: string, to?: () => string) => (
+  <DayField name={name} label={label} from={from} to={to} />
+);
 const amount = (
   <Form.Item name="amount" label="批准金额（元）" rules={req('请填写金额')}>
     <Input placeholder="如 2,000" />
@@ -55,7 +58,7 @@ export const ACTION_DEFS: ActionDef[] = [
     label: '入户调查',
     roles: 'any',
     when: (a) => a.state === 'accepted',
-    fields: (
+    fields: (a) => (
       <>
         <Form.Item label="调查人（两名）" required>
           <Input.Group compact>
@@ -67,7 +70,7 @@ export const ACTION_DEFS: ActionDef[] = [
             </Form.Item>
           </Input.Group>
         </Form.Item>
-        {day('visitedOn', '调查日期')}
+        {day('visitedOn', '调查日期', a.acceptedOn, todayText)}
         {text('findings', '调查情况')}
       </>
     ),
@@ -94,7 +97,7 @@ export const ACTION_DEFS: ActionDef[] = [
     when: (a) => a.state === 'reviewed',
     fields: (
       <>
-        {day('fromDate', '公示开始日期')}
+        {day('fromDate', '公示开始日期', undefined, () => addDays(todayText(), PUBLICITY_LEAD_DAYS))}
         <Form.Item
           name="backdateReason"
           label="补登原因"

@@ -25,7 +25,7 @@ import type { SessionState } from '../../../shared/schemas/staff';
 import { call } from '../../api';
 import { FormDialog } from '../../components/FormDialog';
 import { type FormProblem, showResultError } from '../../components/forms';
-import { today } from '../../components/today';
+import { outside, today, todayText } from '../../components/today';
 import { useLookups } from '../../components/useLookups';
 import { useRecord } from '../../components/useRecord';
 import { HouseholdPairings } from '../pairings/HouseholdPairings';
@@ -204,7 +204,11 @@ export function HouseholdPage({ id, session }: { id: number; session: SessionSta
             children: <HouseholdApplications householdId={h.id} active={active} />,
           },
           { key: 'payments', label: '发放记录', children: <HouseholdPayments householdId={h.id} /> },
-          { key: 'pairings', label: '结对帮扶', children: <HouseholdPairings householdId={h.id} active={active} /> },
+          {
+            key: 'pairings',
+            label: '结对帮扶',
+            children: <HouseholdPairings householdId={h.id} registeredOn={h.createdAt.slice(0, 10)} active={active} />,
+          },
           {
             key: 'moves',
             label: '迁移记录',
@@ -270,7 +274,7 @@ export function HouseholdPage({ id, session }: { id: number; session: SessionSta
               initialValue={today()}
               rules={[{ required: true, message: '请选择日期' }]}
             >
-              <DatePicker />
+              <DatePicker disabledDate={outside(h.createdAt.slice(0, 10), todayText())} />
             </Form.Item>
           </>
         )}

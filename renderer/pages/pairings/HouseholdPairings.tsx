@@ -12,7 +12,7 @@ import { FormDialog } from '../../components/FormDialog';
 import { type FormProblem, showResultError } from '../../components/forms';
 import { LedgerGrid, type PageRequest } from '../../components/LedgerGrid';
 import { go } from '../../components/router';
-import { today } from '../../components/today';
+import { outside, today, todayText } from '../../components/today';
 import { visitColumns } from './columns';
 
 type Dialog = 'pair' | 'visit' | null;
@@ -27,7 +27,16 @@ function useCadres(): CadreRow[] {
   return rows;
 }
 
-export function HouseholdPairings({ householdId, active }: { householdId: number; active: boolean }) {
+/** `registeredOn`: the household's registration day; no pairing or visit of it can be dated earlier. */
+export function HouseholdPairings({
+  householdId,
+  registeredOn,
+  active,
+}: {
+  householdId: number;
+  registeredOn: string;
+  active: boolean;
+}) {
   const [p, setP] = useState<Pairings | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [problem, setProblem] = useState<FormProblem | null>(null);
@@ -204,7 +213,7 @@ export function HouseholdPairings({ householdId, active }: { householdId: number
               <Radio.Group options={Object.entries(PAIRING_ROLES).map(([value, label]) => ({ value, label }))} />
             </Form.Item>
             <Form.Item name="fromDate" label="结对日期" rules={[{ required: true, message: '请选择结对日期' }]}>
-              <DatePicker />
+              <DatePicker disabledDate={outside(registeredOn, todayText())} />
             </Form.Item>
             <div className="muted">同一身份已有帮扶干部时，原结对在新结对日期的前一天结束，记入历史。</div>
           </>
@@ -212,7 +221,7 @@ export function HouseholdPairings({ householdId, active }: { householdId: number
           <>
             <Space size="large" wrap>
               <Form.Item name="visitedOn" label="走访日期" rules={[{ required: true, message: '请选择走访日期' }]}>
-                <DatePicker />
+                <DatePicker disabledDate={outside(registeredOn, todayText())} />
               </Form.Item>
               <Form.Item name="mode" label="方式">
                 <Radio.Group options={Object.entries(VISIT_MODES).map(([value, label]) => ({ value, label }))} />

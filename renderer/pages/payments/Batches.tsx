@@ -67,7 +67,8 @@ export function Batches() {
         initialValues={{ month: today().format('YYYY-MM') }}
       >
         <Form.Item name="month" label="发放月份" rules={[{ required: true, message: '请选择发放月份' }]}>
-          <Select options={monthRange(2, -12).map((m) => ({ value: m, label: m }))} />
+          {/* Main refuses a month more than one ahead. */}
+          <Select options={monthRange(1, -12).map((m) => ({ value: m, label: m }))} />
         </Form.Item>
         <Form.Item name="kindCode" label="救助类别（不选则包括全部按月发放的类别）">
           <Select allowClear options={kinds.map((k) => ({ value: k.code, label: k.name }))} />
