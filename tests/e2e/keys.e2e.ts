@@ -73,6 +73,16 @@ test('the admin encrypts an old plain ledger, keeps the recovery key, and later 
     await dialog.getByLabel('请照着打印的那一页').fill(fresh);
     await dialog.getByRole('button', { name: '核对并继续' }).click();
     await expect(page.getByText('恢复密钥已核对', { exact: true })).toBeVisible();
+
+    // The replaced recovery key changed the data key on its own; 更换数据密钥 changes it again, with its progress.
+    const card = page.getByTestId('data-key');
+    await expect(card.getByText(/当前是第 2 代数据密钥/)).toBeVisible({ timeout: 15_000 });
+    await card.getByRole('button', { name: '更换数据密钥' }).click();
+    await expect(page.getByText('此前的备份仍用旧密钥，旧钥匙文件可打开它们；', { exact: false })).toBeVisible();
+    await page.screenshot({ path: 'test-results/keys-rekey-confirm.png' });
+    await page.getByRole('button', { name: '更换', exact: true }).click();
+    await expect(card.getByText(/当前是第 3 代数据密钥/)).toBeVisible({ timeout: 15_000 });
+    await page.screenshot({ path: 'test-results/keys-rekeyed.png' });
   } finally {
     expect(await host.stop()).toBe(0);
   }

@@ -20,15 +20,16 @@ test('the first admin is created once; passwords are scrypt N=2^17 r=8 p=1 with 
     'CONFLICT',
   );
   await w.staff('li', ['clerk']);
-  // The passwords live only as key slots in the key file: scrypt parameters and a salt per slot, nothing in clear.
+  // The passwords live only as key slots in the key file: scrypt parameters and a salt per slot, nothing in clear;
+  // a slot is found by a keyed hash of the username, not the name.
   const text = fs.readFileSync(keysFileOf(w.ledger.file), 'utf8');
-  const slots = (JSON.parse(text) as { slots: { username: string; salt: string; params: string }[] }).slots;
-  assert.deepEqual(
-    slots.map((s) => s.username),
-    ['admin', 'li'],
-  );
-  for (const s of slots) assert.deepEqual(JSON.parse(s.params), { N: 131072, r: 8, p: 1, keylen: 64 });
-  assert.notEqual(slots[0].salt, slots[1].salt);
+  const slots = (
+    JSON.parse(text) as { slots: { staffId: number | null; name: string; priv: { salt: string; params: string } }[] }
+  ).slots.filter((s) => s.staffId !== null);
+  assert.equal(slots.length, 2);
+  for (const s of slots) assert.ok(!['admin', 'li'].includes(s.name), 'no username in clear');
+  for (const s of slots) assert.deepEqual(JSON.parse(s.priv.params), { N: 131072, r: 8, p: 1, keylen: 64 });
+  assert.notEqual(slots[0].priv.salt, slots[1].priv.salt);
   assert.ok(!text.includes('pass'), 'no password in the key file');
   const columns = w.ledger.db.prepare(`SELECT name FROM pragma_table_info('staff')`).pluck().all();
   assert.ok(!columns.includes('password_hash'), 'the staff table keeps no password hash');
