@@ -91,7 +91,7 @@ export function nextStep(
     case 'publicized':
       return a.publicityTo && a.publicityTo >= today
         ? { text: `公示中，${a.publicityTo} 期满；期满次日起可审批${missing}`, who: '审批人' }
-        : { text: `公示期满，可以审批${missing}`, who: '审批人（受理人、审核人不能审批）' };
+        : { text: `公示期满，可以审批${missing}`, who: '审批人（受理人、调查人、审核人和补登过材料的人不能审批）' };
     case 'approved':
       if (a.urgent && !a.paperworkDoneOn) return { text: '发放，并补齐先行救助的材料', who: '任何工作人员' };
       return a.monthly

@@ -123,7 +123,7 @@ export function StaffAdmin({ self }: { self: number }) {
         type="info"
         showIcon
         style={{ marginBottom: 12 }}
-        message="一件救助申请通常要经过三个人：窗口人员受理并登记调查，审核人审核，审批人审批。受理人不能审核或审批自己受理的案件，审核人不能审批自己审核的案件；发放批次由制表人以外的审批人审批。"
+        message="一件救助申请通常要经过三个人：窗口人员受理并登记调查，审核人审核，审批人审批。受理人不能审核或审批自己受理的案件，审核人、入户调查人和补登过材料的人不能审批这件案件；发放批次由制表人和修改过批次的人以外的审批人审批；微心愿由登记人以外的审核人审定。"
       />
       <Space style={{ marginBottom: 12 }}>
         <Button type="primary" onClick={() => setEditing({ row: null })}>
