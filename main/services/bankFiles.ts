@@ -149,7 +149,7 @@ export function importBankResults(ctx: Ctx, batchId: number, content: string): B
     );
   if (lines.length < 2) throw new AppError('VALIDATION', '文件中没有结果行', 'content');
   // Each row's account is compared with the batch's: a lookup of accounts (audited; approvers may see them whole).
-  lookup(ctx, 'account', `银行结果文件，${lines.length - 1} 行`, lines.length - 1);
+  lookup(ctx, 'account', lines.slice(1), `银行结果文件，${lines.length - 1} 行`);
 
   // The batch's standing bank payments without a result yet, by account.
   const open = new Map<string, { id: number; fen: number }[]>();

@@ -13,7 +13,7 @@ import { DEFAULT_CENTER } from '../../shared/schemas/settings';
 import { type DB, prep } from '../db/open';
 import type { Ctx, Handlers } from '../dispatch';
 import { ACCOUNT_TAIL, MASKED_ID, MASKED_PHONE } from './households';
-import { fullIdLookup, isFullId, lookup, maskValue, seesFullId } from './idLookups';
+import { fullIdLookup, isFullId, lookup, seesFullId } from './idLookups';
 import { textWorkbook } from './importList';
 import { type Arg, countOf, limitSql, orderBy, Where } from './paging';
 import { pairedDuring } from './pairings';
@@ -52,9 +52,9 @@ function searchClause(q: string): { sql: string; args: string[] } | null {
  */
 function searchLookup(ctx: Ctx, q: string | undefined): void {
   const s = (q ?? '').trim();
-  if (/^\d{11}$/.test(s)) return lookup(ctx, 'phone', maskValue('phone', s));
+  if (/^\d{11}$/.test(s)) return lookup(ctx, 'phone', [s]);
   if (!/^[\dXx]{4,18}$/.test(s) || s.length === 4) return;
-  if (s.length <= 6 && seesFullId(ctx)) return lookup(ctx, 'id', maskValue('id', s));
+  if (s.length <= 6 && seesFullId(ctx)) return lookup(ctx, 'id', [s.toUpperCase()]);
   if (!isFullId(s)) throw new AppError('VALIDATION', TAIL_RULE(seesFullId(ctx)), 'q');
   const parsed = parseIdNumber(s, dateCn(ctx.now));
   if (!parsed.ok) throw new AppError('VALIDATION', `按身份证号查找：${parsed.message}`, 'q');

@@ -8,7 +8,7 @@ import type { householdCreateInput, HouseholdDetail, memberInput, PersonView } f
 import { type DB, prep } from '../db/open';
 import type { Handlers } from '../dispatch';
 import { categoryName } from './categories';
-import { lookup, maskValue, seesFullId } from './idLookups';
+import { fullIdLookup, seesFullId } from './idLookups';
 import { endPeriod } from './periods';
 import { fullPinyin, initials } from './pinyin';
 
@@ -180,11 +180,14 @@ export function householdDetail(db: DB, id: number, wholeBirthDates = true): Hou
   if (!h) throw new AppError('NOT_FOUND', `找不到户号 ${id}`);
   return {
     ...h,
-    members: (
-      prep(db, `${PERSON_SQL} WHERE household_id = ? ORDER BY relation <> '户主', birth_date, id`).all(
-        id,
-      ) as PersonView[]
-    ).map((m) => (wholeBirthDates ? m : { ...m, birthDate: m.birthDate.slice(0, 4) })),
+    members:
+      // By birth year, not date: an order by the whole date would tell a clerk (who sees years only) a member's birth
+      // day against a probe member added beside them, and with it all but two digits of the ID number.
+      (
+        prep(db, `${PERSON_SQL} WHERE household_id = ? ORDER BY relation <> '户主', substr(birth_date, 1, 4), id`).all(
+          id,
+        ) as PersonView[]
+      ).map((m) => (wholeBirthDates ? m : { ...m, birthDate: m.birthDate.slice(0, 4) })),
     categories: db
       .prepare(
         `SELECT c.id, c.category_code AS code, k.name, c.from_date AS fromDate, c.to_date AS toDate
@@ -219,8 +222,7 @@ export const householdHandlers = {
 
   'households.create': (ctx, input) => {
     // Registering tells whether each number is already held: a lookup per member (services/idLookups.ts).
-    const ids = input.members.map((m) => maskValue('id', m.idNumber));
-    lookup(ctx, 'id', ids.join('、'), ids.length);
+    input.members.forEach((m) => fullIdLookup(ctx, m.idNumber));
     const id = createHousehold(ctx.db, input, ctx.now, seesFullId(ctx));
     const after = householdDetail(ctx.db, id, seesFullId(ctx));
     ctx.audit('household', id, null, after);

@@ -3,13 +3,17 @@
 // and a birth year leave few digits to guess, so a clerk could confirm a number by candidates or digit by digit.
 //
 // The rule: every such comparison is a lookup. Each lookup is audited with the value masked, and counted against one
-// budget per staff member and kind of value, across every channel, seat and window: LOOKUP_BUDGET a minute and a day.
+// budget per staff member and kind of value, across every channel, seat and window: LOOKUP_BUDGET calls a minute and
+// distinct values a day (a number checked again the same day tells nothing new).
 // Roles that may see the kind in full (SIGHT) are audited but not limited. The count is read from the lookups' own
 // audit rows (migration 0016's index), so signing in again or restarting does not refill it, and a lookup's row stays
 // when its call is refused (`ctx.auditAlways`): a refusal that answered still counts.
+import crypto from 'node:crypto';
+
+import { parseIdNumber } from '../../shared/domain/idNumber';
 import { AppError } from '../../shared/domain/result';
 import type { Role } from '../../shared/domain/roles';
-import { isoCn } from '../../shared/domain/time';
+import { dateCn, isoCn } from '../../shared/domain/time';
 import { prep } from '../db/open';
 import type { Ctx } from '../dispatch';
 
@@ -43,50 +47,84 @@ export function maskValue(kind: Hidden, v: string): string {
   return `${s.slice(0, 4)}${'*'.repeat(s.length - 8)}${s.slice(-4)}`;
 }
 
-/** What this staff member has used of a kind's budget: calls in the last minute, values since the day began. */
-function used(ctx: Ctx, kind: Hidden): { minute: number; day: number } {
-  const r = prep(
-    ctx.db,
-    `SELECT coalesce(sum(at >= @minute), 0) AS minute,
-       coalesce(sum(json_extract(after, '$.n')), 0) AS day
-     FROM audit_log
-     WHERE entity = 'lookup'
-       AND staff_id = @staff
-       AND entity_id = @kind
-       AND at >= @day
-       AND json_extract(after, '$.n') > 0`,
-  ).get({
+/**
+ * A value's digest in the audit log: keyed by the data key, so the log (inside the cipher anyway) holds no number, and
+ * a number checked twice in a day is known again without keeping it.
+ */
+function digest(ctx: Ctx, kind: Hidden, value: string): string {
+  const key = crypto.hkdfSync('sha256', ctx.ledger.keys.key, Buffer.alloc(0), 'bianmin lookup digest', 32);
+  return crypto.createHmac('sha256', Buffer.from(key)).update(`${kind} ${value}`).digest('base64').slice(0, 16);
+}
+
+/** What this staff member has used of a kind's budget: calls in the last minute, and the values looked up today. */
+function used(ctx: Ctx, kind: Hidden): { minute: number; today: Set<string> } {
+  const args = {
     staff: ctx.session.staff!.id,
     kind,
     day: isoCn(ctx.now).slice(0, 10),
     minute: isoCn(new Date(ctx.now.getTime() - 60_000)),
-  }) as { minute: number; day: number };
-  return r;
+  };
+  const today = prep(
+    ctx.db,
+    `SELECT d.value
+     FROM audit_log a, json_each(a.after, '$.d') d
+     WHERE a.entity = 'lookup'
+       AND a.staff_id = @staff
+       AND a.entity_id = @kind
+       AND a.at >= @day`,
+  )
+    .pluck()
+    .all(args) as string[];
+  const minute = prep(
+    ctx.db,
+    `SELECT count(*)
+     FROM audit_log
+     WHERE entity = 'lookup'
+       AND staff_id = @staff
+       AND entity_id = @kind
+       AND at >= @minute
+       AND json_extract(after, '$.n') > 0`,
+  )
+    .pluck()
+    .get(args) as number;
+  return { minute, today: new Set(today) };
 }
 
 /**
- * Counts and audits `n` values of a kind compared in this call (`what`: the value masked, or the file they came
- * from). Past the budget the call is refused before anything is compared, and the refusal is audited too.
+ * Counts and audits the values of a kind compared in this call (`what`: the values masked, or the file they came
+ * from). A value already looked up today by the same staff member tells nothing new and costs nothing. Past the
+ * budget the call is refused before anything is compared, and the refusal is audited too.
  */
-export function lookup(ctx: Ctx, kind: Hidden, what: string, n = 1): void {
-  if (n <= 0) return;
-  if (!sees(ctx, kind)) {
-    const u = used(ctx, kind);
-    const { perMinute, perDay } = LOOKUP_BUDGET;
-    const refusal =
-      u.day + n > perDay
-        ? `按${LABEL[kind]}核对已达今天的上限（每人每天 ${perDay} 个，已用 ${u.day} 个${n > 1 ? `，这次要核对 ${n} 个` : ''}）`
+export function lookup(
+  ctx: Ctx,
+  kind: Hidden,
+  values: string[],
+  what = values.map((v) => maskValue(kind, v)).join('、'),
+): void {
+  if (values.length === 0) return;
+  if (sees(ctx, kind)) return ctx.auditAlways('lookup', kind, null, { n: values.length, what });
+  const u = used(ctx, kind);
+  const fresh = [...new Set(values.map((v) => digest(ctx, kind, v)))].filter((d) => !u.today.has(d));
+  const n = fresh.length;
+  const { perMinute, perDay } = LOOKUP_BUDGET;
+  const refusal =
+    n === 0
+      ? null
+      : u.today.size + n > perDay
+        ? `按${LABEL[kind]}核对已达今天的上限（每人每天 ${perDay} 个，已用 ${u.today.size} 个${n > 1 ? `，这次要核对 ${n} 个` : ''}）`
         : u.minute >= perMinute
           ? `按${LABEL[kind]}核对过于频繁（每人每分钟最多 ${perMinute} 次），请一分钟后再试`
           : null;
-    if (refusal) {
-      ctx.auditAlways('lookup', kind, null, { n: 0, refused: n, what });
-      const who = SIGHT[kind].length ? '；确需核对的，请由审核人、审批人或管理员办理' : '';
-      throw new AppError('FORBIDDEN', refusal + who);
-    }
+  if (refusal) {
+    ctx.auditAlways('lookup', kind, null, { n: 0, refused: n, what });
+    const who = SIGHT[kind].length ? '；确需核对的，请由审核人、审批人或管理员办理' : '';
+    throw new AppError('FORBIDDEN', refusal + who);
   }
-  ctx.auditAlways('lookup', kind, null, { n, what });
+  ctx.auditAlways('lookup', kind, null, { n, of: values.length, what, d: fresh });
 }
 
-/** A whole ID number typed into a search or a check. */
-export const fullIdLookup = (ctx: Ctx, idNumber: string): void => lookup(ctx, 'id', maskValue('id', idNumber));
+/** A whole ID number typed into a search, a check or a registration; an invalid one is compared with nothing. */
+export function fullIdLookup(ctx: Ctx, idNumber: string): void {
+  const parsed = parseIdNumber(idNumber, dateCn(ctx.now));
+  if (parsed.ok) lookup(ctx, 'id', [parsed.value.idNumber]);
+}

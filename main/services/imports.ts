@@ -30,8 +30,6 @@ export interface Job {
   seen: number;
   progress: ImportProgress;
   cancelled: boolean;
-  /** ID numbers already counted as lookups for this preview: checking again after a new mapping is not a new one. */
-  looked: Set<string>;
 }
 
 /** Previews in memory, one per staff member at a time; they hold the file's rows, never written to disk. */
@@ -81,11 +79,7 @@ function check(ctx: Ctx, job: Job): void {
       decisions: job.decisions,
       today: dateCn(ctx.now),
       seesFullId: seesFullId(ctx),
-      onIds: (ids) => {
-        const fresh = [...new Set(ids)].filter((i) => !job.looked.has(i));
-        lookup(ctx, 'id', `导入文件“${job.fileName}”`, fresh.length);
-        fresh.forEach((i) => job.looked.add(i));
-      },
+      onIds: (ids) => lookup(ctx, 'id', ids, `导入文件“${job.fileName}”`),
     },
     (n) => (job.progress.checked = n),
   );
@@ -136,7 +130,6 @@ export const importsHandlers = {
       fileName: input.fileName,
       progress,
       cancelled: false,
-      looked: new Set(),
     } as Job;
     jobs.set(job.id, job);
     try {

@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 
-import { rng } from '../../main/demo/fictional';
+import { idNumberFor, rng } from '../../main/demo/fictional';
 import { DEMO_PASSWORD, seedDemo } from '../../main/demo/year';
 import { newSession, type Session } from '../../main/dispatch';
 import { LOOKUP_BUDGET } from '../../main/services/idLookups';
@@ -317,6 +317,36 @@ test('oracle pass: a clerk probing digit by digit or by a list of candidates rec
   });
   assert.ok(!imported.ok && /这次要核对 \d+ 个/.test(imported.error.message), JSON.stringify(imported).slice(0, 200));
   assert.deepEqual(lastLookup(), { n: 0, refused: target.list.length, what: '导入文件“候选.csv”' });
+
+  // Nor does a list order rows by one: members by their whole birth date would place a probe member added beside the
+  // target before or after it by the day the clerk does not see (a binary search of the birth day in nine probes).
+  await nextDay();
+  const member = db
+    .prepare(
+      `SELECT p.household_id AS householdId, p.id, substr(p.birth_date, 1, 4) AS year
+        FROM persons p
+        JOIN households h ON h.id = p.household_id
+        WHERE p.relation <> '户主' AND h.status = 'registered'
+        LIMIT 1`,
+    )
+    .get() as { householdId: number; id: number; year: string };
+  const places: boolean[] = [];
+  for (const [day, nth] of [
+    ['01-01', 401],
+    ['12-31', 402],
+  ] as const) {
+    const probe = idNumberFor(`${member.year}-${day}`, nth, false);
+    const got = must(
+      await w.call(clerk, 'persons.add', {
+        householdId: member.householdId,
+        member: { name: '试探', idNumber: probe, relation: '其他' },
+      }),
+    );
+    const ids = got.members.map((m) => m.id);
+    // The probe just added has the newest person id; is it listed before the target?
+    places.push(ids.indexOf(Math.max(...ids)) < ids.indexOf(member.id));
+  }
+  assert.equal(places[0], places[1], 'a probe born on 1 January and one on 31 December sit on the same side');
 
   // No sort orders rows by a hidden value (the order of a planted row would tell the digits of its neighbours).
   for (const [channel, d] of Object.entries(contract))
