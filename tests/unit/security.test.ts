@@ -207,7 +207,7 @@ test('11. HTTP edges: 413 over 10 MB, no body read without the token, 400 for ba
   assert.doesNotMatch(h.stderr(), /URIError|at .*\.cjs/, 'no stack trace in the log');
 });
 
-test('5. whoever changes a batch becomes its maker; posting checks every row again and posts none if one fails', async () => {
+test('5. whoever made or changed a batch may not approve it; posting checks every row again and posts none if one fails', async () => {
   const pw = await paymentsWorld();
   const { w, clerk, approver, approver2, household, approved } = pw;
   const hs = [await household('周一'), await household('吴二')];
