@@ -30,7 +30,7 @@ test('the admin encrypts an old plain ledger, keeps the recovery key, and later 
     expect(isPlain(db)).toBe(true);
     await page.getByLabel('未加密备份放到哪个文件夹').fill(usb);
     await page.getByRole('button', { name: '备份并加密' }).click();
-    await expect(page.getByText('台账已加密')).toBeVisible();
+    await expect(page.getByText('台账已加密')).toBeVisible({ timeout: 15_000 }); // encrypting takes a few seconds
     await expect(page.getByText(usb)).toBeVisible();
     await page.screenshot({ path: 'test-results/keys-encrypted.png' });
     expect(isPlain(db)).toBe(false);
