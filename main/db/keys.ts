@@ -267,15 +267,14 @@ const broken = (file: string) =>
     `钥匙文件 ${path.basename(file)} 已损坏或被改动过，已拒绝使用。请从备份所在的 U 盘或备份文件夹找回原来的钥匙文件。`,
   );
 
-/** A version-1 file as version 2 in memory, with its slots as legacy slots; written at the first sign-in. */
-function fromV1(v1: KeyFileV1): KeyFile {
-  const f: KeyFile = {
+/** A key file of version 2 with its first generation and no slot yet. */
+function emptyFile(ledgerId: string, centerName: string, o = { demo: false, recoveryConfirmed: false }): KeyFile {
+  return {
     format: 'bianmin-keys',
     version: 2,
-    ledgerId: v1.ledgerId,
-    centerName: v1.centerName,
-    demo: !!v1.demo,
-    recoveryConfirmed: v1.recoveryConfirmed,
+    ledgerId,
+    centerName,
+    ...o,
     nameSalt: b64(crypto.randomBytes(16)),
     slots: [],
     legacy: [],
@@ -283,6 +282,11 @@ function fromV1(v1: KeyFileV1): KeyFile {
     rekeyDue: false,
     counters: {},
   };
+}
+
+/** A version-1 file as version 2 in memory, with its slots as legacy slots; written at the first sign-in. */
+function fromV1(v1: KeyFileV1): KeyFile {
+  const f = emptyFile(v1.ledgerId, v1.centerName, { demo: !!v1.demo, recoveryConfirmed: v1.recoveryConfirmed });
   for (const s of v1.slots) {
     const name = nameTag(f, s.username);
     const aad = box(Buffer.from(legacyAad(s.staffId, s.username)), nameBoxKey(f, s.username), 'legacy aad');
@@ -339,20 +343,7 @@ export class Keyring {
 
   /** The key file of a ledger just encrypted with `dataKey` (db/upgrade.ts). */
   static createWith(file: string, ledgerId: string, centerName: string, dataKey: Buffer): Keyring {
-    const f: KeyFile = {
-      format: 'bianmin-keys',
-      version: 2,
-      ledgerId,
-      centerName,
-      demo: false,
-      recoveryConfirmed: false,
-      nameSalt: b64(crypto.randomBytes(16)),
-      slots: [],
-      legacy: [],
-      generations: [{ gen: 1, sealed: {}, past: [], mac: '' }],
-      rekeyDue: false,
-      counters: {},
-    };
+    const f = emptyFile(ledgerId, centerName);
     const keys = new Keyring(file, f);
     keys.keys.set(1, dataKey);
     keys.save();
