@@ -151,8 +151,24 @@ function wrap(secret: Buffer, scrypted: Buffer, salt: Buffer, params: HashParams
 
 const unwrap = (w: Wrap, scrypted: Buffer, aad: string) => unbox(w, wrappingKey(scrypted, aad), aad);
 
-const scryptOf = (secret: string, w: Pick<Wrap, 'salt' | 'params'>) =>
-  derive(secret, unb64(w.salt), JSON.parse(w.params) as HashParams);
+/**
+ * A slot's own scrypt parameters, never costlier than today's: the counters and slots can be edited by anyone who
+ * can write the file, and p = 1000 would hold the sign-in for minutes.
+ */
+function scryptOf(secret: string, w: Pick<Wrap, 'salt' | 'params'>): Buffer {
+  let prm: HashParams;
+  try {
+    prm = JSON.parse(w.params) as HashParams;
+  } catch {
+    prm = { N: 0, r: 0, p: 0, keylen: 0 };
+  }
+  const c = CURRENT_PARAMS;
+  if (!(prm.N >= 2 ** 10 && prm.N <= c.N && prm.r >= 1 && prm.r <= c.r && prm.p === 1 && prm.keylen === c.keylen))
+    throw new LedgerOpenError(
+      '钥匙文件已损坏或被改动过，已拒绝使用。请从备份所在的 U 盘或备份文件夹找回原来的钥匙文件。',
+    );
+  return derive(secret, unb64(w.salt), prm);
+}
 
 const RECOVERY = 'recovery';
 const slotIdOf = (staffId: number | null) => (staffId === null ? RECOVERY : `s${staffId}`);
@@ -517,7 +533,10 @@ export class Keyring {
     const counter = this.f.counters[name] ?? { failed: 0, lockedUntil: null };
     // A locked account answers every password, the right one too, as a wrong one (after the same derivation), and
     // its tries are not counted: an answer that differed would let guessing go on through the lock.
-    if (counter.lockedUntil && counter.lockedUntil > isoCn(now)) return wrongPassword();
+    // A lock is never longer than LOCKOUT_MS from now: the counters are outside the MAC, and an edited one must not
+    // lock an account for ever.
+    const until = counter.lockedUntil;
+    if (until && until > isoCn(now) && until <= isoCn(new Date(now.getTime() + LOCKOUT_MS))) return wrongPassword();
     if (!again && !opened) {
       const failed = counter.failed + 1;
       const lockedUntil = failed >= MAX_FAILED ? isoCn(new Date(now.getTime() + LOCKOUT_MS)) : null;

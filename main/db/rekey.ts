@@ -195,7 +195,9 @@ function switchTo(ledger: Ledger, target: string, newKey: Buffer, step: (s: Reke
   } catch (e) {
     if (fs.existsSync(target)) for (const f of scratch(target)) fs.rmSync(f, { force: true });
     else if (linked) fs.renameSync(kept, ledger.file);
-    keys.settle(oldGen);
+    // Never settled blind: the rename may have happened with nothing to put back (no hard links on FAT), so the key
+    // file keeps whichever generation opens the file now.
+    if (settleOnWhatOpens(ledger.file, keys) === undefined) keys.settle(oldGen);
     if (!ledger.db.open) ledger.reopen();
     throw e;
   }
@@ -297,7 +299,7 @@ export function rekeyLedger(
       job.state = {
         ...idle(ledger.keys),
         phase: 'failed',
-        message: `更换数据密钥没有完成，台账仍用原来的密钥：${(e as Error).message}`,
+        message: `更换数据密钥没有完成，台账仍用第 ${ledger.keys.generation} 代密钥：${(e as Error).message}`,
       };
     } finally {
       job.running = null;
@@ -310,7 +312,14 @@ export function rekeyLedger(
 
 /** A re-key started after the current call's transaction commits (a deactivation, a replaced recovery key). */
 export function rekeySoon(ledger: Ledger, reason: string, staffId: number | null = null): void {
-  setImmediate(() => void rekeyLedger(ledger, reason, { staffId }));
+  const job = jobOf(ledger);
+  if (job.running) return;
+  // Registered now, not when it starts: a backup or the exit that comes first waits for it (rekeyRunning).
+  const soon: Promise<RekeyState> = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+    if (job.running === soon) job.running = null;
+    return rekeyLedger(ledger, reason, { staffId });
+  });
+  job.running = soon;
 }
 
 /**
@@ -319,23 +328,26 @@ export function rekeySoon(ledger: Ledger, reason: string, staffId: number | null
  */
 export function finishInterrupted(file: string, keys: Keyring): void {
   for (const f of scratch(rekeyingOf(file))) fs.rmSync(f, { force: true });
-  const gens = keys.generations;
-  if (gens.length > 1) {
-    const opens = gens.find((gen) => {
-      const key = keys.keyFor(gen);
-      if (!key) return false;
-      try {
-        // Read-only: a connection with the wrong key must not checkpoint the WAL on close.
-        openKeyed(file, key, { readonly: true }).close();
-        return true;
-      } catch {
-        return false;
-      }
-    });
-    if (opens !== undefined) keys.settle(opens);
-  }
+  if (keys.generations.length > 1) settleOnWhatOpens(file, keys);
   if (fs.existsSync(keptOf(file))) {
     fs.rmSync(keptOf(file), { force: true });
     syncFolder(path.dirname(file));
   }
+}
+
+/** Keeps in the key file the generation whose key opens the ledger file; undefined when none does. */
+function settleOnWhatOpens(file: string, keys: Keyring): number | undefined {
+  const opens = keys.generations.find((gen) => {
+    const key = keys.keyFor(gen);
+    if (!key) return false;
+    try {
+      // Read-only: a connection with the wrong key must not checkpoint the WAL on close.
+      openKeyed(file, key, { readonly: true }).close();
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  if (opens !== undefined) keys.settle(opens);
+  return opens;
 }

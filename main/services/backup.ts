@@ -9,6 +9,7 @@ import { dateCn, isoCn, stampCn } from '../../shared/domain/time';
 import type { BackupFile } from '../../shared/schemas/backup';
 import { encryptCopy } from '../db/encrypt';
 import { isPlain, openKeyed, PRIVATE_DIR, PRIVATE_FILE } from '../db/open';
+import { rekeyLedger, rekeyRunning } from '../db/rekey';
 import type { Handlers } from '../dispatch';
 import { type Ledger, ledgerId } from '../ledger';
 
@@ -59,6 +60,9 @@ export async function makeBackup(
   dir = ledger.backupsDir,
   now = ledger.clock(),
 ): Promise<string> {
+  // A re-key under way or about to start (a deactivation just committed) finishes first: a backup made meanwhile
+  // would still open with the old key.
+  await rekeyRunning(ledger);
   fs.mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR });
   let name = `bianmin-${stampCn(now)}-${reason}.sqlite`;
   for (let i = 2; fs.existsSync(path.join(dir, name)); i++) name = `bianmin-${stampCn(now)}-${reason}-${i}.sqlite`;
@@ -85,6 +89,8 @@ export function pruneBackups(dir: string, keep = KEEP_BACKUPS): void {
 
 /** The first start of each (China) day makes a backup. */
 export async function dailyBackup(ledger: Ledger, now = ledger.clock()): Promise<string | null> {
+  // Not under a key that is due to change: the re-key that runs after this sign-in goes first (the exit backup waits).
+  if (ledger.keys.rekeyDue) return null;
   const today = new RegExp(`^bianmin-${dateCn(now)}T\\d{6}-daily`);
   if (listBackups(ledger.backupsDir).some((b) => today.test(b.file))) return null;
   const file = await makeBackup(ledger, 'daily', ledger.backupsDir, now);
@@ -171,6 +177,14 @@ export const backupHandlers = {
     const dir = input.folder ?? ctx.ledger.backupsDir;
     if (input.folder && !fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory())
       throw new AppError('VALIDATION', `文件夹不存在：${dir}。请先插好 U 盘，再选择文件夹`, 'folder');
+    // A backup that leaves the PC is never made under a key that is due to change (a re-key cut short).
+    if (input.folder && ctx.ledger.keys.rekeyDue)
+      await rekeyLedger(ctx.ledger, '备份到 U 盘之前', { staffId: ctx.session.staff!.id });
+    if (input.folder && ctx.ledger.keys.rekeyDue)
+      throw new AppError(
+        'CONFLICT',
+        '更换数据密钥还没有完成，暂不能备份到 U 盘：请在 设置 → 备份与恢复 里更换数据密钥后再备份',
+      );
     const file = await makeBackup(ctx.ledger, 'manual', dir, ctx.now);
     // On a USB stick the key file goes beside the backup: on a new PC it opens with a password or the recovery key.
     if (input.folder) ctx.ledger.keys.copyTo(file.replace(/\.sqlite$/, '.keys'));

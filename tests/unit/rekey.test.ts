@@ -13,6 +13,7 @@ import { openKeyed } from '../../main/db/open';
 import { rekeyingOf, rekeyLedger } from '../../main/db/rekey';
 import { Ledger } from '../../main/ledger';
 import { CURRENT_PARAMS, derive } from '../../main/services/password';
+import { AppError } from '../../shared/domain/result';
 import { must, tempDir, testClock, world } from './helpers';
 
 const CHILD = path.join(__dirname, 'children', 'rekeyLedger.ts');
@@ -223,4 +224,80 @@ test('a version-1 key file opens with every password, becomes version 2 at the f
   Keyring.unlock(file, 'admin', 'admin-pass-1', testClock());
   Keyring.unlock(file, 'liming', 'li-pass-1', testClock());
   assert.throws(() => Keyring.unlock(file, 'zhaoqiang', 'zhao-pass-1', testClock()), /用户名或密码错误/);
+});
+
+/** Every key an old key file gives with a password: its current data key and the older ones boxed under it. */
+function keysFrom(keyFile: string, username: string, password: string): Buffer[] {
+  const k = Keyring.read(keyFile);
+  const r = k.signIn(username, password, testClock());
+  if (r instanceof AppError) throw r;
+  return k.allKeys;
+}
+
+const opensWith = (file: string, keys: Buffer[]) =>
+  keys.some((key) => {
+    try {
+      openKeyed(file, key, { readonly: true }).close();
+      return true;
+    } catch {
+      return false;
+    }
+  });
+
+test('no backup made after a deactivation opens with the old key file: on USB during the re-key, at the exit', async () => {
+  const w = await world();
+  const admin = await w.admin();
+  await w.staff('bob', ['clerk']);
+  const bob = w.one<{ id: number }>(`SELECT id FROM staff WHERE username = 'bob'`);
+  const stolen = path.join(tempDir(), 'stolen.keys');
+  fs.copyFileSync(keysFileOf(w.ledger.file), stolen);
+  const bobKeys = keysFrom(stolen, 'bob', 'staff-pass-1');
+  must(await w.call(admin, 'staff.update', { id: bob.id, displayName: 'bob', active: false, roles: ['clerk'] }));
+  // A USB backup asked for while the re-key is about to start (or running) waits for it.
+  const usb = must(await w.call(admin, 'backup.create', { folder: tempDir() }));
+  assert.ok(!opensWith(usb.path, bobKeys), 'the USB backup made after the deactivation');
+  assert.ok(opensWith(usb.path, w.ledger.keys.allKeys.slice(0, 1)), 'it opens with the new key');
+  // Deactivated again and closed at once: the exit backup waits for the re-key.
+  await w.staff('carl', ['clerk']);
+  const carl = w.one<{ id: number }>(`SELECT id FROM staff WHERE username = 'carl'`);
+  const stolen2 = path.join(tempDir(), 'stolen2.keys');
+  fs.copyFileSync(keysFileOf(w.ledger.file), stolen2);
+  const carlKeys = keysFrom(stolen2, 'carl', 'staff-pass-1');
+  must(await w.call(admin, 'staff.update', { id: carl.id, displayName: 'carl', active: false, roles: ['clerk'] }));
+  const dir = w.ledger.backupsDir;
+  const before = new Set(fs.readdirSync(dir));
+  await w.ledger.close();
+  const exit = fs.readdirSync(dir).filter((f) => f.endsWith('.sqlite') && !before.has(f));
+  assert.equal(exit.length, 1, 'the exit backup');
+  assert.ok(!opensWith(path.join(dir, exit[0]), carlKeys), 'the exit backup after the deactivation');
+  assert.equal(Keyring.read(keysFileOf(w.ledger.file)).rekeyDue, false, 'the re-key finished before the exit');
+});
+
+test('an edited key file locks no one for ever and cannot make the sign-in derive for minutes', async () => {
+  const w = await world();
+  await w.admin();
+  const file = w.ledger.file;
+  await w.ledger.close({ backup: false });
+  const kf = keysFileOf(file);
+  // One wrong password leaves the admin's counter in the file.
+  assert.ok(Keyring.read(kf).signIn('admin', 'wrong-pass', testClock()) instanceof AppError);
+  const f = JSON.parse(fs.readFileSync(kf, 'utf8')) as {
+    counters: Record<string, { failed: number; lockedUntil: string | null }>;
+    slots: { priv: { params: string } }[];
+  };
+  // The counters are outside the MAC: a lock far in the future is not a lock this program ever set.
+  const [tag] = Object.keys(f.counters);
+  assert.ok(tag, 'a counter');
+  const edited = structuredClone(f);
+  edited.counters[tag] = { failed: 0, lockedUntil: '9999-12-31T00:00:00.000+08:00' };
+  fs.writeFileSync(kf, JSON.stringify(edited));
+  const signedIn = Keyring.read(kf).signIn('admin', 'admin-pass-1', testClock());
+  assert.ok(!(signedIn instanceof AppError), 'a far-future lock is ignored');
+  // A slot's scrypt cost raised (p = 1000 would hold the sign-in for minutes) is refused at once, as a broken file.
+  const costly = structuredClone(f);
+  costly.slots[0].priv.params = JSON.stringify({ ...CURRENT_PARAMS, p: 1000 });
+  fs.writeFileSync(kf, JSON.stringify(costly));
+  const t = performance.now();
+  assert.throws(() => Keyring.read(kf).signIn('admin', 'admin-pass-1', testClock()), /钥匙文件已损坏或被改动过/);
+  assert.ok(performance.now() - t < 5000, 'refused before deriving');
 });
