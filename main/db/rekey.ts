@@ -60,7 +60,7 @@ try {
   // Indexes made first are copied with their table, as VACUUM does; a partial UNIQUE index turns that transfer off
   // (SQLite then wants the table's columns, generated ones aside), so those are built after, by a sort.
   const indexes = schema.filter((o) => o.type === 'index');
-  const late = (o) => /^CREATE UNIQUE INDEX [\s\S]* WHERE /.test(o.sql);
+  const late = (o) => /^CREATE UNIQUE INDEX [\\s\\S]* WHERE /.test(o.sql);
   for (const o of indexes.filter((o) => !late(o))) db.exec(into(o.sql));
   tables.forEach((o, i) => {
     const copy = 'INSERT INTO rekeyed.' + q(o.name) + ' SELECT * FROM main.' + q(o.name);
