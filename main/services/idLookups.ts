@@ -48,12 +48,13 @@ export function maskValue(kind: Hidden, v: string): string {
 }
 
 /**
- * A value's digest in the audit log: keyed by the data key, so the log (inside the cipher anyway) holds no number, and
- * a number checked twice in a day is known again without keeping it.
+ * Digests of values for the audit log, keyed by the data key (derived once per call): the log (inside the cipher
+ * anyway) holds no number, and a number checked twice in a day is known again without keeping it.
  */
-function digest(ctx: Ctx, kind: Hidden, value: string): string {
-  const key = crypto.hkdfSync('sha256', ctx.ledger.keys.key, Buffer.alloc(0), 'bianmin lookup digest', 32);
-  return crypto.createHmac('sha256', Buffer.from(key)).update(`${kind} ${value}`).digest('base64').slice(0, 16);
+function digests(ctx: Ctx, kind: Hidden, values: string[]): string[] {
+  const key = Buffer.from(crypto.hkdfSync('sha256', ctx.ledger.keys.key, Buffer.alloc(0), 'bianmin lookup digest', 32));
+  const one = (v: string) => crypto.createHmac('sha256', key).update(`${kind} ${v}`).digest('base64').slice(0, 16);
+  return [...new Set(values.map(one))];
 }
 
 /** What this staff member has used of a kind's budget: calls in the last minute, and the values looked up today. */
@@ -104,7 +105,7 @@ export function lookup(
   if (values.length === 0) return;
   if (sees(ctx, kind)) return ctx.auditAlways('lookup', kind, null, { n: values.length, what });
   const u = used(ctx, kind);
-  const fresh = [...new Set(values.map((v) => digest(ctx, kind, v)))].filter((d) => !u.today.has(d));
+  const fresh = digests(ctx, kind, values).filter((d) => !u.today.has(d));
   const n = fresh.length;
   const { perMinute, perDay } = LOOKUP_BUDGET;
   const refusal =
