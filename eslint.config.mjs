@@ -3,7 +3,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import simpleImportSort from 'eslint-plugin-simple-import-sort';
 import tseslint from 'typescript-eslint';
 
-// The time of day comes from the ledger's clock (main/clock.ts, and the ledger day in renderer/components/today.ts).
+// The time of day comes from the ledger's clock (main/core/clock.ts; the ledger day in renderer/components/today.ts).
 const ONE_CLOCK = [
   {
     selector: "NewExpression[callee.name='Date'][arguments.length=0]",
@@ -43,7 +43,7 @@ export default tseslint.config(
   },
   {
     // The clock itself, and the tests and bench, which time what they measure and set their own dates.
-    files: ['main/clock.ts', 'tests/**'],
+    files: ['main/core/clock.ts', 'tests/**'],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );

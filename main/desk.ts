@@ -11,7 +11,11 @@ import { AppError, type Result } from '../shared/domain/result';
 import { dateCn, isoCn } from '../shared/domain/time';
 import type { DoorState } from '../shared/schemas/keys';
 import { DEFAULT_CENTER } from '../shared/schemas/settings';
-import type { Clock } from './clock';
+import { checkBackup, rekeyCopy } from './core/backup';
+import type { Clock } from './core/clock';
+import { createDispatcher, type Dispatcher, type Handlers, type Session } from './core/dispatch';
+import { Ledger } from './core/ledger';
+import { rekeySoon } from './core/rekey';
 import { type CountyOffice, type OfficeStart, openOffice } from './county/office';
 import { startPushing } from './county/push';
 import { Keyring, keysFileOf } from './db/keys';
@@ -25,11 +29,7 @@ import {
   networkShare,
   PRIVATE_FILE,
 } from './db/open';
-import { rekeySoon } from './db/rekey';
 import { encryptLedger } from './db/upgrade';
-import { createDispatcher, type Dispatcher, type Handlers, type Session } from './dispatch';
-import { Ledger } from './ledger';
-import { checkBackup, rekeyCopy } from './services/backup';
 
 export interface Desk extends Dispatcher {
   /** The open ledger, once someone has signed in (or a first start made it). */

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import { type Options, parseOptions, UsageError } from './cli';
-import { systemClock } from './clock';
+import { systemClock } from './core/clock';
 import { LedgerOpenError } from './db/open';
 import { DEMO_PASSWORD, seedDemo } from './demo/year';
 import { createDesk } from './desk';

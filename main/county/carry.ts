@@ -9,8 +9,8 @@ import zlib from 'node:zlib';
 import type pg from 'pg';
 
 import { AppError } from '../../shared/domain/result';
+import type { Ledger } from '../core/ledger';
 import type { DB } from '../db/open';
-import type { Ledger } from '../ledger';
 import { linkOf, readChunk } from './push';
 import { applyChunk, carryKey, type Chunk, countyColumns } from './store';
 

@@ -5,8 +5,8 @@ import pg from 'pg';
 
 import { AppError } from '../../shared/domain/result';
 import { isoCn } from '../../shared/domain/time';
+import type { Ledger } from '../core/ledger';
 import { type DB, prep } from '../db/open';
-import type { Ledger } from '../ledger';
 import { reportFigures } from './sameness';
 import { applyChunk, type Chunk, connectionOf, countyColumns, type Enrolment } from './store';
 import { type Census, censusSql, numericKey, SYNCED } from './tables';

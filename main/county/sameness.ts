@@ -9,7 +9,7 @@ import type { AnnualReport } from '../../shared/schemas/reports';
 import type { ReportSections } from '../../shared/schemas/reports';
 import type { SameRow } from '../../shared/schemas/rollup';
 import { type DB, prep } from '../db/open';
-import { annualReport } from '../services/reports';
+import { annualReport } from '../reports/reports';
 import { type CountyPayments, countyPayments, namesOf, type PaymentLine } from './figures';
 import { countySections } from './sections';
 

@@ -7,11 +7,11 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import type pg from 'pg';
 
 import type { ReportSections } from '../../shared/schemas/reports';
-import { DISPUTES } from '../services/disputeList';
-import { inYear, type Register } from '../services/figures';
-import { reportSections } from '../services/reports';
-import { SUGGESTIONS } from '../services/suggestionList';
-import { WISHES } from '../services/wishList';
+import { reportSections } from '../reports/reports';
+import { DISPUTES } from '../service/disputeList';
+import { inYear, type Register } from '../service/figures';
+import { SUGGESTIONS } from '../service/suggestionList';
+import { WISHES } from '../service/wishList';
 import { countyColumns } from './store';
 import { SYNCED } from './tables';
 

@@ -10,9 +10,9 @@ import path from 'node:path';
 import { AppError } from '../../shared/domain/result';
 import { isoCn } from '../../shared/domain/time';
 import type { DemoAccounts } from '../../shared/schemas/staff';
-import { DEMO_ACCOUNTS } from '../demo/accounts';
-import { CURRENT_PARAMS, derive, type HashParams } from '../services/password';
+import { DEMO_ACCOUNTS } from './demoAccounts';
 import { LedgerOpenError, PRIVATE_DIR, PRIVATE_FILE } from './open';
+import { CURRENT_PARAMS, derive, type HashParams } from './password';
 
 export const MAX_FAILED = 5;
 export const LOCKOUT_MS = 5 * 60_000;

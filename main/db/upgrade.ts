@@ -11,11 +11,11 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../shared/domain/result';
 import { isoCn, stampCn } from '../../shared/domain/time';
 import { DEFAULT_CENTER } from '../../shared/schemas/settings';
-import { verifyPassword } from '../services/password';
 import { encryptCopy } from './encrypt';
 import { groupsOfFour, Keyring, keysFileOf, syncFolder, wrongPassword } from './keys';
 import { lockLedger } from './lock';
 import type { DB } from './open';
+import { verifyPassword } from './password';
 
 interface LegacyStaff {
   id: number;

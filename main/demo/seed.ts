@@ -3,8 +3,8 @@
 import { dateCn } from '../../shared/domain/time';
 import type { RELATIONS } from '../../shared/schemas/registry';
 import type { DB } from '../db/open';
-import { insertArea } from '../services/areas';
-import { createHousehold } from '../services/households';
+import { insertArea } from '../registry/areas';
+import { createHousehold } from '../registry/households';
 import { AREAS, type FictionalPerson, people, rng } from './fictional';
 
 const CATEGORIES = [

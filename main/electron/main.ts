@@ -17,10 +17,10 @@ import {
 
 import { serveAsset } from '../assets';
 import { type Options, parseOptions } from '../cli';
-import { systemClock } from '../clock';
+import { systemClock } from '../core/clock';
+import { newSession, type Session } from '../core/dispatch';
 import { seedDemo } from '../demo/year';
 import { createDesk, type Desk } from '../desk';
-import { newSession, type Session } from '../dispatch';
 import { handlers } from '../handlers';
 
 const ORIGIN = 'app://bianmin';

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 
 import type { Result } from '../../shared/domain/result';
 import { serveAsset } from '../assets';
-import { type Dispatcher, newSession } from '../dispatch';
+import { type Dispatcher, newSession } from '../core/dispatch';
 
 export interface WebHost {
   url: string;

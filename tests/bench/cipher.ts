@@ -4,8 +4,8 @@ import path from 'node:path';
 
 import Database from 'better-sqlite3-multiple-ciphers';
 
+import type { Ledger } from '../../main/core/ledger';
 import { openKeyed } from '../../main/db/open';
-import type { Ledger } from '../../main/ledger';
 import { tempDir } from '../e2e/host';
 import { type Figure, measure } from './harness';
 

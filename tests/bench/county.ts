@@ -12,14 +12,14 @@ import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 
+import type { Ledger } from '../../main/core/ledger';
 import { countyPayments, townshipComparison } from '../../main/county/figures';
 import { enrol, push } from '../../main/county/push';
 import { countySections } from '../../main/county/sections';
 import { applyChunk, connectionOf, countyColumns, enrolTownship, migrateCounty } from '../../main/county/store';
 import { SYNCED } from '../../main/county/tables';
 import type { DB } from '../../main/db/open';
-import type { Ledger } from '../../main/ledger';
-import { reportSections } from '../../main/services/reports';
+import { reportSections } from '../../main/reports/reports';
 import { dateCn } from '../../shared/domain/time';
 import { startPostgres } from '../unit/postgres';
 import { type Figure, measure } from './harness';

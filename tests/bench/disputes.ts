@@ -1,9 +1,9 @@
 // 矛盾纠纷调解 at county scale: 100,000 disputes over ten years (two parties each, one or two of 20 mediators, most
 // settled and followed up, a few hundred still open); the grid's first page, with its totals of persons and amount,
 // against raw SQLite doing the same work. The annual report's figure (reports.ts) counts their section too.
+import { initials } from '../../main/core/pinyin';
 import type { DB } from '../../main/db/open';
 import { people, rng } from '../../main/demo/fictional';
-import { initials } from '../../main/services/pinyin';
 import { dateCn } from '../../shared/domain/time';
 import { benchClock, type Figure, measure } from './harness';
 

@@ -6,12 +6,12 @@ import path from 'node:path';
 
 import ExcelJS from 'exceljs';
 
+import { createDispatcher, newSession, type Session } from '../../main/core/dispatch';
+import { Ledger } from '../../main/core/ledger';
+import { fullPinyin, initials } from '../../main/core/pinyin';
 import { Keyring, keysFileOf } from '../../main/db/keys';
 import { AREAS, people } from '../../main/demo/fictional';
-import { createDispatcher, newSession, type Session } from '../../main/dispatch';
 import { handlers } from '../../main/handlers';
-import { Ledger } from '../../main/ledger';
-import { fullPinyin, initials } from '../../main/services/pinyin';
 import { tempDir } from '../e2e/host';
 import { benchClock, type Figure, measure } from './harness';
 

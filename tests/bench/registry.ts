@@ -1,7 +1,7 @@
 // Registry figures on a county-scale registry: 150,000 persons in 50,000 households over 8 areas.
+import { fullPinyin, initials } from '../../main/core/pinyin';
 import type { DB } from '../../main/db/open';
 import { AREAS, people } from '../../main/demo/fictional';
-import { fullPinyin, initials } from '../../main/services/pinyin';
 import { type Figure, measure } from './harness';
 
 /** 150,000 persons in 50,000 households by default (a household is three persons: a head and two children). */

@@ -4,8 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { rekeyLedger } from '../../main/db/rekey';
-import type { Ledger } from '../../main/ledger';
+import type { Ledger } from '../../main/core/ledger';
+import { rekeyLedger } from '../../main/core/rekey';
 import { tempDir } from '../e2e/host';
 import { type Figure, measure } from './harness';
 

@@ -3,10 +3,10 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
+import { createDispatcher, newSession } from '../../main/core/dispatch';
+import { Ledger } from '../../main/core/ledger';
 import { people } from '../../main/demo/fictional';
-import { createDispatcher, newSession } from '../../main/dispatch';
 import { handlers } from '../../main/handlers';
-import { Ledger } from '../../main/ledger';
 import { tempDir } from '../e2e/host';
 import { applicationFigures } from './applications';
 import { cardsFigure } from './cards';

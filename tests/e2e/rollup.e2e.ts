@@ -10,7 +10,7 @@ import pg from 'pg';
 import { serverDirOf } from '../../main/county/office';
 import { push } from '../../main/county/push';
 import type { Enrolment } from '../../main/county/store';
-import { annualReport, reportSections } from '../../main/services/reports';
+import { annualReport, reportSections } from '../../main/reports/reports';
 import { formatYuan } from '../../shared/domain/money';
 import { dateCn } from '../../shared/domain/time';
 import { demoTownship, plantTwin, type Township } from '../unit/townships';

@@ -9,10 +9,10 @@ import { test } from 'node:test';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 
+import { newSession, type Session } from '../../main/core/dispatch';
+import { LOOKUP_BUDGET } from '../../main/core/idLookups';
 import { idNumberFor, rng } from '../../main/demo/fictional';
 import { DEMO_PASSWORD, seedDemo } from '../../main/demo/year';
-import { newSession, type Session } from '../../main/dispatch';
-import { LOOKUP_BUDGET } from '../../main/services/idLookups';
 import { contract } from '../../shared/contract';
 import { checkDigit } from '../../shared/domain/idNumber';
 import { must, world } from '../unit/helpers';

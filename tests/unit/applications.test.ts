@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
+import type { Session } from '../../main/core/dispatch';
 import { idNumberFor } from '../../main/demo/fictional';
-import type { Session } from '../../main/dispatch';
 import type { ApplicationDetail } from '../../shared/schemas/applications';
 import type { HouseholdDetail } from '../../shared/schemas/registry';
 import { daysEarlier, must, refused, world } from './helpers';

@@ -5,9 +5,9 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { Worker } from 'node:worker_threads';
 
+import { dailyBackup, listBackups, makeBackup, pruneBackups } from '../../main/core/backup';
+import { Ledger } from '../../main/core/ledger';
 import { openKeyed } from '../../main/db/open';
-import { Ledger } from '../../main/ledger';
-import { dailyBackup, listBackups, makeBackup, pruneBackups } from '../../main/services/backup';
 import type { BackupFile } from '../../shared/schemas/backup';
 import { must, refused, tempDir, testClock, world } from './helpers';
 

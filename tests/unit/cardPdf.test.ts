@@ -6,8 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 
+import { newSession } from '../../main/core/dispatch';
 import { DEMO_PASSWORD, seedDemo } from '../../main/demo/year';
-import { newSession } from '../../main/dispatch';
 import { cardQrText } from '../../shared/domain/cards';
 import { pdfInfo, pdfText } from '../e2e/pdf';
 import { must, refused, world } from './helpers';

@@ -8,6 +8,8 @@ import { after, before, test } from 'node:test';
 
 import type pg from 'pg';
 
+import { newSession } from '../../main/core/dispatch';
+import { Ledger } from '../../main/core/ledger';
 import { importCarry, sealCarry, unsealCarry, writeCarry } from '../../main/county/carry';
 import { crossChecks, revealId } from '../../main/county/checks';
 import { completeness, countyPayments, totalsAgree } from '../../main/county/figures';
@@ -24,9 +26,7 @@ import {
   revokeTownship,
 } from '../../main/county/store';
 import { SYNCED } from '../../main/county/tables';
-import { newSession } from '../../main/dispatch';
-import { Ledger } from '../../main/ledger';
-import { annualReport, reportSections } from '../../main/services/reports';
+import { annualReport, reportSections } from '../../main/reports/reports';
 import { maskIdNumber } from '../../shared/domain/idNumber';
 import { dateCn } from '../../shared/domain/time';
 import { must, refused, type World, world } from './helpers';

@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { test } from 'node:test';
 
+import { newSession } from '../../main/core/dispatch';
 import { DEMO_PASSWORD, demoYear, seedDemo } from '../../main/demo/year';
-import { newSession } from '../../main/dispatch';
 import type { Channel, Input } from '../../shared/contract';
 import { parseIdNumber } from '../../shared/domain/idNumber';
 import { must, world } from './helpers';

@@ -2,9 +2,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { type Handlers, newSession } from '../../main/dispatch';
+import { type Handlers, newSession } from '../../main/core/dispatch';
+import { putSetting } from '../../main/core/settings';
 import { handlers } from '../../main/handlers';
-import { putSetting } from '../../main/services/settings';
 import { must, refused, world } from './helpers';
 
 test('unknown channel → NOT_FOUND, malformed input → VALIDATION with the field, nothing written', async () => {

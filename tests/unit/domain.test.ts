@@ -4,9 +4,9 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { test } from 'node:test';
 
-import { Ledger } from '../../main/ledger';
-import { loadCalendar } from '../../main/services/calendar';
-import { fullPinyin, initials } from '../../main/services/pinyin';
+import { loadCalendar } from '../../main/cases/calendar';
+import { Ledger } from '../../main/core/ledger';
+import { fullPinyin, initials } from '../../main/core/pinyin';
 import { amountInWords, cleanAccount, formatYuan, parseYuan } from '../../shared/domain/money';
 import { addMonths, monthCn } from '../../shared/domain/time';
 import { addWorkingDays, type Calendar, isWorkingDay, workingDaysBetween } from '../../shared/domain/workdays';

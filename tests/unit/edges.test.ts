@@ -10,8 +10,8 @@ import { test } from 'node:test';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 
+import { newSession } from '../../main/core/dispatch';
 import { createDesk } from '../../main/desk';
-import { newSession } from '../../main/dispatch';
 import { handlers } from '../../main/handlers';
 import { startWebHost } from '../../main/webhost/server';
 import { Clock, must, refused, tempDir, world } from './helpers';

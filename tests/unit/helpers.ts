@@ -5,12 +5,12 @@ import path from 'node:path';
 
 import type Database from 'better-sqlite3-multiple-ciphers';
 
+import { createDispatcher, type Dispatcher, type Handlers, newSession, type Session } from '../../main/core/dispatch';
+import { Ledger } from '../../main/core/ledger';
 import type { CountyOffice } from '../../main/county/office';
 import { Keyring, keysFileOf } from '../../main/db/keys';
 import { openKeyed } from '../../main/db/open';
-import { createDispatcher, type Dispatcher, type Handlers, newSession, type Session } from '../../main/dispatch';
 import { handlers } from '../../main/handlers';
-import { Ledger } from '../../main/ledger';
 import type { Channel, Input, Output } from '../../shared/contract';
 import { AppError, type Result } from '../../shared/domain/result';
 import type { Role } from '../../shared/domain/roles';

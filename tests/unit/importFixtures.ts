@@ -5,8 +5,8 @@ import * as XLSX from '@e965/xlsx';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 
+import type { Session } from '../../main/core/dispatch';
 import { idNumberFor } from '../../main/demo/fictional';
-import type { Session } from '../../main/dispatch';
 import type { ImportKind } from '../../shared/domain/imports';
 import type { ImportPreview, ImportRow } from '../../shared/schemas/imports';
 import { must, type World } from './helpers';

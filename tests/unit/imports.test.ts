@@ -7,7 +7,7 @@ import * as XLSX from '@e965/xlsx';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 
-import type { Session } from '../../main/dispatch';
+import type { Session } from '../../main/core/dispatch';
 import { must, refused, type World, world } from './helpers';
 import { csv, idOf, openFile, type Row, rowsOf, xls, xlsx } from './importFixtures';
 

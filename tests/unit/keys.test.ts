@@ -9,12 +9,12 @@ import { test } from 'node:test';
 
 import Database from 'better-sqlite3-multiple-ciphers';
 
+import { newSession, type Session } from '../../main/core/dispatch';
+import { rekeyRunning } from '../../main/core/rekey';
 import { Keyring, keysFileOf } from '../../main/db/keys';
 import { openKeyed } from '../../main/db/open';
-import { rekeyRunning } from '../../main/db/rekey';
 import { idNumberFor } from '../../main/demo/fictional';
 import { createDesk, type Desk } from '../../main/desk';
-import { newSession, type Session } from '../../main/dispatch';
 import { handlers } from '../../main/handlers';
 import type { Channel, Input, Output } from '../../shared/contract';
 import type { Result } from '../../shared/domain/result';

@@ -5,9 +5,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 
+import { Ledger } from '../../main/core/ledger';
 import { loadMigrations } from '../../main/db/migrate';
 import { isNetworkPath, LedgerOpenError, mountTypeOf, openKeyed } from '../../main/db/open';
-import { Ledger } from '../../main/ledger';
 import { tempDir, testClock } from './helpers';
 
 const sha = (f: string) => crypto.createHash('sha256').update(fs.readFileSync(f)).digest('hex');

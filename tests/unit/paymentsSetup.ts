@@ -1,6 +1,6 @@
 // A ledger with households and cases carried to approval through the real workflow, for the payments tests.
+import type { Session } from '../../main/core/dispatch';
 import { idNumberFor } from '../../main/demo/fictional';
-import type { Session } from '../../main/dispatch';
 import { dateCn } from '../../shared/domain/time';
 import type { HouseholdDetail } from '../../shared/schemas/registry';
 import { daysEarlier, must, type World, world } from './helpers';

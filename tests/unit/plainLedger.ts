@@ -8,8 +8,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 
 import { applyMigrations, loadMigrations } from '../../main/db/migrate';
+import { CURRENT_PARAMS, derive } from '../../main/db/password';
 import { idNumberFor } from '../../main/demo/fictional';
-import { CURRENT_PARAMS, derive } from '../../main/services/password';
 import { tempDir } from './helpers';
 
 export const LAST_PLAIN_VERSION = 12;

@@ -8,11 +8,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 
+import { Ledger } from '../../main/core/ledger';
+import { rekeyingOf, rekeyLedger } from '../../main/core/rekey';
 import { Keyring, keysFileOf } from '../../main/db/keys';
 import { openKeyed } from '../../main/db/open';
-import { rekeyingOf, rekeyLedger } from '../../main/db/rekey';
-import { Ledger } from '../../main/ledger';
-import { CURRENT_PARAMS, derive } from '../../main/services/password';
+import { CURRENT_PARAMS, derive } from '../../main/db/password';
 import { AppError } from '../../shared/domain/result';
 import { must, tempDir, testClock, world } from './helpers';
 

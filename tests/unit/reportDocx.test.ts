@@ -4,9 +4,9 @@ import { test } from 'node:test';
 
 import JSZip from 'jszip';
 
+import { newSession } from '../../main/core/dispatch';
 import { DEMO_PASSWORD, demoYear, seedDemo } from '../../main/demo/year';
-import { newSession } from '../../main/dispatch';
-import { kindRows, otherLines } from '../../main/services/reportDocx';
+import { kindRows, otherLines } from '../../main/reports/reportDocx';
 import { formatYuan } from '../../shared/domain/money';
 import { must, world } from './helpers';
 

@@ -16,7 +16,7 @@ import { push } from '../../main/county/push';
 import { comparable, reportPayments } from '../../main/county/sameness';
 import { countyColumns, type Enrolment } from '../../main/county/store';
 import { SYNCED } from '../../main/county/tables';
-import { annualReport, reportSections } from '../../main/services/reports';
+import { annualReport, reportSections } from '../../main/reports/reports';
 import { contract } from '../../shared/contract';
 import { maskIdNumber } from '../../shared/domain/idNumber';
 import { dateCn } from '../../shared/domain/time';

@@ -8,10 +8,10 @@ import { test } from 'node:test';
 
 import ExcelJS from 'exceljs';
 
+import { dailyBackup } from '../../main/core/backup';
+import { newSession } from '../../main/core/dispatch';
+import { Ledger } from '../../main/core/ledger';
 import { idNumberFor } from '../../main/demo/fictional';
-import { newSession } from '../../main/dispatch';
-import { Ledger } from '../../main/ledger';
-import { dailyBackup } from '../../main/services/backup';
 import { buildRegistry } from '../bench/registry';
 import { ROOT, runCli, startHost } from '../e2e/host';
 import { must, refused, tempDir, testClock, world } from './helpers';

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 
 import { PNG as PNGImage } from 'pngjs';
 
-import type { Session } from '../../main/dispatch';
+import type { Session } from '../../main/core/dispatch';
 import { SUGGESTION_FIGURES, WISH_FIGURES } from '../../shared/domain/service';
 import { must, refused } from './helpers';
 import { paymentsWorld } from './paymentsSetup';

@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { test } from 'node:test';
 
+import { newSession } from '../../main/core/dispatch';
 import { keysFileOf, wrongPassword } from '../../main/db/keys';
-import { newSession } from '../../main/dispatch';
 import { must, refused, world } from './helpers';
 
 test('the first admin is created once; passwords are scrypt N=2^17 r=8 p=1 with a per-user salt', async () => {

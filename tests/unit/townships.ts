@@ -4,9 +4,9 @@ import assert from 'node:assert/strict';
 
 import type pg from 'pg';
 
+import { newSession, type Session } from '../../main/core/dispatch';
 import { type Enrolment, enrolTownship } from '../../main/county/store';
 import { DEMO_PASSWORD, seedDemo } from '../../main/demo/year';
-import { newSession, type Session } from '../../main/dispatch';
 import { must, type World, world } from './helpers';
 
 export interface Township {

@@ -9,11 +9,11 @@ import { test } from 'node:test';
 
 import Database from 'better-sqlite3-multiple-ciphers';
 
+import { newSession } from '../../main/core/dispatch';
 import { Keyring, keysFileOf } from '../../main/db/keys';
 import { isPlain, openKeyed } from '../../main/db/open';
 import { encryptLedger } from '../../main/db/upgrade';
 import { createDesk } from '../../main/desk';
-import { newSession } from '../../main/dispatch';
 import { handlers } from '../../main/handlers';
 import { AppError } from '../../shared/domain/result';
 import { Clock, must, refused, tempDir } from './helpers';

@@ -1,9 +1,9 @@
 // Child process of the agreement-number crash test: signs in the admin, says "concluding", then concludes every open
 // dispute with a written agreement, one transaction each. The parent kills it with SIGKILL at a random moment.
+import { createDispatcher, newSession } from '../../../main/core/dispatch';
+import { Ledger } from '../../../main/core/ledger';
 import { Keyring } from '../../../main/db/keys';
-import { createDispatcher, newSession } from '../../../main/dispatch';
 import { handlers } from '../../../main/handlers';
-import { Ledger } from '../../../main/ledger';
 
 async function main() {
   const [file] = process.argv.slice(2);

@@ -3,10 +3,10 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 
+import { createDispatcher, newSession } from '../../../main/core/dispatch';
+import { Ledger } from '../../../main/core/ledger';
 import { Keyring } from '../../../main/db/keys';
-import { createDispatcher, newSession } from '../../../main/dispatch';
 import { handlers } from '../../../main/handlers';
-import { Ledger } from '../../../main/ledger';
 
 async function main() {
   const [file, roster] = process.argv.slice(2);

@@ -1,9 +1,9 @@
 // Child process of the crash-safety test: opens the ledger, signs in the approver, says "posting", posts the batch.
 // The parent kills it with SIGKILL at a random moment after that line.
+import { createDispatcher, newSession } from '../../../main/core/dispatch';
+import { Ledger } from '../../../main/core/ledger';
 import { Keyring } from '../../../main/db/keys';
-import { createDispatcher, newSession } from '../../../main/dispatch';
 import { handlers } from '../../../main/handlers';
-import { Ledger } from '../../../main/ledger';
 
 async function main() {
   const [file, batchId] = process.argv.slice(2);

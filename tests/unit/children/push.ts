@@ -1,9 +1,9 @@
 // Child process of the county crash test: opens the ledger, says "pushing", pushes in small chunks (100 lines), so
 // that a kill lands between commits. The parent kills it with SIGKILL at a random moment after that line.
+import { Ledger } from '../../../main/core/ledger';
 import { push } from '../../../main/county/push';
 import { Keyring } from '../../../main/db/keys';
 import { DEMO_PASSWORD } from '../../../main/demo/year';
-import { Ledger } from '../../../main/ledger';
 
 async function main() {
   const [file] = process.argv.slice(2);

@@ -1,9 +1,9 @@
 // Child process of the re-key crash test: opens the ledger with the admin's password and re-keys it, saying each step.
 // With a step named, it stops dead after saying it (so the parent's kill lands exactly there); without, the parent
 // kills it at a random moment of the copy.
+import { Ledger } from '../../../main/core/ledger';
+import { rekeyLedger, type RekeyStep } from '../../../main/core/rekey';
 import { Keyring } from '../../../main/db/keys';
-import { rekeyLedger, type RekeyStep } from '../../../main/db/rekey';
-import { Ledger } from '../../../main/ledger';
 
 async function main() {
   const [file, stopAt] = process.argv.slice(2);

@@ -1,0 +1,269 @@
+// imports.*: a roster file read into a preview kept in memory (a job), checked again as the clerk maps columns and
+// decides duplicates, then written in one transaction; and a past import undone as a whole.
+import { createHash } from 'node:crypto';
+
+import { IMPORT_KINDS, IMPORT_ROLES, type ImportKind } from '../../shared/domain/imports';
+import { AppError } from '../../shared/domain/result';
+import { dateCn, isoCn } from '../../shared/domain/time';
+import type { ImportPreview, ImportProgress } from '../../shared/schemas/imports';
+import type { Ctx, Handlers } from '../core/dispatch';
+import { lookup, seesFullId } from '../core/idLookups';
+import { prep } from '../db/open';
+import { type Checked, checkRoster } from './importCheck';
+import { readSpreadsheet, type Sheet } from './importFiles';
+import { findLayout, type Layout, type Mapping } from './importLayout';
+import { importRecord, undoImport, writePlan } from './importWrite';
+
+export interface Job {
+  id: string;
+  staffId: number;
+  kind: ImportKind;
+  fileName: string;
+  sha256: string;
+  sheets: Sheet[];
+  sheet: number;
+  layout: Layout;
+  areaMap: Record<string, number>;
+  decisions: Record<string, 'merge' | 'skip'>;
+  checked: Checked;
+  /** The newest audit row when the preview was checked: any write since then (all write audit) asks for a re-check. */
+  seen: number;
+  progress: ImportProgress;
+  cancelled: boolean;
+}
+
+/** Previews in memory, one per staff member at a time; they hold the file's rows, never written to disk. */
+const jobs = new Map<string, Job>();
+
+export function jobOf(ctx: Ctx, id: string): Job {
+  const job = jobs.get(id);
+  if (!job || job.staffId !== ctx.session.staff!.id) throw new AppError('NOT_FOUND', '导入预览已失效，请重新选择文件');
+  return job;
+}
+
+const letter = (col: number): string =>
+  (col >= 26 ? letter(Math.floor(col / 26) - 1) : '') + String.fromCharCode(65 + (col % 26));
+const latestAudit = (ctx: Ctx) =>
+  (prep(ctx.db, 'SELECT coalesce(max(id), 0) AS n FROM audit_log').get() as { n: number }).n;
+
+function mayImport(ctx: Ctx, kind: ImportKind): void {
+  if (!ctx.session.staff!.roles.some((r) => IMPORT_ROLES[kind].includes(r)))
+    throw new AppError('FORBIDDEN', `导入${IMPORT_KINDS[kind]}需要管理员权限：它们会成为已审批的待遇或已过账的发放`);
+}
+
+function remembered(ctx: Ctx) {
+  return (shape: string): Mapping | null => {
+    const r = prep(ctx.db, 'SELECT mapping FROM import_mappings WHERE shape = ?').get(shape) as
+      { mapping: string } | undefined;
+    return r ? (JSON.parse(r.mapping) as Mapping) : null;
+  };
+}
+
+/** The sheet a clerk most likely means: the one whose header names the most fields. */
+function bestSheet(ctx: Ctx, kind: ImportKind, sheets: Sheet[]): number {
+  const scores = sheets.map(
+    (s) => Object.values(findLayout(kind, s, () => null).mapping).filter((c) => c !== null).length,
+  );
+  return scores.indexOf(Math.max(...scores));
+}
+
+function check(ctx: Ctx, job: Job): void {
+  job.progress.phase = 'checking';
+  job.checked = checkRoster(
+    ctx.db,
+    {
+      kind: job.kind,
+      sheet: job.sheets[job.sheet],
+      layout: job.layout,
+      areaMap: job.areaMap,
+      decisions: job.decisions,
+      today: dateCn(ctx.now),
+      seesFullId: seesFullId(ctx),
+      onIds: (ids) => lookup(ctx, 'id', ids, `导入文件“${job.fileName}”`),
+    },
+    (n) => (job.progress.checked = n),
+  );
+  job.seen = latestAudit(ctx);
+  job.progress = {
+    ...job.progress,
+    phase: 'ready',
+    checked: job.checked.lines.length,
+    total: job.checked.lines.length,
+  };
+}
+
+export function preview(job: Job): ImportPreview {
+  const { checked, layout } = job;
+  const counts = { ok: 0, confirm: 0, refused: 0, merge: 0, blank: checked.blank, total: checked.lines.length };
+  for (const l of checked.lines) {
+    counts[l.status]++;
+    if (l.decision === 'merge') counts.merge++;
+  }
+  const first = layout.headerAt + 1;
+  return {
+    job: job.id,
+    kind: job.kind,
+    fileName: job.fileName,
+    sheets: job.sheets.map((s) => s.name),
+    sheet: job.sheet,
+    headerRows: layout.headerRows === 2 ? [first, first + 1] : [first],
+    headers: layout.headers.map((text, col) => ({ col, letter: letter(col), text })),
+    mapping: layout.mapping,
+    counts,
+    unknownAreas: [...checked.unknownAreas].map(([name, rows]) => ({ name, rows })),
+    blocker: checked.blocker ?? (counts.ok + counts.merge === 0 ? '没有可导入的行' : null),
+  };
+}
+
+const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export const importsHandlers = {
+  'imports.open': async (ctx, input) => {
+    mayImport(ctx, input.kind);
+    for (const [id, j] of jobs) if (j.staffId === ctx.session.staff!.id) jobs.delete(id);
+    const data = Buffer.from(input.base64, 'base64');
+    const progress: ImportProgress = { phase: 'reading', read: 0, checked: 0, written: 0, total: 0 };
+    const job = {
+      id: input.job,
+      staffId: ctx.session.staff!.id,
+      kind: input.kind,
+      fileName: input.fileName,
+      progress,
+      cancelled: false,
+    } as Job;
+    jobs.set(job.id, job);
+    try {
+      job.sheets = await readSpreadsheet(input.fileName, data, async (n) => {
+        progress.read = n;
+        await tick();
+        if (job.cancelled) throw new AppError('CONFLICT', '已取消导入');
+      });
+      job.sha256 = createHash('sha256').update(data).digest('hex');
+      job.sheet = bestSheet(ctx, job.kind, job.sheets);
+      job.layout = findLayout(job.kind, job.sheets[job.sheet], remembered(ctx));
+      job.areaMap = {};
+      job.decisions = {};
+      progress.read = job.sheets.reduce((n, s) => n + s.rows.length, 0);
+      check(ctx, job);
+      if (job.checked.lines.length === 0 && !job.checked.blocker)
+        throw new AppError('VALIDATION', `工作表“${job.sheets[job.sheet].name}”的表头下面没有数据行`, 'file');
+    } catch (e) {
+      jobs.delete(job.id);
+      progress.phase = job.cancelled ? 'cancelled' : 'failed';
+      throw e;
+    }
+    ctx.audit('import', null, null, {
+      what: '读取导入文件',
+      fileName: job.fileName,
+      sha256: job.sha256,
+      rows: job.checked.lines.length,
+    });
+    job.seen = latestAudit(ctx); // the read's own audit row is not a change to the ledger
+    return preview(job);
+  },
+
+  'imports.check': (ctx, input) => {
+    const job = jobOf(ctx, input.job);
+    if (input.sheet !== undefined && input.sheet !== job.sheet) {
+      if (input.sheet >= job.sheets.length) throw new AppError('VALIDATION', '没有这个工作表', 'sheet');
+      job.sheet = input.sheet;
+      job.layout = findLayout(job.kind, job.sheets[job.sheet], remembered(ctx));
+    } else if (input.mapping) {
+      const width = job.layout.headers.length;
+      if (Object.values(input.mapping).some((c) => c !== null && c >= width))
+        throw new AppError('VALIDATION', '所选的列不在表头范围内', 'mapping');
+      job.layout = { ...job.layout, mapping: { ...job.layout.mapping, ...input.mapping } };
+    }
+    if (input.areaMap) job.areaMap = { ...job.areaMap, ...input.areaMap };
+    if (input.decisions) job.decisions = { ...job.decisions, ...input.decisions };
+    check(ctx, job);
+    return preview(job);
+  },
+
+  'imports.progress': (ctx, input) => jobOf(ctx, input.job).progress,
+
+  'imports.cancel': (ctx, input) => {
+    const job = jobs.get(input.job);
+    if (job && job.staffId === ctx.session.staff!.id && job.progress.phase !== 'writing') {
+      job.cancelled = true;
+      job.progress.phase = 'cancelled';
+      jobs.delete(job.id);
+    }
+    return { cancelled: true as const };
+  },
+
+  'imports.rows': (ctx, input) => {
+    const lines = jobOf(ctx, input.job).checked.lines.filter((l) => !input.status || l.status === input.status);
+    const rows = (input.sort?.dir === 'desc' ? [...lines].reverse() : lines).slice(
+      input.offset,
+      input.offset + input.limit,
+    );
+    return { total: lines.length, rows: rows.map((l) => ({ ...l, reasons: l.reasons.join('；') })) };
+  },
+
+  'imports.confirm': async (ctx, input) => {
+    const job = jobOf(ctx, input.job);
+    mayImport(ctx, job.kind);
+    // Anything written since the preview was checked could change a verdict: check again, and say so if it did.
+    if (latestAudit(ctx) !== job.seen) {
+      const before = JSON.stringify(job.checked.lines);
+      check(ctx, job);
+      if (JSON.stringify(job.checked.lines) !== before)
+        throw new AppError('CONFLICT', '预览之后台账有了变化，已重新检查，请再看一遍预览后确认');
+    }
+    const p = preview(job);
+    if (p.blocker) throw new AppError('VALIDATION', p.blocker);
+    const done = p.counts.ok + p.counts.merge;
+    const total =
+      job.checked.plan.households.reduce((n, h) => n + h.members.length, 0) +
+      job.checked.plan.entitlements.length +
+      job.checked.plan.payments.length;
+    job.progress = { ...job.progress, phase: 'writing', written: 0, total };
+    const head = {
+      kind: job.kind,
+      fileName: job.fileName,
+      sha256: job.sha256,
+      sheet: job.sheets[job.sheet].name,
+      rowsRead: p.counts.total,
+      rowsDone: done,
+      rowsLeft: p.counts.total - done,
+    };
+    const db = ctx.db;
+    // One transaction across the yields: the dispatcher holds every other call until it ends (ledger.hold).
+    const written = await ctx.ledger.hold(async () => {
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        const out = await writePlan(db, job.checked.plan, head, ctx.session.staff!.id, ctx.now, async (n) => {
+          job.progress.written = n;
+          await tick();
+        });
+        prep(db, 'INSERT OR REPLACE INTO import_mappings (shape, mapping, at) VALUES (?, ?, ?)').run(
+          job.layout.shape,
+          JSON.stringify(job.layout.mapping),
+          isoCn(ctx.now),
+        );
+        ctx.audit('import', out.id, null, { ...head, counts: out.counts });
+        db.exec('COMMIT');
+        return out;
+      } catch (e) {
+        if (db.inTransaction) db.exec('ROLLBACK');
+        job.progress.phase = 'failed';
+        throw e;
+      }
+    });
+    job.progress = { ...job.progress, phase: 'done', written: total };
+    jobs.delete(job.id);
+    return importRecord(db, written.id);
+  },
+
+  'imports.undo': (ctx, input) => {
+    const kind = (
+      prep(ctx.db, 'SELECT kind FROM imports WHERE id = ?').get(input.id) as { kind: ImportKind } | undefined
+    )?.kind;
+    if (!kind) throw new AppError('NOT_FOUND', '找不到这次导入');
+    mayImport(ctx, kind);
+    const undone = undoImport(ctx.db, input.id, ctx.session.staff!.id, ctx.now);
+    ctx.audit('import', input.id, null, { what: '撤销导入', ...undone });
+    return importRecord(ctx.db, input.id);
+  },
+} satisfies Partial<Handlers>;
