@@ -1,6 +1,7 @@
 // Relief applications: registration at the counter (gapless acceptance numbers, deadlines on the working-day
 // clock, per-kind limits), then every step of the workflow with maker-checker enforced here, not only in the UI.
-import { parseYuan } from '../../shared/domain/money';
+
+import { fen } from '../../shared/domain/money';
 import { AppError } from '../../shared/domain/result';
 import { dateCn, isoCn } from '../../shared/domain/time';
 import { addDays, addWorkingDays, workingDaysBetween } from '../../shared/domain/workdays';
@@ -45,12 +46,6 @@ export function reliefKind(db: DB, code: string): ReliefKind {
   const k = prep(db, `${KIND}\nWHERE code = ? AND active = 1`).get(code) as KindRecord | undefined;
   if (!k) throw new AppError('VALIDATION', '请选择救助类别', 'kindCode');
   return toKind(k);
-}
-
-export function fen(amount: string, field = 'amount'): number {
-  const r = parseYuan(amount);
-  if (!r.ok) throw new AppError('VALIDATION', r.message, field);
-  return r.fen;
 }
 
 interface AppRecord {

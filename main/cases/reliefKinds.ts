@@ -1,8 +1,9 @@
 // 救助类别 (relief kinds): data an admin edits — materials, time limit, ceiling, once-a-year rules, monthly or one-off.
+import { fen } from '../../shared/domain/money';
 import { AppError } from '../../shared/domain/result';
 import type { Handlers } from '../core/dispatch';
 import { prep } from '../db/open';
-import { fen, KIND, type KindRecord, toKind } from './applications';
+import { KIND, type KindRecord, toKind } from './applications';
 
 export const reliefKindHandlers = {
   'reliefKinds.list': (ctx) =>

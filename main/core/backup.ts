@@ -8,9 +8,9 @@ import { AppError } from '../../shared/domain/result';
 import { dateCn, isoCn, stampCn } from '../../shared/domain/time';
 import type { BackupFile } from '../../shared/schemas/backup';
 import { encryptCopy } from '../db/encrypt';
-import { isPlain, openKeyed, PRIVATE_DIR, PRIVATE_FILE } from '../db/open';
+import { isPlain, ledgerId, openKeyed, PRIVATE_DIR, PRIVATE_FILE } from '../db/open';
 import type { Handlers } from './dispatch';
-import { type Ledger, ledgerId } from './ledger';
+import { type Ledger } from './ledger';
 import { rekeyLedger, rekeyRunning } from './rekey';
 
 export const KEEP_BACKUPS = 30;

@@ -1,12 +1,13 @@
 // The one entry both transports call: channel → session and role → schema → handler in a transaction → envelope.
+import type pg from 'pg';
+
 import { type Channel, type Contract, contract, isChannel, type Output, type Parsed } from '../../shared/contract';
 import { AppError, type AppErrorBody, type Result } from '../../shared/domain/result';
 import { type Role, ROLE_LABELS } from '../../shared/domain/roles';
 import { isoCn } from '../../shared/domain/time';
+import { DEFAULT_CENTER } from '../../shared/schemas/settings';
 import type { StaffMember } from '../../shared/schemas/staff';
-import type { CountyOffice } from '../county/office';
-import type { DB } from '../db/open';
-import { seatOf } from '../staff/staff';
+import { type DB, prep } from '../db/open';
 import { writeAudit } from './audit';
 import type { Ledger } from './ledger';
 
@@ -183,4 +184,36 @@ export function createDispatcher(
   }
 
   return { dispatch };
+}
+
+/** Who sits at a session now (null when deactivated) and the idle-lock setting, in one read per call. */
+export function seatOf(db: DB, id: number): { staff: StaffMember | null; idleLockMinutes: number } {
+  const r = prep(
+    db,
+    `SELECT s.id, s.username, s.display_name AS displayName, s.active,
+            (
+              SELECT group_concat(role)
+              FROM (SELECT role FROM staff_roles WHERE staff_id = s.id ORDER BY role)
+            ) AS roles,
+            (SELECT value FROM settings WHERE key = 'center') AS center
+      FROM staff s
+      WHERE s.id = ?`,
+  ).get(id) as
+    | { id: number; username: string; displayName: string; active: number; roles: string | null; center: string | null }
+    | undefined;
+  const idle = r?.center
+    ? ((JSON.parse(r.center) as Partial<typeof DEFAULT_CENTER>).idleLockMinutes ?? DEFAULT_CENTER.idleLockMinutes)
+    : DEFAULT_CENTER.idleLockMinutes;
+  if (!r || r.active !== 1) return { staff: null, idleLockMinutes: idle };
+  return {
+    staff: { id: r.id, username: r.username, displayName: r.displayName, roles: (r.roles?.split(',') ?? []) as Role[] },
+    idleLockMinutes: idle,
+  };
+}
+
+export interface CountyOffice {
+  pool: pg.Pool;
+  /** The server's address as this program reaches it: an enrolment file gets it, or the address the form gives. */
+  url: string;
+  close(): Promise<void>;
 }

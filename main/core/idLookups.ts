@@ -129,3 +129,15 @@ export function fullIdLookup(ctx: Ctx, idNumber: string): void {
   const parsed = parseIdNumber(idNumber, dateCn(ctx.now));
   if (parsed.ok) lookup(ctx, 'id', [parsed.value.idNumber]);
 }
+
+/** SQL for a masked ID (3303**********1234): lists, exports and prints never carry the full number. */
+export const MASKED_ID = (col: string) => `substr(${col}, 1, 4) || '**********' || substr(${col}, 15, 4)`;
+
+/** A phone in lists, prints and exports: 139****4795 (the household page shows it whole to the counter). */
+export const MASKED_PHONE = (col: string) => `CASE
+    WHEN ${col} = '' THEN ''
+    WHEN length(${col}) >= 8 THEN substr(${col}, 1, 3) || '****' || substr(${col}, -4)
+    ELSE '****'
+  END`;
+
+export const ACCOUNT_TAIL = (col: string) => `CASE WHEN ${col} = '' THEN '' ELSE '****' || substr(${col}, -4) END`;

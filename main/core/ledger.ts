@@ -14,6 +14,7 @@ import {
   type DB,
   isNetworkPath,
   isPlain,
+  ledgerId,
   LedgerOpenError,
   networkShare,
   openLedger,
@@ -23,12 +24,6 @@ import {
 import { dailyBackup, encryptPlainBackups, makeBackup, pruneBackups } from './backup';
 import type { Clock } from './clock';
 import { finishInterrupted, rekeyRunning } from './rekey';
-
-/** The identity stored in a ledger (or a backup of it), if it has one. */
-export function ledgerId(db: DB): string | null {
-  const r = db.prepare(`SELECT value FROM settings WHERE key = 'ledgerId'`).get() as { value: string } | undefined;
-  return r ? (JSON.parse(r.value) as string) : null;
-}
 
 /** What to do with the key file of a ledger file that does not exist (or is empty). */
 function keysWithoutLedger(file: string): void {

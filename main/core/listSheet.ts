@@ -32,3 +32,25 @@ export async function listSheet<R>(
   ctx.audit('export', null, null, { what, fileName, rows: rows.length, filters });
   return { fileName, base64: buf.toString('base64'), rows: rows.length };
 }
+
+/** A workbook with one sheet, every cell written as text (an ID stays an ID), headers bold, columns wide enough. */
+export async function textWorkbook(
+  name: string,
+  headers: string[],
+  rows: string[][],
+  extend?: (wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet) => void,
+): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.addRow(headers).font = { bold: true };
+  headers.forEach((h, i) => {
+    ws.getColumn(i + 1).numFmt = '@';
+    // As wide as the header or the longest cell, within 10–40 (a loop: a spread of 100,000 rows overflows).
+    let widest = h.length * 2 + 4;
+    for (const r of rows) widest = Math.max(widest, (r[i] ?? '').length + 2);
+    ws.getColumn(i + 1).width = Math.max(10, Math.min(40, widest));
+  });
+  for (const r of rows) ws.addRow(r);
+  extend?.(wb, ws);
+  return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+}

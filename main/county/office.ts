@@ -5,15 +5,9 @@ import path from 'node:path';
 
 import pg from 'pg';
 
+import type { CountyOffice } from '../core/dispatch';
 import { type CountyServer, startCountyServer } from './server';
 import { migrateCounty } from './store';
-
-export interface CountyOffice {
-  pool: pg.Pool;
-  /** The server's address as this program reaches it: an enrolment file gets it, or the address the form gives. */
-  url: string;
-  close(): Promise<void>;
-}
 
 /** How the office was started: its server's URL (--pg), or none for the one beside the ledger. */
 export interface OfficeStart {

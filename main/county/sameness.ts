@@ -5,11 +5,10 @@
 import type pg from 'pg';
 
 import { dateCn } from '../../shared/domain/time';
-import type { AnnualReport } from '../../shared/schemas/reports';
-import type { ReportSections } from '../../shared/schemas/reports';
+import type { AnnualReport, ReportSections } from '../../shared/schemas/reports';
 import type { SameRow } from '../../shared/schemas/rollup';
 import { type DB, prep } from '../db/open';
-import { annualReport } from '../reports/reports';
+import { annualReport } from '../reports';
 import { type CountyPayments, countyPayments, namesOf, type PaymentLine } from './figures';
 import { countySections } from './sections';
 

@@ -7,11 +7,8 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import type pg from 'pg';
 
 import type { ReportSections } from '../../shared/schemas/reports';
-import { reportSections } from '../reports/reports';
-import { DISPUTES } from '../service/disputeList';
-import { inYear, type Register } from '../service/figures';
-import { SUGGESTIONS } from '../service/suggestionList';
-import { WISHES } from '../service/wishList';
+import { reportSections } from '../reports';
+import { DISPUTES, inYear, type Register, SUGGESTIONS, WISHES } from '../service';
 import { countyColumns } from './store';
 import { SYNCED } from './tables';
 

@@ -216,3 +216,9 @@ export function prep(db: DB, sql: string): Database.Statement {
   if (!s) m.set(sql, (s = db.prepare(sql)));
   return s;
 }
+
+/** The identity stored in a ledger (or a backup of it), if it has one. */
+export function ledgerId(db: DB): string | null {
+  const r = db.prepare(`SELECT value FROM settings WHERE key = 'ledgerId'`).get() as { value: string } | undefined;
+  return r ? (JSON.parse(r.value) as string) : null;
+}

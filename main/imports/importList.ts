@@ -1,39 +1,17 @@
 // Reads and files around imports: the list of past imports, the problem rows to fix in Excel, the template, and the
 // households' full export in the template's own columns (what a round trip imports back).
-import ExcelJS from 'exceljs';
 
 import { fieldsOf, type ImportKind } from '../../shared/domain/imports';
 import { DISABILITY_TYPES, RELATIONS } from '../../shared/domain/registry';
 import type { Page } from '../../shared/schemas/common';
 import type { ImportRecord } from '../../shared/schemas/imports';
 import type { Handlers } from '../core/dispatch';
+import { textWorkbook } from '../core/listSheet';
 import { page, Where } from '../core/paging';
 import { type DB, prep } from '../db/open';
 import { cellText } from './importLayout';
 import { jobOf } from './imports';
 import { RECORD } from './importWrite';
-
-/** A workbook with one sheet, every cell written as text (an ID stays an ID), headers bold, columns wide enough. */
-export async function textWorkbook(
-  name: string,
-  headers: string[],
-  rows: string[][],
-  extend?: (wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet) => void,
-): Promise<string> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.addRow(headers).font = { bold: true };
-  headers.forEach((h, i) => {
-    ws.getColumn(i + 1).numFmt = '@';
-    // As wide as the header or the longest cell, within 10–40 (a loop: a spread of 100,000 rows overflows).
-    let widest = h.length * 2 + 4;
-    for (const r of rows) widest = Math.max(widest, (r[i] ?? '').length + 2);
-    ws.getColumn(i + 1).width = Math.max(10, Math.min(40, widest));
-  });
-  for (const r of rows) ws.addRow(r);
-  extend?.(wb, ws);
-  return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
-}
 
 const EXAMPLE: Record<string, string> = {
   name: '张示例',

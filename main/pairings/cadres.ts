@@ -8,7 +8,8 @@ import type { Handlers } from '../core/dispatch';
 import { page, Where } from '../core/paging';
 import { initials } from '../core/pinyin';
 import { prep } from '../db/open';
-import { CADRE, cadre, type CadreRecord, pairedDuring, PAIRING, toCadre } from './pairings';
+import { pairedDuring } from '../registry';
+import { CADRE, cadre, type CadreRecord, PAIRING, toCadre } from './pairings';
 import { dueVisits } from './visits';
 
 export const cadreHandlers = {

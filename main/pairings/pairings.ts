@@ -4,19 +4,13 @@ import { AppError } from '../../shared/domain/result';
 import { dateCn, isoCn } from '../../shared/domain/time';
 import { addDays } from '../../shared/domain/workdays';
 import type { CadreRow, HouseholdPairings, PairingRow } from '../../shared/schemas/pairings';
-import { currentCard } from '../cards/cards';
+import { currentCard } from '../cards';
 import type { Ctx, Handlers } from '../core/dispatch';
+import { MASKED_PHONE } from '../core/idLookups';
 import { page, Where } from '../core/paging';
 import { type DB, prep } from '../db/open';
-import { MASKED_PHONE } from '../registry/households';
-import { endPeriod } from '../registry/periods';
+import { endPeriod } from '../registry';
 import { checkRegistered, dueVisits } from './visits';
-
-/** A pairing `p` running at some time in a year: the annual report counts its cadres and households. */
-export const pairedDuring = {
-  sql: 'p.from_date <= ? AND (p.to_date IS NULL OR p.to_date >= ?)',
-  args: (year: number) => [`${year}-12-31`, `${year}-01-01`],
-};
 
 export const CADRE = `SELECT c.id, c.name, c.kind, c.unit, c.party_member AS partyMember, c.phone, c.active,
   c.reported_on AS reportedOn, c.post,

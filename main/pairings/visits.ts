@@ -1,9 +1,9 @@
 // Visits (走访) by paired cadres: what was found, what was done, problems raised and later resolved, aid given.
 // Each paired household is due a visit every N months by its categories (the shortest cadence applies).
+import { fen } from '../../shared/domain/money';
 import { AppError } from '../../shared/domain/result';
 import { dateCn, isoCn } from '../../shared/domain/time';
 import type { VisitDue, VisitRow } from '../../shared/schemas/pairings';
-import { fen } from '../cases/applications';
 import type { Ctx, Handlers } from '../core/dispatch';
 import { page, Where } from '../core/paging';
 import { type DB, prep } from '../db/open';

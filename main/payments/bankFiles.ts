@@ -12,8 +12,8 @@ import type { Ctx } from '../core/dispatch';
 import { lookup } from '../core/idLookups';
 import { getSetting } from '../core/settings';
 import { prep } from '../db/open';
+import { batchRow, roster } from './batchList';
 import { reversePayment } from './payments';
-import { batchRow, roster } from './payroll';
 
 const ROSTER_COLUMNS: [string, number][] = [
   ['序号', 6],

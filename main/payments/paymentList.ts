@@ -12,9 +12,9 @@ import type {
   PaymentRow,
 } from '../../shared/schemas/payments';
 import type { Handlers } from '../core/dispatch';
+import { MASKED_ID } from '../core/idLookups';
 import { limitSql, orderBy, Where } from '../core/paging';
 import { type DB, prep } from '../db/open';
-import { MASKED_ID } from '../registry/households';
 
 const COLUMNS = `p.id, p.paid_on AS paidOn, p.application_id AS applicationId, a.acceptance_no AS acceptanceNo,
   p.household_id AS householdId, pe.name AS personName, ar.name AS area, k.name AS kind, p.amount_fen AS amountFen,

@@ -1,11 +1,11 @@
 // Money out: single payments of approved one-off cases and reversals (冲正); the posting rules that entitlements.ts,
 // months.ts and payroll.ts share.
 // A posted payment is only ever inserted; the triggers of migration 0004 refuse any UPDATE or DELETE.
-import { formatYuan } from '../../shared/domain/money';
+import { fen, formatYuan } from '../../shared/domain/money';
 import { AppError } from '../../shared/domain/result';
 import { dateCn, isoCn, monthOf } from '../../shared/domain/time';
 import { type State, STATE_LABELS } from '../../shared/domain/workflow';
-import { fen, moveCase } from '../cases/applications';
+import { moveCase } from '../cases';
 import type { Ctx, Handlers } from '../core/dispatch';
 import { type DB, prep } from '../db/open';
 import { paymentDetail } from './paymentList';

@@ -11,13 +11,12 @@ import type { Page } from '../../shared/schemas/common';
 import type { householdListInput, HouseholdRow } from '../../shared/schemas/registry';
 import { DEFAULT_CENTER } from '../../shared/schemas/settings';
 import type { Ctx, Handlers } from '../core/dispatch';
-import { fullIdLookup, isFullId, lookup, seesFullId } from '../core/idLookups';
+import { ACCOUNT_TAIL, fullIdLookup, isFullId, lookup, MASKED_ID, MASKED_PHONE, seesFullId } from '../core/idLookups';
+import { textWorkbook } from '../core/listSheet';
 import { type Arg, countOf, limitSql, orderBy, Where } from '../core/paging';
 import { getSetting } from '../core/settings';
 import { type DB, prep } from '../db/open';
-import { textWorkbook } from '../imports/importList';
-import { pairedDuring } from '../pairings/pairings';
-import { ACCOUNT_TAIL, MASKED_ID, MASKED_PHONE } from './households';
+import { pairedDuring } from './periods';
 
 type Filters = Omit<z.output<typeof householdListInput>, 'offset' | 'limit'>;
 

@@ -6,23 +6,13 @@ import { AppError } from '../../shared/domain/result';
 import { dateCn, isoCn } from '../../shared/domain/time';
 import type { householdCreateInput, HouseholdDetail, memberInput, PersonView } from '../../shared/schemas/registry';
 import type { Handlers } from '../core/dispatch';
-import { fullIdLookup, seesFullId } from '../core/idLookups';
+import { ACCOUNT_TAIL, fullIdLookup, MASKED_ID, seesFullId } from '../core/idLookups';
 import { fullPinyin, initials } from '../core/pinyin';
 import { type DB, prep } from '../db/open';
 import { categoryName } from './categories';
 import { endPeriod } from './periods';
 
 type Member = z.output<typeof memberInput>;
-
-/** SQL for a masked ID (3303**********1234): lists, exports and prints never carry the full number. */
-export const MASKED_ID = (col: string) => `substr(${col}, 1, 4) || '**********' || substr(${col}, 15, 4)`;
-/** A phone in lists, prints and exports: 139****4795 (the household page shows it whole to the counter). */
-export const MASKED_PHONE = (col: string) => `CASE
-    WHEN ${col} = '' THEN ''
-    WHEN length(${col}) >= 8 THEN substr(${col}, 1, 3) || '****' || substr(${col}, -4)
-    ELSE '****'
-  END`;
-export const ACCOUNT_TAIL = (col: string) => `CASE WHEN ${col} = '' THEN '' ELSE '****' || substr(${col}, -4) END`;
 
 /** Cleans and checks an ID number; an ID already in the ledger names its holder and links to the household. */
 /**

@@ -37,3 +37,9 @@ export function endPeriod(db: DB, e: PeriodEnd): { householdId: number } {
   );
   return { householdId: row.householdId };
 }
+
+/** A pairing `p` running at some time in a year: the annual report counts its cadres and households. */
+export const pairedDuring = {
+  sql: 'p.from_date <= ? AND (p.to_date IS NULL OR p.to_date >= ?)',
+  args: (year: number) => [`${year}-12-31`, `${year}-01-01`],
+};

@@ -16,17 +16,14 @@ import {
 import { cnDay, dateCn } from '../../shared/domain/time';
 import type { AnnualReport, ReportSections } from '../../shared/schemas/reports';
 import { DEFAULT_CENTER } from '../../shared/schemas/settings';
-import { ISSUED_IN } from '../cards/cards';
-import { applicationTally } from '../cases/applicationList';
+import { ISSUED_IN } from '../cards';
+import { applicationTally } from '../cases';
 import type { Handlers } from '../core/dispatch';
 import { getSetting } from '../core/settings';
 import { type DB, prep } from '../db/open';
-import { pairedDuring } from '../pairings/pairings';
-import { VISITED_IN } from '../pairings/visits';
-import { householdFigure } from '../registry/householdList';
-import { disputeYear } from '../service/disputeList';
-import { suggestionYear } from '../service/suggestionList';
-import { wishYear } from '../service/wishList';
+import { VISITED_IN } from '../pairings';
+import { householdFigure, pairedDuring } from '../registry';
+import { disputeYear, suggestionYear, wishYear } from '../service';
 import { reportDocx } from './reportDocx';
 
 /** One line of annual_totals: kind '' is every kind, area 0 every area. */

@@ -4,20 +4,19 @@
 import type { Parsed } from '../../shared/contract';
 import { DISPUTE_SOURCES, FOLLOWUPS, ROUTES } from '../../shared/domain/disputes';
 import { parseIdNumber } from '../../shared/domain/idNumber';
+import { fen } from '../../shared/domain/money';
 import { AppError } from '../../shared/domain/result';
 import { dateCn, isoCn } from '../../shared/domain/time';
 import { addDays } from '../../shared/domain/workdays';
 import type { AgreementPrint, DisputeDetail, DisputeParty } from '../../shared/schemas/disputes';
 import { DEFAULT_CENTER } from '../../shared/schemas/settings';
-import { fen } from '../cases/applications';
 import { checkChoice } from '../core/choices';
 import type { Ctx, Handlers } from '../core/dispatch';
-import { seesFullId } from '../core/idLookups';
+import { MASKED_ID, MASKED_PHONE, seesFullId } from '../core/idLookups';
 import { nextNumber } from '../core/numbers';
 import { initials } from '../core/pinyin';
 import { getSetting } from '../core/settings';
 import { type DB, prep } from '../db/open';
-import { MASKED_ID, MASKED_PHONE } from '../registry/households';
 import { DISPUTE_ROW, type DisputeRecord, toRow } from './disputeList';
 
 /** The parties: IDs masked and phones whole (as on the wish page); `whole` shows both whole, `masked` both masked. */

@@ -5,7 +5,7 @@ import { REVISITS, SUGGESTION_CHANNELS, SUGGESTION_RESULTS, type SuggestionState
 import { dateCn, isoCn } from '../../shared/domain/time';
 import { addWorkingDays } from '../../shared/domain/workdays';
 import type { SuggestionDetail } from '../../shared/schemas/service';
-import { loadCalendar } from '../cases/calendar';
+import { loadCalendar } from '../cases';
 import { checkChoice } from '../core/choices';
 import type { Ctx, Handlers } from '../core/dispatch';
 import { initials } from '../core/pinyin';

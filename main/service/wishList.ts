@@ -5,10 +5,10 @@ import { dateCn } from '../../shared/domain/time';
 import type { Page } from '../../shared/schemas/common';
 import type { WallRow, WishRow } from '../../shared/schemas/service';
 import type { Handlers } from '../core/dispatch';
+import { MASKED_PHONE } from '../core/idLookups';
 import { type Column, listSheet } from '../core/listSheet';
 import { countOf, limitSql, orderBy, Where } from '../core/paging';
 import { type DB, prep } from '../db/open';
-import { MASKED_PHONE } from '../registry/households';
 import { figureWhere, type Register, yearFigures } from './figures';
 
 const OPEN = "w.status IN ('accepted', 'claimed')";

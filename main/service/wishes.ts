@@ -1,10 +1,10 @@
 // 微心愿: taken (征集), decided by a reviewer (审定), published and claimed (公示认领), fulfilled (实现), or withdrawn
 // with a reason. Each step checks the state the wish is in, so the page and a second window can never skip one.
+import { fen } from '../../shared/domain/money';
 import { AppError } from '../../shared/domain/result';
 import { WISH_CHANNELS, WISH_STATES, type WishState } from '../../shared/domain/service';
 import { dateCn, isoCn } from '../../shared/domain/time';
 import type { WishDetail } from '../../shared/schemas/service';
-import { fen } from '../cases/applications';
 import { checkChoice } from '../core/choices';
 import type { Ctx, Handlers } from '../core/dispatch';
 import { initials } from '../core/pinyin';

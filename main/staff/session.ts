@@ -2,10 +2,10 @@
 // member's own password, and the sign-in by the recovery key when every password is lost.
 import { AppError } from '../../shared/domain/result';
 import { isoCn } from '../../shared/domain/time';
-import { type Ctx, Failure, type Handlers } from '../core/dispatch';
+import { type Ctx, Failure, type Handlers, seatOf } from '../core/dispatch';
 import { wrongPassword } from '../db/keys';
 import { prep } from '../db/open';
-import { seatOf, sessionState } from './staff';
+import { sessionState } from './staff';
 
 /** The password of the staff member `username`, proven on their key slot; null when right. */
 function checkPassword(ctx: Ctx, username: string, password: string): { staffId: number } | AppError {

@@ -1,9 +1,11 @@
-// Staff members and their roles, kept by an admin; the password check and seat lookup that session.ts uses.
+// Staff members and their roles, kept by an admin; the password check that session.ts uses (the seat lookup
+// is the dispatcher's own, core/dispatch.ts seatOf).
+
 import { AppError } from '../../shared/domain/result';
 import type { Role } from '../../shared/domain/roles';
 import { dateCn, isoCn } from '../../shared/domain/time';
 import { DEFAULT_CENTER } from '../../shared/schemas/settings';
-import type { SessionState, StaffMember, StaffRow } from '../../shared/schemas/staff';
+import type { SessionState, StaffRow } from '../../shared/schemas/staff';
 import { type Handlers, type Session } from '../core/dispatch';
 import { rekeySoon } from '../core/rekey';
 import { getSetting } from '../core/settings';
@@ -49,31 +51,6 @@ function toRow(db: DB, keys: Keyring, r: StaffRecord): StaffRow {
     cadreName: r.cadreId
       ? (prep(db, 'SELECT name FROM cadres WHERE id = ?').get(r.cadreId) as { name: string }).name
       : null,
-  };
-}
-
-/** Who sits at a session now (null when deactivated) and the idle-lock setting, in one read per call. */
-export function seatOf(db: DB, id: number): { staff: StaffMember | null; idleLockMinutes: number } {
-  const r = prep(
-    db,
-    `SELECT s.id, s.username, s.display_name AS displayName, s.active,
-            (
-              SELECT group_concat(role)
-              FROM (SELECT role FROM staff_roles WHERE staff_id = s.id ORDER BY role)
-            ) AS roles,
-            (SELECT value FROM settings WHERE key = 'center') AS center
-      FROM staff s
-      WHERE s.id = ?`,
-  ).get(id) as
-    | { id: number; username: string; displayName: string; active: number; roles: string | null; center: string | null }
-    | undefined;
-  const idle = r?.center
-    ? ((JSON.parse(r.center) as Partial<typeof DEFAULT_CENTER>).idleLockMinutes ?? DEFAULT_CENTER.idleLockMinutes)
-    : DEFAULT_CENTER.idleLockMinutes;
-  if (!r || r.active !== 1) return { staff: null, idleLockMinutes: idle };
-  return {
-    staff: { id: r.id, username: r.username, displayName: r.displayName, roles: (r.roles?.split(',') ?? []) as Role[] },
-    idleLockMinutes: idle,
   };
 }
 

@@ -1,5 +1,6 @@
 // Money is integer fen. Yuan typed by a clerk is parsed by rule, never with parseFloat.
 
+import { AppError } from './result';
 export type YuanParse = { ok: true; fen: number } | { ok: false; message: string };
 
 const FULL_WIDTH = /[\uFF10-\uFF19\uFF0C\uFF0E]/g; // ０-９ ， ．
@@ -92,4 +93,10 @@ export function formatWan(fen: number): string {
   const hundredYuan = Math.floor((Math.abs(fen) + 5000) / 10000);
   const cents = String(hundredYuan % 100).padStart(2, '0');
   return `${sign}${Math.floor(hundredYuan / 100).toLocaleString('en-US')}.${cents}`;
+}
+
+export function fen(amount: string, field = 'amount'): number {
+  const r = parseYuan(amount);
+  if (!r.ok) throw new AppError('VALIDATION', r.message, field);
+  return r.fen;
 }

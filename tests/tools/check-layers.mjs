@@ -45,17 +45,79 @@ const rules = [
 ];
 
 const violations = [];
+const imports = (f) => {
+  const text = fs.readFileSync(f, 'utf8');
+  return [...text.matchAll(IMPORT)].map((m) => ({
+    spec: m[1] ?? m[2] ?? m[3] ?? m[4],
+    stmt: m[0],
+    line: text.slice(0, m.index).split('\n').length,
+  }));
+};
 for (const rule of rules) {
   for (const f of files(path.join(root, rule.where))) {
-    const text = fs.readFileSync(f, 'utf8');
-    for (const m of text.matchAll(IMPORT)) {
-      const spec = m[1] ?? m[2] ?? m[3] ?? m[4];
-      const line = text.slice(0, m.index).split('\n').length;
-      if (rule.refuse(spec, f, m[0]))
+    for (const { spec, stmt, line } of imports(f)) {
+      if (rule.refuse(spec, f, stmt))
         violations.push(`${path.relative(root, f)}:${line}: imports '${spec}' — ${rule.why}`);
     }
   }
 }
+
+// main/'s inner order: db ← core ← domains ← hosts. A domain is a folder of main/ named by the screens (its README
+// says which); db/ and core/ are below every domain; the files at main/'s root, electron/, webhost/ and demo/ are the
+// hosts above them. A domain reaches another only through that folder's index.ts, its exported face.
+const MAIN = path.join(root, 'main');
+const HOSTS = new Set(['', 'electron', 'webhost', 'demo']);
+const RANK = (g) => (g === 'db' ? 0 : g === 'core' ? 1 : HOSTS.has(g) ? 3 : 2);
+const groupOf = (f) => {
+  const rel = path.relative(MAIN, f).split(path.sep);
+  return rel.length > 1 ? rel[0] : '';
+};
+const resolve = (from, spec) => {
+  const base = path.resolve(path.dirname(from), spec);
+  for (const c of [base, `${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts')])
+    if (fs.existsSync(c) && fs.statSync(c).isFile()) return c;
+  return null;
+};
+// Type-only imports are erased by the compiler, so they make no load order and no cycle; they still keep the layers.
+const typeOnly = (stmt) =>
+  /^(import|export)\s+type\s/.test(stmt.trim()) ||
+  (/^import\s*\{([^}]*)\}/.test(stmt.trim()) &&
+    /^import\s*\{([^}]*)\}/
+      .exec(stmt.trim())[1]
+      .split(',')
+      .every((n) => !n.trim() || /^type\s/.test(n.trim())));
+const graph = new Map();
+for (const f of files(MAIN)) {
+  const g = groupOf(f);
+  const edges = [];
+  for (const { spec, stmt, line } of imports(f)) {
+    if (!spec.startsWith('.')) continue;
+    const to = resolve(f, spec);
+    if (!to || !to.startsWith(MAIN + path.sep)) continue;
+    const h = groupOf(to);
+    const where = `${path.relative(root, f)}:${line}: imports '${spec}' — `;
+    if (RANK(h) > RANK(g))
+      violations.push(`${where}${g || 'main'} 在 ${h || 'main'} 之下，不能引用它（db ← core ← 各业务域 ← 宿主）`);
+    else if (RANK(g) === 2 && RANK(h) === 2 && g !== h && path.basename(to) !== 'index.ts')
+      violations.push(`${where}业务域之间只能通过对方的 index.ts 引用（${h}/index.ts）`);
+    if (!typeOnly(stmt)) edges.push(to);
+  }
+  graph.set(f, edges);
+}
+// No import cycle: a depth-first walk that meets a file still on its path has found one.
+const state = new Map();
+const walk = (f, trail) => {
+  state.set(f, 1);
+  for (const to of graph.get(f) ?? []) {
+    if (state.get(to) === 1) {
+      const loop = [...trail.slice(trail.indexOf(to)), to].map((x) => path.relative(root, x));
+      violations.push(`import cycle: ${loop.join(' → ')}`);
+    } else if (!state.has(to)) walk(to, [...trail, to]);
+  }
+  state.set(f, 2);
+};
+for (const f of graph.keys()) if (!state.has(f)) walk(f, [f]);
+
 if (violations.length) {
   console.error(`layer rule broken (${violations.length}):\n${violations.join('\n')}`);
   process.exit(1);

@@ -55,3 +55,55 @@ test('each kind of violation fails with the file and line', () => {
     0,
   );
 });
+
+test("main/'s inner order: db ← core ← domains ← hosts, domains meet only at index.ts, and no cycle", () => {
+  const fails: [Record<string, string>, RegExp][] = [
+    [
+      {
+        'main/core/a.ts': `import { b } from './b';\nexport const a = 1;`,
+        'main/core/b.ts': `import { a } from './a';`,
+      },
+      /import cycle: main\/core\/(a|b)\.ts → main\/core\/(b|a)\.ts → main\/core\/\1\.ts/,
+    ],
+    [
+      {
+        'main/registry/x.ts': `import { y } from '../cases';`,
+        'main/cases/index.ts': `export { y } from './y';`,
+        'main/cases/y.ts': `import { x } from '../registry/x';\nexport const y = 1;`,
+      },
+      /main\/cases\/y\.ts:1: imports '..\/registry\/x' — 业务域之间只能通过对方的 index\.ts 引用/,
+    ],
+    [
+      {
+        'main/registry/index.ts': `export { x } from './x';`,
+        'main/registry/x.ts': `import { y } from '../cases';\nexport const x = 1;`,
+        'main/cases/index.ts': `import { x } from '../registry';\nexport const y = x;`,
+      },
+      /import cycle: .*main\/registry\/index\.ts/,
+    ],
+    [
+      { 'main/db/k.ts': `import { nextNumber } from '../core/numbers';`, 'main/core/numbers.ts': '' },
+      /main\/db\/k\.ts:1/,
+    ],
+    [
+      { 'main/core/d.ts': `import type { P } from '../payments/p';`, 'main/payments/p.ts': '' },
+      /core 在 payments 之下/,
+    ],
+    [{ 'main/payments/p.ts': `import { desk } from '../desk';`, 'main/desk.ts': '' }, /payments 在 main 之下/],
+  ];
+  for (const [files, msg] of fails) {
+    const r = run(tree(files));
+    assert.equal(r.status, 1, Object.keys(files).join(' '));
+    assert.match(r.stderr, msg);
+  }
+  // A type-only import makes no load order, so a type that points back is no cycle; a host may reach any file.
+  const ok = run(
+    tree({
+      'main/core/ledger.ts': `import { backup } from './backup';\nexport class Ledger {}`,
+      'main/core/backup.ts': `import type { Ledger } from './ledger';\nexport const backup = (l: Ledger) => l;`,
+      'main/desk.ts': `import { x } from './registry/x';`,
+      'main/registry/x.ts': `import { backup } from '../core/backup';`,
+    }),
+  );
+  assert.equal(ok.status, 0, ok.stderr);
+});
