@@ -6,7 +6,8 @@
 import type pg from 'pg';
 
 import type { StatusRow, TownshipRow } from '../../shared/schemas/rollup';
-import { type Census, censusSql, SYNCED } from './tables';
+import { SYNCED } from '../db/synced';
+import { type Census, censusSql } from './tables';
 
 export interface PaymentLine {
   kindCode: string;

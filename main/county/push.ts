@@ -7,9 +7,10 @@ import { AppError } from '../../shared/domain/result';
 import { isoCn } from '../../shared/domain/time';
 import type { Ledger } from '../core/ledger';
 import { type DB, prep } from '../db/open';
+import { numericKey, SYNCED } from '../db/synced';
 import { reportFigures } from './sameness';
 import { applyChunk, type Chunk, connectionOf, countyColumns, type Enrolment } from './store';
-import { type Census, censusSql, numericKey, SYNCED } from './tables';
+import { type Census, censusSql } from './tables';
 
 export interface Link {
   county_name: string;

@@ -7,10 +7,10 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import type pg from 'pg';
 
 import type { ReportSections } from '../../shared/schemas/reports';
+import { SYNCED } from '../db/synced';
 import { reportSections } from '../reports';
 import { DISPUTES, inYear, type Register, SUGGESTIONS, WISHES } from '../service';
 import { countyColumns } from './store';
-import { SYNCED } from './tables';
 
 // Payments are counted in PostgreSQL (figures.ts); persons hold ID numbers, and no section reads them.
 const SCRATCH = SYNCED.filter((s) => s.table !== 'payments' && s.table !== 'persons');

@@ -8,7 +8,8 @@ import path from 'node:path';
 import pg from 'pg';
 
 import { AppError } from '../../shared/domain/result';
-import { COUNTY_SCHEMA, SYNCED, type Synced } from './tables';
+import { SYNCED, type Synced } from '../db/synced';
+import { COUNTY_SCHEMA } from './tables';
 
 // The bundle runs from dist/main, where the build copies the folder as county-migrations (dist/main/migrations is
 // the ledger's own); tsx runs this file from main/county.

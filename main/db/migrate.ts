@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import type { DB } from './open';
+import { SYNCED } from './synced';
 
 export interface Migration {
   version: number;
@@ -22,8 +23,51 @@ export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
     .map((f, i) => {
       const version = Number(f.slice(0, 4));
       if (version !== i + 1) throw new Error(`migration numbering has a gap at ${f}`);
-      return { version, name: f, sql: fs.readFileSync(path.join(dir, f), 'utf8') };
+      return { version, name: f, sql: expandOutbox(fs.readFileSync(path.join(dir, f), 'utf8')) };
     });
+}
+
+const syncedOf = (table: string) => {
+  const s = SYNCED.find((x) => x.table === table);
+  if (!s) throw new Error(`migration names ${table}, which db/synced.ts does not list`);
+  return s;
+};
+
+/** A change to a table the county keeps writes an outbox line in the same transaction, once a county is enrolled. */
+function outboxTriggers(table: string): string {
+  const s = syncedOf(table);
+  const events = s.insertOnly ? ['insert'] : ['insert', 'update', 'delete'];
+  return events
+    .map(
+      (e) => `CREATE TRIGGER ${table}_outbox_${e} AFTER ${e.toUpperCase()} ON ${table}
+  WHEN EXISTS (SELECT 1 FROM county_link)
+  BEGIN INSERT INTO outbox (tbl, key) VALUES ('${table}', ${e === 'delete' ? 'OLD' : 'NEW'}.${s.key}); END;`,
+    )
+    .join('\n');
+}
+
+/** The lines that queue every row a table holds, for a township enrolled before its triggers existed. */
+function outboxQueue(table: string): string {
+  const { key } = syncedOf(table);
+  return `INSERT INTO outbox (tbl, key)
+  SELECT DISTINCT '${table}', ${key}
+    FROM ${table}
+    WHERE EXISTS (SELECT 1 FROM county_link)
+    ORDER BY ${key};`;
+}
+
+/**
+ * `-- @outbox t …` in a migration stands for the outbox triggers of those tables and `-- @outbox-queue t …` for the
+ * lines queuing what they hold, written from db/synced.ts so the sixty triggers are one idea written once.
+ */
+export function expandOutbox(sql: string): string {
+  return sql.replace(/^-- @(outbox|outbox-queue) ([\w ]+)$/gm, (_, what: string, tables: string) =>
+    tables
+      .trim()
+      .split(/\s+/)
+      .map(what === 'outbox' ? outboxTriggers : outboxQueue)
+      .join('\n'),
+  );
 }
 
 export function pendingMigrations(db: DB, all: Migration[]): Migration[] {

@@ -19,7 +19,8 @@ import { type Column, listSheet } from '../core/listSheet';
 import { limitSql, orderBy, Where } from '../core/paging';
 import { getSetting } from '../core/settings';
 import { type DB, prep } from '../db/open';
-import { figureWhere, type Register, yearFigures } from './figures';
+import { yearFigures } from './figures';
+import { type CitizenRegister, registerWhere } from './register';
 
 /** A dispute's row; binds today twice (the days left, the days overdue). */
 export const DISPUTE_ROW = `SELECT d.id, d.accepted_on AS acceptedOn, d.source, d.type, d.area_id AS areaId,
@@ -55,8 +56,14 @@ export const toRow = ({ agreementYear, agreementSeq, ...r }: DisputeRecord): Dis
 });
 
 /** The year's figures (of disputes accepted in it); the grid opens each on the same condition. */
-export const DISPUTES: Register<DisputeFigure> = {
+export const DISPUTES: CitizenRegister<DisputeFigure> = {
   table: 'disputes d',
+  search: {
+    anywhere: ['party_names', 'facts'],
+    initials: 'party_initials',
+    initialsList: true,
+    idTails: 'party_id_tails',
+  },
   dated: 'accepted_on',
   category: 'type',
   figures: (today) => ({
@@ -82,21 +89,7 @@ export const DISPUTES: Register<DisputeFigure> = {
 type Filters = Omit<Parsed<'disputes.list'>, 'offset' | 'limit'>;
 
 function where(db: DB, f: Filters, today: string): Where {
-  const w = new Where();
-  if (f.q) {
-    const q = f.q.trim();
-    // Initials and ID tails are kept as ' zs ls' and ' 1234 5678': a match starts after a space. A whole ID number
-    // matches nothing (only tails are kept), so the search is no oracle for one.
-    w.add(
-      '(d.party_names LIKE ? OR d.party_initials LIKE ? OR d.party_id_tails LIKE ? OR d.facts LIKE ?)',
-      `%${q}%`,
-      `% ${q.toLowerCase()}%`,
-      /^[\dXx]{4}$/.test(q) ? `% ${q.toUpperCase()}%` : null,
-      `%${q}%`,
-    );
-  }
-  if (f.status) w.add('d.status = ?', f.status);
-  if (f.areaId) w.add('d.area_id = ?', f.areaId);
+  const w = registerWhere(DISPUTES, f, today);
   if (f.type) w.add('d.type = ?', f.type);
   if (f.overdue) w.add("d.status = 'open' AND d.due_on < ?", today);
   if (f.dueWithin !== undefined) w.add("d.status = 'open' AND d.due_on <= ?", addDays(today, f.dueWithin));
@@ -110,7 +103,6 @@ function where(db: DB, f: Filters, today: string): Where {
   }
   if (f.mediatorId)
     w.add('EXISTS (SELECT 1 FROM dispute_mediators m WHERE m.dispute_id = d.id AND m.cadre_id = ?)', f.mediatorId);
-  figureWhere(DISPUTES, w, f, today);
   return w;
 }
 

@@ -17,7 +17,8 @@ import { nextNumber } from '../core/numbers';
 import { initials } from '../core/pinyin';
 import { getSetting } from '../core/settings';
 import { type DB, prep } from '../db/open';
-import { DISPUTE_ROW, type DisputeRecord, toRow } from './disputeList';
+import { DISPUTE_ROW, type DisputeRecord, DISPUTES, toRow } from './disputeList';
+import { stepDate, updateRow, withdrawRow } from './register';
 
 /** The parties: IDs masked and phones whole (as on the wish page); `whole` shows both whole, `masked` both masked. */
 function partiesOf(db: DB, id: number, show: 'page' | 'whole' | 'masked' = 'page'): DisputeParty[] {
@@ -133,10 +134,6 @@ function audited(ctx: Ctx, id: number, before: DisputeDetail | null): DisputeDet
   return after;
 }
 
-function notAfterToday(ctx: Ctx, day: string, field: string, label: string): void {
-  if (day > dateCn(ctx.now)) throw new AppError('VALIDATION', `${label}不能晚于今天`, field);
-}
-
 const STATE_WHY = {
   settled: '已调解成功',
   failed: '已调解不成',
@@ -186,7 +183,7 @@ export const disputeHandlers = {
   'disputes.create': (ctx, input) => {
     const { db } = ctx;
     const today = dateCn(ctx.now);
-    notAfterToday(ctx, input.acceptedOn, 'acceptedOn', '受理日期');
+    stepDate(ctx, input.acceptedOn, 'acceptedOn', '受理日期');
     checkChoice(db, 'disputeType', input.type, 'type');
     if (!prep(db, 'SELECT 1 FROM areas WHERE id = ? AND active = 1').get(input.areaId))
       throw new AppError('VALIDATION', '请选择村/社区', 'areaId');
@@ -243,9 +240,7 @@ export const disputeHandlers = {
 
   'disputes.session': (ctx, input) => {
     const before = open(ctx, input.id, '再记录调解');
-    notAfterToday(ctx, input.heldOn, 'heldOn', '调解日期');
-    if (input.heldOn < before.acceptedOn)
-      throw new AppError('VALIDATION', `调解日期不能早于受理日期（${before.acceptedOn}）`, 'heldOn');
+    stepDate(ctx, input.heldOn, 'heldOn', '调解日期', [before.acceptedOn, '受理日期']);
     prep(
       ctx.db,
       `INSERT INTO dispute_sessions (dispute_id, held_on, place, attendees, statements, proposal, recorder, created_by,
@@ -272,9 +267,7 @@ export const disputeHandlers = {
         'FORBIDDEN',
         `只有本案调解员（${before.mediators}）或管理员可以办结。调解员的登录账号由管理员在 设置 → 工作人员 中关联`,
       );
-    notAfterToday(ctx, input.concludedOn, 'concludedOn', '办结日期');
-    if (input.concludedOn < before.acceptedOn)
-      throw new AppError('VALIDATION', `办结日期不能早于受理日期（${before.acceptedOn}）`, 'concludedOn');
+    stepDate(ctx, input.concludedOn, 'concludedOn', '办结日期', [before.acceptedOn, '受理日期']);
     const set: Record<string, string | number | null> = { status: 'settled' };
     if (input.result === 'oral') set.agreement = 'oral';
     if (input.result === 'oral') set.terms = input.terms;
@@ -296,13 +289,11 @@ export const disputeHandlers = {
       Object.assign(set, { status: 'failed', route: input.route, conclusion_note: input.note });
     if (input.result === 'transferred')
       Object.assign(set, { status: 'transferred', transferred_to: input.to, conclusion_note: input.note || null });
-    const cols = Object.keys(set);
-    prep(
-      ctx.db,
-      `UPDATE disputes
-        SET ${cols.map((c) => `${c} = ?`).join(', ')}, concluded_on = ?, concluded_by = ?, updated_at = ?
-        WHERE id = ?`,
-    ).run(...Object.values(set), input.concludedOn, ctx.session.staff!.id, isoCn(ctx.now), input.id);
+    updateRow(ctx, DISPUTES, input.id, {
+      ...set,
+      concluded_on: input.concludedOn,
+      concluded_by: ctx.session.staff!.id,
+    });
     return audited(ctx, input.id, before);
   },
 
@@ -310,9 +301,7 @@ export const disputeHandlers = {
     const before = disputeDetail(ctx, input.id);
     if (before.status !== 'settled')
       throw new AppError('CONFLICT', '这件纠纷没有达成调解协议，回访是看协议履行情况的，不能回访');
-    notAfterToday(ctx, input.visitedOn, 'visitedOn', '回访日期');
-    if (input.visitedOn < before.concludedOn!)
-      throw new AppError('VALIDATION', `回访日期不能早于达成协议的日期（${before.concludedOn}）`, 'visitedOn');
+    stepDate(ctx, input.visitedOn, 'visitedOn', '回访日期', [before.concludedOn!, '达成协议的日期']);
     prep(
       ctx.db,
       `INSERT INTO dispute_followups (dispute_id, visited_on, outcome, note, created_by, created_at)
@@ -323,12 +312,7 @@ export const disputeHandlers = {
 
   'disputes.withdraw': (ctx, input) => {
     const before = open(ctx, input.id, '撤回');
-    prep(
-      ctx.db,
-      `UPDATE disputes
-        SET status = 'withdrawn', withdrawn_on = ?, withdraw_reason = ?, withdrawn_by = ?, updated_at = ?
-        WHERE id = ?`,
-    ).run(dateCn(ctx.now), input.reason, ctx.session.staff!.id, isoCn(ctx.now), input.id);
+    withdrawRow(ctx, DISPUTES, input.id, input.reason);
     return audited(ctx, input.id, before);
   },
 

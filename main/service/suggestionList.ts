@@ -14,7 +14,8 @@ import type { Handlers } from '../core/dispatch';
 import { type Column, listSheet } from '../core/listSheet';
 import { countOf, limitSql, orderBy, Where } from '../core/paging';
 import { type DB, prep } from '../db/open';
-import { figureWhere, type Register, yearFigures } from './figures';
+import { yearFigures } from './figures';
+import { type CitizenRegister, registerWhere } from './register';
 
 /** A suggestion's row; binds today (for the days overdue). */
 export const SUGGESTION_ROW = `SELECT s.id, s.content, s.channel, s.category, s.area_id AS areaId, a.name AS area,
@@ -32,8 +33,9 @@ export const SUGGESTION_ROW = `SELECT s.id, s.content, s.channel, s.category, s.
   LEFT JOIN cadres c ON c.id = s.collected_by`;
 
 /** The year's figures; the grid opens each on the same condition. */
-export const SUGGESTIONS: Register<SuggestionFigure> = {
+export const SUGGESTIONS: CitizenRegister<SuggestionFigure> = {
   table: 'suggestions s',
+  search: { anywhere: ['resident', 'content', 'handler'], initials: 'resident_initials' },
   figures: (today) => ({
     collected: { sql: '1', args: [] },
     onTheSpot: { sql: 's.on_the_spot = 1', args: [] },
@@ -50,22 +52,9 @@ export const SUGGESTIONS: Register<SuggestionFigure> = {
 type Filters = Omit<Parsed<'suggestions.list'>, 'offset' | 'limit'>;
 
 function where(f: Filters, today: string): Where {
-  const w = new Where();
-  if (f.q) {
-    const q = f.q.trim();
-    w.add(
-      '(s.resident LIKE ? OR s.resident_initials LIKE ? OR s.content LIKE ? OR s.handler LIKE ?)',
-      `%${q}%`,
-      `${q.toLowerCase()}%`,
-      `%${q}%`,
-      `%${q}%`,
-    );
-  }
-  if (f.status) w.add('s.status = ?', f.status);
-  if (f.areaId) w.add('s.area_id = ?', f.areaId);
+  const w = registerWhere(SUGGESTIONS, f, today);
   if (f.category) w.add('s.category = ?', f.category);
   if (f.overdue) w.add("s.status = 'assigned' AND s.due_on < ?", today);
-  figureWhere(SUGGESTIONS, w, f, today);
   return w;
 }
 

@@ -10,7 +10,8 @@ import { checkChoice } from '../core/choices';
 import type { Ctx, Handlers } from '../core/dispatch';
 import { initials } from '../core/pinyin';
 import { type DB, prep } from '../db/open';
-import { SUGGESTION_ROW } from './suggestionList';
+import { stepDate, updateRow, withdrawRow } from './register';
+import { SUGGESTION_ROW, SUGGESTIONS } from './suggestionList';
 
 export function suggestionDetail(db: DB, id: number, today: string): SuggestionDetail {
   const row = prep(db, `${SUGGESTION_ROW}\nWHERE s.id = ?`).get(today, id) as
@@ -73,10 +74,6 @@ function current(db: DB, id: number): { status: SuggestionState; collectedOn: st
   return s;
 }
 
-function notAfterToday(ctx: Ctx, day: string, field: string, label: string): void {
-  if (day > dateCn(ctx.now)) throw new AppError('VALIDATION', `${label}不能晚于今天`, field);
-}
-
 /** A result other than 已解决 needs its reason. */
 function checkResult(result: string, reason: string, field = 'resultReason'): void {
   if (result !== 'resolved' && !reason)
@@ -109,7 +106,7 @@ export const suggestionHandlers = {
       throw new AppError('VALIDATION', '找不到这户', 'householdId');
     if (input.collectedBy && !prep(ctx.db, 'SELECT 1 FROM cadres WHERE id = ? AND active = 1').get(input.collectedBy))
       throw new AppError('VALIDATION', '请选择在岗的服务人员', 'collectedBy');
-    notAfterToday(ctx, input.collectedOn, 'collectedOn', '收集日期');
+    stepDate(ctx, input.collectedOn, 'collectedOn', '收集日期');
     const now = input.answerNow;
     if (now) checkResult(now.result, now.resultReason, 'answerNow.resultReason');
     const at = isoCn(ctx.now);
@@ -150,17 +147,16 @@ export const suggestionHandlers = {
     const s = current(ctx.db, input.id);
     // Assigned again while in hand: a new handler or deadline (the first assignment stays in the audit log).
     if (s.status !== 'collected' && s.status !== 'assigned') throw refuse(s.status, '交办');
-    notAfterToday(ctx, input.assignedOn, 'assignedOn', '交办日期');
-    if (input.assignedOn < s.collectedOn)
-      throw new AppError('VALIDATION', `交办日期不能早于收集日期（${s.collectedOn}）`, 'assignedOn');
+    stepDate(ctx, input.assignedOn, 'assignedOn', '交办日期', [s.collectedOn, '收集日期']);
     const before = suggestionDetail(ctx.db, input.id, dateCn(ctx.now));
     const dueOn = addWorkingDays(input.assignedOn, input.workingDays, loadCalendar(ctx.db));
-    prep(
-      ctx.db,
-      `UPDATE suggestions
-        SET status = 'assigned', handler = ?, assigned_on = ?, assigned_by = ?, due_on = ?, updated_at = ?
-        WHERE id = ?`,
-    ).run(input.handler, input.assignedOn, ctx.session.staff!.id, dueOn, isoCn(ctx.now), input.id);
+    updateRow(ctx, SUGGESTIONS, input.id, {
+      status: 'assigned',
+      handler: input.handler,
+      assigned_on: input.assignedOn,
+      assigned_by: ctx.session.staff!.id,
+      due_on: dueOn,
+    });
     return audited(ctx, input.id, before);
   },
 
@@ -169,26 +165,17 @@ export const suggestionHandlers = {
     if (s.status === 'collected')
       throw new AppError('CONFLICT', '请先交办并设定办理时限；当场答复的，登记时选“立即答复”');
     if (s.status !== 'assigned') throw refuse(s.status, '答复');
-    notAfterToday(ctx, input.answeredOn, 'answeredOn', '答复日期');
-    if (input.answeredOn < s.assignedOn!)
-      throw new AppError('VALIDATION', `答复日期不能早于交办日期（${s.assignedOn}）`, 'answeredOn');
+    stepDate(ctx, input.answeredOn, 'answeredOn', '答复日期', [s.assignedOn!, '交办日期']);
     checkResult(input.result, input.resultReason);
     const before = suggestionDetail(ctx.db, input.id, dateCn(ctx.now));
-    prep(
-      ctx.db,
-      `UPDATE suggestions
-        SET status = 'closed', answer = ?, answered_on = ?, result = ?, result_reason = ?, answered_by = ?,
-          updated_at = ?
-        WHERE id = ?`,
-    ).run(
-      input.answer,
-      input.answeredOn,
-      input.result,
-      input.resultReason || null,
-      ctx.session.staff!.id,
-      isoCn(ctx.now),
-      input.id,
-    );
+    updateRow(ctx, SUGGESTIONS, input.id, {
+      status: 'closed',
+      answer: input.answer,
+      answered_on: input.answeredOn,
+      result: input.result,
+      result_reason: input.resultReason || null,
+      answered_by: ctx.session.staff!.id,
+    });
     return audited(ctx, input.id, before);
   },
 
@@ -196,15 +183,13 @@ export const suggestionHandlers = {
     const before = suggestionDetail(ctx.db, input.id, dateCn(ctx.now));
     if (before.status !== 'closed') throw refuse(before.status, '回访（办结后才能回访）');
     if (before.revisit) throw new AppError('CONFLICT', '这条意见建议已经回访过');
-    notAfterToday(ctx, input.revisitedOn, 'revisitedOn', '回访日期');
-    if (input.revisitedOn < before.answeredOn!)
-      throw new AppError('VALIDATION', `回访日期不能早于答复日期（${before.answeredOn}）`, 'revisitedOn');
-    prep(
-      ctx.db,
-      `UPDATE suggestions
-        SET revisit = ?, revisited_on = ?, revisit_note = ?, revisited_by = ?, updated_at = ?
-        WHERE id = ?`,
-    ).run(input.revisit, input.revisitedOn, input.note || null, ctx.session.staff!.id, isoCn(ctx.now), input.id);
+    stepDate(ctx, input.revisitedOn, 'revisitedOn', '回访日期', [before.answeredOn!, '答复日期']);
+    updateRow(ctx, SUGGESTIONS, input.id, {
+      revisit: input.revisit,
+      revisited_on: input.revisitedOn,
+      revisit_note: input.note || null,
+      revisited_by: ctx.session.staff!.id,
+    });
     return audited(ctx, input.id, before);
   },
 
@@ -212,12 +197,7 @@ export const suggestionHandlers = {
     const s = current(ctx.db, input.id);
     if (s.status !== 'collected' && s.status !== 'assigned') throw refuse(s.status, '撤回');
     const before = suggestionDetail(ctx.db, input.id, dateCn(ctx.now));
-    prep(
-      ctx.db,
-      `UPDATE suggestions
-        SET status = 'withdrawn', withdrawn_on = ?, withdraw_reason = ?, withdrawn_by = ?, updated_at = ?
-        WHERE id = ?`,
-    ).run(dateCn(ctx.now), input.reason, ctx.session.staff!.id, isoCn(ctx.now), input.id);
+    withdrawRow(ctx, SUGGESTIONS, input.id, input.reason);
     return audited(ctx, input.id, before);
   },
 } satisfies Partial<Handlers>;

@@ -9,7 +9,8 @@ import { MASKED_PHONE } from '../core/idLookups';
 import { type Column, listSheet } from '../core/listSheet';
 import { countOf, limitSql, orderBy, Where } from '../core/paging';
 import { type DB, prep } from '../db/open';
-import { figureWhere, type Register, yearFigures } from './figures';
+import { yearFigures } from './figures';
+import { type CitizenRegister, registerWhere } from './register';
 
 const OPEN = "w.status IN ('accepted', 'claimed')";
 
@@ -32,8 +33,9 @@ export const WISH_ROW = `SELECT w.id, w.household_id AS householdId, w.resident,
   CROSS JOIN areas a ON a.id = w.area_id`;
 
 /** The year's figures; the grid opens each on the same condition. */
-export const WISHES: Register<WishFigure> = {
+export const WISHES: CitizenRegister<WishFigure> = {
   table: 'wishes w',
+  search: { anywhere: ['resident', 'content'], initials: 'resident_initials' },
   figures: (today) => ({
     collected: { sql: '1', args: [] },
     accepted: { sql: "w.status IN ('accepted', 'claimed', 'fulfilled')", args: [] },
@@ -51,23 +53,11 @@ export const WISHES: Register<WishFigure> = {
 type Filters = Omit<Parsed<'wishes.list'>, 'offset' | 'limit'>;
 
 function where(f: Filters, today: string): Where {
-  const w = new Where();
-  if (f.q) {
-    const q = f.q.trim();
-    w.add(
-      '(w.resident LIKE ? OR w.resident_initials LIKE ? OR w.content LIKE ?)',
-      `%${q}%`,
-      `${q.toLowerCase()}%`,
-      `%${q}%`,
-    );
-  }
-  if (f.status) w.add('w.status = ?', f.status);
-  if (f.areaId) w.add('w.area_id = ?', f.areaId);
+  const w = registerWhere(WISHES, f, today);
   if (f.category) w.add('w.category = ?', f.category);
   if (f.overdue) w.add(`${OPEN} AND w.due_on < ?`, today);
   if (f.claimedBy)
     w.add('EXISTS (SELECT 1 FROM wish_claims wc WHERE wc.wish_id = w.id AND wc.cadre_id = ?)', f.claimedBy);
-  figureWhere(WISHES, w, f, today);
   return w;
 }
 

@@ -10,7 +10,8 @@ import type { Ctx, Handlers } from '../core/dispatch';
 import { initials } from '../core/pinyin';
 import { type DB, prep } from '../db/open';
 import { photoOf } from './photos';
-import { WISH_ROW } from './wishList';
+import { stepDate, updateRow, withdrawRow } from './register';
+import { WISH_ROW, WISHES } from './wishList';
 
 interface WishRecord {
   id: number;
@@ -42,12 +43,6 @@ function mustBe(w: WishRecord, allowed: WishState[], step: string): void {
     withdrawn: '已撤回，不能',
   };
   throw new AppError('CONFLICT', `这个心愿${why[w.status] ?? `${WISH_STATES[w.status]}，不能`}${step}`);
-}
-
-/** A date of a step: not before `after` (named for the message), not after today. */
-function stepDate(ctx: Ctx, day: string, field: string, label: string, after: [string, string]): void {
-  if (day > dateCn(ctx.now)) throw new AppError('VALIDATION', `${label}不能晚于今天`, field);
-  if (day < after[0]) throw new AppError('VALIDATION', `${label}不能早于${after[1]}（${after[0]}）`, field);
 }
 
 export function wishDetail(db: DB, id: number, today: string): WishDetail {
@@ -169,19 +164,20 @@ export const wishHandlers = {
     if (input.decision === 'accept') {
       if (input.dueOn < input.decidedOn)
         throw new AppError('VALIDATION', `完成期限不能早于审定日期（${input.decidedOn}）`, 'dueOn');
-      prep(
-        ctx.db,
-        `UPDATE wishes
-          SET status = 'accepted', decided_on = ?, decided_by = ?, standard = ?, due_on = ?, updated_at = ?
-          WHERE id = ?`,
-      ).run(input.decidedOn, by, input.standard, input.dueOn, isoCn(ctx.now), w.id);
+      updateRow(ctx, WISHES, w.id, {
+        status: 'accepted',
+        decided_on: input.decidedOn,
+        decided_by: by,
+        standard: input.standard,
+        due_on: input.dueOn,
+      });
     } else
-      prep(
-        ctx.db,
-        `UPDATE wishes
-          SET status = 'declined', decided_on = ?, decided_by = ?, decline_reason = ?, updated_at = ?
-          WHERE id = ?`,
-      ).run(input.decidedOn, by, input.reason, isoCn(ctx.now), w.id);
+      updateRow(ctx, WISHES, w.id, {
+        status: 'declined',
+        decided_on: input.decidedOn,
+        decided_by: by,
+        decline_reason: input.reason,
+      });
     return audited(ctx, w.id, before);
   },
 
@@ -208,7 +204,7 @@ export const wishHandlers = {
     );
     for (const cadreId of input.cadreIds) insert.run(w.id, cadreId, null, input.claimedOn, ctx.session.staff!.id, at);
     for (const unit of input.units) insert.run(w.id, null, unit, input.claimedOn, ctx.session.staff!.id, at);
-    prep(ctx.db, "UPDATE wishes SET status = 'claimed', updated_at = ? WHERE id = ?").run(at, w.id);
+    updateRow(ctx, WISHES, w.id, { status: 'claimed' });
     return audited(ctx, w.id, before);
   },
 
@@ -222,21 +218,14 @@ export const wishHandlers = {
     const valueFen = input.value.trim() ? fen(input.value, 'value') : 0;
     const photo = input.photo && photoOf(input.photo.base64);
     const before = wishDetail(ctx.db, w.id, dateCn(ctx.now));
-    prep(
-      ctx.db,
-      `UPDATE wishes
-        SET status = 'fulfilled', fulfilled_on = ?, fulfilment = ?, value_fen = ?, feedback = ?, fulfilled_by = ?,
-          updated_at = ?
-        WHERE id = ?`,
-    ).run(
-      input.fulfilledOn,
-      input.fulfilment,
-      valueFen,
-      input.feedback || null,
-      ctx.session.staff!.id,
-      isoCn(ctx.now),
-      w.id,
-    );
+    updateRow(ctx, WISHES, w.id, {
+      status: 'fulfilled',
+      fulfilled_on: input.fulfilledOn,
+      fulfilment: input.fulfilment,
+      value_fen: valueFen,
+      feedback: input.feedback || null,
+      fulfilled_by: ctx.session.staff!.id,
+    });
     if (photo)
       prep(ctx.db, 'INSERT INTO wish_photos (wish_id, mime, bytes) VALUES (?, ?, ?)').run(
         w.id,
@@ -250,12 +239,7 @@ export const wishHandlers = {
     const w = record(ctx.db, input.id);
     mustBe(w, ['collected', 'accepted', 'claimed'], '撤回');
     const before = wishDetail(ctx.db, w.id, dateCn(ctx.now));
-    prep(
-      ctx.db,
-      `UPDATE wishes
-        SET status = 'withdrawn', withdrawn_on = ?, withdraw_reason = ?, withdrawn_by = ?, updated_at = ?
-        WHERE id = ?`,
-    ).run(dateCn(ctx.now), input.reason, ctx.session.staff!.id, isoCn(ctx.now), w.id);
+    withdrawRow(ctx, WISHES, w.id, input.reason);
     return audited(ctx, w.id, before);
   },
 } satisfies Partial<Handlers>;

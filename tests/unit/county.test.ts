@@ -25,7 +25,7 @@ import {
   migrateCounty,
   revokeTownship,
 } from '../../main/county/store';
-import { SYNCED } from '../../main/county/tables';
+import { SYNCED } from '../../main/db/synced';
 import { annualReport, reportSections } from '../../main/reports/reports';
 import { maskIdNumber } from '../../shared/domain/idNumber';
 import { dateCn } from '../../shared/domain/time';

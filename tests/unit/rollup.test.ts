@@ -9,13 +9,14 @@ import { after, before, test } from 'node:test';
 import type pg from 'pg';
 
 import { parseOptions, UsageError } from '../../main/cli';
+import { type CountyOffice } from '../../main/core/dispatch';
 import { writeCarry } from '../../main/county/carry';
 import { countyPayments } from '../../main/county/figures';
-import { type CountyOffice, openOffice } from '../../main/county/office';
+import { openOffice } from '../../main/county/office';
 import { push } from '../../main/county/push';
 import { comparable, reportPayments } from '../../main/county/sameness';
 import { countyColumns, type Enrolment } from '../../main/county/store';
-import { SYNCED } from '../../main/county/tables';
+import { SYNCED } from '../../main/db/synced';
 import { annualReport, reportSections } from '../../main/reports/reports';
 import { contract } from '../../shared/contract';
 import { maskIdNumber } from '../../shared/domain/idNumber';

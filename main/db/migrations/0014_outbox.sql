@@ -1,5 +1,5 @@
 -- 县级上报: once the township is enrolled with its county (county_link holds the enrolment), every change to a table
--- the county keeps (main/county/tables.ts) writes a line here in the same transaction. A push sends the rows the
+-- the county keeps (main/db/synced.ts) writes a line here in the same transaction. A push sends the rows the
 -- lines name, as they are then, in order of seq; the county records the last seq it applied in the same PostgreSQL
 -- transaction as the rows, so a push cut anywhere resumes from there. Lines the county has applied are pruned.
 CREATE TABLE outbox (
@@ -24,34 +24,6 @@ CREATE TABLE county_link (
   census_at    TEXT                        -- the last census sent (at most hourly: it reads every row)
 );
 
-CREATE TRIGGER areas_outbox_insert AFTER INSERT ON areas WHEN EXISTS (SELECT 1 FROM county_link)
-BEGIN INSERT INTO outbox (tbl, key) VALUES ('areas', NEW.id); END;
-CREATE TRIGGER areas_outbox_update AFTER UPDATE ON areas WHEN EXISTS (SELECT 1 FROM county_link)
-BEGIN INSERT INTO outbox (tbl, key) VALUES ('areas', NEW.id); END;
-CREATE TRIGGER areas_outbox_delete AFTER DELETE ON areas WHEN EXISTS (SELECT 1 FROM county_link)
-BEGIN INSERT INTO outbox (tbl, key) VALUES ('areas', OLD.id); END;
-
-CREATE TRIGGER relief_kinds_outbox_insert AFTER INSERT ON relief_kinds WHEN EXISTS (SELECT 1 FROM county_link)
-BEGIN INSERT INTO outbox (tbl, key) VALUES ('relief_kinds', NEW.code); END;
-CREATE TRIGGER relief_kinds_outbox_update AFTER UPDATE ON relief_kinds WHEN EXISTS (SELECT 1 FROM county_link)
-BEGIN INSERT INTO outbox (tbl, key) VALUES ('relief_kinds', NEW.code); END;
-CREATE TRIGGER relief_kinds_outbox_delete AFTER DELETE ON relief_kinds WHEN EXISTS (SELECT 1 FROM county_link)
-BEGIN INSERT INTO outbox (tbl, key) VALUES ('relief_kinds', OLD.code); END;
-
-CREATE TRIGGER households_outbox_insert AFTER INSERT ON households WHEN EXISTS (SELECT 1 FROM county_link)
-BEGIN INSERT INTO outbox (tbl, key) VALUES ('households', NEW.id); END;
-CREATE TRIGGER households_outbox_update AFTER UPDATE ON households WHEN EXISTS (SELECT 1 FROM county_link)
-BEGIN INSERT INTO outbox (tbl, key) VALUES ('households', NEW.id); END;
-CREATE TRIGGER households_outbox_delete AFTER DELETE ON households WHEN EXISTS (SELECT 1 FROM county_link)
-BEGIN INSERT INTO outbox (tbl, key) VALUES ('households', OLD.id); END;
-
-CREATE TRIGGER persons_outbox_insert AFTER INSERT ON persons WHEN EXISTS (SELECT 1 FROM county_link)
-BEGIN INSERT INTO outbox (tbl, key) VALUES ('persons', NEW.id); END;
-CREATE TRIGGER persons_outbox_update AFTER UPDATE ON persons WHEN EXISTS (SELECT 1 FROM county_link)
-BEGIN INSERT INTO outbox (tbl, key) VALUES ('persons', NEW.id); END;
-CREATE TRIGGER persons_outbox_delete AFTER DELETE ON persons WHEN EXISTS (SELECT 1 FROM county_link)
-BEGIN INSERT INTO outbox (tbl, key) VALUES ('persons', OLD.id); END;
-
--- Payments are only inserted (migration 0004 refuses the rest).
-CREATE TRIGGER payments_outbox_insert AFTER INSERT ON payments WHEN EXISTS (SELECT 1 FROM county_link)
-BEGIN INSERT INTO outbox (tbl, key) VALUES ('payments', NEW.id); END;
+-- The triggers that write those lines, for the tables the county kept at this version; db/migrate.ts writes them
+-- from the one list in db/synced.ts (payments, only ever inserted, get their insert trigger alone).
+-- @outbox areas relief_kinds households persons payments

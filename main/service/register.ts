@@ -1,0 +1,88 @@
+// What the three citizen registers (微心愿, 意见建议, 矛盾纠纷调解) share: the quick search and the filters every one
+// of them has, the step that moves a row on, withdrawal, and the audit row of a step. Each register (wishes.ts,
+// suggestions.ts, disputes.ts and their lists) states only what differs: its table, its columns and its states.
+import { AppError } from '../../shared/domain/result';
+import { dateCn, isoCn } from '../../shared/domain/time';
+import type { Ctx } from '../core/dispatch';
+import { type Arg, Where } from '../core/paging';
+import { prep } from '../db/open';
+import { figureWhere, type Register } from './figures';
+
+/** The columns the quick search reads. */
+export interface Search {
+  /** Matched anywhere: names, the content. */
+  anywhere: string[];
+  /** Pinyin initials: from the start ('zs'), or each after a space in a list of people (' zs ls'). */
+  initials: string;
+  initialsList?: boolean;
+  /** ID tails kept as ' 1234 5678': only a 4-character tail matches, so a whole number is no oracle. */
+  idTails?: string;
+}
+
+export interface CitizenRegister<F extends string> extends Register<F> {
+  search: Search;
+}
+
+/** The filters every register's list has (its own extras are added by the register). */
+export interface CommonFilters<F extends string> {
+  q?: string;
+  status?: string;
+  areaId?: number;
+  year?: number;
+  figure?: F;
+  month?: string;
+}
+
+const aliasOf = (reg: { table: string }) => reg.table.split(' ')[1];
+const tableOf = (reg: { table: string }) => reg.table.split(' ')[0];
+
+/** The WHERE of a register's list: the quick search, the status and the area, and a figure of the year's report. */
+export function registerWhere<F extends string>(reg: CitizenRegister<F>, f: CommonFilters<F>, today: string): Where {
+  const a = aliasOf(reg);
+  const w = new Where();
+  const q = f.q?.trim();
+  if (q) {
+    const { anywhere, initials, initialsList, idTails } = reg.search;
+    const conds = [...anywhere.map((c) => `${a}.${c} LIKE ?`), `${a}.${initials} LIKE ?`];
+    const args: Arg[] = [
+      ...anywhere.map(() => `%${q}%`),
+      initialsList ? `% ${q.toLowerCase()}%` : `${q.toLowerCase()}%`,
+    ];
+    if (idTails) {
+      conds.push(`${a}.${idTails} LIKE ?`);
+      args.push(/^[\dXx]{4}$/.test(q) ? `% ${q.toUpperCase()}%` : null);
+    }
+    w.add(`(${conds.join(' OR ')})`, ...args);
+  }
+  if (f.status) w.add(`${a}.status = ?`, f.status);
+  if (f.areaId) w.add(`${a}.area_id = ?`, f.areaId);
+  figureWhere(reg, w, f, today);
+  return w;
+}
+
+/** One step of a row: the columns it sets, with the time of the change; the caller has checked the step is allowed. */
+export function updateRow(ctx: Ctx, reg: { table: string }, id: number, set: Record<string, Arg>): void {
+  const cols = Object.keys(set);
+  prep(
+    ctx.db,
+    `UPDATE ${tableOf(reg)}
+      SET ${cols.map((c) => `${c} = ?`).join(', ')}, updated_at = ?
+      WHERE id = ?`,
+  ).run(...Object.values(set), isoCn(ctx.now), id);
+}
+
+/** Withdrawal (撤回): a row entered in error or taken back by the resident leaves every figure, with its reason. */
+export function withdrawRow(ctx: Ctx, reg: { table: string }, id: number, reason: string): void {
+  updateRow(ctx, reg, id, {
+    status: 'withdrawn',
+    withdrawn_on: dateCn(ctx.now),
+    withdraw_reason: reason,
+    withdrawn_by: ctx.session.staff!.id,
+  });
+}
+
+/** The date a step records: not after the ledger's today, nor before the step it follows (named in the message). */
+export function stepDate(ctx: Ctx, day: string, field: string, label: string, after?: [string, string]): void {
+  if (day > dateCn(ctx.now)) throw new AppError('VALIDATION', `${label}不能晚于今天`, field);
+  if (after && day < after[0]) throw new AppError('VALIDATION', `${label}不能早于${after[1]}（${after[0]}）`, field);
+}
