@@ -73,9 +73,6 @@ test('each kind of drift is found', () => {
     ...x,
     readmes: { ...x.readmes, [folder]: x.readmes[folder].replace(from, to) },
   });
-  assert.match(
-    drift(readme('payments', '`bank_results`, ', '')),
-    /table of main\/payments\/README\.md: bank_results/,
-  );
+  assert.match(drift(readme('payments', '`bank_results`, ', '')), /table of main\/payments\/README\.md: bank_results/);
   assert.match(drift(readme('cards', '`cardPdf.ts`', '`cardsPdf.ts`')), /main\/cards\/README\.md: file cardsPdf\.ts/);
 });
