@@ -59,7 +59,7 @@ const countyUnreachable = (e: Error): never => {
   throw e instanceof AppError ? e : new AppError('VALIDATION', `连不上县级汇总库：${e.message}`);
 };
 
-/** The key file that travels beside a backup on a USB stick (see services/backup.ts). */
+/** The key file that travels beside a backup on a USB stick (see core/backup.ts). */
 const keysBeside = (backup: string) => backup.replace(/\.sqlite$/, '.keys');
 
 /**

@@ -35,7 +35,7 @@ export interface Ctx {
   audit(entity: string, entityId: string | number | null, before: unknown, after: unknown, actor?: number): void;
   /**
    * An audit row that stays when the call is refused: a lookup of a hidden value counts whether or not the call goes
-   * on to succeed (services/idLookups.ts), so its row is written again after a rollback.
+   * on to succeed (core/idLookups.ts), so its row is written again after a rollback.
    */
   auditAlways(entity: string, entityId: string | number | null, before: unknown, after: unknown): void;
 }

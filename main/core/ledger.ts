@@ -53,7 +53,7 @@ export class Ledger {
     private readonly unlock: () => void,
   ) {}
 
-  /** The connection; a restore swaps in another file and so another connection (services/backup.ts). */
+  /** The connection; a restore swaps in another file and so another connection (core/backup.ts). */
   get db(): DB {
     return this.conn;
   }
@@ -98,7 +98,7 @@ export class Ledger {
       keysWithoutLedger(abs);
     }
     const keys = opts.keys ?? Keyring.create(keysFileOf(abs), crypto.randomUUID(), DEFAULT_CENTER.name);
-    // A re-key cut short by a kill: the key file keeps the generation whose key opens the file (db/rekey.ts).
+    // A re-key cut short by a kill: the key file keeps the generation whose key opens the file (core/rekey.ts).
     if (!made) finishInterrupted(abs, keys);
     let opened: ReturnType<typeof openLedger>;
     try {

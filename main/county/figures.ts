@@ -1,39 +1,27 @@
-// The county's figures over its copy, by the township report's own definitions (services/reports.ts and ledger
+// The county's figures over its copy, by the township report's own definitions (reports/reports.ts and ledger
 // migration 0007): a payment counts in the year of its date, a reversal on its own line in the year of its own date;
 // persons and households are counted once per level. Read from payment_totals and payment_reach, which the county's
 // insert trigger keeps (its migration 0001). Over several townships a person is counted once per township: the
 // county adds the townships' reports, it does not merge their registers.
 import type pg from 'pg';
 
+import type { YearPayments } from '../../shared/schemas/reports';
 import type { StatusRow, TownshipRow } from '../../shared/schemas/rollup';
 import { SYNCED } from '../db/synced';
 import { type Census, censusSql } from './tables';
 
-export interface PaymentLine {
-  kindCode: string;
-  areaId: number;
-  persons: number;
-  households: number;
-  times: number;
-  fen: number;
-}
-
-export interface CountyPayments {
-  /** One line per top kind (areaId 0), the whole year (kindCode '', areaId 0) and per kind and area. */
-  lines: PaymentLine[];
-  reversals: { times: number; fen: number };
-  byMonth: { month: string; times: number; fen: number; reversalFen: number }[];
-}
-
 type Row = Record<string, string | null>;
 const n = (v: string | null | undefined) => Number(v ?? 0);
 
-/** One year's payment figures for one township's copy (`ledgerId`) or for every township (null). */
+/**
+ * One year's payments for one township's copy (`ledgerId`) or for every township (null), in the township report's
+ * own shape (`yearPayments` in reports/reports.ts): a line per top kind (areaId 0), per kind and area, and the year.
+ */
 export async function countyPayments(
   client: pg.ClientBase,
   ledgerId: string | null,
   year: number,
-): Promise<CountyPayments> {
+): Promise<YearPayments> {
   // Distinct per township first, then added: a person is one per township, and a plain bigint distinct is fast.
   const reach = await client.query<Row>(
     `SELECT kind, area, sum(persons) AS persons, sum(households) AS households

@@ -5,11 +5,11 @@
 import type pg from 'pg';
 
 import { dateCn } from '../../shared/domain/time';
-import type { AnnualReport, ReportSections } from '../../shared/schemas/reports';
+import type { AnnualReport, PaymentLine, ReportSections, YearPayments } from '../../shared/schemas/reports';
 import type { SameRow } from '../../shared/schemas/rollup';
 import { type DB, prep } from '../db/open';
 import { annualReport } from '../reports';
-import { type CountyPayments, countyPayments, namesOf, type PaymentLine } from './figures';
+import { countyPayments, namesOf } from './figures';
 import { countySections } from './sections';
 
 /** What a township sends with its census: the day it computed them, and each year's payment figures and sections. */
@@ -20,11 +20,11 @@ export interface Figures {
 
 /** A year's payment figures in one comparable shape: lines sorted, an area's line without households (the township
  * report has none by area), lines without a payment left out. Both sides of the check page pass through it. */
-export type ComparableYear = Pick<CountyPayments, 'reversals' | 'byMonth'> & {
+export type ComparableYear = Pick<YearPayments, 'reversals' | 'byMonth'> & {
   lines: (Omit<PaymentLine, 'households'> & { households?: number })[];
 };
 
-export function comparable(c: CountyPayments): ComparableYear {
+export function comparable(c: YearPayments): ComparableYear {
   const lines = c.lines
     .filter((l) => l.times > 0)
     .map(({ households, ...l }) => (l.areaId === 0 ? { ...l, households } : l))
@@ -32,7 +32,7 @@ export function comparable(c: CountyPayments): ComparableYear {
   return { lines, reversals: c.reversals, byMonth: c.byMonth };
 }
 
-/** The township's own annual report (services/reports.ts) in the county's shape. */
+/** The township's own annual report (reports/reports.ts) in the county's shape. */
 export function reportPayments(r: AnnualReport): ComparableYear {
   return comparable({
     lines: [

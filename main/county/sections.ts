@@ -1,5 +1,5 @@
 // The township report's other sections (registry, applications, 结对帮扶, 群众服务) over the county's copy of one
-// township: the township's own code (services/reports.ts reportSections) run on a scratch SQLite in memory, filled
+// township: the township's own code (reports/reports.ts reportSections) run on a scratch SQLite in memory, filled
 // with the copy's registers under the ledger's names. One definition, not two: the county's figures cannot drift
 // from the township report's, and the check of sameness (sameness.ts) compares the two. Copying a county-scale
 // township's registers whole took 2.7 s here; copying the yearly registers by year, 1.2 s.
@@ -16,7 +16,7 @@ import { countyColumns } from './store';
 const SCRATCH = SYNCED.filter((s) => s.table !== 'payments' && s.table !== 'persons');
 
 /**
- * The registers a section reads only within its year, by their own condition (services/figures.ts inYear), and the
+ * The registers a section reads only within its year, by their own condition (service/figures.ts inYear), and the
  * rows that hang off them: only those rows are copied. A county-scale township keeps ten years of each.
  */
 const YEARLY: Record<string, { reg: Register<string>; parent?: string; via?: string }> = {

@@ -1,6 +1,6 @@
 // The key file beside the ledger (<ledger>.keys): the ledger's random 256-bit data key, never written in clear, sealed
 // to a key pair per staff member and one for the center's recovery key, whose private halves are wrapped under the
-// password's scrypt. A re-key (db/rekey.ts) seals a new data key to the remaining slots without their passwords. It
+// password's scrypt. A re-key (core/rekey.ts) seals a new data key to the remaining slots without their passwords. It
 // is all the sign-in screen reads: the center's name is kept here, and wrong passwords are counted here (under a
 // keyed hash of the username, never the name), so a lockout holds while the ledger is still closed.
 import crypto from 'node:crypto';
@@ -74,14 +74,14 @@ interface Counter {
 
 /**
  * What the file holds (version 2). Each generation's `mac` covers everything but the counters and the MACs, which
- * change without the key. The file holds one generation, two only while a re-key switches the ledger (db/rekey.ts).
+ * change without the key. The file holds one generation, two only while a re-key switches the ledger (core/rekey.ts).
  */
 interface KeyFile {
   format: 'bianmin-keys';
   version: 2;
   ledgerId: string;
   centerName: string;
-  /** A demo ledger: the sign-in screen shows the demo's accounts (main/demo/accounts.ts), not kept here. */
+  /** A demo ledger: the sign-in screen shows the demo's accounts (main/db/demoAccounts.ts), not kept here. */
   demo: boolean;
   recoveryConfirmed: boolean;
   /** The salt of the names' keyed hashes (random per file, read at the sign-in screen). */
@@ -610,7 +610,7 @@ export class Keyring {
     this.save();
   }
 
-  /** A deactivated staff member's slot goes, and the data key is due to change: see db/rekey.ts. */
+  /** A deactivated staff member's slot goes, and the data key is due to change: see core/rekey.ts. */
   removeSlot(staffId: number): void {
     if (!this.hasSlot(staffId)) return;
     const id = slotIdOf(staffId);

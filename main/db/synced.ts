@@ -49,7 +49,7 @@ export const SYNCED: readonly Synced[] = [
       'reverses_id',
     ],
   },
-  // The registers of the report's other sections (services/reports.ts reportSections).
+  // The registers of the report's other sections (reports/reports.ts reportSections).
   register('applications', [
     'household_id',
     'area_id',

@@ -44,7 +44,7 @@ function searchClause(q: string): { sql: string; args: string[] } | null {
 }
 
 /**
- * The quick search as a lookup (services/idLookups.ts). A 4-character ID tail is what every list shows and costs
+ * The quick search as a lookup (core/idLookups.ts). A 4-character ID tail is what every list shows and costs
  * nothing; a whole number (which must be a valid one) or a phone is counted and audited. A 5–6 character tail spells
  * the birth day a clerk does not see, so only roles that may see full numbers use it (counted too); any other run of
  * digits is refused for every role, so a tail cannot be grown digit by digit into a number.

@@ -211,7 +211,7 @@ export const householdHandlers = {
   'households.get': (ctx, input) => householdDetail(ctx.db, input.id, seesFullId(ctx)),
 
   'households.create': (ctx, input) => {
-    // Registering tells whether each number is already held: a lookup per member (services/idLookups.ts).
+    // Registering tells whether each number is already held: a lookup per member (core/idLookups.ts).
     input.members.forEach((m) => fullIdLookup(ctx, m.idNumber));
     const id = createHousehold(ctx.db, input, ctx.now, seesFullId(ctx));
     const after = householdDetail(ctx.db, id, seesFullId(ctx));

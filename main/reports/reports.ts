@@ -14,7 +14,7 @@ import {
   WISH_FIGURES,
 } from '../../shared/domain/service';
 import { cnDay, dateCn } from '../../shared/domain/time';
-import type { AnnualReport, ReportSections } from '../../shared/schemas/reports';
+import type { AnnualReport, MonthLine, PaymentLine, ReportSections, YearPayments } from '../../shared/schemas/reports';
 import { DEFAULT_CENTER } from '../../shared/schemas/settings';
 import { ISSUED_IN } from '../cards';
 import { applicationTally } from '../cases';
@@ -26,68 +26,22 @@ import { householdFigure, pairedDuring } from '../registry';
 import { disputeYear, suggestionYear, wishYear } from '../service';
 import { reportDocx } from './reportDocx';
 
-/** One line of annual_totals: kind '' is every kind, area 0 every area. */
-type TotalsLine = {
-  year: string;
-  reversal: 0 | 1;
-  kindCode: string;
-  areaId: number;
-  persons: number;
-  households: number;
-  times: number;
-  fen: number;
-};
+const NONE = { persons: 0, households: 0, times: 0, fen: 0 };
 
-/** The lines of a year and the year before, and a reader for one of them (zeros where no payment reached it). */
-function totalsOf(db: DB, year: number) {
-  const lines = prep(
+/**
+ * A year's payments from the kept totals: the lines of annual_totals (reversals apart) and the months of
+ * payment_totals, kept by the payments' insert triggers. The county counts its copy into the same shape
+ * (county/figures.ts), and the check of sameness compares the two.
+ */
+export function yearPayments(db: DB, year: number): YearPayments {
+  const rows = prep(
     db,
-    `SELECT year, reversal, top_kind AS kindCode, area_id AS areaId, persons, households, times, fen
+    `SELECT reversal, top_kind AS kindCode, area_id AS areaId, persons, households, times, fen
       FROM annual_totals
-      WHERE year IN (?, ?)
-      ORDER BY year, reversal, top_kind, area_id`,
-  ).all(String(year), String(year - 1)) as TotalsLine[];
-  const byKey = new Map(lines.map((l) => [`${l.year}|${l.reversal}|${l.kindCode}|${l.areaId}`, l]));
-  const line = (y: number, reversal: 0 | 1, kindCode = '', areaId = 0) =>
-    byKey.get(`${y}|${reversal}|${kindCode}|${areaId}`) ?? { persons: 0, households: 0, times: 0, fen: 0 };
-  return { lines, line };
-}
-
-export function annualReport(db: DB, year: number, today: string): AnnualReport {
-  const { lines, line } = totalsOf(db, year);
-  // Kinds paid this year or last (the change column needs last year's), in the kinds' own order.
-  const paidKinds = new Set(
-    lines.filter((l) => l.reversal === 0 && l.kindCode && l.areaId === 0).map((l) => l.kindCode),
-  );
-  const kinds = prep(db, 'SELECT code, name FROM relief_kinds WHERE parent_code IS NULL ORDER BY sort_order').all() as {
-    code: string;
-    name: string;
-  }[];
-  const pick = ({
-    persons,
-    households,
-    times,
-    fen,
-  }: Omit<TotalsLine, 'year' | 'reversal' | 'kindCode' | 'areaId'>) => ({ persons, households, times, fen });
-  const byKind = kinds
-    .filter((k) => paidKinds.has(k.code))
-    .map((k) => ({
-      ...pick(line(year, 0, k.code)),
-      kindCode: k.code,
-      kind: k.name,
-      prevFen: line(year - 1, 0, k.code).fen,
-    }));
-  const total = pick(line(year, 0));
-  const reversals = { times: line(year, 1).times, fen: line(year, 1).fen };
-  const prevFen = line(year - 1, 0).fen;
-
-  const byAreaKind = lines
-    .filter((l) => l.year === String(year) && l.reversal === 0 && l.kindCode && l.areaId)
-    .map(({ areaId, kindCode, persons, times, fen }) => ({ areaId, kindCode, persons, times, fen }));
-  const areaIds = new Set(byAreaKind.map((a) => a.areaId));
-  const areas = (
-    prep(db, 'SELECT id AS areaId, name AS area FROM areas ORDER BY sort_order, id').all() as AnnualReport['areas']
-  ).filter((a) => areaIds.has(a.areaId));
+      WHERE year = ?
+      ORDER BY reversal, top_kind, area_id`,
+  ).all(String(year)) as (PaymentLine & { reversal: 0 | 1 })[];
+  const all = rows.find((l) => l.reversal === 1 && !l.kindCode && !l.areaId) ?? NONE;
   // Months from payment_totals (kept by the insert trigger, reconciled on the check screen): a lookup, not a scan.
   const months = new Map(
     (
@@ -99,13 +53,54 @@ export function annualReport(db: DB, year: number, today: string): AnnualReport 
           FROM payment_totals
           WHERE month BETWEEN ? AND ?
           GROUP BY month`,
-      ).all(`${year}-01`, `${year}-12`) as AnnualReport['byMonth']
+      ).all(`${year}-01`, `${year}-12`) as MonthLine[]
     ).map((m) => [m.month, m]),
   );
-  const byMonth = Array.from({ length: 12 }, (_, i) => {
-    const month = `${year}-${String(i + 1).padStart(2, '0')}`;
-    return months.get(month) ?? { month, times: 0, fen: 0, reversalFen: 0 };
-  });
+  return {
+    lines: rows.filter((l) => l.reversal === 0).map(({ reversal: _, ...l }) => l),
+    reversals: { times: all.times, fen: all.fen },
+    byMonth: Array.from({ length: 12 }, (_, i) => {
+      const month = `${year}-${String(i + 1).padStart(2, '0')}`;
+      return months.get(month) ?? { month, times: 0, fen: 0, reversalFen: 0 };
+    }),
+  };
+}
+
+/** A line of a year's payments (zeros where no payment reached it): kind '' is every kind, area 0 every area. */
+function lineOf({ lines }: YearPayments) {
+  const byKey = new Map(lines.map((l) => [`${l.kindCode}|${l.areaId}`, l]));
+  return (kindCode = '', areaId = 0) => {
+    const { persons, households, times, fen } = byKey.get(`${kindCode}|${areaId}`) ?? NONE;
+    return { persons, households, times, fen };
+  };
+}
+
+export function annualReport(db: DB, year: number, today: string): AnnualReport {
+  const paid = yearPayments(db, year);
+  const before = yearPayments(db, year - 1);
+  const [line, prevLine] = [lineOf(paid), lineOf(before)];
+  // Kinds paid this year or last (the change column needs last year's), in the kinds' own order.
+  const paidKinds = new Set(
+    [...paid.lines, ...before.lines].filter((l) => l.kindCode && !l.areaId).map((l) => l.kindCode),
+  );
+  const kinds = prep(db, 'SELECT code, name FROM relief_kinds WHERE parent_code IS NULL ORDER BY sort_order').all() as {
+    code: string;
+    name: string;
+  }[];
+  const byKind = kinds
+    .filter((k) => paidKinds.has(k.code))
+    .map((k) => ({ ...line(k.code), kindCode: k.code, kind: k.name, prevFen: prevLine(k.code).fen }));
+  const total = line();
+  const { reversals, byMonth } = paid;
+  const prevFen = prevLine().fen;
+
+  const byAreaKind = paid.lines
+    .filter((l) => l.kindCode && l.areaId)
+    .map(({ areaId, kindCode, persons, times, fen }) => ({ areaId, kindCode, persons, times, fen }));
+  const areaIds = new Set(byAreaKind.map((a) => a.areaId));
+  const areas = (
+    prep(db, 'SELECT id AS areaId, name AS area FROM areas ORDER BY sort_order, id').all() as AnnualReport['areas']
+  ).filter((a) => areaIds.has(a.areaId));
 
   const sections = reportSections(db, year, today);
   const report = {
@@ -114,7 +109,7 @@ export function annualReport(db: DB, year: number, today: string): AnnualReport 
     reversals,
     total: { ...total, kindCode: 'all', kind: '合计' },
     netFen: total.fen - reversals.fen,
-    prevTotal: { fen: prevFen, netFen: prevFen - line(year - 1, 1).fen },
+    prevTotal: { fen: prevFen, netFen: prevFen - before.reversals.fen },
     areas,
     byAreaKind,
     byMonth,

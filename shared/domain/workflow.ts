@@ -53,7 +53,7 @@ export const PUBLICITY_LEAD_DAYS = 7;
 
 /**
  * 首页's queues: the cases waiting for a step, and who takes it. The same condition counts a queue on 首页 and lists
- * it in the grid (`queueCondition` in main/services/applicationList.ts).
+ * it in the grid (`queueCondition` in main/cases/applicationList.ts).
  */
 export const QUEUES = {
   investigate: { label: '待入户调查', roles: 'any' },

@@ -18,6 +18,35 @@ export interface KindLine {
   fen: number;
 }
 
+/**
+ * A line of a year's payments as both the township and the county count them: kindCode '' is every kind and areaId 0
+ * every area; persons and households distinct over the line.
+ */
+export interface PaymentLine {
+  kindCode: string;
+  areaId: number;
+  persons: number;
+  households: number;
+  times: number;
+  fen: number;
+}
+
+/** Payments and reversals dated in a month. */
+export interface MonthLine {
+  month: string;
+  times: number;
+  fen: number;
+  reversalFen: number;
+}
+
+/** A year's payments: the township reads them from its kept totals, the county from its copy's (same definitions). */
+export interface YearPayments {
+  lines: PaymentLine[];
+  /** 本年冲正: reversals dated in the year, whatever year their payment was. */
+  reversals: { times: number; fen: number };
+  byMonth: MonthLine[];
+}
+
 export interface AnnualReport {
   year: number;
   /** Payments dated in the year, by top-level relief kind (reversals not netted here). */
@@ -33,7 +62,7 @@ export interface AnnualReport {
   /** Area × kind: persons, times and amount of payments. */
   byAreaKind: { areaId: number; kindCode: string; persons: number; times: number; fen: number }[];
   /** Month by month: payments and reversals dated in that month. */
-  byMonth: { month: string; times: number; fen: number; reversalFen: number }[];
+  byMonth: MonthLine[];
   registry: { entered: number; left: number; registeredAtEnd: number };
   applications: {
     accepted: number;

@@ -1,7 +1,7 @@
-// 县级汇总: what the county office's screens ask its PostgreSQL (main/services/rollup.ts).
+// 县级汇总: what the county office's screens ask its PostgreSQL (main/county/rollup.ts).
 import { z } from 'zod';
 
-import { reportInput, type ReportSections } from './reports';
+import { type MonthLine, type PaymentLine, reportInput, type ReportSections, type YearPayments } from './reports';
 
 export const townshipCode = z
   .string({ error: '请填写 12 位统计用区划代码' })
@@ -49,15 +49,9 @@ export interface Named {
 }
 
 /** A line of relief paid, as the county shows it: by kind (and area) over one township or all. */
-export interface RollupLine {
-  kindCode: string;
+export interface RollupLine extends PaymentLine {
   kind: string;
-  areaId: number;
   area: string;
-  persons: number;
-  households: number;
-  times: number;
-  fen: number;
 }
 
 export interface RollupYear {
@@ -65,8 +59,8 @@ export interface RollupYear {
   /** 全县 or one township. */
   scope: string;
   lines: RollupLine[];
-  reversals: { times: number; fen: number };
-  byMonth: { month: string; times: number; fen: number; reversalFen: number }[];
+  reversals: YearPayments['reversals'];
+  byMonth: MonthLine[];
   /** One township's other sections, by its report's own code over the copy (none over the county). */
   sections: ReportSections | null;
 }

@@ -5,9 +5,15 @@ import path from 'node:path';
 
 import type Database from 'better-sqlite3-multiple-ciphers';
 
-import { createDispatcher, type Dispatcher, type Handlers, newSession, type Session } from '../../main/core/dispatch';
+import {
+  type CountyOffice,
+  createDispatcher,
+  type Dispatcher,
+  type Handlers,
+  newSession,
+  type Session,
+} from '../../main/core/dispatch';
 import { Ledger } from '../../main/core/ledger';
-import type { CountyOffice } from '../../main/county/office';
 import { Keyring, keysFileOf } from '../../main/db/keys';
 import { openKeyed } from '../../main/db/open';
 import { handlers } from '../../main/handlers';

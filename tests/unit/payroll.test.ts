@@ -261,7 +261,7 @@ test('bank results: bad files refused whole; failed rows reversed and re-issued 
     assert.equal(e.field, 'content');
     assert.match(e.message, msg);
   }
-  // Nothing written but the audit rows of the four files whose accounts were compared (services/idLookups.ts).
+  // Nothing written but the audit rows of the four files whose accounts were compared (core/idLookups.ts).
   assert.deepEqual(
     [w.count('payments'), w.count('bank_results'), w.count('audit_log')],
     [...before.slice(0, 2), before[2] + 4],

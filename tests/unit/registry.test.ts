@@ -89,7 +89,7 @@ test('a duplicate ID number names its holder and household and writes nothing', 
   assert.equal(e.message, '这个身份证号已在台账中登记，不能重复登记。请审核人核对是哪一户');
   assert.equal(e.link, undefined);
   // Nothing is written but the lookups' own audit rows, one per member: the refusal answered, so it counts
-  // (services/idLookups.ts), though the number held was looked up before today and costs nothing new.
+  // (core/idLookups.ts), though the number held was looked up before today and costs nothing new.
   assert.deepEqual(
     [w.count('households'), w.count('persons'), w.count('audit_log')],
     [...before.slice(0, 2), before[2] + 2],

@@ -1,4 +1,4 @@
-// The re-key (db/rekey.ts): kill -9 at every step and at random moments of the copy leaves a ledger that the old key
+// The re-key (core/rekey.ts): kill -9 at every step and at random moments of the copy leaves a ledger that the old key
 // or the new key opens, never neither, with every row; the next open settles the key file on the one that opens. And
 // a key file of version 1 (before key pairs) still opens, and is rewritten as version 2 at the first sign-in.
 import assert from 'node:assert/strict';

@@ -169,7 +169,7 @@ test('wishes: taken, accepted, published masked, claimed by a group, fulfilled w
     }),
   );
   assert.deepEqual([done.status, done.valueFen, done.photo?.mime], ['fulfilled', 35000, 'image/png']);
-  // Written afresh from its pixels (services/photos.ts): the same picture, not the same bytes.
+  // Written afresh from its pixels (service/photos.ts): the same picture, not the same bytes.
   const back = PNGImage.sync.read(Buffer.from(done.photo!.base64, 'base64'));
   assert.deepEqual([...back.data], [...PNGImage.sync.read(PNG).data], 'the photo comes back pixel for pixel');
   assert.deepEqual(

@@ -1,4 +1,4 @@
--- The county office's own screens (services/rollup.ts): the check page and the county's notes.
+-- The county office's own screens (county/rollup.ts): the check page and the county's notes.
 
 -- The township's own annual report, its payment figures per year (county/figures.ts ComparableYear), sent with its
 -- census: the check page sets it beside the county's figures over the copy.

@@ -1,4 +1,4 @@
--- The registers behind the township report's other sections (services/reports.ts reportSections): applications and
+-- The registers behind the township report's other sections (reports/reports.ts reportSections): applications and
 -- their steps, 结对帮扶 (cadres, pairings, visits and their aid, service cards), 微心愿 and their claims, 意见建议,
 -- 矛盾纠纷 and their mediators, and the pick lists that order categories. Only the columns those figures read are
 -- kept (county/tables.ts): no resident's phone, no party's ID number, no text of a wish, a suggestion or a dispute.
