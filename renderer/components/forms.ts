@@ -1,8 +1,10 @@
 // Puts a refused call's Chinese message beside its field (`members.1.idNumber` included), or above the form.
 import type { FormInstance } from 'antd';
 
+import { FIELD_MESSAGES } from '../../shared/domain/fields';
 import { PASSWORD_MIN } from '../../shared/domain/password';
 import type { AppErrorBody } from '../../shared/domain/result';
+import { fill } from './rules';
 
 export interface FormProblem {
   message: string;
@@ -12,8 +14,8 @@ export interface FormProblem {
 
 /** A new password's rules in a form: the length the schema will check, said before sending. */
 export const newPasswordRules = (label: string, required = true) => [
-  ...(required ? [{ required: true, message: `请填写${label}` }] : []),
-  { min: PASSWORD_MIN, message: `${label}至少 ${PASSWORD_MIN} 位` },
+  ...(required ? fill(label) : []),
+  { min: PASSWORD_MIN, message: FIELD_MESSAGES.passwordTooShort(label, PASSWORD_MIN) },
 ];
 
 const namePath = (field: string) => field.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));

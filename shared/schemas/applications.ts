@@ -1,17 +1,18 @@
 import { z } from 'zod';
 
+import { FIELDS as F, requiredMessage } from '../domain/fields';
 import { APPLICATION_TALLIES } from '../domain/reports';
 import { QUEUE_KEYS, type State, STATES } from '../domain/workflow';
 import { id, isoDate, pageInput, text } from './common';
 
 /** Yuan as typed (1,234.50, １２３); main turns it into fen by rule. */
-const yuan = z.string({ error: '请填写金额' }).max(32, '金额格式不对');
+const yuan = z.string({ error: requiredMessage(F.amount) }).max(32, '金额格式不对');
 
 export const registerInput = z.object({
   householdId: id,
   personId: id,
   kindCode: z.string().max(40),
-  reason: text('申请事由', { min: 2, max: 500, multiline: true }),
+  reason: text(F.applyReason.label, { min: 2, max: 500, multiline: true }),
   amount: yuan,
   materials: z.array(z.string().max(60)).max(30).default([]),
 });
@@ -44,7 +45,7 @@ export const approveInput = z.object({
 /** The materials received so far (the whole list, each from the kind's checklist). */
 export const materialsInput = z.object({ id, materials: z.array(z.string().max(60)).max(30) });
 export const rejectInput = z.object({ id, reason: text('不予批准的理由', { min: 2, max: 1000, multiline: true }) });
-export const withdrawInput = z.object({ id, reason: text('撤回原因', { min: 2, max: 500 }) });
+export const withdrawInput = z.object({ id, reason: text(F.withdrawReason.label, { min: 2, max: 500 }) });
 export const urgentApproveInput = z.object({ id, amount: yuan, reason: text('先行救助理由', { min: 2, max: 500 }) });
 export const completePaperworkInput = z.object({
   id,
@@ -139,7 +140,7 @@ export const reliefKindSaveInput = z.object({
   parentCode: z.string().max(40).nullable().default(null),
   materials: z.array(text('材料名称', { min: 1, max: 60 })).max(30),
   timeLimitDays: z
-    .number({ error: '请填写办理时限' })
+    .number({ error: requiredMessage(F.timeLimitDays) })
     .int()
     .min(1, '办理时限至少 1 个工作日')
     .max(90, '办理时限最多 90 个工作日'),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { FIELD_MESSAGES as M, fillMessage } from '../domain/fields';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../domain/password';
 import { codePointLength, FORMULA_START, hasInvisible, isWellFormed } from '../domain/text';
 
@@ -12,40 +13,38 @@ z.config(z.locales.zhCN());
 export function text(label: string, opts: { min?: number; max: number; multiline?: boolean }) {
   const min = opts.min ?? 0;
   return z
-    .string({ error: `请填写${label}` })
+    .string({ error: fillMessage(label) })
     .transform((s) => s.trim())
     .superRefine((s, ctx) => {
       const n = codePointLength(s);
-      if (min > 0 && n === 0) ctx.addIssue({ code: 'custom', message: `请填写${label}` });
-      else if (n < min) ctx.addIssue({ code: 'custom', message: `${label}至少 ${min} 个字` });
-      else if (n > opts.max) ctx.addIssue({ code: 'custom', message: `${label}最多 ${opts.max} 个字，现在是 ${n} 个` });
+      if (min > 0 && n === 0) ctx.addIssue({ code: 'custom', message: fillMessage(label) });
+      else if (n < min) ctx.addIssue({ code: 'custom', message: M.tooShort(label, min) });
+      else if (n > opts.max) ctx.addIssue({ code: 'custom', message: M.tooLong(label, opts.max, n) });
       else if (!isWellFormed(s) || hasInvisible(s, opts.multiline))
-        ctx.addIssue({ code: 'custom', message: `${label}含有不可见字符或控制字符，请删除后重新输入` });
+        ctx.addIssue({ code: 'custom', message: M.invisible(label) });
     });
 }
 
 /** A person's or a place's name: text that may not start like a spreadsheet formula (it goes into exports). */
 export const name = (label: string, max: number) =>
-  text(label, { min: 1, max }).refine((s) => !FORMULA_START.test(s), {
-    message: `${label}不能以 = + - @ 开头`,
-  });
+  text(label, { min: 1, max }).refine((s) => !FORMULA_START.test(s), { message: M.formulaStart(label) });
 
 export const password = (label = '密码') =>
-  z.string({ error: `请填写${label}` }).superRefine((s, ctx) => {
+  z.string({ error: fillMessage(label) }).superRefine((s, ctx) => {
     const n = codePointLength(s);
-    if (n === 0) ctx.addIssue({ code: 'custom', message: `请填写${label}` });
-    else if (n < PASSWORD_MIN) ctx.addIssue({ code: 'custom', message: `${label}至少 ${PASSWORD_MIN} 位` });
-    else if (n > PASSWORD_MAX) ctx.addIssue({ code: 'custom', message: `${label}最多 ${PASSWORD_MAX} 位` });
+    if (n === 0) ctx.addIssue({ code: 'custom', message: fillMessage(label) });
+    else if (n < PASSWORD_MIN) ctx.addIssue({ code: 'custom', message: M.passwordTooShort(label, PASSWORD_MIN) });
+    else if (n > PASSWORD_MAX) ctx.addIssue({ code: 'custom', message: M.passwordTooLong(label, PASSWORD_MAX) });
   });
 
 /** A date as YYYY-MM-DD, with the field's own label in the message. */
-export const isoDate = (label: string) => z.iso.date(`${label}格式应为 YYYY-MM-DD`);
+export const isoDate = (label: string) => z.iso.date(M.date(label));
 
 /** 11-digit mobile or a landline with its area code; '' when not given. */
 export const phone = z
   .string()
   .trim()
-  .regex(/^$|^1[3-9]\d{9}$|^0\d{2,3}-?\d{7,8}$/, '电话应为 11 位手机号或带区号的座机号（如 0571-12345678）');
+  .regex(/^$|^1[3-9]\d{9}$|^0\d{2,3}-?\d{7,8}$/, M.phone);
 
 export const id = z.number({ error: '编号无效' }).int('编号无效').positive('编号无效');
 

@@ -9,6 +9,7 @@ import {
   type PartyRole,
   type Route,
 } from '../domain/disputes';
+import { FIELDS as F, requiredMessage } from '../domain/fields';
 import { id, isoDate, name, pageInput, phone, text } from './common';
 import type { TimelineStep } from './service';
 
@@ -27,11 +28,18 @@ export const partyInput = z.object({
 export const disputeCreateInput = z.object({
   acceptedOn: isoDate('受理日期'),
   source: z.enum(['applied', 'found', 'assigned', 'referred'], { error: '请选择纠纷来源' }),
-  type: z.string({ error: '请选择纠纷类型' }).min(1, '请选择纠纷类型').max(20),
+  type: z
+    .string({ error: requiredMessage(F.disputeType) })
+    .min(1, requiredMessage(F.disputeType))
+    .max(20),
   areaId: id,
   parties: z.array(partyInput).max(20, '当事人最多 20 人'),
   /** 涉及人数: at least the named parties. */
-  persons: z.number({ error: '请填写涉及人数' }).int('涉及人数应为整数').min(2, '涉及人数至少 2 人').max(100000),
+  persons: z
+    .number({ error: requiredMessage(F.persons) })
+    .int('涉及人数应为整数')
+    .min(2, '涉及人数至少 2 人')
+    .max(100000),
   /** Yuan as typed ('' for none); main turns it into fen by rule. */
   amount: z.string().max(32, '金额格式不对').default(''),
   facts: long('纠纷事实及争议事项'),
@@ -41,8 +49,8 @@ export const disputeCreateInput = z.object({
 export const disputeSessionInput = z.object({
   id,
   heldOn: isoDate('调解日期'),
-  place: text('调解地点', { min: 2, max: 60 }),
-  attendees: text('参加人员', { min: 2, max: 200 }),
+  place: text(F.place.label, { min: 2, max: 60 }),
+  attendees: text(F.attendees.label, { min: 2, max: 200 }),
   statements: long('调解经过（各方陈述）'),
   proposal: text('调解意见', { max: 2000, multiline: true }).default(''),
   recorder: text('记录人', { max: 20 }).default(''),
@@ -63,13 +71,13 @@ export const disputeConcludeInput = z.discriminatedUnion('result', [
   z.object({
     ...concluded,
     result: z.literal('failed'),
-    route: z.enum(['litigation', 'arbitration', 'administrative'], { error: '请选择建议的解决途径' }),
-    note: text('调解不成的原因', { min: 2, max: 500 }),
+    route: z.enum(['litigation', 'arbitration', 'administrative'], { error: requiredMessage(F.route) }),
+    note: text(F.failedReason.label, { min: 2, max: 500 }),
   }),
   z.object({
     ...concluded,
     result: z.literal('transferred'),
-    to: text('转交单位', { min: 2, max: 60 }),
+    to: text(F.referredTo.label, { min: 2, max: 60 }),
     note: text('转交说明', { max: 500 }).default(''),
   }),
 ]);
@@ -77,7 +85,7 @@ export const disputeConcludeInput = z.discriminatedUnion('result', [
 export const disputeFollowupInput = z.object({
   id,
   visitedOn: isoDate('回访日期'),
-  outcome: z.enum(['kept', 'partly', 'broken'], { error: '请选择履行情况' }),
+  outcome: z.enum(['kept', 'partly', 'broken'], { error: requiredMessage(F.outcome) }),
   note: text('回访情况', { max: 500 }).default(''),
 });
 

@@ -2,13 +2,14 @@
 // ledger, and a USB backup restored onto a new PC (main/desk.ts, main/services/keys.ts).
 import { z } from 'zod';
 
+import { FIELDS as F, requiredMessage } from '../domain/fields';
 import { password, text } from './common';
 import { username } from './staff';
 
 const recoveryKey = z
-  .string({ error: '请输入恢复密钥' })
+  .string({ error: requiredMessage(F.recoveryKey) })
   .trim()
-  .min(1, '请输入恢复密钥')
+  .min(1, requiredMessage(F.recoveryKey))
   .max(64, '恢复密钥是 32 个字母和数字（每 4 个一组）');
 
 export const confirmRecoveryInput = z.object({ recoveryKey });
@@ -20,9 +21,9 @@ export const encryptInput = z.object({
 });
 export const restoreFromInput = z.object({
   file: z
-    .string({ error: '请填写备份文件的位置' })
+    .string({ error: requiredMessage(F.backupFile) })
     .trim()
-    .min(1, '请填写备份文件的位置')
+    .min(1, requiredMessage(F.backupFile))
     .max(1000)
     .regex(/\.sqlite$/, '请选择 .sqlite 备份文件'),
   username: z.string().max(64).optional(),

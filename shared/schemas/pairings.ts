@@ -1,12 +1,13 @@
 import { z } from 'zod';
 
+import { FIELDS as F, requiredMessage } from '../domain/fields';
 import type { PairingRole, VisitMode } from '../domain/pairings';
 import type { ServerKind } from '../domain/service';
 import { id, isoDate, name, pageInput, phone, text } from './common';
 
 export const cadreSaveInput = z.object({
   id: id.optional(),
-  name: name('姓名', 20),
+  name: name(F.name.label, 20),
   kind: z.enum(['official', 'village', 'member', 'grid', 'volunteer'], { error: '请选择人员类型' }).default('official'),
   /** 在职党员 only: the day they reported to the community and the service post they claimed. */
   reportedOn: isoDate('报到日期').nullable().default(null),
@@ -44,7 +45,7 @@ export const visitCreateInput = z.object({
   cadreId: id,
   visitedOn: isoDate('走访日期'),
   mode: z.enum(['home', 'phone', 'other'], { error: '请选择走访方式' }),
-  findings: text('了解的情况', { min: 2, max: 1000, multiline: true }),
+  findings: text(F.visitFindings.label, { min: 2, max: 1000, multiline: true }),
   actions: text('开展的帮扶', { max: 1000, multiline: true }).default(''),
   problems: z
     .array(z.object({ description: text('反映的问题', { min: 2, max: 200 }) }))
@@ -54,10 +55,14 @@ export const visitCreateInput = z.object({
     .array(
       z.object({
         item: text('物资名称', { min: 1, max: 30 }),
-        quantity: z.number({ error: '请填写数量' }).int('数量应为整数').min(1, '数量至少为 1').max(100000),
+        quantity: z
+          .number({ error: requiredMessage(F.aidQuantity) })
+          .int('数量应为整数')
+          .min(1, '数量至少为 1')
+          .max(100000),
         unit: text('单位', { max: 6 }).default(''),
         /** Yuan as typed; main turns it into fen by rule. */
-        value: z.string({ error: '请填写价值' }).max(32, '金额格式不对'),
+        value: z.string({ error: requiredMessage(F.aidValue) }).max(32, '金额格式不对'),
       }),
     )
     .max(20)

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { FIELDS as F, requiredMessage } from '../domain/fields';
 import type { BatchState, Method } from '../domain/payments';
 import { id, isoDate, pageInput, text } from './common';
 
@@ -9,12 +10,12 @@ export const month = (label = '月份') =>
 export const payInput = z.object({
   applicationId: id,
   /** Yuan as typed (1,234.50, １２３); main turns it into fen by rule. */
-  amount: z.string({ error: '请填写金额' }).max(32, '金额格式不对'),
+  amount: z.string({ error: requiredMessage(F.amount) }).max(32, '金额格式不对'),
   method: z.enum(['cash', 'bank'], { error: '请选择发放方式' }),
   paidOn: isoDate('发放日期'),
   note: text('备注', { max: 200 }).default(''),
 });
-export const reverseInput = z.object({ id, reason: text('冲正原因', { min: 2, max: 200 }) });
+export const reverseInput = z.object({ id, reason: text(F.reverseReason.label, { min: 2, max: 200 }) });
 export const entitlementInput = z.object({
   applicationId: id,
   startMonth: month('起发月份'),
@@ -44,7 +45,7 @@ export const batchExcludeInput = z.object({
   entitlementId: id,
   forMonth: month(),
   /** null puts the row back into the batch. */
-  reason: text('剔除原因', { min: 2, max: 100 }).nullable(),
+  reason: text(F.excludeReason.label, { min: 2, max: 100 }).nullable(),
 });
 export const batchListInput = pageInput(['month'], { state: z.enum(['draft', 'posted', 'cancelled']).optional() });
 export const batchRowsInput = pageInput(['seq'], { batchId: id, areaId: id.optional() });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { FIELDS as F, requiredMessage } from '../domain/fields';
 import { DISABILITY_TYPES, RELATIONS } from '../domain/registry';
 import { HOUSEHOLD_FIGURES } from '../domain/reports';
 import { id, isoDate, name, pageInput, phone, text } from './common';
@@ -7,10 +8,10 @@ import { id, isoDate, name, pageInput, phone, text } from './common';
 export { DISABILITY_TYPES, RELATIONS };
 
 export const memberInput = z.object({
-  name: name('姓名', 50),
+  name: name(F.name.label, 50),
   /** Raw as typed; main cleans and checks it (GB 11643) against today's date. */
-  idNumber: z.string({ error: '请填写身份证号' }).max(64, '身份证号太长'),
-  relation: z.enum(RELATIONS, { error: '请选择与户主关系' }),
+  idNumber: z.string({ error: requiredMessage(F.idNumber) }).max(64, '身份证号太长'),
+  relation: z.enum(RELATIONS, { error: requiredMessage(F.relation) }),
   phone: phone.default(''),
   disabilityType: z.enum(DISABILITY_TYPES, { error: '未知的残疾类别' }).nullish(),
   disabilityGrade: z.number().int().min(1, '残疾等级为 1–4 级').max(4, '残疾等级为 1–4 级').nullish(),
@@ -40,7 +41,7 @@ export const householdUpdateInput = z.object({ id, ...householdFields });
 export const householdExitInput = z.object({
   id,
   exitedOn: isoDate('退出日期'),
-  reason: text('退出原因', { min: 1, max: 200 }),
+  reason: text(F.exitReason.label, { min: 1, max: 200 }),
 });
 export const categoryStartInput = z.object({
   householdId: id,

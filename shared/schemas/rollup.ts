@@ -1,10 +1,11 @@
 // 县级汇总: what the county office's screens ask its PostgreSQL (main/county/rollup.ts).
 import { z } from 'zod';
 
+import { FIELDS as F, requiredMessage } from '../domain/fields';
 import { type MonthLine, type PaymentLine, reportInput, type ReportSections, type YearPayments } from './reports';
 
 export const townshipCode = z
-  .string({ error: '请填写 12 位统计用区划代码' })
+  .string({ error: requiredMessage(F.townshipCode) })
   .regex(/^\d{12}$/, '统计用区划代码应为 12 位数字');
 
 /** A year over the county, or over one township (its code). */
@@ -12,7 +13,11 @@ export const rollupYearInput = reportInput.extend({ code: townshipCode.optional(
 
 export const enrolInput = z.object({
   code: townshipCode,
-  name: z.string({ error: '请填写乡镇名称' }).trim().min(1, '请填写乡镇名称').max(40, '名称太长'),
+  name: z
+    .string({ error: requiredMessage(F.townshipName) })
+    .trim()
+    .min(1, requiredMessage(F.townshipName))
+    .max(40, '名称太长'),
   /** The address townships reach the county's server at, when it is not the one this program uses. */
   url: z
     .string()
@@ -27,7 +32,11 @@ export const revokeInput = z.object({ code: townshipCode });
 export const revealInput = z.object({
   ledgerId: z.uuid('不是县里的记录'),
   personId: z.number().int().positive(),
-  why: z.string({ error: '请写明查看原因' }).trim().min(2, '请写明查看原因').max(200, '原因太长'),
+  why: z
+    .string({ error: requiredMessage(F.revealWhy) })
+    .trim()
+    .min(2, requiredMessage(F.revealWhy))
+    .max(200, '原因太长'),
 });
 
 export const carryInput = z.object({
@@ -39,7 +48,11 @@ export const carryInput = z.object({
 export const noteInput = z.object({
   township: townshipCode.nullable(),
   topic: z.string().max(200),
-  body: z.string({ error: '请填写备注' }).trim().min(1, '请填写备注').max(2000, '备注不超过 2000 字'),
+  body: z
+    .string({ error: requiredMessage(F.note) })
+    .trim()
+    .min(1, requiredMessage(F.note))
+    .max(2000, '备注不超过 2000 字'),
 });
 export const notesInput = z.object({ topic: z.string().max(200).optional() });
 

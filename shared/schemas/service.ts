@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { FIELDS as F, requiredMessage } from '../domain/fields';
 import {
   type Revisit,
   SUGGESTION_FIGURES,
@@ -25,13 +26,13 @@ const choice = (label: string) =>
 
 export const choiceSaveInput = z.object({
   list: z.enum(['post', 'suggestionCategory', 'disputeType']),
-  name: name('名称', 20),
+  name: name(F.choiceName.label, 20),
   active: z.boolean().default(true),
 });
 
 export const wishCreateInput = z.object({
   householdId: id.optional(),
-  resident: name('心愿人', 20),
+  resident: name(F.wisher.label, 20),
   phone: phone.default(''),
   areaId: id,
   content: content('心愿内容'),
@@ -44,7 +45,7 @@ export const wishDecideInput = z.discriminatedUnion('decision', [
     decision: z.literal('accept'),
     id,
     decidedOn: isoDate('审定日期'),
-    standard: text('服务标准', { min: 2, max: 200 }),
+    standard: text(F.standard.label, { min: 2, max: 200 }),
     dueOn: isoDate('完成期限'),
   }),
   z.object({ decision: z.literal('decline'), id, decidedOn: isoDate('审定日期'), reason: reason('不予采纳的原因') }),
@@ -62,7 +63,7 @@ export const photoInput = z.object({ fileName: z.string().max(200), base64: z.st
 export const wishFulfilInput = z.object({
   id,
   fulfilledOn: isoDate('实现日期'),
-  fulfilment: text('完成情况', { min: 2, max: 500, multiline: true }),
+  fulfilment: text(F.fulfilment.label, { min: 2, max: 500, multiline: true }),
   /** Yuan as typed; main turns it into fen by rule. */
   value: z.string().max(32, '金额格式不对').default(''),
   feedback: text('群众评价', { max: 200 }).default(''),
@@ -84,7 +85,7 @@ export const wishListInput = pageInput(['collectedOn', 'dueOn'], {
 export const wishWallInput = z.object({ areaId: id.optional() });
 
 export const suggestionCreateInput = z.object({
-  content: text('意见建议内容', { min: 2, max: 1000, multiline: true }),
+  content: text(F.suggestion.label, { min: 2, max: 1000, multiline: true }),
   channel: z.enum(['visit', 'meeting', 'counter', 'phone', '12345', 'wechat'], { error: '请选择收集渠道' }),
   category: choice('类别'),
   areaId: id,
@@ -96,18 +97,18 @@ export const suggestionCreateInput = z.object({
   /** 立即答复: answered on the spot, closed the same day. */
   answerNow: z
     .object({
-      answer: text('答复内容', { min: 2, max: 1000, multiline: true }),
-      result: z.enum(['resolved', 'partial', 'unresolved'], { error: '请选择办理结果' }),
-      resultReason: text('原因', { max: 200 }).default(''),
+      answer: text(F.answer.label, { min: 2, max: 1000, multiline: true }),
+      result: z.enum(['resolved', 'partial', 'unresolved'], { error: requiredMessage(F.result) }),
+      resultReason: text(F.resultReason.label, { max: 200 }).default(''),
     })
     .optional(),
 });
 export const suggestionAssignInput = z.object({
   id,
-  handler: text('承办人或部门', { min: 2, max: 40 }),
+  handler: text(F.handler.label, { min: 2, max: 40 }),
   assignedOn: isoDate('交办日期'),
   workingDays: z
-    .number({ error: '请填写办理时限' })
+    .number({ error: requiredMessage(F.timeLimitDays) })
     .int('办理时限应为整数')
     .min(1, '办理时限至少 1 个工作日')
     .max(60, '办理时限最多 60 个工作日'),
@@ -115,14 +116,14 @@ export const suggestionAssignInput = z.object({
 export const suggestionAnswerInput = z.object({
   id,
   answeredOn: isoDate('答复日期'),
-  answer: text('答复内容', { min: 2, max: 1000, multiline: true }),
-  result: z.enum(['resolved', 'partial', 'unresolved'], { error: '请选择办理结果' }),
-  resultReason: text('原因', { max: 200 }).default(''),
+  answer: text(F.answer.label, { min: 2, max: 1000, multiline: true }),
+  result: z.enum(['resolved', 'partial', 'unresolved'], { error: requiredMessage(F.result) }),
+  resultReason: text(F.resultReason.label, { max: 200 }).default(''),
 });
 export const suggestionRevisitInput = z.object({
   id,
   revisitedOn: isoDate('回访日期'),
-  revisit: z.enum(['satisfied', 'unsatisfied'], { error: '请选择回访结果' }),
+  revisit: z.enum(['satisfied', 'unsatisfied'], { error: requiredMessage(F.revisit) }),
   note: text('回访情况', { max: 200 }).default(''),
 });
 export const suggestionListInput = pageInput(['collectedOn', 'dueOn'], {

@@ -1,35 +1,36 @@
 import { z } from 'zod';
 
+import { FIELDS as F, requiredMessage } from '../domain/fields';
 import { name, text } from './common';
 
 /** What the center prints on cards, receipts and reports. */
 export const centerSettings = z.object({
-  name: name('中心名称', 60),
+  name: name(F.centerName.label, 60),
   address: text('地址', { max: 120 }),
   hotline: text('服务热线', { max: 40 }),
   officeHours: text('办公时间', { max: 120 }),
   idleLockMinutes: z
-    .number({ error: '请填写自动锁定时间' })
+    .number({ error: requiredMessage(F.idleLockMinutes) })
     .int('请填写整数分钟')
     .min(1, '至少 1 分钟')
     .max(240, '最多 240 分钟'),
   /** 矛盾纠纷调解: a dispute is normally concluded within this many days of acceptance. */
   mediationDays: z
-    .number({ error: '请填写调解期限' })
+    .number({ error: requiredMessage(F.mediationDays) })
     .int('请填写整数天数')
     .min(1, '至少 1 天')
     .max(90, '最多 90 天')
     .default(30),
   /** An agreement with no follow-up visit this many days after it was reached is listed on 首页. */
   followUpDays: z
-    .number({ error: '请填写回访期限' })
+    .number({ error: requiredMessage(F.followUpDays) })
     .int('请填写整数天数')
     .min(1, '至少 1 天')
     .max(365, '最多 365 天')
     .default(30),
   /** The back of the 便民服务卡: the center's service items and their phones. */
   serviceItems: z
-    .array(z.object({ name: text('服务事项', { min: 1, max: 16 }), phone: text('电话', { max: 30 }) }))
+    .array(z.object({ name: text(F.serviceItem.label, { min: 1, max: 16 }), phone: text('电话', { max: 30 }) }))
     .max(10, '服务卡背面最多印 10 项')
     .default(() => DEFAULT_SERVICE_ITEMS),
 });

@@ -1,17 +1,18 @@
 import { z } from 'zod';
 
+import { FIELD_MESSAGES, FIELDS as F, requiredMessage } from '../domain/fields';
 import { type Role, ROLES } from '../domain/roles';
 import { id, name, password } from './common';
 
 export const username = z
-  .string({ error: '请填写用户名' })
+  .string({ error: requiredMessage(F.username) })
   .trim()
-  .min(1, '请填写用户名')
+  .min(1, requiredMessage(F.username))
   .max(32, '用户名最多 32 位')
   .regex(/^[A-Za-z0-9_.-]{2,32}$/, '用户名用 2–32 位字母、数字、点、下划线或短横线（如 zhangsan）');
 
-export const displayName = name('姓名', 50);
-export const roles = z.array(z.enum(ROLES, { error: '未知的角色' })).min(1, '请至少选择一个角色');
+export const displayName = name(F.name.label, 50);
+export const roles = z.array(z.enum(ROLES, { error: '未知的角色' })).min(1, FIELD_MESSAGES.roles);
 
 export const createAdminInput = z.object({ username, displayName, password: password() });
 export const signInInput = z.object({

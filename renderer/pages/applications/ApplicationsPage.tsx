@@ -1,14 +1,15 @@
 // 救助申请: every case, filtered by SQL (kind, state, area, overdue); Enter or double-click opens the case.
 import { PlusOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Button, Checkbox, Select, Space, Tag } from 'antd';
+import { Button, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 
 import { APPLICATION_TALLIES, APPLICATION_TALLY_LABELS } from '../../../shared/domain/reports';
 import { type Queue, QUEUE_KEYS, QUEUES, type State, STATE_LABELS, STATES } from '../../../shared/domain/workflow';
 import type { ApplicationRow, ReliefKind } from '../../../shared/schemas/applications';
 import { call } from '../../api';
-import { AreaFilter, KindFilter } from '../../components/filters';
+import { AreaFilter, CheckFilter, FilterBar, KindFilter, SelectFilter } from '../../components/filters';
 import { LedgerGrid, type PageRequest } from '../../components/LedgerGrid';
+import { labelOptions } from '../../components/options';
 import { go } from '../../components/router';
 import { useYearFigure, YearFigureTag } from '../../components/yearFigure';
 import { applicationColumns } from './columns';
@@ -50,7 +51,7 @@ export function ApplicationsPage() {
   return (
     <div className="page">
       <h1 className="page-title">救助申请</h1>
-      <Space style={{ marginBottom: 12 }} wrap>
+      <FilterBar>
         {queue && (
           <Tag
             color="blue"
@@ -69,26 +70,25 @@ export function ApplicationsPage() {
           />
         )}
         <KindFilter value={kindCode} onChange={setKind} kinds={kinds} />
-        <Select
+        <SelectFilter
+          name="状态"
           placeholder="状态"
-          allowClear
-          style={{ width: 140 }}
+          width={140}
           value={state}
           onChange={setState}
-          options={STATES.map((s) => ({ value: s, label: STATE_LABELS[s] }))}
-          aria-label="状态筛选"
+          options={labelOptions(STATE_LABELS, STATES)}
         />
         <AreaFilter value={areaId} onChange={setArea} />
-        <Checkbox checked={overdue} onChange={(e) => setOverdue(e.target.checked)}>
+        <CheckFilter checked={overdue} onChange={setOverdue}>
           只看超期
-        </Checkbox>
+        </CheckFilter>
         <Button type="primary" icon={<PlusOutlined />} onClick={() => go('/applications/new')}>
           受理新申请
         </Button>
         <Button icon={<PrinterOutlined />} onClick={() => go(`/print/publicity${areaId ? `?area=${areaId}` : ''}`)}>
           打印公示名单
         </Button>
-      </Space>
+      </FilterBar>
       <LedgerGrid<ApplicationRow>
         empty="没有符合条件的救助申请。可换个条件，或在住户页面点 受理申请"
         columns={applicationColumns}

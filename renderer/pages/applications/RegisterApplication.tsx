@@ -3,12 +3,15 @@ import { Alert, Button, Card, Checkbox, Col, Form, Input, Row, Select, Space } f
 import { useCallback, useEffect, useMemo, useState } from 'react';
 
 import type { Input as In } from '../../../shared/contract';
+import { FIELDS as F } from '../../../shared/domain/fields';
 import type { HouseholdDetail } from '../../../shared/schemas/registry';
 import { call } from '../../api';
 import { FormProblemAlert } from '../../components/FormProblemAlert';
 import { type FormProblem, showResultError } from '../../components/forms';
 import { HouseholdSelect } from '../../components/HouseholdSelect';
+import { namedOptions, valueOptions } from '../../components/options';
 import { go } from '../../components/router';
+import { choose, required } from '../../components/rules';
 import { useReliefKinds } from './ApplicationsPage';
 
 type Values = In<'applications.register'>;
@@ -53,7 +56,7 @@ export function RegisterApplication({ householdId }: { householdId?: number }) {
               <Form.Item
                 name="householdId"
                 label="申请户（输入姓名、拼音首字母或身份证后四位查找）"
-                rules={[{ required: true, message: '请选择申请户' }]}
+                rules={choose('申请户')}
               >
                 <HouseholdSelect
                   autoFocus
@@ -70,7 +73,7 @@ export function RegisterApplication({ householdId }: { householdId?: number }) {
               </Form.Item>
             </Col>
             <Col span={6}>
-              <Form.Item name="personId" label="救助对象" rules={[{ required: true, message: '请选择救助对象' }]}>
+              <Form.Item name="personId" label="救助对象" rules={choose('救助对象')}>
                 <Select
                   options={(household?.members ?? []).map((m) => ({
                     value: m.id,
@@ -82,18 +85,19 @@ export function RegisterApplication({ householdId }: { householdId?: number }) {
           </Row>
           <Row gutter={12}>
             <Col span={8}>
-              <Form.Item name="kindCode" label="救助类别" rules={[{ required: true, message: '请选择救助类别' }]}>
+              <Form.Item name="kindCode" label="救助类别" rules={choose('救助类别')}>
                 <Select
                   showSearch
                   optionFilterProp="label"
-                  options={kinds
-                    .filter((k) => k.code !== 'temporary_relief')
-                    .map((k) => ({ value: k.code, label: k.name }))}
+                  options={namedOptions(
+                    kinds.filter((k) => k.code !== 'temporary_relief'),
+                    'code',
+                  )}
                 />
               </Form.Item>
             </Col>
             <Col span={6}>
-              <Form.Item name="amount" label="申请金额（元）" rules={[{ required: true, message: '请填写金额' }]}>
+              <Form.Item name="amount" label="申请金额（元）" rules={required(F.amount)}>
                 <Input placeholder="如 3,000 或 3000.50" />
               </Form.Item>
             </Col>
@@ -107,12 +111,12 @@ export function RegisterApplication({ householdId }: { householdId?: number }) {
               )}
             </Col>
           </Row>
-          <Form.Item name="reason" label="申请事由" rules={[{ required: true, message: '请填写申请事由' }]}>
+          <Form.Item name="reason" label="申请事由" rules={required(F.applyReason)}>
             <Input.TextArea rows={2} maxLength={500} />
           </Form.Item>
           {kind && (
             <Form.Item name="materials" label="已收到的材料（未勾选的将列入一次性告知单）">
-              <Checkbox.Group options={kind.materials.map((m) => ({ value: m, label: m }))} />
+              <Checkbox.Group options={valueOptions(kind.materials)} />
             </Form.Item>
           )}
         </Card>

@@ -3,12 +3,14 @@ import { Checkbox, DatePicker, Form, Input } from 'antd';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 
+import { FIELDS as F } from '../../../shared/domain/fields';
 import type { Result } from '../../../shared/domain/result';
 import type { Role } from '../../../shared/domain/roles';
 import { addDays } from '../../../shared/domain/workdays';
 import { OPEN_STATES, PUBLICITY_LEAD_DAYS, type State } from '../../../shared/domain/workflow';
 import type { ApplicationDetail } from '../../../shared/schemas/applications';
 import { call } from '../../api';
+import { choose, fill, required } from '../../components/rules';
 import { outside, today, todayText } from '../../components/today';
 
 type V = Record<string, unknown>;
@@ -30,14 +32,14 @@ export interface ActionDef {
 }
 
 const text = (name: string, label: string, rows = 3) => (
-  <Form.Item name={name} label={label} rules={req(`请填写${label}`)}>
+  <Form.Item name={name} label={label} rules={fill(label)}>
     <Input.TextArea rows={rows} maxLength={1000} />
   </Form.Item>
 );
 // A component, so that "today" is read when the dialog opens, not when this module loads.
 function DayField({ name, label, from, to }: { name: string; label: string; from?: string; to?: () => string }) {
   return (
-    <Form.Item name={name} label={label} initialValue={today()} rules={req(`请选择${label}`)}>
+    <Form.Item name={name} label={label} initialValue={today()} rules={choose(label)}>
       <DatePicker disabledDate={outside(from, to?.())} />
     </Form.Item>
   );
@@ -47,7 +49,7 @@ const day = (name: string, label: string, from?: string, to?: () => string) => (
   <DayField name={name} label={label} from={from} to={to} />
 );
 const amount = (
-  <Form.Item name="amount" label="批准金额（元）" rules={req('请填写金额')}>
+  <Form.Item name="amount" label="批准金额（元）" rules={required(F.amount)}>
     <Input placeholder="如 2,000" />
   </Form.Item>
 );
@@ -62,10 +64,10 @@ export const ACTION_DEFS: ActionDef[] = [
       <>
         <Form.Item label="调查人（两名）" required>
           <Input.Group compact>
-            <Form.Item name={['investigators', 0]} noStyle rules={req('请填写第一名调查人')}>
+            <Form.Item name={['investigators', 0]} noStyle rules={fill('第一名调查人')}>
               <Input style={{ width: '50%' }} placeholder="调查人一" />
             </Form.Item>
-            <Form.Item name={['investigators', 1]} noStyle rules={req('请填写第二名调查人')}>
+            <Form.Item name={['investigators', 1]} noStyle rules={fill('第二名调查人')}>
               <Input style={{ width: '50%' }} placeholder="调查人二" />
             </Form.Item>
           </Input.Group>

@@ -1,11 +1,11 @@
 // 便民服务卡: the cards issued (and those due for reprint after a cadre change), and batch printing by area.
 import { PrinterOutlined } from '@ant-design/icons';
-import { Button, Radio, Space, Tabs, Tooltip } from 'antd';
+import { Button, Radio, Tabs, Tooltip } from 'antd';
 import { useCallback, useState } from 'react';
 
 import type { CardRow } from '../../../shared/schemas/pairings';
 import { call } from '../../api';
-import { AreaFilter } from '../../components/filters';
+import { AreaFilter, FilterBar } from '../../components/filters';
 import { LedgerGrid, type PageRequest } from '../../components/LedgerGrid';
 import { go } from '../../components/router';
 import { useYearFigure, YearFigureTag } from '../../components/yearFigure';
@@ -39,7 +39,7 @@ export function CardsPage({ route }: { route: string }) {
           { key: '/cards/reprint', label: '待重印' },
         ]}
       />
-      <Space style={{ marginBottom: 12 }} wrap>
+      <FilterBar>
         {figure && (
           <YearFigureTag label={`${figure.year}年制发的卡（含已作废）`} onClose={() => setFigure(undefined)} />
         )}
@@ -62,7 +62,7 @@ export function CardsPage({ route }: { route: string }) {
         <Button icon={<PrinterOutlined />} onClick={() => print(`reprint=1${areaId ? `&area=${areaId}` : ''}`)}>
           打印待重印的卡
         </Button>
-      </Space>
+      </FilterBar>
       <div className="muted" style={{ marginBottom: 8 }}>
         也可在“台账”中勾选若干户后打印。卡上不印身份证号；二维码内容为卡号、服务热线和帮扶干部电话。
       </div>

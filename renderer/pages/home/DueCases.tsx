@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { STATE_LABELS } from '../../../shared/domain/workflow';
 import type { ApplicationRow } from '../../../shared/schemas/applications';
 import { call } from '../../api';
+import { openRow } from '../../components/openRow';
 import { go } from '../../components/router';
 import { daysLeftText } from '../applications/columns';
 
@@ -17,7 +18,7 @@ function Cases({ rows, testId }: { rows: ApplicationRow[]; testId: string }) {
       pagination={false}
       dataSource={rows}
       locale={{ emptyText: '没有' }}
-      onRow={(r) => ({ onClick: () => go(`/applications/${r.id}`), style: { cursor: 'pointer' } })}
+      onRow={openRow((r: ApplicationRow) => go(`/applications/${r.id}`), { click: true })}
       columns={[
         { title: '受理编号', dataIndex: 'acceptanceNo' },
         { title: '救助对象', dataIndex: 'personName' },

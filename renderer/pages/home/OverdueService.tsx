@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import type { DisputeRow } from '../../../shared/schemas/disputes';
 import type { SuggestionRow, WishRow } from '../../../shared/schemas/service';
 import { call } from '../../api';
+import { openRow } from '../../components/openRow';
 import { go } from '../../components/router';
 
 const overdueCol = {
@@ -43,7 +44,7 @@ export function OverdueService() {
           dataSource={rows ?? []}
           pagination={false}
           locale={{ emptyText: empty }}
-          onRow={(d) => ({ onDoubleClick: () => go(`/service/dispute/${d.id}`) })}
+          onRow={openRow((d) => go(`/service/dispute/${d.id}`))}
           data-testid={extra.includes('unvisited') ? 'unvisited-disputes' : 'due-disputes'}
           columns={[
             {
@@ -85,7 +86,7 @@ export function OverdueService() {
               dataSource={wishes ?? []}
               pagination={false}
               locale={{ emptyText: '没有超期的心愿' }}
-              onRow={(w) => ({ onDoubleClick: () => go(`/service/wish/${w.id}`) })}
+              onRow={openRow((w) => go(`/service/wish/${w.id}`))}
               data-testid="overdue-wishes"
               columns={[
                 {
@@ -110,7 +111,7 @@ export function OverdueService() {
               dataSource={suggestions ?? []}
               pagination={false}
               locale={{ emptyText: '没有超期的意见建议' }}
-              onRow={(s) => ({ onDoubleClick: () => go(`/service/suggestion/${s.id}`) })}
+              onRow={openRow((s) => go(`/service/suggestion/${s.id}`))}
               data-testid="overdue-suggestions"
               columns={[
                 {

@@ -11,6 +11,7 @@ import { call } from '../../api';
 import { downloadBase64, XLSX } from '../../components/download';
 import { FileButton } from '../../components/FileButton';
 import { LedgerGrid, type PageRequest } from '../../components/LedgerGrid';
+import { namedOptions } from '../../components/options';
 import { useLookups } from '../../components/useLookups';
 
 const MAX_BYTES = 20 * 1024 * 1024;
@@ -305,7 +306,7 @@ function PreviewPanel(props: {
                       size="small"
                       style={{ width: 160 }}
                       placeholder="选择"
-                      options={areas.map((x) => ({ value: x.id, label: x.name }))}
+                      options={namedOptions(areas, 'id')}
                       onChange={(id: number) => recheck({ areaMap: { [a.name]: id } })}
                     />
                   ) : (

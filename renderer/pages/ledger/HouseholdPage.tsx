@@ -19,12 +19,15 @@ import {
 import dayjs from 'dayjs';
 import { useState } from 'react';
 
+import { FIELDS as F } from '../../../shared/domain/fields';
 import { RELATIONS } from '../../../shared/domain/registry';
 import type { PersonView } from '../../../shared/schemas/registry';
 import type { SessionState } from '../../../shared/schemas/staff';
 import { call } from '../../api';
 import { FormDialog } from '../../components/FormDialog';
 import { type FormProblem, showResultError } from '../../components/forms';
+import { namedOptions } from '../../components/options';
+import { choose, fill, required } from '../../components/rules';
 import { outside, today, todayText } from '../../components/today';
 import { useLookups } from '../../components/useLookups';
 import { useRecord } from '../../components/useRecord';
@@ -250,30 +253,20 @@ export function HouseholdPage({ id, session }: { id: number; session: SessionSta
         {dialog === 'member' && <MemberFields prefix={['member']} isHead={false} />}
         {dialog === 'exit' && (
           <>
-            <Form.Item
-              name="exitedOn"
-              label="退出日期"
-              initialValue={today()}
-              rules={[{ required: true, message: '请选择日期' }]}
-            >
+            <Form.Item name="exitedOn" label="退出日期" initialValue={today()} rules={choose('日期')}>
               <DatePicker />
             </Form.Item>
-            <Form.Item name="reason" label="退出原因" rules={[{ required: true, message: '请填写退出原因' }]}>
+            <Form.Item name="reason" label="退出原因" rules={required(F.exitReason)}>
               <Input maxLength={200} />
             </Form.Item>
           </>
         )}
         {dialog === 'category' && (
           <>
-            <Form.Item name="code" label="困难类别" rules={[{ required: true, message: '请选择类别' }]}>
-              <Select options={categories.map((c) => ({ value: c.code, label: c.name }))} />
+            <Form.Item name="code" label="困难类别" rules={choose('类别')}>
+              <Select options={namedOptions(categories, 'code')} />
             </Form.Item>
-            <Form.Item
-              name="fromDate"
-              label="开始日期"
-              initialValue={today()}
-              rules={[{ required: true, message: '请选择日期' }]}
-            >
+            <Form.Item name="fromDate" label="开始日期" initialValue={today()} rules={choose('日期')}>
               <DatePicker disabledDate={outside(h.createdAt.slice(0, 10), todayText())} />
             </Form.Item>
           </>
@@ -281,21 +274,16 @@ export function HouseholdPage({ id, session }: { id: number; session: SessionSta
         {typeof dialog === 'object' && dialog !== null && (
           <>
             <p>把 {dialog.move.name} 迁入另一户：</p>
-            <Form.Item name="toHouseholdId" label="迁入户号" rules={[{ required: true, message: '请填写户号' }]}>
+            <Form.Item name="toHouseholdId" label="迁入户号" rules={fill('户号')}>
               <InputNumber min={1} precision={0} />
             </Form.Item>
             <Form.Item name="relation" label="在新户中与户主关系" rules={[{ required: true, message: '请选择' }]}>
               <Select options={RELATIONS.filter((r) => r !== '户主').map((r) => ({ value: r, label: r }))} />
             </Form.Item>
-            <Form.Item
-              name="movedOn"
-              label="迁移日期"
-              initialValue={today()}
-              rules={[{ required: true, message: '请选择日期' }]}
-            >
+            <Form.Item name="movedOn" label="迁移日期" initialValue={today()} rules={choose('日期')}>
               <DatePicker />
             </Form.Item>
-            <Form.Item name="reason" label="原因" rules={[{ required: true, message: '请填写原因' }]}>
+            <Form.Item name="reason" label="原因" rules={fill('原因')}>
               <Input maxLength={200} />
             </Form.Item>
           </>

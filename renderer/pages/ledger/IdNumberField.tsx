@@ -2,8 +2,10 @@
 // and on leaving the field main checks whether someone already holds it.
 import { Form, Input } from 'antd';
 
+import { FIELDS as F } from '../../../shared/domain/fields';
 import { parseIdNumber } from '../../../shared/domain/idNumber';
 import { call } from '../../api';
+import { required } from '../../components/rules';
 import { today } from '../../components/today';
 
 /** `name` is relative to an enclosing Form.List, whose own path is `listPath` (the full path is both together). */
@@ -37,7 +39,7 @@ export function IdNumberField({
       extra={<span data-testid="id-derived">{extra}</span>}
       validateTrigger="onBlur"
       rules={[
-        { required: true, message: '请填写身份证号' },
+        ...required(F.idNumber),
         {
           validator: (_, v: string) => {
             if (!v) return Promise.resolve();

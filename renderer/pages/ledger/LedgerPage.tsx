@@ -1,18 +1,22 @@
 // 台账: the households grid. Filters and the quick search go to SQL; Enter or double-click opens the household.
 import { DownloadOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
-import { App, Button, Input, Select, Space } from 'antd';
+import { App, Button } from 'antd';
 import { useCallback, useState } from 'react';
 
 import { HOUSEHOLD_FIGURE_LABELS, HOUSEHOLD_FIGURES } from '../../../shared/domain/reports';
 import type { HouseholdRow } from '../../../shared/schemas/registry';
 import { call } from '../../api';
 import { downloadBase64, XLSX } from '../../components/download';
-import { AreaFilter } from '../../components/filters';
+import { AreaFilter, FilterBar, SearchFilter, SelectFilter } from '../../components/filters';
 import { LedgerGrid, type PageRequest } from '../../components/LedgerGrid';
+import { labelOptions, namedOptions } from '../../components/options';
 import { go } from '../../components/router';
 import { useLookups } from '../../components/useLookups';
 import { useYearFigure, YearFigureTag } from '../../components/yearFigure';
 import { householdColumns } from './columns';
+
+/** The status filter: 在册 (where the grid starts), 已退出, or every household. */
+const HOUSEHOLD_STATUSES = { registered: '在册', exited: '已退出', all: '全部' } as const;
 
 type Sort = { col: 'headName' | 'area' | 'id' | 'members'; dir: 'asc' | 'desc' };
 
@@ -48,41 +52,36 @@ export function LedgerPage() {
   return (
     <div className="page">
       <h1 className="page-title">困难群众台账</h1>
-      <Space style={{ marginBottom: 12 }} wrap>
+      <FilterBar>
         {figure && (
           <YearFigureTag
             label={`${figure.year}年${HOUSEHOLD_FIGURE_LABELS[figure.value]}的户`}
             onClose={() => setFigure(undefined)}
           />
         )}
-        <Input.Search
+        <SearchFilter
           placeholder="姓名 / 拼音首字母 / 身份证后四位 / 电话"
-          allowClear
+          label="快速查找"
+          width={320}
           autoFocus
           onSearch={setQ}
-          style={{ width: 320 }}
-          aria-label="快速查找"
         />
         <AreaFilter value={areaId} onChange={setAreaId} style={{ width: 140 }} />
-        <Select
+        <SelectFilter
+          name="困难类别"
           placeholder="困难类别"
-          allowClear
-          style={{ width: 140 }}
+          width={140}
           value={category}
           onChange={setCategory}
-          options={categories.map((c) => ({ value: c.code, label: c.name }))}
-          aria-label="困难类别筛选"
+          options={namedOptions(categories, 'code')}
         />
-        <Select
-          style={{ width: 110 }}
+        <SelectFilter
+          name="状态"
+          width={110}
+          required
           value={status ?? 'all'}
-          onChange={(v: string) => setStatus(v === 'all' ? undefined : (v as 'registered' | 'exited'))}
-          options={[
-            { value: 'registered', label: '在册' },
-            { value: 'exited', label: '已退出' },
-            { value: 'all', label: '全部' },
-          ]}
-          aria-label="状态筛选"
+          onChange={(v) => setStatus(v === 'all' ? undefined : v)}
+          options={labelOptions(HOUSEHOLD_STATUSES)}
         />
         <Button type="primary" icon={<PlusOutlined />} onClick={() => go('/ledger/new')}>
           登记新户
@@ -97,7 +96,7 @@ export function LedgerPage() {
         <Button icon={<DownloadOutlined />} loading={exporting} onClick={exportXlsx}>
           导出 Excel
         </Button>
-      </Space>
+      </FilterBar>
       <LedgerGrid<HouseholdRow>
         empty="没有符合条件的住户。可换个条件查找，或点 新增住户 登记；已有花名册可在 数据导入 中导入"
         columns={householdColumns}

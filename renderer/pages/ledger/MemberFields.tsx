@@ -2,7 +2,10 @@
 import { DeleteOutlined } from '@ant-design/icons';
 import { Button, Col, Form, Input, Row, Select, Tooltip } from 'antd';
 
+import { FIELDS as F } from '../../../shared/domain/fields';
 import { DISABILITY_TYPES, RELATIONS } from '../../../shared/domain/registry';
+import { valueOptions } from '../../components/options';
+import { required } from '../../components/rules';
 import { IdNumberField } from './IdNumberField';
 
 export function MemberFields({
@@ -21,11 +24,7 @@ export function MemberFields({
   return (
     <Row gutter={12}>
       <Col span={4}>
-        <Form.Item
-          name={p('name')}
-          label={isHead ? '户主姓名' : '姓名'}
-          rules={[{ required: true, message: '请填写姓名' }]}
-        >
+        <Form.Item name={p('name')} label={isHead ? '户主姓名' : '姓名'} rules={required(F.name)}>
           <Input maxLength={60} autoComplete="off" />
         </Form.Item>
       </Col>
@@ -33,7 +32,7 @@ export function MemberFields({
         <IdNumberField name={p('idNumber')} listPath={listPath} />
       </Col>
       <Col span={3}>
-        <Form.Item name={p('relation')} label="与户主关系" rules={[{ required: true, message: '请选择与户主关系' }]}>
+        <Form.Item name={p('relation')} label="与户主关系" rules={required(F.relation)}>
           <Select
             disabled={isHead}
             showSearch
@@ -48,7 +47,7 @@ export function MemberFields({
       </Col>
       <Col span={3}>
         <Form.Item name={p('disabilityType')} label="残疾类别">
-          <Select allowClear showSearch options={DISABILITY_TYPES.map((t) => ({ value: t, label: t }))} />
+          <Select allowClear showSearch options={valueOptions(DISABILITY_TYPES)} />
         </Form.Item>
       </Col>
       <Col span={2}>

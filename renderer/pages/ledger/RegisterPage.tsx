@@ -7,7 +7,9 @@ import type { Input as In } from '../../../shared/contract';
 import { call } from '../../api';
 import { FormProblemAlert } from '../../components/FormProblemAlert';
 import { type FormProblem, showResultError } from '../../components/forms';
+import { namedOptions } from '../../components/options';
 import { go } from '../../components/router';
+import { choose } from '../../components/rules';
 import { useLookups } from '../../components/useLookups';
 import { MemberFields } from './MemberFields';
 
@@ -60,13 +62,8 @@ export function RegisterPage() {
         <Card size="small" title="户籍与成员" style={{ marginBottom: 16 }}>
           <Row gutter={12}>
             <Col span={6}>
-              <Form.Item name="areaId" label="村/社区" rules={[{ required: true, message: '请选择村/社区' }]}>
-                <Select
-                  ref={areaSelect}
-                  showSearch
-                  optionFilterProp="label"
-                  options={areas.map((a) => ({ value: a.id, label: a.name }))}
-                />
+              <Form.Item name="areaId" label="村/社区" rules={choose('村/社区')}>
+                <Select ref={areaSelect} showSearch optionFilterProp="label" options={namedOptions(areas, 'id')} />
               </Form.Item>
             </Col>
           </Row>
@@ -105,7 +102,7 @@ export function RegisterPage() {
                   mode="multiple"
                   showSearch
                   optionFilterProp="label"
-                  options={categories.map((c) => ({ value: c.code, label: c.name }))}
+                  options={namedOptions(categories, 'code')}
                 />
               </Form.Item>
             </Col>

@@ -11,7 +11,10 @@ import { FormDialog } from '../../components/FormDialog';
 import { type FormProblem, showResultError } from '../../components/forms';
 import { HouseholdSelect } from '../../components/HouseholdSelect';
 import { LedgerGrid, type PageRequest } from '../../components/LedgerGrid';
+import { openRow } from '../../components/openRow';
+import { labelOptions } from '../../components/options';
 import { go } from '../../components/router';
+import { choose } from '../../components/rules';
 import { today } from '../../components/today';
 import { useRecord } from '../../components/useRecord';
 import { visitColumns } from './columns';
@@ -41,17 +44,13 @@ function PairHousehold({ cadreId, onDone }: { cadreId: number; onDone: () => voi
       onCancel={onDone}
       initialValues={{ role: 'primary', fromDate: today() }}
     >
-      <Form.Item
-        name="householdId"
-        label="住户（姓名、拼音首字母或身份证后四位）"
-        rules={[{ required: true, message: '请选择住户' }]}
-      >
+      <Form.Item name="householdId" label="住户（姓名、拼音首字母或身份证后四位）" rules={choose('住户')}>
         <HouseholdSelect autoFocus />
       </Form.Item>
       <Form.Item name="role" label="身份">
-        <Radio.Group options={Object.entries(PAIRING_ROLES).map(([value, label]) => ({ value, label }))} />
+        <Radio.Group options={labelOptions(PAIRING_ROLES)} />
       </Form.Item>
-      <Form.Item name="fromDate" label="结对日期" rules={[{ required: true, message: '请选择结对日期' }]}>
+      <Form.Item name="fromDate" label="结对日期" rules={choose('结对日期')}>
         <DatePicker />
       </Form.Item>
       <div className="muted">这户同一身份已有帮扶干部时，原结对在新结对日期的前一天结束，记入历史。</div>
@@ -104,7 +103,7 @@ export function CadrePage({ id }: { id: number }) {
           size="small"
           pagination={false}
           dataSource={c.pairings}
-          onRow={(p) => ({ onDoubleClick: () => go(`/ledger/household/${p.householdId}?tab=pairings`) })}
+          onRow={openRow((p) => go(`/ledger/household/${p.householdId}?tab=pairings`))}
           columns={[
             {
               title: '户主',

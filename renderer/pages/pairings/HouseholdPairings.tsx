@@ -5,13 +5,16 @@ import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, Radio, Selec
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 
+import { FIELDS as F } from '../../../shared/domain/fields';
 import { PAIRING_ROLES, VISIT_MODES } from '../../../shared/domain/pairings';
 import type { CadreRow, HouseholdPairings as Pairings, PairingRow, VisitRow } from '../../../shared/schemas/pairings';
 import { call } from '../../api';
 import { FormDialog } from '../../components/FormDialog';
 import { type FormProblem, showResultError } from '../../components/forms';
 import { LedgerGrid, type PageRequest } from '../../components/LedgerGrid';
+import { labelOptions } from '../../components/options';
 import { go } from '../../components/router';
+import { choose, fill, required } from '../../components/rules';
 import { outside, today, todayText } from '../../components/today';
 import { visitColumns } from './columns';
 
@@ -199,7 +202,7 @@ export function HouseholdPairings({
       >
         {dialog === 'pair' ? (
           <>
-            <Form.Item name="cadreId" label="帮扶干部" rules={[{ required: true, message: '请选择帮扶干部' }]}>
+            <Form.Item name="cadreId" label="帮扶干部" rules={choose('帮扶干部')}>
               <Select
                 showSearch
                 optionFilterProp="label"
@@ -210,9 +213,9 @@ export function HouseholdPairings({
               />
             </Form.Item>
             <Form.Item name="role" label="身份">
-              <Radio.Group options={Object.entries(PAIRING_ROLES).map(([value, label]) => ({ value, label }))} />
+              <Radio.Group options={labelOptions(PAIRING_ROLES)} />
             </Form.Item>
-            <Form.Item name="fromDate" label="结对日期" rules={[{ required: true, message: '请选择结对日期' }]}>
+            <Form.Item name="fromDate" label="结对日期" rules={choose('结对日期')}>
               <DatePicker disabledDate={outside(registeredOn, todayText())} />
             </Form.Item>
             <div className="muted">同一身份已有帮扶干部时，原结对在新结对日期的前一天结束，记入历史。</div>
@@ -220,17 +223,17 @@ export function HouseholdPairings({
         ) : (
           <>
             <Space size="large" wrap>
-              <Form.Item name="visitedOn" label="走访日期" rules={[{ required: true, message: '请选择走访日期' }]}>
+              <Form.Item name="visitedOn" label="走访日期" rules={choose('走访日期')}>
                 <DatePicker disabledDate={outside(registeredOn, todayText())} />
               </Form.Item>
               <Form.Item name="mode" label="方式">
-                <Radio.Group options={Object.entries(VISIT_MODES).map(([value, label]) => ({ value, label }))} />
+                <Radio.Group options={labelOptions(VISIT_MODES)} />
               </Form.Item>
-              <Form.Item name="cadreId" label="帮扶干部" rules={[{ required: true, message: '请选择帮扶干部' }]}>
+              <Form.Item name="cadreId" label="帮扶干部" rules={choose('帮扶干部')}>
                 <Select style={{ width: 200 }} options={paired} />
               </Form.Item>
             </Space>
-            <Form.Item name="findings" label="了解的情况" rules={[{ required: true, message: '请填写了解的情况' }]}>
+            <Form.Item name="findings" label="了解的情况" rules={required(F.visitFindings)}>
               <Input.TextArea rows={2} maxLength={1000} />
             </Form.Item>
             <Form.Item name="actions" label="开展的帮扶">
@@ -241,7 +244,7 @@ export function HouseholdPairings({
                 <Form.Item label="反映的问题">
                   {fields.map((f) => (
                     <Space key={f.key} style={{ display: 'flex' }}>
-                      <Form.Item name={[f.name, 'description']} rules={[{ required: true, message: '请填写问题' }]}>
+                      <Form.Item name={[f.name, 'description']} rules={fill('问题')}>
                         <Input style={{ width: 480 }} maxLength={200} aria-label={`问题${f.name + 1}`} />
                       </Form.Item>
                       <MinusCircleOutlined onClick={() => remove(f.name)} />
@@ -258,20 +261,16 @@ export function HouseholdPairings({
                 <Form.Item label="帮扶物资">
                   {fields.map((f) => (
                     <Space key={f.key} style={{ display: 'flex' }} align="start">
-                      <Form.Item name={[f.name, 'item']} rules={[{ required: true, message: '请填写物资' }]}>
+                      <Form.Item name={[f.name, 'item']} rules={fill('物资')}>
                         <Input placeholder="物资，如 大米" style={{ width: 160 }} aria-label={`物资${f.name + 1}`} />
                       </Form.Item>
-                      <Form.Item
-                        name={[f.name, 'quantity']}
-                        initialValue={1}
-                        rules={[{ required: true, message: '请填写数量' }]}
-                      >
+                      <Form.Item name={[f.name, 'quantity']} initialValue={1} rules={required(F.aidQuantity)}>
                         <InputNumber min={1} style={{ width: 90 }} aria-label={`物资${f.name + 1}数量`} />
                       </Form.Item>
                       <Form.Item name={[f.name, 'unit']}>
                         <Input placeholder="单位" style={{ width: 70 }} aria-label={`物资${f.name + 1}单位`} />
                       </Form.Item>
-                      <Form.Item name={[f.name, 'value']} rules={[{ required: true, message: '请填写价值' }]}>
+                      <Form.Item name={[f.name, 'value']} rules={required(F.aidValue)}>
                         <Input placeholder="价值（元）" style={{ width: 120 }} aria-label={`物资${f.name + 1}价值`} />
                       </Form.Item>
                       <MinusCircleOutlined style={{ marginTop: 8 }} onClick={() => remove(f.name)} />

@@ -1,21 +1,25 @@
 // 结对帮扶: cadres (with their overdue visits), households without a cadre, a year's visits, every overdue visit,
 // visit cadence.
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Checkbox, DatePicker, Form, Input, InputNumber, Select, Space, Switch, Table, Tabs } from 'antd';
+import { Button, DatePicker, Form, Input, InputNumber, Select, Space, Switch, Table, Tabs } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 
+import { FIELDS as F } from '../../../shared/domain/fields';
 import { formatYuan } from '../../../shared/domain/money';
 import { SERVER_KINDS, type ServerKind } from '../../../shared/domain/service';
 import type { CadreRow, VisitDue, VisitRow } from '../../../shared/schemas/pairings';
 import type { SessionState } from '../../../shared/schemas/staff';
 import { call } from '../../api';
-import { AreaFilter } from '../../components/filters';
+import { AreaFilter, CheckFilter, FilterBar, SearchFilter, SelectFilter } from '../../components/filters';
 import { FormDialog } from '../../components/FormDialog';
 import { FormProblemAlert } from '../../components/FormProblemAlert';
 import { type FormProblem, showResultError } from '../../components/forms';
 import { LedgerGrid, type PageRequest } from '../../components/LedgerGrid';
+import { openRow } from '../../components/openRow';
+import { labelOptions, valueOptions } from '../../components/options';
 import { go } from '../../components/router';
+import { choose, required } from '../../components/rules';
 import { recentYears, today } from '../../components/today';
 import { useChoices } from '../../components/useLookups';
 import { useYearFigure, YearFigureTag } from '../../components/yearFigure';
@@ -59,23 +63,20 @@ export function CadreForm({
       }
     >
       <Space size="middle" align="start">
-        <Form.Item name="name" label="姓名" rules={[{ required: true, message: '请填写姓名' }]}>
+        <Form.Item name="name" label="姓名" rules={required(F.name)}>
           <Input maxLength={20} autoFocus />
         </Form.Item>
         <Form.Item name="kind" label="人员类型">
-          <Select
-            style={{ width: 150 }}
-            options={Object.entries(SERVER_KINDS).map(([value, label]) => ({ value, label }))}
-          />
+          <Select style={{ width: 150 }} options={labelOptions(SERVER_KINDS)} />
         </Form.Item>
       </Space>
       {kind === 'member' && (
         <Space size="middle" align="start">
-          <Form.Item name="reportedOn" label="到社区报到日期" rules={[{ required: true, message: '请选择报到日期' }]}>
+          <Form.Item name="reportedOn" label="到社区报到日期" rules={choose('报到日期')}>
             <DatePicker />
           </Form.Item>
-          <Form.Item name="post" label="认领的服务岗位" rules={[{ required: true, message: '请选择服务岗位' }]}>
-            <Select style={{ width: 150 }} options={posts.map((p) => ({ value: p, label: p }))} />
+          <Form.Item name="post" label="认领的服务岗位" rules={choose('服务岗位')}>
+            <Select style={{ width: 150 }} options={valueOptions(posts)} />
           </Form.Item>
         </Space>
       )}
@@ -117,31 +118,24 @@ function Cadres() {
   );
   return (
     <>
-      <Space style={{ marginBottom: 12 }}>
+      <FilterBar>
         {figure && <YearFigureTag label={`${figure.year}年结对帮扶的干部`} onClose={() => setFigure(undefined)} />}
-        <Input.Search
-          placeholder="姓名或拼音首字母"
-          allowClear
-          onSearch={setQ}
-          style={{ width: 220 }}
-          aria-label="搜索服务人员"
-        />
-        <Checkbox checked={unpaired} onChange={(e) => setUnpaired(e.target.checked)}>
+        <SearchFilter placeholder="姓名或拼音首字母" label="搜索服务人员" width={220} onSearch={setQ} />
+        <CheckFilter checked={unpaired} onChange={setUnpaired}>
           只看未结对的在岗干部
-        </Checkbox>
-        <Select
+        </CheckFilter>
+        <SelectFilter
+          name="人员类型"
           placeholder="全部类型"
-          allowClear
-          style={{ width: 140 }}
+          width={140}
           value={kind}
           onChange={setKind}
-          options={Object.entries(SERVER_KINDS).map(([value, label]) => ({ value, label }))}
-          aria-label="人员类型筛选"
+          options={labelOptions(SERVER_KINDS)}
         />
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
           新增服务人员
         </Button>
-      </Space>
+      </FilterBar>
       <LedgerGrid<CadreRow>
         empty="还没有服务人员。点 新增服务人员 登记机关干部、村（社区）干部、在职党员、网格员或志愿者，再到住户页面结对"
         columns={cadreColumns}
@@ -164,7 +158,9 @@ function Unpaired() {
   );
   return (
     <>
-      <AreaFilter value={areaId} onChange={setArea} style={{ marginBottom: 12 }} />
+      <FilterBar>
+        <AreaFilter value={areaId} onChange={setArea} />
+      </FilterBar>
       <LedgerGrid<{ id: number; head: string; area: string; phone: string }>
         empty="困难户都已结对"
         columns={[
@@ -191,13 +187,17 @@ function Visits() {
   );
   return (
     <>
-      <Select
-        style={{ width: 120, marginBottom: 12 }}
-        value={year}
-        onChange={setYear}
-        options={recentYears().map((y) => ({ value: y, label: `${y}年` }))}
-        aria-label="走访年度"
-      />
+      <FilterBar>
+        <SelectFilter
+          name="年度"
+          label="走访年度"
+          required
+          width={120}
+          value={year}
+          onChange={(y) => y && setYear(y)}
+          options={valueOptions(recentYears(), (y) => `${y}年`)}
+        />
+      </FilterBar>
       <LedgerGrid<VisitRow>
         empty="还没有走访记录。在住户或干部页面点 登记走访"
         columns={visitColumns}
@@ -221,7 +221,7 @@ export function OverdueVisits({ cadreId }: { cadreId?: number }) {
       dataSource={rows ?? []}
       pagination={{ pageSize: 20 }}
       locale={{ emptyText: '没有超期未走访的户' }}
-      onRow={(d) => ({ onDoubleClick: () => go(`/ledger/household/${d.householdId}?tab=pairings`) })}
+      onRow={openRow((d) => go(`/ledger/household/${d.householdId}?tab=pairings`))}
       columns={[
         {
           title: '户主',

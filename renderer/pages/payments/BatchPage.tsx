@@ -4,6 +4,7 @@ import { DownloadOutlined, PrinterOutlined, UploadOutlined } from '@ant-design/i
 import { App, Button, Card, Descriptions, Form, Input, Result, Space, Tag } from 'antd';
 import { useCallback, useState } from 'react';
 
+import { FIELDS as F } from '../../../shared/domain/fields';
 import { amountInWords, formatYuan } from '../../../shared/domain/money';
 import { BATCH_STATES } from '../../../shared/domain/payments';
 import type { BatchLine, BatchRow } from '../../../shared/schemas/payments';
@@ -11,11 +12,12 @@ import type { SessionState } from '../../../shared/schemas/staff';
 import { call } from '../../api';
 import { downloadBase64, XLSX } from '../../components/download';
 import { FileButton } from '../../components/FileButton';
-import { AreaFilter } from '../../components/filters';
+import { AreaFilter, FilterBar } from '../../components/filters';
 import { FormDialog } from '../../components/FormDialog';
 import { type FormProblem, showResultError } from '../../components/forms';
 import { LedgerGrid, type PageRequest } from '../../components/LedgerGrid';
 import { go } from '../../components/router';
+import { fill, required } from '../../components/rules';
 import { useRecord } from '../../components/useRecord';
 import { lineColumns } from './columns';
 
@@ -173,10 +175,10 @@ export function BatchPage({ id, session }: { id: number; session: SessionState }
           </div>
         )}
       </Card>
-      <Space style={{ marginBottom: 8 }}>
+      <FilterBar style={{ marginBottom: 8 }}>
         <AreaFilter value={areaId} onChange={setArea} />
-        {b.state === 'draft' && <span className="muted">双击一行可剔除或恢复</span>}
-      </Space>
+        {b.state === 'draft' && <span className="muted">双击一行或按回车可剔除或恢复</span>}
+      </FilterBar>
       <LedgerGrid<BatchLine>
         empty="这个批次没有发放行"
         columns={lineColumns}
@@ -196,7 +198,7 @@ export function BatchPage({ id, session }: { id: number; session: SessionState }
         {line?.excludedReason ? (
           <p>剔除原因：{line.excludedReason}。恢复后这一行将随本批次发放。</p>
         ) : (
-          <Form.Item name="reason" label="剔除原因" rules={[{ required: true, message: '请填写剔除原因' }]}>
+          <Form.Item name="reason" label="剔除原因" rules={required(F.excludeReason)}>
             <Input maxLength={100} autoFocus />
           </Form.Item>
         )}
@@ -211,7 +213,7 @@ export function BatchPage({ id, session }: { id: number; session: SessionState }
         onFinish={cancel}
         onCancel={() => setCancelling(false)}
       >
-        <Form.Item name="reason" label="作废原因" rules={[{ required: true, message: '请填写作废原因' }]}>
+        <Form.Item name="reason" label="作废原因" rules={fill('作废原因')}>
           <Input maxLength={200} />
         </Form.Item>
       </FormDialog>

@@ -6,10 +6,13 @@ import { useCallback, useState } from 'react';
 import { BATCH_STATES, type BatchState } from '../../../shared/domain/payments';
 import type { BatchRow } from '../../../shared/schemas/payments';
 import { call } from '../../api';
+import { FilterBar, SelectFilter } from '../../components/filters';
 import { FormDialog } from '../../components/FormDialog';
 import { type FormProblem, showResultError } from '../../components/forms';
 import { LedgerGrid, type PageRequest } from '../../components/LedgerGrid';
+import { labelOptions, namedOptions, valueOptions } from '../../components/options';
 import { go } from '../../components/router';
+import { choose } from '../../components/rules';
 import { monthRange, today } from '../../components/today';
 import { useReliefKinds } from '../applications/ApplicationsPage';
 import { batchColumns } from './columns';
@@ -31,15 +34,14 @@ export function Batches() {
   };
   return (
     <>
-      <div style={{ display: 'flex', gap: 8, marginBottom: 12 }}>
-        <Select
+      <FilterBar>
+        <SelectFilter
+          name="批次状态"
           placeholder="状态"
-          allowClear
-          style={{ width: 120 }}
+          width={120}
           value={state}
           onChange={setState}
-          options={Object.entries(BATCH_STATES).map(([value, label]) => ({ value, label }))}
-          aria-label="批次状态筛选"
+          options={labelOptions(BATCH_STATES)}
         />
         <Button
           type="primary"
@@ -48,7 +50,7 @@ export function Batches() {
         >
           新建发放批次
         </Button>
-      </div>
+      </FilterBar>
       <LedgerGrid<BatchRow>
         empty="还没有发放批次。按月发放的待遇登记后，点 生成本月批次"
         columns={batchColumns}
@@ -66,12 +68,12 @@ export function Batches() {
         onCancel={() => setMaking(false)}
         initialValues={{ month: today().format('YYYY-MM') }}
       >
-        <Form.Item name="month" label="发放月份" rules={[{ required: true, message: '请选择发放月份' }]}>
+        <Form.Item name="month" label="发放月份" rules={choose('发放月份')}>
           {/* Main refuses a month more than one ahead. */}
-          <Select options={monthRange(1, -12).map((m) => ({ value: m, label: m }))} />
+          <Select options={valueOptions(monthRange(1, -12))} />
         </Form.Item>
         <Form.Item name="kindCode" label="救助类别（不选则包括全部按月发放的类别）">
-          <Select allowClear options={kinds.map((k) => ({ value: k.code, label: k.name }))} />
+          <Select allowClear options={namedOptions(kinds, 'code')} />
         </Form.Item>
         <div className="muted">
           名单包括该月所有在发的待遇，以及此前银行退回、尚未补发的月份。没有一卡通账号或已退出台账的户自动列为剔除，可在名单中查看。

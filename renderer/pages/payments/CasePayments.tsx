@@ -4,6 +4,7 @@ import { Button, Card, DatePicker, Form, Input, Radio, Select, Table } from 'ant
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 
+import { FIELDS as F } from '../../../shared/domain/fields';
 import { formatYuan } from '../../../shared/domain/money';
 import { METHODS, voucherNo } from '../../../shared/domain/payments';
 import type { ApplicationDetail } from '../../../shared/schemas/applications';
@@ -11,7 +12,10 @@ import type { CasePayments as Payments, PaymentRow } from '../../../shared/schem
 import { call } from '../../api';
 import { FormDialog } from '../../components/FormDialog';
 import { type FormProblem, showResultError } from '../../components/forms';
+import { openRow } from '../../components/openRow';
+import { valueOptions } from '../../components/options';
 import { go } from '../../components/router';
+import { choose, required } from '../../components/rules';
 import { monthRange, today } from '../../components/today';
 import { reversalText } from './columns';
 
@@ -83,7 +87,7 @@ export function CasePayments({ a, onChange }: { a: ApplicationDetail; onChange: 
         pagination={false}
         dataSource={c.payments}
         locale={{ emptyText: '还没有发放记录' }}
-        onRow={(p) => ({ onDoubleClick: () => go(`/payments/record/${p.id}`) })}
+        onRow={openRow((p) => go(`/payments/record/${p.id}`))}
         columns={[
           {
             title: '凭证号',
@@ -121,7 +125,7 @@ export function CasePayments({ a, onChange }: { a: ApplicationDetail; onChange: 
             <Form.Item
               name="amount"
               label="发放金额（元）"
-              rules={[{ required: true, message: '请填写金额' }]}
+              rules={required(F.amount)}
               extra={`最多 ${formatYuan(c.remainingFen)} 元`}
             >
               <Input autoFocus />
@@ -134,7 +138,7 @@ export function CasePayments({ a, onChange }: { a: ApplicationDetail; onChange: 
                 }))}
               />
             </Form.Item>
-            <Form.Item name="paidOn" label="发放日期" rules={[{ required: true, message: '请选择发放日期' }]}>
+            <Form.Item name="paidOn" label="发放日期" rules={choose('发放日期')}>
               <DatePicker />
             </Form.Item>
             <Form.Item name="note" label="备注">
@@ -144,15 +148,11 @@ export function CasePayments({ a, onChange }: { a: ApplicationDetail; onChange: 
         ) : (
           <>
             <p>每月金额为批准金额 {formatYuan(c.approvedFen ?? 0)} 元，由每月的发放批次转入本户一卡通账号。</p>
-            <Form.Item name="startMonth" label="起发月份" rules={[{ required: true, message: '请选择起发月份' }]}>
-              <Select placeholder="请选择月份" options={monthRange(-6, 23).map((m) => ({ value: m, label: m }))} />
+            <Form.Item name="startMonth" label="起发月份" rules={choose('起发月份')}>
+              <Select placeholder="请选择月份" options={valueOptions(monthRange(-6, 23))} />
             </Form.Item>
             <Form.Item name="endMonth" label="停发月份（不填则长期发放）">
-              <Select
-                allowClear
-                placeholder="不填则长期发放"
-                options={monthRange(-6, 23).map((m) => ({ value: m, label: m }))}
-              />
+              <Select allowClear placeholder="不填则长期发放" options={valueOptions(monthRange(-6, 23))} />
             </Form.Item>
           </>
         )}

@@ -8,6 +8,8 @@ import type { SessionState } from '../../../shared/schemas/staff';
 import { call } from '../../api';
 import { FormDialog } from '../../components/FormDialog';
 import { type FormProblem, showResultError } from '../../components/forms';
+import { valueOptions } from '../../components/options';
+import { choose, fill } from '../../components/rules';
 import { monthRange, today } from '../../components/today';
 
 type Closed = { month: string; closedBy: string; closedAt: string };
@@ -81,12 +83,12 @@ export function ClosedMonths({ session }: { session: SessionState }) {
         initialValues={{ month: today().subtract(1, 'month').format('YYYY-MM') }}
       >
         {reopening ? (
-          <Form.Item name="reason" label="反结账原因" rules={[{ required: true, message: '请填写反结账原因' }]}>
+          <Form.Item name="reason" label="反结账原因" rules={fill('反结账原因')}>
             <Input.TextArea rows={2} maxLength={200} />
           </Form.Item>
         ) : (
-          <Form.Item name="month" label="结账月份" rules={[{ required: true, message: '请选择结账月份' }]}>
-            <Select options={monthRange(0, -11).map((m) => ({ value: m, label: m }))} />
+          <Form.Item name="month" label="结账月份" rules={choose('结账月份')}>
+            <Select options={valueOptions(monthRange(0, -11))} />
           </Form.Item>
         )}
       </FormDialog>

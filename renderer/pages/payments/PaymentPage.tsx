@@ -3,6 +3,7 @@ import { PrinterOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Form, Input, Result, Space, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 
+import { FIELDS as F } from '../../../shared/domain/fields';
 import { amountInWords, formatYuan } from '../../../shared/domain/money';
 import { METHODS, voucherNo } from '../../../shared/domain/payments';
 import type { SessionState } from '../../../shared/schemas/staff';
@@ -10,6 +11,7 @@ import { call } from '../../api';
 import { FormDialog } from '../../components/FormDialog';
 import { type FormProblem, showResultError } from '../../components/forms';
 import { go } from '../../components/router';
+import { required } from '../../components/rules';
 import { useRecord } from '../../components/useRecord';
 import { reversalText } from './columns';
 
@@ -107,7 +109,7 @@ export function PaymentPage({ id, session }: { id: number; session: SessionState
           </p>
         }
       >
-        <Form.Item name="reason" label="冲正原因" rules={[{ required: true, message: '请填写冲正原因' }]}>
+        <Form.Item name="reason" label="冲正原因" rules={required(F.reverseReason)}>
           <Input maxLength={200} autoFocus />
         </Form.Item>
       </FormDialog>

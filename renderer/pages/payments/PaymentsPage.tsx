@@ -1,5 +1,5 @@
 // 补贴发放: the payments ledger (filters in SQL, net total of the filter), payroll batches, closed months, the check.
-import { Select, Space, Tabs } from 'antd';
+import { Tabs } from 'antd';
 import { useCallback, useState } from 'react';
 
 import { formatYuan } from '../../../shared/domain/money';
@@ -7,8 +7,9 @@ import { type Method, METHODS, REVERSAL_FILTERS } from '../../../shared/domain/p
 import type { PaymentRow } from '../../../shared/schemas/payments';
 import type { SessionState } from '../../../shared/schemas/staff';
 import { call } from '../../api';
-import { AreaFilter, KindFilter } from '../../components/filters';
+import { AreaFilter, FilterBar, KindFilter, SelectFilter } from '../../components/filters';
 import { LedgerGrid, type PageRequest } from '../../components/LedgerGrid';
+import { labelOptions, valueOptions } from '../../components/options';
 import { go } from '../../components/router';
 import { monthRange, recentYears, today } from '../../components/today';
 import { useReliefKinds } from '../applications/ApplicationsPage';
@@ -52,46 +53,40 @@ function PaymentLedger() {
   );
   return (
     <>
-      <Space style={{ marginBottom: 12 }} wrap>
-        <Select
-          placeholder="全部月份"
-          allowClear
-          style={{ width: 120 }}
+      <FilterBar>
+        <SelectFilter
+          name="月份"
+          width={120}
           value={month}
           onChange={(m) => (setMonth(m), m && setYear(undefined))}
-          options={monthRange(0, -35).map((m) => ({ value: m, label: m }))}
-          aria-label="月份筛选"
+          options={valueOptions(monthRange(0, -35))}
         />
-        <Select
-          placeholder="全部年度"
-          allowClear
-          style={{ width: 110 }}
+        <SelectFilter
+          name="年度"
+          width={110}
           value={year}
           onChange={(y) => (setYear(y), y && setMonth(undefined))}
-          options={recentYears().map((y) => ({ value: y, label: `${y}年` }))}
-          aria-label="年度筛选"
+          options={valueOptions(recentYears(), (y) => `${y}年`)}
         />
         <KindFilter value={kindCode} onChange={setKind} kinds={kinds} />
         <AreaFilter value={areaId} onChange={setArea} />
-        <Select
+        <SelectFilter
+          name="发放方式"
           placeholder="发放方式"
-          allowClear
-          style={{ width: 110 }}
+          width={110}
           value={method}
           onChange={setMethod}
-          options={Object.entries(METHODS).map(([value, label]) => ({ value, label }))}
-          aria-label="发放方式筛选"
+          options={labelOptions(METHODS)}
         />
-        <Select
+        <SelectFilter
+          name="冲正"
           placeholder="冲正情况"
-          allowClear
-          style={{ width: 170 }}
+          width={170}
           value={reversed}
           onChange={setReversed}
-          options={Object.entries(REVERSAL_FILTERS).map(([value, label]) => ({ value, label }))}
-          aria-label="冲正筛选"
+          options={labelOptions(REVERSAL_FILTERS)}
         />
-      </Space>
+      </FilterBar>
       <LedgerGrid<PaymentRow>
         empty="还没有发放记录。可在 救助申请 → 已审批 的案件中发放，或在 发放批次 中生成本月批次"
         columns={paymentColumns}

@@ -6,6 +6,7 @@ import { Alert, App, Button, Card, Select, Space, Spin } from 'antd';
 import { call } from '../../api';
 import { DOCX, downloadBase64, XLSX } from '../../components/download';
 import { MonthChart } from '../../components/MonthChart';
+import { valueOptions } from '../../components/options';
 import { go } from '../../components/router';
 import { recentYears, today } from '../../components/today';
 import { useRecord } from '../../components/useRecord';
@@ -36,7 +37,7 @@ export function ReportPage({ route }: { route: string }) {
           value={year}
           style={{ width: 120 }}
           onChange={(y) => go(`/reports?year=${y}`)}
-          options={recentYears().map((y) => ({ value: y, label: `${y}年` }))}
+          options={valueOptions(recentYears(), (y) => `${y}年`)}
           aria-label="年度"
         />
         <Button type="primary" icon={<PrinterOutlined />} onClick={() => go(`/print/report?year=${year}`)}>

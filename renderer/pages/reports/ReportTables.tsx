@@ -3,8 +3,9 @@
 import type { ReactNode } from 'react';
 
 import { formatWan, formatYuan } from '../../../shared/domain/money';
-import { type ApplicationTally, areaTotals, changeText, type RegistryChange } from '../../../shared/domain/reports';
+import { type ApplicationTally, areaTotals, type RegistryChange } from '../../../shared/domain/reports';
 import type { AnnualReport, ReportSections } from '../../../shared/schemas/reports';
+import { FiguresTable, KindFigures } from '../../components/FiguresTable';
 
 /** A year's sections beyond payments: the township's report, or the county's figures for one township. */
 export type YearSections = ReportSections & { year: number };
@@ -16,62 +17,15 @@ export type Drill = (
 ) => ReactNode;
 export const plain: Drill = (_, label) => label;
 
-const change = changeText;
-
 export function KindTable({ r, drill }: { r: AnnualReport; drill: Drill }) {
-  const n = (v: number) => v.toLocaleString('zh-CN');
   return (
-    <table className="report-table" data-testid="kind-table">
-      <thead>
-        <tr>
-          <th>救助类别</th>
-          <th>人数</th>
-          <th>户数</th>
-          <th>人次</th>
-          <th>金额（元）</th>
-          <th>金额（万元）</th>
-          <th>上年金额（元）</th>
-          <th>增减</th>
-        </tr>
-      </thead>
-      <tbody>
-        {r.byKind.map((k) => {
-          const f = { kindCode: k.kindCode, reversed: 'payments' as const };
-          return (
-            <tr key={k.kindCode}>
-              <td>{k.kind}</td>
-              <td className="num">{drill(f, n(k.persons))}</td>
-              <td className="num">{drill(f, n(k.households))}</td>
-              <td className="num">{drill(f, n(k.times))}</td>
-              <td className="num">{drill(f, formatYuan(k.fen))}</td>
-              <td className="num">{formatWan(k.fen)}</td>
-              <td className="num">{formatYuan(k.prevFen)}</td>
-              <td className="num">{change(k.fen, k.prevFen)}</td>
-            </tr>
-          );
-        })}
-        <tr className="sub">
-          <td>本年冲正</td>
-          <td />
-          <td />
-          <td className="num">{drill({ reversed: 'reversal' }, n(r.reversals.times))}</td>
-          <td className="num">{drill({ reversed: 'reversal' }, formatYuan(-r.reversals.fen))}</td>
-          <td className="num">{formatWan(-r.reversals.fen)}</td>
-          <td />
-          <td />
-        </tr>
-        <tr className="total">
-          <td>合计（净发放）</td>
-          <td className="num">{drill({ reversed: 'payments' }, n(r.total.persons))}</td>
-          <td className="num">{drill({ reversed: 'payments' }, n(r.total.households))}</td>
-          <td className="num">{drill({ reversed: 'payments' }, n(r.total.times))}</td>
-          <td className="num">{drill({}, formatYuan(r.netFen))}</td>
-          <td className="num">{formatWan(r.netFen)}</td>
-          <td className="num">{formatYuan(r.prevTotal.netFen)}</td>
-          <td className="num">{change(r.netFen, r.prevTotal.netFen)}</td>
-        </tr>
-      </tbody>
-    </table>
+    <KindFigures
+      testId="kind-table"
+      kinds={r.byKind}
+      reversals={r.reversals}
+      total={{ ...r.total, label: '合计（净发放）', fen: r.netFen, prevFen: r.prevTotal.netFen }}
+      drill={drill}
+    />
   );
 }
 
@@ -80,110 +34,69 @@ export function AreaTable({ r, drill }: { r: AnnualReport; drill: Drill }) {
   const cell = (areaId: number, kindCode: string) =>
     r.byAreaKind.find((x) => x.areaId === areaId && x.kindCode === kindCode);
   return (
-    <table className="report-table" data-testid="area-table">
-      <thead>
-        <tr>
-          <th>村/社区</th>
-          {kinds.map((k) => (
-            <th key={k.kindCode}>{k.kind}</th>
-          ))}
-          <th>合计</th>
-        </tr>
-      </thead>
-      <tbody>
-        {r.areas.map((a) => {
-          const cells = kinds.map((k) => cell(a.areaId, k.kindCode));
-          const fen = cells.reduce((s, c) => s + (c?.fen ?? 0), 0);
-          return (
-            <tr key={a.areaId}>
-              <td>{a.area}</td>
-              {cells.map((c, i) => (
-                <td key={kinds[i].kindCode} className="num">
-                  {c
-                    ? drill(
-                        { areaId: a.areaId, kindCode: kinds[i].kindCode, reversed: 'payments' },
-                        `${formatYuan(c.fen)}（${c.persons}人）`,
-                      )
-                    : '—'}
-                </td>
-              ))}
-              <td className="num">{drill({ areaId: a.areaId, reversed: 'payments' }, formatYuan(fen))}</td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <FiguresTable
+      testId="area-table"
+      head={['村/社区', ...kinds.map((k) => k.kind), '合计']}
+      rows={r.areas.map((a) => {
+        const cells = kinds.map((k) => cell(a.areaId, k.kindCode));
+        const fen = cells.reduce((s, c) => s + (c?.fen ?? 0), 0);
+        return {
+          key: a.areaId,
+          label: a.area,
+          cells: [
+            ...cells.map((c, i) =>
+              c
+                ? drill(
+                    { areaId: a.areaId, kindCode: kinds[i].kindCode, reversed: 'payments' },
+                    `${formatYuan(c.fen)}（${c.persons}人）`,
+                  )
+                : '—',
+            ),
+            drill({ areaId: a.areaId, reversed: 'payments' }, formatYuan(fen)),
+          ],
+        };
+      })}
+    />
   );
 }
 
 /** Each area's year, all kinds together: the A4 print's table (the matrix above is too wide for the page). */
 export function AreaTotalsTable({ r }: { r: AnnualReport }) {
   return (
-    <table className="report-table" data-testid="area-totals">
-      <thead>
-        <tr>
-          <th>村/社区</th>
-          <th>人次</th>
-          <th>金额（元）</th>
-          <th>金额（万元）</th>
-        </tr>
-      </thead>
-      <tbody>
-        {areaTotals(r).map((a) => (
-          <tr key={a.areaId}>
-            <td>{a.area}</td>
-            <td className="num">{a.times.toLocaleString('zh-CN')}</td>
-            <td className="num">{formatYuan(a.fen)}</td>
-            <td className="num">{formatWan(a.fen)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <FiguresTable
+      testId="area-totals"
+      head={['村/社区', '人次', '金额（元）', '金额（万元）']}
+      rows={areaTotals(r).map((a) => ({
+        key: a.areaId,
+        label: a.area,
+        cells: [a.times.toLocaleString('zh-CN'), formatYuan(a.fen), formatWan(a.fen)],
+      }))}
+    />
   );
 }
 
 export function MonthTable({ r, drill }: { r: AnnualReport; drill: Drill }) {
+  const payments = (m: { month: string }) => ({ month: m.month, reversed: 'payments' as const });
   return (
-    <table className="report-table months" data-testid="month-table">
-      <thead>
-        <tr>
-          <th>月份</th>
-          {r.byMonth.map((m) => (
-            <th key={m.month}>{Number(m.month.slice(5))}月</th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        <tr>
-          <td>人次</td>
-          {r.byMonth.map((m) => (
-            <td key={m.month} className="num">
-              {drill({ month: m.month, reversed: 'payments' }, m.times)}
-            </td>
-          ))}
-        </tr>
-        <tr>
-          <td>金额（元）</td>
-          {r.byMonth.map((m) => (
-            <td key={m.month} className="num">
-              {drill({ month: m.month, reversed: 'payments' }, formatYuan(m.fen))}
-            </td>
-          ))}
-        </tr>
-        <tr>
-          <td>冲正（元）</td>
-          {r.byMonth.map((m) => (
-            <td key={m.month} className="num">
-              {m.reversalFen ? drill({ month: m.month, reversed: 'reversal' }, formatYuan(-m.reversalFen)) : '—'}
-            </td>
-          ))}
-        </tr>
-      </tbody>
-    </table>
+    <FiguresTable
+      testId="month-table"
+      className="months"
+      head={['月份', ...r.byMonth.map((m) => `${Number(m.month.slice(5))}月`)]}
+      rows={[
+        { key: 'times', label: '人次', cells: r.byMonth.map((m) => drill(payments(m), m.times)) },
+        { key: 'fen', label: '金额（元）', cells: r.byMonth.map((m) => drill(payments(m), formatYuan(m.fen))) },
+        {
+          key: 'reversals',
+          label: '冲正（元）',
+          cells: r.byMonth.map((m) =>
+            m.reversalFen ? drill({ month: m.month, reversed: 'reversal' }, formatYuan(-m.reversalFen)) : '—',
+          ),
+        },
+      ]}
+    />
   );
 }
 
-/** Applications, registry and pairing; on the screen each number opens the grid of what it counts. */
 export function OtherFigures({ r, links = false }: { r: YearSections; links?: boolean }) {
   const a = r.applications;
   const p = r.pairing;

@@ -15,6 +15,7 @@ import {
 } from '../../../shared/domain/service';
 import type { YearFigures } from '../../../shared/schemas/reports';
 import type { FigureLine } from '../../../shared/schemas/service';
+import { FiguresTable } from '../../components/FiguresTable';
 import type { YearSections } from './ReportTables';
 
 type Dim = FigureDimension | 'person';
@@ -48,36 +49,18 @@ export function FigureTable<F extends string>({ s, dim, links }: { s: Section<F>
   };
   const label = (l: FigureLine<F>) => (dim === 'month' ? `${Number(l.key.slice(5))}月` : l.label);
   return (
-    <table className="report-table" data-testid={`${s.grid}-${dim}-table`}>
-      <thead>
-        <tr>
-          <th>{s.dims[dim]}</th>
-          {s.figures.map((f) => (
-            <th key={f}>{s.labels[f]}</th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {(s.data[LINES[dim]] ?? []).map((l) => (
-          <tr key={l.key}>
-            <td>{label(l)}</td>
-            {s.figures.map((f) => (
-              <td className="num" key={f}>
-                {cell(l, f, dim)}
-              </td>
-            ))}
-          </tr>
-        ))}
-        <tr className="total">
-          <td>合计</td>
-          {s.figures.map((f) => (
-            <td className="num" key={f}>
-              {cell(s.data.total, f, null)}
-            </td>
-          ))}
-        </tr>
-      </tbody>
-    </table>
+    <FiguresTable
+      testId={`${s.grid}-${dim}-table`}
+      head={[s.dims[dim], ...s.figures.map((f) => s.labels[f])]}
+      rows={[
+        ...(s.data[LINES[dim]] ?? []).map((l) => ({
+          key: l.key,
+          label: label(l),
+          cells: s.figures.map((f) => cell(l, f, dim)),
+        })),
+        { key: 'total', label: '合计', className: 'total', cells: s.figures.map((f) => cell(s.data.total, f, null)) },
+      ]}
+    />
   );
 }
 
@@ -131,33 +114,21 @@ export function ServiceFigures<F extends string>({
       key: 'server',
       label: '按服务人员',
       children: (
-        <table className="report-table" data-testid="wishes-server-table">
-          <thead>
-            <tr>
-              <th>服务人员</th>
-              <th>认领</th>
-              <th>实现</th>
-            </tr>
-          </thead>
-          <tbody>
-            {servers.byServer.map((x) => (
-              <tr key={x.cadreId}>
-                <td>{x.name}</td>
-                {(['claimed', 'fulfilled'] as const).map((f) => (
-                  <td className="num" key={f}>
-                    {links ? (
-                      <a href={`#/service/wishes?year=${s.year}&figure=${f}&server=${x.cadreId}&line=${x.name}`}>
-                        {x[f]}
-                      </a>
-                    ) : (
-                      x[f]
-                    )}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <FiguresTable
+          testId="wishes-server-table"
+          head={['服务人员', '认领', '实现']}
+          rows={servers.byServer.map((x) => ({
+            key: x.cadreId,
+            label: x.name,
+            cells: (['claimed', 'fulfilled'] as const).map((f) =>
+              links ? (
+                <a href={`#/service/wishes?year=${s.year}&figure=${f}&server=${x.cadreId}&line=${x.name}`}>{x[f]}</a>
+              ) : (
+                x[f]
+              ),
+            ),
+          }))}
+        />
       ),
     });
   return <Tabs size="small" items={items} />;

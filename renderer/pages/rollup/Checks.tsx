@@ -4,8 +4,10 @@
 import { Alert, Button, Drawer, Form, Input, Table, Tag } from 'antd';
 import { useState } from 'react';
 
+import { FIELDS as F } from '../../../shared/domain/fields';
 import type { CheckRow } from '../../../shared/schemas/rollup';
 import { FormDialog } from '../../components/FormDialog';
+import { required } from '../../components/rules';
 import { useFormCall } from '../../components/useFormCall';
 import { useRecord } from '../../components/useRecord';
 import { Notes } from './Notes';
@@ -84,7 +86,7 @@ export function Checks({ year, mayReveal }: { year: number; mayReveal: boolean }
         onFinish={(v) => revealing?.ref && reveal.submit({ ...revealing.ref, why: v.why })}
         intro={<p>查看会记入本单位和县级汇总库的审计日志（谁、何时、为何查看）。</p>}
       >
-        <Form.Item name="why" label="查看原因" rules={[{ required: true, message: '请写明查看原因' }]}>
+        <Form.Item name="why" label="查看原因" rules={required(F.revealWhy)}>
           <Input placeholder="例如：重复享受核查，需与乡镇核对" autoFocus />
         </Form.Item>
       </FormDialog>

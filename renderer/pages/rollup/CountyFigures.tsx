@@ -5,6 +5,8 @@ import { Alert, Select, Spin } from 'antd';
 
 import { formatWan, formatYuan } from '../../../shared/domain/money';
 import type { RollupLine, RollupYear } from '../../../shared/schemas/rollup';
+import { FiguresTable, KindFigures } from '../../components/FiguresTable';
+import { namedOptions } from '../../components/options';
 import { go } from '../../components/router';
 import { useRecord } from '../../components/useRecord';
 import { SectionCards } from '../reports/SectionCards';
@@ -23,7 +25,10 @@ export function CountyFigures({ year, code }: { year: number; code?: string }) {
         onChange={(c) => go(`/rollup/figures?year=${year}${c ? `&code=${c}` : ''}`)}
         options={[
           { value: '', label: '全县（各乡镇合计）' },
-          ...(towns.value ?? []).filter((t) => t.ledgerId).map((t) => ({ value: t.code, label: t.name })),
+          ...namedOptions(
+            (towns.value ?? []).filter((t) => t.ledgerId),
+            'code',
+          ),
         ]}
       />
       {error ? <Alert type="error" showIcon message={error.message} /> : !r ? <Spin /> : <YearTables r={r} />}
@@ -54,59 +59,23 @@ function YearTables({ r }: { r: RollupYear }) {
           `，本年冲正 ${n(r.reversals.times)} 笔 ${formatYuan(r.reversals.fen)} 元，净发放 ${formatYuan(net)} 元`}
         。{r.scope === '全县' && '人数、户数为各乡镇之和：同一人在两个乡镇领取，分别计数（见“跨乡镇核查”）。'}
       </p>
-      <table className="report-table" data-testid="rollup-kinds">
-        <thead>
-          <tr>
-            <th>救助类别</th>
-            <th>人数</th>
-            <th>户数</th>
-            <th>人次</th>
-            <th>金额（元）</th>
-            <th>金额（万元）</th>
-          </tr>
-        </thead>
-        <tbody>
-          {[...kinds, total].map((l) => (
-            <tr key={l.kindCode || 'all'}>
-              <td>{l.kind}</td>
-              <td className="num">{n(l.persons)}</td>
-              <td className="num">{n(l.households)}</td>
-              <td className="num">{n(l.times)}</td>
-              <td className="num">{formatYuan(l.fen)}</td>
-              <td className="num">{formatWan(l.fen)}</td>
-            </tr>
-          ))}
-          <tr>
-            <td>本年冲正</td>
-            <td />
-            <td />
-            <td className="num">{n(r.reversals.times)}</td>
-            <td className="num">-{formatYuan(r.reversals.fen)}</td>
-            <td className="num">-{formatWan(r.reversals.fen)}</td>
-          </tr>
-        </tbody>
-      </table>
+      <KindFigures
+        testId="rollup-kinds"
+        kinds={kinds}
+        reversals={r.reversals}
+        total={{ ...total, label: total.kind }}
+      />
       {areas.length > 0 && <AreaTable kinds={kinds} areas={areas} />}
-      <table className="report-table" data-testid="rollup-months" style={{ marginTop: 16 }}>
-        <thead>
-          <tr>
-            <th>月份</th>
-            <th>人次</th>
-            <th>发放金额（元）</th>
-            <th>冲正金额（元）</th>
-          </tr>
-        </thead>
-        <tbody>
-          {r.byMonth.map((m) => (
-            <tr key={m.month}>
-              <td>{m.month}</td>
-              <td className="num">{n(m.times)}</td>
-              <td className="num">{formatYuan(m.fen)}</td>
-              <td className="num">{m.reversalFen ? `-${formatYuan(m.reversalFen)}` : '0.00'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <FiguresTable
+        testId="rollup-months"
+        style={{ marginTop: 16 }}
+        head={['月份', '人次', '发放金额（元）', '冲正金额（元）']}
+        rows={r.byMonth.map((m) => ({
+          key: m.month,
+          label: m.month,
+          cells: [n(m.times), formatYuan(m.fen), m.reversalFen ? `-${formatYuan(m.reversalFen)}` : '0.00'],
+        }))}
+      />
       {r.sections && (
         <div style={{ marginTop: 16 }} data-testid="rollup-sections">
           <SectionCards r={{ ...r.sections, year: r.year }} links={false} />
@@ -122,29 +91,19 @@ function AreaTable({ kinds, areas }: { kinds: RollupLine[]; areas: RollupLine[] 
   const cell = (areaId: number, kindCode: string) =>
     areas.find((l) => l.areaId === areaId && l.kindCode === kindCode)?.fen ?? 0;
   return (
-    <table className="report-table" data-testid="rollup-areas" style={{ marginTop: 16 }}>
-      <thead>
-        <tr>
-          <th>村/社区</th>
-          {kinds.map((k) => (
-            <th key={k.kindCode}>{k.kind}（元）</th>
-          ))}
-          <th>合计（元）</th>
-        </tr>
-      </thead>
-      <tbody>
-        {names.map(([areaId, area]) => (
-          <tr key={areaId}>
-            <td style={{ whiteSpace: 'nowrap' }}>{area}</td>
-            {kinds.map((k) => (
-              <td key={k.kindCode} className="num">
-                {formatYuan(cell(areaId, k.kindCode))}
-              </td>
-            ))}
-            <td className="num">{formatYuan(kinds.reduce((s, k) => s + cell(areaId, k.kindCode), 0))}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <FiguresTable
+      testId="rollup-areas"
+      style={{ marginTop: 16 }}
+      head={['村/社区', ...kinds.map((k) => `${k.kind}（元）`), '合计（元）']}
+      rows={names.map(([areaId, area]) => ({
+        key: areaId,
+        label: area,
+        labelStyle: { whiteSpace: 'nowrap' },
+        cells: [
+          ...kinds.map((k) => formatYuan(cell(areaId, k.kindCode))),
+          formatYuan(kinds.reduce((s, k) => s + cell(areaId, k.kindCode), 0)),
+        ],
+      }))}
+    />
   );
 }

@@ -4,11 +4,13 @@ import { StopOutlined, UploadOutlined, UserAddOutlined } from '@ant-design/icons
 import { Alert, App, Button, Form, Input, Popconfirm, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 
+import { FIELDS as F } from '../../../shared/domain/fields';
 import type { TownshipRow } from '../../../shared/schemas/rollup';
 import { call } from '../../api';
 import { downloadBase64 } from '../../components/download';
 import { FileButton } from '../../components/FileButton';
 import { FormDialog } from '../../components/FormDialog';
+import { required } from '../../components/rules';
 import { today } from '../../components/today';
 import { useFormCall } from '../../components/useFormCall';
 import { useRecord } from '../../components/useRecord';
@@ -134,14 +136,10 @@ export function Enrolment({ admin }: { admin: boolean }) {
         onFinish={(v) => enrol.submit({ name: v.name, code: v.code, ...(v.url ? { url: v.url } : {}) })}
         intro={<p>登记文件内含该乡镇的上报密钥，只能载入一次；请当面或加密交给乡镇管理员。</p>}
       >
-        <Form.Item name="name" label="乡镇名称" rules={[{ required: true, message: '请填写乡镇名称' }]}>
+        <Form.Item name="name" label="乡镇名称" rules={required(F.townshipName)}>
           <Input placeholder="例如：青山镇" autoFocus />
         </Form.Item>
-        <Form.Item
-          name="code"
-          label="统计用区划代码（12 位）"
-          rules={[{ required: true, message: '请填写 12 位统计用区划代码' }]}
-        >
+        <Form.Item name="code" label="统计用区划代码（12 位）" rules={required(F.townshipCode)}>
           <Input maxLength={12} placeholder="例如：330122100000" />
         </Form.Item>
         <Form.Item name="url" label="上报地址（乡镇电脑连接县里数据库的地址，不填则用本机的地址）">

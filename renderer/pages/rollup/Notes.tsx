@@ -2,7 +2,9 @@
 // written (never edited); a note is about the county, or about one cross-township check (its topic).
 import { Alert, Button, Form, Input, List } from 'antd';
 
+import { FIELDS as F } from '../../../shared/domain/fields';
 import { FormProblemAlert } from '../../components/FormProblemAlert';
+import { required } from '../../components/rules';
 import { useFormCall } from '../../components/useFormCall';
 import { useRecord } from '../../components/useRecord';
 
@@ -18,7 +20,7 @@ export function Notes({ topic }: { topic: string }) {
     <>
       <FormProblemAlert problem={add.problem} />
       <Form form={form} layout="vertical" onFinish={(v) => add.submit({ township: null, topic, body: v.body })}>
-        <Form.Item name="body" label="新备注" rules={[{ required: true, message: '请填写备注' }]}>
+        <Form.Item name="body" label="新备注" rules={required(F.note)}>
           <Input.TextArea rows={3} maxLength={2000} showCount placeholder="核查情况、与乡镇沟通的结果等" />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={add.busy}>

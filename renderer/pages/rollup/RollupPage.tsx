@@ -3,6 +3,7 @@
 import { Select, Space, Tabs } from 'antd';
 
 import type { SessionState } from '../../../shared/schemas/staff';
+import { valueOptions } from '../../components/options';
 import { go } from '../../components/router';
 import { recentYears, today } from '../../components/today';
 import { Checks } from './Checks';
@@ -33,7 +34,7 @@ export function RollupPage({ session, route }: { session: SessionState; route: s
               value={year}
               style={{ width: 120 }}
               onChange={(y) => to(tab, y)}
-              options={recentYears().map((y) => ({ value: y, label: `${y}年` }))}
+              options={valueOptions(recentYears(), (y) => `${y}年`)}
               aria-label="年度"
             />
           </Space>

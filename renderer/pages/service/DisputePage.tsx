@@ -29,10 +29,13 @@ import {
   type Route,
   ROUTES,
 } from '../../../shared/domain/disputes';
+import { FIELDS as F } from '../../../shared/domain/fields';
 import { formatYuan } from '../../../shared/domain/money';
 import type { DisputeDetail, DisputeParty } from '../../../shared/schemas/disputes';
 import { call } from '../../api';
+import { labelOptions } from '../../components/options';
 import { go } from '../../components/router';
+import { choose, fill, required } from '../../components/rules';
 import { StepTimeline } from '../../components/StepTimeline';
 import { today } from '../../components/today';
 import { useRecord } from '../../components/useRecord';
@@ -55,20 +58,20 @@ function Session({ d, onDone }: { d: DisputeDetail; onDone: Done }) {
       onDone={onDone}
     >
       <Space size="middle" align="start">
-        <Form.Item name="heldOn" label="调解日期" rules={[{ required: true, message: '请选择调解日期' }]}>
+        <Form.Item name="heldOn" label="调解日期" rules={choose('调解日期')}>
           <DatePicker />
         </Form.Item>
-        <Form.Item name="place" label="调解地点" rules={[{ required: true, message: '请填写调解地点' }]}>
+        <Form.Item name="place" label="调解地点" rules={required(F.place)}>
           <Input maxLength={60} style={{ width: 200 }} />
         </Form.Item>
         <Form.Item name="recorder" label="记录人">
           <Input maxLength={20} style={{ width: 110 }} />
         </Form.Item>
       </Space>
-      <Form.Item name="attendees" label="参加人员" rules={[{ required: true, message: '请填写参加人员' }]}>
+      <Form.Item name="attendees" label="参加人员" rules={required(F.attendees)}>
         <Input maxLength={200} />
       </Form.Item>
-      <Form.Item name="statements" label="调解经过（各方陈述）" rules={[{ required: true, message: '请填写调解经过' }]}>
+      <Form.Item name="statements" label="调解经过（各方陈述）" rules={fill('调解经过')}>
         {area(5)}
       </Form.Item>
       <Form.Item name="proposal" label="调解意见（调解员提出的方案）">
@@ -121,7 +124,7 @@ function Conclude({ d, onDone }: { d: DisputeDetail; onDone: Done }) {
             ]}
           />
         </Form.Item>
-        <Form.Item name="concludedOn" label="办结日期" rules={[{ required: true, message: '请选择办结日期' }]}>
+        <Form.Item name="concludedOn" label="办结日期" rules={choose('办结日期')}>
           <DatePicker />
         </Form.Item>
       </Space>
@@ -129,7 +132,7 @@ function Conclude({ d, onDone }: { d: DisputeDetail; onDone: Done }) {
         <Form.Item
           name="terms"
           label="口头协议内容（人民调解法第二十八条：应记录协议内容）"
-          rules={[{ required: true, message: '请填写口头协议内容' }]}
+          rules={fill('口头协议内容')}
         >
           {area()}
         </Form.Item>
@@ -146,7 +149,7 @@ function Conclude({ d, onDone }: { d: DisputeDetail; onDone: Done }) {
             <Form.Item name="performance" label="履行方式、时限和地点">
               <Input.TextArea rows={2} maxLength={500} style={{ width: 420 }} />
             </Form.Item>
-            <Form.Item name="copies" label="协议书份数" rules={[{ required: true, message: '请填写份数' }]}>
+            <Form.Item name="copies" label="协议书份数" rules={fill('份数')}>
               <InputNumber min={2} max={10} precision={0} />
             </Form.Item>
           </Space>
@@ -154,17 +157,17 @@ function Conclude({ d, onDone }: { d: DisputeDetail; onDone: Done }) {
       )}
       {result === 'failed' && (
         <>
-          <Form.Item name="route" label="建议的解决途径" rules={[{ required: true, message: '请选择建议的解决途径' }]}>
-            <Radio.Group options={Object.entries(ROUTES).map(([value, label]) => ({ value, label }))} />
+          <Form.Item name="route" label="建议的解决途径" rules={required(F.route)}>
+            <Radio.Group options={labelOptions(ROUTES)} />
           </Form.Item>
-          <Form.Item name="note" label="调解不成的原因" rules={[{ required: true, message: '请填写调解不成的原因' }]}>
+          <Form.Item name="note" label="调解不成的原因" rules={required(F.failedReason)}>
             <Input maxLength={500} />
           </Form.Item>
         </>
       )}
       {result === 'transferred' && (
         <>
-          <Form.Item name="to" label="转交单位" rules={[{ required: true, message: '请填写转交单位' }]}>
+          <Form.Item name="to" label="转交单位" rules={required(F.referredTo)}>
             <Input maxLength={60} placeholder="如：县人民调解委员会、派出所、劳动监察大队" />
           </Form.Item>
           <Form.Item name="note" label="转交说明">
@@ -186,10 +189,10 @@ function FollowUp({ d, onDone }: { d: DisputeDetail; onDone: Done }) {
       send={(v) => call('disputes.followUp', { id: d.id, ...v, visitedOn: day(v.visitedOn), note: v.note ?? '' })}
       onDone={onDone}
     >
-      <Form.Item name="outcome" label="协议履行情况" rules={[{ required: true, message: '请选择履行情况' }]}>
-        <Radio.Group options={Object.entries(FOLLOWUPS).map(([value, label]) => ({ value, label }))} />
+      <Form.Item name="outcome" label="协议履行情况" rules={required(F.outcome)}>
+        <Radio.Group options={labelOptions(FOLLOWUPS)} />
       </Form.Item>
-      <Form.Item name="visitedOn" label="回访日期" rules={[{ required: true, message: '请选择回访日期' }]}>
+      <Form.Item name="visitedOn" label="回访日期" rules={choose('回访日期')}>
         <DatePicker />
       </Form.Item>
       <Form.Item name="note" label="回访情况">

@@ -13,14 +13,18 @@ import {
   type DisputeFigure,
   PARTY_ROLES,
 } from '../../../shared/domain/disputes';
+import { FIELDS as F } from '../../../shared/domain/fields';
 import { formatYuan } from '../../../shared/domain/money';
 import type { DisputeRow } from '../../../shared/schemas/disputes';
 import { call } from '../../api';
+import { FilterBar } from '../../components/filters';
 import { FormDialog } from '../../components/FormDialog';
 import { type FormProblem, showResultError } from '../../components/forms';
 import { HouseholdSelect } from '../../components/HouseholdSelect';
 import { LedgerGrid, type PageRequest } from '../../components/LedgerGrid';
+import { labelOptions, namedOptions, valueOptions } from '../../components/options';
 import { go } from '../../components/router';
+import { choose, fill, required } from '../../components/rules';
 import { ServerSelect } from '../../components/ServerSelect';
 import { today } from '../../components/today';
 import { useChoices, useLookups } from '../../components/useLookups';
@@ -49,13 +53,9 @@ function PartyLine({ n, remove, form }: { n: number; remove?: () => void; form: 
   return (
     <Space size={6} align="start" className="party-line" data-testid={`party-${n}`}>
       <Form.Item name={[n, 'role']} rules={[{ required: true, message: '请选择' }]}>
-        <Select
-          style={{ width: 100 }}
-          aria-label="当事人身份"
-          options={Object.entries(PARTY_ROLES).map(([value, label]) => ({ value, label }))}
-        />
+        <Select style={{ width: 100 }} aria-label="当事人身份" options={labelOptions(PARTY_ROLES)} />
       </Form.Item>
-      <Form.Item name={[n, 'name']} rules={[{ required: true, message: '请填写姓名' }]}>
+      <Form.Item name={[n, 'name']} rules={required(F.name)}>
         <Input placeholder="姓名" aria-label="当事人姓名" maxLength={20} style={{ width: 96 }} />
       </Form.Item>
       <Form.Item name={[n, 'idNumber']}>
@@ -121,17 +121,17 @@ function RegisterDispute({ onDone }: { onDone: (id?: number) => void }) {
       }}
     >
       <Space size="middle" align="start" wrap>
-        <Form.Item name="acceptedOn" label="受理日期" rules={[{ required: true, message: '请选择受理日期' }]}>
+        <Form.Item name="acceptedOn" label="受理日期" rules={choose('受理日期')}>
           <DatePicker />
         </Form.Item>
-        <Form.Item name="type" label="纠纷类型" rules={[{ required: true, message: '请选择纠纷类型' }]}>
-          <Select style={{ width: 140 }} options={disputeTypes.map((t) => ({ value: t, label: t }))} autoFocus />
+        <Form.Item name="type" label="纠纷类型" rules={required(F.disputeType)}>
+          <Select style={{ width: 140 }} options={valueOptions(disputeTypes)} autoFocus />
         </Form.Item>
-        <Form.Item name="areaId" label="村/社区" rules={[{ required: true, message: '请选择村/社区' }]}>
-          <Select style={{ width: 140 }} options={areas.map((a) => ({ value: a.id, label: a.name }))} />
+        <Form.Item name="areaId" label="村/社区" rules={choose('村/社区')}>
+          <Select style={{ width: 140 }} options={namedOptions(areas, 'id')} />
         </Form.Item>
         <Form.Item name="source" label="纠纷来源">
-          <Radio.Group options={Object.entries(DISPUTE_SOURCES).map(([value, label]) => ({ value, label }))} />
+          <Radio.Group options={labelOptions(DISPUTE_SOURCES)} />
         </Form.Item>
       </Space>
       <Form.Item label="当事人（申请人、被申请人各至少一人；身份证号可不填，列表中只显示后四位）">
@@ -157,21 +157,17 @@ function RegisterDispute({ onDone }: { onDone: (id?: number) => void }) {
         </Form.List>
       </Form.Item>
       <Space size="middle" align="start" wrap>
-        <Form.Item name="persons" label="涉及人数" rules={[{ required: true, message: '请填写涉及人数' }]}>
+        <Form.Item name="persons" label="涉及人数" rules={required(F.persons)}>
           <InputNumber min={2} precision={0} style={{ width: 100 }} />
         </Form.Item>
         <Form.Item name="amount" label="涉及金额（元，可不填）">
           <Input style={{ width: 150 }} maxLength={20} placeholder="如 3,500.00" />
         </Form.Item>
-        <Form.Item name="mediatorIds" label="调解员（服务人员）" rules={[{ required: true, message: '请选择调解员' }]}>
+        <Form.Item name="mediatorIds" label="调解员（服务人员）" rules={choose('调解员')}>
           <ServerSelect multiple aria-label="调解员" />
         </Form.Item>
       </Space>
-      <Form.Item
-        name="facts"
-        label="纠纷事实及争议事项"
-        rules={[{ required: true, message: '请填写纠纷事实及争议事项' }]}
-      >
+      <Form.Item name="facts" label="纠纷事实及争议事项" rules={fill('纠纷事实及争议事项')}>
         <Input.TextArea rows={3} maxLength={2000} showCount />
       </Form.Item>
     </FormDialog>
@@ -207,7 +203,7 @@ export function DisputesPage() {
   );
   return (
     <>
-      <Space style={{ marginBottom: 12 }} wrap>
+      <FilterBar>
         {unvisited && (
           <Tag color="orange" closable onClose={() => go('/service/disputes')}>
             达成协议后未回访
@@ -218,7 +214,7 @@ export function DisputesPage() {
           登记纠纷
         </Button>
         {exportButton}
-      </Space>
+      </FilterBar>
       <LedgerGrid<DisputeRow>
         empty="还没有矛盾纠纷。当事人申请、排查发现、上级交办或其他部门转来的纠纷，点 登记纠纷 记下"
         columns={disputeColumns}

@@ -4,6 +4,7 @@ import { Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, Radio
 import type dayjs from 'dayjs';
 import { useState } from 'react';
 
+import { FIELDS as F } from '../../../shared/domain/fields';
 import {
   REVISITS,
   SUGGESTION_CHANNELS,
@@ -13,6 +14,8 @@ import {
 } from '../../../shared/domain/service';
 import type { SuggestionDetail } from '../../../shared/schemas/service';
 import { call } from '../../api';
+import { labelOptions } from '../../components/options';
+import { choose, required } from '../../components/rules';
 import { StepTimeline } from '../../components/StepTimeline';
 import { today } from '../../components/today';
 import { useRecord } from '../../components/useRecord';
@@ -40,18 +43,14 @@ function Assign({ s, onDone }: { s: SuggestionDetail; onDone: Done }) {
       }
       onDone={onDone}
     >
-      <Form.Item name="handler" label="承办人或部门" rules={[{ required: true, message: '请填写承办人或部门' }]}>
+      <Form.Item name="handler" label="承办人或部门" rules={required(F.handler)}>
         <Input maxLength={40} autoFocus placeholder="如：村委会、城建办、派出所" />
       </Form.Item>
       <Space size="middle">
-        <Form.Item name="assignedOn" label="交办日期" rules={[{ required: true, message: '请选择交办日期' }]}>
+        <Form.Item name="assignedOn" label="交办日期" rules={choose('交办日期')}>
           <DatePicker />
         </Form.Item>
-        <Form.Item
-          name="workingDays"
-          label="办理时限（工作日）"
-          rules={[{ required: true, message: '请填写办理时限' }]}
-        >
+        <Form.Item name="workingDays" label="办理时限（工作日）" rules={required(F.timeLimitDays)}>
           <InputNumber min={1} max={60} />
         </Form.Item>
       </Space>
@@ -77,7 +76,7 @@ function Answer({ s, onDone }: { s: SuggestionDetail; onDone: Done }) {
       }
       onDone={onDone}
     >
-      <Form.Item name="answeredOn" label="答复日期" rules={[{ required: true, message: '请选择答复日期' }]}>
+      <Form.Item name="answeredOn" label="答复日期" rules={choose('答复日期')}>
         <DatePicker />
       </Form.Item>
       <AnswerFields />
@@ -102,10 +101,10 @@ function Revisit({ s, onDone }: { s: SuggestionDetail; onDone: Done }) {
       }
       onDone={onDone}
     >
-      <Form.Item name="revisit" label="群众是否满意" rules={[{ required: true, message: '请选择回访结果' }]}>
-        <Radio.Group options={Object.entries(REVISITS).map(([value, label]) => ({ value, label }))} />
+      <Form.Item name="revisit" label="群众是否满意" rules={required(F.revisit)}>
+        <Radio.Group options={labelOptions(REVISITS)} />
       </Form.Item>
-      <Form.Item name="revisitedOn" label="回访日期" rules={[{ required: true, message: '请选择回访日期' }]}>
+      <Form.Item name="revisitedOn" label="回访日期" rules={choose('回访日期')}>
         <DatePicker />
       </Form.Item>
       <Form.Item name="note" label="回访情况">

@@ -5,6 +5,7 @@ import { Button, DatePicker, Form, Input, Radio, Select, Space, Switch } from 'a
 import type dayjs from 'dayjs';
 import { useCallback, useState } from 'react';
 
+import { FIELDS as F } from '../../../shared/domain/fields';
 import {
   SUGGESTION_CHANNELS,
   SUGGESTION_FIGURE_LABELS,
@@ -14,11 +15,14 @@ import {
 } from '../../../shared/domain/service';
 import type { SuggestionRow } from '../../../shared/schemas/service';
 import { call } from '../../api';
+import { FilterBar } from '../../components/filters';
 import { FormDialog } from '../../components/FormDialog';
 import { type FormProblem, showResultError } from '../../components/forms';
 import { HouseholdSelect } from '../../components/HouseholdSelect';
 import { LedgerGrid, type PageRequest } from '../../components/LedgerGrid';
+import { labelOptions, namedOptions, valueOptions } from '../../components/options';
 import { go } from '../../components/router';
+import { choose, required } from '../../components/rules';
 import { ServerSelect } from '../../components/ServerSelect';
 import { today } from '../../components/today';
 import { useChoices, useLookups } from '../../components/useLookups';
@@ -43,11 +47,11 @@ export function AnswerFields({ prefix }: { prefix?: 'answerNow' }) {
   const name = (n: string) => (prefix ? [prefix, n] : n);
   return (
     <>
-      <Form.Item name={name('answer')} label="答复内容" rules={[{ required: true, message: '请填写答复内容' }]}>
+      <Form.Item name={name('answer')} label="答复内容" rules={required(F.answer)}>
         <Input.TextArea rows={3} maxLength={1000} />
       </Form.Item>
-      <Form.Item name={name('result')} label="办理结果" rules={[{ required: true, message: '请选择办理结果' }]}>
-        <Radio.Group options={Object.entries(SUGGESTION_RESULTS).map(([value, label]) => ({ value, label }))} />
+      <Form.Item name={name('result')} label="办理结果" rules={required(F.result)}>
+        <Radio.Group options={labelOptions(SUGGESTION_RESULTS)} />
       </Form.Item>
       <Form.Item name={name('resultReason')} label="部分解决或不能解决的原因">
         <Input maxLength={200} />
@@ -92,20 +96,20 @@ function RegisterSuggestion({ onDone }: { onDone: (id?: number) => void }) {
       onCancel={() => onDone()}
       initialValues={{ channel: 'counter', collectedOn: today(), now: false }}
     >
-      <Form.Item name="content" label="意见建议内容" rules={[{ required: true, message: '请填写意见建议内容' }]}>
+      <Form.Item name="content" label="意见建议内容" rules={required(F.suggestion)}>
         <Input.TextArea rows={3} maxLength={1000} showCount autoFocus />
       </Form.Item>
       <Form.Item name="channel" label="收集渠道">
-        <Radio.Group options={Object.entries(SUGGESTION_CHANNELS).map(([value, label]) => ({ value, label }))} />
+        <Radio.Group options={labelOptions(SUGGESTION_CHANNELS)} />
       </Form.Item>
       <Space size="middle" align="start" wrap>
-        <Form.Item name="category" label="类别" rules={[{ required: true, message: '请选择类别' }]}>
-          <Select style={{ width: 130 }} options={suggestionCategories.map((c) => ({ value: c, label: c }))} />
+        <Form.Item name="category" label="类别" rules={choose('类别')}>
+          <Select style={{ width: 130 }} options={valueOptions(suggestionCategories)} />
         </Form.Item>
-        <Form.Item name="areaId" label="村/社区" rules={[{ required: true, message: '请选择村/社区' }]}>
-          <Select style={{ width: 150 }} options={areas.map((a) => ({ value: a.id, label: a.name }))} />
+        <Form.Item name="areaId" label="村/社区" rules={choose('村/社区')}>
+          <Select style={{ width: 150 }} options={namedOptions(areas, 'id')} />
         </Form.Item>
-        <Form.Item name="collectedOn" label="收集日期" rules={[{ required: true, message: '请选择收集日期' }]}>
+        <Form.Item name="collectedOn" label="收集日期" rules={choose('收集日期')}>
           <DatePicker />
         </Form.Item>
       </Space>
@@ -149,13 +153,13 @@ export function SuggestionsPage() {
   );
   return (
     <>
-      <Space style={{ marginBottom: 12 }} wrap>
+      <FilterBar>
         {bar}
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
           登记意见建议
         </Button>
         {exportButton}
-      </Space>
+      </FilterBar>
       <LedgerGrid<SuggestionRow>
         empty="还没有意见建议。走访、座谈会、窗口、电话、12345 或微信群收集到的，点 登记意见建议 记下"
         columns={suggestionColumns}

@@ -4,11 +4,13 @@ import { Alert, Button, Card, DatePicker, Descriptions, Form, Input, Radio, Resu
 import dayjs from 'dayjs';
 import { useState } from 'react';
 
+import { FIELDS as F } from '../../../shared/domain/fields';
 import { formatYuan } from '../../../shared/domain/money';
 import { WISH_CHANNELS, WISH_STATES } from '../../../shared/domain/service';
 import type { WishDetail } from '../../../shared/schemas/service';
 import type { SessionState } from '../../../shared/schemas/staff';
 import { call } from '../../api';
+import { choose, fill, required } from '../../components/rules';
 import { ServerSelect } from '../../components/ServerSelect';
 import { StepTimeline } from '../../components/StepTimeline';
 import { today } from '../../components/today';
@@ -56,23 +58,19 @@ function Decide({ w, onDone }: { w: WishDetail; onDone: (w: WishDetail | null) =
           ]}
         />
       </Form.Item>
-      <Form.Item name="decidedOn" label="审定日期" rules={[{ required: true, message: '请选择审定日期' }]}>
+      <Form.Item name="decidedOn" label="审定日期" rules={choose('审定日期')}>
         <DatePicker />
       </Form.Item>
       {decision === 'decline' ? (
-        <Form.Item
-          name="reason"
-          label="不予采纳的原因（将告知群众）"
-          rules={[{ required: true, message: '请填写原因' }]}
-        >
+        <Form.Item name="reason" label="不予采纳的原因（将告知群众）" rules={fill('原因')}>
           <Input.TextArea rows={2} maxLength={200} autoFocus />
         </Form.Item>
       ) : (
         <>
-          <Form.Item name="standard" label="服务标准" rules={[{ required: true, message: '请填写服务标准' }]}>
+          <Form.Item name="standard" label="服务标准" rules={required(F.standard)}>
             <Input.TextArea rows={2} maxLength={200} autoFocus placeholder="如：更换屋顶破损瓦片，确保不再漏雨" />
           </Form.Item>
-          <Form.Item name="dueOn" label="完成期限" rules={[{ required: true, message: '请选择完成期限' }]}>
+          <Form.Item name="dueOn" label="完成期限" rules={choose('完成期限')}>
             <DatePicker presets={presets} />
           </Form.Item>
         </>
@@ -101,7 +99,7 @@ function Claim({ w, onDone }: { w: WishDetail; onDone: (w: WishDetail | null) =>
       <Form.Item name="units" label="认领单位（结对单位、辖区单位，输入后回车）">
         <Select mode="tags" open={false} aria-label="认领单位" />
       </Form.Item>
-      <Form.Item name="claimedOn" label="认领日期" rules={[{ required: true, message: '请选择认领日期' }]}>
+      <Form.Item name="claimedOn" label="认领日期" rules={choose('认领日期')}>
         <DatePicker />
       </Form.Item>
     </StepDialog>
@@ -134,11 +132,11 @@ function Fulfil({ w, onDone }: { w: WishDetail; onDone: (w: WishDetail | null) =
       onDone={onDone}
       initialValues={{ fulfilledOn: today() }}
     >
-      <Form.Item name="fulfilment" label="完成情况" rules={[{ required: true, message: '请填写完成情况' }]}>
+      <Form.Item name="fulfilment" label="完成情况" rules={required(F.fulfilment)}>
         <Input.TextArea rows={3} maxLength={500} autoFocus />
       </Form.Item>
       <Space size="middle" align="start">
-        <Form.Item name="fulfilledOn" label="实现日期" rules={[{ required: true, message: '请选择实现日期' }]}>
+        <Form.Item name="fulfilledOn" label="实现日期" rules={choose('实现日期')}>
           <DatePicker />
         </Form.Item>
         <Form.Item name="value" label="折合价值（元，可不填）">

@@ -5,14 +5,18 @@ import { Button, DatePicker, Form, Input, Radio, Select, Space } from 'antd';
 import type dayjs from 'dayjs';
 import { useCallback, useState } from 'react';
 
+import { FIELDS as F } from '../../../shared/domain/fields';
 import { WISH_CHANNELS, WISH_FIGURE_LABELS, WISH_STATES } from '../../../shared/domain/service';
 import type { WishRow } from '../../../shared/schemas/service';
 import { call } from '../../api';
+import { FilterBar } from '../../components/filters';
 import { FormDialog } from '../../components/FormDialog';
 import { type FormProblem, showResultError } from '../../components/forms';
 import { HouseholdSelect } from '../../components/HouseholdSelect';
 import { LedgerGrid, type PageRequest } from '../../components/LedgerGrid';
+import { labelOptions, namedOptions, valueOptions } from '../../components/options';
 import { go } from '../../components/router';
+import { choose, fill, required } from '../../components/rules';
 import { today } from '../../components/today';
 import { useChoices, useLookups } from '../../components/useLookups';
 import { wishColumns } from './columns';
@@ -66,27 +70,27 @@ function RegisterWish({ onDone }: { onDone: (id?: number) => void }) {
         <HouseholdSelect onChange={(id) => void fromHousehold(id)} />
       </Form.Item>
       <Space size="middle" align="start">
-        <Form.Item name="resident" label="心愿人" rules={[{ required: true, message: '请填写心愿人' }]}>
+        <Form.Item name="resident" label="心愿人" rules={required(F.wisher)}>
           <Input maxLength={20} autoFocus style={{ width: 140 }} />
         </Form.Item>
         <Form.Item name="phone" label="电话">
           <Input maxLength={20} style={{ width: 160 }} />
         </Form.Item>
-        <Form.Item name="areaId" label="村/社区" rules={[{ required: true, message: '请选择村/社区' }]}>
-          <Select style={{ width: 150 }} options={areas.map((a) => ({ value: a.id, label: a.name }))} />
+        <Form.Item name="areaId" label="村/社区" rules={choose('村/社区')}>
+          <Select style={{ width: 150 }} options={namedOptions(areas, 'id')} />
         </Form.Item>
       </Space>
-      <Form.Item name="content" label="心愿内容" rules={[{ required: true, message: '请填写心愿内容' }]}>
+      <Form.Item name="content" label="心愿内容" rules={fill('心愿内容')}>
         <Input.TextArea rows={3} maxLength={500} showCount />
       </Form.Item>
       <Space size="middle" align="start">
-        <Form.Item name="category" label="心愿类别" rules={[{ required: true, message: '请选择心愿类别' }]}>
-          <Select style={{ width: 150 }} options={posts.map((p) => ({ value: p, label: p }))} />
+        <Form.Item name="category" label="心愿类别" rules={choose('心愿类别')}>
+          <Select style={{ width: 150 }} options={valueOptions(posts)} />
         </Form.Item>
         <Form.Item name="channel" label="征集渠道">
-          <Radio.Group options={Object.entries(WISH_CHANNELS).map(([value, label]) => ({ value, label }))} />
+          <Radio.Group options={labelOptions(WISH_CHANNELS)} />
         </Form.Item>
-        <Form.Item name="collectedOn" label="征集日期" rules={[{ required: true, message: '请选择征集日期' }]}>
+        <Form.Item name="collectedOn" label="征集日期" rules={choose('征集日期')}>
           <DatePicker />
         </Form.Item>
       </Space>
@@ -115,7 +119,7 @@ export function WishesPage() {
   );
   return (
     <>
-      <Space style={{ marginBottom: 12 }} wrap>
+      <FilterBar>
         {bar}
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
           登记心愿
@@ -127,7 +131,7 @@ export function WishesPage() {
           打印心愿墙
         </Button>
         {exportButton}
-      </Space>
+      </FilterBar>
       <LedgerGrid<WishRow>
         empty="还没有心愿。点 登记心愿 记下群众的微心愿，审定采纳后即可打印心愿墙供认领"
         columns={wishColumns}

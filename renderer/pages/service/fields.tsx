@@ -2,9 +2,11 @@
 import { Button, Form, type FormInstance, Input, Space } from 'antd';
 import { type ReactNode, useState } from 'react';
 
+import { FIELDS as F } from '../../../shared/domain/fields';
 import type { Result } from '../../../shared/domain/result';
 import { FormDialog } from '../../components/FormDialog';
 import { type FormProblem, showResultError } from '../../components/forms';
+import { required } from '../../components/rules';
 
 type Photo = { fileName: string; base64: string };
 
@@ -99,7 +101,7 @@ export function WithdrawDialog<T>({
       onDone={onDone}
       intro={<p className="muted">撤回后记录仍保留，不计入年度统计。</p>}
     >
-      <Form.Item name="reason" label="撤回原因" rules={[{ required: true, message: '请填写撤回原因' }]}>
+      <Form.Item name="reason" label="撤回原因" rules={required(F.withdrawReason)}>
         <Input maxLength={200} autoFocus />
       </Form.Item>
     </StepDialog>

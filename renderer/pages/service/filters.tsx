@@ -1,12 +1,13 @@
 // The filters above the wishes and suggestions grids, one hook for both: the report's figure (from the URL), the
 // quick search, state, area, category and 只看超期, and the .xlsx of what they leave.
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Checkbox, Input, Select } from 'antd';
+import { Button } from 'antd';
 import { type ReactNode, useMemo, useState } from 'react';
 
 import type { Result } from '../../../shared/domain/result';
 import { downloadBase64, XLSX } from '../../components/download';
-import { AreaFilter } from '../../components/filters';
+import { AreaFilter, CheckFilter, SearchFilter, SelectFilter } from '../../components/filters';
+import { labelOptions, valueOptions } from '../../components/options';
 import { YearFigureTag } from '../../components/yearFigure';
 import { useDrill } from './drill';
 
@@ -55,29 +56,19 @@ export function useServiceFilters<S extends string, F extends string>(o: {
   const bar: ReactNode = (
     <>
       {drill.label && <YearFigureTag label={drill.label} onClose={drill.clear} />}
-      <Input.Search placeholder={o.search} allowClear onSearch={setQ} style={{ width: 195 }} aria-label="搜索" />
-      <Select
-        placeholder="全部状态"
-        allowClear
-        style={{ width: 110 }}
-        value={status}
-        onChange={setStatus}
-        options={(Object.entries(o.states) as [S, string][]).map(([value, label]) => ({ value, label }))}
-        aria-label="状态筛选"
-      />
+      <SearchFilter placeholder={o.search} label="搜索" width={195} onSearch={setQ} />
+      <SelectFilter name="状态" width={110} value={status} onChange={setStatus} options={labelOptions(o.states)} />
       <AreaFilter value={areaId} onChange={setArea} />
-      <Select
-        placeholder={`全部${o.categoryLabel ?? '类别'}`}
-        allowClear
-        style={{ width: 120 }}
+      <SelectFilter
+        name={o.categoryLabel ?? '类别'}
+        width={120}
         value={category}
         onChange={setCategory}
-        options={o.categories.map((c) => ({ value: c, label: c }))}
-        aria-label={`${o.categoryLabel ?? '类别'}筛选`}
+        options={valueOptions(o.categories)}
       />
-      <Checkbox checked={overdue} onChange={(e) => setOverdue(e.target.checked)}>
+      <CheckFilter checked={overdue} onChange={setOverdue}>
         {o.overdueLabel}
-      </Checkbox>
+      </CheckFilter>
     </>
   );
   const exportButton = (

@@ -7,6 +7,7 @@ import type { SessionState, StaffMember } from '../../../shared/schemas/staff';
 import { call } from '../../api';
 import { FormProblemAlert } from '../../components/FormProblemAlert';
 import { type FormProblem, showResultError } from '../../components/forms';
+import { fill } from '../../components/rules';
 
 export function LockScreen({ staff, onChange }: { staff: StaffMember; onChange: (s: SessionState) => void }) {
   const [form] = Form.useForm<{ password: string }>();
@@ -38,7 +39,7 @@ export function LockScreen({ staff, onChange }: { staff: StaffMember; onChange: 
         </p>
         <FormProblemAlert problem={formError} />
         <Form form={form} layout="vertical" onFinish={unlock} requiredMark={false}>
-          <Form.Item name="password" label="密码" rules={[{ required: true, message: '请填写密码' }]}>
+          <Form.Item name="password" label="密码" rules={fill('密码')}>
             <Input.Password autoFocus autoComplete="current-password" />
           </Form.Item>
           <Space>

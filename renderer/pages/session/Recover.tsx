@@ -2,9 +2,11 @@
 import { Button, Form, Input, Typography } from 'antd';
 
 import type { Input as In } from '../../../shared/contract';
+import { FIELDS as F } from '../../../shared/domain/fields';
 import type { SessionState } from '../../../shared/schemas/staff';
 import { FormProblemAlert } from '../../components/FormProblemAlert';
 import { newPasswordRules } from '../../components/forms';
+import { required } from '../../components/rules';
 import { useFormCall } from '../../components/useFormCall';
 
 export function Recover({ onSignedIn, onBack }: { onSignedIn: (s: SessionState) => void; onBack: () => void }) {
@@ -18,10 +20,10 @@ export function Recover({ onSignedIn, onBack }: { onSignedIn: (s: SessionState) 
       </Typography.Paragraph>
       <FormProblemAlert problem={problem} />
       <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
-        <Form.Item name="recoveryKey" label="恢复密钥" rules={[{ required: true, message: '请输入恢复密钥' }]}>
+        <Form.Item name="recoveryKey" label="恢复密钥" rules={required(F.recoveryKey)}>
           <Input autoFocus autoComplete="off" spellCheck={false} style={{ fontFamily: 'monospace' }} />
         </Form.Item>
-        <Form.Item name="username" label="管理员用户名" rules={[{ required: true, message: '请填写用户名' }]}>
+        <Form.Item name="username" label="管理员用户名" rules={required(F.username)}>
           <Input autoComplete="username" />
         </Form.Item>
         <Form.Item name="newPassword" label="新密码" rules={newPasswordRules('新密码')}>

@@ -2,9 +2,11 @@ import { Alert, Button, Card, Form, Input } from 'antd';
 import { useState } from 'react';
 
 import type { Input as In } from '../../../shared/contract';
+import { FIELDS as F } from '../../../shared/domain/fields';
 import { ROLE_LABELS } from '../../../shared/domain/roles';
 import type { DemoAccounts, SessionState } from '../../../shared/schemas/staff';
 import { FormProblemAlert } from '../../components/FormProblemAlert';
+import { fill, required } from '../../components/rules';
 import { useFormCall } from '../../components/useFormCall';
 import { Recover } from './Recover';
 
@@ -44,10 +46,10 @@ export function SignIn({
       )}
       <FormProblemAlert problem={problem} />
       <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
-        <Form.Item name="username" label="用户名" rules={[{ required: true, message: '请填写用户名' }]}>
+        <Form.Item name="username" label="用户名" rules={required(F.username)}>
           <Input autoFocus autoComplete="username" />
         </Form.Item>
-        <Form.Item name="password" label="密码" rules={[{ required: true, message: '请填写密码' }]}>
+        <Form.Item name="password" label="密码" rules={fill('密码')}>
           <Input.Password autoComplete="current-password" />
         </Form.Item>
         <Button type="primary" htmlType="submit" block loading={busy}>

@@ -1,11 +1,12 @@
 // 审计日志 (admin only): every mutation, who and when, filtered and paged by SQL.
 import type { ColDef } from 'ag-grid-community';
-import { DatePicker, Input, Space } from 'antd';
+import { DatePicker } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useState } from 'react';
 
 import type { AuditRow } from '../../../shared/schemas/audit';
 import { call } from '../../api';
+import { FilterBar, SearchFilter } from '../../components/filters';
 import { LedgerGrid, type PageRequest } from '../../components/LedgerGrid';
 
 const columns: ColDef<AuditRow>[] = [
@@ -43,15 +44,10 @@ export function AuditLog() {
   );
   return (
     <>
-      <Space style={{ marginBottom: 12 }}>
-        <Input.Search
-          placeholder="按操作筛选，如 staff.create"
-          allowClear
-          onSearch={setChannel}
-          style={{ width: 280 }}
-        />
+      <FilterBar>
+        <SearchFilter placeholder="按操作筛选，如 staff.create" label="操作筛选" width={280} onSearch={setChannel} />
         <DatePicker.RangePicker onChange={(v) => setRange(v as [Dayjs | null, Dayjs | null] | null)} />
-      </Space>
+      </FilterBar>
       <LedgerGrid<AuditRow>
         columns={columns}
         fetchPage={fetchPage}

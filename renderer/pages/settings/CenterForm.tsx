@@ -1,10 +1,12 @@
 import { Alert, App, Button, Form, Input, InputNumber, Space, Spin } from 'antd';
 import { useEffect, useState } from 'react';
 
+import { FIELDS as F } from '../../../shared/domain/fields';
 import type { CenterSettings } from '../../../shared/schemas/settings';
 import { call } from '../../api';
 import { FormProblemAlert } from '../../components/FormProblemAlert';
 import { type FormProblem, showResultError } from '../../components/forms';
+import { required } from '../../components/rules';
 
 export function CenterForm({ editable }: { editable: boolean }) {
   const [form] = Form.useForm<CenterSettings>();
@@ -32,12 +34,7 @@ export function CenterForm({ editable }: { editable: boolean }) {
     <Form form={form} layout="vertical" onFinish={save} disabled={!editable} style={{ maxWidth: 560 }}>
       {!editable && <Alert type="info" showIcon message="只有管理员可以修改中心信息" style={{ marginBottom: 16 }} />}
       <FormProblemAlert problem={formError} />
-      <Form.Item
-        name="name"
-        label="中心名称"
-        rules={[{ required: true, message: '请填写中心名称' }]}
-        extra="打印在服务卡、回执和报表上"
-      >
+      <Form.Item name="name" label="中心名称" rules={required(F.centerName)} extra="打印在服务卡、回执和报表上">
         <Input maxLength={80} />
       </Form.Item>
       <Form.Item name="address" label="地址">
@@ -49,26 +46,14 @@ export function CenterForm({ editable }: { editable: boolean }) {
       <Form.Item name="officeHours" label="办公时间">
         <Input maxLength={140} />
       </Form.Item>
-      <Form.Item
-        name="idleLockMinutes"
-        label="无操作自动锁定（分钟）"
-        rules={[{ required: true, message: '请填写自动锁定时间' }]}
-      >
+      <Form.Item name="idleLockMinutes" label="无操作自动锁定（分钟）" rules={required(F.idleLockMinutes)}>
         <InputNumber min={1} max={240} precision={0} />
       </Form.Item>
       <Space size="large">
-        <Form.Item
-          name="mediationDays"
-          label="纠纷调解期限（自受理起，天）"
-          rules={[{ required: true, message: '请填写调解期限' }]}
-        >
+        <Form.Item name="mediationDays" label="纠纷调解期限（自受理起，天）" rules={required(F.mediationDays)}>
           <InputNumber min={1} max={90} precision={0} />
         </Form.Item>
-        <Form.Item
-          name="followUpDays"
-          label="达成协议后应回访（天内）"
-          rules={[{ required: true, message: '请填写回访期限' }]}
-        >
+        <Form.Item name="followUpDays" label="达成协议后应回访（天内）" rules={required(F.followUpDays)}>
           <InputNumber min={1} max={365} precision={0} />
         </Form.Item>
       </Space>
@@ -78,7 +63,7 @@ export function CenterForm({ editable }: { editable: boolean }) {
             <>
               {fields.map((f) => (
                 <Space.Compact key={f.key} style={{ display: 'flex', marginBottom: 6 }}>
-                  <Form.Item name={[f.name, 'name']} noStyle rules={[{ required: true, message: '请填写服务事项' }]}>
+                  <Form.Item name={[f.name, 'name']} noStyle rules={required(F.serviceItem)}>
                     <Input placeholder="服务事项，如 司法所" aria-label={`服务事项${f.name + 1}`} />
                   </Form.Item>
                   <Form.Item name={[f.name, 'phone']} noStyle>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { call } from '../../api';
 import { FormProblemAlert } from '../../components/FormProblemAlert';
 import { type FormProblem, newPasswordRules, showResultError } from '../../components/forms';
+import { fill } from '../../components/rules';
 
 export function MyPassword() {
   const [form] = Form.useForm<{ oldPassword: string; newPassword: string }>();
@@ -19,7 +20,7 @@ export function MyPassword() {
   return (
     <Form form={form} layout="vertical" onFinish={submit} style={{ maxWidth: 400 }}>
       <FormProblemAlert problem={formError} />
-      <Form.Item name="oldPassword" label="原密码" rules={[{ required: true, message: '请填写原密码' }]}>
+      <Form.Item name="oldPassword" label="原密码" rules={fill('原密码')}>
         <Input.Password autoComplete="current-password" />
       </Form.Item>
       <Form.Item name="newPassword" label="新密码" rules={newPasswordRules('新密码')}>

@@ -3,11 +3,14 @@ import { Button, Checkbox, Form, Input, InputNumber, Select, Table, Tag } from '
 import { useState } from 'react';
 
 import type { Input as In } from '../../../shared/contract';
+import { FIELDS as F } from '../../../shared/domain/fields';
 import { formatYuan } from '../../../shared/domain/money';
 import type { ReliefKind } from '../../../shared/schemas/applications';
 import { call } from '../../api';
 import { FormDialog } from '../../components/FormDialog';
 import { type FormProblem, showResultError } from '../../components/forms';
+import { namedOptions } from '../../components/options';
+import { fill, required } from '../../components/rules';
 import { useRecord } from '../../components/useRecord';
 
 type Values = In<'reliefKinds.save'>;
@@ -113,22 +116,25 @@ export function ReliefKindsAdmin({ editable }: { editable: boolean }) {
           active: true,
         }}
       >
-        <Form.Item name="code" label="代码（英文，保存后不能改）" rules={[{ required: true, message: '请填写代码' }]}>
+        <Form.Item name="code" label="代码（英文，保存后不能改）" rules={fill('代码')}>
           <Input disabled={editing !== 'new'} />
         </Form.Item>
-        <Form.Item name="name" label="名称" rules={[{ required: true, message: '请填写名称' }]}>
+        <Form.Item name="name" label="名称" rules={required(F.choiceName)}>
           <Input />
         </Form.Item>
         <Form.Item name="parentCode" label="上级类别（子类别与上级合并计次）">
           <Select
             allowClear
-            options={rows.filter((k) => !k.parentCode).map((k) => ({ value: k.code, label: k.name }))}
+            options={namedOptions(
+              rows.filter((k) => !k.parentCode),
+              'code',
+            )}
           />
         </Form.Item>
         <Form.Item name="materials" label="材料清单（输入后回车添加）">
           <Select mode="tags" />
         </Form.Item>
-        <Form.Item name="timeLimitDays" label="办理时限（工作日）" rules={[{ required: true, message: '请填写时限' }]}>
+        <Form.Item name="timeLimitDays" label="办理时限（工作日）" rules={fill('时限')}>
           <InputNumber min={1} max={90} precision={0} />
         </Form.Item>
         <Form.Item name="recurrence" label="发放方式">

@@ -2,16 +2,20 @@
 import { Alert, App, Button, Checkbox, Form, Input, Space, Switch, Table, Tag } from 'antd';
 import { useState } from 'react';
 
+import { FIELD_MESSAGES, FIELDS as F } from '../../../shared/domain/fields';
 import { type Role, ROLE_LABELS, ROLES } from '../../../shared/domain/roles';
 import type { StaffRow } from '../../../shared/schemas/staff';
 import { call } from '../../api';
 import { FormDialog } from '../../components/FormDialog';
 import { type FormProblem, newPasswordRules, showResultError } from '../../components/forms';
+import { openRow } from '../../components/openRow';
+import { labelOptions } from '../../components/options';
+import { required } from '../../components/rules';
 import { ServerSelect } from '../../components/ServerSelect';
 import { useRecord } from '../../components/useRecord';
 import { Refused } from './Refused';
 
-const roleOptions = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
+const roleOptions = labelOptions(ROLE_LABELS, ROLES);
 
 interface Editing {
   row: StaffRow | null; // null: a new staff member
@@ -66,10 +70,10 @@ function StaffForm({ editing, onClose }: { editing: Editing; onClose: (saved: bo
           : { roles: [], active: true }
       }
     >
-      <Form.Item name="displayName" label="姓名" rules={[{ required: true, message: '请填写姓名' }]}>
+      <Form.Item name="displayName" label="姓名" rules={required(F.name)}>
         <Input autoFocus maxLength={60} />
       </Form.Item>
-      <Form.Item name="username" label="用户名" rules={[{ required: true, message: '请填写用户名' }]}>
+      <Form.Item name="username" label="用户名" rules={required(F.username)}>
         <Input disabled={!!row} maxLength={40} />
       </Form.Item>
       <Form.Item
@@ -82,7 +86,7 @@ function StaffForm({ editing, onClose }: { editing: Editing; onClose: (saved: bo
       <Form.Item
         name="roles"
         label="角色（可多选）"
-        rules={[{ required: true, message: '请至少选择一个角色' }]}
+        rules={[{ required: true, message: FIELD_MESSAGES.roles }]}
         extra="窗口人员受理登记，审核人审核，审批人审批；审核人不能审批自己审核的案件"
       >
         <Checkbox.Group options={roleOptions} />
@@ -135,7 +139,7 @@ export function StaffAdmin({ self }: { self: number }) {
         size="middle"
         pagination={false}
         dataSource={rows}
-        onRow={(row) => ({ onDoubleClick: () => setEditing({ row }) })}
+        onRow={openRow((row) => setEditing({ row }))}
         columns={[
           { title: '姓名', dataIndex: 'displayName', render: (v: string, r) => (r.id === self ? `${v}（本人）` : v) },
           { title: '用户名', dataIndex: 'username' },

@@ -4,7 +4,9 @@ import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 
 import type { Input as In } from '../../../shared/contract';
+import { FIELDS as F } from '../../../shared/domain/fields';
 import { FormProblemAlert } from '../../components/FormProblemAlert';
+import { fill, required } from '../../components/rules';
 import { useFormCall } from '../../components/useFormCall';
 import { RecoveryKey } from './RecoveryKey';
 
@@ -42,17 +44,13 @@ export function EncryptLedger({ centerName, onDone }: { centerName: string; onDo
             />
             <FormProblemAlert problem={problem} />
             <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
-              <Form.Item name="username" label="管理员用户名" rules={[{ required: true, message: '请填写用户名' }]}>
+              <Form.Item name="username" label="管理员用户名" rules={required(F.username)}>
                 <Input autoFocus autoComplete="username" />
               </Form.Item>
-              <Form.Item name="password" label="密码" rules={[{ required: true, message: '请填写密码' }]}>
+              <Form.Item name="password" label="密码" rules={fill('密码')}>
                 <Input.Password autoComplete="current-password" />
               </Form.Item>
-              <Form.Item
-                name="folder"
-                label="未加密备份放到哪个文件夹"
-                rules={[{ required: true, message: '请填写文件夹' }]}
-              >
+              <Form.Item name="folder" label="未加密备份放到哪个文件夹" rules={fill('文件夹')}>
                 <Input placeholder="如 E:\台账备份 或 /media/usb/备份" />
               </Form.Item>
               <Button type="primary" htmlType="submit" block loading={busy}>

@@ -3,8 +3,10 @@ import { Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 
 import type { Input as In } from '../../../shared/contract';
+import { FIELDS as F } from '../../../shared/domain/fields';
 import { FormProblemAlert } from '../../components/FormProblemAlert';
 import { newPasswordRules } from '../../components/forms';
+import { required } from '../../components/rules';
 import { useFormCall } from '../../components/useFormCall';
 import { RecoveryKey } from './RecoveryKey';
 import { RestoreFromUsb } from './RestoreFromUsb';
@@ -35,15 +37,10 @@ export function FirstRun({ centerName, onDone }: { centerName: string; onDone: (
         </Typography.Paragraph>
         <FormProblemAlert problem={created.problem} />
         <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
-          <Form.Item name="displayName" label="管理员姓名" rules={[{ required: true, message: '请填写姓名' }]}>
+          <Form.Item name="displayName" label="管理员姓名" rules={required(F.name)}>
             <Input autoFocus maxLength={60} />
           </Form.Item>
-          <Form.Item
-            name="username"
-            label="用户名"
-            rules={[{ required: true, message: '请填写用户名' }]}
-            extra="登录时使用，如 zhangsan"
-          >
+          <Form.Item name="username" label="用户名" rules={required(F.username)} extra="登录时使用，如 zhangsan">
             <Input autoComplete="username" maxLength={40} />
           </Form.Item>
           <Form.Item name="password" label="密码" rules={newPasswordRules('密码')}>

@@ -2,7 +2,9 @@
 // app knows it was written down right (setup.confirmRecovery).
 import { Alert, Button, Form, Input, Typography } from 'antd';
 
+import { FIELDS as F } from '../../../shared/domain/fields';
 import { FormProblemAlert } from '../../components/FormProblemAlert';
+import { required } from '../../components/rules';
 import { today } from '../../components/today';
 import { useFormCall } from '../../components/useFormCall';
 
@@ -55,7 +57,7 @@ export function RecoveryKey({
         <Form.Item
           name="recoveryKey"
           label="请照着打印的那一页，把恢复密钥输入一遍"
-          rules={[{ required: true, message: '请输入恢复密钥' }]}
+          rules={required(F.recoveryKey)}
           extra="每 4 个字符一组，短横线和大小写可以不管"
         >
           <Input autoComplete="off" spellCheck={false} style={{ fontFamily: 'monospace' }} />

@@ -4,7 +4,9 @@ import { Button, Card, Form, Input, Radio, Typography } from 'antd';
 import { useState } from 'react';
 
 import type { Input as In } from '../../../shared/contract';
+import { FIELDS as F } from '../../../shared/domain/fields';
 import { FormProblemAlert } from '../../components/FormProblemAlert';
+import { fill, required } from '../../components/rules';
 import { useFormCall } from '../../components/useFormCall';
 
 export function RestoreFromUsb({
@@ -28,7 +30,7 @@ export function RestoreFromUsb({
         </Typography.Paragraph>
         <FormProblemAlert problem={problem} />
         <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
-          <Form.Item name="file" label="备份文件" rules={[{ required: true, message: '请填写备份文件的位置' }]}>
+          <Form.Item name="file" label="备份文件" rules={required(F.backupFile)}>
             <Input autoFocus placeholder="如 E:\台账备份\bianmin-2026-11-20T170000-manual.sqlite" />
           </Form.Item>
           <Radio.Group value={by} onChange={(e) => setBy(e.target.value)} style={{ marginBottom: 12 }}>
@@ -37,15 +39,15 @@ export function RestoreFromUsb({
           </Radio.Group>
           {by === 'password' ? (
             <>
-              <Form.Item name="username" label="用户名" rules={[{ required: true, message: '请填写用户名' }]}>
+              <Form.Item name="username" label="用户名" rules={required(F.username)}>
                 <Input autoComplete="username" />
               </Form.Item>
-              <Form.Item name="password" label="密码" rules={[{ required: true, message: '请填写密码' }]}>
+              <Form.Item name="password" label="密码" rules={fill('密码')}>
                 <Input.Password autoComplete="current-password" />
               </Form.Item>
             </>
           ) : (
-            <Form.Item name="recoveryKey" label="恢复密钥" rules={[{ required: true, message: '请输入恢复密钥' }]}>
+            <Form.Item name="recoveryKey" label="恢复密钥" rules={required(F.recoveryKey)}>
               <Input autoComplete="off" spellCheck={false} style={{ fontFamily: 'monospace' }} />
             </Form.Item>
           )}
