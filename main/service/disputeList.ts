@@ -16,11 +16,11 @@ import type { DisputeRow } from '../../shared/schemas/disputes';
 import { DEFAULT_CENTER } from '../../shared/schemas/settings';
 import type { Handlers } from '../core/dispatch';
 import { type Column, listSheet } from '../core/listSheet';
-import { limitSql, orderBy, Where } from '../core/paging';
+import { Where } from '../core/paging';
 import { getSetting } from '../core/settings';
 import { type DB, prep } from '../db/open';
 import { yearFigures } from './figures';
-import { type CitizenRegister, registerWhere } from './register';
+import { type CitizenRegister, registerRows, registerWhere } from './register';
 
 /** A dispute's row; binds today twice (the days left, the days overdue). */
 export const DISPUTE_ROW = `SELECT d.id, d.accepted_on AS acceptedOn, d.source, d.type, d.area_id AS areaId,
@@ -106,14 +106,18 @@ function where(db: DB, f: Filters, today: string): Where {
   return w;
 }
 
-const ORDER = { acceptedOn: 'd.accepted_on', dueOn: 'd.due_on' };
+const GRID = { select: DISPUTE_ROW, todays: 2, sortable: { acceptedOn: 'd.accepted_on', dueOn: 'd.due_on' } };
 
 function disputeRows(db: DB, f: Filters, today: string, p?: { offset: number; limit: number }) {
   const w = where(db, f, today);
-  const order = orderBy(ORDER, f.sort, 'd.accepted_on DESC, d.id DESC', 'd.id');
-  const sql = `${DISPUTE_ROW}\n${w.sql}\nORDER BY ${order}${p ? `\nLIMIT ${limitSql(p.limit)} OFFSET ?` : ''}`;
-  const rows = (prep(db, sql).all(today, today, ...w.args, ...(p ? [p.offset] : [])) as DisputeRecord[]).map(toRow);
-  return { rows, where: w };
+  const rows = registerRows<DisputeRecord, 'acceptedOn' | 'dueOn'>(
+    db,
+    DISPUTES,
+    GRID,
+    { where: w, sort: f.sort, today },
+    p,
+  );
+  return { rows: rows.map(toRow), where: w };
 }
 
 export function listDisputes(db: DB, f: Parsed<'disputes.list'>, today: string) {

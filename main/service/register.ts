@@ -4,8 +4,8 @@
 import { AppError } from '../../shared/domain/result';
 import { dateCn, isoCn } from '../../shared/domain/time';
 import type { Ctx } from '../core/dispatch';
-import { type Arg, Where } from '../core/paging';
-import { prep } from '../db/open';
+import { type Arg, limitSql, orderBy, type Sort, Where } from '../core/paging';
+import { type DB, prep } from '../db/open';
 import { figureWhere, type Register } from './figures';
 
 /** The columns the quick search reads. */
@@ -58,6 +58,31 @@ export function registerWhere<F extends string>(reg: CitizenRegister<F>, f: Comm
   if (f.areaId) w.add(`${a}.area_id = ?`, f.areaId);
   figureWhere(reg, w, f, today);
   return w;
+}
+
+/** What a register's grid reads: its row's SELECT (today bound `todays` times first) and the columns it sorts by. */
+export interface RegisterGrid<C extends string> {
+  select: string;
+  todays?: number;
+  sortable: Record<C, string>;
+}
+
+/**
+ * A register's filtered rows, newest first unless the grid sorts: one page of them, or every one for the export.
+ * The grid's total is counted over the same WHERE.
+ */
+export function registerRows<R, C extends string>(
+  db: DB,
+  reg: CitizenRegister<string>,
+  grid: RegisterGrid<C>,
+  q: { where: Where; sort?: Sort<C>; today: string },
+  p?: { offset: number; limit: number },
+): R[] {
+  const a = aliasOf(reg);
+  const order = orderBy(grid.sortable, q.sort, `${a}.${reg.dated ?? 'collected_on'} DESC, ${a}.id DESC`, `${a}.id`);
+  const sql = `${grid.select}\n${q.where.sql}\nORDER BY ${order}${p ? `\nLIMIT ${limitSql(p.limit)} OFFSET ?` : ''}`;
+  const todays = Array<string>(grid.todays ?? 1).fill(q.today);
+  return prep(db, sql).all(...todays, ...q.where.args, ...(p ? [p.offset] : [])) as R[];
 }
 
 /** One step of a row: the columns it sets, with the time of the change; the caller has checked the step is allowed. */

@@ -12,10 +12,10 @@ import type { Page } from '../../shared/schemas/common';
 import type { SuggestionRow } from '../../shared/schemas/service';
 import type { Handlers } from '../core/dispatch';
 import { type Column, listSheet } from '../core/listSheet';
-import { countOf, limitSql, orderBy, Where } from '../core/paging';
-import { type DB, prep } from '../db/open';
+import { countOf, Where } from '../core/paging';
+import type { DB } from '../db/open';
 import { yearFigures } from './figures';
-import { type CitizenRegister, registerWhere } from './register';
+import { type CitizenRegister, registerRows, registerWhere } from './register';
 
 /** A suggestion's row; binds today (for the days overdue). */
 export const SUGGESTION_ROW = `SELECT s.id, s.content, s.channel, s.category, s.area_id AS areaId, a.name AS area,
@@ -58,17 +58,18 @@ function where(f: Filters, today: string): Where {
   return w;
 }
 
-const ORDER = { collectedOn: 's.collected_on', dueOn: 's.due_on' };
+const GRID = { select: SUGGESTION_ROW, sortable: { collectedOn: 's.collected_on', dueOn: 's.due_on' } };
 
 function suggestionRows(db: DB, f: Filters, today: string, p?: { offset: number; limit: number }) {
   const w = where(f, today);
-  const order = orderBy(ORDER, f.sort, 's.collected_on DESC, s.id DESC', 's.id');
-  const sql = `${SUGGESTION_ROW}\n${w.sql}\nORDER BY ${order}${p ? `\nLIMIT ${limitSql(p.limit)} OFFSET ?` : ''}`;
-  const rows = (prep(db, sql).all(today, ...w.args, ...(p ? [p.offset] : [])) as SuggestionRow[]).map((r) => ({
-    ...r,
-    onTheSpot: Boolean(r.onTheSpot),
-  }));
-  return { rows, where: w };
+  const rows = registerRows<SuggestionRow, 'collectedOn' | 'dueOn'>(
+    db,
+    SUGGESTIONS,
+    GRID,
+    { where: w, sort: f.sort, today },
+    p,
+  );
+  return { rows: rows.map((r) => ({ ...r, onTheSpot: Boolean(r.onTheSpot) })), where: w };
 }
 
 export function listSuggestions(db: DB, f: Parsed<'suggestions.list'>, today: string): Page<SuggestionRow> {

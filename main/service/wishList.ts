@@ -7,10 +7,10 @@ import type { WallRow, WishRow } from '../../shared/schemas/service';
 import type { Handlers } from '../core/dispatch';
 import { MASKED_PHONE } from '../core/idLookups';
 import { type Column, listSheet } from '../core/listSheet';
-import { countOf, limitSql, orderBy, Where } from '../core/paging';
+import { countOf, Where } from '../core/paging';
 import { type DB, prep } from '../db/open';
 import { yearFigures } from './figures';
-import { type CitizenRegister, registerWhere } from './register';
+import { type CitizenRegister, registerRows, registerWhere } from './register';
 
 const OPEN = "w.status IN ('accepted', 'claimed')";
 
@@ -61,15 +61,14 @@ function where(f: Filters, today: string): Where {
   return w;
 }
 
-const ORDER = { collectedOn: 'w.collected_on', dueOn: 'w.due_on' };
+const GRID = { select: WISH_ROW, sortable: { collectedOn: 'w.collected_on', dueOn: 'w.due_on' } };
 
-/** The filtered rows: one page of them, or all of them for the export. */
 function wishRows(db: DB, f: Filters, today: string, p?: { offset: number; limit: number }) {
   const w = where(f, today);
-  const order = orderBy(ORDER, f.sort, 'w.collected_on DESC, w.id DESC', 'w.id');
-  const sql = `${WISH_ROW}\n${w.sql}\nORDER BY ${order}${p ? `\nLIMIT ${limitSql(p.limit)} OFFSET ?` : ''}`;
-  const rows = prep(db, sql).all(today, ...w.args, ...(p ? [p.offset] : [])) as WishRow[];
-  return { rows, where: w };
+  return {
+    rows: registerRows<WishRow, 'collectedOn' | 'dueOn'>(db, WISHES, GRID, { where: w, sort: f.sort, today }, p),
+    where: w,
+  };
 }
 
 export function listWishes(db: DB, f: Parsed<'wishes.list'>, today: string): Page<WishRow> {
