@@ -31,6 +31,9 @@ if (stale('main/start.cjs', ['main', 'shared'])) {
       start: 'main/start.ts',
       electron: 'main/electron/main.ts',
       preload: 'main/electron/preload.ts',
+      // Worker threads: run from these files as strings (core/threads.ts).
+      workbookWorker: 'main/core/workbookWorker.ts',
+      importWorker: 'main/imports/importWorker.ts',
     },
     absWorkingDir: root,
     outdir: 'dist/main',
@@ -44,7 +47,8 @@ if (stale('main/start.cjs', ['main', 'shared'])) {
     // Native modules load their own binaries, and pdfkit its font metrics, from their folders at run time: they stay
     // in node_modules.
     // pg-native is pg's optional native binding, never installed: pg's pure JavaScript client is used.
-    external: ['electron', 'better-sqlite3-multiple-ciphers', '@resvg/resvg-js', 'pdfkit', 'pg-native'],
+    // tsx is resolved only when main runs from its sources (a worker's require hook in core/threads.ts).
+    external: ['electron', 'better-sqlite3-multiple-ciphers', '@resvg/resvg-js', 'pdfkit', 'pg-native', 'tsx'],
     logLevel: 'warning',
   });
   fs.cpSync(path.join(root, 'main/db/migrations'), path.join(dist, 'main/migrations'), { recursive: true });

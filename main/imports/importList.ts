@@ -60,24 +60,11 @@ async function template(db: DB, kind: ImportKind): Promise<string> {
     '导入模板',
     fields.map((f) => (f.required ? `${f.label}` : f.label)),
     [fields.map((f) => EXAMPLE[f.key] ?? '')],
-    (wb) => {
-      const options = wb.addWorksheet('选项', { state: 'hidden' });
-      const ws = wb.getWorksheet('导入模板')!;
-      let c = 0;
-      for (const [key, values] of Object.entries(lists)) {
-        const at = fields.findIndex((f) => f.key === key);
-        if (at < 0 || values.length === 0) continue;
-        c++;
-        values.forEach((v, i) => (options.getCell(i + 1, c).value = v));
-        const column = options.getColumn(c).letter;
-        for (let r = 2; r <= 2000; r++)
-          ws.getCell(r, at + 1).dataValidation = {
-            type: 'list',
-            allowBlank: true,
-            formulae: [`选项!$${column}$1:$${column}$${values.length}`],
-          };
-      }
-    },
+    Object.fromEntries(
+      Object.entries(lists)
+        .map(([key, values]) => [fields.findIndex((f) => f.key === key), values] as const)
+        .filter(([at]) => at >= 0),
+    ),
   );
 }
 

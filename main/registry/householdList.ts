@@ -1,5 +1,4 @@
 // The households grid and its .xlsx export: one WHERE built from the filters and the quick search, paged by SQL.
-import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 
 import { parseIdNumber } from '../../shared/domain/idNumber';
@@ -15,6 +14,7 @@ import { ACCOUNT_TAIL, fullIdLookup, isFullId, lookup, MASKED_ID, MASKED_PHONE, 
 import { textWorkbook } from '../core/listSheet';
 import { type Arg, countOf, limitSql, orderBy, Where } from '../core/paging';
 import { getSetting } from '../core/settings';
+import { writeWorkbook } from '../core/workbook';
 import { type DB, prep } from '../db/open';
 import { pairedDuring } from './periods';
 
@@ -193,21 +193,19 @@ export async function exportHouseholds(
   const q = rowsSql(f, today);
   const rows = prep(db, q.sql).all(...q.args) as HouseholdRow[];
   const center = getSetting(db, 'center', DEFAULT_CENTER).name;
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('困难群众台账', { views: [{ state: 'frozen', ySplit: 2 }] });
-  ws.mergeCells(1, 1, 1, COLUMNS.length);
-  ws.getCell(1, 1).value = `${center} 困难群众台账（导出日期 ${today}）`;
-  ws.getCell(1, 1).font = { bold: true, size: 14 };
-  ws.getRow(2).values = COLUMNS.map((c) => c[1]);
-  ws.getRow(2).font = { bold: true };
-  COLUMNS.forEach(([, , width], i) => (ws.getColumn(i + 1).width = width));
-  for (const r of rows)
-    ws.addRow(
-      COLUMNS.map(([k]) => (k === 'status' ? STATUS[r.status] : k === 'categories' ? (r.categories ?? '') : r[k])),
-    );
-  // ID and account columns are text: Excel keeps only 15 significant digits of a number.
-  for (const col of [3, 7, 8]) ws.getColumn(col).numFmt = '@';
-  const buf = Buffer.from(await wb.xlsx.writeBuffer());
+  const buf = await writeWorkbook([
+    {
+      name: '困难群众台账',
+      title: `${center} 困难群众台账（导出日期 ${today}）`,
+      headers: COLUMNS.map((c) => c[1]),
+      widths: COLUMNS.map((c) => c[2]),
+      // ID and account columns are text: Excel keeps only 15 significant digits of a number.
+      text: [2, 6, 7],
+      rows: rows.map((r) =>
+        COLUMNS.map(([k]) => (k === 'status' ? STATUS[r.status] : k === 'categories' ? (r.categories ?? '') : r[k])),
+      ),
+    },
+  ]);
   return { fileName: `困难群众台账-${today}.xlsx`, base64: buf.toString('base64'), rows: rows.length };
 }
 
