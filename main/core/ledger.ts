@@ -6,7 +6,7 @@ import path from 'node:path';
 
 import { isoCn } from '../../shared/domain/time';
 import { DEFAULT_CENTER } from '../../shared/schemas/settings';
-import { Keyring, keysFileOf, syncFolder } from '../db/keys';
+import { Keyring, type KeyringOptions, keysFileOf, syncFolder } from '../db/keys';
 import { lockLedger } from '../db/lock';
 import { applyMigrations, loadMigrations, type Migration, pendingMigrations } from '../db/migrate';
 import {
@@ -36,7 +36,8 @@ function keysWithoutLedger(file: string): void {
   );
 }
 
-export interface LedgerOpenOptions extends OpenOptions {
+/** `hashParams` (KeyringOptions): a new ledger's scrypt cost, given only by tests that do not test hashing. */
+export interface LedgerOpenOptions extends OpenOptions, KeyringOptions {
   clock: Clock;
   /** The key file, unlocked by a sign-in; absent when the ledger is to be made. */
   keys?: Keyring;
@@ -97,7 +98,11 @@ export class Ledger {
       checkPlace(abs); // a clear refusal (and no key file) for a place the ledger cannot be made in
       keysWithoutLedger(abs);
     }
-    const keys = opts.keys ?? Keyring.create(keysFileOf(abs), crypto.randomUUID(), DEFAULT_CENTER.name);
+    const keys =
+      opts.keys ??
+      Keyring.create(keysFileOf(abs), crypto.randomUUID(), DEFAULT_CENTER.name, {
+        hashParams: opts.hashParams,
+      });
     // A re-key cut short by a kill: the key file keeps the generation whose key opens the file (core/rekey.ts).
     if (!made) finishInterrupted(abs, keys);
     let opened: ReturnType<typeof openLedger>;

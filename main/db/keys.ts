@@ -17,6 +17,15 @@ import { CURRENT_PARAMS, derive, type HashParams } from './password';
 export const MAX_FAILED = 5;
 export const LOCKOUT_MS = 5 * 60_000;
 
+/**
+ * What a Keyring is made with. `hashParams`: the scrypt cost of the slots it writes, today's (CURRENT_PARAMS) unless
+ * given; only the unit tests that do not test hashing give a cheaper one (tests/unit/helpers.ts), injected as the
+ * clock is. No production caller passes it (npm run lint checks main/), so the app never writes a cheap slot.
+ */
+export interface KeyringOptions {
+  hashParams?: HashParams;
+}
+
 /** Bytes wrapped (AES-256-GCM) under a key derived from a secret with scrypt; every field base64. */
 interface Wrap {
   salt: string;
@@ -162,12 +171,17 @@ function scryptOf(secret: string, w: Pick<Wrap, 'salt' | 'params'>): Buffer {
   } catch {
     prm = { N: 0, r: 0, p: 0, keylen: 0 };
   }
-  const c = CURRENT_PARAMS;
-  if (!(prm.N >= 2 ** 10 && prm.N <= c.N && prm.r >= 1 && prm.r <= c.r && prm.p === 1 && prm.keylen === c.keylen))
+  if (!acceptable(prm))
     throw new LedgerOpenError(
       '钥匙文件已损坏或被改动过，已拒绝使用。请从备份所在的 U 盘或备份文件夹找回原来的钥匙文件。',
     );
   return derive(secret, unb64(w.salt), prm);
+}
+
+/** Parameters a slot may have: no costlier than today's, and no cheaper than N = 2^10. */
+function acceptable(prm: HashParams): boolean {
+  const c = CURRENT_PARAMS;
+  return prm.N >= 2 ** 10 && prm.N <= c.N && prm.r >= 1 && prm.r <= c.r && prm.p === 1 && prm.keylen === c.keylen;
 }
 
 const RECOVERY = 'recovery';
@@ -332,8 +346,15 @@ export class Keyring {
     readonly file: string,
     private f: KeyFile,
     /** The version-1 file this one was read from, until its MAC is checked and version 2 written. */
-    private v1: KeyFileV1 | null = null,
-  ) {}
+    private v1: KeyFileV1 | null,
+    opts: KeyringOptions,
+  ) {
+    this.params = opts.hashParams ?? CURRENT_PARAMS;
+    if (!acceptable(this.params)) throw new Error('scrypt parameters out of range');
+  }
+
+  /** The scrypt cost of the slots this file gets from here (KeyringOptions). */
+  private readonly params: HashParams;
 
   /** The data keys by generation: held only while the ledger is open; empty at the sign-in screen. */
   private keys = new Map<number, Buffer>();
@@ -353,14 +374,20 @@ export class Keyring {
   private proven: Buffer | null = null;
 
   /** A new ledger's key file: a fresh data key, no slot yet (the first administrator adds the first). */
-  static create(file: string, ledgerId: string, centerName: string): Keyring {
-    return Keyring.createWith(file, ledgerId, centerName, crypto.randomBytes(32));
+  static create(file: string, ledgerId: string, centerName: string, opts: KeyringOptions = {}): Keyring {
+    return Keyring.createWith(file, ledgerId, centerName, crypto.randomBytes(32), opts);
   }
 
   /** The key file of a ledger just encrypted with `dataKey` (db/upgrade.ts). */
-  static createWith(file: string, ledgerId: string, centerName: string, dataKey: Buffer): Keyring {
+  static createWith(
+    file: string,
+    ledgerId: string,
+    centerName: string,
+    dataKey: Buffer,
+    opts: KeyringOptions = {},
+  ): Keyring {
     const f = emptyFile(ledgerId, centerName);
-    const keys = new Keyring(file, f);
+    const keys = new Keyring(file, f, null, opts);
     keys.keys.set(1, dataKey);
     keys.save();
     return keys;
@@ -369,14 +396,14 @@ export class Keyring {
   static exists = (file: string) => fs.existsSync(file);
 
   /** The key file of `ledgerFile`, unlocked by a staff member's password (a child process, a bench, a test). */
-  static unlock(ledgerFile: string, username: string, password: string, now: Date): Keyring {
-    const keys = Keyring.read(keysFileOf(ledgerFile));
+  static unlock(ledgerFile: string, username: string, password: string, now: Date, opts: KeyringOptions = {}): Keyring {
+    const keys = Keyring.read(keysFileOf(ledgerFile), opts);
     const r = keys.signIn(username, password, now);
     if (r instanceof AppError) throw r;
     return keys;
   }
 
-  static read(file: string): Keyring {
+  static read(file: string, opts: KeyringOptions = {}): Keyring {
     let text: string;
     try {
       text = fs.readFileSync(file, 'utf8');
@@ -393,10 +420,10 @@ export class Keyring {
       throw broken(file);
     }
     if (f?.format !== 'bianmin-keys' || !Array.isArray(f.slots)) throw broken(file);
-    if (f.version === 1) return new Keyring(file, fromV1(f), f);
+    if (f.version === 1) return new Keyring(file, fromV1(f), f, opts);
     if (f.version !== 2 || !Array.isArray(f.generations) || f.generations.length === 0) throw broken(file);
     f.counters ??= {};
-    return new Keyring(file, f);
+    return new Keyring(file, f, null, opts);
   }
 
   get ledgerId(): string {
@@ -526,7 +553,8 @@ export class Keyring {
     this.proven = null;
     const mark = this.provenMark(name, password);
     const again = !!proven && !!slot && this.keys.size > 0 && crypto.timingSafeEqual(proven, mark);
-    const w = slot?.priv ?? legacy?.wrap ?? { salt: b64(Buffer.alloc(16)), params: DUMMY };
+    // An unknown username still pays for one derivation, so timing does not reveal which usernames exist.
+    const w = slot?.priv ?? legacy?.wrap ?? { salt: b64(Buffer.alloc(16)), params: JSON.stringify(this.params) };
     const scrypted = again ? null : scryptOf(password, w);
     if (!slot && !legacy) return wrongPassword();
     const opened = again ? null : slot ? this.openSlot(slot, scrypted!) : this.openLegacy(legacy!, username, scrypted!);
@@ -575,7 +603,7 @@ export class Keyring {
   /** A staff member's slot for this password (a new account, a changed or reset password). */
   setSlot(staffId: number, username: string, password: string): void {
     const salt = crypto.randomBytes(16);
-    this.setSlotFromScrypt(staffId, username, derive(password, salt, CURRENT_PARAMS), salt, CURRENT_PARAMS);
+    this.setSlotFromScrypt(staffId, username, derive(password, salt, this.params), salt, this.params);
   }
 
   /** A slot from a password's scrypt already at hand (a plain ledger's staff table, at its upgrade). */
@@ -632,7 +660,7 @@ export class Keyring {
     const replaced = this.f.slots.some((s) => s.id === RECOVERY) || this.f.legacy.some((s) => s.staffId === null);
     if (replaced) this.f.rekeyDue = true;
     this.f.recoveryConfirmed = false;
-    this.putSlot(null, RECOVERY, derive(key, salt, CURRENT_PARAMS), salt, CURRENT_PARAMS);
+    this.putSlot(null, RECOVERY, derive(key, salt, this.params), salt, this.params);
     return key;
   }
 
@@ -706,6 +734,3 @@ export class Keyring {
     if (this.mirror) writeWhole(this.mirror, this.text());
   }
 }
-
-// An unknown username still pays for one derivation, so timing does not reveal which usernames exist.
-const DUMMY = JSON.stringify(CURRENT_PARAMS);

@@ -6,7 +6,7 @@ import { type Figure, measure } from './harness';
 
 /** 150,000 persons in 50,000 households by default (a household is three persons: a head and two children). */
 export function buildRegistry(db: DB, persons = 150_000): void {
-  const t = Date.now();
+  const t = performance.now();
   const at = '2026-01-01T00:00:00.000+08:00';
   db.transaction(() => {
     AREAS.forEach((a, i) => db.prepare('INSERT INTO areas (name, sort_order) VALUES (?, ?)').run(a, i + 1));
@@ -61,8 +61,9 @@ export function buildRegistry(db: DB, persons = 150_000): void {
   })();
   db.pragma('optimize');
   console.log(
+    // date-free: numbers
     `registry built: ${(persons / 3).toLocaleString()} households, ${persons.toLocaleString()} persons`,
-    `in ${((Date.now() - t) / 1000).toFixed(1)} s`,
+    `in ${((performance.now() - t) / 1000).toFixed(1)} s`,
   );
 }
 

@@ -1,5 +1,5 @@
 // PDFs as a person checks them: the page's own PDF (CSS @page size), its text, its size, and pictures to look at.
-import { execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process'; // date-free: pdftotext, pdfinfo and pdftoppm read no date
 
 import type { Page } from '@playwright/test';
 

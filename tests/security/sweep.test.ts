@@ -12,10 +12,11 @@ import JSZip from 'jszip';
 import { newSession, type Session } from '../../main/core/dispatch';
 import { LOOKUP_BUDGET } from '../../main/core/idLookups';
 import { idNumberFor, rng } from '../../main/demo/fictional';
-import { DEMO_PASSWORD, seedDemo } from '../../main/demo/year';
+import { DEMO_PASSWORD } from '../../main/demo/year';
 import { contract } from '../../shared/contract';
 import { checkDigit } from '../../shared/domain/idNumber';
-import { must, world } from '../unit/helpers';
+import { demoWorld } from '../unit/fixtures';
+import { must } from '../unit/helpers';
 
 /** The text of every cell of an .xlsx, so that a number inside the zip is found too. */
 async function xlsxText(base64: string): Promise<string> {
@@ -33,8 +34,7 @@ async function docxText(base64: string): Promise<string> {
 }
 
 test('a clerk sweeps every list, get, export and print: no full ID, account or phone in any of them', async () => {
-  const w = await world();
-  assert.ok(await seedDemo(w.ledger, w.clock.now()));
+  const w = await demoWorld();
   const clerk = newSession();
   must(await w.call(clerk, 'session.signIn', { username: 'shouli', password: DEMO_PASSWORD }));
   const db = w.ledger.db;
@@ -189,8 +189,7 @@ function candidates(masked: { head: string; tail: string }, year: string): strin
 }
 
 test('oracle pass: a clerk probing digit by digit or by a list of candidates recovers no ID, on any channel', async () => {
-  const w = await world();
-  assert.ok(await seedDemo(w.ledger, w.clock.now()));
+  const w = await demoWorld();
   const db = w.ledger.db;
   const clerk = newSession();
   const signIn = async () =>

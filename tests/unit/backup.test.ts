@@ -1,3 +1,4 @@
+// @dated (tests/tools/check-tests.mjs): run again under faketime by .ci/run
 // Backups through the SQLite backup API, verified; daily and at exit, 30 kept; manual to a folder; restore.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';

@@ -1,20 +1,20 @@
 // 制卡并生成 PDF: the cards of an area issued and recorded like 制卡并打印, and written as one PDF in main; read back
 // with poppler, every QR code of the first sheet decoded with zbarimg.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process'; // date-free: pdftoppm and zbarimg read no date
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 
 import { newSession } from '../../main/core/dispatch';
-import { DEMO_PASSWORD, seedDemo } from '../../main/demo/year';
+import { DEMO_PASSWORD } from '../../main/demo/year';
 import { cardQrText } from '../../shared/domain/cards';
 import { pdfInfo, pdfText } from '../e2e/pdf';
-import { must, refused, world } from './helpers';
+import { demoWorld } from './fixtures';
+import { must, refused } from './helpers';
 
 test('cards.pdf: issued and recorded in one transaction, A4 sheets with mirrored backs, QR codes that decode', async () => {
-  const w = await world();
-  assert.ok(await seedDemo(w.ledger, w.clock.now()));
+  const w = await demoWorld();
   const clerk = newSession();
   must(await w.call(clerk, 'session.signIn', { username: 'shouli', password: DEMO_PASSWORD }));
   const area = w.one<{ id: number; n: number }>(

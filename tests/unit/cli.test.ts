@@ -1,3 +1,4 @@
+// @dated (tests/tools/check-tests.mjs): run again under faketime by .ci/run
 // `npm start` as a person runs it (the built dist/main/start.cjs): one line, clean stop, clear refusals.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';

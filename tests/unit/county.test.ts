@@ -1,3 +1,4 @@
+// @dated (tests/tools/check-tests.mjs): run again under faketime by .ci/run
 // 县级上报 on a real PostgreSQL (tests/unit/postgres.ts starts one on a temp directory and port): three township
 // ledgers push to one county; the county's figures for each equal its own annual report to the fen; a second push
 // sends nothing; kill -9 of either side mid-push converges; a township's role reaches only its own rows.

@@ -2,7 +2,7 @@
 // passes integrity_check and the batch is wholly present (posted, 5,000 payments, number drawn) or wholly absent.
 // The same for a 10,000-row import, and for agreement numbers drawn while disputes are concluded: no gap.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn } from 'node:child_process'; // date-free: node on children/*.ts, read with this file
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';

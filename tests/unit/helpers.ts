@@ -16,6 +16,7 @@ import {
 import { Ledger } from '../../main/core/ledger';
 import { Keyring, keysFileOf } from '../../main/db/keys';
 import { openKeyed } from '../../main/db/open';
+import type { HashParams } from '../../main/db/password';
 import { handlers } from '../../main/handlers';
 import type { Channel, Input, Output } from '../../shared/contract';
 import { AppError, type Result } from '../../shared/domain/result';
@@ -25,8 +26,16 @@ import { dateCn } from '../../shared/domain/time';
 const unlocked = new Map<string, Buffer>();
 
 /**
+ * The scrypt cost of the ledgers the tests make unless they test hashing (1 MiB, about 2 ms a derivation, against
+ * 128 MiB and 650 ms): injected as the clock is (`hashParams` of Ledger.open and Keyring), never read from the
+ * environment. The least a key file may hold (db/keys.ts), so the app reads these files as any other. Tests of
+ * password hashing, lockout and key files keep today's cost: `world({ hashing: 'real' })`, or no `hashParams`.
+ */
+export const CHEAP_HASH: HashParams = { N: 2 ** 10, r: 8, p: 1, keylen: 64 };
+
+/**
  * A ledger (or a copy of it) opened with the key its admin's password unwraps from the key file beside it; copies of
- * one ledger share its key, which is unwrapped once (a derivation costs 650 ms).
+ * one ledger share its key, which is unwrapped once (a derivation costs 650 ms at today's cost).
  */
 export function keyedFile(
   file: string,
@@ -35,7 +44,7 @@ export function keyedFile(
   const keys = Keyring.read(keysFileOf(file));
   let key = unlocked.get(keys.ledgerId);
   if (!key) {
-    const r = keys.signIn(opts.username ?? 'admin', opts.password ?? 'admin-pass-1', new Date());
+    const r = keys.signIn(opts.username ?? 'admin', opts.password ?? 'admin-pass-1', testClock());
     if (r instanceof AppError) throw r;
     unlocked.set(keys.ledgerId, (key = r.dataKey));
   }
@@ -74,11 +83,25 @@ export interface World {
   materials(kindCode: string): string[];
 }
 
-/** `office`: the world is the county office's (--county), over that PostgreSQL. */
-export async function world(opts: { handlers?: Handlers; office?: CountyOffice } = {}): Promise<World> {
+/**
+ * `office`: the world is the county office's (--county), over that PostgreSQL. `hashing: 'real'`: its key file at
+ * today's scrypt cost (the tests of passwords and key files), else at CHEAP_HASH. `open`: opens the world's ledger
+ * in its new folder (a copy of a fixture, tests/unit/fixtures.ts) instead of making an empty one there.
+ */
+export async function world(
+  opts: {
+    handlers?: Handlers;
+    office?: CountyOffice;
+    hashing?: 'real';
+    open?: (dir: string, clock: Clock) => Promise<Ledger>;
+  } = {},
+): Promise<World> {
   const dir = tempDir();
   const clock = new Clock();
-  const ledger = await Ledger.open(path.join(dir, 'ledger.sqlite'), { clock: clock.now });
+  const hashParams = opts.hashing === 'real' ? undefined : CHEAP_HASH;
+  const ledger = opts.open
+    ? await opts.open(dir, clock)
+    : await Ledger.open(path.join(dir, 'ledger.sqlite'), { clock: clock.now, hashParams });
   const dispatcher = createDispatcher(ledger, opts.handlers ?? handlers, { office: opts.office });
   let adminSession: Session | null = null;
   const w: World = {

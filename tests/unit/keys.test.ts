@@ -2,7 +2,7 @@
 // (each staff member's password, the recovery key; not a deactivated member's), faults of the key file, and a USB
 // backup restored onto a new PC.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process'; // date-free: the sqlite3 command reads no date
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -18,7 +18,7 @@ import { createDesk, type Desk } from '../../main/desk';
 import { handlers } from '../../main/handlers';
 import type { Channel, Input, Output } from '../../shared/contract';
 import type { Result } from '../../shared/domain/result';
-import { Clock, must, refused, tempDir } from './helpers';
+import { Clock, must, refused, tempDir, testClock } from './helpers';
 
 const PLANTED = {
   name: '欧阳秘密',
@@ -297,16 +297,16 @@ test('after a deactivation the data key changes: an old key file and the old pas
 
   // li's old password and the old key file give the old data key, which opens nothing made after.
   const old = Keyring.read(oldKeyFile);
-  const r = old.signIn('liwenjing', 'li-pass-1', new Date());
+  const r = old.signIn('liwenjing', 'li-pass-1', testClock());
   assert.ok(!(r instanceof Error), 'the old key file still opens with li’s old password');
   const oldKey = (r as { dataKey: Buffer }).dataKey;
   for (const f of [file, after.path, afterDaily.path])
     assert.throws(() => openKeyed(f, oldKey, { readonly: true }).close(), /密钥与台账文件不符/, f);
   // Together with the new key file: li has no slot there, and the old key opens none of it.
   const current = Keyring.read(keysFileOf(file));
-  assert.match(String(current.signIn('liwenjing', 'li-pass-1', new Date())), /用户名或密码错误/);
+  assert.match(String(current.signIn('liwenjing', 'li-pass-1', testClock())), /用户名或密码错误/);
   const newer = Keyring.read(after.path.replace(/\.sqlite$/, '.keys'));
-  assert.match(String(newer.signIn('liwenjing', 'li-pass-1', new Date())), /用户名或密码错误/);
+  assert.match(String(newer.signIn('liwenjing', 'li-pass-1', testClock())), /用户名或密码错误/);
   // What was made before keeps its key: the old key file opens the old backup (as the screen says).
   openKeyed(before.path, oldKey, { readonly: true }).close();
   await desk.close();
@@ -365,12 +365,12 @@ test('no password is cached: after a change the old one opens nothing, not even 
   must(await call(desk, s, 'session.unlock', { password: 'qian-pass-2' }));
   // The same on the key file itself: a sign-in, a new slot, the old password again.
   const keys = desk.ledger!.keys;
-  assert.ok(!(keys.signIn('qianxiaohong', 'qian-pass-2', new Date()) instanceof Error));
+  assert.ok(!(keys.signIn('qianxiaohong', 'qian-pass-2', testClock()) instanceof Error));
   const id = must(await call(desk, admin, 'staff.list', {})).find((r) => r.username === 'qianxiaohong')!.id;
   keys.setSlot(id, 'qianxiaohong', 'qian-pass-3');
-  assert.match(String(keys.signIn('qianxiaohong', 'qian-pass-2', new Date())), /用户名或密码错误/);
+  assert.match(String(keys.signIn('qianxiaohong', 'qian-pass-2', testClock())), /用户名或密码错误/);
   // A wrong password counted: the counter is under a keyed hash too.
-  keys.signIn('qianxiaohong', 'wrong-pass', new Date());
+  keys.signIn('qianxiaohong', 'wrong-pass', testClock());
   await desk.close();
   const text = fs.readFileSync(keysFileOf(file), 'utf8');
   for (const name of ['qianxiaohong', '钱小红', '"admin"', ADMIN.displayName]) assert.ok(!text.includes(name), name);

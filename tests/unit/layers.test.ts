@@ -1,6 +1,6 @@
 // The layer rule fails the build on a violation (and passes on this tree).
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process'; // date-free: check-layers.mjs reads no date
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';

@@ -1,6 +1,8 @@
 // A real PostgreSQL for the county tests and the bench: the county office's own server (main/county/server.ts) on a
-// fresh data folder under the temp folder and a free port on 127.0.0.1, stopped and removed after.
+// fresh data folder under the temp folder and a port of this process's own on 127.0.0.1, stopped and removed after.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -15,9 +17,59 @@ export interface Postgres extends Omit<CountyServer, 'stop'> {
   stop(): Promise<void>;
 }
 
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+const bindable = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const s = net.createServer();
+    s.once('error', () => resolve(false));
+    s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
+  });
+
+/**
+ * A port of this process alone, for test files that run side by side (tests/tools/unit.mjs), each with its server:
+ * in 20000–29999, below the kernel's ephemeral range (32768–60999), so no one's listen(0) takes it while the server
+ * is down between a kill and its restart; claimed by an exclusive file naming this process under the temp folder (a
+ * dead process's claim is taken over), and free when claimed.
+ */
+async function claimPort(): Promise<{ port: number; release: () => void }> {
+  const claims = path.join(os.tmpdir(), 'bianmin-pg-ports');
+  fs.mkdirSync(claims, { recursive: true });
+  for (let i = 0; i < 500; i++) {
+    const port = 20_000 + crypto.randomInt(10_000);
+    const claim = path.join(claims, String(port));
+    try {
+      fs.writeFileSync(claim, String(process.pid), { flag: 'wx' });
+    } catch {
+      let owner = 0;
+      try {
+        owner = Number(fs.readFileSync(claim, 'utf8'));
+      } catch {
+        // released meanwhile
+      }
+      if (owner > 0 && !alive(owner)) fs.rmSync(claim, { force: true });
+      continue;
+    }
+    if (await bindable(port)) return { port, release: () => fs.rmSync(claim, { force: true }) };
+    fs.rmSync(claim, { force: true });
+  }
+  throw new Error('no port free for PostgreSQL in 20000–29999');
+}
+
 /** `settings`: server settings (name=value) beyond Debian's defaults. */
 export async function startPostgres(settings: string[] = []): Promise<Postgres> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bianmin-pg-'));
+  // The server makes its folder on a port it picks (any free one), then moves to this process's own before use.
+  await (await startCountyServer(dir, settings)).stop('fast');
+  const { port, release } = await claimPort();
+  fs.writeFileSync(path.join(dir, 'port'), String(port));
   const server = await startCountyServer(dir, settings);
   return {
     ...server,
@@ -29,6 +81,7 @@ export async function startPostgres(settings: string[] = []): Promise<Postgres> 
     },
     stop: async () => {
       await server.stop('immediate');
+      release();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -2,7 +2,7 @@
 // or the new key opens, never neither, with every row; the next open settles the key file on the one that opens. And
 // a key file of version 1 (before key pairs) still opens, and is rewritten as version 2 at the first sign-in.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn } from 'node:child_process'; // date-free: node on children/rekeyLedger.ts, read with this file
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -21,7 +21,7 @@ const ROWS = 60_000;
 
 /** A closed ledger with an admin and enough audit rows that the copy takes a moment. */
 async function fixture(): Promise<{ file: string; rows: number }> {
-  const w = await world();
+  const w = await world({ hashing: 'real' });
   await w.admin();
   const ins = w.ledger.db.prepare(
     `INSERT INTO audit_log (at, staff_id, channel, entity, entity_id, before, after)
@@ -175,7 +175,7 @@ function writeV1(
 }
 
 test('a version-1 key file opens with every password, becomes version 2 at the first sign-in, and a re-key drops the slots not yet signed in', async () => {
-  const w = await world();
+  const w = await world({ hashing: 'real' });
   const admin = await w.admin();
   const li = must(
     await w.call(admin, 'staff.create', {
@@ -245,7 +245,7 @@ const opensWith = (file: string, keys: Buffer[]) =>
   });
 
 test('no backup made after a deactivation opens with the old key file: on USB during the re-key, at the exit', async () => {
-  const w = await world();
+  const w = await world({ hashing: 'real' });
   const admin = await w.admin();
   await w.staff('bob', ['clerk']);
   const bob = w.one<{ id: number }>(`SELECT id FROM staff WHERE username = 'bob'`);
@@ -274,7 +274,7 @@ test('no backup made after a deactivation opens with the old key file: on USB du
 });
 
 test('an edited key file locks no one for ever and cannot make the sign-in derive for minutes', async () => {
-  const w = await world();
+  const w = await world({ hashing: 'real' });
   await w.admin();
   const file = w.ledger.file;
   await w.ledger.close({ backup: false });

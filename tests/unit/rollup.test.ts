@@ -1,3 +1,4 @@
+// @dated (tests/tools/check-tests.mjs): run again under faketime by .ci/run
 // 县级汇总 through the dispatcher, as the county office's screens call it (--pg on a real PostgreSQL): an admin
 // enrols two townships from the screen, they load their files and push; the county's figures, comparison, copy
 // status and check of sameness agree with each township's own report; bad input is refused at its field with

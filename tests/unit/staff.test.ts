@@ -5,11 +5,12 @@ import fs from 'node:fs';
 import { test } from 'node:test';
 
 import { newSession } from '../../main/core/dispatch';
-import { keysFileOf, wrongPassword } from '../../main/db/keys';
-import { must, refused, world } from './helpers';
+import { Keyring, keysFileOf, wrongPassword } from '../../main/db/keys';
+import { CURRENT_PARAMS } from '../../main/db/password';
+import { CHEAP_HASH, must, refused, testClock, world } from './helpers';
 
 test('the first admin is created once; passwords are scrypt N=2^17 r=8 p=1 with a per-user salt', async () => {
-  const w = await world();
+  const w = await world({ hashing: 'real' });
   const anon = newSession();
   assert.equal((must(await w.call(anon, 'setup.state', {})) as { needsAdmin: boolean }).needsAdmin, true);
   await w.admin();
@@ -36,7 +37,7 @@ test('the first admin is created once; passwords are scrypt N=2^17 r=8 p=1 with 
 });
 
 test('five wrong passwords lock the account for five minutes; while locked every password hears the same', async () => {
-  const w = await world();
+  const w = await world({ hashing: 'real' });
   await w.admin();
   const s = newSession();
   const WRONG = wrongPassword().message;
@@ -135,7 +136,7 @@ test('roles held together; a change of roles or a deactivation takes effect on t
 });
 
 test("signing out ends the session; changing one's password needs the old one", async () => {
-  const w = await world();
+  const w = await world({ hashing: 'real' });
   const clerk = await w.staff('zhang', ['clerk']);
   assert.equal(
     refused(await w.call(clerk, 'session.changePassword', { oldPassword: 'nope-nope', newPassword: 'new-pass-22' }))
@@ -146,4 +147,27 @@ test("signing out ends the session; changing one's password needs the old one", 
   must(await w.call(clerk, 'session.signOut', {}));
   assert.equal(refused(await w.call(clerk, 'settings.get', {})).code, 'FORBIDDEN');
   must(await w.call(newSession(), 'session.signIn', { username: 'zhang', password: 'new-pass-22' }));
+});
+
+test("the tests' cheap scrypt cost is injected only: a key file read as the app reads it gets today's cost", async () => {
+  const w = await world();
+  await w.admin();
+  const file = keysFileOf(w.ledger.file);
+  await w.ledger.close({ backup: false });
+  const params = () =>
+    (
+      JSON.parse(fs.readFileSync(file, 'utf8')) as { slots: { staffId: number | null; priv: { params: string } }[] }
+    ).slots
+      .filter((s) => s.staffId !== null)
+      .map((s) => JSON.parse(s.priv.params) as unknown);
+  assert.deepEqual(params(), [CHEAP_HASH], 'made by a test at the cheap cost');
+  const keys = Keyring.read(file);
+  assert.ok(!(keys.signIn('admin', 'admin-pass-1', testClock()) instanceof Error), 'and read by the app as any other');
+  keys.setSlot(1, 'admin', 'admin-pass-2');
+  assert.deepEqual(params(), [CURRENT_PARAMS], "a slot the app writes is at today's cost");
+  for (const hashParams of [
+    { ...CHEAP_HASH, N: 2 ** 9 },
+    { ...CURRENT_PARAMS, p: 2 },
+  ])
+    assert.throws(() => Keyring.read(file, { hashParams }), /scrypt parameters out of range/);
 });

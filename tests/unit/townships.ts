@@ -1,13 +1,13 @@
 // Township ledgers for the county's tests (unit and e2e): a demo year each, enrolled with a county through 设置's
 // channel; and a person planted in a second township, paid and registered twice, sharing an account.
-import assert from 'node:assert/strict';
 
 import type pg from 'pg';
 
 import { newSession, type Session } from '../../main/core/dispatch';
 import { type Enrolment, enrolTownship } from '../../main/county/store';
-import { DEMO_PASSWORD, seedDemo } from '../../main/demo/year';
-import { must, type World, world } from './helpers';
+import { DEMO_PASSWORD } from '../../main/demo/year';
+import { demoWorld } from './fixtures';
+import { must, type World } from './helpers';
 
 export interface Township {
   w: World;
@@ -27,10 +27,9 @@ export const enrolWith =
 let codes = 0;
 /** A township ledger with a demo year up to `day`, enrolled with the county through 设置's channel. */
 export async function demoTownship(day: string, enrol: Enrol): Promise<Township> {
-  const w = await world();
-  w.clock.t = new Date(`${day}T17:00:00+08:00`).getTime();
   // Each township's people in a fictional county of their own: nobody is in two townships unless a test plants them.
-  assert.ok(await seedDemo(w.ledger, w.clock.now(), { region: `99${String(codes + 2).padStart(2, '0')}01` }));
+  // The demo year is made once per run (fixtures.ts) and copied.
+  const w = await demoWorld({ at: `${day}T17:00:00+08:00`, region: `99${String(codes + 2).padStart(2, '0')}01` });
   const admin = newSession();
   must(await w.call(admin, 'session.signIn', { username: 'admin', password: DEMO_PASSWORD }));
   const e = await enrol({ code: `3301220${String(++codes).padStart(2, '0')}000`, name: `第${codes}镇` });

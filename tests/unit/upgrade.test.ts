@@ -2,7 +2,7 @@
 // with a plain backup where they chose; and with kill -9 at random moments, which leave the old plain ledger or the
 // new encrypted one, never neither.
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process'; // date-free: node (under bash) on children/encryptLedger.ts
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
