@@ -33,6 +33,7 @@ if (stale('main/start.cjs', ['main', 'shared'])) {
       preload: 'main/electron/preload.ts',
       // Worker threads: run from these files as strings (core/threads.ts).
       workbookWorker: 'main/core/workbookWorker.ts',
+      censusWorker: 'main/county/censusWorker.ts',
       importWorker: 'main/imports/importWorker.ts',
     },
     absWorkingDir: root,

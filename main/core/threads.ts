@@ -6,6 +6,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { type TransferListItem, Worker } from 'node:worker_threads';
 
+/**
+ * The host's node_modules, where the native driver is. A worker run from a string looks for packages from the
+ * working folder only; NODE_PATH in its environment adds this folder, wherever the program was started.
+ */
+const MODULES = path.dirname(path.dirname(require.resolve('better-sqlite3-multiple-ciphers/package.json')));
+
 /** Starts the worker `name` (a file beside `dir`, the caller's __dirname) with its data and what it takes over. */
 export function startWorker(
   dir: string,
@@ -17,7 +23,8 @@ export function startWorker(
     ? `require(${JSON.stringify(require.resolve('tsx/cjs'))});
        require(${JSON.stringify(path.join(dir, `${name}.ts`))});`
     : fs.readFileSync(path.join(__dirname, `${name}.cjs`), 'utf8');
-  return new Worker(source, { eval: true, workerData, transferList });
+  const env = { ...process.env, NODE_PATH: MODULES };
+  return new Worker(source, { eval: true, workerData, transferList, env });
 }
 
 /** A worker's one answer: its first message, or its error; a worker that ends without one is a failure too. */

@@ -6,7 +6,8 @@ import type { Handlers } from '../core/dispatch';
 import type { Ledger } from '../core/ledger';
 import type { DB } from '../db/open';
 import { writeCarry } from './carry';
-import { backlogOf, enrol, isPushing, linkOf, parseEnrolment, push } from './push';
+import { enrol, isPushing, linkOf, parseEnrolment, push } from './push';
+import { backlogOf } from './tables';
 
 function stateOf(db: DB, ledger: Ledger): CountyState {
   const link = linkOf(db);

@@ -6,11 +6,13 @@ import pg from 'pg';
 import { AppError } from '../../shared/domain/result';
 import { isoCn } from '../../shared/domain/time';
 import type { Ledger } from '../core/ledger';
+import { answerOf, startWorker } from '../core/threads';
 import { type DB, prep } from '../db/open';
 import { numericKey, SYNCED } from '../db/synced';
-import { reportFigures } from './sameness';
+import type { CensusInput } from './censusWorker';
+import type { Figures } from './sameness';
 import { applyChunk, type Chunk, connectionOf, countyColumns, type Enrolment } from './store';
-import { type Census, censusSql } from './tables';
+import { backlogOf, type Census } from './tables';
 
 export interface Link {
   county_name: string;
@@ -27,10 +29,6 @@ export interface Link {
 }
 
 export const linkOf = (db: DB) => prep(db, 'SELECT * FROM county_link').get() as Link | undefined;
-
-/** Outbox lines the county has not applied yet. */
-export const backlogOf = (db: DB, acked: number) =>
-  (prep(db, 'SELECT count(*) AS n FROM outbox WHERE seq > ?').get(acked) as { n: number }).n;
 
 /** Reads an enrolment file: the county's, for one township, unaltered in its fields. */
 export function parseEnrolment(text: string): Enrolment {
@@ -222,20 +220,18 @@ async function pushAll(ledger: Ledger, opts: PushOptions): Promise<PushResult> {
   }
 }
 
-/** The ledger's census (county/tables.ts), taken while nothing is left to push, so it describes the county's copy. */
-export function census(db: DB): Census {
-  return Object.fromEntries(SYNCED.map((s) => [s.table, prep(db, censusSql(s, 'sqlite')).get() as Census[string]]));
-}
-
 /** After a push that left nothing behind, at most once an hour: what the ledger holds, for the county to compare. */
 async function sendCensus(ledger: Ledger, client: pg.Client, acked: number): Promise<void> {
-  const db = await idle(ledger);
-  const link = linkOf(db)!;
+  const link = linkOf(await idle(ledger))!;
   const now = ledger.clock();
   if (link.census_at && now.getTime() - new Date(link.census_at).getTime() < 3600_000) return;
-  if (backlogOf(db, acked) > 0) return;
-  // One synchronous step: no write comes between them and the backlog just read.
-  const [counts, figures] = [census(db), reportFigures(db, now)];
+  const input: CensusInput = { file: ledger.file, key: new Uint8Array(ledger.keys.key), acked, now: now.toISOString() };
+  const answer = await answerOf<{ taken?: { counts: Census; figures: Figures } | null; failed?: string }>(
+    startWorker(__dirname, 'censusWorker', input),
+  );
+  if (answer.failed !== undefined) throw new Error(answer.failed);
+  if (!answer.taken) return; // written to since the push: the next push sends it
+  const { counts, figures } = answer.taken;
   await client.query(
     `INSERT INTO county.ledger_census (ledger_id, seq, counts, figures)
       VALUES ($1, $2, $3, $4)
