@@ -10,7 +10,7 @@ import type { BackupFile } from '../../shared/schemas/backup';
 import { encryptCopy } from '../db/encrypt';
 import { isPlain, ledgerId, openKeyed, PRIVATE_DIR, PRIVATE_FILE } from '../db/open';
 import type { Handlers } from './dispatch';
-import { type Ledger } from './ledger';
+import type { OpenLedger } from './openLedger';
 import { rekeyLedger, rekeyRunning } from './rekey';
 
 export const KEEP_BACKUPS = 30;
@@ -55,7 +55,7 @@ function backupOwner(file: string, key: Buffer): string | null {
 
 /** Backs the ledger up into `dir`; the file appears under its final name only once verified. */
 export async function makeBackup(
-  ledger: Ledger,
+  ledger: OpenLedger,
   reason: string,
   dir = ledger.backupsDir,
   now = ledger.clock(),
@@ -88,7 +88,7 @@ export function pruneBackups(dir: string, keep = KEEP_BACKUPS): void {
 }
 
 /** The first start of each (China) day makes a backup. */
-export async function dailyBackup(ledger: Ledger, now = ledger.clock()): Promise<string | null> {
+export async function dailyBackup(ledger: OpenLedger, now = ledger.clock()): Promise<string | null> {
   // Not under a key that is due to change: the re-key that runs after this sign-in goes first (the exit backup waits).
   if (ledger.keys.rekeyDue) return null;
   const today = new RegExp(`^bianmin-${dateCn(now)}T\\d{6}-daily`);
@@ -99,7 +99,7 @@ export async function dailyBackup(ledger: Ledger, now = ledger.clock()): Promise
 }
 
 /** Old backups left plain by a version before encryption (or an upgrade cut short) are encrypted in place. */
-export async function encryptPlainBackups(ledger: Ledger): Promise<void> {
+export async function encryptPlainBackups(ledger: OpenLedger): Promise<void> {
   for (const b of listBackups(ledger.backupsDir)) {
     const file = path.join(ledger.backupsDir, b.file);
     if (!isPlain(file)) continue;
@@ -155,7 +155,7 @@ export function rekeyCopy(file: string, from: Buffer, to: Buffer): void {
  * Restores a backup into the live ledger: the chosen backup is checked, the current ledger is backed up first, then
  * a copy of the backup takes the ledger file's place.
  */
-export async function restoreBackup(ledger: Ledger, file: string, now = ledger.clock()): Promise<BackupFile> {
+export async function restoreBackup(ledger: OpenLedger, file: string, now = ledger.clock()): Promise<BackupFile> {
   const source = path.join(ledger.backupsDir, path.basename(file));
   if (!fs.existsSync(source)) throw new AppError('NOT_FOUND', `找不到备份文件 ${file}`, 'file');
   const key = checkBackup(source, ledger.keys.allKeys, ledger.id);

@@ -21,7 +21,7 @@ import type { RekeyState } from '../../shared/schemas/keys';
 import { type Keyring, syncFolder } from '../db/keys';
 import { openKeyed, PRIVATE_FILE } from '../db/open';
 import { writeAudit } from './audit';
-import type { Ledger } from './ledger';
+import type { OpenLedger } from './openLedger';
 
 export const rekeyingOf = (ledgerFile: string) => `${ledgerFile}.rekeying`;
 const keptOf = (ledgerFile: string) => `${ledgerFile}.before-rekey`;
@@ -117,7 +117,7 @@ try {
 `;
 
 function copyInWorker(
-  ledger: Ledger,
+  ledger: OpenLedger,
   target: string,
   oldKey: Buffer,
   newKey: Buffer,
@@ -168,7 +168,7 @@ function fsyncFile(file: string): void {
   }
 }
 
-const totalChanges = (ledger: Ledger) => ledger.db.prepare('SELECT total_changes()').pluck().get() as number;
+const totalChanges = (ledger: OpenLedger) => ledger.db.prepare('SELECT total_changes()').pluck().get() as number;
 
 /** Told each step as it ends (a progress line; the crash test kills the process at each). */
 export type RekeyStep = 'copying' | 'copied' | 'keyed' | 'swapped' | 'settled';
@@ -177,7 +177,7 @@ export type RekeyStep = 'copying' | 'copied' | 'keyed' | 'swapped' | 'settled';
  * Steps 2–4, all synchronous, so nothing else in this process runs between them: the key file with both generations,
  * the copy renamed in, the key file with the new one alone.
  */
-function switchTo(ledger: Ledger, target: string, newKey: Buffer, step: (s: RekeyStep) => void): number {
+function switchTo(ledger: OpenLedger, target: string, newKey: Buffer, step: (s: RekeyStep) => void): number {
   const keys = ledger.keys;
   const oldGen = keys.generation;
   const gen = keys.addGeneration(newKey);
@@ -214,7 +214,7 @@ interface Job {
   state: RekeyState;
   running: Promise<RekeyState> | null;
 }
-const jobs = new WeakMap<Ledger, Job>();
+const jobs = new WeakMap<OpenLedger, Job>();
 
 const idle = (keys: Keyring): RekeyState => ({
   phase: 'idle',
@@ -225,28 +225,28 @@ const idle = (keys: Keyring): RekeyState => ({
   legacyStaff: keys.legacyStaff.length,
 });
 
-function jobOf(ledger: Ledger): Job {
+function jobOf(ledger: OpenLedger): Job {
   let job = jobs.get(ledger);
   if (!job) jobs.set(ledger, (job = { state: idle(ledger.keys), running: null }));
   return job;
 }
 
 /** Where the re-key of this ledger stands (for the progress bar in 设置). */
-export function rekeyState(ledger: Ledger): RekeyState {
+export function rekeyState(ledger: OpenLedger): RekeyState {
   const job = jobOf(ledger);
   return job.running ? job.state : { ...idle(ledger.keys), ...pick(job.state) };
 }
 const pick = (s: RekeyState) => (s.phase === 'idle' ? {} : { phase: s.phase, message: s.message });
 
 /** The re-key in progress, if any: closing the ledger waits for it. */
-export const rekeyRunning = (ledger: Ledger): Promise<unknown> | null => jobs.get(ledger)?.running ?? null;
+export const rekeyRunning = (ledger: OpenLedger): Promise<unknown> | null => jobs.get(ledger)?.running ?? null;
 
 /**
  * Re-keys the ledger (or joins the re-key already running). `reason` goes into the audit row. Stale copies are made
  * again twice; the third holds every other call while it copies.
  */
 export function rekeyLedger(
-  ledger: Ledger,
+  ledger: OpenLedger,
   reason: string,
   opts: { step?: (s: RekeyStep) => void; staffId?: number | null } = {},
 ): Promise<RekeyState> {
@@ -313,7 +313,7 @@ export function rekeyLedger(
 }
 
 /** A re-key started after the current call's transaction commits (a deactivation, a replaced recovery key). */
-export function rekeySoon(ledger: Ledger, reason: string, staffId: number | null = null): void {
+export function rekeySoon(ledger: OpenLedger, reason: string, staffId: number | null = null): void {
   const job = jobOf(ledger);
   if (job.running) return;
   // Registered now, not when it starts: a backup or the exit that comes first waits for it (rekeyRunning).
