@@ -113,77 +113,78 @@ export function ImportPage({ session }: { session: SessionState }) {
 
   const busy = progress && ['reading', 'checking', 'writing'].includes(progress.phase);
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={4} style={{ margin: 0 }}>
-        数据导入
-      </Typography.Title>
-      <Card size="small">
-        <Space wrap>
-          <span>导入内容：</span>
-          <Radio.Group value={kind} onChange={(e) => setKind(e.target.value)} disabled={!!preview || !!busy}>
-            {(Object.keys(IMPORT_KINDS) as ImportKind[]).map((k) => (
-              <Radio.Button key={k} value={k} disabled={!roles.some((r) => IMPORT_ROLES[k].includes(r))}>
-                {IMPORT_KINDS[k]}
-              </Radio.Button>
-            ))}
-          </Radio.Group>
-          <FileButton
-            type="primary"
-            icon={<UploadOutlined />}
-            disabled={!!busy}
-            accept=".xlsx,.xlsm,.xls,.csv"
-            testId="import-file"
-            onFile={(f) => void open(f)}
-          >
-            选择文件…
-          </FileButton>
-          <Button icon={<DownloadOutlined />} onClick={() => download('imports.template')}>
-            下载导入模板
-          </Button>
-          {roles.includes('admin') && (
-            <Button onClick={() => download('households.exportFull')}>完整导出台账（迁移用）</Button>
-          )}
-        </Space>
-      </Card>
-      {problem && <Alert type="error" showIcon message="不能读取这个文件" description={problem} />}
-      {busy && (
+    // The page's own padding and title, as every screen has (.page): without them the preview ran to the menu's edge.
+    <div className="page">
+      <h1 className="page-title">数据导入</h1>
+      <Space direction="vertical" size="middle" style={{ width: '100%' }}>
         <Card size="small">
-          <Space direction="vertical" style={{ width: '100%' }}>
-            <span>
-              {progress.phase === 'writing'
-                ? `正在写入：已写 ${progress.written} 行`
-                : `正在读取：已读 ${progress.read} 行，已检查 ${progress.checked} 行`}
-            </span>
-            <Progress
-              percent={
-                progress.total
-                  ? Math.round(
-                      (100 * (progress.phase === 'writing' ? progress.written : progress.checked)) / progress.total,
-                    )
-                  : 0
-              }
-              status="active"
-            />
-            {progress.phase !== 'writing' && <Button onClick={cancel}>取消</Button>}
+          <Space wrap>
+            <span>导入内容：</span>
+            <Radio.Group value={kind} onChange={(e) => setKind(e.target.value)} disabled={!!preview || !!busy}>
+              {(Object.keys(IMPORT_KINDS) as ImportKind[]).map((k) => (
+                <Radio.Button key={k} value={k} disabled={!roles.some((r) => IMPORT_ROLES[k].includes(r))}>
+                  {IMPORT_KINDS[k]}
+                </Radio.Button>
+              ))}
+            </Radio.Group>
+            <FileButton
+              type="primary"
+              icon={<UploadOutlined />}
+              disabled={!!busy}
+              accept=".xlsx,.xlsm,.xls,.csv"
+              testId="import-file"
+              onFile={(f) => void open(f)}
+            >
+              选择文件…
+            </FileButton>
+            <Button icon={<DownloadOutlined />} onClick={() => download('imports.template')}>
+              下载导入模板
+            </Button>
+            {roles.includes('admin') && (
+              <Button onClick={() => download('households.exportFull')}>完整导出台账（迁移用）</Button>
+            )}
           </Space>
         </Card>
-      )}
-      {preview ? (
-        <PreviewPanel
-          preview={preview}
-          status={status}
-          setStatus={setStatus}
-          version={version}
-          isAdmin={roles.includes('admin')}
-          recheck={recheck}
-          onConfirm={confirm}
-          onCancel={cancel}
-          onProblems={() => download('imports.problems')}
-        />
-      ) : (
-        !busy && <ImportHistory version={version} onChange={() => setVersion((v) => v + 1)} />
-      )}
-    </Space>
+        {problem && <Alert type="error" showIcon message="不能读取这个文件" description={problem} />}
+        {busy && (
+          <Card size="small">
+            <Space direction="vertical" style={{ width: '100%' }}>
+              <span>
+                {progress.phase === 'writing'
+                  ? `正在写入：已写 ${progress.written} 行`
+                  : `正在读取：已读 ${progress.read} 行，已检查 ${progress.checked} 行`}
+              </span>
+              <Progress
+                percent={
+                  progress.total
+                    ? Math.round(
+                        (100 * (progress.phase === 'writing' ? progress.written : progress.checked)) / progress.total,
+                      )
+                    : 0
+                }
+                status="active"
+              />
+              {progress.phase !== 'writing' && <Button onClick={cancel}>取消</Button>}
+            </Space>
+          </Card>
+        )}
+        {preview ? (
+          <PreviewPanel
+            preview={preview}
+            status={status}
+            setStatus={setStatus}
+            version={version}
+            isAdmin={roles.includes('admin')}
+            recheck={recheck}
+            onConfirm={confirm}
+            onCancel={cancel}
+            onProblems={() => download('imports.problems')}
+          />
+        ) : (
+          !busy && <ImportHistory version={version} onChange={() => setVersion((v) => v + 1)} />
+        )}
+      </Space>
+    </div>
   );
 }
 

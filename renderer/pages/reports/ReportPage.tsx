@@ -32,7 +32,8 @@ export function ReportPage({ route }: { route: string }) {
   return (
     <div className="page">
       <h1 className="page-title">年度救助统计</h1>
-      <Space style={{ marginBottom: 12 }}>
+      {/* Wraps: the hint beside the buttons made the page 1403 px wide at 1366×768. */}
+      <Space wrap style={{ marginBottom: 12 }}>
         <Select
           value={year}
           style={{ width: 120 }}
@@ -68,7 +69,10 @@ export function ReportPage({ route }: { route: string }) {
             <KindTable r={r} drill={drill} />
           </Card>
           <Card size="small" title="按村/社区（金额，元）" style={{ marginBottom: 12 }}>
-            <AreaTable r={r} drill={drill} />
+            {/* One column per relief kind: at 1366 px the matrix scrolls within its card, never the page. */}
+            <div className="wide-table">
+              <AreaTable r={r} drill={drill} />
+            </div>
           </Card>
           <Card size="small" title="按月份" style={{ marginBottom: 12 }}>
             <MonthChart months={r.byMonth} width={900} height={260} />

@@ -43,6 +43,8 @@ export function AreaTable({ r, drill }: { r: AnnualReport; drill: Drill }) {
         return {
           key: a.areaId,
           label: a.area,
+          // A village's name on one line: squeezed by the kinds' columns it stood one character a line.
+          labelStyle: { whiteSpace: 'nowrap' },
           cells: [
             ...cells.map((c, i) =>
               c
