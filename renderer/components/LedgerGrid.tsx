@@ -8,6 +8,7 @@ import { useMemo, useState } from 'react';
 import type { AppErrorBody, Result } from '../../shared/domain/result';
 import type { Page } from '../../shared/schemas/common';
 import { CSP_NONCE } from './csp';
+import { opensOnClick } from './openRow';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -86,7 +87,10 @@ export function LedgerGrid<Row>(props: {
           noRowsOverlayComponent={Empty}
           noRowsOverlayComponentParams={{ text: props.empty }}
           styleNonce={CSP_NONCE}
-          onRowDoubleClicked={(e) => e.data && props.onOpen?.(e.data)}
+          // One click opens a row, as a clerk expects of a list; not a click on its checkbox, nor one that ends a
+          // selection of text (a number being copied).
+          onRowClicked={(e) => e.data && opensOnClick(e.event as MouseEvent | null) && props.onOpen?.(e.data)}
+          rowClass={props.onOpen ? 'open-row' : undefined}
           {...(props.onSelect && {
             rowSelection: { mode: 'multiRow', headerCheckbox: false },
             getRowId: (p: { data: Row }) => String((p.data as { id: number }).id),

@@ -18,7 +18,7 @@ function Cases({ rows, testId }: { rows: ApplicationRow[]; testId: string }) {
       pagination={false}
       dataSource={rows}
       locale={{ emptyText: '没有' }}
-      onRow={openRow((r: ApplicationRow) => go(`/applications/${r.id}`), { click: true })}
+      onRow={openRow((r: ApplicationRow) => go(`/applications/${r.id}`))}
       columns={[
         { title: '受理编号', dataIndex: 'acceptanceNo' },
         { title: '救助对象', dataIndex: 'personName' },

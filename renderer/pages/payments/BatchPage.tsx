@@ -177,7 +177,7 @@ export function BatchPage({ id, session }: { id: number; session: SessionState }
       </Card>
       <FilterBar style={{ marginBottom: 8 }}>
         <AreaFilter value={areaId} onChange={setArea} />
-        {b.state === 'draft' && <span className="muted">双击一行或按回车可剔除或恢复</span>}
+        {b.state === 'draft' && <span className="muted">单击一行或按回车可剔除或恢复</span>}
       </FilterBar>
       <LedgerGrid<BatchLine>
         empty="这个批次没有发放行"
