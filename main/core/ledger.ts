@@ -21,7 +21,7 @@ import {
   type OpenOptions,
   plainLedger,
 } from '../db/open';
-import { dailyBackup, encryptPlainBackups, makeBackup, pruneBackups } from './backup';
+import { dailyBackup, encryptPlainBackups, makeBackup, pruneBackups } from './backupFiles';
 import type { Clock } from './clock';
 import { finishInterrupted, rekeyRunning } from './rekey';
 

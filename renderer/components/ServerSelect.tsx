@@ -5,6 +5,7 @@ import { useState } from 'react';
 
 import { SERVER_KINDS } from '../../shared/domain/service';
 import { call } from '../api';
+import { MultiSelect } from './MultiSelect';
 
 type Option = { value: number; label: string };
 
@@ -29,17 +30,20 @@ export function ServerSelect(props: {
         })),
       );
   };
-  return (
-    <Select
-      {...rest}
-      mode={multiple ? 'multiple' : undefined}
-      allowClear
-      showSearch
-      filterOption={false}
-      onSearch={search}
-      onFocus={() => options.length === (known?.length ?? 0) && void search('')}
-      options={options}
-      notFoundContent="没有找到。可换姓名或拼音首字母再试；新人员请先在 结对帮扶 → 服务人员 登记"
-    />
+  const shared = {
+    allowClear: true,
+    showSearch: true,
+    filterOption: false,
+    onSearch: search,
+    onFocus: () => options.length === (known?.length ?? 0) && void search(''),
+    options,
+    notFoundContent: '没有找到。可换姓名或拼音首字母再试；新人员请先在 结对帮扶 → 服务人员 登记',
+  };
+  const { value, onChange, ...other } = rest;
+  // Several people go through the app's one multi-select, whose Tab never unchooses (MultiSelect.tsx).
+  return multiple ? (
+    <MultiSelect<number> {...other} {...shared} value={value as number[] | undefined} onChange={(v) => onChange?.(v)} />
+  ) : (
+    <Select<number> {...other} {...shared} value={value as number | undefined} onChange={(v) => onChange?.(v)} />
   );
 }

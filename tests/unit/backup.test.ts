@@ -6,7 +6,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { Worker } from 'node:worker_threads';
 
-import { dailyBackup, listBackups, makeBackup, pruneBackups } from '../../main/core/backup';
+import { dailyBackup, listBackups, makeBackup, pruneBackups } from '../../main/core/backupFiles';
 import { Ledger } from '../../main/core/ledger';
 import { openKeyed } from '../../main/db/open';
 import type { BackupFile } from '../../shared/schemas/backup';

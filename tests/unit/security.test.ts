@@ -9,7 +9,7 @@ import { test } from 'node:test';
 
 import ExcelJS from 'exceljs';
 
-import { dailyBackup } from '../../main/core/backup';
+import { dailyBackup } from '../../main/core/backupFiles';
 import { newSession } from '../../main/core/dispatch';
 import { Ledger } from '../../main/core/ledger';
 import { idNumberFor } from '../../main/demo/fictional';

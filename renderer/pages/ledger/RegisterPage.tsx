@@ -7,6 +7,7 @@ import type { Input as In } from '../../../shared/contract';
 import { call } from '../../api';
 import { FormProblemAlert } from '../../components/FormProblemAlert';
 import { type FormProblem, showResultError } from '../../components/forms';
+import { MultiSelect } from '../../components/MultiSelect';
 import { namedOptions } from '../../components/options';
 import { go } from '../../components/router';
 import { choose } from '../../components/rules';
@@ -98,12 +99,7 @@ export function RegisterPage() {
             </Col>
             <Col span={9}>
               <Form.Item name="categories" label="困难类别（可多选）">
-                <Select
-                  mode="multiple"
-                  showSearch
-                  optionFilterProp="label"
-                  options={namedOptions(categories, 'code')}
-                />
+                <MultiSelect showSearch optionFilterProp="label" options={namedOptions(categories, 'code')} />
               </Form.Item>
             </Col>
             <Col span={6}>
