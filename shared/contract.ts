@@ -7,7 +7,7 @@ import type { Queue } from './domain/workflow';
 import * as apps from './schemas/applications';
 import { auditListInput, type AuditRow } from './schemas/audit';
 import { backupCreateInput, type BackupFile, backupRestoreInput } from './schemas/backup';
-import { empty, id, type Page, text } from './schemas/common';
+import { empty, id, type ListPrint, type Page, text } from './schemas/common';
 import * as county from './schemas/county';
 import * as dsp from './schemas/disputes';
 import * as imp from './schemas/imports';
@@ -93,6 +93,7 @@ export const contract = {
   'settings.save': def<CenterSettings>()(centerSettings, ADMIN, 'mutation'),
 
   'audit.list': def<Page<AuditRow>>()(auditListInput, ADMIN, 'query'),
+  'audit.xlsx': def<File>()(auditListInput.omit({ offset: true, limit: true }), ADMIN, 'task'),
 
   'areas.list': def<registry.Area[]>()(empty, 'signedIn', 'query'),
   'areas.save': def<registry.Area>()(registry.areaSaveInput, ADMIN, 'mutation'),
@@ -139,6 +140,13 @@ export const contract = {
   'applications.register': def<apps.ApplicationDetail>()(apps.registerInput, STAFF, 'mutation'),
   'applications.get': def<apps.ApplicationDetail>()(z.object({ id }), 'signedIn', 'query'),
   'applications.list': def<Page<apps.ApplicationRow>>()(apps.applicationListInput, 'signedIn', 'query'),
+  'applications.xlsx': def<File>()(apps.applicationListInput.omit({ offset: true, limit: true }), 'signedIn', 'task'),
+  /** The grid's filtered rows for an A4 print (printing a list is audited, so it writes). */
+  'applications.print': def<ListPrint>()(
+    apps.applicationListInput.omit({ offset: true, limit: true }),
+    'signedIn',
+    'mutation',
+  ),
   /** 首页: open cases due within three working days, and overdue ones (deadlines and 先行救助 paperwork). */
   'applications.due': def<{ dueSoon: apps.ApplicationRow[]; overdue: apps.ApplicationRow[] }>()(
     empty,
@@ -175,6 +183,8 @@ export const contract = {
     'signedIn',
     'query',
   ),
+  'payments.xlsx': def<File>()(pay.paymentListInput.omit({ offset: true, limit: true }), 'signedIn', 'task'),
+  'payments.print': def<ListPrint>()(pay.paymentListInput.omit({ offset: true, limit: true }), 'signedIn', 'mutation'),
   'payments.ofCase': def<pay.CasePayments>()(z.object({ applicationId: id }), 'signedIn', 'query'),
   /** Reconciles every posted batch's stored count and total with its payments. */
   'payments.check': def<pay.LedgerCheck>()(empty, 'signedIn', 'query'),
@@ -225,6 +235,8 @@ export const contract = {
   ),
   'visits.create': def<pair.VisitRow>()(pair.visitCreateInput, STAFF, 'mutation'),
   'visits.list': def<Page<pair.VisitRow> & { aidFen: number }>()(pair.visitListInput, 'signedIn', 'query'),
+  'visits.xlsx': def<File>()(pair.visitListInput.omit({ offset: true, limit: true }), 'signedIn', 'task'),
+  'visits.print': def<ListPrint>()(pair.visitListInput.omit({ offset: true, limit: true }), 'signedIn', 'mutation'),
   'visits.resolveProblem': def<{ id: number }>()(pair.resolveProblemInput, STAFF, 'mutation'),
   /** Overdue visits, for 首页 or one cadre's page. */
   'visits.due': def<pair.VisitDue[]>()(z.object({ cadreId: id.optional() }), 'signedIn', 'query'),
@@ -245,6 +257,7 @@ export const contract = {
   'wishes.get': def<svc.WishDetail>()(z.object({ id }), 'signedIn', 'query'),
   'wishes.list': def<Page<svc.WishRow>>()(svc.wishListInput, 'signedIn', 'query'),
   'wishes.xlsx': def<File>()(svc.wishListInput.omit({ offset: true, limit: true }), 'signedIn', 'task'),
+  'wishes.print': def<ListPrint>()(svc.wishListInput.omit({ offset: true, limit: true }), 'signedIn', 'mutation'),
   /** 审定: accepted with a service standard and a deadline, or declined with a reason told to the resident. */
   'wishes.decide': def<svc.WishDetail>()(svc.wishDecideInput, REVIEW, 'mutation'),
   /** The 心愿墙 of an area: accepted wishes waiting to be claimed, names masked (printing it is audited). */
@@ -257,6 +270,11 @@ export const contract = {
   'suggestions.get': def<svc.SuggestionDetail>()(z.object({ id }), 'signedIn', 'query'),
   'suggestions.list': def<Page<svc.SuggestionRow>>()(svc.suggestionListInput, 'signedIn', 'query'),
   'suggestions.xlsx': def<File>()(svc.suggestionListInput.omit({ offset: true, limit: true }), 'signedIn', 'task'),
+  'suggestions.print': def<ListPrint>()(
+    svc.suggestionListInput.omit({ offset: true, limit: true }),
+    'signedIn',
+    'mutation',
+  ),
   /** 办理: to a person or a department, due a number of working days after it was assigned. */
   'suggestions.assign': def<svc.SuggestionDetail>()(svc.suggestionAssignInput, STAFF, 'mutation'),
   /** 答复 and 办结 with the result. */
@@ -273,6 +291,7 @@ export const contract = {
     'query',
   ),
   'disputes.xlsx': def<File>()(dsp.disputeListInput.omit({ offset: true, limit: true }), 'signedIn', 'task'),
+  'disputes.print': def<ListPrint>()(dsp.disputeListInput.omit({ offset: true, limit: true }), 'signedIn', 'mutation'),
   /** A mediation session (printed as its 调解笔录). */
   'disputes.session': def<dsp.DisputeDetail>()(dsp.disputeSessionInput, STAFF, 'mutation'),
   /** 办结: only one of the dispute's mediators (by their linked account) or an admin; main checks which. */

@@ -2,11 +2,12 @@
 // due-soon and overdue lists. Days left are counted on the working-day clock.
 import type { z } from 'zod';
 
-import type { ApplicationTally } from '../../shared/domain/reports';
+import { formatYuan } from '../../shared/domain/money';
+import { APPLICATION_TALLY_LABELS, type ApplicationTally } from '../../shared/domain/reports';
 import { AppError } from '../../shared/domain/result';
 import { dateCn } from '../../shared/domain/time';
 import { addWorkingDays, type Calendar, workingDaysBetween } from '../../shared/domain/workdays';
-import { OPEN_STATES, type Queue, QUEUE_KEYS } from '../../shared/domain/workflow';
+import { OPEN_STATES, type Queue, QUEUE_KEYS, QUEUES, type State, STATE_LABELS } from '../../shared/domain/workflow';
 import type {
   ApplicationDetail,
   applicationListInput,
@@ -16,6 +17,7 @@ import type {
 } from '../../shared/schemas/applications';
 import type { Page } from '../../shared/schemas/common';
 import type { Handlers } from '../core/dispatch';
+import { type Column, filterText, listPrint, listSheet, nameOf } from '../core/listSheet';
 import { orderBy, page, Where } from '../core/paging';
 import { type DB, prep } from '../db/open';
 import { loadCalendar } from './calendar';
@@ -168,8 +170,9 @@ export function applicationTally(tally: ApplicationTally, year: number): { sql: 
   return { sql: c[tally], args: span };
 }
 
-export function listApplications(db: DB, q: z.output<typeof applicationListInput>, now: Date): Page<ApplicationRow> {
-  const today = dateCn(now);
+type Filters = Omit<z.output<typeof applicationListInput>, 'offset' | 'limit'>;
+
+function applicationWhere(q: Filters, today: string): Where {
   const where = new Where();
   if (q.kindCode) where.add('(a.kind_code = ? OR k.parent_code = ?)', q.kindCode, q.kindCode);
   if (q.state) where.add('a.state = ?', q.state);
@@ -189,6 +192,12 @@ export function listApplications(db: DB, q: z.output<typeof applicationListInput
       today,
       today,
     );
+  return where;
+}
+
+export function listApplications(db: DB, q: z.output<typeof applicationListInput>, now: Date): Page<ApplicationRow> {
+  const today = dateCn(now);
+  const where = applicationWhere(q, today);
   const found = page<RowRecord>(db, q, {
     select: ROW,
     // The kinds table is joined only when the filter needs it (a parent kind counts its sub-kinds).
@@ -199,6 +208,44 @@ export function listApplications(db: DB, q: z.output<typeof applicationListInput
   const days = daysFrom(today, loadCalendar(db));
   return { rows: found.rows.map((r) => toRow(r, days)), total: found.total };
 }
+
+/** Every case the filters leave, in the grid's order, for the export and the print. */
+function sheetRows(db: DB, q: Filters, now: Date): ApplicationRow[] {
+  const today = dateCn(now);
+  const w = applicationWhere(q, today);
+  const order = orderBy(SORT, q.sort, 'a.accepted_on DESC, a.id DESC', 'a.id');
+  const rows = prep(db, `${ROW}\n${w.sql}\nORDER BY ${order}`).all(...w.args) as RowRecord[];
+  const days = daysFrom(today, loadCalendar(db));
+  return rows.map((r) => toRow(r, days));
+}
+
+const SHEET: Column<ApplicationRow>[] = [
+  ['受理编号', 16, (r) => r.acceptanceNo],
+  ['受理日期', 12, (r) => r.acceptedOn],
+  ['申请人', 10, (r) => r.personName],
+  ['村/社区', 12, (r) => r.area],
+  ['救助类别', 14, (r) => r.kind],
+  ['申请金额（元）', 12, (r) => formatYuan(r.requestedFen)],
+  ['批准金额（元）', 12, (r) => (r.approvedFen === null ? null : formatYuan(r.approvedFen))],
+  ['状态', 10, (r) => STATE_LABELS[r.state]],
+  ['先行救助', 8, (r) => (r.urgent ? '是' : null)],
+  ['办理期限', 12, (r) => r.deadline],
+  ['剩余工作日', 10, (r) => r.daysLeft],
+];
+
+const sheetFilter = (db: DB, q: Filters) =>
+  filterText(q, {
+    kindCode: ['救助类别', nameOf(db, 'kind')],
+    state: ['状态', (s: State) => STATE_LABELS[s]],
+    areaId: ['村/社区', nameOf(db, 'area')],
+    householdId: ['户', nameOf(db, 'household')],
+    overdue: ['只看超期'],
+    queue: ['待办', (k: Queue) => QUEUES[k].label],
+    yearTally: [
+      '年度统计',
+      (t: { year: number; tally: ApplicationTally }) => `${t.year} 年${APPLICATION_TALLY_LABELS[t.tally]}`,
+    ],
+  });
 
 /** Open cases due within three working days, and every overdue one (deadline, or 先行救助 paperwork). */
 export function dueApplications(db: DB, now: Date): { dueSoon: ApplicationRow[]; overdue: ApplicationRow[] } {
@@ -246,6 +293,10 @@ export const applicationListHandlers = {
     return list;
   },
   'applications.list': (ctx, input) => listApplications(ctx.db, input, ctx.now),
+  'applications.xlsx': async (ctx, input) =>
+    listSheet(ctx, '救助申请', SHEET, sheetRows(ctx.db, input, ctx.now), input, sheetFilter(ctx.db, input)),
+  'applications.print': (ctx, input) =>
+    listPrint(ctx, '救助申请', SHEET, sheetRows(ctx.db, input, ctx.now), input, sheetFilter(ctx.db, input)),
   'applications.due': (ctx) => dueApplications(ctx.db, ctx.now),
   'applications.queues': (ctx) => {
     const today = dateCn(ctx.now);

@@ -1,6 +1,9 @@
-// A grid's filtered view as .xlsx (微心愿, 意见建议, 纠纷): a title row, Chinese headers, one row per record, audited.
+// A grid's filtered view as .xlsx or as an A4 print (every list: 发放, 走访, 救助申请, 微心愿, 意见建议, 纠纷, 审计日志):
+// a title with the center's name and the filter in words, Chinese headers, one row per record, audited.
 import { dateCn } from '../../shared/domain/time';
+import type { ListPrint } from '../../shared/schemas/common';
 import { DEFAULT_CENTER } from '../../shared/schemas/settings';
+import { type DB, prep } from '../db/open';
 import type { Ctx } from './dispatch';
 import { getSetting } from './settings';
 import { writeWorkbook } from './workbook';
@@ -14,13 +17,14 @@ export async function listSheet<R>(
   columns: Column<R>[],
   rows: R[],
   filters: unknown,
+  filter?: string,
 ): Promise<{ fileName: string; base64: string; rows: number }> {
   const today = dateCn(ctx.now);
   const center = getSetting(ctx.db, 'center', DEFAULT_CENTER).name;
   const buf = await writeWorkbook([
     {
       name: what,
-      title: `${center} ${what}（导出日期 ${today}）`,
+      title: `${center} ${what}（${filter ? `筛选：${filter}；` : ''}导出日期 ${today}）`,
       headers: columns.map((c) => c[0]),
       widths: columns.map((c) => c[1]),
       rows: rows.map((r) => columns.map(([, , cell]) => cell(r))),
@@ -29,6 +33,58 @@ export async function listSheet<R>(
   const fileName = `${what}-${today}.xlsx`;
   ctx.audit('export', null, null, { what, fileName, rows: rows.length, filters });
   return { fileName, base64: buf.toString('base64'), rows: rows.length };
+}
+
+/** A print past this many rows is cut (and says so): a longer list is narrowed by its filters or exported. */
+export const PRINT_MAX = 2000;
+
+/** The same columns laid out for the A4 print route (renderer/print/ListPrint.tsx); the print is audited. */
+export function listPrint<R>(
+  ctx: Ctx,
+  what: string,
+  columns: Column<R>[],
+  rows: R[],
+  filters: unknown,
+  filter: string,
+  total = rows.length,
+) {
+  const shown = rows.slice(0, PRINT_MAX);
+  ctx.audit('print', null, null, { what, rows: total, printed: shown.length, filters });
+  return {
+    center: getSetting(ctx.db, 'center', DEFAULT_CENTER).name,
+    title: what,
+    day: dateCn(ctx.now),
+    filter,
+    headers: columns.map((c) => c[0]),
+    rows: shown.map((r) => columns.map(([, , cell]) => cell(r))),
+    total,
+  } satisfies ListPrint;
+}
+
+/** How a filter reads in a heading: its label and, where the value is a code or an id, what it names. */
+export type FilterWords = Record<string, [label: string, show?: (v: never) => string | undefined]>;
+
+/** The filters that are set, in words (村/社区：东村；月份：2026-03), or 全部. */
+export function filterText(f: object, words: FilterWords): string {
+  const set = Object.entries(words).flatMap(([k, [label, show]]) => {
+    const v = (f as Record<string, unknown>)[k];
+    if (v === undefined || v === null || v === '' || v === false) return [];
+    const shown = show ? show(v as never) : v === true ? '是' : String(v);
+    return shown === undefined ? [] : [`${label}：${shown}`];
+  });
+  return set.length ? set.join('；') : '全部';
+}
+
+/** The name behind an id a filter holds (an area, a household's head, a cadre, a relief kind, a staff member). */
+export function nameOf(db: DB, what: 'area' | 'household' | 'cadre' | 'kind' | 'staff') {
+  const sql = {
+    area: 'SELECT name FROM areas WHERE id = ?',
+    household: "SELECT head_name || '户' AS name FROM households WHERE id = ?",
+    cadre: 'SELECT name FROM cadres WHERE id = ?',
+    kind: 'SELECT name FROM relief_kinds WHERE code = ?',
+    staff: 'SELECT display_name AS name FROM staff WHERE id = ?',
+  }[what];
+  return (v: number | string) => (prep(db, sql).get(v) as { name: string } | undefined)?.name ?? String(v);
 }
 
 /** A workbook with one sheet, every cell written as text (an ID stays an ID), headers bold, columns wide enough. */

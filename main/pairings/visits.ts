@@ -1,10 +1,14 @@
 // Visits (走访) by paired cadres: what was found, what was done, problems raised and later resolved, aid given.
 // Each paired household is due a visit every N months by its categories (the shortest cadence applies).
-import { fen } from '../../shared/domain/money';
+import type { z } from 'zod';
+
+import { fen, formatYuan } from '../../shared/domain/money';
+import { VISIT_MODES } from '../../shared/domain/pairings';
 import { AppError } from '../../shared/domain/result';
 import { dateCn, isoCn } from '../../shared/domain/time';
-import type { VisitDue, VisitRow } from '../../shared/schemas/pairings';
+import type { VisitDue, visitListInput, VisitRow } from '../../shared/schemas/pairings';
 import type { Ctx, Handlers } from '../core/dispatch';
+import { type Column, filterText, listPrint, listSheet, nameOf } from '../core/listSheet';
 import { page, Where } from '../core/paging';
 import { type DB, prep } from '../db/open';
 
@@ -127,6 +131,49 @@ function withDetails(db: DB, visits: VisitRecord[]): VisitRow[] {
   });
 }
 
+type VisitFilters = Omit<z.output<typeof visitListInput>, 'offset' | 'limit'>;
+
+function visitWhere(q: VisitFilters): Where {
+  const where = new Where();
+  if (q.householdId) where.add('v.household_id = ?', q.householdId);
+  if (q.cadreId) where.add('v.cadre_id = ?', q.cadreId);
+  if (q.year) where.add(VISITED_IN.sql, ...VISITED_IN.args(q.year));
+  return where;
+}
+
+const VISIT_ORDER = 'v.visited_on DESC, v.id DESC';
+
+/** Every visit the filters leave, in the grid's order, with its problems and aid. */
+function sheetRows(db: DB, q: VisitFilters): VisitRow[] {
+  const w = visitWhere(q);
+  return withDetails(db, prep(db, `${VISIT}\n${w.sql}\nORDER BY ${VISIT_ORDER}`).all(...w.args) as VisitRecord[]);
+}
+
+const SHEET: Column<VisitRow>[] = [
+  ['走访日期', 12, (r) => r.visitedOn],
+  ['户主', 10, (r) => r.head],
+  ['村/社区', 12, (r) => r.area],
+  ['帮扶干部', 10, (r) => r.cadreName],
+  ['方式', 6, (r) => VISIT_MODES[r.mode]],
+  ['了解情况', 36, (r) => r.findings],
+  ['帮扶措施', 30, (r) => r.actions],
+  [
+    '反映问题',
+    30,
+    (r) => r.problems.map((p) => `${p.description}（${p.status === 'resolved' ? '已解决' : '未解决'}）`).join('；'),
+  ],
+  ['帮扶物资', 24, (r) => r.aid.map((a) => `${a.item} ${a.quantity}${a.unit}`).join('、')],
+  ['物资价值（元）', 12, (r) => (r.aidFen ? formatYuan(r.aidFen) : null)],
+  ['登记人', 10, (r) => r.recordedBy],
+];
+
+const sheetFilter = (db: DB, q: VisitFilters) =>
+  filterText(q, {
+    householdId: ['户', nameOf(db, 'household')],
+    cadreId: ['帮扶干部', nameOf(db, 'cadre')],
+    year: ['年度'],
+  });
+
 function create(ctx: Ctx, input: Parameters<Handlers['visits.create']>[1]): number {
   const { db } = ctx;
   if (input.visitedOn > dateCn(ctx.now)) throw new AppError('VALIDATION', '走访日期不能晚于今天', 'visitedOn');
@@ -185,15 +232,12 @@ export const visitHandlers = {
   },
 
   'visits.list': (ctx, q) => {
-    const where = new Where();
-    if (q.householdId) where.add('v.household_id = ?', q.householdId);
-    if (q.cadreId) where.add('v.cadre_id = ?', q.cadreId);
-    if (q.year) where.add(VISITED_IN.sql, ...VISITED_IN.args(q.year));
+    const where = visitWhere(q);
     const found = page<VisitRecord>(ctx.db, q, {
       select: VISIT,
       from: 'FROM visits v',
       where,
-      order: 'v.visited_on DESC, v.id DESC',
+      order: VISIT_ORDER,
     });
     // The aid given on these visits, for the grid's footer (the report's 帮扶物资 opens this list).
     const { aidFen } = prep(
@@ -205,6 +249,9 @@ export const visitHandlers = {
     ).get(...where.args) as { aidFen: number };
     return { rows: withDetails(ctx.db, found.rows), total: found.total, aidFen };
   },
+
+  'visits.xlsx': async (ctx, q) => listSheet(ctx, '走访记录', SHEET, sheetRows(ctx.db, q), q, sheetFilter(ctx.db, q)),
+  'visits.print': (ctx, q) => listPrint(ctx, '走访记录', SHEET, sheetRows(ctx.db, q), q, sheetFilter(ctx.db, q)),
 
   'visits.resolveProblem': (ctx, input) => {
     const p = prep(

@@ -2,6 +2,7 @@
 // payments, and the check that reconciles every posted batch with the ledger.
 import type { z } from 'zod';
 
+import { METHODS } from '../../shared/domain/payments';
 import { AppError } from '../../shared/domain/result';
 import type { Page } from '../../shared/schemas/common';
 import type {
@@ -13,7 +14,8 @@ import type {
 } from '../../shared/schemas/payments';
 import type { Handlers } from '../core/dispatch';
 import { MASKED_ID } from '../core/idLookups';
-import { limitSql, orderBy, Where } from '../core/paging';
+import { type Column, filterText, type FilterWords, listPrint, listSheet, nameOf, PRINT_MAX } from '../core/listSheet';
+import { countOf, limitSql, orderBy, Where } from '../core/paging';
 import { type DB, prep } from '../db/open';
 
 const COLUMNS = `p.id, p.paid_on AS paidOn, p.application_id AS applicationId, a.acceptance_no AS acceptanceNo,
@@ -131,6 +133,62 @@ function fromTotals(q: Filters): Where | null {
   return w;
 }
 
+type SheetRow = PaymentRow & { idNumber: string };
+
+/** Every row the filter leaves (the print's only up to its limit), in the grid's order, the ID masked. */
+function sheetRows(db: DB, q: Omit<Filters, 'offset' | 'limit'>, max?: number): SheetRow[] {
+  const w = where(db, q);
+  const order = orderBy(SORT, q.sort, 'p.paid_on DESC, p.id DESC', 'p.id');
+  return prep(
+    db,
+    `SELECT ${COLUMNS}, ${MASKED_ID('pe.id_number')} AS idNumber
+      FROM payments p
+     ${JOINS}
+     ${w.sql}
+      ORDER BY ${order}${max ? `\n      LIMIT ${max}` : ''}`,
+  ).all(...w.args) as SheetRow[];
+}
+
+const yuan = (fen: number) => (fen / 100).toFixed(2);
+
+const SHEET: Column<SheetRow>[] = [
+  ['发放日期', 12, (r) => r.paidOn],
+  ['受理编号', 16, (r) => r.acceptanceNo],
+  ['姓名', 10, (r) => r.personName],
+  ['身份证号', 22, (r) => r.idNumber],
+  ['村/社区', 12, (r) => r.area],
+  ['救助类别', 14, (r) => r.kind],
+  ['金额（元）', 12, (r) => yuan(r.signedFen)],
+  ['方式', 8, (r) => METHODS[r.method]],
+  ['账号', 12, (r) => r.accountTail],
+  ['花名册', 14, (r) => r.batchNo],
+  ['所属月份', 10, (r) => r.forMonth],
+  ['冲正', 10, (r) => (r.reversesId ? `冲正第 ${r.reversesId} 笔` : r.reversedBy ? '已被冲正' : null)],
+  ['经办人', 10, (r) => r.postedBy],
+];
+
+const REVERSED = {
+  payments: '发放（不含冲正）',
+  standing: '未冲正的发放',
+  reversed: '已被冲正的发放',
+  reversal: '冲正',
+};
+
+function sheetFilter(db: DB, q: Omit<Filters, 'offset' | 'limit'>): string {
+  const words: FilterWords = {
+    kindCode: ['救助类别', nameOf(db, 'kind')],
+    areaId: ['村/社区', nameOf(db, 'area')],
+    month: ['月份'],
+    year: ['年度'],
+    method: ['方式', (m: keyof typeof METHODS) => METHODS[m]],
+    reversed: ['冲正', (r: keyof typeof REVERSED) => REVERSED[r]],
+    householdId: ['户', nameOf(db, 'household')],
+    applicationId: ['申请编号'],
+    batchId: ['花名册编号'],
+  };
+  return filterText(q, words);
+}
+
 export function casePayments(db: DB, applicationId: number): CasePayments {
   const a = prep(
     db,
@@ -215,4 +273,11 @@ export const paymentListHandlers = {
   'payments.list': (ctx, input) => listPayments(ctx.db, input),
   'payments.ofCase': (ctx, input) => casePayments(ctx.db, input.applicationId),
   'payments.check': (ctx) => checkLedger(ctx.db),
+  'payments.xlsx': async (ctx, input) =>
+    listSheet(ctx, '发放记录', SHEET, sheetRows(ctx.db, input), input, sheetFilter(ctx.db, input)),
+  'payments.print': (ctx, input) => {
+    const rows = sheetRows(ctx.db, input, PRINT_MAX);
+    const total = countOf(ctx.db, 'FROM payments p', where(ctx.db, input));
+    return listPrint(ctx, '发放记录', SHEET, rows, input, sheetFilter(ctx.db, input), total);
+  },
 } satisfies Partial<Handlers>;

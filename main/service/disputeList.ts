@@ -4,6 +4,7 @@ import type { Parsed } from '../../shared/contract';
 import {
   agreementNo,
   AGREEMENTS,
+  DISPUTE_FIGURE_LABELS,
   DISPUTE_SOURCES,
   DISPUTE_STATES,
   type DisputeFigure,
@@ -15,12 +16,12 @@ import { addDays } from '../../shared/domain/workdays';
 import type { DisputeRow } from '../../shared/schemas/disputes';
 import { DEFAULT_CENTER } from '../../shared/schemas/settings';
 import type { Handlers } from '../core/dispatch';
-import { type Column, listSheet } from '../core/listSheet';
+import { type Column, filterText, listPrint, listSheet, nameOf } from '../core/listSheet';
 import { Where } from '../core/paging';
 import { getSetting } from '../core/settings';
 import { type DB, prep } from '../db/open';
 import { yearFigures } from './figures';
-import { type CitizenRegister, registerRows, registerWhere } from './register';
+import { type CitizenRegister, registerRows, registerWhere, registerWords } from './register';
 
 /** A dispute's row; binds today twice (the days left, the days overdue). */
 export const DISPUTE_ROW = `SELECT d.id, d.accepted_on AS acceptedOn, d.source, d.type, d.area_id AS areaId,
@@ -150,11 +151,24 @@ const COLUMNS: Column<DisputeRow>[] = [
   ['最近回访', 10, (r) => r.lastFollowup && FOLLOWUPS[r.lastFollowup]],
 ];
 
+const disputeFilter = (db: DB, f: Filters) =>
+  filterText(f, {
+    ...registerWords(db, DISPUTE_STATES, DISPUTE_FIGURE_LABELS),
+    type: ['纠纷类型'],
+    dueWithin: ['期限在几天内', (n: number) => `${n} 天`],
+    unvisited: ['待回访'],
+    mediatorId: ['调解员', nameOf(db, 'cadre')],
+  });
+
 export const disputeListHandlers = {
   'disputes.list': (ctx, input) => listDisputes(ctx.db, input, dateCn(ctx.now)),
   'disputes.xlsx': async (ctx, input) => {
     const { rows } = disputeRows(ctx.db, input, dateCn(ctx.now));
-    return listSheet(ctx, '矛盾纠纷调解', COLUMNS, rows, input);
+    return listSheet(ctx, '矛盾纠纷调解', COLUMNS, rows, input, disputeFilter(ctx.db, input));
+  },
+  'disputes.print': (ctx, input) => {
+    const { rows } = disputeRows(ctx.db, input, dateCn(ctx.now));
+    return listPrint(ctx, '矛盾纠纷调解', COLUMNS, rows, input, disputeFilter(ctx.db, input));
   },
 } satisfies Partial<Handlers>;
 

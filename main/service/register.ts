@@ -4,6 +4,7 @@
 import { AppError } from '../../shared/domain/result';
 import { dateCn, isoCn } from '../../shared/domain/time';
 import type { Ctx } from '../core/dispatch';
+import { type FilterWords, nameOf } from '../core/listSheet';
 import { type Arg, limitSql, orderBy, type Sort, Where } from '../core/paging';
 import { type DB, prep } from '../db/open';
 import { figureWhere, type Register } from './figures';
@@ -58,6 +59,23 @@ export function registerWhere<F extends string>(reg: CitizenRegister<F>, f: Comm
   if (f.areaId) w.add(`${a}.area_id = ?`, f.areaId);
   figureWhere(reg, w, f, today);
   return w;
+}
+
+/** The common filters in words, for the heading of a register's export and print. */
+export function registerWords<F extends string>(
+  db: DB,
+  states: Record<string, string>,
+  figures: Record<F, string>,
+): FilterWords {
+  return {
+    q: ['搜索'],
+    status: ['状态', (s: string) => states[s]],
+    areaId: ['村/社区', nameOf(db, 'area')],
+    year: ['年度'],
+    month: ['月份'],
+    figure: ['统计项', (f: F) => figures[f]],
+    overdue: ['只看超期'],
+  };
 }
 
 /** What a register's grid reads: its row's SELECT (today bound `todays` times first) and the columns it sorts by. */

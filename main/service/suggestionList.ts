@@ -3,6 +3,7 @@ import type { Parsed } from '../../shared/contract';
 import {
   REVISITS,
   SUGGESTION_CHANNELS,
+  SUGGESTION_FIGURE_LABELS,
   SUGGESTION_RESULTS,
   SUGGESTION_STATES,
   type SuggestionFigure,
@@ -11,11 +12,11 @@ import { dateCn } from '../../shared/domain/time';
 import type { Page } from '../../shared/schemas/common';
 import type { SuggestionRow } from '../../shared/schemas/service';
 import type { Handlers } from '../core/dispatch';
-import { type Column, listSheet } from '../core/listSheet';
+import { type Column, filterText, listPrint, listSheet } from '../core/listSheet';
 import { countOf, Where } from '../core/paging';
 import type { DB } from '../db/open';
 import { yearFigures } from './figures';
-import { type CitizenRegister, registerRows, registerWhere } from './register';
+import { type CitizenRegister, registerRows, registerWhere, registerWords } from './register';
 
 /** A suggestion's row; binds today (for the days overdue). */
 export const SUGGESTION_ROW = `SELECT s.id, s.content, s.channel, s.category, s.area_id AS areaId, a.name AS area,
@@ -95,11 +96,18 @@ const COLUMNS: Column<SuggestionRow>[] = [
   ['回访', 8, (r) => r.revisit && REVISITS[r.revisit]],
 ];
 
+const suggestionFilter = (db: DB, f: Filters) =>
+  filterText(f, { ...registerWords(db, SUGGESTION_STATES, SUGGESTION_FIGURE_LABELS), category: ['类别'] });
+
 export const suggestionListHandlers = {
   'suggestions.list': (ctx, input) => listSuggestions(ctx.db, input, dateCn(ctx.now)),
   'suggestions.xlsx': async (ctx, input) => {
     const { rows } = suggestionRows(ctx.db, input, dateCn(ctx.now));
-    return listSheet(ctx, '群众意见建议', COLUMNS, rows, input);
+    return listSheet(ctx, '群众意见建议', COLUMNS, rows, input, suggestionFilter(ctx.db, input));
+  },
+  'suggestions.print': (ctx, input) => {
+    const { rows } = suggestionRows(ctx.db, input, dateCn(ctx.now));
+    return listPrint(ctx, '群众意见建议', COLUMNS, rows, input, suggestionFilter(ctx.db, input));
   },
 } satisfies Partial<Handlers>;
 

@@ -1,16 +1,16 @@
 // The wishes grid, its .xlsx, the 心愿墙 poster's rows and the year's wish figures: one WHERE per filter, paged by SQL.
 import type { Parsed } from '../../shared/contract';
-import { maskName, WISH_CHANNELS, WISH_STATES, type WishFigure } from '../../shared/domain/service';
+import { maskName, WISH_CHANNELS, WISH_FIGURE_LABELS, WISH_STATES, type WishFigure } from '../../shared/domain/service';
 import { dateCn } from '../../shared/domain/time';
 import type { Page } from '../../shared/schemas/common';
 import type { WallRow, WishRow } from '../../shared/schemas/service';
 import type { Handlers } from '../core/dispatch';
 import { MASKED_PHONE } from '../core/idLookups';
-import { type Column, listSheet } from '../core/listSheet';
+import { type Column, filterText, listPrint, listSheet, nameOf } from '../core/listSheet';
 import { countOf, Where } from '../core/paging';
 import { type DB, prep } from '../db/open';
 import { yearFigures } from './figures';
-import { type CitizenRegister, registerRows, registerWhere } from './register';
+import { type CitizenRegister, registerRows, registerWhere, registerWords } from './register';
 
 const OPEN = "w.status IN ('accepted', 'claimed')";
 
@@ -93,6 +93,13 @@ const COLUMNS: Column<WishRow>[] = [
   ['价值（元）', 10, (r) => (r.valueFen ? r.valueFen / 100 : null)],
 ];
 
+const wishFilter = (db: DB, f: Filters) =>
+  filterText(f, {
+    ...registerWords(db, WISH_STATES, WISH_FIGURE_LABELS),
+    category: ['类别'],
+    claimedBy: ['认领人', nameOf(db, 'cadre')],
+  });
+
 /** The 心愿墙 of one area (or all): accepted wishes still waiting for someone, the resident's name masked. */
 function wallRows(db: DB, areaId: number | undefined): WallRow[] {
   const rows = prep(
@@ -111,7 +118,11 @@ export const wishListHandlers = {
   'wishes.list': (ctx, input) => listWishes(ctx.db, input, dateCn(ctx.now)),
   'wishes.xlsx': async (ctx, input) => {
     const { rows } = wishRows(ctx.db, input, dateCn(ctx.now));
-    return listSheet(ctx, '微心愿', COLUMNS, rows, input);
+    return listSheet(ctx, '微心愿', COLUMNS, rows, input, wishFilter(ctx.db, input));
+  },
+  'wishes.print': (ctx, input) => {
+    const { rows } = wishRows(ctx.db, input, dateCn(ctx.now));
+    return listPrint(ctx, '微心愿', COLUMNS, rows, input, wishFilter(ctx.db, input));
   },
   'wishes.wall': (ctx, input) => {
     const rows = wallRows(ctx.db, input.areaId);

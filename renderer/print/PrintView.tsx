@@ -6,6 +6,7 @@ import { Button, Result, Spin } from 'antd';
 import { type ReactNode, useEffect, useState } from 'react';
 
 import type { ApplicationDetail, PublicityRow } from '../../shared/schemas/applications';
+import type { ListPrint as ListData } from '../../shared/schemas/common';
 import type { AgreementPrint, DisputeDetail } from '../../shared/schemas/disputes';
 import type { PaymentDetail, Roster as RosterData } from '../../shared/schemas/payments';
 import type { AnnualReport } from '../../shared/schemas/reports';
@@ -17,12 +18,13 @@ import { AnnualReportPrint } from './AnnualReportPrint';
 import { CardsPrint } from './CardsPrint';
 import { MaterialsNotice, Receipt, RejectionNotice } from './CaseDocuments';
 import { AgreementDoc, SessionRecord } from './DisputeDocs';
+import { ListPrint, loadList } from './ListPrint';
 import { PaymentReceipt } from './PaymentReceipt';
 import { PublicityList } from './PublicityList';
 import { Roster } from './Roster';
 import { WishWall } from './WishWall';
 
-function usePageSize(size: 'A4' | 'A5') {
+function usePageSize(size: 'A4' | 'A5' | 'A4 landscape') {
   useEffect(() => {
     const style = document.createElement('style'); // gets the CSP nonce (components/csp.ts)
     style.textContent = `@page { size: ${size}; margin: 12mm; }`;
@@ -31,7 +33,7 @@ function usePageSize(size: 'A4' | 'A5') {
   }, [size]);
 }
 
-function Frame({ size, children }: { size: 'A4' | 'A5'; children: ReactNode }) {
+function Frame({ size, children }: { size: 'A4' | 'A5' | 'A4 landscape'; children: ReactNode }) {
   usePageSize(size);
   return (
     <>
@@ -54,7 +56,8 @@ type Doc =
   | { kind: 'report'; data: AnnualReport }
   | { kind: 'wall'; data: { day: string; rows: WallRow[] } }
   | { kind: 'agreement'; data: AgreementPrint }
-  | { kind: 'record'; data: DisputeDetail };
+  | { kind: 'record'; data: DisputeDetail }
+  | { kind: 'list'; data: ListData };
 
 /** What each print route reads: #/print/<kind>/<id>?area=… */
 async function load(kind: string, id: number, area: number | undefined, year: number | undefined): Promise<Doc | null> {
@@ -100,7 +103,9 @@ export function PrintView({ route }: { route: string }) {
 
   useEffect(() => {
     void call('settings.get', {}).then((r) => r.ok && setCenter(r.value));
-    if (kindOfDoc !== 'cards') void load(kindOfDoc, Number(idPart), area, year).then(setDoc);
+    if (kindOfDoc === 'list')
+      void loadList(idPart, params.get('f')).then((d) => setDoc(d && { kind: 'list', data: d }));
+    else if (kindOfDoc !== 'cards') void load(kindOfDoc, Number(idPart), area, year).then(setDoc);
   }, [route]); // eslint-disable-line react-hooks/exhaustive-deps -- every input is read from the route
 
   if (doc === null)
@@ -118,6 +123,12 @@ export function PrintView({ route }: { route: string }) {
       <Spin fullscreen />
     );
   if (!center || !doc) return <Spin fullscreen />;
+  if (doc.kind === 'list')
+    return (
+      <Frame size="A4 landscape">
+        <ListPrint data={doc.data} />
+      </Frame>
+    );
   if (doc.kind === 'publicity')
     return (
       <Frame size="A4">

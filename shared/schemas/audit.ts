@@ -18,6 +18,8 @@ export interface AuditRow {
   channel: string;
   entity: string;
   entityId: string | null;
+  /** The record's name (户主, 受理编号, 姓名…) when main can read it, for the log's sentence. */
+  recordName: string | null;
   before: string | null;
   after: string | null;
 }

@@ -66,3 +66,16 @@ export interface Page<T> {
   rows: T[];
   total: number;
 }
+
+/** A list's filtered rows laid out for an A4 print: the center and the filter for the heading, the cells as text. */
+export interface ListPrint {
+  center: string;
+  title: string;
+  day: string;
+  /** The filters in words (全部 when none). */
+  filter: string;
+  headers: string[];
+  rows: (string | number | null)[][];
+  /** Every row the filter leaves; more than `rows` when the print is cut at its limit. */
+  total: number;
+}

@@ -9,6 +9,7 @@ import type { ApplicationRow, ReliefKind } from '../../../shared/schemas/applica
 import { call } from '../../api';
 import { AreaFilter, CheckFilter, FilterBar, KindFilter, SelectFilter } from '../../components/filters';
 import { LedgerGrid, type PageRequest } from '../../components/LedgerGrid';
+import { ListOut } from '../../components/ListOut';
 import { labelOptions } from '../../components/options';
 import { go } from '../../components/router';
 import { useYearFigure, YearFigureTag } from '../../components/yearFigure';
@@ -34,6 +35,14 @@ export function ApplicationsPage() {
     const q = new URLSearchParams(location.hash.split('?')[1] ?? '').get('queue') as Queue | null;
     return q && QUEUE_KEYS.includes(q) ? q : undefined;
   });
+  const filters = {
+    kindCode,
+    state,
+    areaId,
+    overdue: overdue || undefined,
+    queue,
+    yearTally: figure && { year: figure.year, tally: figure.value },
+  };
   const fetchPage = useCallback(
     (req: PageRequest) =>
       call('applications.list', {
@@ -88,6 +97,7 @@ export function ApplicationsPage() {
         <Button icon={<PrinterOutlined />} onClick={() => go(`/print/publicity${areaId ? `?area=${areaId}` : ''}`)}>
           打印公示名单
         </Button>
+        <ListOut list="applications" filters={filters} exportFile={() => call('applications.xlsx', filters)} />
       </FilterBar>
       <LedgerGrid<ApplicationRow>
         empty="没有符合条件的救助申请。可换个条件，或在住户页面点 受理申请"

@@ -16,6 +16,7 @@ import { FormDialog } from '../../components/FormDialog';
 import { FormProblemAlert } from '../../components/FormProblemAlert';
 import { type FormProblem, showResultError } from '../../components/forms';
 import { LedgerGrid, type PageRequest } from '../../components/LedgerGrid';
+import { ListOut } from '../../components/ListOut';
 import { openRow } from '../../components/openRow';
 import { labelOptions, valueOptions } from '../../components/options';
 import { go } from '../../components/router';
@@ -197,6 +198,7 @@ function Visits() {
           onChange={(y) => y && setYear(y)}
           options={valueOptions(recentYears(), (y) => `${y}年`)}
         />
+        <ListOut list="visits" filters={{ year }} exportFile={() => call('visits.xlsx', { year })} />
       </FilterBar>
       <LedgerGrid<VisitRow>
         empty="还没有走访记录。在住户或干部页面点 登记走访"

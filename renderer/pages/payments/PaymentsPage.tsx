@@ -9,6 +9,7 @@ import type { SessionState } from '../../../shared/schemas/staff';
 import { call } from '../../api';
 import { AreaFilter, FilterBar, KindFilter, SelectFilter } from '../../components/filters';
 import { LedgerGrid, type PageRequest } from '../../components/LedgerGrid';
+import { ListOut } from '../../components/ListOut';
 import { labelOptions, valueOptions } from '../../components/options';
 import { go } from '../../components/router';
 import { monthRange, recentYears, today } from '../../components/today';
@@ -85,6 +86,11 @@ function PaymentLedger() {
           value={reversed}
           onChange={setReversed}
           options={labelOptions(REVERSAL_FILTERS)}
+        />
+        <ListOut
+          list="payments"
+          filters={{ month, year, kindCode, areaId, method, reversed }}
+          exportFile={() => call('payments.xlsx', { month, year, kindCode, areaId, method, reversed })}
         />
       </FilterBar>
       <LedgerGrid<PaymentRow>

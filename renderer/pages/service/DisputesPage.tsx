@@ -191,7 +191,9 @@ export function DisputesPage() {
     search: '当事人或证件后四位',
     overdueLabel: '只看超期未办结',
     categoryLabel: '类型',
-    exportFile: (f) => call('disputes.xlsx', listFilters(f)),
+    list: 'disputes',
+    input: listFilters,
+    exportFile: (f) => call('disputes.xlsx', f),
   });
   const unvisited = new URLSearchParams(location.hash.split('?')[1]).get('unvisited') === '1';
   const fetchPage = useCallback(

@@ -141,7 +141,9 @@ export function SuggestionsPage() {
     figureLabels: SUGGESTION_FIGURE_LABELS,
     search: '姓名、首字母、内容或承办',
     overdueLabel: '只看超期未办结',
-    exportFile: ({ server: _, ...f }) => call('suggestions.xlsx', f),
+    list: 'suggestions',
+    input: ({ server: _, ...f }) => f,
+    exportFile: (f) => call('suggestions.xlsx', f),
   });
   const fetchPage = useCallback(
     (req: PageRequest) => {

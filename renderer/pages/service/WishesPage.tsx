@@ -107,7 +107,9 @@ export function WishesPage() {
     figureLabels: WISH_FIGURE_LABELS,
     search: '姓名、首字母或内容',
     overdueLabel: '只看超期未实现',
-    exportFile: ({ server, ...f }) => call('wishes.xlsx', { ...f, claimedBy: server }),
+    list: 'wishes',
+    input: ({ server, ...f }) => ({ ...f, claimedBy: server }),
+    exportFile: (f) => call('wishes.xlsx', f),
   });
   const fetchPage = useCallback(
     (req: PageRequest) => {

@@ -1,12 +1,10 @@
 // The filters above the wishes and suggestions grids, one hook for both: the report's figure (from the URL), the
-// quick search, state, area, category and 只看超期, and the .xlsx of what they leave.
-import { DownloadOutlined } from '@ant-design/icons';
-import { Button } from 'antd';
+// quick search, state, area, category and 只看超期, and the .xlsx and the A4 print of what they leave.
 import { type ReactNode, useMemo, useState } from 'react';
 
 import type { Result } from '../../../shared/domain/result';
-import { downloadBase64, XLSX } from '../../components/download';
 import { AreaFilter, CheckFilter, SearchFilter, SelectFilter } from '../../components/filters';
+import { ListOut } from '../../components/ListOut';
 import { labelOptions, valueOptions } from '../../components/options';
 import { YearFigureTag } from '../../components/yearFigure';
 import { useDrill } from './drill';
@@ -24,7 +22,7 @@ export interface ServiceFilters<S, F> {
   server?: number;
 }
 
-export function useServiceFilters<S extends string, F extends string>(o: {
+export function useServiceFilters<S extends string, F extends string, I extends object>(o: {
   states: Record<S, string>;
   categories: string[];
   figureLabels: Record<F, string>;
@@ -32,8 +30,11 @@ export function useServiceFilters<S extends string, F extends string>(o: {
   overdueLabel: string;
   /** What the category filter is called ('类别' unless given: a dispute's is its 类型). */
   categoryLabel?: string;
-  /** The .xlsx of the rows the filters leave (each grid maps them to its own channel's input). */
-  exportFile: (f: ServiceFilters<S, F>) => Promise<Result<{ fileName: string; base64: string }>>;
+  /** Which list prints (its print channel); `input` maps the filters to its channels' input. */
+  list: 'wishes' | 'suggestions' | 'disputes';
+  input: (f: ServiceFilters<S, F>) => I;
+  /** The .xlsx of the rows the filters leave. */
+  exportFile: (input: I) => Promise<Result<{ fileName: string; base64: string }>>;
 }) {
   const drill = useDrill<F>(o.figureLabels);
   const [q, setQ] = useState('');
@@ -41,18 +42,11 @@ export function useServiceFilters<S extends string, F extends string>(o: {
   const [areaId, setArea] = useState<number | undefined>(drill.areaId);
   const [category, setCategory] = useState<string | undefined>(drill.category);
   const [overdue, setOverdue] = useState(new URLSearchParams(location.hash.split('?')[1]).get('overdue') === '1');
-  const [exporting, setExporting] = useState(false);
   const { filters: drilled, server } = drill;
   const filters: ServiceFilters<S, F> = useMemo(
     () => ({ q: q || undefined, status, areaId, category, overdue: overdue || undefined, ...drilled, server }),
     [q, status, areaId, category, overdue, drilled, server],
   );
-  const exportXlsx = async () => {
-    setExporting(true);
-    const r = await o.exportFile(filters);
-    setExporting(false);
-    if (r.ok) downloadBase64(r.value.fileName, r.value.base64, XLSX);
-  };
   const bar: ReactNode = (
     <>
       {drill.label && <YearFigureTag label={drill.label} onClose={drill.clear} />}
@@ -71,10 +65,7 @@ export function useServiceFilters<S extends string, F extends string>(o: {
       </CheckFilter>
     </>
   );
-  const exportButton = (
-    <Button icon={<DownloadOutlined />} loading={exporting} onClick={exportXlsx}>
-      导出 Excel
-    </Button>
-  );
+  const input = o.input(filters);
+  const exportButton = <ListOut list={o.list} filters={input} exportFile={() => o.exportFile(input)} />;
   return { filters, bar, exportButton };
 }
