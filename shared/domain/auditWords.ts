@@ -181,9 +181,15 @@ export const CHANNEL_LABELS: Record<Channel, string> & Record<string, string> = 
   visit: '登记走访',
 };
 
-/** What kind of record a row is about: the log's 操作类别 filter and the record's noun in the sentence. */
+/**
+ * What kind of record a row is about: the log's 操作类别 filter and the record's noun in the sentence. Sign-ins,
+ * exports, prints and look-ups come first: they are what a director checks most often.
+ */
 export const ENTITY_LABELS: Record<string, string> = {
   session: '登录',
+  export: '导出',
+  print: '打印',
+  lookup: '核对查询',
   staff: '工作人员',
   keys: '密钥',
   settings: '中心设置',
@@ -207,9 +213,6 @@ export const ENTITY_LABELS: Record<string, string> = {
   wish: '微心愿',
   suggestion: '意见建议',
   dispute: '纠纷',
-  export: '导出',
-  print: '打印',
-  lookup: '核对查询',
   import: '导入',
   backup: '备份',
   county: '县级上报',
