@@ -31,6 +31,9 @@ export async function loadList(list: string, f: string | null): Promise<ListData
   return r.ok ? r.value : null;
 }
 
+/** Amounts in yuan (1,234.50) line up on the right like numbers. */
+const MONEY = /^-?[\d,]+\.\d{2}$/;
+
 export function ListPrint({ data }: { data: ListData }) {
   return (
     <div className="sheet a4 landscape list-print">
@@ -52,7 +55,7 @@ export function ListPrint({ data }: { data: ListData }) {
             <tr key={i}>
               <td>{i + 1}</td>
               {r.map((c, j) => (
-                <td key={j} className={typeof c === 'number' ? 'num' : undefined}>
+                <td key={j} className={typeof c === 'number' || MONEY.test(c ?? '') ? 'num' : undefined}>
                   {c ?? ''}
                 </td>
               ))}
