@@ -54,6 +54,7 @@ export type Handlers = { [C in Channel]: Handler<C> };
 
 // While locked only these answer; everything else, and all personal data, waits for the password.
 const WHILE_LOCKED: ReadonlySet<string> = new Set(['session.state', 'session.unlock', 'session.signOut']);
+const DURING_HOLD: ReadonlySet<string> = new Set(['imports.progress', 'session.state']);
 
 const fail = (code: AppErrorBody['code'], message: string, field?: string): Result<never> => ({
   ok: false,
@@ -116,8 +117,9 @@ export function createDispatcher(
   async function dispatch(session: Session, channel: string, input: unknown): Promise<Result<unknown>> {
     if (!isChannel(channel)) return fail('NOT_FOUND', `未知的操作：${channel.slice(0, 64)}`);
     const def = contract[channel];
-    // An import writing in one transaction across awaits: nothing else may run inside it; its progress may.
-    while (ledger.busy && channel !== 'imports.progress') await ledger.busy;
+    // An import writing in one transaction across awaits: nothing else may run inside it but its progress and the
+    // seat's state, which read nothing an import writes (the web host's and the screens' heartbeat keep answering).
+    while (ledger.busy && !DURING_HOLD.has(channel)) await ledger.busy;
     const now = clock();
     // The role first: a caller who may not use a channel learns nothing of its fields from a validation message.
     const refused = refuseAccess(session, channel, now);
