@@ -140,6 +140,11 @@ function lookup(names: { key: string; name: string }[], aliases: Record<string, 
   return hit?.key ?? aliases[k] ?? null;
 }
 
+/**
+ * `onRow` is told the rows checked so far, in rows' worth of work: reading a row's cells is the first half of its
+ * check, comparing it with the file and the ledger (and working out its pinyin) the second, so the count moves
+ * through both passes (the worker's progress rows) and reaches the number of rows at the end.
+ */
 export function checkRoster(db: DB, input: CheckInput, onRow: (n: number) => void): Checked {
   const { kind, sheet, layout, today } = input;
   const missing = fieldsOf(kind).filter((f) => f.required && layout.mapping[f.key] == null);
@@ -198,7 +203,7 @@ export function checkRoster(db: DB, input: CheckInput, onRow: (n: number) => voi
     }
     rows.push({ line, cells, id });
     result.lines.push(line);
-    onRow(result.lines.length);
+    onRow(Math.floor(result.lines.length / 2));
   }
 
   const held = new Map<string, Held>();
@@ -217,8 +222,9 @@ export function checkRoster(db: DB, input: CheckInput, onRow: (n: number) => voi
   const holderOf = (h: Held) =>
     input.seesFullId ? `${h.name}（${h.area}，${h.head}户，户号 ${h.householdId}）` : null;
 
-  if (kind === 'households') planHouseholds(db, input, rows, held, holderOf, has, col, areaOf, result);
-  else planCases(db, input, rows, held, col, result);
+  const planned = (n: number) => onRow(Math.floor(rows.length / 2) + Math.ceil(n / 2));
+  if (kind === 'households') planHouseholds(db, input, rows, held, holderOf, has, col, areaOf, result, planned);
+  else planCases(db, input, rows, held, col, result, planned);
   return result;
 }
 
@@ -317,6 +323,7 @@ function planHouseholds(
   col: Col,
   areaOf: (name: string) => number | null,
   result: Checked,
+  planned: (rows: number) => void,
 ): void {
   const categories = prep(db, 'SELECT code AS key, name FROM hardship_categories WHERE active = 1').all() as {
     key: string;
@@ -328,7 +335,9 @@ function planHouseholds(
      FROM household_categories
      WHERE household_id = ? AND to_date IS NULL`,
   );
+  let done = 0;
   for (const g of group(input, rows, held, has, col)) {
+    planned((done += g.members.length + (g.head ? 1 : 0)));
     const first = g.first.line;
     const cells = g.first.cells;
     if (g.head) {
@@ -462,6 +471,7 @@ function planCases(
   held: Map<string, Held>,
   col: Col,
   result: Checked,
+  planned: (rows: number) => void,
 ): void {
   const monthly = input.kind === 'entitlements';
   const kinds = prep(
@@ -490,7 +500,9 @@ function planCases(
   );
   const month = input.today.slice(0, 7);
   const seen = new Map<string, number>();
+  let done = 0;
   for (const { line, cells, id } of rows) {
+    planned(++done);
     const h = id ? held.get(id.idNumber) : undefined;
     if (id && !h) refuse(line, '台账中没有此人：请先导入户籍花名册，或在台账中登记');
     else if (h && h.name !== line.name) refuse(line, `姓名与台账不符（台账中是“${h.name}”）`);

@@ -28,19 +28,22 @@ export const MAX_ROWS = 100_000;
 
 const refuse = (message: string) => new AppError('VALIDATION', message, 'file');
 
-/** Called with the rows read once the file is parsed, so the preview can show progress; it may throw to cancel. */
-export type OnRows = (rows: number) => Promise<void>;
+/**
+ * Called as rows are parsed (the import worker turns it into progress rows): synchronous, since the parse runs in one
+ * go in the worker thread, whose cancel is its termination.
+ */
+export type OnRows = (rows: number) => void;
 
-export async function readSpreadsheet(fileName: string, data: Buffer, onRows: OnRows): Promise<Sheet[]> {
+export function readSpreadsheet(fileName: string, data: Buffer, onRows: OnRows): Sheet[] {
   if (data.length === 0) throw refuse('文件是空的');
   if (data.length > MAX_FILE_BYTES) throw refuse('文件超过 20 MB，请只保留需要导入的工作表后另存再导入');
   const magic = data.subarray(0, 4).toString('hex');
   let sheets: Sheet[];
   if (magic === '504b0304') checkZip(data);
-  if (magic === '504b0304' || magic === 'd0cf11e0') sheets = readWorkbook(data);
-  else if (/\.(csv|txt)$/i.test(fileName) || looksLikeText(data)) sheets = [readCsv(fileName, data)];
+  if (magic === '504b0304' || magic === 'd0cf11e0') sheets = readWorkbook(data, magic === '504b0304' ? onRows : null);
+  else if (/\.(csv|txt)$/i.test(fileName) || looksLikeText(data)) sheets = [readCsv(fileName, data, onRows)];
   else throw refuse('这不是 Excel（.xlsx / .xls）或 CSV 文件，请在 Excel 中另存为 .xlsx 后再导入');
-  await onRows(sheets.reduce((n, s) => n + s.rows.length, 0));
+  onRows(sheets.reduce((n, s) => n + s.rows.length, 0));
   sheets = sheets.map(trimSheet).filter((s) => s.rows.length > 0);
   if (sheets.length === 0) throw refuse('文件中没有数据：每个工作表都是空的');
   return sheets;
@@ -90,10 +93,26 @@ function cellOf(v: XLSX.CellObject['v']): Cell {
  * Every sheet of a workbook, .xlsx or .xls, parsed in memory by SheetJS: up to MAX_ROWS + 1 rows each, so that a sheet
  * "formatted" to row 1,048,576 costs no more than a full one and a longer one can be told apart.
  */
-function readWorkbook(data: Buffer): Sheet[] {
+function readWorkbook(data: Buffer, onRows: OnRows | null): Sheet[] {
   let wb: XLSX.WorkBook;
+  const opts: XLSX.ParsingOptions = { type: 'buffer', dense: true, cellDates: true, cellHTML: false };
+  // SheetJS has no progress callback, but its .xlsx reader (0.20.3) reads sheetRows twice for each <row> it parses: a
+  // getter counts them, so the count moves during the parse of the rows, most of a large file's read (the zip and
+  // shared strings before them do not report). Should a later SheetJS copy the options, the getter is read once and
+  // the count comes when the parse ends, as before. The .xls reader reads it per cell: no count there (65,536 rows
+  // at most).
+  let reads = 0;
+  Object.defineProperty(opts, 'sheetRows', {
+    enumerable: true,
+    get: () => {
+      if (onRows && ++reads % 2 === 0) onRows(Math.min(reads / 2, MAX_ROWS));
+      return MAX_ROWS + 1;
+    },
+    // SheetJS writes its defaults back (Number(sheetRows)); in the build's strict mode a getter alone would throw.
+    set: () => {},
+  });
   try {
-    wb = XLSX.read(data, { type: 'buffer', dense: true, cellDates: true, cellHTML: false, sheetRows: MAX_ROWS + 1 });
+    wb = XLSX.read(data, opts);
   } catch (e) {
     if (/password|encrypt/i.test((e as Error).message))
       throw refuse('文件设置了打开密码，请在 Excel 中取消密码并另存后再导入');
@@ -110,7 +129,7 @@ function readWorkbook(data: Buffer): Sheet[] {
 }
 
 /** CSV as Excel in China saves it: GBK unless the bytes are valid UTF-8 (with or without a BOM). */
-function readCsv(fileName: string, data: Buffer): Sheet {
+function readCsv(fileName: string, data: Buffer, onRows: OnRows): Sheet {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(data);
@@ -138,6 +157,7 @@ function readCsv(fileName: string, data: Buffer): Sheet {
       if (c === '\r' && text[i + 1] === '\n') i++;
       row.push(cell);
       rows.push(row);
+      onRows(rows.length);
       if (rows.length > MAX_ROWS) throw refuse(`文件超过 ${MAX_ROWS} 行，请分成几个文件导入`);
       row = [];
       cell = '';

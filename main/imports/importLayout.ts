@@ -7,6 +7,7 @@ import { fieldsOf, headerKey, type ImportKind } from '../../shared/domain/import
 import { cleanAccount, parseYuan } from '../../shared/domain/money';
 import { DISABILITY_TYPES, RELATIONS } from '../../shared/domain/registry';
 import { codePointLength, FORMULA_START, hasInvisible, isWellFormed } from '../../shared/domain/text';
+import { type DB, prep } from '../db/open';
 import type { Cell, Sheet } from './importFiles';
 
 export type Mapping = Record<string, number | null>;
@@ -73,6 +74,23 @@ export function findLayout(kind: ImportKind, sheet: Sheet, remembered: (shape: s
     .slice(0, 16);
   const mapping = remembered(shape) ?? propose(kind, headers);
   return { headerAt, headerRows: twoRows ? 2 : 1, headers, mapping, shape };
+}
+
+/** The mapping a clerk confirmed for a header of this shape, read from the ledger (the host's or the worker's). */
+export function remembered(db: DB) {
+  return (shape: string): Mapping | null => {
+    const r = prep(db, 'SELECT mapping FROM import_mappings WHERE shape = ?').get(shape) as
+      { mapping: string } | undefined;
+    return r ? (JSON.parse(r.mapping) as Mapping) : null;
+  };
+}
+
+/** The sheet a clerk most likely means: the one whose header names the most fields. */
+export function bestSheet(kind: ImportKind, sheets: Sheet[]): number {
+  const scores = sheets.map(
+    (s) => Object.values(findLayout(kind, s, () => null).mapping).filter((c) => c !== null).length,
+  );
+  return scores.indexOf(Math.max(...scores));
 }
 
 function propose(kind: ImportKind, headers: string[]): Mapping {

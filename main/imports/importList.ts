@@ -11,6 +11,7 @@ import { page, Where } from '../core/paging';
 import { type DB, prep } from '../db/open';
 import { cellText } from './importLayout';
 import { jobOf } from './imports';
+import { warmImportWorker } from './importThread';
 import { RECORD } from './importWrite';
 
 const EXAMPLE: Record<string, string> = {
@@ -69,8 +70,11 @@ async function template(db: DB, kind: ImportKind): Promise<string> {
 }
 
 export const importListHandlers = {
-  'imports.list': (ctx, input): Page<ImportRecord> =>
-    page(ctx.db, input, { select: RECORD, from: 'FROM imports i', where: new Where(), order: 'i.id DESC' }),
+  'imports.list': (ctx, input): Page<ImportRecord> => {
+    // The page lists its history as it opens: the worker that reads the file the clerk then picks starts now.
+    warmImportWorker();
+    return page(ctx.db, input, { select: RECORD, from: 'FROM imports i', where: new Where(), order: 'i.id DESC' });
+  },
 
   'imports.problems': async (ctx, input) => {
     const job = jobOf(ctx, input.job);

@@ -1,7 +1,6 @@
 // imports.*: a roster file read into a preview kept in memory (a job), checked again as the clerk maps columns and
-// decides duplicates, then written in one transaction; and a past import undone as a whole.
-import { createHash } from 'node:crypto';
-
+// decides duplicates, then written in one transaction; and a past import undone as a whole. The first read and check
+// run in a worker thread (importThread.ts), so the host answers every other call meanwhile.
 import { IMPORT_KINDS, IMPORT_ROLES, type ImportKind } from '../../shared/domain/imports';
 import { AppError } from '../../shared/domain/result';
 import { dateCn, isoCn } from '../../shared/domain/time';
@@ -10,8 +9,9 @@ import type { Ctx, Handlers } from '../core/dispatch';
 import { lookup, seesFullId } from '../core/idLookups';
 import { prep } from '../db/open';
 import { type Checked, checkRoster } from './importCheck';
-import { readSpreadsheet, type Sheet } from './importFiles';
-import { findLayout, type Layout, type Mapping } from './importLayout';
+import type { Sheet } from './importFiles';
+import { findLayout, type Layout, remembered } from './importLayout';
+import { readInWorker } from './importThread';
 import { importRecord, undoImport, writePlan } from './importWrite';
 
 export interface Job {
@@ -30,6 +30,8 @@ export interface Job {
   seen: number;
   progress: ImportProgress;
   cancelled: boolean;
+  /** Ends the worker while the file is read and checked. */
+  stop: (() => void) | null;
 }
 
 /** Previews in memory, one per staff member at a time; they hold the file's rows, never written to disk. */
@@ -49,22 +51,6 @@ const latestAudit = (ctx: Ctx) =>
 function mayImport(ctx: Ctx, kind: ImportKind): void {
   if (!ctx.session.staff!.roles.some((r) => IMPORT_ROLES[kind].includes(r)))
     throw new AppError('FORBIDDEN', `导入${IMPORT_KINDS[kind]}需要管理员权限：它们会成为已审批的待遇或已过账的发放`);
-}
-
-function remembered(ctx: Ctx) {
-  return (shape: string): Mapping | null => {
-    const r = prep(ctx.db, 'SELECT mapping FROM import_mappings WHERE shape = ?').get(shape) as
-      { mapping: string } | undefined;
-    return r ? (JSON.parse(r.mapping) as Mapping) : null;
-  };
-}
-
-/** The sheet a clerk most likely means: the one whose header names the most fields. */
-function bestSheet(ctx: Ctx, kind: ImportKind, sheets: Sheet[]): number {
-  const scores = sheets.map(
-    (s) => Object.values(findLayout(kind, s, () => null).mapping).filter((c) => c !== null).length,
-  );
-  return scores.indexOf(Math.max(...scores));
 }
 
 function check(ctx: Ctx, job: Job): void {
@@ -115,13 +101,21 @@ export function preview(job: Job): ImportPreview {
   };
 }
 
-const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
+function stopJob(job: Job): void {
+  job.cancelled = true;
+  job.progress.phase = 'cancelled';
+  job.stop?.();
+  jobs.delete(job.id);
+}
+
+// Between two chunks of the write: other calls' turn, and a pause in which the host's thread sleeps, since a thread
+// kept busy for seconds is scheduled after others on a loaded machine and the calls let through would wait.
+const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 1));
 
 export const importsHandlers = {
   'imports.open': async (ctx, input) => {
     mayImport(ctx, input.kind);
-    for (const [id, j] of jobs) if (j.staffId === ctx.session.staff!.id) jobs.delete(id);
-    const data = Buffer.from(input.base64, 'base64');
+    for (const j of jobs.values()) if (j.staffId === ctx.session.staff!.id) stopJob(j);
     const progress: ImportProgress = { phase: 'reading', read: 0, checked: 0, written: 0, total: 0 };
     const job = {
       id: input.job,
@@ -130,26 +124,39 @@ export const importsHandlers = {
       fileName: input.fileName,
       progress,
       cancelled: false,
+      stop: null,
     } as Job;
     jobs.set(job.id, job);
     try {
-      job.sheets = await readSpreadsheet(input.fileName, data, async (n) => {
-        progress.read = n;
-        await tick();
-        if (job.cancelled) throw new AppError('CONFLICT', '已取消导入');
-      });
-      job.sha256 = createHash('sha256').update(data).digest('hex');
-      job.sheet = bestSheet(ctx, job.kind, job.sheets);
-      job.layout = findLayout(job.kind, job.sheets[job.sheet], remembered(ctx));
-      job.areaMap = {};
-      job.decisions = {};
-      progress.read = job.sheets.reduce((n, s) => n + s.rows.length, 0);
-      check(ctx, job);
+      const read = readInWorker(
+        ctx.ledger,
+        {
+          kind: job.kind,
+          fileName: job.fileName,
+          base64: input.base64,
+          today: dateCn(ctx.now),
+          seesFullId: seesFullId(ctx),
+        },
+        {
+          progress: (p) => Object.assign(progress, p),
+          lookup: (ids) => lookup(ctx, 'id', ids, `导入文件“${job.fileName}”`),
+        },
+      );
+      job.stop = read.cancel;
+      const out = await read.done;
+      job.stop = null;
+      Object.assign(job, { ...out, areaMap: {}, decisions: {} });
+      job.progress = {
+        ...progress,
+        phase: 'ready',
+        checked: out.checked.lines.length,
+        total: out.checked.lines.length,
+      };
       if (job.checked.lines.length === 0 && !job.checked.blocker)
         throw new AppError('VALIDATION', `工作表“${job.sheets[job.sheet].name}”的表头下面没有数据行`, 'file');
     } catch (e) {
       jobs.delete(job.id);
-      progress.phase = job.cancelled ? 'cancelled' : 'failed';
+      job.progress.phase = job.cancelled ? 'cancelled' : 'failed';
       throw e;
     }
     ctx.audit('import', null, null, {
@@ -158,7 +165,16 @@ export const importsHandlers = {
       sha256: job.sha256,
       rows: job.checked.lines.length,
     });
-    job.seen = latestAudit(ctx); // the read's own audit row is not a change to the ledger
+    // The worker's snapshot is older than this row and the lookups' rows, which change nothing in the ledger: any
+    // other row written since it was taken leaves `seen` at the snapshot, and the confirm checks again.
+    const since = prep(
+      ctx.db,
+      `SELECT count(*) AS n
+       FROM audit_log
+       WHERE id > ?
+         AND entity <> 'lookup'`,
+    ).get(job.seen) as { n: number };
+    if (since.n === 1) job.seen = latestAudit(ctx);
     return preview(job);
   },
 
@@ -167,7 +183,7 @@ export const importsHandlers = {
     if (input.sheet !== undefined && input.sheet !== job.sheet) {
       if (input.sheet >= job.sheets.length) throw new AppError('VALIDATION', '没有这个工作表', 'sheet');
       job.sheet = input.sheet;
-      job.layout = findLayout(job.kind, job.sheets[job.sheet], remembered(ctx));
+      job.layout = findLayout(job.kind, job.sheets[job.sheet], remembered(ctx.db));
     } else if (input.mapping) {
       const width = job.layout.headers.length;
       if (Object.values(input.mapping).some((c) => c !== null && c >= width))
@@ -184,11 +200,7 @@ export const importsHandlers = {
 
   'imports.cancel': (ctx, input) => {
     const job = jobs.get(input.job);
-    if (job && job.staffId === ctx.session.staff!.id && job.progress.phase !== 'writing') {
-      job.cancelled = true;
-      job.progress.phase = 'cancelled';
-      jobs.delete(job.id);
-    }
+    if (job && job.staffId === ctx.session.staff!.id && job.progress.phase !== 'writing') stopJob(job);
     return { cancelled: true as const };
   },
 
