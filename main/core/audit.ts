@@ -10,33 +10,6 @@ import type { Handlers } from './dispatch';
 import { type Column, filterText, listSheet, nameOf } from './listSheet';
 import { orderBy, page, Where } from './paging';
 
-export interface AuditEntry {
-  at: string;
-  staffId: number | null;
-  channel: string;
-  entity: string;
-  entityId: string | number | null;
-  before: unknown;
-  after: unknown;
-}
-
-const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
-
-export function writeAudit(db: DB, e: AuditEntry): void {
-  prep(
-    db,
-    `INSERT INTO audit_log (at, staff_id, channel, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    e.at,
-    e.staffId,
-    e.channel,
-    e.entity,
-    e.entityId === null ? null : String(e.entityId),
-    json(e.before),
-    json(e.after),
-  );
-}
-
 const SORT = { id: 'a.id', at: 'a.id', channel: 'a.channel', entity: 'a.entity' } as const;
 
 type Filters = Omit<z.output<typeof auditListInput>, 'offset' | 'limit'>;

@@ -8,7 +8,7 @@ import { isoCn } from '../../shared/domain/time';
 import { DEFAULT_CENTER } from '../../shared/schemas/settings';
 import type { StaffMember } from '../../shared/schemas/staff';
 import { type DB, prep } from '../db/open';
-import { writeAudit } from './audit';
+import { writeAudit } from './auditRows';
 import type { Ledger } from './ledger';
 
 /** One signed-in seat: the web host binds it to its token, Electron to its window. */

@@ -20,7 +20,7 @@ import { isoCn } from '../../shared/domain/time';
 import type { RekeyState } from '../../shared/schemas/keys';
 import { type Keyring, syncFolder } from '../db/keys';
 import { openKeyed, PRIVATE_FILE } from '../db/open';
-import { writeAudit } from './audit';
+import { writeAudit } from './auditRows';
 import type { OpenLedger } from './openLedger';
 
 export const rekeyingOf = (ledgerFile: string) => `${ledgerFile}.rekeying`;

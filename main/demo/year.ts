@@ -8,7 +8,7 @@ import { addDays, addWorkingDays, isWorkingDay } from '../../shared/domain/workd
 import type { DemoAccounts } from '../../shared/schemas/staff';
 import { reliefKind } from '../cases/applications';
 import { loadCalendar } from '../cases/calendar';
-import { writeAudit } from '../core/audit';
+import { writeAudit } from '../core/auditRows';
 import { createDispatcher, seatOf, type Session } from '../core/dispatch';
 import type { Ledger } from '../core/ledger';
 import { putSetting } from '../core/settings';

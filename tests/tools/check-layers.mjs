@@ -78,19 +78,11 @@ const resolve = (from, spec) => {
     if (fs.existsSync(c) && fs.statSync(c).isFile()) return c;
   return null;
 };
-// Type-only imports are erased by the compiler, so they make no load order and no cycle; they still keep the layers.
-const typeOnly = (stmt) =>
-  /^(import|export)\s+type\s/.test(stmt.trim()) ||
-  (/^import\s*\{([^}]*)\}/.test(stmt.trim()) &&
-    /^import\s*\{([^}]*)\}/
-      .exec(stmt.trim())[1]
-      .split(',')
-      .every((n) => !n.trim() || /^type\s/.test(n.trim())));
 const graph = new Map();
 for (const f of files(MAIN)) {
   const g = groupOf(f);
   const edges = [];
-  for (const { spec, stmt, line } of imports(f)) {
+  for (const { spec, line } of imports(f)) {
     if (!spec.startsWith('.')) continue;
     const to = resolve(f, spec);
     if (!to || !to.startsWith(MAIN + path.sep)) continue;
@@ -100,11 +92,11 @@ for (const f of files(MAIN)) {
       violations.push(`${where}${g || 'main'} 在 ${h || 'main'} 之下，不能引用它（db ← core ← 各业务域 ← 宿主）`);
     else if (RANK(g) === 2 && RANK(h) === 2 && g !== h && path.basename(to) !== 'index.ts')
       violations.push(`${where}业务域之间只能通过对方的 index.ts 引用（${h}/index.ts）`);
-    if (!typeOnly(stmt)) edges.push(to);
+    edges.push(to);
   }
   graph.set(f, edges);
 }
-// No import cycle: a depth-first walk that meets a file still on its path has found one.
+// No import cycle, type-only imports included: a depth-first walk that meets a file still on its path has found one.
 const state = new Map();
 const walk = (f, trail) => {
   state.set(f, 1);

@@ -56,7 +56,7 @@ test('each kind of violation fails with the file and line', () => {
   );
 });
 
-test("main/'s inner order: db ← core ← domains ← hosts, domains meet only at index.ts, and no cycle", () => {
+test("main/'s inner order: db ← core ← domains ← hosts, domains meet only at index.ts, and no cycle, not even of types", () => {
   const fails: [Record<string, string>, RegExp][] = [
     [
       {
@@ -96,11 +96,20 @@ test("main/'s inner order: db ← core ← domains ← hosts, domains meet only 
     assert.equal(r.status, 1, Object.keys(files).join(' '));
     assert.match(r.stderr, msg);
   }
-  // A type-only import makes no load order, so a type that points back is no cycle; a host may reach any file.
-  const ok = run(
+  // A type that points back is a cycle too; a host may reach any file.
+  const typeCycle = run(
     tree({
       'main/core/ledger.ts': `import { backup } from './backup';\nexport class Ledger {}`,
       'main/core/backup.ts': `import type { Ledger } from './ledger';\nexport const backup = (l: Ledger) => l;`,
+    }),
+  );
+  assert.equal(typeCycle.status, 1);
+  assert.match(typeCycle.stderr, /import cycle: main\/core\/(ledger|backup)\.ts/);
+  const ok = run(
+    tree({
+      'main/core/ledger.ts': `import { backup } from './backup';\nexport class Ledger {}`,
+      'main/core/backup.ts': `import type { Open } from './open';\nexport const backup = (l: Open) => l;`,
+      'main/core/open.ts': `export interface Open { file: string }`,
       'main/desk.ts': `import { x } from './registry/x';`,
       'main/registry/x.ts': `import { backup } from '../core/backup';`,
     }),
