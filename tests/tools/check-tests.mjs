@@ -66,11 +66,11 @@ const READS = [
  */
 const REVIEWED = [
   {
-    file: 'main/core/backup.ts',
+    file: 'main/core/backupFiles.ts',
     text: '.mtime',
     count: 1,
     why: "the time shown beside a listed backup (its file's), which nothing compares",
-    unless: /\blistBackups\b|'backups\.list'/,
+    unless: /\blistBackups\b|'backup\.list'/,
   },
   { file: 'shared/domain/money.ts', text: ".toLocaleString('en-US')", count: 1, why: 'a number, not a date' },
   { file: 'main/reports/reportDocx.ts', text: ".toLocaleString('zh-CN')", count: 1, why: 'a number, not a date' },
