@@ -26,12 +26,6 @@ const YEAR = demoYear(dateCn(new Date()));
 const ENGLISH_ERROR =
   /\b(Error|error|undefined|null|NaN|Invalid Date|Cannot|cannot|Failed|failed|Unexpected|Exception|not found|Not Found)\b/;
 
-/**
- * Screens that still show raw entries on purpose: the audit log prints each entry's JSON (its "null"s) until it reads
- * as Chinese sentences (issue 31.3, under way); take it out of this list then.
- */
-const RAW_TODAY = ['10-设置-审计日志'];
-
 const MENUS = [
   '首页',
   '台账',
@@ -59,7 +53,7 @@ async function look(page: Page, name: string): Promise<Problem[]> {
   }));
   const problems: Problem[] = [];
   if (seen.scrollWidth > seen.width) problems.push(`${name}: ${seen.scrollWidth} px wide in a ${seen.width} px window`);
-  const english = !RAW_TODAY.includes(name) && ENGLISH_ERROR.exec(seen.text);
+  const english = ENGLISH_ERROR.exec(seen.text);
   if (english) problems.push(`${name}: shows “${english[0]}”`);
   return problems;
 }
