@@ -1,4 +1,5 @@
 // @dated (tests/tools/check-tests.mjs): run again under faketime by .ci/run
+// @alone (tests/tools/unit.mjs): 12 compares sign-in times, so no other file runs beside it
 // The holes found when the ledger was attacked through its own API with a clerk's account (issue 13), each closed
 // and held shut by a test through the dispatcher or the web host.
 import assert from 'node:assert/strict';
