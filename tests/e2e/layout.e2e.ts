@@ -3,7 +3,9 @@
 // test-results/layout-*.png; none may be wider than the window (a sideways scroll), and none may show English error
 // text or throw.
 import { expect, type Page, test } from '@playwright/test';
+import ExcelJS from 'exceljs';
 
+import { idNumberFor } from '../../main/demo/fictional';
 import { DEMO_PASSWORD, demoYear } from '../../main/demo/year';
 import { dateCn } from '../../shared/domain/time';
 import { type Host, startHost } from './host';
@@ -143,6 +145,22 @@ test('every route at 1366×768: no sideways scroll, no English error', async ({ 
     ...(dispute.sessions[0] ? [[`/print/record/${settled.id}?session=${dispute.sessions[0].id}`, 'record']] : []),
   ])
     problems.push(...(await route(page, path, `print-${name}`)));
+
+  // 数据导入's preview of a roster (a village the ledger lacks, so its table of villages shows too).
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('花名册');
+  ws.addRow(['户主姓名', '身份证号码', '所在村组', '困难类别']);
+  ws.addRow(['赵一', idNumberFor('1961-01-01', 71, false), '东山村', '低保']);
+  ws.addRow(['钱二', idNumberFor('1962-02-02', 72, true), '南山村', '特困']);
+  await page.goto(`${host.base}#/imports`);
+  await page.getByTestId('import-file').setInputFiles({
+    name: '花名册.xlsx',
+    mimeType: 'application/octet-stream',
+    buffer: Buffer.from(await wb.xlsx.writeBuffer()),
+  });
+  await expect(page.getByTestId('import-counts')).toContainText('共 2 行');
+  problems.push(...(await look(page, 'import-preview')));
+  await expect(page.locator('.page-title')).toBeInViewport();
 
   expect(problems).toEqual([]);
   expect(thrown).toEqual([]);
