@@ -11,47 +11,11 @@ import { createDispatcher, newSession, type Session } from '../../main/core/disp
 import { Ledger } from '../../main/core/ledger';
 import { fullPinyin, initials } from '../../main/core/pinyin';
 import { Keyring, keysFileOf } from '../../main/db/keys';
-import { AREAS, people } from '../../main/demo/fictional';
+import { AREAS } from '../../main/demo/fictional';
 import { handlers } from '../../main/handlers';
 import { tempDir } from '../e2e/host';
 import { benchClock, type Figure, measure } from './harness';
-
-const RELATIONS = ['配偶', '子女', '子女', '父母'];
-const CATEGORIES = ['低保', '特困供养', '重度残疾', '孤寡老人', '困难学生'];
-
-/** The roster's rows under its header: every household's head first, then its members. */
-export function rosterRows(count: number, seed = 14): string[][] {
-  const rows: string[][] = [['户主身份证号', '姓名', '身份证号', '与户主关系', '村（社区）', '困难类别', '一卡通账号']];
-  let head = '';
-  let left = 0;
-  let n = 0;
-  for (const p of people(seed, count)) {
-    if (left === 0) {
-      head = p.idNumber;
-      left = 1 + (n % 4);
-      const account = `62284800${String(n).padStart(11, '0')}`;
-      rows.push([
-        head,
-        p.name,
-        p.idNumber,
-        '户主',
-        AREAS[n % AREAS.length],
-        `${CATEGORIES[n % 5]} 2024-01-01`,
-        account,
-      ]);
-    } else rows.push([head, p.name, p.idNumber, RELATIONS[left % 4], '', '', '']);
-    left--;
-    n++;
-  }
-  return rows;
-}
-
-export async function rosterXlsx(rows: string[][]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('花名册');
-  for (const r of rows) ws.addRow(r);
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
+import { rosterRows, rosterXlsx } from './rosters';
 
 /** An empty ledger with the fictional township's areas and a signed-in admin, closed, to be copied per run. */
 export async function emptyLedger(dir: string): Promise<string> {

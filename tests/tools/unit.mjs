@@ -1,6 +1,7 @@
 // The unit suite (`npm run test:unit`): every tests/unit/*.test.ts and tests/security/*.test.ts, each file in a node
 // process of its own (node --test), JOBS files at a time (2: this machine's cores), the longest first; each file's
 // output printed whole when it ends, then a line per file with its time. Exit 1 when a file fails.
+// A file marked `// @alone` (the stall tests: they time how fast the host answers) runs after the others, by itself.
 // Options: --dated  only the files marked `// @dated` (tests/tools/check-tests.mjs; .ci/run runs them again under
 // faketime) · --jobs N · FILE…  only these files.
 // The demo and county fixtures (tests/unit/fixtures.ts) are made once for the run in a folder of its own, unless
@@ -82,12 +83,15 @@ for (const sig of ['SIGINT', 'SIGTERM'])
     process.exit(130);
   });
 
-const queue = [...files];
+const ALONE = /^\/\/ @alone\b/m;
+const alone = files.filter((f) => ALONE.test(fs.readFileSync(f, 'utf8')));
+const queue = files.filter((f) => !alone.includes(f));
 await Promise.all(
   Array.from({ length: Math.max(1, Math.min(jobs, queue.length)) }, async () => {
     while (queue.length) await run(queue.shift());
   }),
 );
+for (const f of alone) await run(f);
 if (made) fs.rmSync(made, { recursive: true, force: true });
 
 const failed = results.filter((r) => !r.ok);

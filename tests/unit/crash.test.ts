@@ -8,9 +8,10 @@ import path from 'node:path';
 import { test } from 'node:test';
 
 import { keysFileOf } from '../../main/db/keys';
-import { emptyLedger, rosterRows, rosterXlsx } from '../bench/imports';
+import { emptyLedger } from '../bench/imports';
 import { buildEntitlements } from '../bench/payments';
 import { buildRegistry } from '../bench/registry';
+import { rosterRows, rosterXlsx } from '../bench/rosters';
 import { keyedFile, must, tempDir, world } from './helpers';
 
 const ROWS = 5000;

@@ -1,5 +1,6 @@
 // A large export never stalls the host: the workbook is zipped in a worker thread (core/workbook.ts), so a cheap call
 // made meanwhile answers at once. Before, 10,000 households held every other call for the whole write.
+// @alone: it times how fast the host answers, so it runs with no other test file on the CPU (tests/tools/unit.mjs).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 

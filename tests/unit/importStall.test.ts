@@ -1,5 +1,6 @@
 // The host never stalls (issue 29, point 5): while a 100,000-row roster is read, checked and written, a cheap call
 // through the dispatcher answers within 200 ms at p99, and the read's progress moves before the parse ends.
+// @alone: it times how fast the host answers, so it runs with no other test file on the CPU (tests/tools/unit.mjs).
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { test } from 'node:test';
@@ -9,7 +10,7 @@ import * as XLSX from '@e965/xlsx';
 import type { Session } from '../../main/core/dispatch';
 import { AREAS } from '../../main/demo/fictional';
 import type { ImportProgress } from '../../shared/schemas/imports';
-import { rosterRows } from '../bench/imports';
+import { rosterRows } from '../bench/rosters';
 import { must, type World, world } from './helpers';
 
 /** The roster as one sheet of text cells (SheetJS writes 100,000 rows in seconds; exceljs takes far longer). */
