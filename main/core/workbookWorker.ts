@@ -1,6 +1,6 @@
 // The workbook writer's thread (workbook.ts): ExcelJS builds and zips the sheets here, so a large export never holds
-// the host's event loop. It takes plain rows and answers the file's bytes.
-import { parentPort, workerData } from 'node:worker_threads';
+// the host's event loop. It takes plain rows and answers the file's bytes, one workbook per message, kept between them.
+import { parentPort } from 'node:worker_threads';
 
 import ExcelJS from 'exceljs';
 
@@ -50,7 +50,10 @@ async function write(sheets: SheetSpec[]): Promise<Uint8Array> {
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
-write(workerData as SheetSpec[]).then(
-  (bytes) => parentPort!.postMessage({ bytes }, [bytes.buffer as ArrayBuffer]),
-  (e: Error) => parentPort!.postMessage({ failed: e.message }),
+// One workbook per message, as many as the host sends while it keeps this thread.
+parentPort!.on('message', ({ id, sheets }: { id: number; sheets: SheetSpec[] }) =>
+  write(sheets).then(
+    (bytes) => parentPort!.postMessage({ id, bytes }, [bytes.buffer as ArrayBuffer]),
+    (e: Error) => parentPort!.postMessage({ id, failed: e.message }),
+  ),
 );
