@@ -71,9 +71,9 @@ test('first start to a refused admin screen, as the counter would do it', async 
   await expect(page.getByRole('cell', { name: '李窗口' })).toBeVisible();
   await page.screenshot({ path: 'test-results/foundation-staff.png' });
 
-  // The audit log shows it, paged through the grid.
+  // The audit log shows it in words (the channel's label and the record's name), paged through the grid.
   await page.getByRole('tab', { name: '审计日志' }).click();
-  await expect(page.getByTestId('audit-grid').getByText('staff.create')).toBeVisible();
+  await expect(page.getByTestId('audit-grid').getByText('添加工作人员「李窗口」')).toBeVisible();
   await expect(page.getByTestId('row-count')).toHaveText(/共 \d+ 条/);
   await page.screenshot({ path: 'test-results/foundation-audit.png' });
 

@@ -6,7 +6,8 @@ export default defineConfig({
   testDir: '.',
   testMatch: '*.e2e.ts',
   timeout: 90_000,
-  workers: 1,
+  // Two files at a time, one per core: each test starts its own host on its own ledger and port.
+  workers: 2,
   retries: 0,
   reporter: process.env.CI ? [['list']] : [['list']],
   outputDir: '../../test-results',
