@@ -2,36 +2,10 @@
 // record (ag-grid lists and antd tables alike), and Esc closes the screen's dialogs.
 import { expect, type Locator, type Page, test } from '@playwright/test';
 
-import { DEMO_PASSWORD, demoYear } from '../../main/demo/year';
-import { dateCn } from '../../shared/domain/time';
-import { type Host, startHost } from './host';
-import { api, signIn } from './session';
+import { show, signInAs, useDemoHost, YEAR } from './demoHost';
+import { api } from './session';
 
-let host: Host;
-test.beforeAll(async () => {
-  host = await startHost({ args: ['--demo'] });
-});
-test.afterAll(async () => {
-  expect(await host.stop()).toBe(0);
-});
-
-/** The demo's full year (the host runs on the real clock). */
-const YEAR = demoYear(dateCn(new Date()));
-
-async function signInAs(page: Page, username: 'admin' | 'shouli') {
-  await page.goto(host.url);
-  // The host keeps one session: the test before may have left it signed in.
-  const signOut = page.getByRole('button', { name: '退出登录' });
-  await expect(signOut.or(page.getByRole('button', { name: '登录', exact: true }))).toBeVisible();
-  if (await signOut.isVisible()) await signOut.click();
-  await signIn(page, username, DEMO_PASSWORD);
-  await expect(page.getByTestId('signed-in')).toBeVisible();
-}
-
-async function show(page: Page, route: string) {
-  await page.goto(`${host.base}#${route}`);
-  await expect(page.locator('.page-title').first()).toBeVisible();
-}
+const host = useDemoHost();
 
 /** Tab, from the page's title on, until the focus is inside `target` (as a clerk would reach it). */
 async function tabInto(page: Page, target: Locator) {
@@ -77,8 +51,8 @@ async function escCloses(page: Page, button: string) {
 }
 
 test('台账: Enter opens a household, Esc closes its dialog', async ({ page }) => {
-  await signInAs(page, 'shouli');
-  await show(page, '/ledger');
+  await signInAs(page, host(), 'shouli');
+  await show(page, host(), '/ledger');
   await enterGridRow(page, 'households-grid');
   await expect(page).toHaveURL(/#\/ledger\/household\/\d+$/);
   await escCloses(page, '添加成员');
@@ -86,28 +60,28 @@ test('台账: Enter opens a household, Esc closes its dialog', async ({ page }) 
 });
 
 test('救助申请: Enter opens a case, and a payment from the case; Esc closes a dialog', async ({ page }) => {
-  await signInAs(page, 'shouli');
-  await show(page, '/applications');
+  await signInAs(page, host(), 'shouli');
+  await show(page, host(), '/applications');
   await enterGridRow(page, 'applications-grid');
   await expect(page).toHaveURL(/#\/applications\/\d+$/);
   // A case with payments: its table of payments opens each one.
-  const paid = await api<{ rows: { id: number; applicationId: number }[] }>(host, 'payments.list', {
+  const paid = await api<{ rows: { id: number; applicationId: number }[] }>(host(), 'payments.list', {
     year: YEAR,
     limit: 1,
   });
-  await show(page, `/applications/${paid.rows[0].applicationId}`);
+  await show(page, host(), `/applications/${paid.rows[0].applicationId}`);
   await enterTableRow(page, page.locator('.ant-card').filter({ has: page.getByTestId('case-payments') }));
   await expect(page).toHaveURL(/#\/payments\/record\/\d+$/);
-  await show(page, '/payments/batches');
+  await show(page, host(), '/payments/batches');
   await escCloses(page, '新建发放批次');
 });
 
 test('补贴发放: Enter opens a payment and a batch', async ({ page }) => {
-  await signInAs(page, 'shouli');
-  await show(page, `/payments?year=${YEAR}`);
+  await signInAs(page, host(), 'shouli');
+  await show(page, host(), `/payments?year=${YEAR}`);
   await enterGridRow(page, 'payments-grid');
   await expect(page).toHaveURL(/#\/payments\/record\/\d+$/);
-  await show(page, '/payments/batches');
+  await show(page, host(), '/payments/batches');
   await enterGridRow(page, 'batches-grid');
   await expect(page).toHaveURL(/#\/payments\/batch\/\d+$/);
 });
@@ -115,40 +89,40 @@ test('补贴发放: Enter opens a payment and a batch', async ({ page }) => {
 test('结对帮扶: Enter opens a cadre, a paired household, an unpaired one, a visit, an overdue visit', async ({
   page,
 }) => {
-  await signInAs(page, 'shouli');
-  await show(page, '/pairings');
+  await signInAs(page, host(), 'shouli');
+  await show(page, host(), '/pairings');
   await escCloses(page, '新增服务人员');
   await enterGridRow(page, 'cadres-grid');
   await expect(page).toHaveURL(/#\/pairings\/cadre\/\d+$/);
   // A cadre's households (an antd table).
-  const cadres = await api<{ rows: { id: number; households: number }[] }>(host, 'cadres.list', {
+  const cadres = await api<{ rows: { id: number; households: number }[] }>(host(), 'cadres.list', {
     kind: 'official',
     limit: 100,
   });
-  await show(page, `/pairings/cadre/${cadres.rows.find((c) => c.households > 0)!.id}`);
+  await show(page, host(), `/pairings/cadre/${cadres.rows.find((c) => c.households > 0)!.id}`);
   await enterTableRow(page, page.locator('.ant-table').first());
   await expect(page).toHaveURL(/#\/ledger\/household\/\d+\?tab=pairings$/);
   for (const [route, grid] of [
     ['/pairings/unpaired', 'unpaired-grid'],
     [`/pairings/visits?year=${YEAR}&figure=visits`, 'visits-grid'],
   ]) {
-    await show(page, route);
+    await show(page, host(), route);
     await enterGridRow(page, grid);
     await expect(page).toHaveURL(/#\/ledger\/household\/\d+\?tab=pairings$/);
   }
-  await show(page, '/pairings/overdue');
+  await show(page, host(), '/pairings/overdue');
   await enterTableRow(page, page.locator('.ant-table'));
   await expect(page).toHaveURL(/#\/ledger\/household\/\d+\?tab=pairings$/);
 });
 
 test('群众服务: Enter opens a wish, a suggestion, a dispute; Esc closes each registration', async ({ page }) => {
-  await signInAs(page, 'shouli');
+  await signInAs(page, host(), 'shouli');
   for (const [list, grid, record, button] of [
     ['wishes', 'wishes-grid', 'wish', '登记心愿'],
     ['suggestions', 'suggestions-grid', 'suggestion', '登记意见建议'],
     ['disputes', 'disputes-grid', 'dispute', '登记纠纷'],
   ]) {
-    await show(page, `/service/${list}`);
+    await show(page, host(), `/service/${list}`);
     await escCloses(page, button);
     await enterGridRow(page, grid);
     await expect(page).toHaveURL(new RegExp(`#/service/${record}/\\d+$`));
@@ -156,14 +130,14 @@ test('群众服务: Enter opens a wish, a suggestion, a dispute; Esc closes each
 });
 
 test('便民服务卡: Enter opens the card holder', async ({ page }) => {
-  await signInAs(page, 'shouli');
-  await show(page, '/cards');
+  await signInAs(page, host(), 'shouli');
+  await show(page, host(), '/cards');
   await enterGridRow(page, 'cards-grid');
   await expect(page).toHaveURL(/#\/ledger\/household\/\d+\?tab=pairings$/);
 });
 
 test('首页: Enter opens a row of each reminder that has one', async ({ page }) => {
-  await signInAs(page, 'shouli');
+  await signInAs(page, host(), 'shouli');
   const reminders = [
     ['overdue', /#\/applications\/\d+$/],
     ['due-soon', /#\/applications\/\d+$/],
@@ -174,7 +148,7 @@ test('首页: Enter opens a row of each reminder that has one', async ({ page })
   ] as const;
   let opened = 0;
   for (const [testId, url] of reminders) {
-    await show(page, '/');
+    await show(page, host(), '/');
     await expect(page.getByTestId('my-queues')).toBeVisible();
     await page.waitForLoadState('networkidle');
     const table = page.getByTestId(testId);
@@ -187,8 +161,8 @@ test('首页: Enter opens a row of each reminder that has one', async ({ page })
 });
 
 test('设置 → 工作人员: Enter opens a staff member, Esc closes it', async ({ page }) => {
-  await signInAs(page, 'admin');
-  await show(page, '/settings');
+  await signInAs(page, host(), 'admin');
+  await show(page, host(), '/settings');
   await page.getByRole('tab', { name: '工作人员' }).click();
   await enterTableRow(page, page.locator('.ant-table').filter({ hasText: 'shouli' }));
   const dialog = page.getByRole('dialog');

@@ -6,23 +6,12 @@ import { expect, type Page, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
 
 import { idNumberFor } from '../../main/demo/fictional';
-import { DEMO_PASSWORD, demoYear } from '../../main/demo/year';
-import { dateCn } from '../../shared/domain/time';
-import { type Host, startHost } from './host';
-import { api, signIn } from './session';
+import { signInAs, useDemoHost, YEAR } from './demoHost';
+import { api } from './session';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
-let host: Host;
-test.beforeAll(async () => {
-  host = await startHost({ args: ['--demo'] });
-});
-test.afterAll(async () => {
-  expect(await host.stop()).toBe(0);
-});
-
-/** The demo's full year (the host runs on the real clock). */
-const YEAR = demoYear(dateCn(new Date()));
+const host = useDemoHost();
 
 /** Words of a failure a clerk must never read: a thrown error, an unfilled value, a server's English. */
 const ENGLISH_ERROR =
@@ -76,22 +65,20 @@ async function lookAtTabs(page: Page, name: string): Promise<Problem[]> {
 }
 
 async function route(page: Page, path: string, name: string, o: { tabs?: boolean } = {}): Promise<Problem[]> {
-  await page.goto(`${host.base}#${path}`);
+  await page.goto(`${host().base}#${path}`);
   const problems = await look(page, name);
   if (o.tabs) problems.push(...(await lookAtTabs(page, name)));
   return problems;
 }
 
 const first = async <T>(channel: string, input: object): Promise<T> =>
-  (await api<{ rows: T[] }>(host, channel, { limit: 1, ...input })).rows[0];
+  (await api<{ rows: T[] }>(host(), channel, { limit: 1, ...input })).rows[0];
 
 test('every route at 1366×768: no sideways scroll, no English error', async ({ page }) => {
   test.setTimeout(300_000);
   const thrown: string[] = [];
   page.on('pageerror', (e) => thrown.push(e.message));
-  await page.goto(host.url);
-  await signIn(page, 'admin', DEMO_PASSWORD);
-  await expect(page.getByTestId('signed-in')).toBeVisible();
+  await signInAs(page, host(), 'admin');
 
   const problems: Problem[] = [];
   // Every menu entry as the clerk reaches it, and every tab it has.
@@ -113,12 +100,12 @@ test('every route at 1366×768: no sideways scroll, no English error', async ({ 
   const payment = await first<{ id: number }>('payments.list', { year: YEAR });
   const batch = await first<{ id: number }>('payroll.list', {});
   const cadre = (
-    await api<{ rows: { id: number; households: number }[] }>(host, 'cadres.list', { limit: 100 })
+    await api<{ rows: { id: number; households: number }[] }>(host(), 'cadres.list', { limit: 100 })
   ).rows.find((c) => c.households > 0)!;
   const wish = await first<{ id: number }>('wishes.list', {});
   const suggestion = await first<{ id: number }>('suggestions.list', {});
   const settled = await first<{ id: number }>('disputes.list', { status: 'settled' });
-  const dispute = await api<{ sessions: { id: number }[] }>(host, 'disputes.get', { id: settled.id });
+  const dispute = await api<{ sessions: { id: number }[] }>(host(), 'disputes.get', { id: settled.id });
   problems.push(...(await route(page, `/ledger/household/${household.id}`, 'detail-household', { tabs: true })));
   problems.push(...(await route(page, `/applications/${paid.id}`, 'detail-application')));
   problems.push(...(await route(page, `/applications/${rejected.id}`, 'detail-application-rejected')));
@@ -152,7 +139,7 @@ test('every route at 1366×768: no sideways scroll, no English error', async ({ 
   ws.addRow(['户主姓名', '身份证号码', '所在村组', '困难类别']);
   ws.addRow(['赵一', idNumberFor('1961-01-01', 71, false), '东山村', '低保']);
   ws.addRow(['钱二', idNumberFor('1962-02-02', 72, true), '南山村', '特困']);
-  await page.goto(`${host.base}#/imports`);
+  await page.goto(`${host().base}#/imports`);
   await page.getByTestId('import-file').setInputFiles({
     name: '花名册.xlsx',
     mimeType: 'application/octet-stream',
