@@ -38,6 +38,11 @@ export interface Ctx {
    * on to succeed (core/idLookups.ts), so its row is written again after a rollback.
    */
   auditAlways(entity: string, entityId: string | number | null, before: unknown, after: unknown): void;
+  /**
+   * Holds every other call while `work` keeps one transaction open across awaits (an import's write): this call's
+   * own audit rows go into that transaction (ledger.ts `hold`).
+   */
+  hold<T>(work: () => Promise<T>): Promise<T>;
 }
 
 /** A refusal that still commits what the handler wrote (a failed sign-in counts the attempt). */
@@ -134,6 +139,10 @@ export function createDispatcher(
     let audited = 0;
     // Rows of auditAlways written inside a transaction that may yet roll back.
     const kept: Parameters<typeof writeAudit>[1][] = [];
+    // A task's rows while another call holds the ledger: that call's transaction stays open across awaits, and a row
+    // written now would join it and go if it rolled back. They are written once the hold ends, before the answer.
+    const late: Parameters<typeof writeAudit>[1][] = [];
+    let holding = false;
     const ctx: Ctx = {
       db: ledger.db,
       ledger,
@@ -145,15 +154,30 @@ export function createDispatcher(
         const row = { at: isoCn(now), staffId: actor ?? session.staff?.id ?? null, channel, entity, entityId };
         // A task runs outside a transaction: its audit row commits on its own, once the work is done.
         const write = () => writeAudit(ledger.db, { ...row, before, after });
-        if (ledger.db.inTransaction) write();
+        if (def.mode === 'task' && ledger.busy && !holding) late.push({ ...row, before, after });
+        else if (ledger.db.inTransaction) write();
         else txOf(ledger.db).immediate(write);
         audited++;
       },
       auditAlways(entity, entityId, before, after) {
         const row = { at: isoCn(now), staffId: session.staff?.id ?? null, channel, entity, entityId, before, after };
-        if (ledger.db.inTransaction) kept.push(row);
+        if (ledger.db.inTransaction && !(def.mode === 'task' && ledger.busy && !holding)) kept.push(row);
         ctx.audit(entity, entityId, before, after);
       },
+      async hold(work) {
+        holding = true;
+        try {
+          return await ledger.hold(work);
+        } finally {
+          holding = false;
+        }
+      },
+    };
+    const writeLate = async () => {
+      if (!late.length) return;
+      // The hold's promise settles a moment before its owner has ended its transaction: wait for both.
+      while (ledger.busy || ledger.db.inTransaction) await (ledger.busy ?? new Promise((r) => setTimeout(r, 5)));
+      txOf(ledger.db).immediate(() => late.splice(0).forEach((r) => writeAudit(ledger.db, r)));
     };
     const keep = () => {
       if (kept.length && !ledger.db.inTransaction)
@@ -162,8 +186,10 @@ export function createDispatcher(
     const handler = handlers[channel] as (ctx: Ctx, input: unknown) => unknown;
     try {
       let out: unknown;
-      if (def.mode === 'task') out = await handler(ctx, parsed.data);
-      else {
+      if (def.mode === 'task') {
+        out = await handler(ctx, parsed.data);
+        await writeLate(); // the file or the preview is handed over only with its audit row committed
+      } else {
         const run = () => {
           const value = handler(ctx, parsed.data);
           if (def.mode === 'mutation' && audited === 0 && !(value instanceof Failure))
@@ -177,6 +203,7 @@ export function createDispatcher(
       return { ok: true, value: out };
     } catch (e) {
       keep();
+      await writeLate().catch((w) => console.error(`[dispatch] ${channel}: audit row not written`, w));
       if (e instanceof AppError) return { ok: false, error: e.toBody() };
       console.error(`[dispatch] ${channel}:`, e);
       const said = FS_ERRORS[(e as NodeJS.ErrnoException).code ?? ''];

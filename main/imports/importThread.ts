@@ -103,17 +103,21 @@ export function readInWorker(
       // host's thread sleeps (a thread kept busy for seconds is scheduled after others on a loaded machine).
       if (!('progress' in m) && !('ids' in m) && !('done' in m)) setTimeout(() => reply(null), 2);
       if ('progress' in m) hooks.progress(m.progress);
-      else if ('ids' in m) {
-        // The budget is counted, and its audit row written, here on the host's connection, before the worker
-        // compares a single number with the ledger; a refusal ends the read with the host's own error.
-        try {
-          hooks.lookup(m.ids);
-          reply({});
-        } catch (e) {
-          refusal = e;
-          reply({ refused: e instanceof AppError ? e.toBody() : { code: 'INTERNAL', message: '' } });
-        }
-      } else if ('sheet' in m) {
+      else if ('ids' in m)
+        // The budget is counted, and its audit row committed, here on the host's connection, before the worker
+        // compares a single number with the ledger; a refusal ends the read with the host's own error. While another
+        // call holds the ledger (an import writing in one open transaction) the row waits, so as not to join it.
+        void (async () => {
+          while (ledger.busy) await ledger.busy;
+          try {
+            hooks.lookup(m.ids);
+            reply({});
+          } catch (e) {
+            refusal = e;
+            reply({ refused: e instanceof AppError ? e.toBody() : { code: 'INTERNAL', message: '' } });
+          }
+        })();
+      else if ('sheet' in m) {
         if (m.rows.length === 0) sheets.push({ name: m.sheet, rows: [] });
         else for (const r of m.rows) sheets[sheets.length - 1].rows.push(r);
       } else if ('lines' in m) for (const l of m.lines) lines.push(l);

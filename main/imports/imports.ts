@@ -241,8 +241,8 @@ export const importsHandlers = {
       rowsLeft: p.counts.total - done,
     };
     const db = ctx.db;
-    // One transaction across the yields: the dispatcher holds every other call until it ends (ledger.hold).
-    const written = await ctx.ledger.hold(async () => {
+    // One transaction across the yields: the dispatcher holds every other call until it ends (ctx.hold).
+    const written = await ctx.hold(async () => {
       db.exec('BEGIN IMMEDIATE');
       try {
         const out = await writePlan(db, job.checked.plan, head, ctx.session.staff!.id, ctx.now, async (n) => {

@@ -146,3 +146,29 @@ test('text fields: kept exactly, SQL is just text, oversize and invisible charac
   assert.equal(must(await w.call(admin, 'settings.save', center)).name, center.name);
   assert.ok(w.count('audit_log') > 0);
 });
+
+test("a task that ends while another call holds the ledger keeps its audit row when that call's transaction rolls back", async () => {
+  const w = await world();
+  const clerk = await w.staff('clerk1', ['clerk']);
+  const exports = () => w.one(`SELECT count(*) AS n FROM audit_log WHERE entity = 'export'`).n;
+  const before = exports();
+  let answered = 0;
+  const exported = w.call(clerk, 'payments.xlsx', {}).then((r) => ((answered = performance.now()), r));
+  await new Promise((r) => setTimeout(r, 30)); // past the dispatcher's wait: the workbook is being written
+  // Stands for imports.confirm: one transaction open across awaits, then a failure and its rollback.
+  let released = 0;
+  await w.ledger
+    .hold(async () => {
+      w.ledger.db.exec('BEGIN IMMEDIATE');
+      await new Promise((r) => setTimeout(r, 3000));
+      throw new Error('the import failed');
+    })
+    .catch(() => {
+      if (w.ledger.db.inTransaction) w.ledger.db.exec('ROLLBACK');
+      released = performance.now();
+    });
+  const r = must(await exported);
+  assert.equal(r.rows, 0);
+  assert.equal(exports(), before + 1, 'the export is in the audit log');
+  assert.ok(answered >= released, 'the file is handed over only once its audit row is written');
+});
