@@ -25,26 +25,27 @@ type Answer = { id: number; bytes?: Uint8Array; failed?: string };
  * tsx); unref'd while idle, so that it never keeps the program from ending. A worker that dies fails what it held
  * and the next export starts another.
  */
-let worker: Worker | null = null;
-const waiting = new Map<number, { resolve: (a: Answer) => void; reject: (e: Error) => void }>();
+type Waiting = Map<number, { resolve: (a: Answer) => void; reject: (e: Error) => void }>;
+let worker: { thread: Worker; waiting: Waiting } | null = null;
 let next = 0;
 
-function workerNow(): Worker {
+function workerNow(): { thread: Worker; waiting: Waiting } {
   if (worker) return worker;
-  const w = startWorker(__dirname, 'workbookWorker', null);
-  w.on('message', (a: Answer) => {
-    waiting.get(a.id)?.resolve(a);
-    waiting.delete(a.id);
-    if (!waiting.size) w.unref();
+  const mine = { thread: startWorker(__dirname, 'workbookWorker', null), waiting: new Map() as Waiting };
+  mine.thread.on('message', (a: Answer) => {
+    mine.waiting.get(a.id)?.resolve(a);
+    mine.waiting.delete(a.id);
+    if (!mine.waiting.size) mine.thread.unref();
   });
+  // Its own exports fail with it (its error, then its exit, each once); a worker started since is not touched.
   const fail = (e: Error) => {
-    worker = null;
-    for (const p of waiting.values()) p.reject(e);
-    waiting.clear();
+    if (worker === mine) worker = null;
+    for (const p of mine.waiting.values()) p.reject(e);
+    mine.waiting.clear();
   };
-  w.on('error', fail);
-  w.on('exit', (code) => fail(new Error(`写 Excel 文件的线程意外结束（${code}）`)));
-  return (worker = w);
+  mine.thread.on('error', fail);
+  mine.thread.on('exit', (code) => fail(new Error(`写 Excel 文件的线程意外结束（${code}）`)));
+  return (worker = mine);
 }
 
 /** The workbook's bytes, written in the worker. */
@@ -52,9 +53,9 @@ export async function writeWorkbook(sheets: SheetSpec[]): Promise<Buffer> {
   const w = workerNow();
   const id = ++next;
   const answer = await new Promise<Answer>((resolve, reject) => {
-    waiting.set(id, { resolve, reject });
-    w.ref();
-    w.postMessage({ id, sheets });
+    w.waiting.set(id, { resolve, reject });
+    w.thread.ref();
+    w.thread.postMessage({ id, sheets });
   });
   if (!answer.bytes) throw new Error(`写 Excel 文件失败：${answer.failed}`);
   return Buffer.from(answer.bytes.buffer, answer.bytes.byteOffset, answer.bytes.byteLength);

@@ -282,10 +282,15 @@ export function auditAction(r: AuditWordsRow): string {
     if (typeof a.what === 'string' && !action.includes(a.what)) parts.push(`「${a.what}」`);
     if (typeof a.rows === 'number') parts.push(`（${a.rows} 行）`);
   } else if (r.entity === 'lookup') {
-    if (typeof a.n === 'number') parts.push(`（${a.n} 个号码）`);
+    // How many were compared (or tried, when refused), how many of them new today, and which (masked, as logged).
+    const tried = typeof a.refused === 'number' ? a.refused : typeof a.of === 'number' ? a.of : a.n;
+    const fresh = typeof a.of === 'number' && a.of !== a.n ? `，今天新核对 ${a.n} 个` : '';
+    if (typeof tried === 'number') parts.push(`（核对 ${tried} 个号码${fresh}）`);
+    if (typeof a.what === 'string' && a.what)
+      parts.push(`：${a.what.length > 80 ? `${a.what.slice(0, 80)}…` : a.what}`);
   } else if (r.recordName) parts.push(`「${r.recordName}」`);
   else if (r.entityId && r.entity !== 'session' && noun) parts.push(`（${noun} ${r.entityId}）`);
-  if (a.refused) parts.push('，被拒绝');
+  if ('refused' in a) parts.push('，被拒绝');
   return parts.join('');
 }
 

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
+import { auditAction } from '../../shared/domain/auditWords';
 import type { AuditRow } from '../../shared/schemas/audit';
 import type { Page } from '../../shared/schemas/common';
 import { must, world } from './helpers';
@@ -65,4 +66,21 @@ test('the list pages and filters in SQL: staff, channel, entity, dates, sort', a
     await w.call(admin, 'audit.list', { sort: { col: 'at', dir: 'asc' }, limit: 1, offset: 0 }),
   ) as Page<AuditRow>;
   assert.equal(asc.rows[0].channel, 'setup.createAdmin');
+});
+
+test('a lookup reads in words with how many numbers were tried, how many new, which (masked), and a refusal', () => {
+  const row = (after: object) => ({
+    at: '2026-03-01T10:02:00.000+08:00',
+    staffName: '张三',
+    channel: 'households.list',
+    entity: 'lookup',
+    entityId: 'id',
+    after: JSON.stringify(after),
+  });
+  const counted = auditAction(row({ n: 1, of: 2, what: '3303**********1234、3303**********5678', d: ['x'] }));
+  assert.match(counted, /（核对 2 个号码，今天新核对 1 个）：3303\*{10}1234、3303\*{10}5678$/);
+  const refusedRow = auditAction(row({ n: 0, refused: 7, what: '3303**********1234' }));
+  assert.match(refusedRow, /（核对 7 个号码）：3303\*{10}1234，被拒绝$/);
+  const long = auditAction(row({ n: 300, of: 300, what: '3303**********1234、'.repeat(300) }));
+  assert.ok(long.length < 140, long);
 });
