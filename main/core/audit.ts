@@ -57,6 +57,10 @@ export function listAudit(db: DB, q: z.output<typeof auditListInput>): Page<Audi
   });
 }
 
+/** An Excel cell holds at most 32,767 characters: a longer raw entry (a dispute's sessions) is cut, and says so. */
+const cell = (text: string) =>
+  text.length > 32_000 ? `${text.slice(0, 32_000)}…（已截断，完整内容见审计日志详情）` : text;
+
 const SHEET: Column<AuditRow>[] = [
   ['序号', 8, (r) => r.id],
   ['时间', 17, (r) => auditTime(r.at)],
@@ -64,7 +68,7 @@ const SHEET: Column<AuditRow>[] = [
   ['窗口', 10, (r) => auditDevice(r.after)],
   ['操作', 40, (r) => auditAction(r)],
   ['类别', 10, (r) => ENTITY_LABELS[r.entity] ?? r.entity],
-  ['原始记录', 60, (r) => [r.channel, r.entity, r.entityId, r.before, r.after].filter(Boolean).join(' ')],
+  ['原始记录', 60, (r) => cell([r.channel, r.entity, r.entityId, r.before, r.after].filter(Boolean).join(' '))],
 ];
 
 export const auditHandlers = {

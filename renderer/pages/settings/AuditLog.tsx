@@ -1,7 +1,7 @@
 // 审计日志 (admin only): each row as a sentence a director reads (who, when, at which window, what was done to which
 // record), the raw entry behind 详情; filtered by person, date range and kind of action, paged by SQL, and exported.
 import type { ColDef } from 'ag-grid-community';
-import { Button, DatePicker, Descriptions, Modal } from 'antd';
+import { App, Button, DatePicker, Descriptions, Modal } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 
@@ -85,11 +85,13 @@ export function AuditLog() {
       }),
     [staffId, entity, range],
   );
+  const { message } = App.useApp();
   const exportXlsx = async () => {
     setExporting(true);
     const r = await call('audit.xlsx', filters);
     setExporting(false);
-    if (r.ok) downloadBase64(r.value.fileName, r.value.base64, XLSX);
+    if (!r.ok) return void message.error(r.error.message);
+    downloadBase64(r.value.fileName, r.value.base64, XLSX);
   };
   const columns: ColDef<AuditRow>[] = [
     { field: 'id', headerName: '序号', width: 90, sortable: true },
