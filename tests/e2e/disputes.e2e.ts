@@ -148,6 +148,8 @@ test('neighbours: registered, mediated, a written agreement printed, followed up
   await switchTo(page, 'li');
   await page.goto(disputeUrl);
   await page.getByRole('button', { name: '回访' }).click();
+  // The dialog is ready once its opening has set today's date: a click before that may land on a form not yet there.
+  await expect(d.getByLabel('回访日期')).not.toHaveValue('');
   await d.getByLabel('已履行').check();
   await d.getByLabel('回访情况').fill('排水沟已疏通，两家和好');
   await d.getByRole('button', { name: '保存' }).click();
