@@ -7,7 +7,7 @@ import { DEMO_PASSWORD, demoYear } from '../../main/demo/year';
 import { dateCn } from '../../shared/domain/time';
 import { type Host, ledgerFile, startHost } from './host';
 import { pdfInfo, pdfPicture, pdfText, printToPdf } from './pdf';
-import { choose, noticeBegan, signIn, switchTo, watchCsp } from './session';
+import { choose, MENUS, noticeBegan, signIn, switchTo, watchCsp } from './session';
 
 const DEMO_ADMIN = { username: 'admin', password: DEMO_PASSWORD };
 
@@ -18,19 +18,6 @@ test.beforeEach(async () => {
 test.afterEach(async () => {
   expect(await host.stop()).toBe(0);
 });
-
-const MENUS = [
-  '首页',
-  '台账',
-  '救助申请',
-  '补贴发放',
-  '结对帮扶',
-  '群众服务',
-  '便民服务卡',
-  '年度统计',
-  '数据导入',
-  '设置',
-];
 
 test('the demo year: accounts on the sign-in screen, every menu with rows, the year report printed', async ({
   page,

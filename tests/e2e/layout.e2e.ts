@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 
 import { idNumberFor } from '../../main/demo/fictional';
 import { signInAs, useDemoHost, YEAR } from './demoHost';
-import { api } from './session';
+import { api, MENUS } from './session';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
@@ -16,19 +16,6 @@ const host = useDemoHost();
 /** Words of a failure a clerk must never read: a thrown error, an unfilled value, a server's English. */
 const ENGLISH_ERROR =
   /\b(Error|error|undefined|null|NaN|Invalid Date|Cannot|cannot|Failed|failed|Unexpected|Exception|not found|Not Found)\b/;
-
-const MENUS = [
-  '首页',
-  '台账',
-  '救助申请',
-  '补贴发放',
-  '结对帮扶',
-  '群众服务',
-  '便民服务卡',
-  '年度统计',
-  '数据导入',
-  '设置',
-];
 
 type Problem = string;
 

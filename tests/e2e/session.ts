@@ -170,3 +170,17 @@ export async function choose(page: Page, scope: Page | Locator, label: string, o
     await expect(shown).toContainText(option, { timeout: 1000 });
   }).toPass({ timeout: 10_000 });
 }
+
+/** The township's menu, top to bottom, as every signed-in staff member sees it. */
+export const MENUS = [
+  '首页',
+  '台账',
+  '救助申请',
+  '补贴发放',
+  '结对帮扶',
+  '群众服务',
+  '便民服务卡',
+  '年度统计',
+  '数据导入',
+  '设置',
+];
