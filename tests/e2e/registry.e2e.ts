@@ -30,6 +30,8 @@ async function registerByKeyboard(
   members: { name: string; id: string; relation?: string }[],
 ) {
   await page.goto(`${host.base}#/ledger`);
+  // The list must be on screen before the form is asked for: two hash changes in one tick keep the old form mounted.
+  await expect(page.getByRole('heading', { name: '困难群众台账' })).toBeVisible();
   await page.goto(`${host.base}#/ledger/new`);
   const k = page.keyboard;
   await expect(page.getByRole('combobox', { name: '村/社区' })).toBeFocused();
