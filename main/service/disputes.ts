@@ -34,17 +34,25 @@ function partiesOf(db: DB, id: number, show: 'page' | 'whole' | 'masked' = 'page
   ).all(id) as DisputeParty[];
 }
 
-/** Whether the signed-in person may conclude it: an admin, or the staff account of one of its mediators. */
+/**
+ * Whether the signed-in person may conclude it: an admin, the staff account of one of its mediators, or the clerk
+ * who registered it — mediators are often 服务人员 with no account, and the clerk at the counter writes up their result.
+ */
 function mayConclude(ctx: Ctx, id: number): boolean {
   const me = ctx.session.staff!;
   if (me.roles.includes('admin')) return true;
   return !!prep(
     ctx.db,
     `SELECT 1
-      FROM staff s
-      JOIN dispute_mediators m ON m.cadre_id = s.cadre_id
-      WHERE s.id = ? AND m.dispute_id = ?`,
-  ).get(me.id, id);
+      FROM disputes d
+      WHERE d.id = ?
+        AND (d.recorded_by = ?
+          OR EXISTS (
+            SELECT 1
+              FROM staff s
+              JOIN dispute_mediators m ON m.cadre_id = s.cadre_id
+              WHERE s.id = ? AND m.dispute_id = d.id))`,
+  ).get(id, me.id, me.id);
 }
 
 export function disputeDetail(ctx: Ctx, id: number): DisputeDetail {
@@ -114,7 +122,7 @@ export function disputeDetail(ctx: Ctx, id: number): DisputeDetail {
     ...followups.flatMap((f) => step(f.visitedOn, `回访：${FOLLOWUPS[f.outcome]}${f.note ? `，${f.note}` : ''}`, f.by)),
     ...step(more.withdrawnOn, `撤回：${more.withdrawReason}`, more.withdrawnBy),
   ];
-  const { withdrawnOn: _w, recordedBy: _r, concludedBy: _c, withdrawnBy: _b, ...rest } = more;
+  const { withdrawnOn: _w, concludedBy: _c, withdrawnBy: _b, ...rest } = more;
   return {
     ...row,
     ...rest,
@@ -265,7 +273,8 @@ export const disputeHandlers = {
     if (!mayConclude(ctx, input.id))
       throw new AppError(
         'FORBIDDEN',
-        `只有本案调解员（${before.mediators}）或管理员可以办结。调解员的登录账号由管理员在 设置 → 工作人员 中关联`,
+        `只有本案调解员（${before.mediators}）、登记人（${before.recordedBy}）或管理员可以办结。` +
+          '调解员的登录账号由管理员在 设置 → 工作人员 中关联',
       );
     stepDate(ctx, input.concludedOn, 'concludedOn', '办结日期', [before.acceptedOn, '受理日期']);
     const set: Record<string, string | number | null> = { status: 'settled' };

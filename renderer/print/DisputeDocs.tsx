@@ -2,6 +2,7 @@
 // lines where the parties, the mediators and the recorder sign. The 协议书 carries ID numbers and phones whole only
 // for the roles that see them (main decides); the 笔录 carries none.
 import { PARTY_ROLES } from '../../shared/domain/disputes';
+import { chineseCount } from '../../shared/domain/text';
 import type { AgreementPrint, DisputeDetail } from '../../shared/schemas/disputes';
 import type { CenterSettings } from '../../shared/schemas/settings';
 import { cnDate } from './CaseDocuments';
@@ -88,7 +89,7 @@ export function AgreementDoc({ center, a }: { center: CenterSettings; a: Agreeme
       <Lines text={d.performance} />
       <p className="indent">
         本协议自各方当事人签名（按指印）、人民调解员签名并加盖人民调解委员会印章之日起生效。本协议书一式
-        {d.copies}份，当事人各执一份，人民调解委员会留存一份。
+        {d.copies === null ? '' : chineseCount(d.copies)}份，当事人各执一份，人民调解委员会留存一份。
       </p>
       <Signatures d={d} />
       <div className="seal">

@@ -25,3 +25,13 @@ export const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** A CSV cell that Excel and WPS show as the text it is: a leading ' stops them reading a formula. */
 export const plainCsvText = (s: string): string => (FORMULA_START.test(s) ? `'${s}` : s);
+
+const DIGITS = '〇一二三四五六七八九';
+
+/** A count as formal documents write it, 0–99: 3 → 三, 10 → 十, 12 → 十二, 20 → 二十, 21 → 二十一 (协议书一式三份). */
+export function chineseCount(n: number): string {
+  if (!Number.isInteger(n) || n < 0 || n > 99) return String(n);
+  if (n < 10) return DIGITS[n];
+  const [tens, ones] = [Math.floor(n / 10), n % 10];
+  return `${tens === 1 ? '' : DIGITS[tens]}十${ones ? DIGITS[ones] : ''}`;
+}

@@ -170,7 +170,9 @@ export interface DisputeDetail extends DisputeRow {
   transferredTo: string | null;
   conclusionNote: string | null;
   withdrawReason: string | null;
-  /** Whether the signed-in person may conclude it (a mediator of it, or an admin). */
+  /** Who registered it at the counter (a staff member's display name); they may conclude it too. */
+  recordedBy: string;
+  /** Whether the signed-in person may conclude it (a mediator of it, the clerk who registered it, or an admin). */
   canConclude: boolean;
   timeline: TimelineStep[];
 }

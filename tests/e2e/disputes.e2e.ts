@@ -124,7 +124,7 @@ test('neighbours: registered, mediated, a written agreement printed, followed up
     '李小河',
     '李小河于本月底前疏通排水沟',
     '东山村调委会监督',
-    '一式3份',
+    '一式三份',
     `${year}年`,
     '人民调解委员会（印章）',
     masked(ID_A),

@@ -8,6 +8,7 @@ import { loadCalendar } from '../../main/cases/calendar';
 import { Ledger } from '../../main/core/ledger';
 import { fullPinyin, initials } from '../../main/core/pinyin';
 import { amountInWords, cleanAccount, formatYuan, parseYuan } from '../../shared/domain/money';
+import { chineseCount } from '../../shared/domain/text';
 import { addMonths, monthCn } from '../../shared/domain/time';
 import { addWorkingDays, type Calendar, isWorkingDay, workingDaysBetween } from '../../shared/domain/workdays';
 import { tempDir, testClock } from './helpers';
@@ -88,6 +89,21 @@ test('大写金额 as bills are written: one 零 per run of zeros, 整 after 元
   for (const [fen, words] of cases) assert.equal(amountInWords(fen), words, String(fen));
   assert.throws(() => amountInWords(-1));
   assert.throws(() => amountInWords(1.5));
+});
+
+test('counts in formal documents are Chinese numerals: 一式三份, 十份, 十二, 二十', () => {
+  const cases: [number, string][] = [
+    [0, '〇'],
+    [2, '二'],
+    [3, '三'],
+    [10, '十'],
+    [12, '十二'],
+    [20, '二十'],
+    [21, '二十一'],
+    [99, '九十九'],
+  ];
+  for (const [n, words] of cases) assert.equal(chineseCount(n), words, String(n));
+  assert.equal(chineseCount(100), '100', 'beyond 99 the figure stays as it is');
 });
 
 test('months: arithmetic across years, and 一卡通 accounts cleaned or refused', () => {

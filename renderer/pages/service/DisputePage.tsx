@@ -252,7 +252,7 @@ export function DisputePage({ id }: { id: number }) {
           </Button>
         )}
         {open && (
-          <Tooltip title={d.canConclude ? '' : `由本案调解员（${d.mediators}）或管理员办结`}>
+          <Tooltip title={d.canConclude ? '' : `由本案调解员（${d.mediators}）、登记人（${d.recordedBy}）或管理员办结`}>
             <Button
               type={d.sessions.length ? 'primary' : 'default'}
               disabled={!d.canConclude}
