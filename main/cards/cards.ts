@@ -2,6 +2,7 @@
 // earlier number; a card whose printed primary cadre is no longer the household's is due for reprint.
 import type { z } from 'zod';
 
+import { withoutCadreWarning } from '../../shared/domain/cards';
 import { AppError } from '../../shared/domain/result';
 import { dateCn, isoCn } from '../../shared/domain/time';
 import type { CardRow, cardSelection, CardView } from '../../shared/schemas/pairings';
@@ -74,7 +75,10 @@ function issue(ctx: Ctx, input: Parameters<Handlers['cards.issue']>[1]): { cards
   );
   const printed = prep(db, 'INSERT INTO card_printings (card_id, format, printed_at, printed_by) VALUES (?, ?, ?, ?)');
   let issued = 0;
-  const cards = select(db, input).map((v) => {
+  const selected = select(db, input);
+  const unpaired = selected.filter((v) => v.cadreId === null);
+  if (unpaired.length > 0 && !input.withoutCadre) throw new AppError('CONFLICT', withoutCadreWarning(unpaired));
+  const cards = selected.map((v) => {
     let { cardId, cardNo } = v;
     if (cardId === null || v.needsReprint || input.reissue) {
       if (cardId !== null) voidCard.run(today, input.reissue ? '补卡' : '帮扶干部变更，重新制卡', cardId);
@@ -96,6 +100,7 @@ function issueAndAudit(ctx: Ctx, input: Parameters<Handlers['cards.issue']>[1], 
     printed: r.cards.length,
     issued: r.issued,
     reissue: input.reissue,
+    ...(input.withoutCadre ? { withoutCadre: true } : {}),
     ...(pdf ? { pdf } : {}),
   });
   return r.cards;

@@ -1,9 +1,10 @@
 // The card print route: a preview of the selection (drawn in chunks, with a progress bar), then 制卡并打印 issues
 // the numbers, records the printing in one transaction, draws the numbered cards and opens the print dialog; or
 // 制卡并生成 PDF does the same issue and has main write the PDF at printer speed (large batches).
-import { Alert, Button, Progress, Space } from 'antd';
+import { Alert, App, Button, Progress, Space } from 'antd';
 import { useEffect, useState } from 'react';
 
+import { withoutCadreWarning } from '../../shared/domain/cards';
 import type { CardView } from '../../shared/schemas/pairings';
 import type { CenterSettings } from '../../shared/schemas/settings';
 import { call } from '../api';
@@ -26,6 +27,7 @@ export function CardsPrint({ center, params }: { center: CenterSettings; params:
   const [error, setError] = useState<string | null>(null);
   const [pdf, setPdf] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const { modal } = App.useApp();
 
   useEffect(() => {
     const style = document.createElement('style'); // gets the CSP nonce (components/csp.ts)
@@ -42,16 +44,28 @@ export function CardsPrint({ center, params }: { center: CenterSettings; params:
     return () => clearTimeout(t);
   }, [cards, shown]);
 
-  const issueAndPrint = async () => {
-    const r = await call('cards.issue', { ...selection, format, reissue });
+  // Cards with no 帮扶干部 print 待确定: the clerk is asked first, and main refuses them unless the answer was yes.
+  const unpaired = (cards ?? []).filter((c) => c.cadreName === null);
+  const afterAsking = (go: (withoutCadre: boolean) => Promise<void>) => () => {
+    if (unpaired.length === 0) return void go(false);
+    modal.confirm({
+      title: '有户尚未结对帮扶干部',
+      content: withoutCadreWarning(unpaired),
+      okText: '仍要制卡',
+      cancelText: '取消',
+      onOk: () => go(true),
+    });
+  };
+  const issueAndPrint = async (withoutCadre: boolean) => {
+    const r = await call('cards.issue', { ...selection, format, reissue, withoutCadre });
     if (!r.ok) return setError(r.error.message);
     setShown(0);
     setCards(r.value);
     setIssued(true);
   };
-  const issueToPdf = async () => {
+  const issueToPdf = async (withoutCadre: boolean) => {
     setBusy(true);
-    const r = await call('cards.pdf', { ...selection, format, reissue });
+    const r = await call('cards.pdf', { ...selection, format, reissue, withoutCadre });
     setBusy(false);
     if (!r.ok) return setError(r.error.message);
     downloadBase64(r.value.fileName, r.value.base64, 'application/pdf');
@@ -67,10 +81,14 @@ export function CardsPrint({ center, params }: { center: CenterSettings; params:
   return (
     <>
       <div className="print-toolbar">
-        <Button type="primary" disabled={!ready || issued || !!pdf || !cards?.length} onClick={issueAndPrint}>
+        <Button
+          type="primary"
+          disabled={!ready || issued || !!pdf || !cards?.length}
+          onClick={afterAsking(issueAndPrint)}
+        >
           {reissue ? '补卡并打印' : '制卡并打印'}
         </Button>
-        <Button disabled={issued || !!pdf || !cards?.length} loading={busy} onClick={issueToPdf}>
+        <Button disabled={issued || !!pdf || !cards?.length} loading={busy} onClick={afterAsking(issueToPdf)}>
           {reissue ? '补卡并生成 PDF' : '制卡并生成 PDF'}
         </Button>
         {issued && (
@@ -96,6 +114,9 @@ export function CardsPrint({ center, params }: { center: CenterSettings; params:
         </Space>
       </div>
       {error && <Alert type="error" showIcon message={error} style={{ margin: 12 }} />}
+      {unpaired.length > 0 && !issued && !pdf && (
+        <Alert type="warning" showIcon message={withoutCadreWarning(unpaired)} style={{ margin: 12 }} />
+      )}
       {pdf && <Alert type="success" showIcon message={pdf} style={{ margin: 12 }} data-testid="cards-pdf" />}
       {cards && cards.length > 100 && !issued && !pdf && (
         <Alert

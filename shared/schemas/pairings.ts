@@ -96,6 +96,8 @@ export const cardIssueInput = cardSelection.extend({
   format: z.enum(['cr80', 'a4']),
   /** 补卡: a new number even when the current card is still right (lost or damaged). */
   reissue: z.boolean().default(false),
+  /** The clerk has been told that some households have no 帮扶干部 yet (their cards print 待确定) and goes on. */
+  withoutCadre: z.boolean().default(false),
 });
 /** `issuedIn`: the annual report's 制发服务卡 figure, voided cards included (they were issued). */
 export const cardListInput = pageInput(['cardNo'], {

@@ -239,7 +239,21 @@ test('a whole area on A4: ten cards a sheet with crop marks, backs mirrored, eve
   await choose(page, page, '村/社区筛选', '东山村');
   await page.getByRole('button', { name: '打印本村/社区全部在册户' }).click();
   await expect(page.getByTestId('cards-count')).toContainText('A4 每页 10 张，共 12 张');
+  // Half of them have no 帮扶干部 yet: the preview says so, and 制卡 asks before their cards print 待确定.
+  await expect(page.getByRole('alert').filter({ hasText: '等 6 户尚未结对帮扶干部' })).toBeVisible();
   await page.getByRole('button', { name: '制卡并打印' }).click();
+  const asked = page.getByRole('dialog').filter({ hasText: '有户尚未结对帮扶干部' });
+  await expect(asked).toContainText('卡上将印“帮扶干部：待确定”');
+  await page.waitForTimeout(400); // the dialog's opening animation, for the picture only
+  await page.screenshot({ path: 'test-results/cards-unpaired.png' });
+  await asked
+    .getByRole('button', { name: '取 消' })
+    .or(asked.getByRole('button', { name: '取消' }))
+    .click();
+  await expect(asked).toBeHidden();
+  expect(await api<{ total: number }>(host, 'cards.list', {})).toMatchObject({ total: 0 }); // nothing issued unasked
+  await page.getByRole('button', { name: '制卡并打印' }).click();
+  await asked.getByRole('button', { name: '仍要制卡' }).click();
   await expect(page.getByTestId('cards-ready')).toBeAttached();
   await printToPdf(page, 'test-results/cards-a4.pdf');
   const info = pdfInfo('test-results/cards-a4.pdf');

@@ -26,7 +26,8 @@ test('cards.pdf: issued and recorded in one transaction, A4 sheets with mirrored
       LIMIT 1`,
   );
   const [printings, audits] = [w.count('card_printings'), w.count('audit_log')];
-  const file = must(await w.call(clerk, 'cards.pdf', { areaId: area.id, format: 'a4' }));
+  // The demo's first area has households not yet paired: the clerk was asked and said yes.
+  const file = must(await w.call(clerk, 'cards.pdf', { areaId: area.id, format: 'a4', withoutCadre: true }));
   assert.equal(file.rows, area.n);
   assert.equal(w.count('card_printings'), printings + area.n, 'every card printed is recorded');
   assert.equal(w.count('audit_log'), audits + 1);

@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import { loadCalendar } from '../../main/cases/calendar';
 import { Ledger } from '../../main/core/ledger';
 import { fullPinyin, initials } from '../../main/core/pinyin';
+import { withoutCadreWarning } from '../../shared/domain/cards';
 import { amountInWords, cleanAccount, formatYuan, parseYuan } from '../../shared/domain/money';
 import { chineseCount } from '../../shared/domain/text';
 import { addMonths, monthCn } from '../../shared/domain/time';
@@ -104,6 +105,12 @@ test('counts in formal documents are Chinese numerals: 一式三份, 十份, 十
   ];
   for (const [n, words] of cases) assert.equal(chineseCount(n), words, String(n));
   assert.equal(chineseCount(100), '100', 'beyond 99 the figure stays as it is');
+});
+
+test('cards without a cadre: three names, then how many in all', () => {
+  const heads = ['甲', '乙', '丙', '丁', '戊'].map((head) => ({ head }));
+  assert.match(withoutCadreWarning(heads.slice(0, 2)), /^甲、乙尚未结对帮扶干部，/);
+  assert.match(withoutCadreWarning(heads), /^甲、乙、丙 等 5 户尚未结对帮扶干部，卡上将印“帮扶干部：待确定”/);
 });
 
 test('months: arithmetic across years, and 一卡通 accounts cleaned or refused', () => {

@@ -275,7 +275,26 @@ test('cards: gapless numbers, every printing recorded, reissue voids, a cadre ch
     'area, then pinyin order',
   );
   assert.equal(w.count('service_cards'), 0, 'a preview issues nothing');
-  const first = must(await w.call(clerk, 'cards.issue', { householdIds: [a.id, b.id], format: 'a4' }));
+  // 钱大爷 has no 帮扶干部: his card would print 待确定, so the clerk is asked first and nothing goes out unasked.
+  const audits = w.count('audit_log');
+  for (const channel of ['cards.issue', 'cards.pdf'] as const) {
+    const asked = refused(await w.call(clerk, channel, { householdIds: [a.id, b.id], format: 'a4' }));
+    assert.equal(asked.code, 'CONFLICT');
+    assert.equal(
+      asked.message,
+      '钱大爷尚未结对帮扶干部，卡上将印“帮扶干部：待确定”。请先在 结对帮扶 中结对，或确认仍要制卡',
+    );
+  }
+  assert.deepEqual([w.count('service_cards'), w.count('card_printings'), w.count('audit_log')], [0, 0, audits]);
+  const first = must(
+    await w.call(clerk, 'cards.issue', { householdIds: [a.id, b.id], format: 'a4', withoutCadre: true }),
+  );
+  assert.match(
+    w.one<{ after: string }>(`SELECT after FROM audit_log WHERE channel = 'cards.issue' ORDER BY id DESC LIMIT 1`)
+      .after,
+    /"withoutCadre":true/,
+    'the answer is in the audit row',
+  );
   assert.deepEqual(
     first.map((c) => [c.head, c.cardNo]),
     [
@@ -288,7 +307,9 @@ test('cards: gapless numbers, every printing recorded, reissue voids, a cadre ch
   assert.equal(again[0].cardNo, '2026-000002');
   assert.equal(w.count('card_printings'), 3);
   // 补卡: a new number, the old one void.
-  const re = must(await w.call(clerk, 'cards.issue', { householdIds: [b.id], format: 'cr80', reissue: true }));
+  const re = must(
+    await w.call(clerk, 'cards.issue', { householdIds: [b.id], format: 'cr80', reissue: true, withoutCadre: true }),
+  );
   assert.equal(re[0].cardNo, '2026-000003');
   assert.deepEqual(w.one(`SELECT voided_on AS v, void_reason AS r FROM service_cards WHERE card_no = '2026-000001'`), {
     v: '2026-11-23',
