@@ -13,11 +13,13 @@ import {
 } from '../../shared/domain/imports';
 import { formatYuan } from '../../shared/domain/money';
 import type { DISABILITY_TYPES, RELATIONS } from '../../shared/domain/registry';
+import { codePointLength, FORMULA_START, hasInvisible, isWellFormed } from '../../shared/domain/text';
 import { fullPinyin, initials } from '../core/pinyin';
 import { type DB, prep } from '../db/open';
 import type { Cell, Sheet } from './importFiles';
 import {
   cellText,
+  columnLetter,
   isTotalRow,
   type Layout,
   type Read,
@@ -67,7 +69,9 @@ export interface Category {
 export interface HouseholdPlan {
   /** Set when the household is already in the ledger and the clerk chose to merge. */
   existingId: number | null;
+  /** The household's village; 0 when it is one of `Plan.areas`, made by the import and named in `newArea`. */
   areaId: number;
+  newArea: string | null;
   address: string;
   phone: string;
   bankName: string;
@@ -91,6 +95,8 @@ export interface CasePlan {
   account: string;
 }
 export interface Plan {
+  /** Villages the ledger lacks, written before the households in the import's transaction (the preview lists them). */
+  areas: string[];
   households: HouseholdPlan[];
   entitlements: CasePlan[];
   payments: CasePlan[];
@@ -102,6 +108,13 @@ export interface CheckInput {
   layout: Layout;
   areaMap: Record<string, number>;
   decisions: Record<string, 'merge' | 'skip'>;
+  /** 在保名册: the start month the clerk chose for the whole file; a row's own 起始月份 cell wins. */
+  startMonth: string | null;
+  /**
+   * Villages the file names and the ledger lacks: `create` is the clerk's decision to add them with the import, `may`
+   * whether the caller may add villages at all (the roles of areas.save), `who` those roles in words.
+   */
+  areas: { create: boolean; may: boolean; who: string };
   today: string;
   /**
    * Who holds an ID is said only to a role that sees full numbers; to any other, a number already held is only
@@ -117,6 +130,8 @@ export interface Checked {
   blank: number;
   unknownAreas: Map<string, number>;
   blocker: string | null;
+  /** What the preview says of the file as a whole: a column it does not read. */
+  notes: string[];
   plan: Plan;
 }
 
@@ -132,6 +147,36 @@ interface Held {
 }
 
 const fold = (s: string) => headerKey(s).replace(/（.*?）/g, '');
+/** A village's name as compared: 东山、东山村 and 东山村民委员会 are one. */
+const villageKey = (name: string) => fold(name).replace(/(村民委员会|居民委员会|村委会|居委会|村|社区)$/, '');
+
+/** Headers of money columns: a 户籍花名册 has no field for them, and the preview says the column is not read. */
+const AMOUNT_HEADER = /金额|保障金|补助金|补贴金|补差|保障标准|补助标准/;
+
+/**
+ * Amount columns of a 户籍花名册, said not to be read: the roster registers households, members and categories, and
+ * an amount there would be an entitlement, which only the 在保名册's import (an admin's) makes; read here, it would
+ * make approved cases out of a file any clerk may import.
+ */
+function unreadColumns(kind: ImportKind, layout: Layout): string[] {
+  if (kind !== 'households') return [];
+  const mapped = new Set(Object.values(layout.mapping));
+  return layout.headers.flatMap((h, c) =>
+    h && !mapped.has(c) && AMOUNT_HEADER.test(headerKey(h))
+      ? [
+          `${columnLetter(c)} 列“${h}”不导入：户籍花名册只登记户、成员和困难类别，金额不读取；按月发放的金额请管理员用“在保名册”导入`,
+        ]
+      : [],
+  );
+}
+
+/** Why a village named in the file cannot be made as it is, or null: the rules of a name typed in 设置 (areas.save). */
+function villageNameProblem(name: string): string | null {
+  if (codePointLength(name) > 30) return `村（社区）名称“${name}”超过 30 个字，不能新建`;
+  if (FORMULA_START.test(name)) return '村（社区）名称不能以 = + - @ 开头，不能新建';
+  if (!isWellFormed(name) || hasInvisible(name)) return '村（社区）名称含有不可见字符，请在 Excel 中删除后再导入';
+  return null;
+}
 
 /** Looks a name up among the ledger's own and the aliases; null when nothing answers to it. */
 function lookup(names: { key: string; name: string }[], aliases: Record<string, string>, raw: string): string | null {
@@ -149,8 +194,9 @@ export function checkRoster(db: DB, input: CheckInput, onRow: (n: number) => voi
   const { kind, sheet, layout, today } = input;
   const missing = fieldsOf(kind).filter((f) => f.required && layout.mapping[f.key] == null);
   const blocker = missing.length ? `请为这些必填项选择对应的列：${missing.map((f) => f.label).join('、')}` : null;
-  const plan: Plan = { households: [], entitlements: [], payments: [] };
-  const result: Checked = { lines: [], blank: 0, unknownAreas: new Map(), blocker, plan };
+  const plan: Plan = { areas: [], households: [], entitlements: [], payments: [] };
+  const notes = unreadColumns(kind, layout);
+  const result: Checked = { lines: [], blank: 0, unknownAreas: new Map(), blocker, notes, plan };
   if (blocker) return result;
 
   const col = (cells: Cell[], key: string): Cell => {
@@ -158,11 +204,23 @@ export function checkRoster(db: DB, input: CheckInput, onRow: (n: number) => voi
     return c == null ? '' : (cells[c] ?? '');
   };
   const has = (key: string) => layout.mapping[key] != null;
-  const areas = prep(db, 'SELECT id, name FROM areas WHERE active = 1').all() as { id: number; name: string }[];
-  const areaOf = (name: string): number | null => {
-    const k = fold(name).replace(/(村民委员会|居民委员会|村委会|居委会|村|社区)$/, '');
-    const hit = areas.find((a) => fold(a.name).replace(/(村民委员会|居民委员会|村委会|居委会|村|社区)$/, '') === k);
-    return hit?.id ?? input.areaMap[name] ?? null;
+  const areas = prep(db, 'SELECT id, name, active FROM areas').all() as { id: number; name: string; active: number }[];
+  const areaOf = (name: string): Village => {
+    const k = villageKey(name);
+    const hit = areas.find((a) => a.active && villageKey(a.name) === k);
+    const id = hit?.id ?? input.areaMap[name] ?? null;
+    if (id) return { id };
+    const { create, may, who } = input.areas;
+    if (areas.some((a) => !a.active && villageKey(a.name) === k))
+      return { refused: `村（社区）“${name}”在台账中已停用：请管理员在“设置”中重新启用，或对应到已有的村（社区）` };
+    if (!may)
+      return {
+        refused: `村（社区）“${name}”不在台账中：只有${who}可以新建村（社区），请${who}导入这个文件，或先在“设置”中添加`,
+      };
+    if (!create)
+      return { refused: `村（社区）“${name}”不在台账中：可勾选“新建这些村（社区）”，或对应到已有的村（社区）` };
+    const problem = villageNameProblem(name);
+    return problem ? { refused: problem } : { create: name };
   };
 
   // The data rows, each read into a line with what it says; blank and 合计 rows are only counted.
@@ -228,6 +286,9 @@ export function checkRoster(db: DB, input: CheckInput, onRow: (n: number) => voi
   return result;
 }
 
+/** Names compared without the blanks inside them: the ledger may hold one typed before imports removed them. */
+const squash = (s: string) => s.replace(/[\s\u3000]/g, '');
+
 /** A number already held, as said to a role that may not see it: no name, no household, nothing compared. */
 const HELD = '身份证号已在台账中登记，请审核人核对';
 
@@ -237,6 +298,8 @@ function refuse(line: Line, reason: string): void {
 }
 
 type Col = (cells: Cell[], key: string) => Cell;
+/** A village named in the file: the ledger's, one the import makes, or why neither. */
+type Village = { id: number } | { create: string } | { refused: string };
 type Source = { line: Line; cells: Cell[]; id: ParsedId | null };
 interface Group {
   /** The row that speaks for the household: the head's, or the first member's when the head is only in the ledger. */
@@ -321,7 +384,7 @@ function planHouseholds(
   holderOf: (h: Held) => string | null,
   has: (key: string) => boolean,
   col: Col,
-  areaOf: (name: string) => number | null,
+  areaOf: (name: string) => Village,
   result: Checked,
   planned: (rows: number) => void,
 ): void {
@@ -349,12 +412,19 @@ function planHouseholds(
       }
     }
     let areaId = g.existing?.areaId ?? null;
+    let newArea: string | null = null;
     if (!g.existing) {
       const areaName = cellText(col(cells, 'area'));
-      if (!areaName) refuse(first, '请填写村（社区）');
-      else if (!(areaId = areaOf(areaName))) {
-        refuse(first, `村（社区）“${areaName}”不在台账中，请管理员添加或对应到已有的村（社区）`);
+      const village = areaName ? areaOf(areaName) : null;
+      if (!village) refuse(first, '请填写村（社区）');
+      else if ('id' in village) areaId = village.id;
+      else {
         result.unknownAreas.set(areaName, (result.unknownAreas.get(areaName) ?? 0) + 1);
+        if ('refused' in village) refuse(first, village.refused);
+        else {
+          newArea = village.create;
+          first.reasons.push(`将新建村（社区）“${newArea}”`);
+        }
       }
     }
     const account = readAccount(col(cells, 'account'));
@@ -409,7 +479,8 @@ function planHouseholds(
     );
     const plan: HouseholdPlan = {
       existingId: g.existing?.householdId ?? null,
-      areaId: areaId!,
+      areaId: areaId ?? 0,
+      newArea,
       address: cellText(col(cells, 'address')),
       phone: phone.ok ? phone.value : '',
       bankName: cellText(col(cells, 'bankName')),
@@ -427,6 +498,16 @@ function planHouseholds(
     const what = g.existing ? '合并到台账中的户' : '新户';
     first.detail = `${first.detail || '户主'}；${what}，${plan.members.length} 人${plan.categories.length ? `，${plan.categories.length} 个类别` : ''}`;
   }
+  // The villages to make: those of the households that will be written (a refused row's makes none), one per
+  // village however the rows spell it (东山、东山村), under the first spelling.
+  const made = new Map<string, string>();
+  for (const h of result.plan.households) {
+    if (!h.newArea) continue;
+    const k = villageKey(h.newArea);
+    if (!made.has(k)) made.set(k, h.newArea);
+    h.newArea = made.get(k)!;
+  }
+  result.plan.areas = [...made.values()];
 }
 
 /** 低保、重度残疾 or 低保 2024-03-01；重度残疾 2025-01-01~2025-12-31; a day column gives the start of all. */
@@ -505,7 +586,7 @@ function planCases(
     planned(++done);
     const h = id ? held.get(id.idNumber) : undefined;
     if (id && !h) refuse(line, '台账中没有此人：请先导入户籍花名册，或在台账中登记');
-    else if (h && h.name !== line.name) refuse(line, `姓名与台账不符（台账中是“${h.name}”）`);
+    else if (h && squash(h.name) !== squash(line.name)) refuse(line, `姓名与台账不符（台账中是“${h.name}”）`);
     if (h) line.area ||= h.area;
     const kindName = cellText(col(cells, 'kind'));
     const code = kindName ? lookup(offered, KIND_ALIASES, kindName) : null;
@@ -519,7 +600,20 @@ function planCases(
       );
     const fen = readYuan(col(cells, monthly ? 'monthly' : 'amount'));
     if (!fen.ok) refuse(line, fen.message);
-    const start = readMonth(col(cells, monthly ? 'startMonth' : 'paidMonth'));
+    const startCell = col(cells, monthly ? 'startMonth' : 'paidMonth');
+    // 在保名册: the row's own 起始月份, else the month chosen for the file, else the row says what is missing.
+    const chosen = monthly && !cellText(startCell) && input.startMonth;
+    const start: Read<string> = chosen
+      ? { ok: true, value: chosen }
+      : monthly && !cellText(startCell)
+        ? {
+            ok: false,
+            message:
+              input.layout.mapping.startMonth == null
+                ? '缺少起始月份：请在预览中为整个文件选择起始月份，或对应“起始月份”列'
+                : '起始月份为空：请填写，或在预览中为整个文件选择起始月份',
+          }
+        : readMonth(startCell);
     if (!start.ok) refuse(line, start.message);
     const endCell = monthly ? col(cells, 'endMonth') : '';
     const end = cellText(endCell) ? readMonth(endCell) : null;
@@ -557,7 +651,7 @@ function planCases(
       if (end?.ok && end.value < start.value) refuse(line, '终止月份早于起始月份');
       else if (overlap) refuse(line, `已有在保待遇（受理号 ${overlap.no}，自 ${overlap.start} 起）`);
       else result.plan.entitlements.push(plan);
-      line.detail = `${kind.name} ${formatYuan(plan.fen)} 元/月，自 ${plan.start}${plan.end ? ` 至 ${plan.end}` : ''}`;
+      line.detail = `${kind.name} ${formatYuan(plan.fen)} 元/月，自 ${plan.start}${chosen ? '（所选起始月份）' : ''}${plan.end ? ` 至 ${plan.end}` : ''}`;
       continue;
     }
     if (plan.start > month) refuse(line, `发放月份 ${plan.start} 晚于本月`);

@@ -112,14 +112,31 @@ export const isTotalRow = (row: Cell[]) =>
 export type Read<T> = { ok: true; value: T; note?: string } | { ok: false; message: string };
 const no = (message: string): Read<never> => ({ ok: false, message });
 
+/** Blanks typed inside a name: spaces, no-break and full-width spaces (tabs and line breaks stay refused). */
+const NAME_GAP = /[ \u00A0\u2000-\u200A\u202F\u205F\u3000]+/g;
+const LATIN = /[A-Za-z]/;
+
+/**
+ * A name with the blanks typed by hand inside it removed (孙  美宝 → 孙美宝), and said so in the row: the registry
+ * would otherwise hold 孙 美宝 and 孙美宝 as two spellings that no search finds together. One space stays between two
+ * Latin letters, where it separates a foreign name's words. The middle dot of a minority name (阿依古丽·买买提) is
+ * kept as typed, as the registry keeps every name (shared/domain/text.ts): its look-alikes are not folded into ·.
+ */
 export function readName(c: Cell): Read<string> {
-  const s = str(c).replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
+  const typed = str(c).replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
+  const s = typed.replace(NAME_GAP, (gap: string, at: number) =>
+    LATIN.test(typed[at - 1] ?? '') && LATIN.test(typed[at + gap.length] ?? '') ? ' ' : '',
+  );
   if (!s) return no('姓名为空');
   if (FORMULA_START.test(s)) return no('姓名不能以 = + - @ 开头');
   if (!isWellFormed(s) || hasInvisible(s)) return no('姓名含有不可见字符，请在 Excel 中删除后再导入');
   if (codePointLength(s) > 50) return no('姓名超过 50 个字');
-  return { ok: true, value: s };
+  return { ok: true, value: s, note: s === typed ? undefined : `姓名中的空格已去掉：${typed} → ${s}` };
 }
+
+/** A column's letter as Excel shows it: 0 → A, 26 → AA. */
+export const columnLetter = (col: number): string =>
+  (col >= 26 ? columnLetter(Math.floor(col / 26) - 1) : '') + String.fromCharCode(65 + (col % 26));
 
 export function readId(c: Cell, today: string): Read<ParsedId> {
   if (typeof c === 'number' && String(c).replace(/\D/g, '').length > 15)

@@ -3,7 +3,6 @@
 // is kept between files (it takes most of a second to start), and started when the import page first lists.
 import { MessageChannel, Worker } from 'node:worker_threads';
 
-import type { ImportKind } from '../../shared/domain/imports';
 import { AppError } from '../../shared/domain/result';
 import type { ImportProgress } from '../../shared/schemas/imports';
 import type { Ledger } from '../core/ledger';
@@ -38,7 +37,7 @@ export interface ReadJob {
 
 export function readInWorker(
   ledger: Ledger,
-  input: { kind: ImportKind; fileName: string; base64: string; today: string; seesFullId: boolean },
+  input: Pick<WorkerInput, 'kind' | 'fileName' | 'today' | 'seesFullId' | 'areas'> & { base64: string },
   hooks: { progress(p: Partial<ImportProgress>): void; lookup(ids: string[]): void },
 ): ReadJob {
   const { port1, port2 } = new MessageChannel();
@@ -62,7 +61,7 @@ export function readInWorker(
   // The result as it comes in pieces (importWorker.ts, send).
   const sheets: Sheet[] = [];
   const lines: Line[] = [];
-  const plan: Plan = { households: [], entitlements: [], payments: [] };
+  const plan: Plan = { areas: [], households: [], entitlements: [], payments: [] };
   const done = new Promise<WorkerResult>((resolve, reject) => {
     let settled = false;
     /** `answered`: the worker finished the file (a result or a refusal) and may take the next. */
@@ -129,8 +128,10 @@ export function readInWorker(
         }
       else if ('entitlements' in m) for (const e of m.entitlements) plan.entitlements.push(e);
       else if ('payments' in m) for (const p of m.payments) plan.payments.push(p);
-      else if ('done' in m) end(null, { ...m.done, sheets, checked: { ...m.done.checked, lines, plan } }, true);
-      else
+      else if ('done' in m) {
+        const { areas, ...done } = m.done;
+        end(null, { ...done, sheets, checked: { ...done.checked, lines, plan: { ...plan, areas } } }, true);
+      } else
         end(
           refusal ??
             (m.failed

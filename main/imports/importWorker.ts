@@ -10,7 +10,16 @@ import type { ImportKind } from '../../shared/domain/imports';
 import { AppError, type AppErrorBody } from '../../shared/domain/result';
 import type { ImportProgress } from '../../shared/schemas/imports';
 import { openKeyed, prep } from '../db/open';
-import { type CasePlan, type Checked, checkRoster, type HouseholdPlan, type Line, type NewPerson } from './importCheck';
+import {
+  type CasePlan,
+  type Checked,
+  type CheckInput,
+  checkRoster,
+  type HouseholdPlan,
+  type Line,
+  type NewPerson,
+  type Plan,
+} from './importCheck';
 import { readSpreadsheet, type Sheet } from './importFiles';
 import { bestSheet, findLayout, type Layout, remembered } from './importLayout';
 
@@ -24,6 +33,8 @@ export interface WorkerInput {
   parts: number;
   today: string;
   seesFullId: boolean;
+  /** Whether the caller may add villages (the first check makes none: the clerk has not chosen to yet). */
+  areas: CheckInput['areas'];
   /**
    * The host's words to the worker: the file's parts, then a reply to each message but a progress row (a lookup's
    * answer, or that a piece of the result was taken). The worker blocks on `signal` until the next is there.
@@ -54,7 +65,12 @@ export type WorkerMessage =
   | { households: (Omit<HouseholdPlan, 'members'> & { members: (Omit<NewPerson, 'line'> & { line: number })[] })[] }
   | { entitlements: CasePlan[] }
   | { payments: CasePlan[] }
-  | { done: Omit<WorkerResult, 'sheets' | 'checked'> & { checked: Omit<Checked, 'lines' | 'plan'> } }
+  | {
+      done: Omit<WorkerResult, 'sheets' | 'checked'> & {
+        checked: Omit<Checked, 'lines' | 'plan'>;
+        areas: Plan['areas'];
+      };
+    }
   | { failed: AppErrorBody | null; message: string };
 
 const CHUNK = 500;
@@ -80,7 +96,14 @@ function send(result: WorkerResult, post: (m: WorkerMessage) => unknown): void {
   for (const part of chunks(plan.entitlements)) post({ entitlements: part });
   for (const part of chunks(plan.payments)) post({ payments: part });
   post({
-    done: { sheet: result.sheet, layout: result.layout, sha256: result.sha256, seen: result.seen, checked: rest },
+    done: {
+      sheet: result.sheet,
+      layout: result.layout,
+      sha256: result.sha256,
+      seen: result.seen,
+      checked: rest,
+      areas: plan.areas,
+    },
   });
 }
 
@@ -130,6 +153,8 @@ function run(input: WorkerInput, postNow: (m: WorkerMessage) => void): void {
         layout,
         areaMap: {},
         decisions: {},
+        startMonth: null,
+        areas: input.areas,
         today: input.today,
         seesFullId: input.seesFullId,
         onIds: (ids) => {

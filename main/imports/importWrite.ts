@@ -31,7 +31,7 @@ const CHUNK = 500;
 
 /**
  * Writes the plan inside the caller's open transaction, yielding every CHUNK rows through `pause` (which reports
- * progress). Returns the import's id and what was written.
+ * progress). Returns the import's id, what was written and the villages made (the caller audits each).
  */
 export async function writePlan(
   db: DB,
@@ -40,10 +40,10 @@ export async function writePlan(
   staffId: number,
   now: Date,
   pause: (written: number) => Promise<void>,
-): Promise<{ id: number; counts: Record<string, number> }> {
+): Promise<{ id: number; counts: Record<string, number>; areas: { id: number; name: string }[] }> {
   const at = isoCn(now);
   const today = dateCn(now);
-  const counts = { households: 0, persons: 0, categories: 0, applications: 0, payments: 0 };
+  const counts = { areas: 0, households: 0, persons: 0, categories: 0, applications: 0, payments: 0 };
   const importId = Number(
     prep(
       db,
@@ -75,12 +75,20 @@ export async function writePlan(
     if (++written % CHUNK === 0) await pause(written);
   };
 
+  // The villages first, in this transaction: a failed import leaves none behind. They carry no import_id: an undo
+  // keeps them (undoImport).
+  const area = prep(db, 'INSERT INTO areas (name, sort_order) VALUES (?, 0)');
+  const areas = plan.areas.map((name) => ({ id: Number(area.run(name).lastInsertRowid), name }));
+  const areaIds = new Map(areas.map((a) => [a.name, a.id]));
+  counts.areas = areas.length;
+
   for (const h of plan.households) {
     let householdId = h.existingId;
     if (householdId === null) {
       const head = h.members[0];
+      const areaId = h.newArea === null ? h.areaId : areaIds.get(h.newArea)!;
       householdId = Number(
-        household.run(h.areaId, head.name, head.pinyin, h.address, h.phone, h.bankName, h.account, at, at, importId)
+        household.run(areaId, head.name, head.pinyin, h.address, h.phone, h.bankName, h.account, at, at, importId)
           .lastInsertRowid,
       );
       counts.households++;
@@ -183,7 +191,7 @@ export async function writePlan(
   }
   prep(db, 'UPDATE imports SET counts = ? WHERE id = ?').run(JSON.stringify(counts), importId);
   await pause(written);
-  return { id: importId, counts };
+  return { id: importId, counts, areas };
 }
 
 /** What stops an import's undo: rows written since that lean on its rows, each said in a line. */
@@ -258,7 +266,12 @@ export function undoBlockers(db: DB, importId: number, at: string): string[] {
   return out;
 }
 
-/** Undoes an import: its people and categories go, its cases are withdrawn, its payments are reversed. */
+/**
+ * Undoes an import: its people and categories go, its cases are withdrawn, its payments are reversed. The villages
+ * it made stay (`areasKept`, which the undo says): a village is the unit of every roll-up and the county's copy,
+ * anything registered since may sit in it, and the corrected file imported again finds it; an admin who wants one
+ * gone deactivates it in 设置.
+ */
 export function undoImport(db: DB, importId: number, staffId: number, now: Date): Record<string, number> {
   const record = prep(db, 'SELECT at, undone_at AS undoneAt FROM imports WHERE id = ?').get(importId) as
     { at: string; undoneAt: string | null } | undefined;
@@ -290,5 +303,7 @@ export function undoImport(db: DB, importId: number, staffId: number, now: Date)
   const persons = prep(db, 'DELETE FROM persons WHERE import_id = ?').run(importId).changes;
   const households = prep(db, 'DELETE FROM households WHERE import_id = ?').run(importId).changes;
   prep(db, 'UPDATE imports SET undone_by = ?, undone_at = ? WHERE id = ?').run(staffId, at, importId);
-  return { households, persons, categories, applications: withdrawn, reversals: reversed };
+  const made = prep(db, 'SELECT counts FROM imports WHERE id = ?').get(importId) as { counts: string };
+  const areasKept = (JSON.parse(made.counts) as { areas?: number }).areas ?? 0;
+  return { households, persons, categories, applications: withdrawn, reversals: reversed, areasKept };
 }

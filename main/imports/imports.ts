@@ -1,8 +1,10 @@
 // imports.*: a roster file read into a preview kept in memory (a job), checked again as the clerk maps columns and
 // decides duplicates, then written in one transaction; and a past import undone as a whole. The first read and check
 // run in a worker thread (importThread.ts), so the host answers every other call meanwhile.
+import { contract } from '../../shared/contract';
 import { IMPORT_KINDS, IMPORT_ROLES, type ImportKind } from '../../shared/domain/imports';
 import { AppError } from '../../shared/domain/result';
+import { type Role, ROLE_LABELS } from '../../shared/domain/roles';
 import { dateCn, isoCn } from '../../shared/domain/time';
 import type { ImportPreview, ImportProgress } from '../../shared/schemas/imports';
 import type { Ctx, Handlers } from '../core/dispatch';
@@ -10,7 +12,7 @@ import { lookup, seesFullId } from '../core/idLookups';
 import { prep } from '../db/open';
 import { type Checked, checkRoster } from './importCheck';
 import type { Sheet } from './importFiles';
-import { findLayout, type Layout, remembered } from './importLayout';
+import { columnLetter, findLayout, type Layout, remembered } from './importLayout';
 import { readInWorker } from './importThread';
 import { importRecord, undoImport, writePlan } from './importWrite';
 
@@ -25,6 +27,9 @@ export interface Job {
   layout: Layout;
   areaMap: Record<string, number>;
   decisions: Record<string, 'merge' | 'skip'>;
+  /** The clerk's choices on the preview: make the villages the ledger lacks; the file's start month (在保名册). */
+  createAreas: boolean;
+  startMonth: string | null;
   checked: Checked;
   /** The newest audit row when the preview was checked: any write since then (all write audit) asks for a re-check. */
   seen: number;
@@ -43,10 +48,13 @@ export function jobOf(ctx: Ctx, id: string): Job {
   return job;
 }
 
-const letter = (col: number): string =>
-  (col >= 26 ? letter(Math.floor(col / 26) - 1) : '') + String.fromCharCode(65 + (col % 26));
 const latestAudit = (ctx: Ctx) =>
   (prep(ctx.db, 'SELECT coalesce(max(id), 0) AS n FROM audit_log').get() as { n: number }).n;
+
+/** Who may add a village: whoever may call areas.save, so that an import makes none that 设置 would refuse. */
+const AREA_ROLES = contract['areas.save'].access as readonly Role[];
+const AREA_MAKERS = AREA_ROLES.map((r) => ROLE_LABELS[r]).join('或');
+const mayAddAreas = (ctx: Ctx) => ctx.session.staff!.roles.some((r) => AREA_ROLES.includes(r));
 
 function mayImport(ctx: Ctx, kind: ImportKind): void {
   if (!ctx.session.staff!.roles.some((r) => IMPORT_ROLES[kind].includes(r)))
@@ -63,6 +71,8 @@ function check(ctx: Ctx, job: Job): void {
       layout: job.layout,
       areaMap: job.areaMap,
       decisions: job.decisions,
+      startMonth: job.startMonth,
+      areas: { create: job.createAreas, may: mayAddAreas(ctx), who: AREA_MAKERS },
       today: dateCn(ctx.now),
       seesFullId: seesFullId(ctx),
       onIds: (ids) => lookup(ctx, 'id', ids, `导入文件“${job.fileName}”`),
@@ -78,7 +88,7 @@ function check(ctx: Ctx, job: Job): void {
   };
 }
 
-export function preview(job: Job): ImportPreview {
+export function preview(job: Job, mayCreateAreas: boolean): ImportPreview {
   const { checked, layout } = job;
   const counts = { ok: 0, confirm: 0, refused: 0, merge: 0, blank: checked.blank, total: checked.lines.length };
   for (const l of checked.lines) {
@@ -93,11 +103,23 @@ export function preview(job: Job): ImportPreview {
     sheets: job.sheets.map((s) => s.name),
     sheet: job.sheet,
     headerRows: layout.headerRows === 2 ? [first, first + 1] : [first],
-    headers: layout.headers.map((text, col) => ({ col, letter: letter(col), text })),
+    headers: layout.headers.map((text, col) => ({ col, letter: columnLetter(col), text })),
     mapping: layout.mapping,
     counts,
     unknownAreas: [...checked.unknownAreas].map(([name, rows]) => ({ name, rows })),
-    blocker: checked.blocker ?? (counts.ok + counts.merge === 0 ? '没有可导入的行' : null),
+    createAreas: job.createAreas,
+    newAreas: checked.plan.areas,
+    mayCreateAreas,
+    areaMakers: AREA_MAKERS,
+    startMonth: job.startMonth,
+    notes: checked.notes,
+    blocker:
+      checked.blocker ??
+      (counts.ok + counts.merge > 0
+        ? null
+        : job.kind === 'entitlements' && !job.startMonth && layout.mapping.startMonth == null
+          ? '没有可导入的行：请为整个文件选择起始月份，或对应“起始月份”列'
+          : '没有可导入的行'),
   };
 }
 
@@ -136,6 +158,7 @@ export const importsHandlers = {
           base64: input.base64,
           today: dateCn(ctx.now),
           seesFullId: seesFullId(ctx),
+          areas: { create: false, may: mayAddAreas(ctx), who: AREA_MAKERS },
         },
         {
           progress: (p) => Object.assign(progress, p),
@@ -145,7 +168,7 @@ export const importsHandlers = {
       job.stop = read.cancel;
       const out = await read.done;
       job.stop = null;
-      Object.assign(job, { ...out, areaMap: {}, decisions: {} });
+      Object.assign(job, { ...out, areaMap: {}, decisions: {}, createAreas: false, startMonth: null });
       job.progress = {
         ...progress,
         phase: 'ready',
@@ -175,7 +198,7 @@ export const importsHandlers = {
          AND entity <> 'lookup'`,
     ).get(job.seen) as { n: number };
     if (since.n === 1) job.seen = latestAudit(ctx);
-    return preview(job);
+    return preview(job, mayAddAreas(ctx));
   },
 
   'imports.check': (ctx, input) => {
@@ -192,8 +215,14 @@ export const importsHandlers = {
     }
     if (input.areaMap) job.areaMap = { ...job.areaMap, ...input.areaMap };
     if (input.decisions) job.decisions = { ...job.decisions, ...input.decisions };
+    if (input.createAreas !== undefined) {
+      if (input.createAreas && !mayAddAreas(ctx))
+        throw new AppError('FORBIDDEN', `只有${AREA_MAKERS}可以新建村（社区）`, 'createAreas');
+      job.createAreas = input.createAreas;
+    }
+    if (input.startMonth !== undefined) job.startMonth = input.startMonth;
     check(ctx, job);
-    return preview(job);
+    return preview(job, mayAddAreas(ctx));
   },
 
   'imports.progress': (ctx, input) => jobOf(ctx, input.job).progress,
@@ -223,8 +252,11 @@ export const importsHandlers = {
       if (JSON.stringify(job.checked.lines) !== before)
         throw new AppError('CONFLICT', '预览之后台账有了变化，已重新检查，请再看一遍预览后确认');
     }
-    const p = preview(job);
+    const p = preview(job, mayAddAreas(ctx));
     if (p.blocker) throw new AppError('VALIDATION', p.blocker);
+    // Roles act on the next call: a preview that would make villages is confirmed only by one who may still add them.
+    if (job.checked.plan.areas.length && !mayAddAreas(ctx))
+      throw new AppError('FORBIDDEN', `只有${AREA_MAKERS}可以新建村（社区）`, 'createAreas');
     const done = p.counts.ok + p.counts.merge;
     const total =
       job.checked.plan.households.reduce((n, h) => n + h.members.length, 0) +
@@ -254,6 +286,9 @@ export const importsHandlers = {
           JSON.stringify(job.layout.mapping),
           isoCn(ctx.now),
         );
+        // Each village made gets the row 设置 would give it: its history starts with this import.
+        for (const a of out.areas)
+          ctx.audit('area', a.id, null, { id: a.id, name: a.name, sortOrder: 0, active: true, importId: out.id });
         ctx.audit('import', out.id, null, { ...head, counts: out.counts });
         db.exec('COMMIT');
         return out;

@@ -95,10 +95,11 @@ export const IMPORT_FIELDS: ImportField[] = [
     kinds: ['entitlements'],
     synonyms: ['月保障金', '月保障金额', '月补助金额', '月发放金额', '保障金额', '补助金额', '金额', '每月金额'],
   },
+  // Not required: typical rosters have no such column, and the clerk then chooses one start month for the whole file
+  // on the preview; a 起始月份 cell, where the column is mapped and the cell filled, wins for its row.
   {
     key: 'startMonth',
     label: '起始月份',
-    required: true,
     kinds: ['entitlements'],
     synonyms: ['起始月份', '起始年月', '享受起始月', '开始发放月份', '起始时间', '享受时间'],
   },

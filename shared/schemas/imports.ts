@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 import type { RowStatus } from '../domain/imports';
 import { id, pageInput } from './common';
+import { month } from './payments';
 
 export const importKind = z.enum(['households', 'entitlements', 'payments'], { error: '请选择导入内容' });
 /** A preview lives in main's memory under a key the page makes, so the page can ask for its progress meanwhile. */
@@ -28,6 +29,10 @@ export const importCheckInput = z.object({
   areaMap: z.record(z.string(), id).optional(),
   /** A 需确认 row (its household's first row) → merge or skip. */
   decisions: z.record(z.string(), z.enum(['merge', 'skip'])).optional(),
+  /** Make the 村/社区 the file names and the ledger lacks, with the import (only who may call areas.save). */
+  createAreas: z.boolean().optional(),
+  /** 在保名册: one start month for the whole file (null: none); a row's own 起始月份 wins. */
+  startMonth: month('起始月份').nullable().optional(),
 });
 export const importRowsInput = pageInput(['row'], {
   job,
@@ -56,6 +61,16 @@ export interface ImportPreview {
   mapping: Record<string, number | null>;
   counts: Record<RowStatus, number> & { blank: number; total: number; merge: number };
   unknownAreas: { name: string; rows: number }[];
+  /** Whether the clerk chose to make the villages the ledger lacks, and those the confirm would make. */
+  createAreas: boolean;
+  newAreas: string[];
+  /** Whether the caller may make them; else the preview names who may (the roles of areas.save, in words). */
+  mayCreateAreas: boolean;
+  areaMakers: string;
+  /** 在保名册: the start month chosen for the whole file. */
+  startMonth: string | null;
+  /** What the preview says of the file as a whole (a column not read). */
+  notes: string[];
   /** Why nothing can be confirmed yet (a required field unmapped); null when the rows can be written. */
   blocker: string | null;
 }

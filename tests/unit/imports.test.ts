@@ -66,8 +66,9 @@ test('a two-row merged header under a title row maps itself; every row gets its 
       [9, 'refused'],
     ],
   );
-  assert.match(rows[4].reasons, /村（社区）“南山村”不在台账中/);
+  assert.match(rows[4].reasons, /村（社区）“南山村”不在台账中：可勾选“新建这些村（社区）”，或对应到已有的村（社区）/);
   assert.match(rows[0].reasons, /未填纳入日期的困难类别按今天/);
+  assert.match(rows[0].reasons, /姓名中的空格已去掉：张 三 → 张三/);
 
   // The admin maps the unknown village to one the ledger has; the row comes in.
   const west = w.one<{ id: number }>(`SELECT id FROM areas WHERE name = '西河村'`).id;
@@ -77,6 +78,7 @@ test('a two-row merged header under a title row maps itself; every row gets its 
   const record = must(await w.call(admin, 'imports.confirm', { job: p.job }));
   assert.equal(record.rowsDone, 5);
   assert.deepEqual(JSON.parse(record.counts), {
+    areas: 0,
     households: 3,
     persons: 5,
     categories: 4,
@@ -89,7 +91,7 @@ test('a two-row merged header under a title row maps itself; every row gets its 
      WHERE p.id_number = ?`,
     A,
   );
-  assert.deepEqual(zhang, { name: '张 三', relation: '户主', account: '6228480000000000011', head: 1, area: '东山村' });
+  assert.deepEqual(zhang, { name: '张三', relation: '户主', account: '6228480000000000011', head: 1, area: '东山村' });
   assert.equal(
     w.one<{ relation: string }>('SELECT relation FROM persons WHERE id_number = ?', A_WIFE).relation,
     '配偶',
@@ -291,6 +293,7 @@ test('a household already in the ledger asks merge or skip; merging adds only th
   assert.equal(merged.counts.merge, 1);
   const record = must(await w.call(admin, 'imports.confirm', { job: p.job }));
   assert.deepEqual(JSON.parse(record.counts), {
+    areas: 0,
     households: 1,
     persons: 2,
     categories: 1,
@@ -518,4 +521,190 @@ test('round trip: the full households export imports into an empty ledger as the
   assert.equal(p.counts.ok, 5);
   must(await empty.call(admin2, 'imports.confirm', { job: p.job }));
   assert.deepEqual(snapshot(empty), snapshot(w));
+});
+
+test('an import from nothing: a households roster into a ledger without villages makes them in its own transaction (a failed one makes none); the amount column is said not to be read; blanks typed inside names go', async () => {
+  const w = await world();
+  const admin = await w.admin();
+  assert.equal(w.count('areas'), 0);
+  const D = idOf('1985-04-04', 6, true);
+  const E = idOf('1979-08-08', 7);
+  const F = idOf('1992-12-12', 8, true);
+  const rows: Row[] = [
+    ['姓名', '身份证号', '与户主关系', '村（社区）', '困难类别', '月保障金（元）'],
+    ['孙  美宝', A, '户主', '东山村', '低保', '1,234.567'],
+    ['李\u3000四', A_WIFE, '配偶', null, null, '-5'],
+    ['阿依古丽 · 买买提', B, '户主', '西河村', '特困', '九百'],
+    ['周六', C, '户主', '东山', null, '650'],
+    ['Mary  Smith', D, '户主', '西河村', null, null],
+    ['坏号', A_SON.slice(0, 17) + (A_SON[17] === '1' ? '2' : '1'), '户主', '北坡村', null, null],
+    ['吴七', E, '户主', '=东山', null, null],
+    ['郑八', F, '户主', '南山社区', null, null],
+  ];
+  const file = await xlsx(rows);
+
+  // A clerk may not make villages (areas.save is an admin's): the rows and the preview say who may.
+  const clerk = await w.staff('clerk1', ['clerk']);
+  const seen = await openFile(w, clerk, 'households', '花名册.xlsx', file);
+  assert.equal(seen.mayCreateAreas, false);
+  assert.equal(seen.areaMakers, '管理员');
+  assert.equal(seen.counts.ok, 0);
+  assert.match(
+    (await rowsOf(w, clerk, seen.job))[0].reasons,
+    /村（社区）“东山村”不在台账中：只有管理员可以新建村（社区），请管理员导入这个文件，或先在“设置”中添加/,
+  );
+  const forbidden = refused(await w.call(clerk, 'imports.check', { job: seen.job, createAreas: true }));
+  assert.deepEqual([forbidden.code, forbidden.field], ['FORBIDDEN', 'createAreas']);
+
+  // The admin is offered to make them; until ticked, nothing is made and the rows say how.
+  const p = await openFile(w, admin, 'households', '花名册.xlsx', file);
+  assert.deepEqual([p.mayCreateAreas, p.createAreas, p.newAreas], [true, false, []]);
+  assert.deepEqual(
+    p.unknownAreas.map((a) => a.name),
+    ['东山村', '西河村', '东山', '北坡村', '=东山', '南山社区'],
+  );
+  assert.match((await rowsOf(w, admin, p.job))[0].reasons, /可勾选“新建这些村（社区）”/);
+  // The amount column is not read, and the preview says so: 1,234.567, -5 and 九百 refuse no row.
+  assert.deepEqual(p.notes, [
+    'F 列“月保障金（元）”不导入：户籍花名册只登记户、成员和困难类别，金额不读取；按月发放的金额请管理员用“在保名册”导入',
+  ]);
+
+  const ticked = must(await w.call(admin, 'imports.check', { job: p.job, createAreas: true }));
+  // One village per place however it is spelt (东山、东山村), none for a refused row (北坡村) or a name 设置 refuses.
+  assert.deepEqual(ticked.newAreas, ['东山村', '西河村', '南山社区']);
+  const got = await rowsOf(w, admin, p.job);
+  assert.deepEqual(
+    got.map((r) => [r.name, r.status]),
+    [
+      ['孙美宝', 'ok'],
+      ['李四', 'ok'],
+      ['阿依古丽·买买提', 'ok'],
+      ['周六', 'ok'],
+      ['Mary Smith', 'ok'],
+      ['坏号', 'refused'],
+      ['吴七', 'refused'],
+      ['郑八', 'ok'],
+    ],
+  );
+  assert.match(got[0].reasons, /姓名中的空格已去掉：孙 {2}美宝 → 孙美宝/);
+  assert.match(got[0].reasons, /将新建村（社区）“东山村”/);
+  assert.match(got[1].reasons, /姓名中的空格已去掉：李\u3000四 → 李四/);
+  assert.match(got[2].reasons, /姓名中的空格已去掉：阿依古丽 · 买买提 → 阿依古丽·买买提/);
+  assert.doesNotMatch(got[3].reasons, /空格|金额/);
+  assert.match(got[6].reasons, /村（社区）名称不能以 = \+ - @ 开头，不能新建/);
+
+  // A confirm that fails part-way (a write refused by the database) leaves no village behind.
+  w.ledger.db.exec(`CREATE TEMP TRIGGER refuse_people BEFORE INSERT ON persons
+    WHEN NEW.name = '郑八' BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END`);
+  assert.ok(!(await w.call(admin, 'imports.confirm', { job: p.job })).ok);
+  for (const t of ['areas', 'households', 'persons', 'imports']) assert.equal(w.count(t), 0, t);
+  w.ledger.db.exec('DROP TRIGGER refuse_people');
+
+  const record = must(await w.call(admin, 'imports.confirm', { job: p.job }));
+  assert.deepEqual(JSON.parse(record.counts), {
+    areas: 3,
+    households: 5,
+    persons: 6,
+    categories: 2,
+    applications: 0,
+    payments: 0,
+  });
+  assert.deepEqual(
+    w.ledger.db
+      .prepare(
+        `SELECT p.name, a.name AS area
+         FROM persons p
+         JOIN households h ON h.id = p.household_id
+         JOIN areas a ON a.id = h.area_id
+         ORDER BY p.id`,
+      )
+      .all(),
+    [
+      { name: '孙美宝', area: '东山村' },
+      { name: '李四', area: '东山村' },
+      { name: '阿依古丽·买买提', area: '西河村' },
+      { name: '周六', area: '东山村' },
+      { name: 'Mary Smith', area: '西河村' },
+      { name: '郑八', area: '南山社区' },
+    ],
+  );
+  // Each village has the audit row 设置 would have written, naming the import.
+  const made = w.ledger.db.prepare(`SELECT after FROM audit_log WHERE entity = 'area' ORDER BY id`).all() as {
+    after: string;
+  }[];
+  assert.deepEqual(
+    made.map((r) => JSON.parse(r.after) as { name: string; importId: number }).map((a) => [a.name, a.importId]),
+    [
+      ['东山村', record.id],
+      ['西河村', record.id],
+      ['南山社区', record.id],
+    ],
+  );
+  assert.equal(w.count('applications') + w.count('entitlements'), 0, 'no amount was read');
+
+  // Undo takes the households back and keeps the villages, and says so.
+  must(await w.call(admin, 'imports.undo', { id: record.id }));
+  assert.deepEqual([w.count('households'), w.count('areas')], [0, 3]);
+  const undo = w.one<{ after: string }>(
+    `SELECT after FROM audit_log WHERE entity = 'import' ORDER BY id DESC LIMIT 1`,
+  ).after;
+  assert.equal((JSON.parse(undo) as { areasKept: number }).areasKept, 3);
+});
+
+test('an 在保名册 without 起始月份: the clerk chooses one start month for the file; a filled 起始月份 cell still wins; without either the rows say what is missing', async () => {
+  const { w, admin } = await setUp();
+  await imported(w, admin);
+  const ents: Row[] = [
+    ['姓名', '身份证号', '救助类别', '月保障金'],
+    ['张三', A, '低保金', '650'],
+    ['吉𠮷·㛃', B, '特困', '900.50'],
+  ];
+  const p = await openFile(w, admin, 'entitlements', '在保.xlsx', await xlsx(ents));
+  assert.equal(p.mapping.startMonth, null);
+  assert.equal(p.startMonth, null);
+  assert.equal(p.blocker, '没有可导入的行：请为整个文件选择起始月份，或对应“起始月份”列');
+  assert.match(
+    (await rowsOf(w, admin, p.job))[0].reasons,
+    /缺少起始月份：请在预览中为整个文件选择起始月份，或对应“起始月份”列/,
+  );
+  const bad = refused(await w.call(admin, 'imports.check', { job: p.job, startMonth: '2026-13' }));
+  assert.deepEqual([bad.code, bad.field], ['VALIDATION', 'startMonth']);
+
+  const chosen = must(await w.call(admin, 'imports.check', { job: p.job, startMonth: '2026-12' }));
+  assert.deepEqual([chosen.startMonth, chosen.blocker, chosen.counts.ok], ['2026-12', null, 2]);
+  assert.match((await rowsOf(w, admin, p.job))[0].detail, /650\.00 元\/月，自 2026-12（所选起始月份）/);
+  const record = must(await w.call(admin, 'imports.confirm', { job: p.job }));
+  assert.equal(JSON.parse(record.counts).applications, 2);
+  assert.deepEqual(
+    w.ledger.db.prepare('SELECT start_month AS m, monthly_fen AS fen FROM entitlements ORDER BY id').all(),
+    [
+      { m: '2026-12', fen: 65000 },
+      { m: '2026-12', fen: 90050 },
+    ],
+  );
+
+  // With a 起始月份 column: a filled cell wins, an empty one takes the chosen month, or says it is empty.
+  const { w: w2, admin: admin2 } = await setUp();
+  await imported(w2, admin2);
+  const withColumn: Row[] = [
+    ['姓名', '身份证号', '救助类别', '月保障金', '起始月份'],
+    ['张三', A, '低保金', '650', '2025-01'],
+    ['吉𠮷·㛃', B, '特困', '900.50', null],
+  ];
+  const q = await openFile(w2, admin2, 'entitlements', '在保2.xlsx', await xlsx(withColumn));
+  const before = await rowsOf(w2, admin2, q.job);
+  assert.deepEqual(
+    before.map((r) => r.status),
+    ['ok', 'refused'],
+  );
+  assert.match(before[1].reasons, /起始月份为空：请填写，或在预览中为整个文件选择起始月份/);
+  must(await w2.call(admin2, 'imports.check', { job: q.job, startMonth: '2026-11' }));
+  const after = await rowsOf(w2, admin2, q.job);
+  assert.match(after[0].detail, /自 2025-01$/);
+  assert.match(after[1].detail, /自 2026-11（所选起始月份）/);
+  must(await w2.call(admin2, 'imports.confirm', { job: q.job }));
+  assert.deepEqual(w2.ledger.db.prepare('SELECT start_month AS m FROM entitlements ORDER BY id').all(), [
+    { m: '2025-01' },
+    { m: '2026-11' },
+  ]);
 });

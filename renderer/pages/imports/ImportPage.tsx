@@ -1,7 +1,7 @@
 // 数据导入: choose a roster, see what will come in and why not, map columns, decide duplicates, confirm; undo later.
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import type { ColDef } from 'ag-grid-community';
-import { Alert, App as AntApp, Button, Card, Progress, Radio, Select, Space, Table, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Checkbox, Progress, Radio, Select, Space, Table, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 import { fieldsOf, IMPORT_KINDS, IMPORT_ROLES, type ImportKind, ROW_STATUS } from '../../../shared/domain/imports';
@@ -11,7 +11,8 @@ import { call } from '../../api';
 import { downloadBase64, XLSX } from '../../components/download';
 import { FileButton } from '../../components/FileButton';
 import { LedgerGrid, type PageRequest } from '../../components/LedgerGrid';
-import { namedOptions } from '../../components/options';
+import { namedOptions, valueOptions } from '../../components/options';
+import { monthRange } from '../../components/today';
 import { useLookups } from '../../components/useLookups';
 
 const MAX_BYTES = 20 * 1024 * 1024;
@@ -23,6 +24,19 @@ function toBase64(bytes: Uint8Array): string {
 }
 
 const newJob = () => crypto.randomUUID();
+
+/** What a preview can be re-checked with (imports.check). */
+type Change = {
+  sheet?: number;
+  mapping?: Record<string, number | null>;
+  areaMap?: Record<string, number>;
+  decisions?: Record<string, 'merge' | 'skip'>;
+  createAreas?: boolean;
+  startMonth?: string | null;
+};
+
+/** The villages an import made, from its record's counts (an undo keeps them). */
+const areasMade = (r: ImportRecord) => (JSON.parse(r.counts) as { areas?: number }).areas ?? 0;
 
 export function ImportPage({ session }: { session: SessionState }) {
   const { message, modal } = AntApp.useApp();
@@ -60,12 +74,7 @@ export function ImportPage({ session }: { session: SessionState }) {
     setVersion((v) => v + 1);
   };
 
-  const recheck = async (change: {
-    sheet?: number;
-    mapping?: Record<string, number | null>;
-    areaMap?: Record<string, number>;
-    decisions?: Record<string, 'merge' | 'skip'>;
-  }) => {
+  const recheck = async (change: Change) => {
     if (!preview) return;
     const r = await call('imports.check', { job: preview.job, ...change });
     if (!r.ok) return message.error(r.error.message);
@@ -83,7 +92,7 @@ export function ImportPage({ session }: { session: SessionState }) {
   const confirm = () =>
     modal.confirm({
       title: '确认导入',
-      content: `将导入 ${preview!.counts.ok} 行${preview!.counts.merge ? `，合并 ${preview!.counts.merge} 户` : ''}；不能导入和跳过的行不会写入。导入后可整体撤销。`,
+      content: `将导入 ${preview!.counts.ok} 行${preview!.counts.merge ? `，合并 ${preview!.counts.merge} 户` : ''}${preview!.newAreas.length ? `，新建村（社区）：${preview!.newAreas.join('、')}` : ''}；不能导入和跳过的行不会写入。导入后可整体撤销${preview!.newAreas.length ? '（新建的村/社区撤销后保留）' : ''}。`,
       okText: '确认导入',
       onOk: async () => {
         setProgress({ phase: 'writing', read: 0, checked: 0, written: 0, total: preview!.counts.ok });
@@ -92,7 +101,7 @@ export function ImportPage({ session }: { session: SessionState }) {
         if (!r.ok) return void message.error(r.error.message);
         const c = JSON.parse(r.value.counts) as Record<string, number>;
         message.success(
-          `导入完成：${c.households} 户、${c.persons} 人、${c.categories} 个困难类别、${c.applications} 件待遇、${c.payments} 笔发放`,
+          `导入完成：${c.areas ? `新建 ${c.areas} 个村（社区）、` : ''}${c.households} 户、${c.persons} 人、${c.categories} 个困难类别、${c.applications} 件待遇、${c.payments} 笔发放`,
         );
         job.current = null;
         setPreview(null);
@@ -194,12 +203,7 @@ function PreviewPanel(props: {
   setStatus: (s: '' | keyof typeof ROW_STATUS) => void;
   version: number;
   isAdmin: boolean;
-  recheck: (c: {
-    sheet?: number;
-    mapping?: Record<string, number | null>;
-    areaMap?: Record<string, number>;
-    decisions?: Record<string, 'merge' | 'skip'>;
-  }) => void;
+  recheck: (c: Change) => void;
   onConfirm: () => void;
   onCancel: () => void;
   onProblems: () => void;
@@ -274,6 +278,24 @@ function PreviewPanel(props: {
               />
             </span>
           )}
+          {p.kind === 'entitlements' && (
+            // One start month for a roster without a 起始月份 column (most have none); the column, where filled, wins.
+            <span data-testid="import-start-month">
+              起始月份（整个文件）：
+              <Select
+                size="small"
+                style={{ width: 120 }}
+                allowClear
+                showSearch
+                placeholder="选择月份"
+                aria-label="起始月份（整个文件）"
+                value={p.startMonth ?? undefined}
+                options={valueOptions(monthRange(3, -36))}
+                onChange={(m?: string) => recheck({ startMonth: m ?? null })}
+              />
+              <Typography.Text type="secondary">（文件中填了起始月份的行以文件为准）</Typography.Text>
+            </span>
+          )}
           {fieldsOf(p.kind).map((f) => (
             <span key={f.key} data-testid={`map-${f.key}`}>
               {f.required ? <Typography.Text type="danger">*</Typography.Text> : null}
@@ -289,8 +311,44 @@ function PreviewPanel(props: {
           ))}
         </Space>
       </Card>
+      {p.notes.length > 0 && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="import-notes"
+          message="不导入的列"
+          description={p.notes.map((n) => (
+            <div key={n}>{n}</div>
+          ))}
+        />
+      )}
       {p.unknownAreas.length > 0 && (
         <Card size="small" title="台账中没有的村（社区）">
+          <Space direction="vertical" style={{ width: '100%', marginBottom: 8 }}>
+            {p.mayCreateAreas ? (
+              <Checkbox
+                data-testid="import-create-areas"
+                checked={p.createAreas}
+                onChange={(e) => recheck({ createAreas: e.target.checked })}
+              >
+                新建这些村（社区），与本次导入一起写入（未对应到已有村/社区的名称）
+              </Checkbox>
+            ) : (
+              <Typography.Text type="secondary">
+                只有{p.areaMakers}可以在导入时新建村（社区）：请{p.areaMakers}导入这个文件，或先在“设置 →
+                村/社区”中添加。
+              </Typography.Text>
+            )}
+            {p.newAreas.length > 0 && (
+              <Alert
+                type="warning"
+                showIcon
+                data-testid="import-new-areas"
+                message={`将新建村/社区：${p.newAreas.join('、')}`}
+                description="确认导入时一起新建；撤销本次导入时，新建的村/社区保留在台账中（可在“设置”中停用）。"
+              />
+            )}
+          </Space>
           <Table
             size="small"
             pagination={false}
@@ -348,13 +406,13 @@ function ImportHistory({ version, onChange }: { version: number; onChange: () =>
   const undo = (r: ImportRecord) =>
     modal.confirm({
       title: '撤销本次导入',
-      content: `撤销 ${r.at.slice(0, 16).replace('T', ' ')} 导入的“${r.fileName}”？导入的户和人员将删除，待遇改为撤回，发放记录以冲正抵消。`,
+      content: `撤销 ${r.at.slice(0, 16).replace('T', ' ')} 导入的“${r.fileName}”？导入的户和人员将删除，待遇改为撤回，发放记录以冲正抵消。${areasMade(r) ? `本次导入新建的 ${areasMade(r)} 个村（社区）保留在台账中，可在“设置”中停用。` : ''}`,
       okText: '撤销本次导入',
       okButtonProps: { danger: true },
       onOk: async () => {
         const res = await call('imports.undo', { id: r.id });
         if (!res.ok) return void modal.error({ title: '不能撤销', content: res.error.message });
-        message.success('已撤销本次导入');
+        message.success(`已撤销本次导入${areasMade(r) ? `；新建的 ${areasMade(r)} 个村（社区）保留在台账中` : ''}`);
         onChange();
       },
     });
