@@ -4,6 +4,7 @@ import { z } from 'zod';
 
 import type { Role } from './domain/roles';
 import type { Queue } from './domain/workflow';
+import { SUMMARY_WRITERS } from './domain/yearSummary';
 import * as apps from './schemas/applications';
 import { auditListInput, type AuditRow } from './schemas/audit';
 import { backupCreateInput, type BackupFile, backupRestoreInput } from './schemas/backup';
@@ -15,7 +16,7 @@ import * as keys from './schemas/keys';
 import * as pair from './schemas/pairings';
 import * as pay from './schemas/payments';
 import * as registry from './schemas/registry';
-import { type AnnualReport, reportInput } from './schemas/reports';
+import { type AnnualReport, reportInput, summarySaveInput, type YearSummary } from './schemas/reports';
 import * as rollup from './schemas/rollup';
 import * as svc from './schemas/service';
 import { type CenterSettings, centerSettings } from './schemas/settings';
@@ -306,6 +307,9 @@ export const contract = {
   'reports.xlsx': def<{ fileName: string; base64: string; rows: number }>()(reportInput, 'signedIn', 'task'),
   /** 年度工作总结 as .docx: the paragraph, the tables and the month chart, for Word. */
   'reports.docx': def<File>()(reportInput, 'signedIn', 'task'),
+  /** 主要做法, 存在问题 and 下一步打算 of the year: the center's saved text, else drafted from the figures. */
+  'reports.summary': def<YearSummary>()(reportInput, 'signedIn', 'query'),
+  'reports.saveSummary': def<YearSummary>()(summarySaveInput, SUMMARY_WRITERS, 'mutation'),
 
   'backup.list': def<BackupFile[]>()(empty, ADMIN, 'query'),
   'backup.create': def<BackupFile & { path: string }>()(backupCreateInput, ADMIN, 'task'),

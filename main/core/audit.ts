@@ -25,6 +25,7 @@ const RECORD_NAME = `CASE a.entity
     WHEN 'wish' THEN (SELECT w.resident || '的心愿' FROM wishes w WHERE w.id = CAST(a.entity_id AS INTEGER))
     WHEN 'payrollBatch' THEN (SELECT b.batch_no FROM payroll_batches b WHERE b.id = CAST(a.entity_id AS INTEGER))
     WHEN 'serviceCard' THEN (SELECT sc.card_no FROM service_cards sc WHERE sc.id = CAST(a.entity_id AS INTEGER))
+    WHEN 'yearSummary' THEN a.entity_id || '年度'
     WHEN 'payment' THEN (
       SELECT pe.name || ' ' || printf('%.2f', py.amount_fen / 100.0) || ' 元'
       FROM payments py

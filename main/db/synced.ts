@@ -2,7 +2,8 @@
 // (the county's migrations 0001 and 0003, the ledger's own here): the columns the township report reads, and no
 // more. The ledger's outbox triggers are written from this one list (migrate.ts expands `-- @outbox` in migrations
 // 0014 and 0015); tests/unit/rollup.test.ts holds the county's columns to it, and the check of sameness proves the
-// columns are enough.
+// columns are enough. Left out by design: year_summaries (migration 0017), the center's own prose for its 年度工作总结,
+// from which no figure is counted; it reaches the county on the .docx the township hands upward.
 
 export interface Synced {
   table: string;

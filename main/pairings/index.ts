@@ -6,7 +6,7 @@ import { cadreHandlers } from './cadres';
 import { pairingHandlers } from './pairings';
 import { visitHandlers } from './visits';
 
-export { VISITED_IN } from './visits';
+export { behindCadence, VISITED_IN } from './visits';
 
 export const pairingsChannels = {
   ...cadenceHandlers,

@@ -58,6 +58,46 @@ export function dueVisits(
 }
 
 /**
+ * How the primary pairings stood on `day` against the cadence: how many households had a primary cadre that day, how
+ * many of them were past their next visit's day, and by how many days the longest. dueVisits' rule read as of a
+ * day (pairings, categories, the household's registration and its visits as they were then), so on today it counts
+ * what dueVisits lists as overdue; the 年度工作总结 reads it on the year's last day once the year is over.
+ */
+export function behindCadence(db: DB, day: string): { paired: number; behind: number; longestDays: number } {
+  const due = `date(coalesce(v.last, p.from_date), '+' || coalesce(cad.m, ${DEFAULT_CADENCE}) || ' months')`;
+  return prep(
+    db,
+    `SELECT count(*) AS paired,
+       coalesce(sum(due < @day), 0) AS behind,
+       coalesce(max(CASE WHEN due < @day THEN CAST(julianday(@day) - julianday(due) AS INTEGER) END), 0) AS longestDays
+      FROM (
+       SELECT ${due} AS due
+       FROM pairings p
+       JOIN households h ON h.id = p.household_id
+       LEFT JOIN (
+         SELECT hc.household_id, min(vc.every_months) AS m
+         FROM household_categories hc
+         JOIN visit_cadence vc ON vc.category_code = hc.category_code
+         WHERE hc.from_date <= @day
+           AND (hc.to_date IS NULL OR hc.to_date > @day)
+         GROUP BY hc.household_id
+       ) cad ON cad.household_id = p.household_id
+       LEFT JOIN (
+         SELECT household_id, max(visited_on) AS last
+         FROM visits
+         WHERE visited_on <= @day
+         GROUP BY household_id
+       ) v ON v.household_id = p.household_id
+       WHERE p.role = 'primary'
+         AND p.from_date <= @day
+         AND (p.to_date IS NULL OR p.to_date > @day)
+         AND h.created_at <= @day || 'T99'
+         AND (h.exited_on IS NULL OR h.exited_on > @day)
+     )`,
+  ).get({ day }) as { paired: number; behind: number; longestDays: number };
+}
+
+/**
  * Nothing of a household's or a cadre's can begin before they were registered. A household is registered on the day
  * it was entered in the ledger (households.exit reads the same day); a cadre on the day entered in the register, or,
  * for a 在职党员, on the day they reported to the community (报到) when that came first.

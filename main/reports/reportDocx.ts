@@ -1,6 +1,8 @@
-// 年度工作总结 as .docx, the form township offices edit and pass upward: the title, the summary paragraph, the report's
-// tables with the same figures as the screen, the month chart as a picture (ECharts' server-side SVG, with a PNG drawn
-// from it by resvg for Word versions that cannot show SVG), and the signature lines. Built by the `docx` package.
+// 年度工作总结 as .docx, the form township offices edit and pass upward: the title; 一、基本情况 (the summary paragraph
+// and the figures in words); 二、主要做法, 三、存在问题, 四、下一步打算 (the center's saved text, else the draft from the
+// figures: yearSummary.ts); then as 附表 the report's tables with the same figures as the screen, the month chart as a
+// picture (ECharts' server-side SVG, with a PNG drawn from it by resvg for Word versions that cannot show SVG), and the
+// signature lines. Built by the `docx` package.
 import { Resvg } from '@resvg/resvg-js';
 import {
   AlignmentType,
@@ -23,7 +25,8 @@ import { SVGRenderer } from 'echarts/renderers';
 import { successRate } from '../../shared/domain/disputes';
 import { formatWan, formatYuan } from '../../shared/domain/money';
 import { areaTotals, changeText, monthChartOption, wan } from '../../shared/domain/reports';
-import type { AnnualReport } from '../../shared/schemas/reports';
+import { SUMMARY_HEADINGS, summaryParagraphs } from '../../shared/domain/yearSummary';
+import type { AnnualReport, YearSummary } from '../../shared/schemas/reports';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, SVGRenderer]);
 
@@ -50,7 +53,8 @@ export function monthChart(r: AnnualReport): { svg: string; png: Buffer } {
 const n = (v: number) => v.toLocaleString('zh-CN');
 const body = (text: string) =>
   new Paragraph({ children: [new TextRun(text)], indent: { firstLine: 640 }, spacing: { line: 560 } });
-const heading = (text: string) => new Paragraph({ text, heading: HeadingLevel.HEADING_1, spacing: { before: 240 } });
+const heading = (text: string, pageBreakBefore = false) =>
+  new Paragraph({ text, heading: HeadingLevel.HEADING_1, spacing: { before: 240 }, pageBreakBefore });
 
 /** A table of text cells, the first row its header (repeated on every page); widths in twips (9,000 fill the page). */
 function table(rows: string[][], widths: number[]): Table {
@@ -165,7 +169,19 @@ export function otherLines(r: AnnualReport): string[] {
   ];
 }
 
-export async function reportDocx(r: AnnualReport, center: string, today: string): Promise<Buffer> {
+/** The 附表 of the .docx, numbered as the body refers to them. */
+export const ANNEX_TITLES = [
+  '附表1　救助资金发放情况（按救助类别）',
+  '附表2　救助资金发放情况（按村/社区）',
+  '附表3　救助资金发放情况（按月份）',
+] as const;
+
+export async function reportDocx(
+  r: AnnualReport,
+  summary: YearSummary,
+  center: string,
+  today: string,
+): Promise<Buffer> {
   const chart = monthChart(r);
   const doc = new Document({
     creator: center,
@@ -188,13 +204,19 @@ export async function reportDocx(r: AnnualReport, center: string, today: string)
               new TextRun({ text: `统计期间：${r.year}年1月1日至${r.year}年12月31日　金额单位：元`, size: 21 }),
             ],
           }),
-          heading('一、总体情况'),
+          heading(SUMMARY_HEADINGS.basics),
           body(r.summary),
-          heading('二、救助资金发放（按救助类别）'),
+          ...otherLines(r).map(body),
+          body('全年救助资金发放情况见附表1至附表3。'),
+          ...summary.sections.flatMap((s) => [
+            heading(SUMMARY_HEADINGS[s.section]),
+            ...summaryParagraphs(s.text).map(body),
+          ]),
+          heading(ANNEX_TITLES[0], true),
           table(kindRows(r), [2400, 700, 700, 800, 1400, 1000, 1300, 700]),
-          heading('三、救助资金发放（按村/社区）'),
+          heading(ANNEX_TITLES[1]),
           table(areaRows(r), [3000, 1800, 2400, 1800]),
-          heading('四、救助资金发放（按月份）'),
+          heading(ANNEX_TITLES[2]),
           new Paragraph({
             alignment: AlignmentType.CENTER,
             children: [
@@ -208,8 +230,6 @@ export async function reportDocx(r: AnnualReport, center: string, today: string)
             ],
           }),
           table(monthRows(r), [2100, 2100, 2400, 2400]),
-          heading('五、救助申请办理、台账变动与结对帮扶'),
-          ...otherLines(r).map(body),
           new Paragraph({
             spacing: { before: 240 },
             children: [

@@ -25,6 +25,7 @@ import { VISITED_IN } from '../pairings';
 import { householdFigure, pairedDuring } from '../registry';
 import { disputeYear, suggestionYear, wishYear } from '../service';
 import { reportDocx } from './reportDocx';
+import { saveSummary, yearSummary } from './yearSummary';
 
 const NONE = { persons: 0, households: 0, times: 0, fen: 0 };
 
@@ -286,11 +287,18 @@ export const reportHandlers = {
   'reports.annual': (ctx, input) => annualReport(ctx.db, input.year, dateCn(ctx.now)),
   'reports.docx': async (ctx, input) => {
     const r = annualReport(ctx.db, input.year, dateCn(ctx.now));
+    const summary = yearSummary(ctx.db, r, dateCn(ctx.now));
     const center = getSetting(ctx.db, 'center', DEFAULT_CENTER).name;
     const fileName = `${center}${input.year}年度工作总结.docx`;
-    const buf = await reportDocx(r, center, cnDay(dateCn(ctx.now)));
+    const buf = await reportDocx(r, summary, center, cnDay(dateCn(ctx.now)));
     ctx.audit('export', null, null, { what: '年度工作总结', fileName, rows: r.byKind.length });
     return { fileName, base64: buf.toString('base64'), rows: r.byKind.length };
+  },
+  'reports.summary': (ctx, input) =>
+    yearSummary(ctx.db, annualReport(ctx.db, input.year, dateCn(ctx.now)), dateCn(ctx.now)),
+  'reports.saveSummary': (ctx, input) => {
+    saveSummary(ctx, input);
+    return yearSummary(ctx.db, annualReport(ctx.db, input.year, dateCn(ctx.now)), dateCn(ctx.now));
   },
   'reports.xlsx': async (ctx, input) => {
     const file = await reportXlsx(ctx.db, input.year, dateCn(ctx.now));

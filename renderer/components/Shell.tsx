@@ -68,7 +68,12 @@ const AREAS: Area[] = [
     page: (s, r) => <ServicePage route={r} session={s} />,
   },
   { key: '/cards', label: '便民服务卡', icon: <IdcardOutlined />, page: (_, r) => <CardsPage route={r} /> },
-  { key: '/reports', label: '年度统计', icon: <BarChartOutlined />, page: (_, r) => <ReportPage route={r} /> },
+  {
+    key: '/reports',
+    label: '年度统计',
+    icon: <BarChartOutlined />,
+    page: (s, r) => <ReportPage route={r} session={s} />,
+  },
   { key: '/imports', label: '数据导入', icon: <ImportOutlined />, page: (s) => <ImportPage session={s} /> },
   SETTINGS,
 ];

@@ -9,7 +9,7 @@ import type { ApplicationDetail, PublicityRow } from '../../shared/schemas/appli
 import type { ListPrint as ListData } from '../../shared/schemas/common';
 import type { AgreementPrint, DisputeDetail } from '../../shared/schemas/disputes';
 import type { PaymentDetail, Roster as RosterData } from '../../shared/schemas/payments';
-import type { AnnualReport } from '../../shared/schemas/reports';
+import type { AnnualReport, YearSummary } from '../../shared/schemas/reports';
 import type { WallRow } from '../../shared/schemas/service';
 import type { CenterSettings } from '../../shared/schemas/settings';
 import { call } from '../api';
@@ -53,7 +53,7 @@ type Doc =
   | { kind: 'case'; data: ApplicationDetail }
   | { kind: 'payment'; data: PaymentDetail }
   | { kind: 'roster'; data: RosterData }
-  | { kind: 'report'; data: AnnualReport }
+  | { kind: 'report'; data: AnnualReport; summary: YearSummary }
   | { kind: 'wall'; data: { day: string; rows: WallRow[] } }
   | { kind: 'agreement'; data: AgreementPrint }
   | { kind: 'record'; data: DisputeDetail }
@@ -86,8 +86,9 @@ async function load(kind: string, id: number, area: number | undefined, year: nu
     return r.ok ? { kind, data: r.value } : null;
   }
   if (kind === 'report') {
-    const r = await call('reports.annual', { year: year ?? today().year() });
-    return r.ok ? { kind, data: r.value } : null;
+    const y = { year: year ?? today().year() };
+    const [r, s] = await Promise.all([call('reports.annual', y), call('reports.summary', y)]);
+    return r.ok && s.ok ? { kind, data: r.value, summary: s.value } : null;
   }
   const r = await call('applications.get', { id });
   return r.ok ? { kind: 'case', data: r.value } : null;
@@ -162,7 +163,7 @@ export function PrintView({ route }: { route: string }) {
   if (doc.kind === 'report')
     return (
       <Frame size="A4">
-        <AnnualReportPrint center={center} r={doc.data} today={today().format('YYYY-MM-DD')} />
+        <AnnualReportPrint center={center} r={doc.data} summary={doc.summary} today={today().format('YYYY-MM-DD')} />
       </Frame>
     );
   if (doc.kind === 'roster')

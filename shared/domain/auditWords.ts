@@ -147,6 +147,8 @@ export const CHANNEL_LABELS: Record<Channel, string> & Record<string, string> = 
   'reports.annual': '查看年度统计',
   'reports.xlsx': '导出年度统计',
   'reports.docx': '导出年度工作总结',
+  'reports.summary': '查看年度工作总结',
+  'reports.saveSummary': '保存年度工作总结',
   'backup.list': '查看备份',
   'backup.create': '备份台账',
   'backup.restore': '恢复备份',
@@ -217,6 +219,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   backup: '备份',
   county: '县级上报',
   rollup: '县级汇总',
+  yearSummary: '年度工作总结',
   demo: '演示数据',
   ledger: '台账',
 };

@@ -2,11 +2,37 @@ import { z } from 'zod';
 
 import type { DisputeFigure } from '../domain/disputes';
 import type { SuggestionFigure, WishFigure } from '../domain/service';
+import { SUMMARY_LABELS, SUMMARY_MAX, type SummarySection } from '../domain/yearSummary';
+import { text } from './common';
 import type { FigureLine } from './service';
 
 export const reportInput = z.object({
   year: z.number({ error: '请选择年度' }).int().min(2000, '年度不对').max(2100, '年度不对'),
 });
+
+const section = (s: SummarySection) => text(SUMMARY_LABELS[s], { min: 1, max: SUMMARY_MAX, multiline: true });
+/** 保存 on the report page: the three sections of a year's 工作总结 as the center writes them. */
+export const summarySaveInput = reportInput.extend({
+  practices: section('practices'),
+  problems: section('problems'),
+  plans: section('plans'),
+});
+
+/** A section of the year's 工作总结: the center's saved text, else the draft from the figures (`saved` null). */
+export interface SummarySectionText {
+  section: SummarySection;
+  label: string;
+  /** What the 工作总结 carries: the saved text, or the draft when nothing is saved. */
+  text: string;
+  /** Drafted from today's figures, whether or not a text is saved (按数据重新起草 puts it in the box). */
+  draft: string;
+  saved: { by: string; at: string } | null;
+}
+
+export interface YearSummary {
+  year: number;
+  sections: SummarySectionText[];
+}
 
 /** A line of relief paid: distinct persons and households, times (人次), amount in fen. */
 export interface KindLine {

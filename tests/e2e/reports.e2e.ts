@@ -1,6 +1,7 @@
 // 年度救助统计 on screen and on paper: the numbers equal an independent SQL query over the ledger file, a number opens
-// the payments (households, applications) behind it with the same total, the A4 PDF carries the summary paragraph, and
-// the chart is looked at.
+// the payments (households, applications) behind it with the same total; the 工作总结's 主要做法, 存在问题 and
+// 下一步打算 are drafted from the figures, read-only to a clerk, edited, redrafted and saved by the admin; the A4 PDF
+// carries the summary paragraph and the saved sections in order before the 附表, and the chart is looked at.
 import { expect, test } from '@playwright/test';
 
 import { idNumberFor } from '../../main/demo/fictional';
@@ -41,7 +42,7 @@ function fromLedger(file: string) {
   }
 }
 
-test('the report screen equals the ledger; a number opens its payments; the A4 PDF carries the paragraph', async ({
+test('the report screen equals the ledger; a number opens its payments; the 工作总结 is saved; the A4 PDF carries both', async ({
   page,
 }) => {
   const csp = watchCsp(page);
@@ -154,26 +155,76 @@ test('the report screen equals the ledger; a number opens its payments; the A4 P
   await expect(page.getByTestId('year-figure')).toHaveText(`年度统计：${year}年批准的申请`);
   await expect(page.getByTestId('applications-grid').getByTestId('row-count')).toHaveText('共 4 条');
 
-  // The A4 report.
+  // 工作总结: a clerk reads the drafts and may not save them; the admin edits, redrafts one section and saves.
+  // (The API calls above signed the page's session in as 李窗口: a reload shows the page as the clerk's.)
+  await page.goBack();
+  await page.reload();
+  await expect(page.getByTestId('signed-in')).toContainText('李窗口');
+  const card = page.getByTestId('year-summary');
+  const box = (label: string) => card.getByRole('textbox', { name: label, exact: true });
+  const practices =
+    '（一）救助申请办理。全年入户调查1件，张榜公示1件，对急难情形先行救助3件。\n（二）救助资金发放。全年发放救助资金4笔。';
+  await expect(box('主要做法')).toHaveValue(`${practices}\n（请补充本中心的具体做法、创新举措和典型事例。）`);
+  await expect(box('存在问题')).toHaveValue(
+    '（台账数据未反映出办理超时、群众不满意或走访超期等问题，请据实填写存在的问题。）',
+  );
+  await expect(box('下一步打算')).toHaveValue('（请结合本地实际，补充下一年度的工作打算。）');
+  await expect(card.getByText('按数据起草，尚未保存')).toHaveCount(3);
+  await expect(card.getByText('工作总结由审核人、审批人或管理员填写保存')).toBeVisible();
+  await expect(card.getByRole('button', { name: '保存工作总结' })).toHaveCount(0);
+  await expect(box('存在问题')).toBeDisabled();
+  await api(host, 'session.signIn', { username: 'admin', password: 'admin-pass-1' });
+  await page.reload();
+  await box('主要做法').fill(`${practices}\n（三）推行“一窗受理”，群众办事只进一扇门。`);
+  await box('存在问题').fill('个别村救助政策宣传不够到位。\n窗口高峰时段群众等候时间较长。');
+  await box('下一步打算').fill('随手写的，不要了');
+  await card.getByRole('button', { name: '按数据重新起草下一步打算' }).click();
+  await expect(box('下一步打算')).toHaveValue('（请结合本地实际，补充下一年度的工作打算。）');
+  await box('下一步打算').fill('（一）完善办理时限提醒。\n（二）做实政策宣传进村入户。');
+  await card.getByRole('button', { name: '保存工作总结' }).click();
+  await expect(page.getByText('工作总结已保存')).toBeVisible();
+  await expect(card.getByText(/^已保存：王管理 \d{4}-\d{2}-\d{2} \d{2}:\d{2}$/)).toHaveCount(3);
+  await card.screenshot({ path: 'test-results/report-summary-card.png' });
+
+  // The A4 工作总结: its four sections, then the statistics as 附表 on their own pages.
   await page.goto(`${host.base}#/print/report?year=${year}`);
-  await expect(page.getByRole('heading', { name: `${year}年度救助统计表` })).toBeVisible();
+  await expect(page.getByRole('heading', { name: `${year}年度工作总结` })).toBeVisible();
   await expect(page.getByTestId('month-chart').locator('svg')).toBeVisible();
   await printToPdf(page, 'test-results/annual-report.pdf');
   const info = pdfInfo('test-results/annual-report.pdf');
   expect([Math.round(info.widthMm), Math.round(info.heightMm)]).toEqual([210, 297]);
   const text = pdfText('test-results/annual-report.pdf').replace(/\s+/g, '');
   expect(text).toContain(summary.replace(/\s+/g, ''));
-  for (const s of [
-    '城关镇便民服务中心',
-    '一、按救助类别',
-    '二、按村/社区',
-    '三、按月份',
-    '制表人：',
-    '审核人：',
-    '本年冲正',
-    '合计（净发放）',
-  ])
+  const order = [
+    '一、基本情况',
+    '二、主要做法',
+    '（一）救助申请办理。全年入户调查1件，张榜公示1件，对急难情形先行救助3件。',
+    '（三）推行“一窗受理”，群众办事只进一扇门。',
+    '三、存在问题',
+    '个别村救助政策宣传不够到位。',
+    '窗口高峰时段群众等候时间较长。',
+    '四、下一步打算',
+    '（一）完善办理时限提醒。',
+    '（二）做实政策宣传进村入户。',
+    `附：${year}年度救助统计表`,
+    '附表1按救助类别',
+    '附表2按村/社区',
+    '附表3按月份',
+  ];
+  const at = order.map((s) => text.indexOf(s));
+  expect(
+    at.every((i, k) => i >= 0 && (k === 0 || i > at[k - 1])),
+    `in order: ${order.join(' ')} at ${at}`,
+  ).toBe(true);
+  expect(text).not.toContain('随手写的');
+  expect(text).not.toContain('（请');
+  for (const s of ['城关镇便民服务中心', '制表人：', '审核人：', '本年冲正', '合计（净发放）'])
     expect(text).toContain(s);
+  // The 附表 begin on a page of their own.
+  const annexPage = Array.from({ length: info.pages }, (_, i) => i + 1).find((n) =>
+    pdfText('test-results/annual-report.pdf', n).includes('附表1'),
+  )!;
+  expect(pdfText('test-results/annual-report.pdf', annexPage).replace(/\s+/g, '')).not.toContain('四、下一步打算');
   pdfPictures('test-results/annual-report.pdf', 'test-results/annual-report', 1, info.pages);
   expect(csp).toEqual([]);
 });

@@ -144,6 +144,7 @@ test('a clerk sweeps every list, get, export and print: no full ID, account or p
     'reports.annual': { year: 2026 },
     'reports.xlsx': { year: 2026 },
     'reports.docx': { year: 2026 },
+    'reports.summary': { year: 2026 },
     // Not enrolled with a county: the state says so, and a push refuses without a word of the ledger.
     'county.state': {},
     'county.push': {},

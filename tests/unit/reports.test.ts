@@ -1,13 +1,22 @@
 // 年度救助统计 on a ledger built through the services with known payments: parts, reversals in the same year and
 // across the year end, a monthly batch, refused and withdrawn cases, a pairing with a visit. Every figure is
-// computed by hand below; every drill-down's own totals equal the figure it opens.
+// computed by hand below; every drill-down's own totals equal the figure it opens. Then the 工作总结's saved text
+// (who may save it, its audit) and the visits behind their cadence it counts, on the demo year.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import ExcelJS from 'exceljs';
 
+import { newSession } from '../../main/core/dispatch';
 import { idNumberFor, rng } from '../../main/demo/fictional';
-import { daysEarlier, must } from './helpers';
+import { DEMO_PASSWORD, demoYear } from '../../main/demo/year';
+import { behindCadence } from '../../main/pairings';
+import { dueVisits } from '../../main/pairings/visits';
+import { dateCn } from '../../shared/domain/time';
+import type { AuditRow } from '../../shared/schemas/audit';
+import type { Page } from '../../shared/schemas/common';
+import { demoWorld } from './fixtures';
+import { daysEarlier, must, refused } from './helpers';
 import { paymentsWorld } from './paymentsSetup';
 
 test('the year in figures: kinds, reversals on their own line, areas, months, applications, registry, pairing, the paragraph', async () => {
@@ -342,4 +351,125 @@ test('annual_totals, kept by the insert trigger, equals the counts over the paym
     2,
     'a stored line changed behind the ledger shows on both sides',
   );
+});
+
+// 工作总结's text: a reviewer, an approver or the admin saves it, audited with the text before and after; a clerk is
+// refused and an empty section is refused at its field, and neither writes anything.
+test('the year summary is saved per year and section, audited; a clerk and an empty section are refused', async () => {
+  const w = await demoWorld();
+  const sign = async (username: string) => {
+    const s = newSession();
+    must(await w.call(s, 'session.signIn', { username, password: DEMO_PASSWORD }));
+    return s;
+  };
+  const [clerk, approver, admin] = [await sign('shouli'), await sign('shenpi'), await sign('admin')];
+  const year = demoYear('2026-11-23');
+  const drafts = must(await w.call(clerk, 'reports.summary', { year }));
+  const texts = { practices: '做法一。\n做法二。', problems: '问题一。', plans: '打算一。' };
+  const [audits, rows] = [w.count('audit_log'), () => w.count('year_summaries')];
+
+  // A clerk reads the drafts but may not save; an empty 存在问题 is refused at its field; nothing is written.
+  const byClerk = refused(await w.call(clerk, 'reports.saveSummary', { year, ...texts }));
+  assert.equal(byClerk.code, 'FORBIDDEN');
+  const empty = refused(await w.call(approver, 'reports.saveSummary', { year, ...texts, problems: '  ' }));
+  assert.deepEqual([empty.code, empty.field, empty.message], ['VALIDATION', 'problems', '请填写存在问题']);
+  assert.deepEqual([w.count('audit_log'), rows()], [audits, 0]);
+
+  // An approver saves: the saved text wins over the draft, which is still offered beside it.
+  const saved = must(await w.call(approver, 'reports.saveSummary', { year, ...texts }));
+  assert.deepEqual(
+    saved.sections.map((s) => [s.section, s.text, s.draft, s.saved?.by]),
+    drafts.sections.map((s) => [s.section, texts[s.section], s.draft, '钱国庆']),
+  );
+  assert.deepEqual(must(await w.call(clerk, 'reports.summary', { year })), saved);
+  assert.deepEqual(
+    must(await w.call(clerk, 'reports.summary', { year: year - 1 })).sections.map((s) => s.saved),
+    [null, null, null],
+    'another year keeps its drafts',
+  );
+  assert.equal(rows(), 3);
+  const log = async (n: number) =>
+    must(await w.call(admin, 'audit.list', { channel: 'reports.saveSummary', limit: n })) as Page<AuditRow>;
+  const first = (await log(1)).rows[0];
+  assert.deepEqual(
+    [first.entity, first.entityId, first.staffName, first.recordName],
+    ['yearSummary', String(year), '钱国庆', `${year}年度`],
+  );
+  assert.deepEqual(JSON.parse(first.before!), { practices: null, problems: null, plans: null });
+  assert.deepEqual(JSON.parse(first.after!), texts);
+
+  // The admin changes one section: only that row is rewritten (its writer and time), and the audit says from what.
+  w.clock.advanceMinutes(1);
+  const again = must(await w.call(admin, 'reports.saveSummary', { year, ...texts, plans: '打算二。' }));
+  assert.deepEqual(
+    again.sections.map((s) => [s.text, s.saved?.by]),
+    [
+      [texts.practices, '钱国庆'],
+      [texts.problems, '钱国庆'],
+      ['打算二。', '周建华'],
+    ],
+  );
+  const second = (await log(2)).rows[0];
+  assert.deepEqual(
+    [JSON.parse(second.before!), JSON.parse(second.after!)],
+    [{ plans: '打算一。' }, { plans: '打算二。' }],
+  );
+  assert.equal((await log(2)).total, 2);
+});
+
+// Visits behind their cadence as the 工作总结 counts them on a day: today, what dueVisits lists as overdue; on a day
+// past, the same rule over the pairings, categories, households and visits as they were that day, worked out here
+// row by row.
+test('visits behind their cadence on a day: today as dueVisits lists them, a past day by the rule row by row', async () => {
+  const w = await demoWorld();
+  const db = w.ledger.db;
+  const today = dateCn(w.clock.now());
+  const due = dueVisits(db, today);
+  assert.deepEqual(behindCadence(db, today), {
+    paired: due.length,
+    behind: due.filter((d) => d.overdueDays > 0).length,
+    longestDays: Math.max(0, ...due.map((d) => d.overdueDays)),
+  });
+  const addMonths = (day: string, m: number) =>
+    (db.prepare(`SELECT date(?, '+' || ? || ' months') AS d`).get(day, m) as { d: string }).d;
+  const days = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+  for (const day of [`${Number(today.slice(0, 4))}-06-30`, `${Number(today.slice(0, 4))}-03-15`]) {
+    const pairs = db
+      .prepare(
+        `SELECT p.household_id AS h, p.from_date AS fromDate
+          FROM pairings p
+          JOIN households h ON h.id = p.household_id
+          WHERE p.role = 'primary' AND p.from_date <= ? AND (p.to_date IS NULL OR p.to_date > ?)
+            AND substr(h.created_at, 1, 10) <= ? AND (h.exited_on IS NULL OR h.exited_on > ?)`,
+      )
+      .all(day, day, day, day) as { h: number; fromDate: string }[];
+    const late = pairs
+      .map(({ h, fromDate }) => {
+        const cadences = (
+          db
+            .prepare(
+              `SELECT c.every_months AS m
+                FROM household_categories hc
+                JOIN visit_cadence c ON c.category_code = hc.category_code
+                WHERE hc.household_id = ? AND hc.from_date <= ? AND (hc.to_date IS NULL OR hc.to_date > ?)`,
+            )
+            .all(h, day, day) as { m: number }[]
+        ).map((c) => c.m);
+        const last = (
+          db
+            .prepare('SELECT max(visited_on) AS d FROM visits WHERE household_id = ? AND visited_on <= ?')
+            .get(h, day) as {
+            d: string | null;
+          }
+        ).d;
+        return days(addMonths(last ?? fromDate, cadences.length ? Math.min(...cadences) : 3), day);
+      })
+      .filter((d) => d > 0);
+    assert.ok(pairs.length > 0 && late.length > 0, `${day}: the demo has pairings behind`);
+    assert.deepEqual(behindCadence(db, day), {
+      paired: pairs.length,
+      behind: late.length,
+      longestDays: Math.max(...late),
+    });
+  }
 });

@@ -1,8 +1,11 @@
-// 年度统计: the year's figures from the ledger, the paragraph for the work report, the month chart; every number
-// opens the payments behind it (the grid's own total equals it); print on A4 or export to Excel.
+// 年度统计: the year's figures from the ledger, the paragraph for the work report, its 主要做法, 存在问题 and 下一步打算
+// (drafted from the figures, edited and saved here), the month chart; every number opens the payments behind it (the
+// grid's own total equals it); print on A4 or export to Word and Excel.
 import { DownloadOutlined, FileWordOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Select, Space, Spin } from 'antd';
 
+import { SUMMARY_WRITERS } from '../../../shared/domain/yearSummary';
+import type { SessionState } from '../../../shared/schemas/staff';
 import { call } from '../../api';
 import { DOCX, downloadBase64, XLSX } from '../../components/download';
 import { MonthChart } from '../../components/MonthChart';
@@ -12,8 +15,9 @@ import { recentYears, today } from '../../components/today';
 import { useRecord } from '../../components/useRecord';
 import { AreaTable, type Drill, KindTable, MonthTable } from './ReportTables';
 import { SectionCards } from './SectionCards';
+import { YearSummaryCard } from './YearSummaryCard';
 
-export function ReportPage({ route }: { route: string }) {
+export function ReportPage({ route, session }: { route: string; session: SessionState }) {
   const { message } = App.useApp();
   const year = Number(new URLSearchParams(route.split('?')[1] ?? '').get('year')) || today().year();
   const { value: r, error } = useRecord('reports.annual', { year });
@@ -65,6 +69,11 @@ export function ReportPage({ route }: { route: string }) {
               {r.summary}
             </p>
           </Card>
+          <YearSummaryCard
+            key={year}
+            year={year}
+            editable={session.staff!.roles.some((role) => (SUMMARY_WRITERS as readonly string[]).includes(role))}
+          />
           <Card size="small" title="按救助类别" style={{ marginBottom: 12 }}>
             <KindTable r={r} drill={drill} />
           </Card>
