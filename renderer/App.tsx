@@ -8,6 +8,7 @@ import { call, onRefused } from './api';
 import { useRoute } from './components/router';
 import { Shell } from './components/Shell';
 import { setLedgerDay } from './components/today';
+import { Elsewhere } from './pages/session/Elsewhere';
 import { LockScreen } from './pages/session/LockScreen';
 import { SignIn } from './pages/session/SignIn';
 import { EncryptLedger } from './pages/setup/EncryptLedger';
@@ -15,6 +16,7 @@ import { FirstRun } from './pages/setup/FirstRun';
 import { PrintView } from './print/PrintView';
 
 const TOUCH_EVERY_MS = 60_000;
+const GO_ON_KEY = 'bianmin-go-on';
 const POLL_EVERY_MS = 30_000;
 
 /** Tells main the clerk is active (throttled) and asks it, every half minute, whether the idle clock has run out. */
@@ -46,6 +48,8 @@ function useIdleClock(active: boolean, onState: (s: SessionState) => void): void
 export function App() {
   const [setup, setSetup] = useState<Output<'setup.state'> | null>(null);
   const [session, setSession] = useState<SessionState | null>(null);
+  // Web host: this page went on in a session signed in from another page, after being told whose it is.
+  const [goOn, setGoOn] = useState(() => sessionStorage.getItem(GO_ON_KEY));
   const route = useRoute();
   const adopt = useCallback((s: SessionState) => {
     setLedgerDay(s.today);
@@ -69,6 +73,17 @@ export function App() {
   if (setup.needsAdmin) return <FirstRun centerName={setup.centerName} onDone={refresh} />;
   if (setup.plain) return <EncryptLedger centerName={setup.centerName} onDone={refresh} />;
   if (!session.staff) return <SignIn centerName={setup.centerName} demo={setup.demo} onSignedIn={adopt} />;
+  if (session.elsewhere && goOn !== String(session.staff.id))
+    return (
+      <Elsewhere
+        staff={session.staff}
+        onChange={adopt}
+        onGoOn={() => {
+          sessionStorage.setItem(GO_ON_KEY, String(session.staff!.id));
+          setGoOn(String(session.staff!.id));
+        }}
+      />
+    );
   // Locked: the shell is unmounted, so no personal data stays on screen or in the page.
   if (session.locked) return <LockScreen staff={session.staff} onChange={adopt} />;
   if (route.startsWith('/print/')) return <PrintView route={route} />;

@@ -11,6 +11,7 @@ declare global {
 }
 
 const TOKEN_KEY = 'bianmin-token';
+const TAB_KEY = 'bianmin-tab';
 
 function webInvoke(): Invoke {
   // The token arrives once in the URL fragment; keep it for this tab and take it out of the address bar.
@@ -20,11 +21,14 @@ function webInvoke(): Invoke {
     history.replaceState(null, '', `${location.pathname}#/`);
   }
   const token = sessionStorage.getItem(TOKEN_KEY) ?? '';
+  // This tab's id: the web host tells a second page that the session it shares was signed in elsewhere.
+  const tab = sessionStorage.getItem(TAB_KEY) ?? crypto.randomUUID();
+  sessionStorage.setItem(TAB_KEY, tab);
   return async (channel, input) => {
     try {
       const res = await fetch(`api/${encodeURIComponent(channel)}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Bianmin-Token': token },
+        headers: { 'Content-Type': 'application/json', 'X-Bianmin-Token': token, 'X-Bianmin-Tab': tab },
         body: JSON.stringify(input ?? {}),
       });
       return (await res.json()) as Result<unknown>;

@@ -17,6 +17,7 @@ export interface WebHost {
 }
 
 const MAX_BODY = 10 * 1024 * 1024;
+const TAB = /^[\w-]{16,64}$/;
 /** A roster of up to 20 MB arrives as base64 in one call. */
 const MAX_IMPORT_BODY = 28 * 1024 * 1024 + 4096;
 
@@ -100,6 +101,9 @@ export async function startWebHost(opts: {
 }): Promise<WebHost> {
   const token = opts.token ?? crypto.randomBytes(24).toString('base64url');
   const session = newSession();
+  // The page (a random id each browser tab keeps, X-Bianmin-Tab) that holds the signed-in session: another page on
+  // the same URL shares the session, since it is bound to the token, and is told whose it is (`elsewhere`).
+  let owner: string | null = null;
   let origin = '';
 
   const server = http.createServer(async (req, res) => {
@@ -137,7 +141,13 @@ export async function startWebHost(opts: {
           return send(res, 400, { ok: false, error: { code: 'VALIDATION', message: '请求内容不是有效的 JSON' } });
         }
         const channel = urlPath.slice('/api/'.length);
-        return send(res, 200, await opts.dispatcher.dispatch(session, channel, input));
+        const answer = await opts.dispatcher.dispatch(session, channel, input);
+        const tab = String(req.headers['x-bianmin-tab'] ?? '');
+        if (!session.staff) owner = null;
+        else if (owner === null && TAB.test(tab)) owner = tab;
+        if (channel === 'session.state' && answer.ok && session.staff && owner !== null && tab !== owner)
+          Object.assign(answer.value as object, { elsewhere: true });
+        return send(res, 200, answer);
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, '不支持的请求方法');
       const asset = serveAsset(url, opts.rendererDir);

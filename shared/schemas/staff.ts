@@ -14,7 +14,16 @@ export const username = z
 export const displayName = name(F.name.label, 50);
 export const roles = z.array(z.enum(ROLES, { error: '未知的角色' })).min(1, FIELD_MESSAGES.roles);
 
-export const createAdminInput = z.object({ username, displayName, password: password() });
+/**
+ * The first administrator, at first start. `centerName` goes on every document; the first-start form asks for it
+ * (callers that leave it out keep the default and set it later in 设置).
+ */
+export const createAdminInput = z.object({
+  centerName: name(F.centerName.label, 60).optional(),
+  username,
+  displayName,
+  password: password(),
+});
 export const signInInput = z.object({
   username: z.string().max(64, '用户名或密码错误'),
   password: z.string().max(256, '用户名或密码错误'),
@@ -55,6 +64,11 @@ export interface SessionState {
   idleLockMinutes: number;
   /** The ledger's day (China time, YYYY-MM-DD): the renderer's "today", so it follows the ledger clock. */
   today: string;
+  /**
+   * Web host only: the one session (bound to the token) was signed in from another browser page, so this page is
+   * told whose it is before it shows anything (main/webhost/server.ts).
+   */
+  elsewhere?: true;
 }
 
 /** A demo ledger's staff, shown on its sign-in screen: all fictional, one password. */

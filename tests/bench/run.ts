@@ -20,6 +20,7 @@ import { registryFigures } from './registry';
 import { rekeyFigure } from './rekey';
 import { reportFigure } from './reports';
 import { serviceFigures } from './service';
+import { signInFigures } from './signIn';
 
 const { values } = parseArgs({ options: { out: { type: 'string' }, audit: { type: 'string', default: '500000' } } });
 const AUDIT_ROWS = Number(values.audit);
@@ -109,6 +110,7 @@ async function main() {
   figures.push(await reportFigure(ledger.db, ok));
   figures.push(...(await cipherFigures(ledger)));
   figures.push(await rekeyFigure(ledger));
+  figures.push(...(await signInFigures()));
   figures.push(...(await importFigures()));
   figures.push(await postingFigure(ledger.db, await as('maker', ['clerk']), await as('checker', ['approver'])));
   // Cards before the county's server fills the disk; the county last, since enrolling turns on the outbox triggers,

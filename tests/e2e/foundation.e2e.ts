@@ -20,7 +20,10 @@ test('first start to a refused admin screen, as the counter would do it', async 
   await expect(page.getByText('这是一个新台账')).toBeVisible();
   await expect(page).toHaveURL(/#\/$/); // the token left the address bar
 
-  // The recovery key is shown once, and must be typed back right before the sign-in screen.
+  // The center's name is asked first (it goes on every document): left empty, it is asked for at the field.
+  await page.getByRole('button', { name: '创建管理员' }).click();
+  await expect(page.getByText('请填写中心名称')).toBeVisible();
+  // The recovery key is shown once, and must be typed back right; then the admin is in, with no second sign-in.
   await submitFirstStart(page);
   await expect(page.getByText('恢复密钥只显示这一次')).toBeVisible();
   await expect(page.getByText('台账里的数据将再也无法打开')).toBeVisible();
@@ -31,15 +34,23 @@ test('first start to a refused admin screen, as the counter would do it', async 
   await expect(page.getByText('输入的恢复密钥与显示的不一致，请逐组核对')).toBeVisible();
   await page.getByLabel('请照着打印的那一页').fill(key);
   await page.getByRole('button', { name: '核对并继续' }).click();
+  await expect(page.getByTestId('signed-in')).toContainText('王管理');
+  await expect(page.getByRole('menuitem')).toHaveText(MENUS);
+  // The name typed at first start heads the app and the center's settings.
+  await expect(page.getByText('城关镇便民服务中心').first()).toBeVisible();
+  await page.screenshot({ path: 'test-results/foundation-home.png' });
 
+  // A wrong password at the next sign-in.
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await expect(
+    page.getByRole('heading', { name: /城关镇便民服务中心/ }).or(page.getByText('城关镇便民服务中心')),
+  ).toBeVisible();
   await signIn(page, 'admin', 'wrong-password');
   await expect(page.getByText(/^用户名或密码错误，或账号因连续输错已暂时锁定/)).toBeVisible();
   await page.screenshot({ path: 'test-results/foundation-wrong-password.png' });
   await page.getByLabel('密码').fill('admin-pass-1');
   await page.getByRole('button', { name: '登录', exact: true }).click();
   await expect(page.getByTestId('signed-in')).toContainText('王管理');
-  await expect(page.getByRole('menuitem')).toHaveText(MENUS);
-  await page.screenshot({ path: 'test-results/foundation-home.png' });
 
   // Create a clerk.
   await page.getByRole('menuitem', { name: '设置' }).click();
@@ -114,4 +125,32 @@ test('the lock button hides the screen until the password is typed', async ({ pa
   await expect(page.getByTestId('signed-in')).toContainText('王管理');
   await page.getByRole('menuitem', { name: '首页' }).click();
   await expect(page.getByText('0571-12345678')).toBeVisible();
+});
+
+test('a second browser on the same address is told whose session it shares before it shows anything', async ({
+  page,
+  browser,
+}) => {
+  await firstStartAsAdmin(page, host);
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const other = await context.newPage();
+  await other.goto(host.url);
+  await expect(other.getByTestId('elsewhere')).toContainText('本程序已在另一个浏览器窗口中由 王管理（admin）登录');
+  await expect(other.getByRole('menuitem')).toHaveCount(0);
+  await other.screenshot({ path: 'test-results/foundation-elsewhere.png' });
+  // The page that signed in is not asked; the other page goes on once it has chosen to, and after a reload too.
+  await page.reload();
+  await expect(page.getByTestId('signed-in')).toContainText('王管理');
+  await other.getByRole('button', { name: '以 王管理 的身份继续' }).click();
+  await expect(other.getByTestId('signed-in')).toContainText('王管理');
+  await other.reload();
+  await expect(other.getByTestId('signed-in')).toContainText('王管理');
+  // 退出登录 from the notice ends the one session: both pages are back at the sign-in screen.
+  await other.evaluate(() => sessionStorage.removeItem('bianmin-go-on'));
+  await other.reload();
+  await other.getByRole('button', { name: '退出登录' }).click();
+  await expect(other.getByRole('button', { name: '登录', exact: true })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('button', { name: '登录', exact: true })).toBeVisible();
+  await context.close();
 });

@@ -142,7 +142,8 @@ test('first start: the recovery key prints alone on its sheet, in groups of four
     expect(text).not.toContain('恢复密钥只显示这一次');
     await page.getByLabel('请照着打印的那一页').fill(key);
     await page.getByRole('button', { name: '核对并继续' }).click();
-    await expect(page.getByRole('button', { name: '登录', exact: true })).toBeVisible();
+    await expect(page.getByTestId('signed-in')).toContainText('王管理'); // in, with no second sign-in
+    expect(pdfText(pdf).replace(/\s+/g, '')).toContain('城关镇便民服务中心·台账恢复密钥'); // the name just typed
   } finally {
     expect(await host.stop()).toBe(0);
   }

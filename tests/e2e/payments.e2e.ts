@@ -14,12 +14,10 @@ import {
   api,
   approvedCase,
   COUNTER_STAFF,
-  createAdmin,
   dayCn,
   firstStartAsAdmin,
   hostPerTest,
   setUpCenter,
-  signIn,
   switchTo,
   watchCsp,
 } from './session';
@@ -195,10 +193,7 @@ test('pay a 临时救助 case in cash and print its receipt; post a monthly batc
 test('a roster of 120 rows: seven A4 pages, header and subtotal on each, grand total in figures and 大写 on the last', async ({
   page,
 }) => {
-  await page.goto(host.url);
-  await createAdmin(page);
-  await signIn(page, 'admin', 'admin-pass-1');
-  await expect(page.getByTestId('signed-in')).toContainText('王管理');
+  await firstStartAsAdmin(page, host);
   await setUpCenter(host, { staff: COUNTER_STAFF.filter(([u]) => u !== 'zhao') });
   // 120 households with entitlements, written into the running ledger (WAL lets the host read them at once).
   const db = ledgerFile(host.db);

@@ -63,6 +63,11 @@ test('keyboard-only registration, search by pinyin initials and ID tail, duplica
   page,
 }) => {
   await firstStartAsAdmin(page, host);
+  // The first day: the empty ledger says what to do, in the words of its button.
+  await page.getByRole('menuitem', { name: '台账' }).first().click();
+  await expect(page.getByText('台账里还没有住户。点 登记新户 逐户登记；已有花名册可在 数据导入 中导入')).toBeVisible();
+  await expect(page.getByRole('button', { name: '登记新户' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/registry-empty.png' });
   await api(host, 'areas.save', { name: '东山村' });
   await api(host, 'areas.save', { name: '西河村' });
   await api(host, 'settings.save', {

@@ -118,8 +118,7 @@ export async function world(
       must(
         await w.call(s, 'setup.createAdmin', { username: 'admin', displayName: '王管理', password: 'admin-pass-1' }),
       );
-      must(await w.call(s, 'session.signIn', { username: 'admin', password: 'admin-pass-1' }));
-      return (adminSession = s);
+      return (adminSession = s); // signed in by setup.createAdmin
     },
     async staff(username, roles) {
       must(

@@ -36,6 +36,38 @@ test('the first admin is created once; passwords are scrypt N=2^17 r=8 p=1 with 
   assert.ok(!columns.includes('password_hash'), 'the staff table keeps no password hash');
 });
 
+test('first start: the center is named, and the admin is signed in by creating the account (no second sign-in)', async () => {
+  const w = await world();
+  const s = newSession();
+  const input = { username: 'admin', displayName: '王管理', password: 'admin-pass-1' };
+  // A name that is too long is refused at its field, and nothing is written.
+  const long = refused(await w.call(s, 'setup.createAdmin', { ...input, centerName: '镇'.repeat(61) }));
+  assert.equal(long.field, 'centerName');
+  assert.deepEqual([w.count('staff'), w.count('audit_log')], [0, 0]);
+  assert.equal(must(await w.call(s, 'session.state', {})).staff, null);
+
+  must(await w.call(s, 'setup.createAdmin', { ...input, centerName: ' 城关镇便民服务中心 ' }));
+  assert.equal(must(await w.call(s, 'session.state', {})).staff?.displayName, '王管理');
+  assert.equal(must(await w.call(s, 'settings.get', {})).name, '城关镇便民服务中心');
+  assert.equal(w.ledger.keys.centerName, '城关镇便民服务中心', 'the sign-in screen reads it from the key file');
+  assert.deepEqual(
+    w.ledger.db
+      .prepare(`SELECT entity, after FROM audit_log ORDER BY id`)
+      .all()
+      .map((r) => {
+        const { entity, after } = r as { entity: string; after: string };
+        return [entity, (JSON.parse(after) as { event?: string; name?: string }).event ?? JSON.parse(after).name];
+      }),
+    [
+      ['staff', undefined],
+      ['settings', '城关镇便民服务中心'],
+      ['session', 'signed in'],
+    ],
+  );
+  // A second window (another session) is not signed in by it.
+  assert.equal(must(await w.call(newSession(), 'session.state', {})).staff, null);
+});
+
 test('five wrong passwords lock the account for five minutes; while locked every password hears the same', async () => {
   const w = await world({ hashing: 'real' });
   await w.admin();

@@ -118,6 +118,41 @@ test('the session is bound to the token: signing in over HTTP lets that token in
   assert.equal((await api('staff.list', {}, { 'X-Bianmin-Token': 'A'.repeat(host.token.length) })).status, 401);
 });
 
+test('a second browser page on the same address is told whose session it shares; the page that signed in is not', async () => {
+  const state = async (tab?: string) =>
+    (
+      JSON.parse((await api('session.state', {}, tab ? { 'X-Bianmin-Tab': tab } : {})).body) as {
+        value: { staff: { displayName: string } | null; elsewhere?: true };
+      }
+    ).value;
+  const [first, second] = ['a'.repeat(22), 'b'.repeat(22)];
+  assert.equal(JSON.parse((await api('session.signOut', {})).body).ok, true);
+  const signedIn = await api(
+    'session.signIn',
+    { username: 'admin', password: 'admin-pass-1' },
+    { 'X-Bianmin-Tab': first },
+  );
+  assert.equal(JSON.parse(signedIn.body).ok, true);
+  assert.equal((await state(first)).elsewhere, undefined, 'the page that signed in');
+  const other = await state(second);
+  assert.equal(other.elsewhere, true, 'another page');
+  assert.equal(other.staff?.displayName, '王管理', 'and whose session it is');
+  assert.equal((await state('short')).elsewhere, true, 'a page with a malformed id is another page');
+  // Signed out (from either page), the session belongs to no page; the next page to use it signed in holds it.
+  assert.equal(JSON.parse((await api('session.signOut', {}, { 'X-Bianmin-Tab': second })).body).ok, true);
+  assert.equal((await state(first)).staff, null);
+  assert.equal(
+    JSON.parse((await api('session.signIn', { username: 'admin', password: 'admin-pass-1' })).body).ok,
+    true,
+  );
+  assert.equal(
+    (await state(second)).elsewhere,
+    undefined,
+    'signed in by a call without a page: the next page holds it',
+  );
+  assert.equal((await state(first)).elsewhere, true);
+});
+
 test('the page carries a strict CSP with a fresh nonce and no unsafe-inline or unsafe-eval', async () => {
   const a = await request({ path: '/' });
   const b = await request({ path: '/' });

@@ -33,6 +33,8 @@ export function LedgerPage() {
   const { message } = App.useApp();
   const yearChange = figure && { year: figure.year, change: figure.value };
   const filters = { q: q.trim() || undefined, areaId, category, status, yearChange };
+  // An empty grid says why: nothing matches the filters, or nothing is registered yet (the first day).
+  const narrowed = !!(filters.q || areaId || category || figure || status !== 'registered');
 
   const fetchPage = useCallback(
     (req: PageRequest) => call('households.list', { ...req, sort: req.sort as Sort | undefined, ...filters }),
@@ -98,7 +100,11 @@ export function LedgerPage() {
         </Button>
       </FilterBar>
       <LedgerGrid<HouseholdRow>
-        empty="没有符合条件的住户。可换个条件查找，或点 新增住户 登记；已有花名册可在 数据导入 中导入"
+        empty={
+          narrowed
+            ? '没有符合条件的住户。可换个条件查找，或点 登记新户 登记'
+            : '台账里还没有住户。点 登记新户 逐户登记；已有花名册可在 数据导入 中导入'
+        }
         columns={householdColumns}
         fetchPage={fetchPage}
         onOpen={(r) => go(`/ledger/household/${r.id}`)}

@@ -1,4 +1,5 @@
-// First start of a new ledger: create the administrator, then keep the recovery key; or bring a USB backup here.
+// First start of a new ledger: the center's name and the administrator, then the recovery key typed back, and in
+// (createAdmin signs the admin in); or bring a USB backup here.
 import { Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 
@@ -17,28 +18,40 @@ export function FirstRun({ centerName, onDone }: { centerName: string; onDone: (
   const [form] = Form.useForm<Values>();
   const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
   const [restoring, setRestoring] = useState(false);
-  const created = useFormCall(form, 'setup.createAdmin', (admin) => setRecoveryKey(admin.recoveryKey));
+  const [named, setNamed] = useState(centerName);
+  const created = useFormCall(form, 'setup.createAdmin', (admin) => {
+    setNamed(form.getFieldValue('centerName') as string);
+    setRecoveryKey(admin.recoveryKey);
+  });
   const submit = ({ confirm: _confirm, ...v }: Values) => created.submit(v);
 
   if (recoveryKey)
     return (
       <div className="center-screen">
-        <Card className="wide-card" title={`${centerName} · 保存恢复密钥`}>
-          <RecoveryKey recoveryKey={recoveryKey} centerName={centerName} onConfirmed={onDone} />
+        <Card className="wide-card" title={`${named} · 保存恢复密钥`}>
+          <RecoveryKey recoveryKey={recoveryKey} centerName={named} onConfirmed={onDone} />
         </Card>
       </div>
     );
   if (restoring) return <RestoreFromUsb centerName={centerName} onDone={onDone} onBack={() => setRestoring(false)} />;
   return (
     <div className="center-screen">
-      <Card title={`${centerName} · 首次使用`}>
+      <Card title="首次使用">
         <Typography.Paragraph type="secondary">
-          这是一个新台账。请先创建管理员账号，之后用它登录并添加其他工作人员。台账会加密保存，创建后会显示一次恢复密钥。
+          这是一个新台账。请填写服务中心名称，并创建管理员账号（之后用它添加其他工作人员）。台账会加密保存，创建后会显示一次恢复密钥，照着输入一遍即可进入。
         </Typography.Paragraph>
         <FormProblemAlert problem={created.problem} />
         <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
-          <Form.Item name="displayName" label="管理员姓名" rules={required(F.name)}>
+          <Form.Item
+            name="centerName"
+            label={F.centerName.label}
+            rules={required(F.centerName)}
+            extra="印在服务卡、回执、报表和协议书上，如 城关镇便民服务中心"
+          >
             <Input autoFocus maxLength={60} />
+          </Form.Item>
+          <Form.Item name="displayName" label="管理员姓名" rules={required(F.name)}>
+            <Input maxLength={60} />
           </Form.Item>
           <Form.Item name="username" label="用户名" rules={required(F.username)} extra="登录时使用，如 zhangsan">
             <Input autoComplete="username" maxLength={40} />
