@@ -10,6 +10,9 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   reporter: process.env.CI ? [['list']] : [['list']],
+  // A screen's answer waits on main, and on 2 busy cores (two hosts, two Chromiums, key derivations of 0.7 s each) it
+  // can take longer than Playwright's 5 s: how fast is fast enough is the bench's to say, never a timed test's.
+  expect: { timeout: 10_000 },
   outputDir: '../../test-results',
   use: {
     locale: 'zh-CN',

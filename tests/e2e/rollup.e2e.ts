@@ -13,6 +13,7 @@ import type { Enrolment } from '../../main/county/store';
 import { annualReport, reportSections } from '../../main/reports/reports';
 import { formatYuan } from '../../shared/domain/money';
 import { dateCn } from '../../shared/domain/time';
+import { DEFAULT_CENTER } from '../../shared/schemas/settings';
 import { demoTownship, plantTwin, type Township } from '../unit/townships';
 import { startHost, tempDir } from './host';
 import { firstStartAsAdmin } from './session';
@@ -43,7 +44,8 @@ test('--county: registers townships on screen, shows their pushed year, its same
   const host = await startHost({ db: path.join(dir, 'office.sqlite'), args: ['--county'] });
   const towns: Township[] = [];
   try {
-    await firstStartAsAdmin(page, host);
+    // An office that keeps the default name (DEFAULT_CENTER's) at first start is refused at registration below.
+    await firstStartAsAdmin(page, host, DEFAULT_CENTER.name);
     expect(fs.existsSync(path.join(serverDirOf(host.db), 'data', 'PG_VERSION'))).toBe(true);
     await expect(page.getByRole('menuitem', { name: '县级汇总' })).toBeVisible();
     await expect(page.getByRole('menuitem', { name: '补贴发放' })).toHaveCount(0);

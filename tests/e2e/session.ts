@@ -4,8 +4,8 @@ import { expect, type Locator, type Page, test } from '@playwright/test';
 import { type Host, ledgerFile, startHost } from './host';
 
 /** Fills the first-start form of a new ledger (the page must already show it) and creates the admin. */
-export async function submitFirstStart(page: Page): Promise<void> {
-  await page.getByLabel('中心名称').fill('城关镇便民服务中心');
+export async function submitFirstStart(page: Page, center = '城关镇便民服务中心'): Promise<void> {
+  await page.getByLabel('中心名称').fill(center);
   await page.getByLabel('管理员姓名').fill('王管理');
   await page.getByLabel('用户名').fill('admin');
   await page.getByLabel('密码', { exact: true }).fill('admin-pass-1');
@@ -14,8 +14,8 @@ export async function submitFirstStart(page: Page): Promise<void> {
 }
 
 /** The first start, then the recovery key typed back; answers the key. */
-export async function createAdmin(page: Page, o: { screenshot?: string } = {}): Promise<string> {
-  await submitFirstStart(page);
+export async function createAdmin(page: Page, o: { screenshot?: string; center?: string } = {}): Promise<string> {
+  await submitFirstStart(page, o.center);
   const key = (await page.getByTestId('recovery-key').textContent())!;
   expect(key).toMatch(/^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/);
   if (o.screenshot) await page.screenshot({ path: o.screenshot });
@@ -24,9 +24,9 @@ export async function createAdmin(page: Page, o: { screenshot?: string } = {}): 
   return key;
 }
 
-export async function firstStartAsAdmin(page: Page, host: Host): Promise<void> {
+export async function firstStartAsAdmin(page: Page, host: Host, center?: string): Promise<void> {
   await page.goto(host.url);
-  await createAdmin(page); // and in: no second sign-in after the recovery key
+  await createAdmin(page, { center }); // and in: no second sign-in after the recovery key
   await expect(page.getByTestId('signed-in')).toContainText('王管理');
 }
 

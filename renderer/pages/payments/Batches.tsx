@@ -52,7 +52,7 @@ export function Batches() {
         </Button>
       </FilterBar>
       <LedgerGrid<BatchRow>
-        empty="还没有发放批次。按月发放的待遇登记后，点 生成本月批次"
+        empty="还没有发放批次。按月发放的待遇登记后，点 新建发放批次"
         columns={batchColumns}
         fetchPage={fetchPage}
         onOpen={(b) => go(`/payments/batch/${b.id}`)}

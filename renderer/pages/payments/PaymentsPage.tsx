@@ -94,7 +94,7 @@ function PaymentLedger() {
         />
       </FilterBar>
       <LedgerGrid<PaymentRow>
-        empty="还没有发放记录。可在 救助申请 → 已审批 的案件中发放，或在 发放批次 中生成本月批次"
+        empty="还没有发放记录。可在 救助申请 → 已审批 的案件中发放，或在 发放批次 中点 新建发放批次"
         columns={paymentColumns}
         fetchPage={fetchPage}
         onOpen={(r) => go(`/payments/record/${r.id}`)}
