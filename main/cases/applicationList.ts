@@ -2,7 +2,6 @@
 // due-soon and overdue lists. Days left are counted on the working-day clock.
 import type { z } from 'zod';
 
-import { formatYuan } from '../../shared/domain/money';
 import { APPLICATION_TALLY_LABELS, type ApplicationTally } from '../../shared/domain/reports';
 import { AppError } from '../../shared/domain/result';
 import { dateCn } from '../../shared/domain/time';
@@ -225,12 +224,12 @@ const SHEET: Column<ApplicationRow>[] = [
   ['申请人', 10, (r) => r.personName],
   ['村/社区', 12, (r) => r.area],
   ['救助类别', 14, (r) => r.kind],
-  ['申请金额（元）', 12, (r) => formatYuan(r.requestedFen)],
-  ['批准金额（元）', 12, (r) => (r.approvedFen === null ? null : formatYuan(r.approvedFen))],
+  ['申请金额（元）', 12, (r) => r.requestedFen, 'yuan'],
+  ['批准金额（元）', 12, (r) => r.approvedFen, 'yuan'],
   ['状态', 10, (r) => STATE_LABELS[r.state]],
   ['先行救助', 8, (r) => (r.urgent ? '是' : null)],
   ['办理期限', 12, (r) => r.deadline],
-  ['剩余工作日', 10, (r) => r.daysLeft],
+  ['剩余工作日', 10, (r) => r.daysLeft, 'count'],
 ];
 
 const sheetFilter = (db: DB, q: Filters) =>

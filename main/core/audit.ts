@@ -63,7 +63,7 @@ const cell = (text: string) =>
   text.length > 32_000 ? `${text.slice(0, 32_000)}…（已截断，完整内容见审计日志详情）` : text;
 
 const SHEET: Column<AuditRow>[] = [
-  ['序号', 8, (r) => r.id],
+  ['序号', 8, (r) => r.id, 'count'],
   ['时间', 17, (r) => auditTime(r.at)],
   ['工作人员', 10, (r) => r.staffName ?? '系统'],
   ['窗口', 10, (r) => auditDevice(r.after)],

@@ -1,15 +1,33 @@
 // A grid's filtered view as .xlsx or as an A4 print (every list: 发放, 走访, 救助申请, 微心愿, 意见建议, 纠纷, 审计日志):
 // a title with the center's name and the filter in words, Chinese headers, one row per record, audited.
+import { formatYuan } from '../../shared/domain/money';
 import { dateCn } from '../../shared/domain/time';
 import type { ListPrint } from '../../shared/schemas/common';
 import { DEFAULT_CENTER } from '../../shared/schemas/settings';
 import { type DB, prep } from '../db/open';
 import type { Ctx } from './dispatch';
 import { getSetting } from './settings';
-import { writeWorkbook } from './workbook';
+import { type NumberKind, type SheetCell, writeWorkbook } from './workbook';
 
-/** A column: its header, its width in characters, and the cell of a row (text stays text: no formula, no number). */
-export type Column<R> = [header: string, width: number, cell: (r: R) => string | number | null];
+/**
+ * A column: its header, its width in characters, the cell of a row (text stays text: no formula), and for a number
+ * column its kind. A 'yuan' cell gives integer fen: a number in yuan in the .xlsx (#,##0.00), 1,234.50 in the print.
+ */
+export type Column<R> = [
+  header: string,
+  width: number,
+  cell: (r: R) => string | number | null,
+  kind?: Exclude<NumberKind, 'wan'>,
+];
+
+/** A row's cells for the .xlsx (amounts in yuan) or for the print (amounts as 1,234.50). */
+function cellsOf<R>(columns: Column<R>[], r: R, out: 'sheet' | 'print'): SheetCell[] {
+  return columns.map(([, , cell, kind]) => {
+    const v = cell(r);
+    if (kind !== 'yuan' || typeof v !== 'number') return v;
+    return out === 'sheet' ? v / 100 : formatYuan(v);
+  });
+}
 
 export async function listSheet<R>(
   ctx: Ctx,
@@ -24,10 +42,13 @@ export async function listSheet<R>(
   const buf = await writeWorkbook([
     {
       name: what,
+      center,
       title: `${center} ${what}（${filter ? `筛选：${filter}；` : ''}导出日期 ${today}）`,
       headers: columns.map((c) => c[0]),
       widths: columns.map((c) => c[1]),
-      rows: rows.map((r) => columns.map(([, , cell]) => cell(r))),
+      numbers: Object.fromEntries(columns.flatMap(([, , , kind], i) => (kind ? [[i, kind]] : []))),
+      rows: rows.map((r) => cellsOf(columns, r, 'sheet')),
+      bordered: true,
     },
   ]);
   const fileName = `${what}-${today}.xlsx`;
@@ -56,7 +77,7 @@ export function listPrint<R>(
     day: dateCn(ctx.now),
     filter,
     headers: columns.map((c) => c[0]),
-    rows: shown.map((r) => columns.map(([, , cell]) => cell(r))),
+    rows: shown.map((r) => cellsOf(columns, r, 'print')),
     total,
   } satisfies ListPrint;
 }
@@ -87,12 +108,17 @@ export function nameOf(db: DB, what: 'area' | 'household' | 'cadre' | 'kind' | '
   return (v: number | string) => (prep(db, sql).get(v) as { name: string } | undefined)?.name ?? String(v);
 }
 
-/** A workbook with one sheet, every cell written as text (an ID stays an ID), headers bold, columns wide enough. */
+/**
+ * A workbook with one sheet to fill in or import back (a template, the problem rows, the full registry): every cell
+ * text (an ID stays an ID), headers bold, columns wide enough, no grid lines; printed as every sheet is.
+ */
 export async function textWorkbook(
+  db: DB,
   name: string,
   headers: string[],
   rows: string[][],
   lists?: Record<number, string[]>,
 ): Promise<string> {
-  return (await writeWorkbook([{ name, headers, rows, text: 'all', lists }])).toString('base64');
+  const center = getSetting(db, 'center', DEFAULT_CENTER).name;
+  return (await writeWorkbook([{ name, center, headers, rows, text: 'all', lists }])).toString('base64');
 }

@@ -1,19 +1,40 @@
-// Every .xlsx the app writes from rows is made by one writer in a worker thread (workbookWorker.ts): the host reads
-// the rows (SQL, masked as every export is) and hands them over, and answers other calls while the file is zipped.
+// Every .xlsx the app writes is made by one writer in a worker thread (workbookWorker.ts): the host reads the rows
+// (SQL, masked as every export is) and hands them over, and answers other calls while the file is zipped. Each sheet
+// prints as it looks: its page setup is chosen from its shape by core/pageSetup.ts.
 import type { Worker } from 'node:worker_threads';
 
 import { startWorker } from './threads';
 
-/** One sheet: a title row above the headers if given, then one row per record. */
+/** A cell as handed to the writer: text stays text (never a formula), numbers are numbers. */
+export type SheetCell = string | number | null;
+
+/**
+ * How a number column shows: 'yuan' an amount in yuan (#,##0.00), 'wan' one in 万元 (two to four decimals), 'count'
+ * a whole number. Amounts are numbers, never text, so a sum in the suite adds them: yuan is integer fen / 100.
+ */
+export type NumberKind = 'yuan' | 'wan' | 'count';
+
+/** One sheet: a title (and a line under it) above the headers if given, one row per record, then the totals. */
 export interface SheetSpec {
   name: string;
+  /** The center's name: the header of every printed page (core/pageSetup.ts). */
+  center: string;
   title?: string;
+  subtitle?: string;
   headers: string[];
   /** Widths in characters; without them each column is as wide as its header or longest cell, within 10–40. */
   widths?: number[];
   /** Columns written as text (`'@'`): IDs and accounts, or every column of a file meant to be imported back. */
   text?: number[] | 'all';
-  rows: (string | number | null)[][];
+  /** Number columns by index, and how each shows. */
+  numbers?: Record<number, NumberKind>;
+  rows: SheetCell[][];
+  /** Rows under the records, in bold (合计); a row of one cell spans the table (合计金额（大写）). */
+  foot?: SheetCell[][];
+  /** Grid lines around the table: a list to sign or file. Templates and files meant to be filled in go without. */
+  bordered?: boolean;
+  /** The column people sign in (签字（手印）), by index: wide and tall enough for a signature and a thumbprint. */
+  signature?: number;
   /** Pick lists by column: a hidden sheet of values and a list validation on the column. */
   lists?: Record<number, string[]>;
 }

@@ -58,6 +58,7 @@ async function template(db: DB, kind: ImportKind): Promise<string> {
     disabilityType: [...DISABILITY_TYPES],
   };
   return textWorkbook(
+    db,
     '导入模板',
     fields.map((f) => (f.required ? `${f.label}` : f.label)),
     [fields.map((f) => EXAMPLE[f.key] ?? '')],
@@ -84,7 +85,7 @@ export const importListHandlers = {
       ...job.layout.headers.map((_, c) => cellText(sheet.rows[l.row - 1][c])),
       l.reasons.join('；'),
     ]);
-    const base64 = await textWorkbook('需要修改的行', [...job.layout.headers, '错误原因'], rows);
+    const base64 = await textWorkbook(ctx.db, '需要修改的行', [...job.layout.headers, '错误原因'], rows);
     const fileName = `${job.fileName.replace(/\.[^.]+$/, '')}-需要修改的行.xlsx`;
     ctx.audit('export', null, null, { what: '导入问题行', fileName, rows: rows.length });
     return { fileName, base64, rows: rows.length };

@@ -2,7 +2,7 @@
 // Each paired household is due a visit every N months by its categories (the shortest cadence applies).
 import type { z } from 'zod';
 
-import { fen, formatYuan } from '../../shared/domain/money';
+import { fen } from '../../shared/domain/money';
 import { VISIT_MODES } from '../../shared/domain/pairings';
 import { AppError } from '../../shared/domain/result';
 import { dateCn, isoCn } from '../../shared/domain/time';
@@ -203,7 +203,7 @@ const SHEET: Column<VisitRow>[] = [
     (r) => r.problems.map((p) => `${p.description}（${p.status === 'resolved' ? '已解决' : '未解决'}）`).join('；'),
   ],
   ['帮扶物资', 24, (r) => r.aid.map((a) => `${a.item} ${a.quantity}${a.unit}`).join('、')],
-  ['物资价值（元）', 12, (r) => (r.aidFen ? formatYuan(r.aidFen) : null)],
+  ['物资价值（元）', 12, (r) => r.aidFen || null, 'yuan'],
   ['登记人', 10, (r) => r.recordedBy],
 ];
 

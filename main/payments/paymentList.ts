@@ -149,8 +149,6 @@ function sheetRows(db: DB, q: Omit<Filters, 'offset' | 'limit'>, max?: number): 
   ).all(...w.args) as SheetRow[];
 }
 
-const yuan = (fen: number) => (fen / 100).toFixed(2);
-
 const SHEET: Column<SheetRow>[] = [
   ['发放日期', 12, (r) => r.paidOn],
   ['受理编号', 16, (r) => r.acceptanceNo],
@@ -158,7 +156,7 @@ const SHEET: Column<SheetRow>[] = [
   ['身份证号', 22, (r) => r.idNumber],
   ['村/社区', 12, (r) => r.area],
   ['救助类别', 14, (r) => r.kind],
-  ['金额（元）', 12, (r) => yuan(r.signedFen)],
+  ['金额（元）', 12, (r) => r.signedFen, 'yuan'],
   ['方式', 8, (r) => METHODS[r.method]],
   ['账号', 12, (r) => r.accountTail],
   ['花名册', 14, (r) => r.batchNo],

@@ -196,11 +196,14 @@ export async function exportHouseholds(
   const buf = await writeWorkbook([
     {
       name: '困难群众台账',
+      center,
       title: `${center} 困难群众台账（导出日期 ${today}）`,
       headers: COLUMNS.map((c) => c[1]),
       widths: COLUMNS.map((c) => c[2]),
       // ID and account columns are text: Excel keeps only 15 significant digits of a number.
       text: [2, 6, 7],
+      numbers: { 0: 'count', 5: 'count' },
+      bordered: true,
       rows: rows.map((r) =>
         COLUMNS.map(([k]) => (k === 'status' ? STATUS[r.status] : k === 'categories' ? (r.categories ?? '') : r[k])),
       ),
@@ -245,6 +248,7 @@ export const householdListHandlers = {
       fields.map((f) => (householdOnly.has(f.key) && !r.isHead ? '' : String(r[f.key] ?? ''))),
     );
     const base64 = await textWorkbook(
+      ctx.db,
       '困难群众台账（完整）',
       fields.map((f) => f.label),
       out,

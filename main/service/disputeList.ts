@@ -10,7 +10,6 @@ import {
   type DisputeFigure,
   FOLLOWUPS,
 } from '../../shared/domain/disputes';
-import { formatYuan } from '../../shared/domain/money';
 import { dateCn } from '../../shared/domain/time';
 import { addDays } from '../../shared/domain/workdays';
 import type { DisputeRow } from '../../shared/schemas/disputes';
@@ -139,12 +138,12 @@ const COLUMNS: Column<DisputeRow>[] = [
   ['纠纷类型', 12, (r) => r.type],
   ['村/社区', 12, (r) => r.area],
   ['当事人', 24, (r) => r.parties],
-  ['涉及人数', 8, (r) => r.persons],
-  ['涉及金额（元）', 14, (r) => (r.amountFen ? formatYuan(r.amountFen) : null)],
+  ['涉及人数', 8, (r) => r.persons, 'count'],
+  ['涉及金额（元）', 14, (r) => r.amountFen || null, 'yuan'],
   ['调解员', 16, (r) => r.mediators],
   ['状态', 10, (r) => DISPUTE_STATES[r.status]],
   ['调解期限', 12, (r) => r.dueOn],
-  ['超期天数', 8, (r) => r.overdueDays || null],
+  ['超期天数', 8, (r) => r.overdueDays || null, 'count'],
   ['办结日期', 12, (r) => r.concludedOn],
   ['协议', 10, (r) => r.agreement && AGREEMENTS[r.agreement]],
   ['协议书编号', 20, (r) => r.agreementNo],

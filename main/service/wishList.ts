@@ -87,10 +87,10 @@ const COLUMNS: Column<WishRow>[] = [
   ['渠道', 8, (r) => WISH_CHANNELS[r.channel]],
   ['状态', 8, (r) => WISH_STATES[r.status]],
   ['完成期限', 12, (r) => r.dueOn],
-  ['超期天数', 8, (r) => r.overdueDays || null],
+  ['超期天数', 8, (r) => r.overdueDays || null, 'count'],
   ['认领人', 20, (r) => r.claimers],
   ['实现日期', 12, (r) => r.fulfilledOn],
-  ['价值（元）', 10, (r) => (r.valueFen ? r.valueFen / 100 : null)],
+  ['价值（元）', 10, (r) => r.valueFen || null, 'yuan'],
 ];
 
 const wishFilter = (db: DB, f: Filters) =>

@@ -11,6 +11,7 @@ import { PRINT_MAX } from '../../main/core/listSheet';
 import { DEMO_PASSWORD } from '../../main/demo/year';
 import type { Channel } from '../../shared/contract';
 import { auditAction, auditSentence, CHANNEL_LABELS, ENTITY_LABELS } from '../../shared/domain/auditWords';
+import { formatYuan } from '../../shared/domain/money';
 import { DEFAULT_CENTER } from '../../shared/schemas/settings';
 import { demoWorld } from './fixtures';
 import { must, type World } from './helpers';
@@ -201,6 +202,25 @@ test('each list exports and prints its filtered rows: heading, cells, masking an
     assert.match(line[idCol], /^\d{4}\*{10}[\dX]{4}$/, 'the ID masked');
     assert.match(line[accountCol], /^\*{4}\d{4}$/, 'only the account tail');
   }
+
+  // Amounts are numbers in yuan shown as 1,234.50 (they were text once, which no sum in the suite adds); the print
+  // shows the same amounts as text.
+  const filters = { month, areaId: area.id };
+  const grid = must(await w.call(clerk, 'payments.list', { ...filters, limit: 500 }));
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(Buffer.from(must(await w.call(clerk, 'payments.xlsx', filters)).base64, 'base64') as never);
+  const amountCol = (book.worksheets[0].getRow(2).values as unknown[]).indexOf('金额（元）');
+  const amounts = grid.rows.map((_, i) => book.worksheets[0].getCell(3 + i, amountCol));
+  assert.ok(amounts.every((c) => c.type === ExcelJS.ValueType.Number && c.numFmt === '#,##0.00'));
+  assert.deepEqual(
+    amounts.map((c) => c.value),
+    grid.rows.map((r) => r.signedFen / 100),
+  );
+  const printed = must(await w.call(clerk, 'payments.print', filters));
+  assert.deepEqual(
+    printed.rows.map((r) => r[printed.headers.indexOf('金额（元）')]),
+    grid.rows.map((r) => formatYuan(r.signedFen)),
+  );
 
   // A filter the list refuses is refused by its export and its print alike, at the same field.
   const bad = await w.call(clerk, 'payments.xlsx', { month: '2026-13' });
