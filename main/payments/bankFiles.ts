@@ -1,7 +1,5 @@
 // Files of a batch: the roster as .xlsx, the bank's upload file (full account numbers: approvers only, audited),
 // and the bank's result file coming back (failed rows are reversed, and re-issued by a later batch).
-import ExcelJS from 'exceljs';
-
 import { amountInWords, cleanAccount, formatYuan, parseYuan } from '../../shared/domain/money';
 import { AppError } from '../../shared/domain/result';
 import { plainCsvText } from '../../shared/domain/text';
@@ -11,6 +9,7 @@ import { DEFAULT_CENTER } from '../../shared/schemas/settings';
 import type { Ctx } from '../core/dispatch';
 import { lookup } from '../core/idLookups';
 import { getSetting } from '../core/settings';
+import { writeWorkbook } from '../core/workbook';
 import { prep } from '../db/open';
 import { batchRow, roster } from './batchList';
 import { reversePayment } from './payments';
@@ -22,49 +21,45 @@ const ROSTER_COLUMNS: [string, number][] = [
   ['身份证号', 22],
   ['救助类别', 20],
   ['金额（元）', 12],
-  ['账号后四位', 10],
-  ['签字（手印）', 14],
+  ['账号后四位', 12],
+  ['签字（手印）', 18],
   ['备注', 14],
 ];
 
+/** The roster to sign on paper: one row per person, a signature column sized for a hand and a thumbprint, totals. */
 export async function rosterXlsx(ctx: Ctx, id: number, areaId?: number) {
   const r = roster(ctx.db, id, areaId);
   const center = getSetting(ctx.db, 'center', DEFAULT_CENTER).name;
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('发放花名册', {
-    views: [{ state: 'frozen', ySplit: 3 }],
-    pageSetup: { paperSize: 9, orientation: 'portrait', printTitlesRow: '3:3' },
-  });
-  const n = ROSTER_COLUMNS.length;
-  ws.mergeCells(1, 1, 1, n);
-  ws.getCell(1, 1).value = `${center} ${monthCn(r.batch.month)}补贴发放花名册`;
-  ws.getCell(1, 1).font = { bold: true, size: 14 };
-  ws.mergeCells(2, 1, 2, n);
-  ws.getCell(2, 1).value =
-    `批次 ${r.batch.batchNo ?? `草稿 ${r.batch.id}`}　${r.area ?? '全部村/社区'}　发放日期 ${r.batch.paidOn ?? '未过账'}`;
-  ws.getRow(3).values = ROSTER_COLUMNS.map((c) => c[0]);
-  ws.getRow(3).font = { bold: true };
-  ROSTER_COLUMNS.forEach(([, w], i) => (ws.getColumn(i + 1).width = w));
-  ws.getColumn(4).numFmt = '@';
-  ws.getColumn(7).numFmt = '@';
-  r.rows.forEach((l, i) =>
-    ws.addRow([
-      i + 1,
-      l.area,
-      l.personName,
-      l.idNumber,
-      l.kind,
-      l.amountFen / 100,
-      l.accountTail,
-      '',
-      l.forMonth !== r.batch.month ? `补发 ${l.forMonth}` : '',
-    ]),
-  );
-  ws.getColumn(6).numFmt = '#,##0.00';
   const total = r.rows.reduce((s, l) => s + l.amountFen, 0);
-  ws.addRow(['合计', '', `${r.rows.length} 人`, '', '', total / 100, '', '', '']).font = { bold: true };
-  ws.addRow([`合计金额（大写）：${amountInWords(total)}`]);
-  const buf = Buffer.from(await wb.xlsx.writeBuffer());
+  const buf = await writeWorkbook([
+    {
+      name: '发放花名册',
+      center,
+      title: `${center} ${monthCn(r.batch.month)}补贴发放花名册`,
+      subtitle: `批次 ${r.batch.batchNo ?? `草稿 ${r.batch.id}`}　${r.area ?? '全部村/社区'}　发放日期 ${r.batch.paidOn ?? '未过账'}`,
+      headers: ROSTER_COLUMNS.map((c) => c[0]),
+      widths: ROSTER_COLUMNS.map((c) => c[1]),
+      text: [3, 6],
+      numbers: { 0: 'count', 5: 'yuan' },
+      rows: r.rows.map((l, i) => [
+        i + 1,
+        l.area,
+        l.personName,
+        l.idNumber,
+        l.kind,
+        l.amountFen / 100,
+        l.accountTail,
+        '',
+        l.forMonth !== r.batch.month ? `补发 ${l.forMonth}` : '',
+      ]),
+      foot: [
+        ['合计', '', `${r.rows.length} 人`, '', '', total / 100, '', '', ''],
+        [`合计金额（大写）：${amountInWords(total)}`],
+      ],
+      bordered: true,
+      signature: 7,
+    },
+  ]);
   return {
     fileName: `发放花名册-${r.batch.batchNo ?? `草稿${r.batch.id}`}${r.area ? `-${r.area}` : ''}.xlsx`,
     base64: buf.toString('base64'),
