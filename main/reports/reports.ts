@@ -2,8 +2,6 @@
 // reversal counts in the year of its own date, on its own line (本年冲正), so a closed year never changes afterwards.
 // The payment figures are read from annual_totals, kept by the payments' insert trigger (migration 0007) and
 // reconciled with the payments themselves on the check screen.
-import ExcelJS from 'exceljs';
-
 import { DISPUTE_FIGURE_LABELS, DISPUTE_FIGURES } from '../../shared/domain/disputes';
 import { formatWan } from '../../shared/domain/money';
 import { annualSummary, APPLICATION_TALLIES, REGISTRY_CHANGES } from '../../shared/domain/reports';
@@ -20,6 +18,7 @@ import { ISSUED_IN } from '../cards';
 import { applicationTally } from '../cases';
 import type { Handlers } from '../core/dispatch';
 import { getSetting } from '../core/settings';
+import { type NumberKind, type SheetCell, type SheetSpec, writeWorkbook } from '../core/workbook';
 import { type DB, prep } from '../db/open';
 import { VISITED_IN } from '../pairings';
 import { householdFigure, pairedDuring } from '../registry';
@@ -161,19 +160,30 @@ export function reportSections(db: DB, year: number, today: string): ReportSecti
 
 const yuan = (fen: number) => fen / 100;
 
-/** One sheet per table of the report; money as numbers in yuan (two decimals), 万元 beside the totals. */
+/** How a figure column of the report shows, from its header: 万元, 元, else a count. */
+const kindOf = (header: string): NumberKind =>
+  header.includes('（万元）') ? 'wan' : header.includes('（元）') ? 'yuan' : 'count';
+
+/**
+ * One sheet per table of the report, bordered, written by the one workbook writer (core/workbook.ts) and printed as
+ * every sheet is; money as numbers in yuan (two decimals), 万元 beside the totals, counts as whole numbers.
+ */
 async function reportXlsx(db: DB, year: number, today: string) {
   const r = annualReport(db, year, today);
   const center = getSetting(db, 'center', DEFAULT_CENTER).name;
-  const wb = new ExcelJS.Workbook();
-  const sheet = (name: string, title: string, header: string[], rows: (string | number)[][]) => {
-    const ws = wb.addWorksheet(name);
-    ws.addRow([`${center} ${year}年${title}`]).font = { bold: true, size: 13 };
-    ws.addRow(header).font = { bold: true };
-    rows.forEach((row) => ws.addRow(row));
-    header.forEach((_, i) => (ws.getColumn(i + 1).width = i === 0 ? 22 : 14));
-    header.forEach((h, i) => h.includes('（元）') && (ws.getColumn(i + 1).numFmt = '#,##0.00'));
-  };
+  const sheets: SheetSpec[] = [];
+  const sheet = (name: string, title: string, header: string[], rows: SheetCell[][], labelled = true) =>
+    sheets.push({
+      name,
+      center,
+      title: `${center} ${year}年${title}`,
+      headers: header,
+      // The first column names the line (unless the table is one line of figures); the figures are all numbers.
+      widths: header.map((h, i) => (i === 0 && labelled ? 22 : kindOf(h) === 'count' ? 10 : 16)),
+      numbers: Object.fromEntries(header.flatMap((h, i) => (i === 0 && labelled ? [] : [[i, kindOf(h)]]))),
+      rows,
+      bordered: true,
+    });
   sheet(
     '按救助类别',
     '救助资金发放情况（按救助类别）',
@@ -206,10 +216,10 @@ async function reportXlsx(db: DB, year: number, today: string) {
     '救助资金发放情况（按村/社区）',
     ['村/社区', ...kinds.map((k) => `${k.kind}（元）`), '合计（元）'],
     r.areas.map((a) => {
-      const cells = kinds.map((k) =>
-        yuan(r.byAreaKind.find((x) => x.areaId === a.areaId && x.kindCode === k.kindCode)?.fen ?? 0),
+      const fens = kinds.map(
+        (k) => r.byAreaKind.find((x) => x.areaId === a.areaId && x.kindCode === k.kindCode)?.fen ?? 0,
       );
-      return [a.area, ...cells, cells.reduce((s, c) => s + c, 0)];
+      return [a.area, ...fens.map(yuan), yuan(fens.reduce((s, f) => s + f, 0))];
     }),
   );
   sheet(
@@ -242,18 +252,14 @@ async function reportXlsx(db: DB, year: number, today: string) {
       ['年末在册', r.registry.registeredAtEnd],
     ],
   );
+  // One line, a column per figure: the amount has a column (and a number format) of its own.
   if (r.pairing)
     sheet(
       '结对帮扶',
       '结对帮扶情况',
-      ['项目', '数量'],
-      [
-        ['结对干部（名）', r.pairing.cadres],
-        ['结对户（户）', r.pairing.households],
-        ['走访（次）', r.pairing.visits],
-        ['帮扶物资（元）', yuan(r.pairing.aidFen)],
-        ['制发服务卡（张）', r.pairing.cardsIssued],
-      ],
+      ['结对干部（名）', '结对户（户）', '走访（次）', '帮扶物资（元）', '制发服务卡（张）'],
+      [[r.pairing.cadres, r.pairing.households, r.pairing.visits, yuan(r.pairing.aidFen), r.pairing.cardsIssued]],
+      false,
     );
   // The 群众服务 registers: one sheet per breakdown; a dispute amount in 万元 (fen / 1,000,000, to the yuan).
   const sections = [
@@ -279,7 +285,7 @@ async function reportXlsx(db: DB, year: number, today: string) {
         [...lines, data.total].map((l) => [l.label, ...figures.map((f) => value(l as Record<string, number>, f))]),
       );
   }
-  const buf = Buffer.from(await wb.xlsx.writeBuffer());
+  const buf = await writeWorkbook(sheets);
   return { fileName: `${year}年度救助统计.xlsx`, base64: buf.toString('base64'), rows: r.byKind.length };
 }
 
