@@ -2,14 +2,21 @@
 // and the figures in words); 二、主要做法, 三、存在问题, 四、下一步打算 (the center's saved text, else the draft from the
 // figures: yearSummary.ts); then as 附表 the report's tables with the same figures as the screen, the month chart as a
 // picture (ECharts' server-side SVG, with a PNG drawn from it by resvg for Word versions that cannot show SVG), and the
-// signature lines. Built by the `docx` package.
+// signature lines. Built by the `docx` package, in real Word styles so that the file survives editing in WPS or Word:
+// 标题 1 and 标题 2 for the headings (the outline in the navigation pane), a body and a table text style, the tables'
+// rules defined once, 仿宋 and 宋体 set as East Asian fonts (zh-CN, so a PC without them falls back to a Chinese face),
+// the tables' header rows repeated and their rows never split, 第 X 页 共 Y 页 in the footer.
 import { Resvg } from '@resvg/resvg-js';
 import {
   AlignmentType,
+  BorderStyle,
   Document,
+  Footer,
   HeadingLevel,
   ImageRun,
+  type IStylesOptions,
   Packer,
+  PageNumber,
   Paragraph,
   Table,
   TableCell,
@@ -51,14 +58,83 @@ export function monthChart(r: AnnualReport): { svg: string; png: Buffer } {
 }
 
 const n = (v: number) => v.toLocaleString('zh-CN');
-const body = (text: string) =>
-  new Paragraph({ children: [new TextRun(text)], indent: { firstLine: 640 }, spacing: { line: 560 } });
-const heading = (text: string, pageBreakBefore = false) =>
-  new Paragraph({ text, heading: HeadingLevel.HEADING_1, spacing: { before: 240 }, pageBreakBefore });
+
+/** Latin text in Times New Roman, Chinese in the face given: without `eastAsia` a font change misses Chinese text. */
+const face = (eastAsia: string) => ({
+  font: { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia, hint: 'eastAsia' },
+});
+const STYLE = { body: 'BodyText', cell: 'TableText' } as const;
+/** The rules of every table, defined once: single lines of half a point around and between the cells. */
+const RULE = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
+const TABLE_BORDERS = {
+  top: RULE,
+  bottom: RULE,
+  left: RULE,
+  right: RULE,
+  insideHorizontal: RULE,
+  insideVertical: RULE,
+};
+
+/** The document's styles: its defaults, the title, 标题 1 and 2 (outline levels 1 and 2), the body, the tables. */
+const STYLES: IStylesOptions = {
+  default: {
+    document: { run: { ...face('仿宋'), size: 28, language: { value: 'en-US', eastAsia: 'zh-CN' } } },
+    title: {
+      run: { ...face('宋体'), size: 40, bold: true, color: '000000' },
+      paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 120 } },
+    },
+  },
+  paragraphStyles: [
+    {
+      id: 'Heading1',
+      name: 'heading 1',
+      basedOn: 'Normal',
+      next: 'Normal',
+      quickFormat: true,
+      run: { ...face('黑体'), size: 30, color: '000000' },
+      paragraph: { outlineLevel: 0, keepNext: true, spacing: { before: 240, after: 120 } },
+    },
+    {
+      id: 'Heading2',
+      name: 'heading 2',
+      basedOn: 'Normal',
+      next: 'Normal',
+      quickFormat: true,
+      run: { ...face('楷体'), size: 28, bold: true, color: '000000' },
+      paragraph: { outlineLevel: 1, keepNext: true, spacing: { before: 240, after: 120 } },
+    },
+    {
+      id: STYLE.body,
+      name: 'Body Text',
+      basedOn: 'Normal',
+      quickFormat: true,
+      paragraph: { indent: { firstLine: 640 }, spacing: { line: 560 } },
+    },
+    { id: STYLE.cell, name: '表格文字', basedOn: 'Normal', run: { ...face('宋体'), size: 20 } },
+  ],
+};
+
+const body = (text: string) => new Paragraph({ text, style: STYLE.body });
+const heading = (text: string, level: 1 | 2 = 1, pageBreakBefore = false) =>
+  new Paragraph({ text, heading: level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2, pageBreakBefore });
+
+/** 第 X 页 共 Y 页, centered under every page. */
+const footer = new Footer({
+  children: [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      children: [
+        new TextRun({ children: ['第 ', PageNumber.CURRENT, ' 页 共 ', PageNumber.TOTAL_PAGES, ' 页'], size: 21 }),
+      ],
+    }),
+  ],
+});
 
 /** A table of text cells, the first row its header (repeated on every page); widths in twips (9,000 fill the page). */
 function table(rows: string[][], widths: number[]): Table {
   return new Table({
+    borders: TABLE_BORDERS,
+    margins: { left: 80, right: 80 },
     width: { size: widths.reduce((x, y) => x + y, 0), type: WidthType.DXA },
     columnWidths: widths,
     rows: rows.map(
@@ -72,8 +148,9 @@ function table(rows: string[][], widths: number[]): Table {
                 width: { size: widths[j], type: WidthType.DXA },
                 children: [
                   new Paragraph({
+                    style: STYLE.cell,
                     alignment: j === 0 ? AlignmentType.LEFT : i === 0 ? AlignmentType.CENTER : AlignmentType.RIGHT,
-                    children: [new TextRun({ text, bold: i === 0, size: 20 })],
+                    children: [new TextRun({ text, bold: i === 0 })],
                   }),
                 ],
               }),
@@ -169,7 +246,8 @@ export function otherLines(r: AnnualReport): string[] {
   ];
 }
 
-/** The 附表 of the .docx, numbered as the body refers to them. */
+/** The 附表 of the .docx, numbered as the body refers to them: 标题 2 under a 标题 1 of their own. */
+export const ANNEX_HEADING = '附表';
 export const ANNEX_TITLES = [
   '附表1　救助资金发放情况（按救助类别）',
   '附表2　救助资金发放情况（按村/社区）',
@@ -186,18 +264,13 @@ export async function reportDocx(
   const doc = new Document({
     creator: center,
     title: `${center}${r.year}年度工作总结`,
-    styles: {
-      default: {
-        document: { run: { font: { ascii: 'Times New Roman', eastAsia: '仿宋', hAnsi: 'Times New Roman' }, size: 28 } },
-        heading1: { run: { font: { eastAsia: '黑体' }, size: 30, bold: false, color: '000000' } },
-        title: { run: { font: { eastAsia: '宋体' }, size: 40, bold: true, color: '000000' } },
-      },
-    },
+    styles: STYLES,
     sections: [
       {
         properties: { page: { margin: { top: 1400, bottom: 1300, left: 1500, right: 1400 } } },
+        footers: { default: footer },
         children: [
-          new Paragraph({ text: `${center}${r.year}年度工作总结`, heading: HeadingLevel.TITLE, alignment: 'center' }),
+          new Paragraph({ text: `${center}${r.year}年度工作总结`, heading: HeadingLevel.TITLE }),
           new Paragraph({
             alignment: AlignmentType.CENTER,
             children: [
@@ -212,11 +285,12 @@ export async function reportDocx(
             heading(SUMMARY_HEADINGS[s.section]),
             ...summaryParagraphs(s.text).map(body),
           ]),
-          heading(ANNEX_TITLES[0], true),
+          heading(ANNEX_HEADING, 1, true),
+          heading(ANNEX_TITLES[0], 2),
           table(kindRows(r), [2400, 700, 700, 800, 1400, 1000, 1300, 700]),
-          heading(ANNEX_TITLES[1]),
+          heading(ANNEX_TITLES[1], 2),
           table(areaRows(r), [3000, 1800, 2400, 1800]),
-          heading(ANNEX_TITLES[2]),
+          heading(ANNEX_TITLES[2], 2),
           new Paragraph({
             alignment: AlignmentType.CENTER,
             children: [
