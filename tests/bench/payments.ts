@@ -49,6 +49,7 @@ const KINDS = [
 
 /** A million payments over 2017–2026 against the bench's cases: cash and bank, with one reversal in two hundred. */
 export function buildPayments(db: DB, count = 1_000_000): void {
+  // date-free: the builder's own timing, only printed
   const t = Date.now();
   const r = rng(5);
   const cases = db
@@ -79,7 +80,9 @@ export function buildPayments(db: DB, count = 1_000_000): void {
   })();
   db.pragma('optimize');
   console.log(
+    // date-free: counts and the builder's own timing, only printed
     `payments built: ${count.toLocaleString()} (+${Math.floor(count / 200).toLocaleString()} reversals)`,
+    // date-free: as above
     `in ${((Date.now() - t) / 1000).toFixed(1)} s`,
   );
 }
@@ -224,6 +227,7 @@ export async function postingFigure(db: DB, maker: Ok, approver: Ok): Promise<Fi
   let batch = 0;
   const month = (base: number) => `${base + Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`;
   const figure = await measure(
+    // date-free: a count in words
     `post a ${ROWS.toLocaleString()}-row payroll batch (1M payments in the ledger)`,
     () => approver('payroll.approve', { id: batch }),
     () => rawPost(month(2060)),

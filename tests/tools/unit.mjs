@@ -26,6 +26,7 @@ const named = args
 const LONGEST = [
   'crash',
   'upgrade',
+  'officeFiles',
   'security',
   'sweep',
   'county',
