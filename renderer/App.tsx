@@ -36,7 +36,8 @@ function useIdleClock(active: boolean, onState: (s: SessionState) => void): void
       const r = await call('session.state', {});
       if (!r.ok) return;
       setLedgerDay(r.value.today); // the day turns over while the app stays open
-      if (r.value.locked) onState(r.value);
+      // Locked, or the session signed in again from another page: the screen follows at once.
+      if (r.value.locked || r.value.elsewhere) onState(r.value);
     }, POLL_EVERY_MS);
     return () => {
       events.forEach((e) => window.removeEventListener(e, onActivity));

@@ -13,7 +13,6 @@ import {
 } from '../../shared/domain/imports';
 import { formatYuan } from '../../shared/domain/money';
 import type { DISABILITY_TYPES, RELATIONS } from '../../shared/domain/registry';
-import { codePointLength, FORMULA_START, hasInvisible, isWellFormed } from '../../shared/domain/text';
 import { fullPinyin, initials } from '../core/pinyin';
 import { type DB, prep } from '../db/open';
 import type { Cell, Sheet } from './importFiles';
@@ -33,6 +32,7 @@ import {
   readRelation,
   readYuan,
 } from './importLayout';
+import { newVillages, villageNameProblem, villagesNamed } from './villages';
 
 export interface Line {
   row: number;
@@ -147,8 +147,6 @@ interface Held {
 }
 
 const fold = (s: string) => headerKey(s).replace(/（.*?）/g, '');
-/** A village's name as compared: 东山、东山村 and 东山村民委员会 are one. */
-const villageKey = (name: string) => fold(name).replace(/(村民委员会|居民委员会|村委会|居委会|村|社区)$/, '');
 
 /** Headers of money columns: a 户籍花名册 has no field for them, and the preview says the column is not read. */
 const AMOUNT_HEADER = /金额|保障金|补助金|补贴金|补差|保障标准|补助标准/;
@@ -168,14 +166,6 @@ function unreadColumns(kind: ImportKind, layout: Layout): string[] {
         ]
       : [],
   );
-}
-
-/** Why a village named in the file cannot be made as it is, or null: the rules of a name typed in 设置 (areas.save). */
-function villageNameProblem(name: string): string | null {
-  if (codePointLength(name) > 30) return `村（社区）名称“${name}”超过 30 个字，不能新建`;
-  if (FORMULA_START.test(name)) return '村（社区）名称不能以 = + - @ 开头，不能新建';
-  if (!isWellFormed(name) || hasInvisible(name)) return '村（社区）名称含有不可见字符，请在 Excel 中删除后再导入';
-  return null;
 }
 
 /** Looks a name up among the ledger's own and the aliases; null when nothing answers to it. */
@@ -206,12 +196,19 @@ export function checkRoster(db: DB, input: CheckInput, onRow: (n: number) => voi
   const has = (key: string) => layout.mapping[key] != null;
   const areas = prep(db, 'SELECT id, name, active FROM areas').all() as { id: number; name: string; active: number }[];
   const areaOf = (name: string): Village => {
-    const k = villageKey(name);
-    const hit = areas.find((a) => a.active && villageKey(a.name) === k);
-    const id = hit?.id ?? input.areaMap[name] ?? null;
-    if (id) return { id };
+    const hits = villagesNamed(name, areas);
+    const active = hits.filter((a) => a.active);
+    if (active.length > 1)
+      return { refused: `村（社区）“${name}”可能是${active.map((a) => a.name).join('或')}：请在文件中写全名称` };
+    if (active[0]) return { id: active[0].id };
+    // A village the clerk matched it to on the preview: one of the ledger's in use, or the row says why not.
+    if (input.areaMap[name] !== undefined) {
+      const mapped = areas.find((a) => a.id === input.areaMap[name]);
+      if (mapped?.active) return { id: mapped.id };
+      return { refused: `“${name}”对应的村（社区）${mapped ? '已停用' : '不存在'}：请重新选择` };
+    }
     const { create, may, who } = input.areas;
-    if (areas.some((a) => !a.active && villageKey(a.name) === k))
+    if (hits.length > 0)
       return { refused: `村（社区）“${name}”在台账中已停用：请管理员在“设置”中重新启用，或对应到已有的村（社区）` };
     if (!may)
       return {
@@ -399,6 +396,7 @@ function planHouseholds(
      WHERE household_id = ? AND to_date IS NULL`,
   );
   let done = 0;
+  const lines: { plan: HouseholdPlan; line: Line }[] = [];
   for (const g of group(input, rows, held, has, col)) {
     planned((done += g.members.length + (g.head ? 1 : 0)));
     const first = g.first.line;
@@ -422,8 +420,7 @@ function planHouseholds(
         result.unknownAreas.set(areaName, (result.unknownAreas.get(areaName) ?? 0) + 1);
         if ('refused' in village) refuse(first, village.refused);
         else {
-          newArea = village.create;
-          first.reasons.push(`将新建村（社区）“${newArea}”`);
+          newArea = village.create; // its reason is written once the village to make is known, below
         }
       }
     }
@@ -495,19 +492,22 @@ function planHouseholds(
       m.pinyin = i === 0 && !g.existing ? fullPinyin(m.name) : '';
     });
     result.plan.households.push(plan);
+    lines.push({ plan, line: first });
     const what = g.existing ? '合并到台账中的户' : '新户';
     first.detail = `${first.detail || '户主'}；${what}，${plan.members.length} 人${plan.categories.length ? `，${plan.categories.length} 个类别` : ''}`;
   }
   // The villages to make: those of the households that will be written (a refused row's makes none), one per
-  // village however the rows spell it (东山、东山村), under the first spelling.
-  const made = new Map<string, string>();
-  for (const h of result.plan.households) {
-    if (!h.newArea) continue;
-    const k = villageKey(h.newArea);
-    if (!made.has(k)) made.set(k, h.newArea);
-    h.newArea = made.get(k)!;
+  // place however the rows spell it (villages.ts); a row spelling it otherwise says which village it goes into.
+  const made = newVillages(lines.flatMap(({ plan }) => (plan.newArea ? [plan.newArea] : [])));
+  for (const { plan, line } of lines) {
+    if (!plan.newArea) continue;
+    const into = made.get(plan.newArea)!;
+    line.reasons.push(
+      into === plan.newArea ? `将新建村（社区）“${into}”` : `将新建村（社区）“${into}”（文件中写作“${plan.newArea}”）`,
+    );
+    plan.newArea = into;
   }
-  result.plan.areas = [...made.values()];
+  result.plan.areas = [...new Set(made.values())];
 }
 
 /** 低保、重度残疾 or 低保 2024-03-01；重度残疾 2025-01-01~2025-12-31; a day column gives the start of all. */

@@ -18,6 +18,7 @@ export interface WebHost {
 
 const MAX_BODY = 10 * 1024 * 1024;
 const TAB = /^[\w-]{16,64}$/;
+const SIGN_INS = new Set(['session.signIn', 'session.recover', 'setup.createAdmin', 'setup.encrypt']);
 /** A roster of up to 20 MB arrives as base64 in one call. */
 const MAX_IMPORT_BODY = 28 * 1024 * 1024 + 4096;
 
@@ -143,8 +144,12 @@ export async function startWebHost(opts: {
         const channel = urlPath.slice('/api/'.length);
         const answer = await opts.dispatcher.dispatch(session, channel, input);
         const tab = String(req.headers['x-bianmin-tab'] ?? '');
+        const page = TAB.test(tab) ? tab : null;
+        // A sign-in makes its page the holder (the page it took the session from is told on its next look); a call
+        // without a page (a script, a test) leaves it to the next page that uses the signed-in session.
         if (!session.staff) owner = null;
-        else if (owner === null && TAB.test(tab)) owner = tab;
+        else if (answer.ok && SIGN_INS.has(channel)) owner = page;
+        else owner ??= page;
         if (channel === 'session.state' && answer.ok && session.staff && owner !== null && tab !== owner)
           Object.assign(answer.value as object, { elsewhere: true });
         return send(res, 200, answer);

@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 
 import type { Session } from '../../main/core/dispatch';
+import { newVillages, villageNameProblem, villagesNamed } from '../../main/imports/villages';
 import { must, refused, type World, world } from './helpers';
 import { csv, idOf, openFile, type Row, rowsOf, xls, xlsx } from './importFixtures';
 
@@ -591,6 +592,11 @@ test('an import from nothing: a households roster into a ledger without villages
   assert.match(got[1].reasons, /姓名中的空格已去掉：李\u3000四 → 李四/);
   assert.match(got[2].reasons, /姓名中的空格已去掉：阿依古丽 · 买买提 → 阿依古丽·买买提/);
   assert.doesNotMatch(got[3].reasons, /空格|金额/);
+  assert.match(
+    got[3].reasons,
+    /将新建村（社区）“东山村”（文件中写作“东山”）/,
+    'the row names the village it goes into',
+  );
   assert.match(got[6].reasons, /村（社区）名称不能以 = \+ - @ 开头，不能新建/);
 
   // A confirm that fails part-way (a write refused by the database) leaves no village behind.
@@ -707,4 +713,101 @@ test('an 在保名册 without 起始月份: the clerk chooses one start month fo
     { m: '2025-01' },
     { m: '2026-11' },
   ]);
+});
+
+test('villages are told apart as places: a 村 and a 社区, 一组 and 二组, a bare stem only when it names one', async () => {
+  // What a new village is made as, per spelling.
+  assert.deepEqual(
+    Object.fromEntries(
+      newVillages(['东关村', '东关社区', '东关', '西河村（一组）', '西河村（二组）', '南坡村民委员会', '南坡村']),
+    ),
+    {
+      东关村: '东关村',
+      东关社区: '东关社区',
+      东关: '东关', // two places answer to 东关: it is not folded into either
+      '西河村（一组）': '西河村（一组）',
+      '西河村（二组）': '西河村（二组）',
+      南坡村民委员会: '南坡村民委员会',
+      南坡村: '南坡村民委员会',
+    },
+  );
+  assert.deepEqual(Object.fromEntries(newVillages(['北山', '北山村'])), { 北山: '北山村', 北山村: '北山村' });
+  assert.match(villageNameProblem('村')!, /名称“村”不完整/);
+  assert.match(villageNameProblem('社区')!, /不完整/);
+  assert.equal(villageNameProblem('东关社区'), null);
+  // Against the ledger's villages: the exact name first; a bare stem only when one village has it.
+  const known = [{ name: '东关村' }, { name: '东关社区' }, { name: '北山村' }];
+  assert.deepEqual(villagesNamed('东关社区', known), [{ name: '东关社区' }]);
+  assert.deepEqual(villagesNamed('东关居委会', known), [{ name: '东关社区' }]);
+  assert.deepEqual(villagesNamed('东关', known), [{ name: '东关村' }, { name: '东关社区' }]);
+  assert.deepEqual(villagesNamed('北山', known), [{ name: '北山村' }]);
+  assert.deepEqual(villagesNamed('北山社区', known), []);
+
+  // Through an import: a bare name two villages answer to is refused, naming both; a 社区 is not filed in the 村.
+  const w = await world();
+  const admin = await w.admin();
+  for (const name of ['东关村', '东关社区']) must(await w.call(admin, 'areas.save', { name }));
+  const p = await openFile(
+    w,
+    admin,
+    'households',
+    '花名册.xlsx',
+    await xlsx([
+      ['姓名', '身份证号', '与户主关系', '村（社区）'],
+      ['甲一', A, '户主', '东关'],
+      ['乙二', B, '户主', '东关社区'],
+      ['丙三', C, '户主', '东关村委会'],
+    ]),
+  );
+  const got = await rowsOf(w, admin, p.job);
+  assert.equal(got[0].status, 'refused');
+  assert.match(got[0].reasons, /村（社区）“东关”可能是东关村或东关社区：请在文件中写全名称/);
+  assert.deepEqual(
+    got.slice(1).map((r) => [r.status, r.area]),
+    [
+      ['ok', '东关社区'],
+      ['ok', '东关村委会'],
+    ],
+  );
+  must(await w.call(admin, 'imports.confirm', { job: p.job }));
+  assert.deepEqual(
+    w.ledger.db
+      .prepare(
+        `SELECT h.head_name AS head, a.name AS area FROM households h JOIN areas a ON a.id = h.area_id ORDER BY h.id`,
+      )
+      .all(),
+    [
+      { head: '乙二', area: '东关社区' },
+      { head: '丙三', area: '东关村' },
+    ],
+  );
+});
+
+test('a village matched on the preview must be one in use: a stopped or unknown id is refused at the row', async () => {
+  const w = await world();
+  const admin = await w.admin();
+  const old = must(await w.call(admin, 'areas.save', { name: '旧村' }));
+  must(await w.call(admin, 'areas.save', { ...old, active: false }));
+  const clerk = await w.staff('clerk2', ['clerk']);
+  const p = await openFile(
+    w,
+    clerk,
+    'households',
+    '花名册.xlsx',
+    await xlsx([
+      ['姓名', '身份证号', '与户主关系', '村（社区）'],
+      ['甲一', A, '户主', '新地方'],
+      ['乙二', B, '户主', '别处'],
+    ]),
+  );
+  must(await w.call(clerk, 'imports.check', { job: p.job, areaMap: { 新地方: old.id, 别处: 99999 } }));
+  const got = await rowsOf(w, clerk, p.job);
+  assert.deepEqual(
+    got.map((r) => [r.status, r.reasons]),
+    [
+      ['refused', '“新地方”对应的村（社区）已停用：请重新选择'],
+      ['refused', '“别处”对应的村（社区）不存在：请重新选择'],
+    ],
+  );
+  assert.equal(w.count('households'), 0);
 });

@@ -151,6 +151,15 @@ test('a second browser page on the same address is told whose session it shares;
     'signed in by a call without a page: the next page holds it',
   );
   assert.equal((await state(first)).elsewhere, true);
+  // A page that signs in takes the session: the page it was taken from is told, and the new one is not.
+  const again = await api(
+    'session.signIn',
+    { username: 'admin', password: 'admin-pass-1' },
+    { 'X-Bianmin-Tab': first },
+  );
+  assert.equal(JSON.parse(again.body).ok, true);
+  assert.equal((await state(first)).elsewhere, undefined);
+  assert.equal((await state(second)).elsewhere, true);
 });
 
 test('the page carries a strict CSP with a fresh nonce and no unsafe-inline or unsafe-eval', async () => {

@@ -23,7 +23,7 @@ export function Elsewhere({
       <Card title="已在另一个窗口登录">
         <p data-testid="elsewhere">
           本程序已在另一个浏览器窗口中由 {staff.displayName}（{staff.username}）登录。在这里继续，所做的操作都记在{' '}
-          {staff.displayName} 名下；如果不是本人，请退出登录后用自己的账号登录。
+          {staff.displayName} 名下；如果不是本人，请退出登录后用自己的账号登录（两个窗口共用一次登录，都会回到登录页）。
         </p>
         <Space>
           <Button type="primary" onClick={onGoOn}>
