@@ -71,7 +71,7 @@ export function App() {
   useIdleClock(!!session?.staff && !session.locked, adopt);
 
   if (!setup || !session) return <Spin fullscreen tip="正在打开台账…" />;
-  if (setup.needsAdmin) return <FirstRun centerName={setup.centerName} onDone={refresh} />;
+  if (setup.needsAdmin) return <FirstRun centerName={setup.centerName} county={setup.county} onDone={refresh} />;
   if (setup.plain) return <EncryptLedger centerName={setup.centerName} onDone={refresh} />;
   if (!session.staff) return <SignIn centerName={setup.centerName} demo={setup.demo} onSignedIn={adopt} />;
   if (session.elsewhere && goOn !== String(session.staff.id))

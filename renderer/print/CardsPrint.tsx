@@ -56,9 +56,15 @@ export function CardsPrint({ center, params }: { center: CenterSettings; params:
       onOk: () => go(true),
     });
   };
+  // A refusal may come from a change since the preview (a pairing ended): the preview is read again, so that the
+  // next click asks about the households as they are now.
+  const refusedWith = (message: string) => {
+    setError(message);
+    void call('cards.prepare', selection).then((r) => r.ok && setCards(r.value));
+  };
   const issueAndPrint = async (withoutCadre: boolean) => {
     const r = await call('cards.issue', { ...selection, format, reissue, withoutCadre });
-    if (!r.ok) return setError(r.error.message);
+    if (!r.ok) return refusedWith(r.error.message);
     setShown(0);
     setCards(r.value);
     setIssued(true);
@@ -67,7 +73,7 @@ export function CardsPrint({ center, params }: { center: CenterSettings; params:
     setBusy(true);
     const r = await call('cards.pdf', { ...selection, format, reissue, withoutCadre });
     setBusy(false);
-    if (!r.ok) return setError(r.error.message);
+    if (!r.ok) return refusedWith(r.error.message);
     downloadBase64(r.value.fileName, r.value.base64, 'application/pdf');
     setPdf(
       `已制卡 ${r.value.rows} 张并生成 PDF：${r.value.fileName}。请用 PDF 阅读器打开后打印（A4 双面打印选“长边翻转”）。`,

@@ -283,4 +283,34 @@ test('a whole area on A4: ten cards a sheet with crop marks, backs mirrored, eve
     expect(qrCode('test-results/cards-a4.pdf', 1, slot), `slot ${i + 1}`).toBe(cardQrText(cards[i], HOTLINE)),
   );
   pdfPictures('test-results/cards-a4.pdf', 'test-results/cards-a4', 1, 2);
+
+  // A pairing that ends after the preview was read: main refuses, the page reads the households again, and the next
+  // 制卡 asks about them as they are now.
+  const west = await api<{ id: number }>(host, 'areas.save', { name: '西山村' });
+  const h = await api<{ id: number }>(host, 'households.create', {
+    areaId: west.id,
+    members: [{ name: '蒋十三', idNumber: idNumberFor('1950-01-01', 30, false), relation: '户主' }],
+  });
+  const paired = await api<{ current: { id: number }[] }>(host, 'pairings.start', {
+    householdId: h.id,
+    cadreId: cadre.id,
+    role: 'primary',
+    fromDate: dayCn(),
+  });
+  await page.goto(`${host.base}#/cards`); // leaves the print route, so that the next one is a print of its own
+  await expect(page.getByRole('button', { name: '打印本村/社区全部在册户' })).toBeVisible();
+  await page.goto(`${host.base}#/print/cards?ids=${h.id}&format=cr80`);
+  await expect(page.getByTestId('cards-count')).toContainText('共 1 张（预览，尚未制卡）');
+  await api(host, 'pairings.end', { id: paired.current[0].id, toDate: dayCn(), reason: '干部调离' });
+  await page.getByRole('button', { name: '制卡并打印' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: '蒋十三尚未结对帮扶干部' }).first()).toBeVisible();
+  await page.getByRole('button', { name: '制卡并打印' }).click();
+  await expect(asked).toContainText('蒋十三尚未结对帮扶干部');
+  await asked
+    .getByRole('button', { name: '取 消' })
+    .or(asked.getByRole('button', { name: '取消' }))
+    .click();
+  const issued = ledgerFile(host.db, { readonly: true });
+  expect(issued.prepare('SELECT count(*) AS n FROM service_cards WHERE household_id = ?').get(h.id)).toEqual({ n: 0 });
+  issued.close();
 });

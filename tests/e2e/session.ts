@@ -46,10 +46,17 @@ export async function switchTo(page: Page, username: string): Promise<void> {
 
 /** A call through the web host as the signed-in page would make it (same token, same session). */
 export async function api<T = unknown>(host: Host, channel: string, input: unknown): Promise<T> {
-  const res = await fetch(`${host.base}api/${channel}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Bianmin-Token': host.token },
-    body: JSON.stringify(input),
+  const send = () =>
+    fetch(`${host.base}api/${channel}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Bianmin-Token': host.token },
+      body: JSON.stringify(input),
+    });
+  // While the test blocks in execFileSync (pdftotext, zbarimg) the host closes its idle keep-alive socket, and the
+  // next fetch may take that socket before it has seen the close: nothing reached the host, so it is sent again.
+  const res = await send().catch((e: Error & { cause?: { code?: string } }) => {
+    if (e.cause?.code === 'UND_ERR_SOCKET') return send();
+    throw e;
   });
   const body = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
   if (!body.ok) throw new Error(`${channel}: ${body.error?.message}`);

@@ -14,7 +14,7 @@ import { RestoreFromUsb } from './RestoreFromUsb';
 
 type Values = In<'setup.createAdmin'> & { confirm: string };
 
-export function FirstRun({ centerName, onDone }: { centerName: string; onDone: () => void }) {
+export function FirstRun({ centerName, county, onDone }: { centerName: string; county: boolean; onDone: () => void }) {
   const [form] = Form.useForm<Values>();
   const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
   const [restoring, setRestoring] = useState(false);
@@ -46,7 +46,11 @@ export function FirstRun({ centerName, onDone }: { centerName: string; onDone: (
             name="centerName"
             label={F.centerName.label}
             rules={required(F.centerName)}
-            extra="印在服务卡、回执、报表和协议书上，如 城关镇便民服务中心"
+            extra={
+              county
+                ? '写进发给乡镇的登记文件和汇总报表，如 青山县民政局'
+                : '印在服务卡、回执、报表和协议书上，如 城关镇便民服务中心'
+            }
           >
             <Input autoFocus maxLength={60} />
           </Form.Item>
