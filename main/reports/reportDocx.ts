@@ -9,7 +9,6 @@
 import { Resvg } from '@resvg/resvg-js';
 import {
   AlignmentType,
-  BorderStyle,
   Document,
   Footer,
   HeadingLevel,
@@ -64,16 +63,25 @@ const face = (eastAsia: string) => ({
   font: { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia, hint: 'eastAsia' },
 });
 const STYLE = { body: 'BodyText', cell: 'TableText' } as const;
-/** The rules of every table, defined once: single lines of half a point around and between the cells. */
-const RULE = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
-const TABLE_BORDERS = {
-  top: RULE,
-  bottom: RULE,
-  left: RULE,
-  right: RULE,
-  insideHorizontal: RULE,
-  insideVertical: RULE,
-};
+/**
+ * The tables' Word table style (台账表格: single half-point rules around and between the cells), so that a row or a
+ * table an office adds in WPS or Word keeps the rules. The docx package writes paragraph styles only: this one goes in
+ * as the document's external styles, which the package's own (below) then join.
+ */
+const TABLE_STYLE = 'LedgerTable';
+const rule = (side: string) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>`;
+const EXTERNAL_STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+<w:docDefaults><w:rPrDefault><w:rPr/></w:rPrDefault><w:pPrDefault/></w:docDefaults>
+<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>
+<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:tblPr>
+<w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:left w:w="108" w:type="dxa"/><w:right w:w="108" w:type="dxa"/>
+</w:tblCellMar></w:tblPr></w:style>
+<w:style w:type="table" w:styleId="${TABLE_STYLE}"><w:name w:val="台账表格"/><w:basedOn w:val="TableNormal"/>
+<w:qFormat/><w:tblPr><w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map(rule).join('')}
+</w:tblBorders><w:tblCellMar><w:left w:w="80" w:type="dxa"/><w:right w:w="80" w:type="dxa"/></w:tblCellMar>
+</w:tblPr></w:style>
+</w:styles>`;
 
 /** The document's styles: its defaults, the title, 标题 1 and 2 (outline levels 1 and 2), the body, the tables. */
 const STYLES: IStylesOptions = {
@@ -133,8 +141,7 @@ const footer = new Footer({
 /** A table of text cells, the first row its header (repeated on every page); widths in twips (9,000 fill the page). */
 function table(rows: string[][], widths: number[]): Table {
   return new Table({
-    borders: TABLE_BORDERS,
-    margins: { left: 80, right: 80 },
+    style: TABLE_STYLE,
     width: { size: widths.reduce((x, y) => x + y, 0), type: WidthType.DXA },
     columnWidths: widths,
     rows: rows.map(
@@ -264,6 +271,7 @@ export async function reportDocx(
   const doc = new Document({
     creator: center,
     title: `${center}${r.year}年度工作总结`,
+    externalStyles: EXTERNAL_STYLES,
     styles: STYLES,
     sections: [
       {

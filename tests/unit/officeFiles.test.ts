@@ -284,6 +284,10 @@ test('every workbook and document the app writes prints through LibreOffice as i
   assert.deepEqual(styled('Heading1'), [...Object.values(SUMMARY_HEADINGS), ANNEX_HEADING]);
   assert.deepEqual(styled('Heading2'), [...ANNEX_TITLES]);
   assert.equal((document.match(/<w:tbl>/g) ?? []).length, 3);
+  // Their rules come from a Word table style, which a table an office adds can take too.
+  assert.match(styles, /w:type="table" w:styleId="LedgerTable">(?:(?!<\/w:style>).)*<w:insideV w:val="single"/s);
+  assert.equal((document.match(/<w:tblStyle w:val="LedgerTable"\/>/g) ?? []).length, 3, 'each table in that style');
+  assert.doesNotMatch(document, /<w:tblBorders>/, 'no table draws its own rules');
   assert.equal((document.match(/<w:tblHeader\/>/g) ?? []).length, 3, "each table's first row repeats");
   assert.equal((document.match(/<w:cantSplit\/>/g) ?? []).length, (document.match(/<w:tr>/g) ?? []).length);
   assert.match(footer.replace(/<[^>]+>/g, ''), /^第 PAGE 页 共 NUMPAGES 页$/);
@@ -295,6 +299,7 @@ test('every workbook and document the app writes prints through LibreOffice as i
   const lines = pdf('pdftotext', ['-layout', docPdf, '-'])
     .split(/[\n\f]/)
     .map((l) => l.replace(/\s+/g, ''));
+  const SUMMARY_COUNT = Object.values(SUMMARY_HEADINGS).length;
   const headings = [...Object.values(SUMMARY_HEADINGS), ANNEX_HEADING, ...ANNEX_TITLES].map((h) =>
     h.replace(/\s+/g, ''),
   );
@@ -312,5 +317,19 @@ test('every workbook and document the app writes prints through LibreOffice as i
     .filter((l) => l.trim())
     .map((l) => Number(l.trim().split(/\s+/)[0]));
   assert.ok(images.includes(chartPage), `the chart on page ${chartPage} (images on pages ${images.join(', ')})`);
+  // The first 附表's page as a picture too: its rules come from the table style.
+  const annex = String(docPages.findIndex((t) => t.includes(headings[SUMMARY_COUNT + 1])) + 1);
+  execFileSync('pdftoppm', [
+    '-png',
+    '-r',
+    '60',
+    '-f',
+    annex,
+    '-l',
+    annex,
+    '-singlefile',
+    docPdf,
+    'test-results/office-summary-annex',
+  ]);
   fs.rmSync(dir, { recursive: true, force: true });
 });
