@@ -1,7 +1,7 @@
 // Center settings (name, address, hotline, office hours, auto-lock), printed on cards, receipts and reports.
 import { type CenterSettings, DEFAULT_CENTER } from '../../shared/schemas/settings';
 import { type DB, prep } from '../db/open';
-import type { Handlers } from './dispatch';
+import type { Ctx, Handlers } from './dispatch';
 
 export function getSetting<T extends object>(db: DB, key: string, fallback: T): T {
   const row = prep(db, 'SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
@@ -15,14 +15,17 @@ export function putSetting(db: DB, key: string, value: object): void {
   ).run(key, JSON.stringify(value));
 }
 
+/** The center's settings written and audited (`actor`: a first start's new admin), its name into the key file too. */
+export function saveCenter(ctx: Ctx, center: CenterSettings, actor?: number): CenterSettings {
+  const before = getSetting<CenterSettings>(ctx.db, 'center', DEFAULT_CENTER);
+  putSetting(ctx.db, 'center', center);
+  ctx.audit('settings', 'center', before, center, actor);
+  // The sign-in screen shows the center's name from the key file: it is read before the ledger opens.
+  ctx.ledger.keys.describe(center.name);
+  return center;
+}
+
 export const settingsHandlers = {
   'settings.get': (ctx) => getSetting<CenterSettings>(ctx.db, 'center', DEFAULT_CENTER),
-  'settings.save': (ctx, input) => {
-    const before = getSetting<CenterSettings>(ctx.db, 'center', DEFAULT_CENTER);
-    putSetting(ctx.db, 'center', input);
-    ctx.audit('settings', 'center', before, input);
-    // The sign-in screen shows the center's name from the key file: it is read before the ledger opens.
-    ctx.ledger.keys.describe(input.name);
-    return input;
-  },
+  'settings.save': (ctx, input) => saveCenter(ctx, input),
 } satisfies Partial<Handlers>;

@@ -16,6 +16,26 @@ import { type DB, prep } from '../db/open';
 export const DEFAULT_CADENCE = 3;
 
 /**
+ * The cadence rule, written once for now and for a day gone by (`asOf`, a named parameter such as `@day`, or null for
+ * now): each household's shortest cadence among its categories open then, its last visit by then, and the day the
+ * next visit is due (the last visit, or the pairing's start, plus the cadence).
+ */
+const cadenceJoins = (asOf: string | null) => `LEFT JOIN (
+       SELECT hc.household_id, min(vc.every_months) AS m
+       FROM household_categories hc
+       JOIN visit_cadence vc ON vc.category_code = hc.category_code
+       WHERE ${asOf ? `hc.from_date <= ${asOf} AND (hc.to_date IS NULL OR hc.to_date > ${asOf})` : 'hc.to_date IS NULL'}
+       GROUP BY hc.household_id
+     ) cad ON cad.household_id = p.household_id
+      LEFT JOIN (
+       SELECT household_id, max(visited_on) AS last
+       FROM visits
+       WHERE ${asOf ? `visited_on <= ${asOf}` : '1'}
+       GROUP BY household_id
+     ) v ON v.household_id = p.household_id`;
+const DUE = `date(coalesce(v.last, p.from_date), '+' || coalesce(cad.m, ${DEFAULT_CADENCE}) || ' months')`;
+
+/**
  * The next visit due for each current primary pairing: the last visit (or the pairing's start) plus the cadence.
  * Filtered to one cadre or household, or to overdue ones.
  */
@@ -24,33 +44,21 @@ export function dueVisits(
   today: string,
   f: { cadreId?: number; cadreIds?: number[]; householdId?: number; overdueOnly?: boolean; limit?: number } = {},
 ): VisitDue[] {
-  const due = `date(coalesce(v.last, p.from_date), '+' || coalesce(cad.m, ${DEFAULT_CADENCE}) || ' months')`;
   const where = new Where(`p.role = 'primary'`, 'p.to_date IS NULL', `h.status = 'registered'`);
   if (f.cadreId) where.add('p.cadre_id = ?', f.cadreId);
   if (f.cadreIds) where.add('p.cadre_id IN (SELECT value FROM json_each(?))', JSON.stringify(f.cadreIds));
   if (f.householdId) where.add('p.household_id = ?', f.householdId);
-  if (f.overdueOnly) where.add(`${due} < ?`, today);
+  if (f.overdueOnly) where.add(`${DUE} < ?`, today);
   return prep(
     db,
     `SELECT p.household_id AS householdId, h.head_name AS head, ar.name AS area, p.cadre_id AS cadreId,
-       c.name AS cadreName, coalesce(cad.m, ${DEFAULT_CADENCE}) AS everyMonths, v.last AS lastVisit, ${due} AS dueOn,
-       CAST(julianday(?) - julianday(${due}) AS INTEGER) AS overdueDays
+       c.name AS cadreName, coalesce(cad.m, ${DEFAULT_CADENCE}) AS everyMonths, v.last AS lastVisit, ${DUE} AS dueOn,
+       CAST(julianday(?) - julianday(${DUE}) AS INTEGER) AS overdueDays
       FROM pairings p
       JOIN households h ON h.id = p.household_id
       JOIN areas ar ON ar.id = h.area_id
       JOIN cadres c ON c.id = p.cadre_id
-      LEFT JOIN (
-       SELECT hc.household_id, min(vc.every_months) AS m
-       FROM household_categories hc
-       JOIN visit_cadence vc ON vc.category_code = hc.category_code
-       WHERE hc.to_date IS NULL
-       GROUP BY hc.household_id
-     ) cad ON cad.household_id = p.household_id
-      LEFT JOIN (
-       SELECT household_id, max(visited_on) AS last
-       FROM visits
-       GROUP BY household_id
-     ) v ON v.household_id = p.household_id
+      ${cadenceJoins(null)}
      ${where.sql}
       ORDER BY dueOn, p.household_id
       LIMIT ${f.limit ?? 10_000}`,
@@ -64,30 +72,16 @@ export function dueVisits(
  * what dueVisits lists as overdue; the 年度工作总结 reads it on the year's last day once the year is over.
  */
 export function behindCadence(db: DB, day: string): { paired: number; behind: number; longestDays: number } {
-  const due = `date(coalesce(v.last, p.from_date), '+' || coalesce(cad.m, ${DEFAULT_CADENCE}) || ' months')`;
   return prep(
     db,
     `SELECT count(*) AS paired,
        coalesce(sum(due < @day), 0) AS behind,
        coalesce(max(CASE WHEN due < @day THEN CAST(julianday(@day) - julianday(due) AS INTEGER) END), 0) AS longestDays
       FROM (
-       SELECT ${due} AS due
+       SELECT ${DUE} AS due
        FROM pairings p
        JOIN households h ON h.id = p.household_id
-       LEFT JOIN (
-         SELECT hc.household_id, min(vc.every_months) AS m
-         FROM household_categories hc
-         JOIN visit_cadence vc ON vc.category_code = hc.category_code
-         WHERE hc.from_date <= @day
-           AND (hc.to_date IS NULL OR hc.to_date > @day)
-         GROUP BY hc.household_id
-       ) cad ON cad.household_id = p.household_id
-       LEFT JOIN (
-         SELECT household_id, max(visited_on) AS last
-         FROM visits
-         WHERE visited_on <= @day
-         GROUP BY household_id
-       ) v ON v.household_id = p.household_id
+       ${cadenceJoins('@day')}
        WHERE p.role = 'primary'
          AND p.from_date <= @day
          AND (p.to_date IS NULL OR p.to_date > @day)

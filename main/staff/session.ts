@@ -13,6 +13,11 @@ function checkPassword(ctx: Ctx, username: string, password: string): { staffId:
   return r instanceof AppError ? r : { staffId: r.staffId };
 }
 
+/** The session seated as staff member `staffId`: signed in, unlocked, its idle clock started now. */
+export function seatIn(ctx: Ctx, staffId: number): void {
+  Object.assign(ctx.session, { staff: seatOf(ctx.db, staffId).staff, locked: false, lastSeen: ctx.now.getTime() });
+}
+
 const active = (ctx: Ctx, username: string) =>
   prep(ctx.db, 'SELECT id FROM staff WHERE username = ? AND active = 1').get(username) as { id: number } | undefined;
 
@@ -35,7 +40,7 @@ export const sessionHandlers = {
         r.id,
       );
     if (refused) return new Failure(refused);
-    Object.assign(ctx.session, { staff: seatOf(ctx.db, r!.id).staff, locked: false, lastSeen: ctx.now.getTime() });
+    seatIn(ctx, r!.id);
     return sessionState(ctx.db, ctx.session, ctx.now);
   },
 
@@ -95,7 +100,7 @@ export const sessionHandlers = {
     if (!r) throw new AppError('VALIDATION', '没有这个在用的管理员账号：恢复密钥只能为管理员设置新密码', 'username');
     ctx.audit('session', r.id, null, { event: 'signed in with the recovery key, password set' }, r.id);
     ctx.ledger.keys.setSlot(r.id, input.username, input.newPassword);
-    Object.assign(ctx.session, { staff: seatOf(ctx.db, r.id).staff, locked: false, lastSeen: ctx.now.getTime() });
+    seatIn(ctx, r.id);
     return sessionState(ctx.db, ctx.session, ctx.now);
   },
 } satisfies Partial<Handlers>;

@@ -3,10 +3,11 @@
 import { AppError } from '../../shared/domain/result';
 import type { DoorState } from '../../shared/schemas/keys';
 import { type CenterSettings, DEFAULT_CENTER } from '../../shared/schemas/settings';
-import { type Handlers, seatOf } from '../core/dispatch';
+import { type Handlers } from '../core/dispatch';
 import { rekeyLedger, rekeySoon, rekeyState } from '../core/rekey';
-import { getSetting, putSetting } from '../core/settings';
+import { getSetting, saveCenter } from '../core/settings';
 import { groupsOfFour } from '../db/keys';
+import { seatIn } from './session';
 import { countStaff, insertStaff } from './staff';
 
 const OPEN_ALREADY = '台账已经打开：请在“设置 → 备份”里恢复';
@@ -25,16 +26,12 @@ export const setupHandlers = {
     if (countStaff(ctx.db) > 0) throw new AppError('CONFLICT', '管理员已经创建过了，请直接登录');
     const row = insertStaff(ctx.db, ctx.ledger.keys, ctx.now, { ...input, roles: ['admin'] });
     ctx.audit('staff', row.id, null, row, row.id);
-    if (centerName) {
-      const center = { ...getSetting<CenterSettings>(ctx.db, 'center', DEFAULT_CENTER), name: centerName };
-      putSetting(ctx.db, 'center', center);
-      ctx.audit('settings', 'center', null, center, row.id);
-      ctx.ledger.keys.describe(centerName);
-    }
+    if (centerName)
+      saveCenter(ctx, { ...getSetting<CenterSettings>(ctx.db, 'center', DEFAULT_CENTER), name: centerName }, row.id);
     const recoveryKey = groupsOfFour(ctx.ledger.keys.newRecovery());
     // The admin has just typed the password: they are in, with no second sign-in after the recovery key.
-    Object.assign(ctx.session, { staff: seatOf(ctx.db, row.id).staff, locked: false, lastSeen: ctx.now.getTime() });
     ctx.audit('session', row.id, null, { event: 'signed in', username: row.username }, row.id);
+    seatIn(ctx, row.id);
     return { id: row.id, username: row.username, displayName: row.displayName, roles: row.roles, recoveryKey };
   },
 

@@ -292,7 +292,11 @@ export function auditAction(r: AuditWordsRow): string {
     if (typeof a.what === 'string' && a.what)
       parts.push(`：${a.what.length > 80 ? `${a.what.slice(0, 80)}…` : a.what}`);
   } else if (r.recordName) parts.push(`「${r.recordName}」`);
-  else if (r.entityId && r.entity !== 'session' && noun) parts.push(`（${noun} ${r.entityId}）`);
+  else if (r.entityId && r.entity !== 'session' && noun) {
+    // A record's number reads (户 12); a key of the program's own (settings' `center`) does not.
+    const id = /^\d+$/.test(r.entityId) ? ` ${r.entityId}` : '';
+    if (id || !action.includes(noun)) parts.push(`（${noun}${id}）`);
+  }
   if ('refused' in a) parts.push('，被拒绝');
   return parts.join('');
 }

@@ -84,3 +84,17 @@ test('a lookup reads in words with how many numbers were tried, how many new, wh
   const long = auditAction(row({ n: 300, of: 300, what: '3303**********1234、'.repeat(300) }));
   assert.ok(long.length < 140, long);
 });
+
+test('a record named by a key of the program reads without the key: 修改中心设置, 创建管理员（中心设置）', () => {
+  const row = (channel: string, entityId: string) => ({
+    at: '2026-03-01T10:02:00.000+08:00',
+    staffName: '王管理',
+    channel,
+    entity: 'settings',
+    entityId,
+    after: JSON.stringify({ name: '城关镇便民服务中心' }),
+  });
+  assert.equal(auditAction(row('settings.save', 'center')), '修改中心设置');
+  assert.equal(auditAction(row('setup.createAdmin', 'center')), '创建管理员（中心设置）');
+  assert.equal(auditAction({ ...row('households.update', '12'), entity: 'household' }), '修改户（户 12）');
+});

@@ -44,17 +44,8 @@ export function ApplicationsPage() {
     yearTally: figure && { year: figure.year, tally: figure.value },
   };
   const fetchPage = useCallback(
-    (req: PageRequest) =>
-      call('applications.list', {
-        ...req,
-        sort: req.sort as Sort | undefined,
-        kindCode,
-        state,
-        areaId,
-        overdue: overdue || undefined,
-        queue,
-        yearTally: figure && { year: figure.year, tally: figure.value },
-      }),
+    (req: PageRequest) => call('applications.list', { ...req, sort: req.sort as Sort | undefined, ...filters }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `filters` is rebuilt each render from these
     [kindCode, state, areaId, overdue, queue, figure],
   );
   return (

@@ -1,14 +1,14 @@
 // 台账: the households grid. Filters and the quick search go to SQL; Enter or double-click opens the household.
-import { DownloadOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
-import { App, Button } from 'antd';
+import { PlusOutlined, PrinterOutlined } from '@ant-design/icons';
+import { Button } from 'antd';
 import { useCallback, useState } from 'react';
 
 import { HOUSEHOLD_FIGURE_LABELS, HOUSEHOLD_FIGURES } from '../../../shared/domain/reports';
 import type { HouseholdRow } from '../../../shared/schemas/registry';
 import { call } from '../../api';
-import { downloadBase64, XLSX } from '../../components/download';
 import { AreaFilter, FilterBar, SearchFilter, SelectFilter } from '../../components/filters';
 import { LedgerGrid, type PageRequest } from '../../components/LedgerGrid';
+import { ExportButton } from '../../components/ListOut';
 import { labelOptions, namedOptions } from '../../components/options';
 import { go } from '../../components/router';
 import { useLookups } from '../../components/useLookups';
@@ -29,8 +29,6 @@ export function LedgerPage() {
   const [figure, setFigure] = useYearFigure('change', HOUSEHOLD_FIGURES);
   // A figure of the report counts exited households too: its grid starts on every status.
   const [status, setStatus] = useState<'registered' | 'exited' | undefined>(figure ? undefined : 'registered');
-  const [exporting, setExporting] = useState(false);
-  const { message } = App.useApp();
   const yearChange = figure && { year: figure.year, change: figure.value };
   const filters = { q: q.trim() || undefined, areaId, category, status, yearChange };
   // An empty grid says why: nothing matches the filters, or nothing is registered yet (the first day).
@@ -41,15 +39,6 @@ export function LedgerPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `filters` is rebuilt each render from these
     [q, areaId, category, status, figure],
   );
-
-  const exportXlsx = async () => {
-    setExporting(true);
-    const r = await call('households.export', filters);
-    setExporting(false);
-    if (!r.ok) return void message.error(r.error.message);
-    downloadBase64(r.value.fileName, r.value.base64, XLSX);
-    void message.success(`已导出 ${r.value.rows} 户`);
-  };
 
   return (
     <div className="page">
@@ -95,9 +84,7 @@ export function LedgerPage() {
         >
           打印服务卡{selected.length ? `（已选 ${selected.length} 户）` : ''}
         </Button>
-        <Button icon={<DownloadOutlined />} loading={exporting} onClick={exportXlsx}>
-          导出 Excel
-        </Button>
+        <ExportButton exportFile={() => call('households.export', filters)} done={(n) => `已导出 ${n} 户`} />
       </FilterBar>
       <LedgerGrid<HouseholdRow>
         empty={

@@ -1,7 +1,7 @@
 // 审计日志 (admin only): each row as a sentence a director reads (who, when, at which window, what was done to which
 // record), the raw entry behind 详情; filtered by person, date range and kind of action, paged by SQL, and exported.
 import type { ColDef } from 'ag-grid-community';
-import { App, Button, DatePicker, Descriptions, Modal } from 'antd';
+import { Button, DatePicker, Descriptions, Modal } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 
@@ -16,9 +16,9 @@ import {
 import type { AuditRow } from '../../../shared/schemas/audit';
 import type { StaffRow } from '../../../shared/schemas/staff';
 import { call } from '../../api';
-import { downloadBase64, XLSX } from '../../components/download';
 import { FilterBar, SelectFilter } from '../../components/filters';
 import { LedgerGrid, type PageRequest } from '../../components/LedgerGrid';
+import { ExportButton } from '../../components/ListOut';
 import { labelOptions } from '../../components/options';
 
 /** The raw entry as main wrote it, for the one who needs the fields. */
@@ -65,7 +65,6 @@ export function AuditLog() {
   const [entity, setEntity] = useState<string>();
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   const [shown, setShown] = useState<AuditRow | null>(null);
-  const [exporting, setExporting] = useState(false);
   useEffect(() => void call('staff.list', {}).then((r) => r.ok && setStaff(r.value)), []);
   const filters = {
     staffId,
@@ -78,21 +77,11 @@ export function AuditLog() {
       call('audit.list', {
         ...req,
         sort: req.sort as { col: 'id' | 'at' | 'channel' | 'entity'; dir: 'asc' | 'desc' } | undefined,
-        staffId,
-        entity,
-        from: range?.[0]?.format('YYYY-MM-DD'),
-        to: range?.[1]?.format('YYYY-MM-DD'),
+        ...filters,
       }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `filters` is rebuilt each render from these
     [staffId, entity, range],
   );
-  const { message } = App.useApp();
-  const exportXlsx = async () => {
-    setExporting(true);
-    const r = await call('audit.xlsx', filters);
-    setExporting(false);
-    if (!r.ok) return void message.error(r.error.message);
-    downloadBase64(r.value.fileName, r.value.base64, XLSX);
-  };
   const columns: ColDef<AuditRow>[] = [
     { field: 'id', headerName: '序号', width: 90, sortable: true },
     { field: 'at', headerName: '时间', width: 150, sortable: true, valueFormatter: (p) => auditTime(p.value ?? '') },
@@ -131,9 +120,7 @@ export function AuditLog() {
           aria-label="日期范围"
           onChange={(v) => setRange(v as [Dayjs | null, Dayjs | null] | null)}
         />
-        <Button loading={exporting} onClick={exportXlsx}>
-          导出 Excel
-        </Button>
+        <ExportButton exportFile={() => call('audit.xlsx', filters)} />
       </FilterBar>
       <LedgerGrid<AuditRow>
         columns={columns}
