@@ -1,4 +1,4 @@
-// Command-line options shared by both hosts: --db PATH (or BIANMIN_DB), --port N, --demo, --no-open, and for the
+// Command-line options shared by both hosts: --db PATH (or BIANMIN_DB), --port N, --demo[=NAME], --no-open, and for the
 // county office --county (its PostgreSQL on this PC) or --pg URL (the county's own server).
 import os from 'node:os';
 import path from 'node:path';
@@ -9,7 +9,8 @@ import type { OfficeStart } from './county/office';
 export interface Options {
   db: string;
   port: number;
-  demo: boolean;
+  /** Fills an empty ledger with a demo year: of 青山镇, or of the township named by --demo=NAME (demoPlace). */
+  demo: false | { township?: string };
   open: boolean;
   /** Runs as the county office (县级汇总). */
   office?: OfficeStart;
@@ -20,7 +21,8 @@ export class UsageError extends Error {}
 export const USAGE = `用法: npm start -- [--db 台账文件] [--port 端口] [--demo] [--no-open]
   --db PATH   台账文件（也可用环境变量 BIANMIN_DB），默认放在用户数据文件夹
   --port N    网页模式的端口，默认自动选一个空闲端口
-  --demo      向空台账填入虚构的演示乡镇
+  --demo      向空台账填入虚构的演示乡镇（青山镇）
+  --demo=名称 同上，演示乡镇用这个名称，并有它自己的村、人员、身份证号和账号（县级汇总演示多个乡镇时用）
   --no-open   网页模式下不自动打开浏览器
   --county    以县级汇总方式启动：在本机启动汇总数据库（需已安装 PostgreSQL），各乡镇的副本汇总在这里
   --pg URL    以县级汇总方式启动，连接县里已有的 PostgreSQL，例如 postgres://用户:密码@10.0.0.5:5432/county`;
@@ -38,9 +40,13 @@ export function defaultLedgerPath(env = process.env, platform = process.platform
 
 export function parseOptions(argv: string[], env = process.env): Options {
   let values;
+  // --demo=NAME names the demo township; parseArgs takes a flag or a value, not both, so the name is read here.
+  const named = argv.filter((a) => a.startsWith('--demo=')).map((a) => a.slice('--demo='.length).trim());
+  if (named.some((n) => !n || n.length > 20))
+    throw new UsageError(`--demo= 后面要写演示乡镇的名称（20 个字以内），例如 --demo=白沙镇\n${USAGE}`);
   try {
     ({ values } = parseArgs({
-      args: argv,
+      args: argv.map((a) => (a.startsWith('--demo=') ? '--demo' : a)),
       options: {
         db: { type: 'string' },
         port: { type: 'string' },
@@ -63,5 +69,6 @@ export function parseOptions(argv: string[], env = process.env): Options {
   if (values.pg !== undefined && !/^postgres(ql)?:\/\/./.test(values.pg))
     throw new UsageError('--pg 后面要写县里数据库的地址，例如 postgres://用户:密码@10.0.0.5:5432/county');
   const office = values.pg !== undefined ? { pg: values.pg } : values.county ? {} : undefined;
-  return { db, port, demo: values.demo, open: !values['no-open'], ...(office && { office }) };
+  const demo = values.demo && { ...(named.length && { township: named.at(-1) }) };
+  return { db, port, demo, open: !values['no-open'], ...(office && { office }) };
 }

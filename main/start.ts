@@ -37,7 +37,7 @@ async function runWebHost(opts: Options): Promise<void> {
     // Only a place without a ledger is filled; the demo ledger then stays open (its accounts are on the screen).
     const ledger =
       desk.ledger ?? (fs.existsSync(opts.db) && fs.statSync(opts.db).size > 0 ? null : await desk.create());
-    const seeded = ledger && (await seedDemo(ledger, ledger.clock()));
+    const seeded = ledger && (await seedDemo(ledger, ledger.clock(), opts.demo));
     process.stderr.write(
       seeded
         ? `已填入演示数据（全部虚构）：自 ${seeded.from} 起的一年，${seeded.households} 户 ${seeded.persons} 人，` +

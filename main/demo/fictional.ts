@@ -1,5 +1,7 @@
 // Seeded, obviously fictional people for demo ledgers and benchmarks: Chinese names, areas, and ID numbers whose
 // check digits are valid (GB 11643) but whose region codes and sequences are made up for a fictional township.
+import crypto from 'node:crypto';
+
 import { checkDigit } from '../../shared/domain/idNumber';
 
 /** mulberry32: small, fast, and the same sequence for the same seed on every machine. */
@@ -33,6 +35,50 @@ export interface FictionalPerson {
 
 // Region code 990101 belongs to no real county: these numbers cannot collide with a real person's.
 const REGION = '990101';
+
+/** Where a demo township is: its center, its people's region code and seed, its villages. */
+export interface DemoPlace {
+  /** The township's name (青山镇), and without its 镇/乡/街道 (青山), as local units are named. */
+  township: string;
+  short: string;
+  center: string;
+  address: string;
+  /** The first 6 digits of its people's ID numbers (99…: no real county), also in their accounts. */
+  region: string;
+  /** Added to every seed of the demo, so that two townships have different people and a different year. */
+  seed: number;
+  areas: string[];
+}
+
+const VILLAGES = '东山西河南岭北坪青石白沙黄泥石桥杨柳枫林松岗竹园梅岭桃源李庄马家何湾龙潭凤凰金坪银杏';
+const COMMUNITIES = '柳溪桥头新街城南城北东门河滨滨江';
+const twos = (stems: string) => [...stems.matchAll(/../g)].map((m) => m[0]);
+
+/**
+ * The demo township named `township` (`--demo=NAME`): its own center, region code, people and villages, derived from
+ * the name alone, so five demo townships at one county share nobody and look like five places. No name: 青山镇, as
+ * the demo has always been.
+ */
+export function demoPlace(township?: string): DemoPlace {
+  const name = !township ? '青山镇' : /(镇|乡|街道)$/.test(township) ? township : `${township}镇`;
+  const short = name.replace(/(镇|乡|街道)$/, '');
+  const at = { township: name, short, center: `${name}便民服务中心（演示）`, address: `${name}人民路 1 号` };
+  if (!township) return { ...at, region: REGION, seed: 0, areas: AREAS };
+  const hash = crypto.createHash('sha256').update(name).digest();
+  const region = `99${String(102 + (hash.readUInt32BE(0) % 9898)).padStart(4, '0')}`; // never 990101, 青山镇's
+  const seed = hash.readUInt32BE(4) % 1_000_000;
+  const r = rng(seed);
+  const draw = (from: string[], n: number) => {
+    const left = [...from];
+    return Array.from({ length: n }, () => left.splice(Math.floor(r() * left.length), 1)[0]);
+  };
+  return {
+    ...at,
+    region,
+    seed,
+    areas: [...draw(twos(VILLAGES), 6).map((v) => `${v}村`), ...draw(twos(COMMUNITIES), 2).map((c) => `${c}社区`)],
+  };
+}
 
 /** The nth (0-based, < 500) person of that birth date and gender: digits 15-17, odd for men, even for women. */
 export function idNumberFor(birth: string, nth: number, female: boolean, region = REGION): string {

@@ -5,7 +5,7 @@ import type { RELATIONS } from '../../shared/schemas/registry';
 import type { DB } from '../db/open';
 import { insertArea } from '../registry/areas';
 import { createHousehold } from '../registry/households';
-import { AREAS, type FictionalPerson, people, rng } from './fictional';
+import { type DemoPlace, type FictionalPerson, people, rng } from './fictional';
 
 const CATEGORIES = [
   'dibao',
@@ -26,12 +26,13 @@ export interface DemoHousehold {
   categories: string[];
 }
 
-/** `region`: another fictional county's ID numbers and accounts (see people), for a second demo township. */
-export function seedHouseholds(db: DB, now: Date, region?: string): DemoHousehold[] {
-  const r = rng(2026);
+/** The households of `place` (demoPlace): its villages, and its people's ID numbers and accounts. */
+export function seedHouseholds(db: DB, now: Date, place: DemoPlace): DemoHousehold[] {
+  const r = rng(2026 + place.seed);
   const today = dateCn(now);
+  const AREAS = place.areas;
   // One stream for everyone, so every ID number is unique; adults and children are drawn from it by birth date.
-  const stream = people(11, 1_000_000, region);
+  const stream = people(11 + place.seed, 1_000_000, place.region);
   const draw = (ok: (p: FictionalPerson) => boolean) => {
     for (;;) {
       const p = stream.next().value as FictionalPerson;
@@ -75,8 +76,9 @@ export function seedHouseholds(db: DB, now: Date, region?: string): DemoHousehol
         address: `${AREAS[i % AREAS.length]}${1 + Math.floor(r() * 12)}组${1 + Math.floor(r() * 60)}号`,
         phone: head.phone,
         bankName: '农商银行',
-        account: region
-          ? `6217${region}${String(Math.floor(r() * 1e9)).padStart(9, '0')}`
+        // 青山镇's accounts as they always were; another township's carry its region, so no two share one.
+        account: place.seed
+          ? `6217${place.region}${String(Math.floor(r() * 1e9)).padStart(9, '0')}`
           : `6217${String(Math.floor(r() * 1e15)).padStart(15, '0')}`,
         notes: '演示数据（虚构）',
         categories: [...new Set(cats)],

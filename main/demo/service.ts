@@ -3,8 +3,8 @@
 // on working days, some answered late, most revisited. Recent ones are still open today.
 import type { Channel, Input, Output } from '../../shared/contract';
 import { addDays, addWorkingDays, type Calendar, isWorkingDay } from '../../shared/domain/workdays';
-import type { FictionalPerson } from './fictional';
-import { ANSWERS, CLAIM_UNITS, SUGGESTIONS, WISH_DECLINES, WISHES } from './stories';
+import type { DemoPlace, FictionalPerson } from './fictional';
+import { ANSWERS, claimUnits, SUGGESTIONS, WISH_DECLINES, WISHES } from './stories';
 
 export interface DemoPlan {
   year: number;
@@ -14,6 +14,7 @@ export interface DemoPlan {
   cal: Calendar;
   r: () => number;
   folk: Generator<FictionalPerson>;
+  place: DemoPlace;
   workday: (day: string) => string;
   on: (day: string, order: number, run: () => Promise<unknown>) => void;
   act: <C extends Channel>(who: string, channel: C, input: Input<C>) => Promise<Output<C>>;
@@ -31,6 +32,7 @@ const POSTS = ['扶贫帮困', '政策宣传', '法律援助', '医疗保健', '
 
 export function planService(p: DemoPlan): void {
   const { on, act, workday, r, cal, clerk, reviewer } = p;
+  const CLAIM_UNITS = claimUnits(p.place);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)];
   const wd = (day: string, n: number) => addWorkingDays(day, n, cal);
   const servers: number[] = [];

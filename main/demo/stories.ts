@@ -158,7 +158,13 @@ export const WISH_DECLINES = [
   '已纳入村道硬化工程统一实施',
   '超出微心愿范围，已转交民政办评估',
 ];
-export const CLAIM_UNITS = ['县供电公司青山供电所', '青山镇中心学校', '县农商银行青山支行', '青山镇卫生院'];
+/** The local units that claim wishes, named after the township (demoPlace). */
+export const claimUnits = (p: { township: string; short: string }) => [
+  `县供电公司${p.short}供电所`,
+  `${p.township}中心学校`,
+  `县农商银行${p.short}支行`,
+  `${p.township}卫生院`,
+];
 
 /** 群众意见建议 as collected: [what was said, its category]. */
 export const SUGGESTIONS: [string, string][] = [

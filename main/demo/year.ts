@@ -17,7 +17,7 @@ import { prep } from '../db/open';
 import { handlers } from '../handlers';
 import { insertStaff } from '../staff/staff';
 import { planDisputes } from './disputes';
-import { people, rng } from './fictional';
+import { demoPlace, people, rng } from './fictional';
 import { type DemoHousehold, seedHouseholds } from './seed';
 import { planService } from './service';
 import { type CaseKind, CASES, FINDINGS, REJECTIONS, VISIT_AID, VISIT_PROBLEMS, VISIT_TALK } from './stories';
@@ -39,8 +39,12 @@ export interface DemoSummary {
 /** The year the demo shows in full: this one from July on, the last one before (then it runs on to today). */
 export const demoYear = (today: string) => Number(today.slice(0, 4)) - (Number(today.slice(5, 7)) < 7 ? 1 : 0);
 
-/** `opts.region`: the people of another fictional county (see seedHouseholds), for several demo townships at once. */
-export async function seedDemo(ledger: Ledger, now: Date, opts: { region?: string } = {}): Promise<DemoSummary | null> {
+/** `opts.township`: another demo township (demoPlace: its center, villages and people), for a county of several. */
+export async function seedDemo(
+  ledger: Ledger,
+  now: Date,
+  opts: { township?: string } = {},
+): Promise<DemoSummary | null> {
   const { db } = ledger;
   const filled = prep(db, 'SELECT (SELECT count(*) FROM households) + (SELECT count(*) FROM staff) AS n').get() as {
     n: number;
@@ -51,7 +55,8 @@ export async function seedDemo(ledger: Ledger, now: Date, opts: { region?: strin
   const from = `${year}-01-01`;
   let t = new Date(`${from}T08:30:00+08:00`).getTime();
   const dispatcher = createDispatcher(ledger, handlers, { clock: () => new Date(t) });
-  const r = rng(20260101);
+  const place = demoPlace(opts.township);
+  const r = rng(20260101 + place.seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)];
   const cal = loadCalendar(db);
   const workday = (day: string) => (isWorkingDay(day, cal) ? day : addWorkingDays(day, 1, cal));
@@ -82,8 +87,8 @@ export async function seedDemo(ledger: Ledger, now: Date, opts: { region?: strin
     };
     const [admin, clerk, reviewer, approver] = STAFF.map((s) => s.username);
     putSetting(db, 'center', {
-      name: '青山镇便民服务中心（演示）',
-      address: '青山镇人民路 1 号',
+      name: place.center,
+      address: place.address,
       hotline: '0000-1234567',
       officeHours: '周一至周五 8:30–12:00，14:00–17:30',
       idleLockMinutes: 15,
@@ -91,7 +96,7 @@ export async function seedDemo(ledger: Ledger, now: Date, opts: { region?: strin
     const accounts: DemoAccounts = DEMO_ACCOUNTS;
     putSetting(db, 'demo', accounts);
 
-    const households = seedHouseholds(db, new Date(t), opts.region);
+    const households = seedHouseholds(db, new Date(t), place);
     const heads = new Map(
       (
         prep(db, `SELECT household_id AS h, id FROM persons WHERE relation = '户主'`).all() as {
@@ -296,11 +301,11 @@ export async function seedDemo(ledger: Ledger, now: Date, opts: { region?: strin
 
     // 结对帮扶: cadres paired in January with the households most in need, visited every quarter, with aid.
     const cadres: number[] = [];
-    const folk = people(77, 1000);
+    const folk = people(77 + place.seed, 1000, place.region);
     on(workday(`${from.slice(0, 7)}-06`), 1, async () => {
       for (let i = 0; i < 24; i++) {
         const p = folk.next().value!;
-        const unit = i < 6 ? pick(UNITS) : `${['东山村', '西河村', '南岭村', '北坪村'][i % 4]}村委会`;
+        const unit = i < 6 ? pick(UNITS) : `${place.areas[i % 4]}村委会`;
         cadres.push(
           (await act(clerk, 'cadres.save', { name: p.name, unit, partyMember: r() < 0.85, phone: p.phone })).id,
         );
@@ -377,6 +382,7 @@ export async function seedDemo(ledger: Ledger, now: Date, opts: { region?: strin
       cal,
       r,
       folk,
+      place,
       workday,
       on,
       act,
@@ -410,7 +416,7 @@ export async function seedDemo(ledger: Ledger, now: Date, opts: { region?: strin
       after: { from, ...summary },
     });
     db.exec('COMMIT');
-    ledger.keys.describe('青山镇便民服务中心（演示）', true);
+    ledger.keys.describe(place.center, true);
     return { from, ...summary };
   } catch (e) {
     if (db.inTransaction) db.exec('ROLLBACK');

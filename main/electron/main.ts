@@ -62,7 +62,7 @@ async function ready(opts: Options): Promise<void> {
     // --demo fills a place without a ledger (the sign-in screen then shows the demo's accounts); a ledger is left.
     if (opts.demo && !fs.existsSync(opts.db)) {
       const ledger = await desk.create();
-      await seedDemo(ledger, ledger.clock());
+      await seedDemo(ledger, ledger.clock(), opts.demo);
     }
   } catch (e) {
     dialog.showErrorBox('无法打开台账', (e as Error).message);

@@ -4,10 +4,13 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { test } from 'node:test';
 
+import { parseOptions } from '../../main/cli';
 import { newSession } from '../../main/core/dispatch';
+import { demoPlace } from '../../main/demo/fictional';
 import { DEMO_PASSWORD, demoYear, seedDemo } from '../../main/demo/year';
 import type { Channel, Input } from '../../shared/contract';
 import { parseIdNumber } from '../../shared/domain/idNumber';
+import { demoWorld } from './fixtures';
 import { must, world } from './helpers';
 
 test('the demo year: every state, every screen with rows, figures equal to SQL; refused on a ledger with data', async (t) => {
@@ -201,4 +204,52 @@ test('the demo is all or nothing: a step refused halfway leaves the ledger as it
     before,
   );
   assert.equal(w.ledger.db.inTransaction, false);
+});
+
+test('--demo=NAME: demo townships of other names share no person, account, phone or village with each other', async () => {
+  assert.deepEqual(parseOptions(['--demo=白沙镇', '--db', '/x']).demo, { township: '白沙镇' });
+  assert.deepEqual(parseOptions(['--demo', '--db', '/x']).demo, {});
+  assert.equal(parseOptions(['--db', '/x']).demo, false);
+  assert.throws(() => parseOptions(['--demo=', '--db', '/x']), /演示乡镇的名称/);
+  // Five names a county demo would use: five places (the same name is the same place: demoPlace reads the name alone).
+  const names = ['白沙镇', '龙潭乡', '枫林', '城南街道', '青山镇'];
+  const places = names.map((n) => demoPlace(n));
+  assert.deepEqual(demoPlace('白沙镇'), places[0]);
+  assert.equal(new Set(places.map((p) => p.region)).size, 5, 'five regions');
+  assert.equal(places[2].center, '枫林镇便民服务中心（演示）');
+  for (const p of places) assert.match(p.region, /^99\d{4}$/);
+  assert.notEqual(places[4].region, demoPlace().region, 'a township named 青山镇 is not the default demo');
+
+  // Two named townships and the default one, seeded in full: nobody, no account and no phone in two of them.
+  const seeded = await Promise.all(
+    [undefined, '白沙镇', '龙潭乡'].map(async (township) => {
+      const w = await demoWorld({ township });
+      const list = (sql: string) => (w.ledger.db.prepare(sql).pluck().all() as string[]).filter(Boolean);
+      return {
+        center: w.one<{ v: string }>(`SELECT value AS v FROM settings WHERE key = 'center'`).v,
+        areas: list('SELECT name FROM areas'),
+        ids: list('SELECT id_number FROM persons'),
+        accounts: list('SELECT account FROM households'),
+        phones: list('SELECT phone FROM households UNION SELECT phone FROM cadres'),
+        names: list('SELECT name FROM persons'),
+      };
+    }),
+  );
+  assert.match(seeded[1].center, /白沙镇便民服务中心（演示）/);
+  assert.match(seeded[2].center, /龙潭乡便民服务中心（演示）/);
+  for (let a = 0; a < seeded.length; a++)
+    for (let b = a + 1; b < seeded.length; b++) {
+      const shared = (k: 'areas' | 'ids' | 'accounts' | 'phones') =>
+        seeded[a][k].filter((x) => new Set(seeded[b][k]).has(x)).length;
+      assert.deepEqual(
+        { ids: shared('ids'), accounts: shared('accounts'), phones: shared('phones') },
+        { ids: 0, accounts: 0, phones: 0 },
+        `townships ${a} and ${b}`,
+      );
+      assert.ok(shared('areas') < 4, `townships ${a} and ${b} have villages of their own`);
+      // Different people, not the same people renumbered: most names differ too.
+      const sameNames = seeded[a].names.filter((x, i) => seeded[b].names[i] === x).length;
+      assert.ok(sameNames < seeded[a].names.length / 10, `${sameNames} names in the same place`);
+    }
+  for (const s of seeded) assert.deepEqual([s.areas.length, new Set(s.ids).size === s.ids.length], [8, true]);
 });

@@ -84,17 +84,20 @@ async function fixture(name: string, make: (dir: string) => Promise<void>): Prom
 }
 
 /**
- * A world on a copy of the demo year seeded at `at` (default: the suite's reference moment, testClock), for the
- * people of `region` (seedDemo's option; default its own county), its clock at `at`. The same as a world() and
- * `seedDemo(w.ledger, w.clock.now(), { region })` (which is made once, and asserted to have seeded).
+ * A world on a copy of the demo year seeded at `at` (default: the suite's reference moment, testClock), of the demo
+ * township named `township` (seedDemo's option; default 青山镇), its clock at `at`. The same as a world() and
+ * `seedDemo(w.ledger, w.clock.now(), { township })` (which is made once, and asserted to have seeded).
  */
-export async function demoWorld(opts: { at?: string; region?: string } = {}): Promise<World> {
+export async function demoWorld(opts: { at?: string; township?: string } = {}): Promise<World> {
   const made = await fixture(
-    `demo-${opts.at ?? 'default'}-${opts.region ?? 'default'}`.replace(/[^\w-]/g, '_'),
+    `demo-${opts.at ?? 'default'}-${opts.township ? Buffer.from(opts.township).toString('hex') : 'default'}`.replace(
+      /[^\w-]/g,
+      '_',
+    ),
     async (into) => {
       const w = await world();
       if (opts.at) w.clock.t = new Date(opts.at).getTime();
-      assert.ok(await seedDemo(w.ledger, w.clock.now(), opts.region ? { region: opts.region } : {}), 'seeded');
+      assert.ok(await seedDemo(w.ledger, w.clock.now(), { township: opts.township }), 'seeded');
       await w.ledger.close({ backup: false });
       for (const f of FILES) fs.copyFileSync(path.join(w.dir, f), path.join(into, f));
       fs.writeFileSync(path.join(into, 'clock.json'), JSON.stringify({ t: w.clock.t }));

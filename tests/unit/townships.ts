@@ -27,12 +27,13 @@ export const enrolWith =
 let codes = 0;
 /** A township ledger with a demo year up to `day`, enrolled with the county through 设置's channel. */
 export async function demoTownship(day: string, enrol: Enrol): Promise<Township> {
-  // Each township's people in a fictional county of their own: nobody is in two townships unless a test plants them.
+  // Each a demo township of its own name (demoPlace): nobody is in two townships unless a test plants them.
   // The demo year is made once per run (fixtures.ts) and copied.
-  const w = await demoWorld({ at: `${day}T17:00:00+08:00`, region: `99${String(codes + 2).padStart(2, '0')}01` });
+  const name = `第${++codes}镇`;
+  const w = await demoWorld({ at: `${day}T17:00:00+08:00`, township: name });
   const admin = newSession();
   must(await w.call(admin, 'session.signIn', { username: 'admin', password: DEMO_PASSWORD }));
-  const e = await enrol({ code: `3301220${String(++codes).padStart(2, '0')}000`, name: `第${codes}镇` });
+  const e = await enrol({ code: `3301220${String(codes).padStart(2, '0')}000`, name });
   must(await w.call(admin, 'county.enrol', { fileName: 'enrol.json', text: JSON.stringify(e) }));
   return { w, e, admin };
 }
