@@ -1,4 +1,6 @@
 // Shared e2e steps: first start as admin, sign in, and calls over the same token (the host's one session).
+import http from 'node:http';
+
 import { expect, type Locator, type Page, test } from '@playwright/test';
 
 import { type Host, ledgerFile, startHost } from './host';
@@ -44,21 +46,36 @@ export async function switchTo(page: Page, username: string): Promise<void> {
   await expect(page.getByTestId('signed-in')).toBeVisible();
 }
 
-/** A call through the web host as the signed-in page would make it (same token, same session). */
+/**
+ * A call through the web host as the signed-in page would make it (same token, same session), on a connection of its
+ * own: a pooled keep-alive socket may be one the host closed while the test blocked in execFileSync (pdftotext,
+ * zbarimg), and a write on it fails (reset) without telling whether the call arrived.
+ */
 export async function api<T = unknown>(host: Host, channel: string, input: unknown): Promise<T> {
-  const send = () =>
-    fetch(`${host.base}api/${channel}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Bianmin-Token': host.token },
-      body: JSON.stringify(input),
-    });
-  // While the test blocks in execFileSync (pdftotext, zbarimg) the host closes its idle keep-alive socket, and the
-  // next fetch may take that socket before it has seen the close: nothing reached the host, so it is sent again.
-  const res = await send().catch((e: Error & { cause?: { code?: string } }) => {
-    if (e.cause?.code === 'UND_ERR_SOCKET') return send();
-    throw e;
+  const data = JSON.stringify(input);
+  const text = await new Promise<string>((resolve, reject) => {
+    const req = http.request(
+      `${host.base}api/${channel}`,
+      {
+        method: 'POST',
+        agent: false,
+        headers: {
+          'Content-Type': 'application/json',
+          'Content-Length': Buffer.byteLength(data),
+          'X-Bianmin-Token': host.token,
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(data);
   });
-  const body = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
+  const body = JSON.parse(text) as { ok: boolean; value: T; error?: { message: string } };
   if (!body.ok) throw new Error(`${channel}: ${body.error?.message}`);
   return body.value;
 }
