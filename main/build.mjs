@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { build as esbuild } from 'esbuild';
+import { bundleMain } from './bundle.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
@@ -26,34 +26,11 @@ const stale = (output, inputs) => {
 };
 
 if (stale('main/start.cjs', ['main', 'shared'])) {
-  await esbuild({
-    entryPoints: {
-      start: 'main/start.ts',
-      electron: 'main/electron/main.ts',
-      preload: 'main/electron/preload.ts',
-      // Worker threads: run from these files as strings (core/threads.ts).
-      workbookWorker: 'main/core/workbookWorker.ts',
-      censusWorker: 'main/county/censusWorker.ts',
-      importWorker: 'main/imports/importWorker.ts',
-    },
-    absWorkingDir: root,
-    outdir: 'dist/main',
-    outExtension: { '.js': '.cjs' },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    sourcemap: true,
-    // Native and host modules stay outside the bundle.
-    // Native modules load their own binaries, and pdfkit its font metrics, from their folders at run time: they stay
-    // in node_modules.
-    // pg-native is pg's optional native binding, never installed: pg's pure JavaScript client is used.
-    // tsx is resolved only when main runs from its sources (a worker's require hook in core/threads.ts).
-    external: ['electron', 'better-sqlite3-multiple-ciphers', '@resvg/resvg-js', 'pdfkit', 'pg-native', 'tsx'],
-    logLevel: 'warning',
-  });
-  fs.cpSync(path.join(root, 'main/db/migrations'), path.join(dist, 'main/migrations'), { recursive: true });
-  fs.cpSync(path.join(root, 'main/county/migrations'), path.join(dist, 'main/county-migrations'), { recursive: true });
+  await bundleMain(
+    root,
+    { start: 'main/start.ts', electron: 'main/electron/main.ts', preload: 'main/electron/preload.ts' },
+    path.join(dist, 'main'),
+  );
   console.log('built dist/main');
 }
 

@@ -12,6 +12,7 @@ import { emptyLedger } from '../bench/imports';
 import { buildEntitlements } from '../bench/payments';
 import { buildRegistry } from '../bench/registry';
 import { rosterRows, rosterXlsx } from '../bench/rosters';
+import { childArgs } from './fixtures';
 import { keyedFile, must, tempDir, world } from './helpers';
 
 const ROWS = 5000;
@@ -19,15 +20,16 @@ const CHILD = path.join(__dirname, 'children', 'postBatch.ts');
 const IMPORT_CHILD = path.join(__dirname, 'children', 'importRoster.ts');
 
 /** Runs the child on a copy of the ledger; kills it `killAfterMs` after it says "posting" (never, if null). */
-function run(
+async function run(
   file: string,
   batchId: number | string,
   killAfterMs: number | null,
   child = CHILD,
   cue = 'posting\n',
 ): Promise<{ killed: boolean; ms: number | null }> {
+  const args = await childArgs(child);
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, ['--import', 'tsx', child, file, String(batchId)], {
+    const p = spawn(process.execPath, [...args, file, String(batchId)], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';

@@ -14,6 +14,7 @@ import { Keyring, keysFileOf } from '../../main/db/keys';
 import { openKeyed } from '../../main/db/open';
 import { CURRENT_PARAMS, derive } from '../../main/db/password';
 import { AppError } from '../../shared/domain/result';
+import { childArgs } from './fixtures';
 import { must, tempDir, testClock, world } from './helpers';
 
 const CHILD = path.join(__dirname, 'children', 'rekeyLedger.ts');
@@ -43,9 +44,10 @@ function copyOf(fixtureFile: string): string {
 }
 
 /** Runs the child; kills it `delayMs` after it says `cue`. Answers whether it was killed. */
-function runChild(file: string, stopAt: string, cue: string, delayMs: number): Promise<boolean> {
+async function runChild(file: string, stopAt: string, cue: string, delayMs: number): Promise<boolean> {
+  const args = await childArgs(CHILD);
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, ['--import', 'tsx', CHILD, file, stopAt], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const p = spawn(process.execPath, [...args, file, stopAt], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     let armed = false;

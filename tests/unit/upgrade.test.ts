@@ -16,6 +16,7 @@ import { encryptLedger } from '../../main/db/upgrade';
 import { createDesk } from '../../main/desk';
 import { handlers } from '../../main/handlers';
 import { AppError } from '../../shared/domain/result';
+import { childArgs } from './fixtures';
 import { Clock, must, refused, tempDir } from './helpers';
 import { makePlainLedger, PLAIN_PASSWORDS, PLANTED_NAME } from './plainLedger';
 
@@ -128,9 +129,10 @@ test('kill -9 at random moments of the upgrade ×10: the old plain ledger or the
     fs.copyFileSync(base + '-wal', file + '-wal');
     return { file, folder: dir };
   };
+  const args = await childArgs(CHILD);
   const run = (file: string, folder: string, killAfterMs: number | null) =>
     new Promise<number>((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', CHILD, file, folder], {
+      const child = spawn(process.execPath, [...args, file, folder], {
         stdio: ['ignore', 'pipe', 'inherit'],
       });
       let out = '';
@@ -184,7 +186,14 @@ test('a disk that fills during the upgrade: a clear message, the plain ledger as
   const kib = Math.floor(before.length / 2 / 1024);
   const r = spawnSync(
     'bash',
-    ['-c', `trap '' XFSZ; ulimit -f ${kib}; exec "$0" "$@"`, process.execPath, '--import', 'tsx', CHILD, file, folder],
+    [
+      '-c',
+      `trap '' XFSZ; ulimit -f ${kib}; exec "$0" "$@"`,
+      process.execPath,
+      ...(await childArgs(CHILD)),
+      file,
+      folder,
+    ],
     { encoding: 'utf8' },
   );
   assert.notEqual(r.status, 0);
