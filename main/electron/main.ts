@@ -129,7 +129,12 @@ function focusWindow(): void {
 function start(): void {
   let opts: Options;
   try {
-    opts = parseOptions(process.argv.slice(app.isPackaged ? 1 : 2));
+    // The county edition's package.json says so (electron-builder.county.yml's extraMetadata): it starts as the office.
+    const pkg = JSON.parse(fs.readFileSync(path.join(app.getAppPath(), 'package.json'), 'utf8')) as {
+      bianminEdition?: string;
+    };
+    const edition = pkg.bianminEdition === 'county' ? 'county' : 'township';
+    opts = parseOptions(process.argv.slice(app.isPackaged ? 1 : 2), process.env, edition);
   } catch (e) {
     void app.whenReady().then(() => {
       dialog.showErrorBox('无法启动', (e as Error).message);
