@@ -54,11 +54,22 @@ export function reportPayments(r: AnnualReport): ComparableYear {
 
 /**
  * 一致性核对: each township's own report of each year it sent with its census, beside the county's figures over its
- * copy. They are equal to the fen when the copy is complete; a difference names its line.
+ * copy. The census is taken at the very line the county had acknowledged (censusWorker.ts: no backlog in its
+ * snapshot), so the two are compared only while the county still stands at that line: once it has applied later
+ * changes the row waits (待同步) for the next census instead of showing the township's ordinary work as a difference.
+ * Equal to the fen when the copy is complete; a difference names its line.
  */
 export async function sameness(client: pg.ClientBase): Promise<SameRow[]> {
-  const { rows } = await client.query<{ code: string; name: string; ledger_id: string; at: Date; figures: Figures }>(
-    `SELECT t.code, t.name, t.ledger_id, c.at, c.figures
+  const { rows } = await client.query<{
+    code: string;
+    name: string;
+    ledger_id: string;
+    acked_seq: string;
+    seq: string;
+    at: Date;
+    figures: Figures;
+  }>(
+    `SELECT t.code, t.name, t.ledger_id, t.acked_seq, c.seq, c.at, c.figures
       FROM county.townships t
       JOIN county.ledger_census c ON c.ledger_id = t.ledger_id
       ORDER BY t.code`,
@@ -66,21 +77,40 @@ export async function sameness(client: pg.ClientBase): Promise<SameRow[]> {
   const out: SameRow[] = [];
   for (const r of rows) {
     const names = await namesOf(client, r.ledger_id);
+    const [seq, acked] = [Number(r.seq), Number(r.acked_seq)];
     for (const [year, mine] of Object.entries(r.figures.years ?? {}).sort()) {
+      const row = { code: r.code, name: r.name, year: Number(year), at: r.at.toISOString() };
+      if (seq !== acked) {
+        out.push({ ...row, ...verdictOf('pending', 0, { seq, acked }), differences: [] });
+        continue;
+      }
       const theirs = comparable(await countyPayments(client, r.ledger_id, Number(year)));
       const sections = await countySections(client, r.ledger_id, Number(year), r.figures.today);
       const differences = [...differ(mine.payments, theirs, names), ...differSections(mine.sections, sections)];
-      out.push({
-        code: r.code,
-        name: r.name,
-        year: Number(year),
-        at: r.at.toISOString(),
-        same: !differences.length,
-        differences,
-      });
+      out.push({ ...row, ...verdictOf(differences.length ? 'differ' : 'same', differences.length), differences });
     }
   }
   return out;
+}
+
+/** A row's state in words, and the one thing to do about it. */
+function verdictOf(
+  state: SameRow['state'],
+  differences: number,
+  at?: { seq: number; acked: number },
+): Pick<SameRow, 'same' | 'state' | 'verdict' | 'advice'> {
+  const said = {
+    same: ['一致', '无需处理。'],
+    differ: [
+      `${differences} 处不一致`,
+      '请乡镇在 设置 → 县级上报 点“立即上报”后再看；仍不一致时，把下列项目交乡镇对照台账核实。',
+    ],
+    pending: [
+      '待同步',
+      `乡镇的核对数据停在第 ${at?.seq} 条变动，县里已收到第 ${at?.acked} 条：乡镇下次上报完（至多一小时）自动重新核对，无需处理。`,
+    ],
+  }[state];
+  return { same: state === 'same', state, verdict: said[0], advice: said[1] };
 }
 
 const SECTION_LABELS: Record<keyof ReportSections, string> = {

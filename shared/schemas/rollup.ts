@@ -129,6 +129,14 @@ export interface SameRow extends Named {
   /** When the township computed its report (its last census). */
   at: string;
   same: boolean;
+  /**
+   * `pending` (待同步): the county has applied changes after the point the report describes, so the two are not
+   * compared until the township's next census; `same` and `differ` compare the county's copy as of that very point.
+   */
+  state: 'same' | 'differ' | 'pending';
+  /** The state in words (一致, 3 处不一致, 待同步) and what to do about it, one sentence. */
+  verdict: string;
+  advice: string;
   /** The lines that differ, township's and county's. */
   differences: { what: string; township: string; county: string }[];
 }

@@ -1,5 +1,5 @@
 // 一致性核对: each township's own annual report (sent with its last census) beside the county's figures over its
-// copy, year by year, to the fen; a difference names its line.
+// copy as of the same line, year by year, to the fen; a difference names its line; each row says what to do.
 import { Alert, Table, Tag } from 'antd';
 
 import type { SameRow } from '../../../shared/schemas/rollup';
@@ -11,7 +11,7 @@ export function Sameness() {
   return (
     <>
       <p className="muted">
-        乡镇每次上报完、没有待报变动时（至多每小时一次），会把自己台账算出的各年度发放统计一并报来；这里把它与县里按同样口径从副本算出的数字逐行比对，应当分毫不差。
+        乡镇每次上报完、没有待报变动时（至多每小时一次），会把自己台账此刻算出的各年度统计一并报来；县里的副本停在同一条变动时，这里按同样口径逐行比对，应当分毫不差。县里此后又收到新的变动时显示“待同步”，等乡镇下次报来再比对。
       </p>
       <Table<SameRow>
         data-testid="rollup-sameness"
@@ -22,7 +22,7 @@ export function Sameness() {
         dataSource={value ?? []}
         locale={{ emptyText: '还没有乡镇报来核对数据：乡镇首次上报完成后就会出现' }}
         expandable={{
-          rowExpandable: (r) => !r.same,
+          rowExpandable: (r) => r.state === 'differ',
           expandedRowRender: (r) => (
             <Table
               size="small"
@@ -42,10 +42,12 @@ export function Sameness() {
           { title: '年度', dataIndex: 'year', render: (y: number) => `${y}年` },
           {
             title: '结果',
-            dataIndex: 'same',
-            render: (same: boolean, r) =>
-              same ? <Tag color="green">一致</Tag> : <Tag color="red">{r.differences.length} 处不一致</Tag>,
+            dataIndex: 'state',
+            render: (state: SameRow['state'], r) => (
+              <Tag color={{ same: 'green', differ: 'red', pending: 'gold' }[state]}>{r.verdict}</Tag>
+            ),
           },
+          { title: '怎么办', dataIndex: 'advice' },
           {
             title: '乡镇计算时间',
             dataIndex: 'at',
