@@ -11,7 +11,7 @@ import { AppError, type Result } from '../shared/domain/result';
 import { dateCn, isoCn } from '../shared/domain/time';
 import type { DoorState } from '../shared/schemas/keys';
 import { DEFAULT_CENTER } from '../shared/schemas/settings';
-import { checkBackup, rekeyCopy } from './core/backupFiles';
+import { checkBackup, markRestored, rekeyCopy } from './core/backupFiles';
 import type { Clock } from './core/clock';
 import { type CountyOffice, createDispatcher, type Dispatcher, type Handlers, type Session } from './core/dispatch';
 import { Ledger } from './core/ledger';
@@ -148,6 +148,7 @@ export function createDesk(
     fs.copyFileSync(input.file, partial);
     fs.chmodSync(partial, PRIVATE_FILE);
     rekeyCopy(partial, opens, key);
+    markRestored(partial, key, opts.clock());
     fs.renameSync(partial, abs);
   }
 

@@ -321,6 +321,8 @@ export const contract = {
   'county.push': def<county.PushAnswer>()(empty, 'signedIn', 'task'),
   /** 离线报送文件: what a push would send, signed, for a USB stick when the county cannot be reached. */
   'county.carry': def<File>()(empty, ADMIN, 'task'),
+  /** The county's 回执 for offline files: moves the acknowledged number, or makes the next file send everything. */
+  'county.receipt': def<county.ReceiptAnswer>()(county.countyReceiptInput, ADMIN, 'mutation'),
 
   // 县级汇总: the county office's screens (started with --county or --pg), over the townships' copies in PostgreSQL.
   'rollup.year': def<rollup.RollupYear>()(rollup.rollupYearInput, STAFF, 'task'),
@@ -336,6 +338,8 @@ export const contract = {
   'rollup.revoke': def<{ revoked: true }>()(rollup.revokeInput, ADMIN, 'task'),
   /** A township's offline file from a USB stick, applied as its push would be. */
   'rollup.carry': def<rollup.CarryAnswer>()(rollup.carryInput, ADMIN, 'task'),
+  /** A township's 回执: where the county stands with it, signed for it, to hand back with its USB stick. */
+  'rollup.receipt': def<File>()(rollup.revokeInput, ADMIN, 'task'),
   'rollup.notes': def<rollup.Note[]>()(rollup.notesInput, STAFF, 'task'),
   'rollup.addNote': def<{ id: number }>()(rollup.noteInput, STAFF, 'task'),
 

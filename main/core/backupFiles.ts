@@ -1,6 +1,7 @@
 // Backups of the ledger, always through SQLite (VACUUM INTO, never a file copy of a live database), encrypted with the
 // ledger's own key, verified with integrity_check before they count: daily at the first sign-in of the day, at clean
 // exit, before migrations and restores, and on demand to a folder the user picks (a USB stick, with the key file).
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -151,6 +152,24 @@ export function rekeyCopy(file: string, from: Buffer, to: Buffer): void {
 }
 
 /**
+ * Marks a copy about to become the ledger (a backup being restored) with a new restore mark in its settings. The
+ * county's link compares it with the mark it last knew (county/epochs.ts): a ledger that went back in time is never
+ * taken for the one the county last heard from, and the county keeps its old copy and takes every row again.
+ */
+export function markRestored(file: string, key: Buffer, now: Date): void {
+  const db = openKeyed(file, key);
+  try {
+    db.prepare(
+      `INSERT INTO settings (key, value)
+        VALUES ('restored', ?)
+        ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+    ).run(JSON.stringify({ mark: crypto.randomUUID(), at: isoCn(now) }));
+  } finally {
+    db.close();
+  }
+}
+
+/**
  * Restores a backup into the live ledger: the chosen backup is checked, the current ledger is backed up first, then
  * a copy of the backup takes the ledger file's place.
  */
@@ -163,6 +182,7 @@ export async function restoreBackup(ledger: OpenLedger, file: string, now = ledg
   fs.copyFileSync(source, prepared);
   fs.chmodSync(prepared, PRIVATE_FILE);
   rekeyCopy(prepared, key, ledger.keys.key);
+  markRestored(prepared, ledger.keys.key, now);
   ledger.swapIn(prepared);
   const check = ledger.db.pragma('quick_check') as { quick_check: string }[];
   if (check[0]?.quick_check !== 'ok') throw new AppError('INTERNAL', '恢复后的台账未通过检查，请联系技术支持');

@@ -6,7 +6,9 @@ import type { Handlers } from '../core/dispatch';
 import type { Ledger } from '../core/ledger';
 import type { DB } from '../db/open';
 import { writeCarry } from './carry';
+import { carriedFiles } from './link';
 import { enrol, isPushing, linkOf, parseEnrolment, push } from './push';
+import { loadReceipt } from './receipt';
 import { backlogOf } from './tables';
 
 function stateOf(db: DB, ledger: Ledger): CountyState {
@@ -19,6 +21,8 @@ function stateOf(db: DB, ledger: Ledger): CountyState {
     lastError: link?.last_error ?? null,
     backlog: link ? backlogOf(db, link.acked_seq) : 0,
     pushing: isPushing(ledger),
+    carried: link ? carriedFiles(db) : [],
+    resending: link?.resync_from != null,
   };
 }
 
@@ -39,8 +43,14 @@ export const countyHandlers = {
   'county.carry': (ctx) => {
     const file = writeCarry(ctx.ledger);
     const link = linkOf(ctx.db)!;
-    const fileName = `${link.township}离线报送${dateCn(ctx.now).replace(/-/g, '')}-${file.to}.bmcarry`;
-    ctx.audit('export', null, null, { what: '离线报送文件', fileName, from: file.from, to: file.to });
+    const fileName = `${link.township}离线报送第${file.batch}批-${dateCn(ctx.now).replace(/-/g, '')}.bmcarry`;
+    const { batch, from, to } = file;
+    ctx.audit('export', null, null, { what: '离线报送文件', fileName, batch, from, to });
     return Promise.resolve({ fileName, base64: file.data.toString('base64'), rows: file.to - file.from });
+  },
+  'county.receipt': (ctx, input) => {
+    const r = loadReceipt(ctx.db, ctx.ledger.id, input.text);
+    ctx.audit('county', null, null, { what: '载入县里的回执', fileName: input.fileName, ...r });
+    return r;
   },
 } satisfies Partial<Handlers>;

@@ -1,6 +1,7 @@
-// The township's side of 县级上报: the enrolment kept in county_link, the outbox the triggers of migration 0014 fill,
-// and the push that sends it to the county in chunks. The county's acknowledged sequence is the truth: every push
-// starts by asking it, so a push cut anywhere (either side killed, the network gone) resumes from where it stood.
+// The township's side of 县级上报: the enrolment kept in county_link, and the push that sends the outbox to the county
+// in chunks. The county's acknowledged sequence is the truth: every push starts by asking it, so a push cut anywhere
+// (either side killed, the network gone) resumes from where it stood, and a county that cannot be on the ledger's
+// line (either side restored from a backup) begins a new 纪元 (epochs.ts) instead of being believed.
 import pg from 'pg';
 
 import { AppError } from '../../shared/domain/result';
@@ -8,27 +9,23 @@ import { isoCn } from '../../shared/domain/time';
 import type { Ledger } from '../core/ledger';
 import { answerOf, startWorker } from '../core/threads';
 import { type DB, prep } from '../db/open';
-import { numericKey, SYNCED } from '../db/synced';
 import type { CensusInput } from './censusWorker';
+import { epochTaken, pendingEpoch, reconcile, restoreMark } from './epochs';
+import { linkOf, queueAll, readChunk, settle } from './link';
 import type { Figures } from './sameness';
-import { applyChunk, type Chunk, connectionOf, countyColumns, type Enrolment } from './store';
+import {
+  applyChunk,
+  type Chunk,
+  connectionOf,
+  countyColumns,
+  type CountyView,
+  countyView,
+  type Enrolment,
+  startEpoch,
+} from './store';
 import { backlogOf, type Census } from './tables';
 
-export interface Link {
-  county_name: string;
-  code: string;
-  township: string;
-  url: string;
-  role: string;
-  key: string;
-  enrolled_at: string;
-  acked_seq: number;
-  last_push_at: string | null;
-  last_error: string | null;
-  census_at: string | null;
-}
-
-export const linkOf = (db: DB) => prep(db, 'SELECT * FROM county_link').get() as Link | undefined;
+export { type Link, linkOf, queueAll } from './link';
 
 /** Reads an enrolment file: the county's, for one township, unaltered in its fields. */
 export function parseEnrolment(text: string): Enrolment {
@@ -59,45 +56,8 @@ export function enrol(db: DB, e: Enrolment, now: Date): void {
     `INSERT INTO county_link (one, county_name, code, township, url, role, key, enrolled_at)
       VALUES (1, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(e.county, e.code, e.township, e.url, e.role, e.key, isoCn(now));
+  prep(db, 'UPDATE county_link SET restored_mark = ?').run(restoreMark(db));
   queueAll(db);
-}
-
-/** A line for every row the county keeps: sends the whole ledger again (applying a row twice changes nothing). */
-export function queueAll(db: DB): void {
-  for (const s of SYNCED)
-    db.exec(
-      `INSERT INTO outbox (tbl, key)
-        SELECT DISTINCT '${s.table}', ${s.key}
-          FROM ${s.table}
-          ORDER BY ${s.key}`,
-    );
-}
-
-/** The next run of outbox lines after `from`, with the rows they name as they are now. */
-export function readChunk(db: DB, ledgerId: string, from: number, lines: number): Chunk | null {
-  const outbox = prep(
-    db,
-    `SELECT seq, tbl, key
-      FROM outbox
-      WHERE seq > ?
-      ORDER BY seq
-      LIMIT ?`,
-  ).all(from, lines) as { seq: number; tbl: string; key: string }[];
-  if (!outbox.length) return null;
-  const tables = SYNCED.map((s) => {
-    const keys = [...new Set(outbox.filter((l) => l.tbl === s.table).map((l) => l.key))];
-    const rows = keys.length
-      ? (prep(
-          db,
-          `SELECT ${s.columns.join(', ')}
-            FROM ${s.table}
-            WHERE ${s.key} IN (SELECT value FROM json_each(?))`,
-        ).all(JSON.stringify(numericKey(s) ? keys.map(Number) : keys)) as Record<string, unknown>[])
-      : [];
-    const found = new Set(rows.map((r) => String(r[s.key])));
-    return { table: s.table, rows, deleted: keys.filter((k) => !found.has(k)) };
-  }).filter((t) => t.rows.length || t.deleted.length);
-  return { ledgerId, from, to: outbox[outbox.length - 1].seq, tables };
 }
 
 /** A county server that is down, or refuses the key, in words the clerk can act on. */
@@ -174,25 +134,15 @@ async function pushAll(ledger: Ledger, opts: PushOptions): Promise<PushResult> {
   });
   client.on('error', () => {}); // a connection lost mid-push fails the query in flight; that is where it is reported
   let chunks = 0;
-  let acked = link.acked_seq;
+  let acked = 0; // where the county stands on this ledger's line, once it is known to be on it
   try {
     await client.connect();
     const types = await countyColumns(client);
-    const { rows } = await client.query<{ ledger_id: string | null; acked_seq: string }>(
-      `SELECT ledger_id, acked_seq
-        FROM county.townships`,
-    );
-    if (!rows.length) throw new AppError('FORBIDDEN', '县里已停用本乡镇的登记，请联系县民政局');
-    if (rows[0].ledger_id && rows[0].ledger_id !== ledger.id)
+    const view = await countyView(client);
+    if (!view) throw new AppError('FORBIDDEN', '县里已停用本乡镇的登记，请联系县民政局');
+    if (view.ledgerId && view.ledgerId !== ledger.id)
       throw new AppError('FORBIDDEN', '此登记文件已被另一本台账使用，请向县民政局重新申请登记');
-    acked = Number(rows[0].acked_seq);
-    const newest = prep(await idle(ledger), `SELECT seq FROM sqlite_sequence WHERE name = 'outbox'`).get() as
-      { seq: number } | undefined;
-    if ((newest?.seq ?? 0) < acked)
-      throw new AppError(
-        'CONFLICT',
-        `县里的副本比本台账新（县里已收到第 ${acked} 条变动，本台账只到第 ${newest?.seq ?? 0} 条），可能是从旧备份恢复了台账，请联系县民政局`,
-      );
+    acked = await inStep(ledger, client, view);
     const lines = opts.lines ?? 5000;
     let chunk = readChunk(await idle(ledger), ledger.id, acked, lines);
     while (chunk) {
@@ -202,22 +152,38 @@ async function pushAll(ledger: Ledger, opts: PushOptions): Promise<PushResult> {
       const meanwhile = () =>
         void (next = ledger.busy ? undefined : readChunk(ledger.db, ledger.id, current.to, lines));
       const r = await applyChunk(client, types, current, { meanwhile });
+      if (r.outcome === 'gap' || r.outcome === 'epoch')
+        throw new AppError('CONFLICT', '县里的副本在上报中途变了（可能正在导入本乡镇的离线报送文件），稍后会自动再报');
       acked = r.acked;
-      if (r.applied) chunks++;
-      chunk = r.applied && next !== undefined ? next : readChunk(await idle(ledger), ledger.id, acked, lines);
+      if (r.outcome === 'applied') chunks++;
+      chunk =
+        r.outcome === 'applied' && next !== undefined ? next : readChunk(await idle(ledger), ledger.id, acked, lines);
       // Pruning and the cached number every ten chunks: each is a durable write, and the county's number is the truth.
-      if (chunks % 10 === 0) settle(await idle(ledger), acked, ledger.clock(), null);
+      if (chunks % 10 === 0) settle(await idle(ledger), { acked });
     }
-    settle(await idle(ledger), acked, ledger.clock(), null); // a push with nothing to send still heard the county
+    // A push with nothing to send still heard the county.
+    settle(await idle(ledger), { acked, viewAt: view.at, pushedAt: ledger.clock(), error: null });
     await sendCensus(ledger, client, acked);
     return { acked, chunks, backlog: backlogOf(ledger.db, acked) };
   } catch (e) {
     const err = pushError(e);
-    settle(await idle(ledger), acked, null, err.message);
+    settle(await idle(ledger), { acked, error: err.message });
     throw err;
   } finally {
     await client.end().catch(() => {});
   }
+}
+
+/**
+ * Brings the county onto this ledger's line before anything is sent: when the two cannot be on one (epochs.ts), the
+ * county takes the new 纪元 the ledger began. Answers where the county stands on the line.
+ */
+async function inStep(ledger: Ledger, client: pg.ClientBase, view: CountyView): Promise<number> {
+  if (reconcile(await idle(ledger), view) === 'inStep') return view.acked;
+  const begun = pendingEpoch(linkOf(ledger.db)!)!;
+  await startEpoch(client, { ledgerId: ledger.id, ...begun });
+  epochTaken(await idle(ledger));
+  return begun.from;
 }
 
 /** After a push that left nothing behind, at most once an hour: what the ledger holds, for the county to compare. */
@@ -240,16 +206,4 @@ async function sendCensus(ledger: Ledger, client: pg.Client, acked: number): Pro
     [ledger.id, acked, JSON.stringify(counts), JSON.stringify(figures)],
   );
   prep(await idle(ledger), 'UPDATE county_link SET census_at = ?').run(isoCn(now));
-}
-
-/** Records what the county said and prunes the lines it has applied. */
-function settle(db: DB, acked: number, at: Date | null, error: string | null): void {
-  db.transaction(() => {
-    prep(
-      db,
-      `UPDATE county_link
-        SET acked_seq = max(acked_seq, ?), last_push_at = coalesce(?, last_push_at), last_error = ?`,
-    ).run(acked, at ? isoCn(at) : null, error);
-    prep(db, 'DELETE FROM outbox WHERE seq <= ?').run(acked);
-  })();
 }

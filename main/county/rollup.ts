@@ -14,6 +14,7 @@ import { getSetting } from '../core/settings';
 import { importCarry } from './carry';
 import { crossChecks, revealId } from './checks';
 import { completeness, countyPayments, namesOf, townshipComparison } from './figures';
+import { makeReceipt } from './receipt';
 import { sameness } from './sameness';
 import { countySections } from './sections';
 import { enrolTownship, revokeTownship } from './store';
@@ -134,7 +135,16 @@ export const rollupHandlers = {
     withClient(ctx, async (c) => {
       const r = await importCarry(c, Buffer.from(input.base64, 'base64'));
       ctx.audit('rollup', r.code, null, { what: '导入离线报送文件', fileName: input.fileName, ...r });
-      return { township: r.township, applied: r.applied, skipped: r.skipped };
+      const { fileName, text } = await makeReceipt(c, r.code);
+      const receipt = { fileName, base64: Buffer.from(text).toString('base64') };
+      return { township: r.township, batch: r.batch, applied: r.applied, skipped: r.skipped, receipt };
+    }),
+  // Also after a refused file (缺少第 N 批): the 回执 is what makes the township's next file start where it should.
+  'rollup.receipt': (ctx, input) =>
+    withClient(ctx, async (c) => {
+      const { fileName, text } = await makeReceipt(c, input.code);
+      ctx.audit('export', input.code, null, { what: '乡镇回执', fileName });
+      return { fileName, base64: Buffer.from(text).toString('base64'), rows: 1 };
     }),
   'rollup.notes': (ctx, input) =>
     withClient(ctx, async (c) => {

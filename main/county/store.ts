@@ -119,10 +119,21 @@ export async function revokeTownship(client: pg.ClientBase, code: string): Promi
 /** A run of outbox lines: the rows they name as they were read, and the keys of rows no longer in the ledger. */
 export interface Chunk {
   ledgerId: string;
-  /** The last seq the county had applied when the chunk was read; the chunk is applied only on top of exactly that. */
+  /** The 纪元 its lines belong to (null or absent: the first); a chunk of another 纪元 is never applied. */
+  epoch?: string | null;
+  /** Where the county stood as far as the township knew when it read the chunk: its lines are those after it. */
   from: number;
   to: number;
   tables: { table: string; rows: Record<string, unknown>[]; deleted: string[] }[];
+}
+
+/**
+ * What became of a chunk: applied; `had` (the county had every line of it); `gap` (it starts after where the county
+ * stands: lines between are missing); `epoch` (it belongs to another 纪元). `acked` is where the county stands after.
+ */
+export interface Applied {
+  outcome: 'applied' | 'had' | 'gap' | 'epoch';
+  acked: number;
 }
 
 /** The county's column types of the synced tables, checked against what this program sends. */
@@ -172,8 +183,11 @@ function upsertSql(s: Synced, types: Map<string, string>): string {
 
 /**
  * Applies one chunk as the township's role (a push signs in as it; an import takes it with SET ROLE), in one
- * transaction with the sequence it acknowledges. A chunk that does not start where the county stands is not applied:
- * the answer says where the county stands, and the township reads again from there.
+ * transaction with the sequence it acknowledges. A chunk that reaches past where the county stands is applied whole,
+ * also when it starts before (an offline file starts where the township last heard the county stood): each row is
+ * sent as it was when the chunk was read, after its last line was written, so a row sent again is never older than
+ * what its lines up to `to` describe, and any later change has a line after `to`. Nothing else is applied: the
+ * answer says why and where the county stands.
  */
 export async function applyChunk(
   client: pg.ClientBase,
@@ -184,12 +198,12 @@ export async function applyChunk(
     /** Runs once the chunk's rows are on their way, while the server writes them: the push reads its next chunk. */
     meanwhile?: () => void;
   } = {},
-): Promise<{ applied: boolean; acked: number }> {
+): Promise<Applied> {
   await client.query('BEGIN');
   try {
     if (opts.role) await client.query(`SET LOCAL ROLE ${opts.role}`);
-    const { rows } = await client.query<{ ledger_id: string | null; acked_seq: string }>(
-      `SELECT ledger_id, acked_seq
+    const { rows } = await client.query<{ ledger_id: string | null; acked_seq: string; epoch: string | null }>(
+      `SELECT ledger_id, acked_seq, epoch
         FROM county.townships
         WHERE role = current_user
         FOR UPDATE`,
@@ -198,9 +212,11 @@ export async function applyChunk(
     const acked = Number(rows[0].acked_seq);
     if (rows[0].ledger_id && rows[0].ledger_id !== chunk.ledgerId)
       throw new AppError('FORBIDDEN', '此登记文件已被另一本台账使用，请向县民政局重新申请登记');
-    if (chunk.from !== acked) {
+    const outcome =
+      rows[0].epoch !== (chunk.epoch ?? null) ? 'epoch' : chunk.to <= acked ? 'had' : chunk.from > acked ? 'gap' : null;
+    if (outcome) {
       await client.query('ROLLBACK');
-      return { applied: false, acked };
+      return { outcome, acked };
     }
     if (!rows[0].ledger_id)
       await client.query('UPDATE county.townships SET ledger_id = $1 WHERE role = current_user', [chunk.ledgerId]);
@@ -233,7 +249,82 @@ export async function applyChunk(
       [chunk.to],
     );
     await client.query('COMMIT');
-    return { applied: true, acked: chunk.to };
+    return { outcome: 'applied', acked: chunk.to };
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw e;
+  }
+}
+
+/** Where the county stands with the calling township (its role, or one taken with SET ROLE): what a push or a 回执 tells. */
+export interface CountyView {
+  ledgerId: string | null;
+  epoch: string | null;
+  acked: number;
+  /** The highest carried 批号 it has taken in this 纪元. */
+  lastBatch: number;
+  /** The county server's clock: a 回执 older than the newest word a township has heard changes nothing. */
+  at: string;
+}
+
+/** Where the county stands with the calling township's role, or (the office, for a 回执) with the township `code`. */
+export async function countyView(client: pg.ClientBase, code?: string): Promise<CountyView | null> {
+  const { rows } = await client.query<{
+    ledger_id: string | null;
+    epoch: string | null;
+    acked_seq: string;
+    last_batch: number;
+    at: Date;
+  }>(
+    `SELECT ledger_id, epoch, acked_seq, last_batch, now() AS at
+      FROM county.townships
+      WHERE CASE WHEN $1::text IS NULL THEN role = current_user ELSE code = $1 END`,
+    [code ?? null],
+  );
+  const r = rows[0];
+  if (!r) return null;
+  return {
+    ledgerId: r.ledger_id,
+    epoch: r.epoch,
+    acked: Number(r.acked_seq),
+    lastBatch: r.last_batch,
+    at: r.at.toISOString(),
+  };
+}
+
+/** Why a township begins a new 纪元: its own ledger restored, or the county's database. */
+export type ResyncWhy = 'township' | 'county';
+
+/**
+ * Begins the 纪元 a township chose (epochs.ts), as its role: the copy as it stood goes to county.history (the trigger
+ * of county migration 0004, which also writes the county's note), and the county stands at `from`, where the
+ * township queued every row again. Taking the same 纪元 twice changes nothing.
+ */
+export async function startEpoch(
+  client: pg.ClientBase,
+  e: { ledgerId: string; epoch: string; from: number; why: ResyncWhy },
+  opts: { role?: string } = {},
+): Promise<void> {
+  await client.query('BEGIN');
+  try {
+    if (opts.role) await client.query(`SET LOCAL ROLE ${opts.role}`);
+    const { rows } = await client.query<{ ledger_id: string | null; epoch: string | null }>(
+      `SELECT ledger_id, epoch
+        FROM county.townships
+        WHERE role = current_user
+        FOR UPDATE`,
+    );
+    if (!rows.length) throw new AppError('FORBIDDEN', '县里已停用本乡镇的登记，请联系县民政局');
+    if (rows[0].ledger_id && rows[0].ledger_id !== e.ledgerId)
+      throw new AppError('FORBIDDEN', '此登记文件已被另一本台账使用，请向县民政局重新申请登记');
+    if (rows[0].epoch !== e.epoch)
+      await client.query(
+        `UPDATE county.townships
+          SET epoch = $1, epoch_why = $2, acked_seq = $3, last_batch = 0, ledger_id = $4
+          WHERE role = current_user`,
+        [e.epoch, e.why, e.from, e.ledgerId],
+      );
+    await client.query('COMMIT');
   } catch (e) {
     await client.query('ROLLBACK').catch(() => {});
     throw e;

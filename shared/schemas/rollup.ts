@@ -152,6 +152,10 @@ export interface Note {
 
 export interface CarryAnswer {
   township: string;
+  /** The file's 第 N 批 (0: a file of an earlier version). */
+  batch: number;
   applied: number;
   skipped: number;
+  /** The township's 回执 after the import, to hand back (main/county/receipt.ts). */
+  receipt: { fileName: string; base64: string };
 }

@@ -1,10 +1,12 @@
 // 县级上报 at the counter: the admin loads the county's enrolment file under 设置, the first push sends the demo year
-// to a real PostgreSQL, and the offline file downloads encrypted. The county's server is started for this test.
+// to a real PostgreSQL, the offline file downloads encrypted as 第 1 批 and is listed until acknowledged, and the
+// county's 回执 loads. The county's server is started for this test.
 import fs from 'node:fs';
 import path from 'node:path';
 
 import { expect, test } from '@playwright/test';
 
+import { makeReceipt } from '../../main/county/receipt';
 import { enrolTownship, migrateCounty } from '../../main/county/store';
 import { DEMO_PASSWORD } from '../../main/demo/year';
 import { type Postgres, startPostgres } from '../unit/postgres';
@@ -55,9 +57,25 @@ test('the admin enrols the township with the county file, pushes, and exports th
     expect(waiting).toBeGreaterThan(1000);
     await expect(page.getByText('还没有上报过')).toBeVisible();
 
+    // Offline first: the file downloads encrypted as 第 1 批, listed until the county acknowledges it.
+    const dir = tempDir();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '导出离线报送文件' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^青山镇离线报送第1批-\d{8}\.bmcarry$/);
+    const file = path.join(dir, download.suggestedFilename());
+    await download.saveAs(file);
+    const bytes = fs.readFileSync(file);
+    expect(bytes.subarray(0, 20).toString()).toBe('BMCARRY1330122100000');
+    await expect(page.getByTestId('county-carried')).toContainText('第 1 批');
+    await page.screenshot({ path: 'test-results/county-carried.png' });
+
+    // The push acknowledges it too.
     await page.getByRole('button', { name: '立即上报' }).click();
     await expect(page.getByText('已上报到县里')).toBeVisible();
     await expect(page.getByTestId('county-backlog')).toHaveText('0');
+    await expect(page.getByTestId('county-carried')).toHaveCount(0);
     await page.screenshot({ path: 'test-results/county-pushed.png' });
     const { rows } = await c.query(
       `SELECT count(*) AS n
@@ -67,16 +85,14 @@ test('the admin enrols the township with the county file, pushes, and exports th
     );
     expect(Number(rows[0].n)).toBeGreaterThan(100);
 
-    const dir = tempDir();
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: '导出离线报送文件' }).click(),
-    ]);
-    expect(download.suggestedFilename()).toMatch(/^青山镇离线报送\d{8}-\d+\.bmcarry$/);
-    const file = path.join(dir, download.suggestedFilename());
-    await download.saveAs(file);
-    const bytes = fs.readFileSync(file);
-    expect(bytes.subarray(0, 20).toString()).toBe('BMCARRY1330122100000');
+    // The county's 回执, loaded under 设置: it says what the push said already.
+    const receipt = await makeReceipt(c, '330122100000');
+    await page.getByTestId('county-receipt-file').setInputFiles({
+      name: receipt.fileName,
+      mimeType: 'application/json',
+      buffer: Buffer.from(receipt.text),
+    });
+    await expect(page.getByText(/县里已收到第 \d+ 条变动/)).toBeVisible();
   } finally {
     await c.end();
     expect(await host.stop()).toBe(0);

@@ -30,6 +30,7 @@ const LONGEST = [
   'security',
   'sweep',
   'county',
+  'countySync',
   'rekey',
   'keys',
   'service',

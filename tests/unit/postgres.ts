@@ -9,6 +9,7 @@ import path from 'node:path';
 import pg from 'pg';
 
 import { type CountyServer, startCountyServer } from '../../main/county/server';
+import { migrateCounty } from '../../main/county/store';
 
 export interface Postgres extends Omit<CountyServer, 'stop'> {
   /** A client as the superuser, connected. */
@@ -85,4 +86,12 @@ export async function startPostgres(settings: string[] = []): Promise<Postgres> 
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A server holding the county's schema (its migrations applied), and a superuser client on it. */
+export async function startCounty(): Promise<{ pgs: Postgres; county: pg.Client }> {
+  const pgs = await startPostgres();
+  const county = await pgs.admin();
+  await migrateCounty(county);
+  return { pgs, county };
 }

@@ -1,11 +1,12 @@
 // 乡镇登记: the county registers a township (name, 12-digit 统计用区划代码) and hands its admin the one-time
-// enrolment file; stops a township's pushes; and imports the offline file a township carries on a USB stick.
-import { StopOutlined, UploadOutlined, UserAddOutlined } from '@ant-design/icons';
+// enrolment file; stops a township's pushes; and imports the offline file a township carries on a USB stick, handing
+// back its 回执.
+import { DownloadOutlined, StopOutlined, UploadOutlined, UserAddOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Form, Input, Popconfirm, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 
 import { FIELDS as F } from '../../../shared/domain/fields';
-import type { TownshipRow } from '../../../shared/schemas/rollup';
+import type { CarryAnswer, TownshipRow } from '../../../shared/schemas/rollup';
 import { call } from '../../api';
 import { downloadBase64 } from '../../components/download';
 import { FileButton } from '../../components/FileButton';
@@ -31,6 +32,7 @@ export function Enrolment({ admin }: { admin: boolean }) {
   const [enrolling, setEnrolling] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [carrying, setCarrying] = useState(false);
+  const [carried, setCarried] = useState<CarryAnswer | null>(null);
   const [form] = Form.useForm<EnrolForm>();
   const enrol = useFormCall(form, 'rollup.enrol', (file) => {
     downloadBase64(file.fileName, file.base64, 'application/json');
@@ -49,19 +51,45 @@ export function Enrolment({ admin }: { admin: boolean }) {
     const r = await call('rollup.carry', { fileName: f.name, base64: await base64Of(f) });
     setCarrying(false);
     setProblem(r.ok ? null : r.error.message);
-    if (r.ok)
-      void message.success(
-        r.value.applied
-          ? `已导入${r.value.township}的离线报送文件：${r.value.applied} 段变动`
-          : `${r.value.township}的这些变动县里已经有了，没有新的内容`,
-      );
+    setCarried(r.ok ? r.value : null);
     towns.reload();
+  };
+  // A township's 回执 at any time: after a refused file, it is what lets the township's next file start right.
+  const receipt = async (t: TownshipRow) => {
+    const r = await call('rollup.receipt', { code: t.code });
+    setProblem(r.ok ? null : r.error.message);
+    if (r.ok) downloadBase64(r.value.fileName, r.value.base64, 'application/json');
   };
   if (towns.error) return <Alert type="error" showIcon message={towns.error.message} />;
   return (
     <>
       {problem && (
         <Alert type="error" showIcon message={problem} style={{ marginBottom: 12 }} data-testid="rollup-problem" />
+      )}
+      {carried && (
+        <Alert
+          type="success"
+          showIcon
+          data-testid="rollup-carried"
+          style={{ marginBottom: 12 }}
+          message={
+            carried.applied
+              ? `已导入${carried.township}的离线报送文件${carried.batch ? `（第 ${carried.batch} 批）` : ''}：${carried.applied} 段变动`
+              : `${carried.township}的这份文件${carried.batch ? `（第 ${carried.batch} 批）` : ''}的内容县里已经有了，没有新的变动`
+          }
+          description="请下载回执，随 U 盘交回乡镇，在乡镇的 设置 → 县级上报 载入：县里已收到的变动就不必再带来。"
+          action={
+            <Button
+              size="small"
+              icon={<DownloadOutlined />}
+              onClick={() => downloadBase64(carried.receipt.fileName, carried.receipt.base64, 'application/json')}
+            >
+              下载回执
+            </Button>
+          }
+          closable
+          onClose={() => setCarried(null)}
+        />
       )}
       {!admin && (
         <Alert type="info" showIcon message="登记、停用乡镇和导入离线文件需要管理员权限" style={{ marginBottom: 12 }} />
@@ -102,6 +130,17 @@ export function Enrolment({ admin }: { admin: boolean }) {
                 <Tag color="green">已上报</Tag>
               ) : (
                 <Tag>等待首次上报</Tag>
+              ),
+          },
+          {
+            title: '',
+            key: 'receipt',
+            render: (_, t) =>
+              admin &&
+              t.ledgerId && (
+                <Button size="small" icon={<DownloadOutlined />} onClick={() => void receipt(t)}>
+                  回执
+                </Button>
               ),
           },
           {
