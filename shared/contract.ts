@@ -330,9 +330,20 @@ export const contract = {
   'rollup.sections': def<rollup.TownshipSections[]>()(reportInput, STAFF, 'task'),
   'rollup.status': def<rollup.StatusRow[]>()(empty, STAFF, 'task'),
   'rollup.sameness': def<rollup.SameRow[]>()(empty, STAFF, 'task'),
-  'rollup.checks': def<rollup.CheckRow[]>()(reportInput, STAFF, 'task'),
-  /** The full ID number behind a cross-township check, with a reason; audited here and in the county's own log. */
+  /** 跨乡镇核查: a page of hits, one per person or account, filtered by township, kind and state. */
+  'rollup.checks': def<Page<rollup.CheckRow>>()(rollup.checksInput, STAFF, 'task'),
+  /**
+   * The full ID number of a person in a current hit, with a reason, within the reveal budget; audited here and in the
+   * county's own log.
+   */
   'rollup.reveal': def<{ idNumber: string; name: string }>()(rollup.revealInput, REVEAL, 'task'),
+  /** 核实 → 已处理: a hit's state with a note; audited here and in the county's own log. */
+  'rollup.mark': def<{ state: 'checking' | 'done' }>()(rollup.markInput, STAFF, 'task'),
+  /** A county screen laid out for its A4 print route (audited as a print), and the same as .xlsx (an export). */
+  'rollup.print': def<rollup.RollupPrint>()(rollup.rollupOutInput, STAFF, 'task'),
+  'rollup.xlsx': def<File>()(rollup.rollupOutInput, STAFF, 'task'),
+  /** The county's 年度工作总结 (or one township's as the county holds it), by the township's docx builder. */
+  'rollup.docx': def<File>()(rollup.rollupYearInput, STAFF, 'task'),
   /** Registers a township: its role on the county's server and its one-time enrolment file (an audited export). */
   'rollup.enrol': def<File>()(rollup.enrolInput, ADMIN, 'task'),
   'rollup.revoke': def<{ revoked: true }>()(rollup.revokeInput, ADMIN, 'task'),

@@ -19,18 +19,35 @@ import type { Ctx } from './dispatch';
 
 /** Lookups of one kind per staff member: calls in any minute, values in a China day. */
 export const LOOKUP_BUDGET = { perMinute: 20, perDay: 200 };
+/**
+ * Full ID numbers the county office shows from its cross-township checks (rollup.reveal): a staff member who may see
+ * them still sees only so many, however many hits there are.
+ */
+export const REVEAL_BUDGET = { perMinute: 5, perDay: 50 };
 
 /** Roles that may see a full ID number (and so a person's whole birth date). */
 export const SEES_FULL_ID: readonly Role[] = ['reviewer', 'approver', 'admin'];
 
-export type Hidden = 'id' | 'account' | 'phone';
+/** A kind of value compared or shown; 'reveal' is a full ID number the county office shows (county/checks.ts). */
+export type Hidden = 'id' | 'account' | 'phone' | 'reveal';
 
 /**
  * Who may see each kind whole: full ID numbers by reveal; full accounts in the bank's upload file (approvers); a phone
  * is whole only on the page of a household already found, so finding one by its phone is limited for everyone.
  */
-const SIGHT: Record<Hidden, readonly Role[]> = { id: SEES_FULL_ID, account: ['approver'], phone: [] };
-const LABEL: Record<Hidden, string> = { id: '身份证号', account: '账号', phone: '电话号码' };
+const SIGHT: Record<Hidden, readonly Role[]> = { id: SEES_FULL_ID, account: ['approver'], phone: [], reveal: [] };
+const LABEL: Record<Hidden, string> = {
+  id: '按身份证号核对',
+  account: '按账号核对',
+  phone: '按电话号码核对',
+  reveal: '查看完整身份证号',
+};
+const BUDGET: Record<Hidden, typeof LOOKUP_BUDGET> = {
+  id: LOOKUP_BUDGET,
+  account: LOOKUP_BUDGET,
+  phone: LOOKUP_BUDGET,
+  reveal: REVEAL_BUDGET,
+};
 
 const sees = (ctx: Ctx, kind: Hidden): boolean => !!ctx.session.staff?.roles.some((r) => SIGHT[kind].includes(r));
 
@@ -107,14 +124,14 @@ export function lookup(
   const u = used(ctx, kind);
   const fresh = digests(ctx, kind, values).filter((d) => !u.today.has(d));
   const n = fresh.length;
-  const { perMinute, perDay } = LOOKUP_BUDGET;
+  const { perMinute, perDay } = BUDGET[kind];
   const refusal =
     n === 0
       ? null
       : u.today.size + n > perDay
-        ? `按${LABEL[kind]}核对已达今天的上限（每人每天 ${perDay} 个，已用 ${u.today.size} 个${n > 1 ? `，这次要核对 ${n} 个` : ''}）`
+        ? `${LABEL[kind]}已达今天的上限（每人每天 ${perDay} 个，已用 ${u.today.size} 个${n > 1 ? `，这次要核对 ${n} 个` : ''}）`
         : u.minute >= perMinute
-          ? `按${LABEL[kind]}核对过于频繁（每人每分钟最多 ${perMinute} 次），请一分钟后再试`
+          ? `${LABEL[kind]}过于频繁（每人每分钟最多 ${perMinute} 次），请一分钟后再试`
           : null;
   if (refusal) {
     ctx.auditAlways('lookup', kind, null, { n: 0, refused: n, what });

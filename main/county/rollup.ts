@@ -1,22 +1,28 @@
 // rollup.*: the county office's screens (县级汇总) over its PostgreSQL (county/office.ts): the year's figures for the
 // county and each township by the township report's definitions, the comparison of townships, the cross-township
-// checks with an audited reveal, whether each copy is complete, the check of sameness, enrolment and the county's
-// notes. Nothing here writes a township's rows: they arrive only by push or carried file (county/store.ts).
+// checks (paged, marked 核实 → 已处理, a reveal only within a current hit), whether each copy is complete, the check
+// of sameness, enrolment and the county's notes; each screen printed and exported (screens.ts), and the county's
+// 年度工作总结 as .docx. Nothing here writes a township's rows: they arrive only by push or carried file (store.ts).
 import type pg from 'pg';
 
 import { maskIdNumber } from '../../shared/domain/idNumber';
 import { AppError } from '../../shared/domain/result';
-import { dateCn } from '../../shared/domain/time';
-import type { CheckRow, Note, RollupYear } from '../../shared/schemas/rollup';
+import { CHECK_STATE_LABELS, ROLLUP_SCREEN_TITLES } from '../../shared/domain/rollup';
+import { cnDay, dateCn } from '../../shared/domain/time';
+import type { Note } from '../../shared/schemas/rollup';
 import { DEFAULT_CENTER } from '../../shared/schemas/settings';
 import type { CountyOffice, Ctx, Handlers } from '../core/dispatch';
+import { lookup } from '../core/idLookups';
 import { getSetting } from '../core/settings';
+import { writeWorkbook } from '../core/workbook';
+import { reportDocx } from '../reports';
 import { importCarry } from './carry';
-import { crossChecks, revealId } from './checks';
-import { completeness, countyPayments, namesOf, townshipComparison } from './figures';
+import { checkPage, markHit, revealId } from './checks';
+import { countyReport, countySummary, rollupYear, townshipSections } from './countyReport';
+import { completeness, townshipComparison } from './figures';
 import { makeReceipt } from './receipt';
 import { sameness } from './sameness';
-import { countySections } from './sections';
+import { rowsOf, screenDoc, screenPrint, screenSheets } from './screens';
 import { enrolTownship, revokeTownship } from './store';
 
 function officeOf(ctx: Ctx): CountyOffice {
@@ -36,85 +42,74 @@ async function withClient<T>(ctx: Ctx, work: (c: pg.PoolClient) => Promise<T>): 
 }
 
 const staffName = (ctx: Ctx) => ctx.session.staff?.displayName ?? '';
-
-/** A township's ledger id by its code; refused when it has not pushed yet. */
-async function ledgerOf(client: pg.ClientBase, code: string): Promise<{ ledgerId: string; name: string }> {
-  const { rows } = await client.query<{ ledger_id: string | null; name: string }>(
-    `SELECT ledger_id, name
-      FROM county.townships
-      WHERE code = $1`,
-    [code],
-  );
-  if (!rows.length) throw new AppError('NOT_FOUND', `区划代码 ${code} 没有登记`, 'code');
-  if (!rows[0].ledger_id) throw new AppError('VALIDATION', `${rows[0].name}还没有上报过`, 'code');
-  return { ledgerId: rows[0].ledger_id, name: rows[0].name };
-}
-
-async function rollupYear(client: pg.ClientBase, year: number, today: string, code?: string): Promise<RollupYear> {
-  const town = code ? await ledgerOf(client, code) : null;
-  const c = await countyPayments(client, town?.ledgerId ?? null, year);
-  const names = await namesOf(client, town?.ledgerId ?? null);
-  // Over the county an area is a township's own: the county's lines are by kind, its townships side by side.
-  const lines = c.lines
-    .filter((l) => l.times > 0 && (town || l.areaId === 0))
-    .map((l) => ({
-      ...l,
-      kind: l.kindCode ? (names.get(`k${l.kindCode}`) ?? l.kindCode) : '合计',
-      area: l.areaId ? (names.get(`a${l.areaId}`) ?? String(l.areaId)) : '',
-    }));
-  const sections = town ? await countySections(client, town.ledgerId, year, today) : null;
-  return { year, scope: town?.name ?? '全县', lines, reversals: c.reversals, byMonth: c.byMonth, sections };
-}
-
-/** A check's notes are kept under its topic: the person's row, or the account and its townships. */
-const topicOf = (h: Omit<CheckRow, 'topic' | 'notes'>) =>
-  h.ref ? `${h.kind}:${h.ref.ledgerId}:${h.ref.personId}` : `${h.kind}:${h.shown}:${h.townships.join(',')}`;
+const centerOf = (ctx: Ctx) => getSetting(ctx.db, 'center', DEFAULT_CENTER).name;
 
 export const rollupHandlers = {
   'rollup.year': (ctx, input) => withClient(ctx, (c) => rollupYear(c, input.year, dateCn(ctx.now), input.code)),
   'rollup.townships': (ctx, input) => withClient(ctx, (c) => townshipComparison(c, input.year)),
-  'rollup.sections': (ctx, input) =>
-    withClient(ctx, async (c) => {
-      const out = [];
-      for (const t of await townshipComparison(c, input.year))
-        if (t.ledgerId)
-          out.push({
-            code: t.code,
-            name: t.name,
-            sections: await countySections(c, t.ledgerId, input.year, dateCn(ctx.now)),
-          });
-      return out;
-    }),
+  'rollup.sections': (ctx, input) => withClient(ctx, (c) => townshipSections(c, input.year, dateCn(ctx.now))),
   'rollup.status': (ctx) => withClient(ctx, (c) => completeness(c)),
   'rollup.sameness': (ctx) => withClient(ctx, (c) => sameness(c)),
-  'rollup.checks': (ctx, input) =>
-    withClient(ctx, async (c) => {
-      const hits = await crossChecks(c, input.year);
-      const { rows } = await c.query<{ topic: string; n: string }>(
-        `SELECT topic, count(*) AS n
-          FROM county.notes
-          WHERE topic <> ''
-          GROUP BY topic`,
-      );
-      const notes = new Map(rows.map((r) => [r.topic, Number(r.n)]));
-      return hits.map((h) => ({ ...h, topic: topicOf(h), notes: notes.get(topicOf(h)) ?? 0 }));
-    }),
-  // The full number, for county staff who may see one; the county's audit log and this office's both keep the reveal.
+  'rollup.checks': (ctx, { year, offset, limit, ...filters }) =>
+    withClient(ctx, (c) => checkPage(c, year, filters, { offset, limit })),
+  // Only for a person in one of the year's current hits, with a reason, within the staff member's reveal budget
+  // (counted from this office's audit rows, so no restart refills it); kept in this office's log and the county's.
   'rollup.reveal': (ctx, input) =>
     withClient(ctx, async (c) => {
-      const shown = await revealId(c, input, input.why, staffName(ctx));
-      ctx.audit('rollup', input.personId, null, {
+      const what = (id: string) => `跨乡镇核查：${maskIdNumber(id)}，原因：${input.why}`;
+      const shown = await revealId(c, input, input.why, staffName(ctx), (id) => lookup(ctx, 'reveal', [id], what(id)));
+      ctx.audit('rollup', input.key, null, {
         what: '查看完整身份证号（跨乡镇核查）',
-        ledgerId: input.ledgerId,
-        shown: maskIdNumber(shown.id_number),
+        shown: shown.shown,
         why: input.why,
       });
-      return { idNumber: shown.id_number, name: shown.name };
+      return { idNumber: shown.idNumber, name: shown.name };
+    }),
+  // 核实 → 已处理: in the county's tables and its audit log (checks.ts), and in this office's audit log.
+  'rollup.mark': (ctx, input) =>
+    withClient(ctx, async (c) => {
+      const m = await markHit(c, input, input.state, input.note, { name: staffName(ctx), at: ctx.now });
+      ctx.audit(
+        'rollup',
+        input.key,
+        { state: CHECK_STATE_LABELS[m.from] },
+        { what: '跨乡镇核查', shown: m.shown, state: CHECK_STATE_LABELS[input.state], note: input.note },
+      );
+      return { state: input.state };
+    }),
+  // A screen as the clerk sees it, to print (the A4 route) or as .xlsx; each audited as the township's lists are.
+  'rollup.print': (ctx, { screen, ...input }) =>
+    withClient(ctx, async (c) => {
+      const doc = await screenDoc(c, { screen, ...input }, dateCn(ctx.now));
+      const what = ROLLUP_SCREEN_TITLES[screen];
+      ctx.audit('print', null, null, { what, rows: rowsOf(doc), filters: input });
+      return screenPrint(doc, centerOf(ctx), dateCn(ctx.now));
+    }),
+  'rollup.xlsx': (ctx, { screen, ...input }) =>
+    withClient(ctx, async (c) => {
+      const doc = await screenDoc(c, { screen, ...input }, dateCn(ctx.now));
+      const buf = await writeWorkbook(screenSheets(doc, centerOf(ctx), screen));
+      const what = ROLLUP_SCREEN_TITLES[screen];
+      const fileName = `${doc.title}-${dateCn(ctx.now)}.xlsx`;
+      ctx.audit('export', null, null, { what, fileName, rows: rowsOf(doc), filters: input });
+      return { fileName, base64: buf.toString('base64'), rows: rowsOf(doc) };
+    }),
+  // 年度工作总结 of the county (or of one township as the county holds it), by the township's own docx builder.
+  'rollup.docx': (ctx, input) =>
+    withClient(ctx, async (c) => {
+      const { scope, report } = await countyReport(c, input.year, dateCn(ctx.now), input.code);
+      const summary = await countySummary(c, input.year, input.code);
+      const county = centerOf(ctx);
+      const center = input.code ? `${county}（${scope}）` : county;
+      const buf = await reportDocx(report, summary, center, cnDay(dateCn(ctx.now)), input.code ? '村/社区' : '乡镇');
+      const fileName = `${center}${input.year}年度工作总结.docx`;
+      ctx.audit('export', null, null, { what: '年度工作总结（县级汇总）', fileName, rows: report.byKind.length });
+      return { fileName, base64: buf.toString('base64'), rows: report.byKind.length };
     }),
   // The enrolment file holds the township's key: it is made once and audited as an export.
   'rollup.enrol': (ctx, input) =>
     withClient(ctx, async (c) => {
-      const county = getSetting(ctx.db, 'center', DEFAULT_CENTER).name;
+      const county = centerOf(ctx);
       if (county === DEFAULT_CENTER.name)
         throw new AppError(
           'VALIDATION',

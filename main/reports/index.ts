@@ -2,6 +2,7 @@
 // only what is exported here (tests/tools/check-layers.mjs).
 import { reportHandlers } from './reports';
 
+export { reportDocx } from './reportDocx';
 export { annualReport, reportSections } from './reports';
 
 export const reportsChannels = {

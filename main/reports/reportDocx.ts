@@ -196,9 +196,9 @@ export function kindRows(r: AnnualReport): string[][] {
 }
 
 /** By area, the totals only: the area × kind matrix is on the screen and in the .xlsx, too wide for a Word page. */
-function areaRows(r: AnnualReport): string[][] {
+function areaRows(r: AnnualReport, areaWord: string): string[][] {
   return [
-    ['村/社区', '人次', '金额（元）', '金额（万元）'],
+    [areaWord, '人次', '金额（元）', '金额（万元）'],
     ...areaTotals(r).map((a) => [a.area, n(a.times), formatYuan(a.fen), formatWan(a.fen)]),
   ];
 }
@@ -266,6 +266,8 @@ export async function reportDocx(
   summary: YearSummary,
   center: string,
   today: string,
+  /** What the report's areas are: a township's villages, or the county's townships (county/countyReport.ts). */
+  areaWord = '村/社区',
 ): Promise<Buffer> {
   const chart = monthChart(r);
   const doc = new Document({
@@ -296,8 +298,8 @@ export async function reportDocx(
           heading(ANNEX_HEADING, 1, true),
           heading(ANNEX_TITLES[0], 2),
           table(kindRows(r), [2400, 700, 700, 800, 1400, 1000, 1300, 700]),
-          heading(ANNEX_TITLES[1], 2),
-          table(areaRows(r), [3000, 1800, 2400, 1800]),
+          heading(ANNEX_TITLES[1].replace('村/社区', areaWord), 2),
+          table(areaRows(r, areaWord), [3000, 1800, 2400, 1800]),
           heading(ANNEX_TITLES[2], 2),
           new Paragraph({
             alignment: AlignmentType.CENTER,

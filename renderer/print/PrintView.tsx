@@ -10,6 +10,7 @@ import type { ListPrint as ListData } from '../../shared/schemas/common';
 import type { AgreementPrint, DisputeDetail } from '../../shared/schemas/disputes';
 import type { PaymentDetail, Roster as RosterData } from '../../shared/schemas/payments';
 import type { AnnualReport, YearSummary } from '../../shared/schemas/reports';
+import type { RollupPrint as RollupData } from '../../shared/schemas/rollup';
 import type { WallRow } from '../../shared/schemas/service';
 import type { CenterSettings } from '../../shared/schemas/settings';
 import { call } from '../api';
@@ -21,6 +22,7 @@ import { AgreementDoc, SessionRecord } from './DisputeDocs';
 import { ListPrint, loadList } from './ListPrint';
 import { PaymentReceipt } from './PaymentReceipt';
 import { PublicityList } from './PublicityList';
+import { loadRollup, RollupPrint } from './RollupPrint';
 import { Roster } from './Roster';
 import { WishWall } from './WishWall';
 
@@ -57,7 +59,8 @@ type Doc =
   | { kind: 'wall'; data: { day: string; rows: WallRow[] } }
   | { kind: 'agreement'; data: AgreementPrint }
   | { kind: 'record'; data: DisputeDetail }
-  | { kind: 'list'; data: ListData };
+  | { kind: 'list'; data: ListData }
+  | { kind: 'rollup'; data: RollupData };
 
 /** What each print route reads: #/print/<kind>/<id>?area=… */
 async function load(kind: string, id: number, area: number | undefined, year: number | undefined): Promise<Doc | null> {
@@ -106,6 +109,8 @@ export function PrintView({ route }: { route: string }) {
     void call('settings.get', {}).then((r) => r.ok && setCenter(r.value));
     if (kindOfDoc === 'list')
       void loadList(idPart, params.get('f')).then((d) => setDoc(d && { kind: 'list', data: d }));
+    else if (kindOfDoc === 'rollup')
+      void loadRollup(idPart, params).then((d) => setDoc(d && { kind: 'rollup', data: d }));
     else if (kindOfDoc !== 'cards') void load(kindOfDoc, Number(idPart), area, year).then(setDoc);
   }, [route]); // eslint-disable-line react-hooks/exhaustive-deps -- every input is read from the route
 
@@ -128,6 +133,12 @@ export function PrintView({ route }: { route: string }) {
     return (
       <Frame size="A4 landscape">
         <ListPrint data={doc.data} />
+      </Frame>
+    );
+  if (doc.kind === 'rollup')
+    return (
+      <Frame size={doc.data.landscape ? 'A4 landscape' : 'A4'}>
+        <RollupPrint data={doc.data} />
       </Frame>
     );
   if (doc.kind === 'publicity')

@@ -87,5 +87,6 @@ export const FIELDS = {
   townshipCode: fill('12 位统计用区划代码'),
   townshipName: fill('乡镇名称'),
   revealWhy: { label: '查看原因', ask: 'state' },
+  checkNote: { label: '核实情况或处理结果', ask: 'state' },
   note: fill('备注'),
 } as const satisfies Record<string, Field>;

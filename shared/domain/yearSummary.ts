@@ -85,7 +85,7 @@ export const SUMMARY_PROMPTS = {
 
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 /** Numbered paragraphs （一）（二）…, then the prompt; one paragraph a line. */
-const paragraphs = (items: string[], prompt: string) =>
+export const paragraphs = (items: string[], prompt: string) =>
   [...items.map((t, i) => `（${NUMERALS[i] ?? i + 1}）${t}`), prompt].join('\n');
 const pct = (part: number, whole: number) => `${((part * 100) / whole).toFixed(1)}%`;
 

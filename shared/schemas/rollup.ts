@@ -2,6 +2,7 @@
 import { z } from 'zod';
 
 import { FIELDS as F, requiredMessage } from '../domain/fields';
+import { CHECK_KINDS, CHECK_STATES, type CheckKind, type CheckState, ROLLUP_SCREENS } from '../domain/rollup';
 import { type MonthLine, type PaymentLine, reportInput, type ReportSections, type YearPayments } from './reports';
 
 export const townshipCode = z
@@ -29,14 +30,50 @@ export const enrolInput = z.object({
 
 export const revokeInput = z.object({ code: townshipCode });
 
-export const revealInput = z.object({
-  ledgerId: z.uuid('不是县里的记录'),
-  personId: z.number().int().positive(),
+/** A hit of 跨乡镇核查 by its key (main/county/checks.ts): 32 hex characters that carry no number. */
+export const checkKey = z
+  .string({ error: '请在跨乡镇核查中选择一条' })
+  .regex(/^[0-9a-f]{32}$/, '这不是跨乡镇核查中的一条，请刷新后再试');
+
+/** 跨乡镇核查's filters: the townships a hit touches, its kinds, its state. */
+const checkFilters = {
+  township: townshipCode.optional(),
+  kind: z.enum(CHECK_KINDS, '核查类型不对').optional(),
+  state: z.enum(CHECK_STATES, '处理状态不对').optional(),
+};
+
+/** A page of 跨乡镇核查: one row per person or account, its filters. */
+export const checksInput = reportInput.extend({
+  ...checkFilters,
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500).default(50),
+});
+
+/** A full ID number, only of a person in one of the year's current hits, with a reason. */
+export const revealInput = reportInput.extend({
+  key: checkKey,
   why: z
     .string({ error: requiredMessage(F.revealWhy) })
     .trim()
     .min(2, requiredMessage(F.revealWhy))
     .max(200, '原因太长'),
+});
+
+/** 核实 → 已处理: a hit's state, with what was found or done. */
+export const markInput = reportInput.extend({
+  key: checkKey,
+  state: z.enum(['checking', 'done'], '请选择核实中或已处理'),
+  note: z
+    .string({ error: requiredMessage(F.checkNote) })
+    .trim()
+    .min(1, requiredMessage(F.checkNote))
+    .max(500, '说明不超过 500 字'),
+});
+
+/** A county screen to print or export, as it shows: the year, the township (全县总数) or the checks' filters. */
+export const rollupOutInput = rollupYearInput.extend({
+  screen: z.enum(ROLLUP_SCREENS, '没有这个页面'),
+  ...checkFilters,
 });
 
 export const carryInput = z.object({
@@ -94,22 +131,46 @@ export interface TownshipRow extends Named {
   reversalFen: number;
 }
 
-/** A cross-township check's hit (main/county/checks.ts). */
-export interface CheckHit {
-  kind: 'paidTwice' | 'registeredTwice' | 'sharedAccount';
+/** A hit of 跨乡镇核查 (main/county/checks.ts): one person, or one payout account, with every kind it has. */
+export interface CheckRow {
+  /** What names the hit to the office's channels (reveal, mark) without its number. */
+  key: string;
+  subject: 'person' | 'account';
   /** Masked: 3301**********1234, or ****1234 for an account. */
   shown: string;
-  /** What the hit is about: the kind and month paid twice, or the number of households sharing an account. */
-  detail: string;
+  kinds: CheckKind[];
   townships: string[];
-  /** For the audited reveal: the person's row in one township's copy (none for an account). */
-  ref: { ledgerId: string; personId: number } | null;
-}
-
-export interface CheckRow extends CheckHit {
+  /** The kinds and months paid twice, the heads of the households it is registered in, how many households share. */
+  detail: string;
+  /** What to do about it (shared/domain/rollup.ts CHECK_ADVICE). */
+  advice: string;
+  /** 待核实 also when the hit has grown since its mark (another month, another township). */
+  state: CheckState;
+  /** The last mark, kept when the hit is open again. */
+  mark: { state: 'checking' | 'done'; note: string; by: string; at: string } | null;
   /** The topic its notes are kept under. */
   topic: string;
   notes: number;
+}
+
+/** A county screen laid out for A4 (renderer/print/RollupPrint.tsx): tables of text, numbers on the right. */
+export interface RollupPrint {
+  center: string;
+  title: string;
+  /** The scope, the filters and the year, or the summary sentence. */
+  subtitle: string;
+  day: string;
+  landscape: boolean;
+  tables: {
+    title: string;
+    headers: string[];
+    rows: (string | number | null)[][];
+    foot: (string | number | null)[][];
+    /** The columns of numbers, set on the right. */
+    numeric: number[];
+  }[];
+  /** Under the tables: what a reader must know (how figures add up, what was cut). */
+  note: string;
 }
 
 /** 上报情况: whether the county's copy holds what the township's ledger held (per-table count and checksum). */

@@ -49,9 +49,10 @@ export interface Twin {
 
 /**
  * A person of township `a`, paid a kind in a month that township `b` has not closed, planted in `b`: the same person,
- * a household with the same account, and the same kind paid that month.
+ * a household with the same account, and the same kind paid that month. `nth` picks another person of `a` (0 the
+ * first), for a test that needs several.
  */
-export function plantTwin(a: World, b: World): Twin {
+export function plantTwin(a: World, b: World, nth = 0): Twin {
   const closed = b.ledger.db.prepare('SELECT month FROM closed_months').all() as { month: string }[];
   const paid = a.one<Twin>(
     `SELECT p.id_number AS idNumber, p.name, y.top_kind AS topKind, y.kind_code AS kindCode, y.paid_on AS paidOn,
@@ -64,8 +65,9 @@ export function plantTwin(a: World, b: World): Twin {
         AND h.account <> ''
         AND NOT EXISTS (SELECT 1 FROM payments r WHERE r.reverses_id = y.id)
         AND substr(y.paid_on, 1, 7) NOT IN (${closed.map((m) => `'${m.month}'`).join(',') || "''"})
+        AND y.id IN (SELECT min(id) FROM payments GROUP BY person_id)
       ORDER BY y.id
-      LIMIT 1`,
+      LIMIT 1 OFFSET ${nth}`,
   );
   const db = b.ledger.db;
   db.transaction(() => {

@@ -4,6 +4,7 @@
 import { Alert, Select, Spin } from 'antd';
 
 import { formatWan, formatYuan } from '../../../shared/domain/money';
+import { COUNTY_ADDS } from '../../../shared/domain/rollup';
 import type { RollupLine, RollupYear } from '../../../shared/schemas/rollup';
 import { FiguresTable, KindFigures } from '../../components/FiguresTable';
 import { namedOptions } from '../../components/options';
@@ -57,7 +58,7 @@ function YearTables({ r }: { r: RollupYear }) {
         {formatYuan(total.fen)} 元（{formatWan(total.fen)} 万元）
         {r.reversals.times > 0 &&
           `，本年冲正 ${n(r.reversals.times)} 笔 ${formatYuan(r.reversals.fen)} 元，净发放 ${formatYuan(net)} 元`}
-        。{r.scope === '全县' && '人数、户数为各乡镇之和：同一人在两个乡镇领取，分别计数（见“跨乡镇核查”）。'}
+        。{r.scope === '全县' && COUNTY_ADDS}
       </p>
       <KindFigures
         testId="rollup-kinds"

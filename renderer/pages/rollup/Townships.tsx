@@ -3,25 +3,19 @@
 import { Alert, Table, Tag, Tooltip } from 'antd';
 
 import { formatYuan } from '../../../shared/domain/money';
+import { copyState } from '../../../shared/domain/rollup';
 import type { StatusRow, TownshipRow } from '../../../shared/schemas/rollup';
 import { useRecord } from '../../components/useRecord';
 
 const n = (v: number) => v.toLocaleString('zh-CN');
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString('zh-CN', { hour12: false }) : '还没有上报');
 
+const COPY_COLORS: Record<string, string | undefined> = { 完整: 'green', 待核对: 'gold', 不完整: 'red' };
+
 function copyTag(s: StatusRow | undefined) {
-  if (!s || s.censusSeq === null) return <Tag>尚未核对</Tag>;
-  if (s.complete) return <Tag color="green">完整</Tag>;
-  const off = s.tables.filter((t) => !t.township || t.township.n !== t.county.n || t.township.c !== t.county.c);
-  const why =
-    s.censusSeq !== s.acked
-      ? `乡镇的核对数据停在第 ${s.censusSeq} 条变动，县里已收到第 ${s.acked} 条：等下次上报后再核对`
-      : `不一致的表：${off.map((t) => `${t.table}（乡镇 ${t.township?.n ?? '?'} 行，县里 ${t.county.n} 行）`).join('，')}`;
-  return (
-    <Tooltip title={why}>
-      <Tag color={s.censusSeq !== s.acked ? 'gold' : 'red'}>{s.censusSeq !== s.acked ? '待核对' : '不完整'}</Tag>
-    </Tooltip>
-  );
+  const { word, why } = copyState(s);
+  const tag = <Tag color={COPY_COLORS[word]}>{word}</Tag>;
+  return why ? <Tooltip title={why}>{tag}</Tooltip> : tag;
 }
 
 export function Townships({ year }: { year: number }) {
