@@ -527,6 +527,15 @@ test('a carried file through the screen: applied as a push, again applies nothin
   assert.equal(must(await desk.call(admin, 'rollup.carry', { fileName: 'x.bmcarry', base64 })).applied, 0);
   const { rows } = await county.query(`SELECT name FROM county.areas WHERE ledger_id = $1 AND id = 1`, [t.w.ledger.id]);
   assert.match(rows[0].name, /（新）$/);
+  // The 回执 it hands back, loaded at the township: the file is acknowledged there. A clerk may not make one.
+  assert.equal(got.batch, file.batch);
+  const text = Buffer.from(got.receipt.base64, 'base64').toString('utf8');
+  const back = must(await t.w.call(t.admin, 'county.receipt', { fileName: got.receipt.fileName, text }));
+  assert.deepEqual([back.outcome, must(await t.w.call(t.admin, 'county.state', {})).carried], ['acked', []]);
+  const again = must(await desk.call(admin, 'rollup.receipt', { code: t.e.code }));
+  assert.match(again.fileName, new RegExp(`^${t.e.township}回执第${file.batch}批-\\d{8}\\.bmreceipt$`));
+  const clerk = await desk.staff('rclerk', ['clerk']);
+  assert.equal(refused(await desk.call(clerk, 'rollup.receipt', { code: t.e.code })).code, 'FORBIDDEN');
   // Revoked from the screen: its next push is refused, its rows stay.
   must(await desk.call(admin, 'rollup.revoke', { code: t.e.code }));
   await assert.rejects(push(t.w.ledger), /停用/);

@@ -137,7 +137,7 @@ export function Enrolment({ admin }: { admin: boolean }) {
             key: 'receipt',
             render: (_, t) =>
               admin &&
-              t.ledgerId && (
+              !t.revoked && (
                 <Button size="small" icon={<DownloadOutlined />} onClick={() => void receipt(t)}>
                   回执
                 </Button>
