@@ -45,6 +45,15 @@ export function unsealCarry(carry: Buffer, data: Buffer): { body?: unknown; mac?
 
 const sealKey = (carry: Buffer) => crypto.createHmac('sha256', carry).update('seal').digest();
 
+/** The signature of a carried file's body, or of a 回执's (receipt.ts): HMAC-SHA256 under the carry key, in hex. */
+export const signed = (key: Buffer, body: string) => crypto.createHmac('sha256', key).update(body).digest('hex');
+
+/** Whether `mac` is the body's signature under the key, compared in constant time. */
+export function signedBy(key: Buffer, body: string, mac: string): boolean {
+  const [given, want] = [Buffer.from(mac, 'hex'), Buffer.from(signed(key, body), 'hex')];
+  return given.length === want.length && crypto.timingSafeEqual(given, want);
+}
+
 /** The township code in a carried file's clear header, or null when it is not one. */
 export function carriedCode(data: Buffer): string | null {
   if (data.length < 48 || !data.subarray(0, 8).equals(MAGIC)) return null;
@@ -96,8 +105,7 @@ export function writeCarry(
     resync: begun && { from: begun.from, why: begun.why },
     chunks,
   } satisfies Carried);
-  const mac = crypto.createHmac('sha256', carryKey(link.key)).update(body).digest('hex');
-  const data = sealCarry(carryKey(link.key), link.code, { body, mac });
+  const data = sealCarry(carryKey(link.key), link.code, { body, mac: signed(carryKey(link.key), body) });
   db.transaction(() => {
     prep(db, 'UPDATE county_link SET carried_batch = ?').run(batch);
     prep(
@@ -117,9 +125,7 @@ function openCarry(key: Buffer, code: string, data: Buffer): Carried {
     new AppError('VALIDATION', '文件的签名不对：文件被改动过，或不是这个乡镇导出的，未导入任何内容', 'file');
   const outer = unsealCarry(key, data);
   if (!outer || typeof outer.body !== 'string' || typeof outer.mac !== 'string') throw badSignature();
-  const mac = crypto.createHmac('sha256', key).update(outer.body).digest();
-  const given = Buffer.from(outer.mac, 'hex');
-  if (given.length !== mac.length || !crypto.timingSafeEqual(given, mac)) throw badSignature();
+  if (!signedBy(key, outer.body, outer.mac)) throw badSignature();
   let carried: Carried;
   try {
     carried = JSON.parse(outer.body) as Carried;

@@ -3,14 +3,13 @@
 // carry key so that the township knows it is the county's; the township loads it under 设置 → 县级上报, which does
 // what a push's first question does (epochs.ts): it moves the acknowledged number and prunes the outbox and the files
 // the county has, or, when the county cannot be on the ledger's line, makes the next file send everything.
-import crypto from 'node:crypto';
-
 import type pg from 'pg';
 
 import { AppError } from '../../shared/domain/result';
 import { dateCn } from '../../shared/domain/time';
 import type { ReceiptAnswer } from '../../shared/schemas/county';
 import { type DB, prep } from '../db/open';
+import { signed, signedBy } from './carry';
 import { reconcile } from './epochs';
 import { linkOf, settle } from './link';
 import { carryKey, type CountyView, countyView } from './store';
@@ -34,7 +33,7 @@ export async function makeReceipt(client: pg.ClientBase, code: string): Promise<
   const view = rows.length ? await countyView(client, code) : null;
   if (!view) throw new AppError('NOT_FOUND', `区划代码 ${code} 没有登记`, 'code');
   const body = JSON.stringify({ format: FORMAT, code, township: rows[0].name, ...view } satisfies Receipt);
-  const mac = crypto.createHmac('sha256', Buffer.from(rows[0].carry_key, 'hex')).update(body).digest('hex');
+  const mac = signed(Buffer.from(rows[0].carry_key, 'hex'), body);
   const batch = view.lastBatch ? `第${view.lastBatch}批` : '';
   return {
     fileName: `${rows[0].name}回执${batch}-${dateCn(new Date(view.at)).replace(/-/g, '')}.bmreceipt`,
@@ -53,9 +52,7 @@ function readReceipt(key: string, code: string, ledgerId: string, text: string):
     throw notOne();
   }
   if (typeof outer.body !== 'string' || typeof outer.mac !== 'string') throw notOne();
-  const mac = crypto.createHmac('sha256', carryKey(key)).update(outer.body).digest();
-  const given = Buffer.from(outer.mac, 'hex');
-  if (given.length !== mac.length || !crypto.timingSafeEqual(given, mac))
+  if (!signedBy(carryKey(key), outer.body, outer.mac))
     throw new AppError('VALIDATION', '回执的签名不对：回执被改动过，或不是县里给本乡镇的', 'file');
   const r = JSON.parse(outer.body) as Receipt;
   if (r.format !== FORMAT || r.code !== code) throw notOne();

@@ -18,7 +18,7 @@ import { makeReceipt } from '../../main/county/receipt';
 import { sameness } from '../../main/county/sameness';
 import { SYNCED } from '../../main/db/synced';
 import { dateCn } from '../../shared/domain/time';
-import { must, tempDir, type World } from './helpers';
+import { must, refused, tempDir, type World } from './helpers';
 import { type Postgres, startCounty } from './postgres';
 import { demoTownship, enrolWith, type Township } from './townships';
 
@@ -149,6 +149,13 @@ test('a year of monthly USB trips: files lost, repeated and out of order, the co
   const third = await bring(3);
   assert.deepEqual([third.batch, third.skipped], [3, 0]);
   const r3 = await receipt();
+  // A 回执 changed on the way (a larger number, which would prune what the county lacks) is refused at the field.
+  const forged = JSON.parse(r3) as { body: string; mac: string };
+  forged.body = forged.body.replace(/"acked":(\d+)/, (_, n: string) => `"acked":${Number(n) + 1000}`);
+  const text = JSON.stringify(forged);
+  const bad = refused(await t.w.call(t.admin, 'county.receipt', { fileName: 'x.bmreceipt', text }));
+  assert.equal(bad.field, 'file');
+  assert.match(bad.message, /回执的签名不对/);
   // 4 carried twice: the second time nothing is new, and nothing is refused.
   await carry(4);
   assert.ok((await bring(4)).applied > 0);
