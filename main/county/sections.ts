@@ -54,12 +54,62 @@ function copied(
   };
 }
 
+/**
+ * A township's sections of `year` as of `today` over the county's copy: the last computed ones while the copy stands
+ * where it stood then (county.section_cache: the same acknowledged line, 纪元 and day), else computed anew. The copy
+ * and the line it stands at are read in one snapshot, so a push arriving meanwhile cannot file newer rows under an
+ * older line. The township's own figures are never taken for the county's: the check of sameness compares the two.
+ */
 export async function countySections(
   client: pg.ClientBase,
   ledgerId: string,
   year: number,
   today: string,
 ): Promise<ReportSections> {
+  const key = [ledgerId, year, today];
+  const { rows: hit } = await client.query<{ sections: ReportSections }>(
+    `SELECT s.sections
+      FROM county.section_cache s
+      JOIN county.townships t ON t.ledger_id = s.ledger_id
+      WHERE s.ledger_id = $1
+        AND s.year = $2
+        AND s.today = $3
+        AND s.acked_seq = t.acked_seq
+        AND s.epoch IS NOT DISTINCT FROM t.epoch`,
+    key,
+  );
+  if (hit.length) return hit[0].sections;
+  await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+  let at: { acked_seq: string; epoch: string | null };
+  let sections: ReportSections;
+  try {
+    const { rows } = await client.query<typeof at>(
+      `SELECT acked_seq, epoch
+        FROM county.townships
+        WHERE ledger_id = $1`,
+      [ledgerId],
+    );
+    at = rows[0];
+    sections = await overCopy(client, ledgerId, year, today);
+    await client.query('COMMIT');
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw e;
+  }
+  if (at)
+    await client.query(
+      `INSERT INTO county.section_cache (ledger_id, year, today, acked_seq, epoch, sections)
+        VALUES ($1, $2, $3, $4, $5, $6)
+        ON CONFLICT (ledger_id, year) DO UPDATE
+          SET today = excluded.today, acked_seq = excluded.acked_seq, epoch = excluded.epoch,
+            sections = excluded.sections`,
+      [...key, at.acked_seq, at.epoch, JSON.stringify(sections)],
+    );
+  return sections;
+}
+
+/** The township's own code over a scratch SQLite filled from its copy. */
+async function overCopy(client: pg.ClientBase, ledgerId: string, year: number, today: string): Promise<ReportSections> {
   const types = await countyColumns(client);
   const db = new Database(':memory:');
   const ids = new Map<string, unknown[]>();

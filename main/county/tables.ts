@@ -6,7 +6,7 @@ import { type DB, prep } from '../db/open';
 import { SYNCED, type Synced } from '../db/synced';
 
 /** The county schema version this program writes to: the number of its county migrations. */
-export const COUNTY_SCHEMA = 6;
+export const COUNTY_SCHEMA = 7;
 
 /** A row's digest keeps 52 bits of the md5 of its canonical text: sums of them stay exact in a double. */
 const DIGEST_MOD = 2 ** 52;

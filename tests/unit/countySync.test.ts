@@ -16,7 +16,9 @@ import { completeness, totalsAgree } from '../../main/county/figures';
 import { push } from '../../main/county/push';
 import { makeReceipt } from '../../main/county/receipt';
 import { sameness } from '../../main/county/sameness';
+import { countySections } from '../../main/county/sections';
 import { SYNCED } from '../../main/db/synced';
+import { reportSections } from '../../main/reports/reports';
 import { dateCn } from '../../shared/domain/time';
 import { must, refused, tempDir, type World } from './helpers';
 import { type Postgres, startCounty } from './postgres';
@@ -358,4 +360,42 @@ test('一致性核对 after ordinary work: 待同步 until the next census, neve
     (await mine()).map((r) => [r.state, r.differences]),
     after.map(() => ['same', []]),
   );
+});
+
+test('a township’s sections at the county: computed once for its acknowledged line and day, again after a push or on another day', async () => {
+  const t = await township('2026-10-20');
+  await push(t.w.ledger);
+  const year = 2026;
+  const day = () => dateCn(t.w.clock.now());
+  const sections = () => countySections(county, t.w.ledger.id, year, day());
+  const cached = async () =>
+    (
+      await county.query<{ acked_seq: string; today: Date }>(
+        'SELECT acked_seq, today FROM county.section_cache WHERE ledger_id = $1 AND year = $2',
+        [t.w.ledger.id, year],
+      )
+    ).rows;
+  const first = await sections();
+  assert.deepEqual(first, reportSections(t.w.ledger.db, year, day()));
+  assert.deepEqual(
+    (await cached()).map((r) => Number(r.acked_seq)),
+    [await ackedAt(t.e.code)],
+    'kept for the line it was computed at',
+  );
+  // Kept, not recomputed: a row changed in the copy behind the pushes' back (as the superuser) is not seen while the
+  // county stands at the same line. The check of sameness and completeness are what find such a change.
+  await county.query(`UPDATE county.visits SET visited_on = '2025-06-01' WHERE ledger_id = $1`, [t.w.ledger.id]);
+  assert.deepEqual(await sections(), first);
+  // Ordinary work pushed: the line moves, the sections are the ledger's again (every visit sent again, so the push
+  // also puts the copy right).
+  t.w.ledger.db.prepare(`UPDATE visits SET visited_on = '2025-06-01' WHERE id = (SELECT max(id) FROM visits)`).run();
+  t.w.ledger.db.prepare(`UPDATE visits SET visited_on = visited_on`).run();
+  await push(t.w.ledger);
+  const after = await sections();
+  assert.deepEqual(after, reportSections(t.w.ledger.db, year, day()));
+  assert.equal(after.pairing!.visits, first.pairing!.visits - 1, 'the visit moved out of the year is not counted');
+  // Another day: computed for that day.
+  t.w.clock.advanceMinutes(24 * 60);
+  assert.deepEqual(await sections(), reportSections(t.w.ledger.db, year, day()));
+  assert.equal(dateCn((await cached())[0].today), day());
 });
