@@ -24,8 +24,12 @@ import { rollupYear, townshipSections } from './countyReport';
 import { completeness, townshipComparison } from './figures';
 import { sameness } from './sameness';
 
-/** How a column shows: text, a code kept as text, a count, an amount from fen in yuan or in 万元. */
-type Kind = 'text' | 'code' | NumberKind;
+/**
+ * How a column shows: text that wraps, a short text that never does (a name, a state, a time: its lines only at a line
+ * break), a code kept as text, a count, an amount from fen in yuan or in 万元.
+ */
+type Kind = 'text' | 'short' | 'code' | NumberKind;
+const NOT_NUMBER: readonly Kind[] = ['text', 'short', 'code'];
 type Table = {
   name: string;
   title: string;
@@ -55,7 +59,7 @@ async function figures(client: pg.ClientBase, year: number, today: string, code?
     {
       name: '按救助类别',
       title: '救助资金发放情况（按救助类别）',
-      columns: [['救助类别', 'text'], ['人数', 'count'], ['户数', 'count'], ['人次', 'count'], ...money],
+      columns: [['救助类别', 'short'], ['人数', 'count'], ['户数', 'count'], ['人次', 'count'], ...money],
       rows: kinds.map((k) => [k.kind, k.persons, k.households, k.times, k.fen, k.fen]),
       foot: total
         ? [
@@ -76,7 +80,7 @@ async function figures(client: pg.ClientBase, year: number, today: string, code?
     tables.push({
       name: '按村社区',
       title: '救助资金发放情况（按村/社区，元）',
-      columns: [['村/社区', 'text'], ...kinds.map((k): [string, Kind] => [k.kind, 'yuan']), ['合计', 'yuan']],
+      columns: [['村/社区', 'short'], ...kinds.map((k): [string, Kind] => [k.kind, 'yuan']), ['合计', 'yuan']],
       rows: areas.map(([areaId, area]) => [
         area,
         ...kinds.map((k) => cell(areaId, k.kindCode)),
@@ -89,7 +93,7 @@ async function figures(client: pg.ClientBase, year: number, today: string, code?
     name: '按月份',
     title: '救助资金发放情况（按月份）',
     columns: [
-      ['月份', 'text'],
+      ['月份', 'short'],
       ['人次', 'count'],
       ['发放金额（元）', 'yuan'],
       ['冲正金额（元）', 'yuan'],
@@ -102,7 +106,7 @@ async function figures(client: pg.ClientBase, year: number, today: string, code?
       name: '其他部分',
       title: '申请办理、台账、结对帮扶与群众服务',
       columns: [
-        ['项目', 'text'],
+        ['项目', 'short'],
         ['数量', 'count'],
       ],
       rows: SECTION_COLUMNS.map((c) => [c.title, c.value(r.sections!)]),
@@ -129,15 +133,15 @@ async function townships(client: pg.ClientBase, year: number, today: string): Pr
         name: '发放情况',
         title: '救助资金发放情况',
         columns: [
-          ['乡镇', 'text'],
+          ['乡镇', 'short'],
           ['区划代码', 'code'],
           ['人数', 'count'],
           ['户数', 'count'],
           ['人次', 'count'],
           ['金额（元）', 'yuan'],
           ['本年冲正（元）', 'yuan'],
-          ['上次上报', 'text'],
-          ['副本', 'text'],
+          ['上次上报', 'short'],
+          ['副本', 'short'],
         ],
         rows: rows.map((t) => [
           t.name,
@@ -155,7 +159,7 @@ async function townships(client: pg.ClientBase, year: number, today: string): Pr
       {
         name: '其他部分',
         title: '申请办理、结对帮扶与群众服务',
-        columns: [['乡镇', 'text'], ...SECTION_COLUMNS.map((c): [string, Kind] => [c.title, 'count'])],
+        columns: [['乡镇', 'short'], ...SECTION_COLUMNS.map((c): [string, Kind] => [c.title, 'count'])],
         rows: sections.map((t) => [t.name, ...SECTION_COLUMNS.map((c) => c.value(t.sections))]),
         foot: [['合计', ...SECTION_COLUMNS.map((c) => sections.reduce((s, t) => s + c.value(t.sections), 0))]],
       },
@@ -181,19 +185,19 @@ async function checks(client: pg.ClientBase, year: number, f: CheckFilters): Pro
         title: '跨乡镇核查结果',
         columns: [
           ['序号', 'count'],
-          ['类型', 'text'],
+          ['类型', 'short'],
           ['身份证号/账号', 'code'],
-          ['涉及乡镇', 'text'],
+          ['涉及乡镇', 'short'],
           ['情况', 'text'],
           ['怎么办', 'text'],
-          ['状态', 'text'],
+          ['状态', 'short'],
           ['核实情况或处理结果', 'text'],
         ],
         rows: hits.map((h, i) => [
           i + 1,
-          h.kinds.map((k) => CHECK_KIND_LABELS[k]).join('、'),
+          h.kinds.map((k) => CHECK_KIND_LABELS[k]).join('\n'),
           h.shown,
-          h.townships.join('、'),
+          h.townships.join('\n'),
           h.detail,
           h.advice,
           CHECK_STATE_LABELS[h.state],
@@ -210,29 +214,31 @@ async function samenessDoc(client: pg.ClientBase): Promise<ScreenDoc> {
   const rows = await sameness(client);
   return {
     title: '一致性核对',
-    subtitle: `各乡镇自报的年度统计与县里按同一口径从副本算出的数字逐项比对，共 ${rows.length} 项`,
+    subtitle: `共 ${rows.length} 项`,
     tables: [
       {
         name: '一致性核对',
         title: '一致性核对结果',
         columns: [
-          ['乡镇', 'text'],
-          ['年度', 'text'],
-          ['结果', 'text'],
+          ['乡镇', 'short'],
+          ['年度', 'short'],
+          ['结果', 'short'],
           ['不一致之处（乡镇台账 / 县级副本）', 'text'],
-          ['乡镇计算时间', 'text'],
+          ['怎么办', 'text'],
+          ['乡镇计算时间', 'short'],
         ],
         rows: rows.map((r) => [
           r.name,
           `${r.year}年`,
           r.verdict,
           r.differences.map((d) => `${d.what}：${d.township} / ${d.county}`).join('；'),
+          r.advice,
           when(r.at),
         ]),
         foot: [],
       },
     ],
-    note: '不一致时，请该乡镇立即上报一次；上报后仍不一致的，请乡镇核对台账并与县里联系。',
+    note: '各乡镇自报的年度统计与县里按同一口径从副本算出的数字逐项比对，应当分毫不差。',
   };
 }
 
@@ -246,10 +252,10 @@ async function enrol(client: pg.ClientBase, year: number): Promise<ScreenDoc> {
         name: '乡镇登记',
         title: '已登记的乡镇',
         columns: [
-          ['乡镇', 'text'],
+          ['乡镇', 'short'],
           ['区划代码', 'code'],
-          ['状态', 'text'],
-          ['上次上报', 'text'],
+          ['状态', 'short'],
+          ['上次上报', 'short'],
         ],
         rows: rows.map((t) => [t.name, t.code, enrolState(t), when(t.lastPush)]),
         foot: [],
@@ -274,9 +280,9 @@ async function notes(client: pg.ClientBase): Promise<ScreenDoc> {
         name: '县级备注',
         title: '县级备注',
         columns: [
-          ['时间', 'text'],
-          ['作者', 'text'],
-          ['关于', 'text'],
+          ['时间', 'short'],
+          ['作者', 'short'],
+          ['关于', 'short'],
           ['内容', 'text'],
         ],
         rows: rows.map((n) => [
@@ -325,7 +331,7 @@ export function screenSheets(doc: ScreenDoc, center: string, screen: RollupScree
       headers: t.columns.map((c) => c[0]),
       text: t.columns.flatMap((c, i) => (c[1] === 'code' ? [i] : [])),
       numbers: Object.fromEntries(
-        t.columns.flatMap(([, k], i) => (k === 'text' || k === 'code' ? [] : [[i, k as NumberKind]])),
+        t.columns.flatMap(([, k], i) => (NOT_NUMBER.includes(k) ? [] : [[i, k as NumberKind]])),
       ),
       rows: t.rows.map((r) => r.map(cell)),
       foot: t.foot.map((r) => r.map(cell)),
@@ -355,7 +361,8 @@ export function screenPrint(doc: ScreenDoc, center: string, day: string): Rollup
       headers: t.columns.map((c) => c[0]),
       rows: t.rows.slice(0, PRINT_MAX).map(shown(t)),
       foot: t.foot.map(shown(t)),
-      numeric: t.columns.flatMap(([, k], i) => (k === 'text' || k === 'code' ? [] : [i])),
+      numeric: t.columns.flatMap(([, k], i) => (NOT_NUMBER.includes(k) ? [] : [i])),
+      short: t.columns.flatMap(([, k], i) => (k === 'short' || k === 'code' ? [i] : [])),
     })),
     note: [doc.note, cut ? `每张表只打印了前 ${PRINT_MAX} 行，全部请导出 Excel。` : ''].filter(Boolean).join(''),
   };

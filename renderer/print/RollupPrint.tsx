@@ -20,7 +20,7 @@ export function RollupPrint({ data }: { data: Doc }) {
     <div className={`sheet a4 rollup-print${data.landscape ? ' landscape' : ''}`} data-testid="rollup-print">
       <h1>{data.title}</h1>
       <div className="sub">
-        {data.center}　{data.subtitle}　打印日期 {data.day}
+        {data.center}　{data.subtitle}　<span className="nowrap">打印日期 {data.day}</span>
       </div>
       {data.tables.map((t) => (
         <section key={t.title}>
@@ -37,7 +37,7 @@ export function RollupPrint({ data }: { data: Doc }) {
               {t.rows.map((r, i) => (
                 <tr key={i}>
                   {r.map((c, j) => (
-                    <td key={j} className={t.numeric.includes(j) ? 'num' : j === 0 ? 'name' : undefined}>
+                    <td key={j} className={t.numeric.includes(j) ? 'num' : t.short.includes(j) ? 'name' : undefined}>
                       {c ?? ''}
                     </td>
                   ))}
@@ -54,7 +54,7 @@ export function RollupPrint({ data }: { data: Doc }) {
                 {t.foot.map((r, i) => (
                   <tr key={i}>
                     {r.map((c, j) => (
-                      <td key={j} className={t.numeric.includes(j) ? 'num' : 'name'}>
+                      <td key={j} className={t.numeric.includes(j) ? 'num' : t.short.includes(j) ? 'name' : undefined}>
                         {c ?? ''}
                       </td>
                     ))}

@@ -168,6 +168,8 @@ export interface RollupPrint {
     foot: (string | number | null)[][];
     /** The columns of numbers, set on the right. */
     numeric: number[];
+    /** The columns of short text (names, codes, states, times): never wrapped, their lines only at a line break. */
+    short: number[];
   }[];
   /** Under the tables: what a reader must know (how figures add up, what was cut). */
   note: string;

@@ -1,22 +1,27 @@
 // The county office in one command (`--county`): its PostgreSQL starts beside its ledger, the admin registers two
 // townships from the screen and hands each its file; the townships (demo years, in this process) push; the county's
-// totals, comparison, copy status, check of sameness and cross-township checks show on its menu, a reveal asks why.
+// totals, comparison, copy status, check of sameness and cross-township checks show on its menu, a reveal asks why, a
+// hit is marked 核实中; a county clerk prints 乡镇对比 (its A4 route to PDF, read back) and exports 跨乡镇核查 filtered.
 import fs from 'node:fs';
 import path from 'node:path';
 
 import { expect, type Page, test } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import pg from 'pg';
 
 import { serverDirOf } from '../../main/county/office';
 import { push } from '../../main/county/push';
 import type { Enrolment } from '../../main/county/store';
 import { annualReport, reportSections } from '../../main/reports/reports';
+import { maskIdNumber } from '../../shared/domain/idNumber';
 import { formatYuan } from '../../shared/domain/money';
+import { adviceOf } from '../../shared/domain/rollup';
 import { dateCn } from '../../shared/domain/time';
 import { DEFAULT_CENTER } from '../../shared/schemas/settings';
 import { demoTownship, plantTwin, type Township } from '../unit/townships';
 import { startHost, tempDir } from './host';
-import { firstStartAsAdmin } from './session';
+import { pdfInfo, pdfPictures, pdfText, PERSONAL_NUMBERS, printToPdf } from './pdf';
+import { api, choose, firstStartAsAdmin, switchTo } from './session';
 
 /** Registers a township on the 乡镇登记 tab and reads the downloaded enrolment file. */
 async function enrolOnScreen(page: Page, t: { code: string; name: string }): Promise<Enrolment> {
@@ -143,6 +148,102 @@ test('--county: registers townships on screen, shows their pushed year, its same
     await expect(row.getByRole('button', { name: '1 条备注' })).toBeVisible();
     await expect(page.locator('.ant-drawer-open')).toHaveCount(0);
     await page.screenshot({ path: 'test-results/rollup-checks.png' });
+
+    // 核实 → 已处理 on the screen: the person's hit marked 核实中 with what was found.
+    await row.getByRole('button', { name: '核实', exact: true }).click();
+    await page.getByRole('button', { name: '标记为核实中' }).click();
+    await expect(page.getByText('请写明核实情况或处理结果')).toBeVisible();
+    await page.getByLabel('核实情况或处理结果').fill('已与两镇电话核实，户籍在第一个乡镇');
+    await page.getByRole('button', { name: '标记为核实中' }).click();
+    await expect(row).toContainText('核实中');
+    await expect(row.getByRole('button', { name: '已处理' })).toBeVisible();
+
+    // A county clerk's report upward: 乡镇对比 on A4 from its own print layout, without the menu, names whole.
+    await api(host, 'staff.create', {
+      username: 'kezhang',
+      displayName: '孙科员',
+      password: 'staff-pass-1',
+      roles: ['clerk'],
+    });
+    await switchTo(page, 'kezhang');
+    await page.evaluate(() => (location.hash = '/rollup/townships?year=2026'));
+    await expect(page.getByTestId('rollup-townships')).toContainText(towns[1].e.township);
+    await page.getByRole('button', { name: '打印' }).click();
+    const sheet = page.getByTestId('rollup-print');
+    await expect(sheet).toContainText('2026年各乡镇救助情况对比');
+    await expect(page.getByRole('menuitem')).toHaveCount(0);
+    const pdf = path.join(tempDir(), '乡镇对比.pdf');
+    await printToPdf(page, pdf);
+    const info = pdfInfo(pdf);
+    expect([Math.round(info.widthMm), Math.round(info.heightMm)]).toEqual([297, 210]); // A4, turned for its columns
+    pdfPictures(pdf, 'test-results/rollup-print-townships', 1, info.pages);
+    const printed = pdfText(pdf);
+    expect(printed).toContain('青山县民政局');
+    for (const t of towns) {
+      const own = annualReport(t.w.ledger.db, 2026, dateCn(t.w.clock.now())).total;
+      // Each township on one line with its code and amount: a name broken a character a line would not match.
+      expect(printed).toMatch(
+        new RegExp(`${t.e.township}\\s+${t.e.code}\\s+.*${formatYuan(own.fen).replace(/\./g, '\\.')}`),
+      );
+    }
+    for (const menu of ['补贴发放', '县级备注', '退出登录', '跨乡镇核查']) expect(printed).not.toContain(menu);
+    expect(printed).not.toMatch(PERSONAL_NUMBERS);
+    await page.getByRole('button', { name: '返回' }).click();
+
+    // 跨乡镇核查 filtered to 重复享受 and exported: the .xlsx holds the screen's rows, masked.
+    await page.getByRole('tab', { name: '跨乡镇核查' }).click();
+    await choose(page, page, '类型筛选', '重复享受');
+    await expect(checks.getByRole('row')).toHaveCount(2); // the header and the person
+    await expect(checks).toContainText('核实中');
+    await expect(checks).toContainText('怎么办：');
+    // The table's fade after loading is finished at once (a grey picture otherwise).
+    await expect(page.locator('.ant-spin-spinning, .ant-spin-blur')).toHaveCount(0);
+    await page.screenshot({ path: 'test-results/rollup-checks-grouped.png', fullPage: true, animations: 'disabled' });
+    const [xlsx] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '导出 Excel' }).click(),
+    ]);
+    expect(xlsx.suggestedFilename()).toMatch(/^2026年跨乡镇核查-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const saved = path.join(tempDir(), xlsx.suggestedFilename());
+    await xlsx.saveAs(saved);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(saved);
+    const cells = wb.worksheets[0].getSheetValues().flatMap((r) => (Array.isArray(r) ? r.slice(1).map(String) : []));
+    expect(cells).toContain('重复享受\n重复登记');
+    expect(cells).toContain(maskIdNumber(twin.idNumber));
+    expect(cells).toContain(adviceOf(['paidTwice', 'registeredTwice']));
+    expect(cells.join(' ')).toContain('筛选：类型：重复享受');
+    expect(cells.join(' ')).not.toContain(twin.idNumber);
+    // And on A4 as filtered: what to do beside each hit, the number masked.
+    await page.getByRole('button', { name: '打印' }).click();
+    await expect(page.getByTestId('rollup-print')).toContainText('筛选：类型：重复享受');
+    const checksPdf = path.join(tempDir(), '跨乡镇核查.pdf');
+    await printToPdf(page, checksPdf);
+    pdfPictures(checksPdf, 'test-results/rollup-print-checks', 1, pdfInfo(checksPdf).pages);
+    const checksText = pdfText(checksPdf);
+    expect(checksText).toContain(maskIdNumber(twin.idNumber));
+    expect(checksText).toContain('核实中');
+    expect(checksText).not.toMatch(PERSONAL_NUMBERS);
+    await page.getByRole('button', { name: '返回' }).click();
+    // Every other screen on A4 too, by its own route: each a page or more, without the menu.
+    const others: [string, string][] = [
+      ['figures', `2026年${towns[0].e.township}救助资金发放情况`],
+      ['figures', '2026年全县救助资金发放情况'],
+      ['sameness', '一致性核对'],
+      ['enrol', '乡镇登记'],
+      ['notes', '县级备注'],
+    ];
+    for (const [i, [screen, title]] of others.entries()) {
+      const code = i === 0 ? `&code=${towns[0].e.code}` : '';
+      await page.evaluate((h) => (location.hash = h), `/print/rollup/${screen}?year=2026${code}`);
+      await expect(page.getByTestId('rollup-print')).toContainText(title);
+      const file = path.join(tempDir(), `${screen}-${i}.pdf`);
+      await printToPdf(page, file);
+      const size = pdfInfo(file);
+      expect([Math.round(size.widthMm), Math.round(size.heightMm)].sort()).toEqual([210, 297]);
+      pdfPictures(file, `test-results/rollup-print-${screen}-${i}`, 1, 1);
+      expect(pdfText(file)).not.toContain('退出登录');
+    }
 
     // The reveal is in the county's own log, with who asked and why, and without the number.
     const url = `postgres://postgres:${fs.readFileSync(path.join(serverDirOf(host.db), 'superuser'), 'utf8')}@127.0.0.1:${fs.readFileSync(path.join(serverDirOf(host.db), 'port'), 'utf8')}/postgres`;
