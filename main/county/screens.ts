@@ -168,6 +168,18 @@ async function townships(client: pg.ClientBase, year: number, today: string): Pr
   };
 }
 
+/** A screen of one table: its title names the table too (the sheet takes the screen's name). */
+const oneTable = (
+  head: { title: string; subtitle: string; note?: string },
+  columns: Table['columns'],
+  rows: SheetCell[][],
+): ScreenDoc => ({
+  title: head.title,
+  subtitle: head.subtitle,
+  tables: [{ name: head.title, title: head.title, columns, rows, foot: [] }],
+  note: head.note ?? '',
+});
+
 async function checks(client: pg.ClientBase, year: number, f: CheckFilters): Promise<ScreenDoc> {
   const hits = await crossChecks(client, year, f);
   const towns = await townshipComparison(client, year);
@@ -176,93 +188,74 @@ async function checks(client: pg.ClientBase, year: number, f: CheckFilters): Pro
     kind: ['类型', (k: keyof typeof CHECK_KIND_LABELS) => CHECK_KIND_LABELS[k]],
     state: ['状态', (s: keyof typeof CHECK_STATE_LABELS) => CHECK_STATE_LABELS[s]],
   });
-  return {
-    title: `${year}年跨乡镇核查`,
-    subtitle: `筛选：${filter}　共 ${hits.length} 条`,
-    tables: [
-      {
-        name: '跨乡镇核查',
-        title: '跨乡镇核查结果',
-        columns: [
-          ['序号', 'count'],
-          ['类型', 'short'],
-          ['身份证号/账号', 'code'],
-          ['涉及乡镇', 'short'],
-          ['情况', 'text'],
-          ['怎么办', 'text'],
-          ['状态', 'short'],
-          ['核实情况或处理结果', 'text'],
-        ],
-        rows: hits.map((h, i) => [
-          i + 1,
-          h.kinds.map((k) => CHECK_KIND_LABELS[k]).join('\n'),
-          h.shown,
-          h.townships.join('\n'),
-          h.detail,
-          h.advice,
-          CHECK_STATE_LABELS[h.state],
-          h.mark ? `${h.mark.note}（${h.mark.by}，${when(h.mark.at)}）` : '',
-        ]),
-        foot: [],
-      },
+  return oneTable(
+    {
+      title: `${year}年跨乡镇核查`,
+      subtitle: `筛选：${filter}　共 ${hits.length} 条`,
+      note: '身份证号和账号只显示首尾；同一人同月在两个乡镇领取同类救助为重复享受，同时在两个乡镇在册为重复登记，不同户使用同一收款账户为共用账户。',
+    },
+    [
+      ['序号', 'count'],
+      ['类型', 'short'],
+      ['身份证号/账号', 'code'],
+      ['涉及乡镇', 'short'],
+      ['情况', 'text'],
+      ['怎么办', 'text'],
+      ['状态', 'short'],
+      ['核实情况或处理结果', 'text'],
     ],
-    note: '身份证号和账号只显示首尾；同一人同月在两个乡镇领取同类救助为重复享受，同时在两个乡镇在册为重复登记，不同户使用同一收款账户为共用账户。',
-  };
+    hits.map((h, i) => [
+      i + 1,
+      h.kinds.map((k) => CHECK_KIND_LABELS[k]).join('\n'),
+      h.shown,
+      h.townships.join('\n'),
+      h.detail,
+      h.advice,
+      CHECK_STATE_LABELS[h.state],
+      h.mark ? `${h.mark.note}（${h.mark.by}，${when(h.mark.at)}）` : '',
+    ]),
+  );
 }
 
 async function samenessDoc(client: pg.ClientBase): Promise<ScreenDoc> {
   const rows = await sameness(client);
-  return {
-    title: '一致性核对',
-    subtitle: `共 ${rows.length} 项`,
-    tables: [
-      {
-        name: '一致性核对',
-        title: '一致性核对结果',
-        columns: [
-          ['乡镇', 'short'],
-          ['年度', 'short'],
-          ['结果', 'short'],
-          ['不一致之处（乡镇台账 / 县级副本）', 'text'],
-          ['怎么办', 'text'],
-          ['乡镇计算时间', 'short'],
-        ],
-        rows: rows.map((r) => [
-          r.name,
-          `${r.year}年`,
-          r.verdict,
-          r.differences.map((d) => `${d.what}：${d.township} / ${d.county}`).join('；'),
-          r.advice,
-          when(r.at),
-        ]),
-        foot: [],
-      },
+  return oneTable(
+    {
+      title: '一致性核对',
+      subtitle: `共 ${rows.length} 项`,
+      note: '各乡镇自报的年度统计与县里按同一口径从副本算出的数字逐项比对，应当分毫不差。',
+    },
+    [
+      ['乡镇', 'short'],
+      ['年度', 'short'],
+      ['结果', 'short'],
+      ['不一致之处（乡镇台账 / 县级副本）', 'text'],
+      ['怎么办', 'text'],
+      ['乡镇计算时间', 'short'],
     ],
-    note: '各乡镇自报的年度统计与县里按同一口径从副本算出的数字逐项比对，应当分毫不差。',
-  };
+    rows.map((r) => [
+      r.name,
+      `${r.year}年`,
+      r.verdict,
+      r.differences.map((d) => `${d.what}：${d.township} / ${d.county}`).join('；'),
+      r.advice,
+      when(r.at),
+    ]),
+  );
 }
 
 async function enrol(client: pg.ClientBase, year: number): Promise<ScreenDoc> {
   const rows = await townshipComparison(client, year);
-  return {
-    title: '乡镇登记',
-    subtitle: `已登记 ${rows.length} 个乡镇`,
-    tables: [
-      {
-        name: '乡镇登记',
-        title: '已登记的乡镇',
-        columns: [
-          ['乡镇', 'short'],
-          ['区划代码', 'code'],
-          ['状态', 'short'],
-          ['上次上报', 'short'],
-        ],
-        rows: rows.map((t) => [t.name, t.code, enrolState(t), when(t.lastPush)]),
-        foot: [],
-      },
+  return oneTable(
+    { title: '乡镇登记', subtitle: `已登记 ${rows.length} 个乡镇` },
+    [
+      ['乡镇', 'short'],
+      ['区划代码', 'code'],
+      ['状态', 'short'],
+      ['上次上报', 'short'],
     ],
-    note: '',
-  };
+    rows.map((t) => [t.name, t.code, enrolState(t), when(t.lastPush)]),
+  );
 }
 
 async function notes(client: pg.ClientBase): Promise<ScreenDoc> {
@@ -272,30 +265,21 @@ async function notes(client: pg.ClientBase): Promise<ScreenDoc> {
       LEFT JOIN county.townships t ON t.code = n.township
       ORDER BY n.at DESC, n.id DESC`,
   );
-  return {
-    title: '县级备注',
-    subtitle: `共 ${rows.length} 条`,
-    tables: [
-      {
-        name: '县级备注',
-        title: '县级备注',
-        columns: [
-          ['时间', 'short'],
-          ['作者', 'short'],
-          ['关于', 'short'],
-          ['内容', 'text'],
-        ],
-        rows: rows.map((n) => [
-          when(n.at.toISOString()),
-          n.author || '（未署名）',
-          n.topic.startsWith('check:') ? '跨乡镇核查' : (n.town ?? '全县'),
-          n.body,
-        ]),
-        foot: [],
-      },
+  return oneTable(
+    { title: '县级备注', subtitle: `共 ${rows.length} 条` },
+    [
+      ['时间', 'short'],
+      ['作者', 'short'],
+      ['关于', 'short'],
+      ['内容', 'text'],
     ],
-    note: '',
-  };
+    rows.map((n) => [
+      when(n.at.toISOString()),
+      n.author || '（未署名）',
+      n.topic.startsWith('check:') ? '跨乡镇核查' : (n.town ?? '全县'),
+      n.body,
+    ]),
+  );
 }
 
 export type ScreenInput = { screen: RollupScreen; year: number; code?: string } & CheckFilters;

@@ -15,6 +15,21 @@ export async function loadRollup(screen: string, params: URLSearchParams): Promi
   return r.ok ? r.value : null;
 }
 
+type Table = Doc['tables'][number];
+
+/** A table's rows (or its 合计): numbers on the right, short text whole on its line. */
+function Rows({ table, rows }: { table: Table; rows: Table['rows'] }) {
+  return rows.map((r, i) => (
+    <tr key={i}>
+      {r.map((c, j) => (
+        <td key={j} className={table.numeric.includes(j) ? 'num' : table.short.includes(j) ? 'name' : undefined}>
+          {c ?? ''}
+        </td>
+      ))}
+    </tr>
+  ));
+}
+
 export function RollupPrint({ data }: { data: Doc }) {
   return (
     <div className={`sheet a4 rollup-print${data.landscape ? ' landscape' : ''}`} data-testid="rollup-print">
@@ -34,15 +49,7 @@ export function RollupPrint({ data }: { data: Doc }) {
               </tr>
             </thead>
             <tbody>
-              {t.rows.map((r, i) => (
-                <tr key={i}>
-                  {r.map((c, j) => (
-                    <td key={j} className={t.numeric.includes(j) ? 'num' : t.short.includes(j) ? 'name' : undefined}>
-                      {c ?? ''}
-                    </td>
-                  ))}
-                </tr>
-              ))}
+              <Rows table={t} rows={t.rows} />
               {t.rows.length === 0 && (
                 <tr>
                   <td colSpan={t.headers.length}>没有记录。</td>
@@ -51,15 +58,7 @@ export function RollupPrint({ data }: { data: Doc }) {
             </tbody>
             {t.foot.length > 0 && (
               <tfoot>
-                {t.foot.map((r, i) => (
-                  <tr key={i}>
-                    {r.map((c, j) => (
-                      <td key={j} className={t.numeric.includes(j) ? 'num' : t.short.includes(j) ? 'name' : undefined}>
-                        {c ?? ''}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
+                <Rows table={t} rows={t.foot} />
               </tfoot>
             )}
           </table>
