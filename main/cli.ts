@@ -1,5 +1,7 @@
 // Command-line options shared by both hosts: --db PATH (or BIANMIN_DB), --port N, --demo[=NAME], --no-open, and for the
-// county office --county (its PostgreSQL on this PC) or --pg URL (the county's own server).
+// county office --county (its PostgreSQL on this PC; --listen ADDR[:PORT] serves it on the LAN) or --pg URL (the
+// county's own server).
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -25,7 +27,11 @@ export const USAGE = `用法: npm start -- [--db 台账文件] [--port 端口] [
   --demo=名称 同上，演示乡镇用这个名称，并有它自己的村、人员、身份证号和账号（县级汇总演示多个乡镇时用）
   --no-open   网页模式下不自动打开浏览器
   --county    以县级汇总方式启动：在本机启动汇总数据库（需已安装 PostgreSQL），各乡镇的副本汇总在这里
-  --pg URL    以县级汇总方式启动，连接县里已有的 PostgreSQL，例如 postgres://用户:密码@10.0.0.5:5432/county`;
+  --listen 地址[:端口]
+              与 --county 同用：汇总数据库同时在本机的这个局域网地址上接受乡镇连接（加密，首次启动时生成证书），
+              例如 --listen 192.168.1.10 或 --listen 192.168.1.10:5432；不写则只在本机（127.0.0.1）
+  --pg URL    以县级汇总方式启动，连接县里已有的 PostgreSQL，例如 postgres://用户:密码@10.0.0.5:5432/county
+              该用户需有 CREATEROLE 权限（为各乡镇建登记角色），以及该库的 CREATE 权限或 county 模式的所有权`;
 
 /** Where Electron keeps userData for productName 便民服务台账, so both hosts use the same file. */
 export function defaultLedgerPath(env = process.env, platform = process.platform): string {
@@ -54,6 +60,7 @@ export function parseOptions(argv: string[], env = process.env): Options {
         'no-open': { type: 'boolean', default: false },
         county: { type: 'boolean', default: false },
         pg: { type: 'string' },
+        listen: { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -68,7 +75,28 @@ export function parseOptions(argv: string[], env = process.env): Options {
   if (db.trim() === '') throw new UsageError('--db 后面要写台账文件的路径');
   if (values.pg !== undefined && !/^postgres(ql)?:\/\/./.test(values.pg))
     throw new UsageError('--pg 后面要写县里数据库的地址，例如 postgres://用户:密码@10.0.0.5:5432/county');
-  const office = values.pg !== undefined ? { pg: values.pg } : values.county ? {} : undefined;
+  if (values.listen !== undefined && (!values.county || values.pg !== undefined))
+    throw new UsageError('--listen 只能与 --county 同用：它让本机启动的汇总库在局域网地址上接受乡镇连接');
+  const listen = values.listen === undefined ? undefined : parseListen(values.listen);
+  const office =
+    values.pg !== undefined ? { pg: values.pg } : values.county ? { ...(listen && { listen }) } : undefined;
   const demo = values.demo && { ...(named.length && { township: named.at(-1) }) };
   return { db, port, demo, open: !values['no-open'], ...(office && { office }) };
+}
+
+/**
+ * --listen ADDR[:PORT]: one address of this PC (its certificate names it), IPv6 in brackets when a port follows; never
+ * every address at once (0.0.0.0), which no certificate can name.
+ */
+export function parseListen(text: string): { host: string; port?: number } {
+  const m =
+    /^\[([^\]]+)\](?::(\d+))?$/.exec(text) ?? (net.isIPv6(text) ? [text, text] : /^([^:]+)(?::(\d+))?$/.exec(text));
+  const host = m?.[1] ?? '';
+  const port = m?.[2] === undefined ? undefined : Number(m[2]);
+  const hostName = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i.test(host);
+  if (!host || (!net.isIP(host) && !hostName) || ['0.0.0.0', '::'].includes(host))
+    throw new UsageError(`--listen 后面要写本机的一个局域网地址，例如 --listen 192.168.1.10，而不是 ${text}`);
+  if (port !== undefined && (!Number.isInteger(port) || port < 1 || port > 65535))
+    throw new UsageError(`--listen 的端口应为 1–65535 之间的整数，而不是 ${m![2]}`);
+  return { host, ...(port !== undefined && { port }) };
 }

@@ -344,8 +344,13 @@ export const contract = {
   'rollup.xlsx': def<File>()(rollup.rollupOutInput, STAFF, 'task'),
   /** The county's 年度工作总结 (or one township's as the county holds it), by the township's docx builder. */
   'rollup.docx': def<File>()(rollup.rollupYearInput, STAFF, 'task'),
-  /** Registers a township: its role on the county's server and its one-time enrolment file (an audited export). */
-  'rollup.enrol': def<File>()(rollup.enrolInput, ADMIN, 'task'),
+  /** Where townships will reach the county's server: the address an enrolment file gets, and whether over TLS. */
+  'rollup.address': def<rollup.EnrolAddress>()(empty, ADMIN, 'task'),
+  /**
+   * Registers a township: its role on the county's server and its one-time enrolment file (an audited export), the
+   * key in it sealed under a one-time code shown once on this screen.
+   */
+  'rollup.enrol': def<rollup.Enrolled>()(rollup.enrolInput, ADMIN, 'task'),
   'rollup.revoke': def<{ revoked: true }>()(rollup.revokeInput, ADMIN, 'task'),
   /** A township's offline file from a USB stick, applied as its push would be. */
   'rollup.carry': def<rollup.CarryAnswer>()(rollup.carryInput, ADMIN, 'task'),

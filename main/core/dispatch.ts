@@ -242,7 +242,12 @@ export function seatOf(db: DB, id: number): { staff: StaffMember | null; idleLoc
 
 export interface CountyOffice {
   pool: pg.Pool;
-  /** The server's address as this program reaches it: an enrolment file gets it, or the address the form gives. */
+  /** The server's address as this program reaches it. */
   url: string;
+  /**
+   * Where townships reach it, for their enrolment files: the address (without a user), the CA of its certificate,
+   * and whether the address is the server's own (--county, set by --listen) or may be given on the form (--pg).
+   */
+  reach: { url: string; ca?: string | null; fixed: boolean };
   close(): Promise<void>;
 }

@@ -1,15 +1,35 @@
 // county.*: the township's side of 县级上报 as the clerk sees it: the enrolment file loaded once under 设置, the last
 // push and what is still waiting, and a push now. The push itself is county/push.ts; it also runs in the background.
+import { AppError } from '../../shared/domain/result';
 import { dateCn, isoCn } from '../../shared/domain/time';
 import type { CountyState } from '../../shared/schemas/county';
-import type { Handlers } from '../core/dispatch';
+import { type Ctx, Failure, type Handlers } from '../core/dispatch';
 import type { Ledger } from '../core/ledger';
-import type { DB } from '../db/open';
+import { type DB, prep } from '../db/open';
 import { writeCarry } from './carry';
+import { openEnrolment } from './enrolment';
 import { carriedFiles } from './link';
-import { enrol, isPushing, linkOf, parseEnrolment, push } from './push';
+import { enrol, isPushing, linkOf, push } from './push';
 import { loadReceipt } from './receipt';
 import { backlogOf } from './tables';
+
+/** Wrong one-time codes allowed in a while: the screen answers each guess, so it counts them (from the audit rows). */
+const CODE_TRIES = { wrong: 5, minutes: 30 };
+const WRONG_CODE = '登记验证码错误';
+
+/** Wrong codes typed in the last CODE_TRIES.minutes, read from the audit log (nothing refills the count). */
+function wrongCodes(ctx: Ctx): number {
+  return prep(
+    ctx.db,
+    `SELECT count(*)
+      FROM audit_log
+      WHERE entity = 'county'
+        AND json_extract(after, '$.what') = ?
+        AND at >= ?`,
+  )
+    .pluck()
+    .get(WRONG_CODE, isoCn(new Date(ctx.now.getTime() - CODE_TRIES.minutes * 60_000))) as number;
+}
 
 function stateOf(db: DB, ledger: Ledger): CountyState {
   const link = linkOf(db);
@@ -28,8 +48,33 @@ function stateOf(db: DB, ledger: Ledger): CountyState {
 
 export const countyHandlers = {
   'county.state': (ctx) => stateOf(ctx.db, ctx.ledger),
+  // The code the county told opens the file's key; a wrong one is audited and counted, and after five in half an
+  // hour the file is not tried again for a while (each try is a guess at the code).
   'county.enrol': (ctx, input) => {
-    const e = parseEnrolment(input.text);
+    const { wrong, minutes } = CODE_TRIES;
+    const tried = wrongCodes(ctx);
+    if (tried >= wrong) {
+      ctx.audit('county', null, null, { what: '登记验证码错误次数过多，未再核对', fileName: input.fileName });
+      return new Failure(
+        new AppError(
+          'FORBIDDEN',
+          `验证码已连续输错 ${wrong} 次，请 ${minutes} 分钟后再试；如记不清验证码，请县民政局再次登记本乡镇，重发登记文件和验证码`,
+          'oneTimeCode',
+        ),
+      );
+    }
+    const e = openEnrolment(input.text, input.oneTimeCode);
+    if (!e) {
+      ctx.audit('county', null, null, { what: WRONG_CODE, fileName: input.fileName });
+      const left = wrong - tried - 1;
+      return new Failure(
+        new AppError(
+          'VALIDATION',
+          `验证码不对：请核对县民政局告诉你的 10 位验证码${left ? `（还可再试 ${left} 次）` : `（已输错 ${wrong} 次，请 ${minutes} 分钟后再试）`}`,
+          'oneTimeCode',
+        ),
+      );
+    }
     enrol(ctx.db, e, ctx.now);
     ctx.audit('county', e.code, null, { what: '登记到县级汇总', county: e.county, township: e.township, code: e.code });
     return stateOf(ctx.db, ctx.ledger);

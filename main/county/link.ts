@@ -13,6 +13,8 @@ export interface Link {
   url: string;
   role: string;
   key: string;
+  /** The county server's CA (migration 0019): the push then connects with sslmode=verify-full. */
+  ca: string | null;
   enrolled_at: string;
   acked_seq: number;
   last_push_at: string | null;

@@ -22,40 +22,20 @@ import {
   countyView,
   type Enrolment,
   startEpoch,
+  tlsRefusal,
 } from './store';
 import { backlogOf, type Census } from './tables';
 
 export { type Link, linkOf, queueAll } from './link';
-
-/** Reads an enrolment file: the county's, for one township, unaltered in its fields. */
-export function parseEnrolment(text: string): Enrolment {
-  let e: Partial<Enrolment>;
-  try {
-    e = JSON.parse(text) as Partial<Enrolment>;
-  } catch {
-    throw new AppError('VALIDATION', '这不是县民政局发放的登记文件', 'file');
-  }
-  const ok =
-    e.format === 'bianmin-county-enrolment' &&
-    typeof e.county === 'string' &&
-    /^\d{12}$/.test(e.code ?? '') &&
-    typeof e.township === 'string' &&
-    /^postgres(ql)?:\/\//.test(e.url ?? '') &&
-    e.role === `township_${e.code}` &&
-    typeof e.key === 'string' &&
-    e.key.length >= 16;
-  if (!ok) throw new AppError('VALIDATION', '这不是县民政局发放的登记文件，或文件不完整', 'file');
-  return e as Enrolment;
-}
 
 /** Keeps the enrolment and queues every row the county keeps: the first push sends the whole ledger. */
 export function enrol(db: DB, e: Enrolment, now: Date): void {
   if (linkOf(db)) throw new AppError('CONFLICT', '本台账已登记到县里，不能再次登记', 'file');
   prep(
     db,
-    `INSERT INTO county_link (one, county_name, code, township, url, role, key, enrolled_at)
-      VALUES (1, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(e.county, e.code, e.township, e.url, e.role, e.key, isoCn(now));
+    `INSERT INTO county_link (one, county_name, code, township, url, role, key, ca, enrolled_at)
+      VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(e.county, e.code, e.township, e.url, e.role, e.key, e.ca ?? null, isoCn(now));
   prep(db, 'UPDATE county_link SET restored_mark = ?').run(restoreMark(db));
   queueAll(db);
 }
@@ -63,6 +43,8 @@ export function enrol(db: DB, e: Enrolment, now: Date): void {
 /** A county server that is down, or refuses the key, in words the clerk can act on. */
 export function pushError(e: unknown): AppError {
   if (e instanceof AppError) return e;
+  const tls = tlsRefusal(e);
+  if (tls) return tls;
   const err = e as { code?: string; message?: string };
   if (err.code === '28P01' || err.code === '28000')
     return new AppError('FORBIDDEN', '县里不认这把登记密钥（可能已被停用），请联系县民政局');
@@ -128,7 +110,7 @@ async function pushAll(ledger: Ledger, opts: PushOptions): Promise<PushResult> {
   if (!link)
     throw new AppError('VALIDATION', '本台账还没有登记到县里：请先在 设置 → 县级上报 载入县民政局发的登记文件');
   const client = new pg.Client({
-    ...connectionOf(link.url, link.key),
+    ...connectionOf(link.url, link.key, link.ca),
     connectionTimeoutMillis: opts.connectTimeoutMs ?? 10_000,
     application_name: 'bianmin push',
   });

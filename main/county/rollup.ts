@@ -20,6 +20,7 @@ import { importCarry } from './carry';
 import { checkPage, markHit, revealId } from './checks';
 import { countyReport, countySummary, rollupYear, townshipSections } from './countyReport';
 import { completeness, townshipComparison } from './figures';
+import { enrolAddress, enrolmentReach } from './office';
 import { makeReceipt } from './receipt';
 import { sameness } from './sameness';
 import { rowsOf, screenDoc, screenPrint, screenSheets } from './screens';
@@ -115,11 +116,14 @@ export const rollupHandlers = {
           'VALIDATION',
           '请先在 设置 → 中心信息 把名称改为本单位的名称（例如 青山县民政局）：它会写进发给乡镇的登记文件',
         );
-      const e = await enrolTownship(c, county, input.url || officeOf(ctx).url, input);
+      const e = await enrolTownship(c, county, enrolmentReach(officeOf(ctx), input.url), input);
       const fileName = `${input.name}县级汇总登记文件.json`;
-      ctx.audit('export', input.code, null, { what: '县级汇总登记文件', fileName, township: input.name });
-      return { fileName, base64: Buffer.from(JSON.stringify(e, null, 2)).toString('base64'), rows: 1 };
+      ctx.audit('export', input.code, null, { what: '县级汇总登记文件', fileName, township: input.name, url: e.url });
+      // The file holds the key sealed; the code that opens it goes to this screen only, never to a log.
+      const base64 = Buffer.from(JSON.stringify(e.file, null, 2)).toString('base64');
+      return { fileName, base64, rows: 1, oneTimeCode: e.oneTimeCode, url: e.url };
     }),
+  'rollup.address': (ctx) => Promise.resolve(enrolAddress(officeOf(ctx))),
   'rollup.revoke': (ctx, input) =>
     withClient(ctx, async (c) => {
       await revokeTownship(c, input.code);

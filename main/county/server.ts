@@ -1,7 +1,8 @@
 // The county's PostgreSQL when the county office starts with --county and no --pg: Debian's server binaries
-// (apt-get install postgresql) on a data folder beside the office's ledger, listening on 127.0.0.1 only. Made on the
-// first start (initdb, a random superuser password kept in a file only this user reads), started with the program
-// and stopped with it. The tests and the bench start one on a temp folder the same way.
+// (apt-get install postgresql) on a data folder beside the office's ledger, on 127.0.0.1 and, with --listen, on an
+// address of this PC on the LAN. Made on the first start (initdb, a random superuser password kept in a file only
+// this user reads, a CA of its own and the server's TLS certificate: certs.ts), started with the program and stopped
+// with it. The tests and the bench start one on a temp folder the same way.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -11,6 +12,7 @@ import path from 'node:path';
 import pg from 'pg';
 
 import { AppError } from '../../shared/domain/result';
+import { certNames, makeCa, makeServerCert } from './certs';
 
 function binDir(): string {
   const root = '/usr/lib/postgresql';
@@ -27,6 +29,22 @@ function binDir(): string {
   return found;
 }
 
+/** Whether `port` can be taken on `host` now: the reason in the county's words when not. */
+const bindable = (host: string, port: number) =>
+  new Promise<string | null>((resolve) => {
+    const s = net.createServer();
+    s.once('error', (e: NodeJS.ErrnoException) =>
+      resolve(
+        e.code === 'EADDRNOTAVAIL'
+          ? `本机没有地址 ${host}：--listen 应写本机在局域网中的地址（Windows 用 ipconfig、Linux 用 ip addr 查看）`
+          : e.code === 'EADDRINUSE'
+            ? `本机 ${host} 的端口 ${port} 已被别的程序占用：请换一个端口，例如 --listen ${host}:5433`
+            : `不能在 ${host}:${port} 上监听（${e.code}）`,
+      ),
+    );
+    s.listen(port, host, () => s.close(() => resolve(null)));
+  });
+
 const freePort = () =>
   new Promise<number>((resolve, reject) => {
     const s = net.createServer();
@@ -37,10 +55,22 @@ const freePort = () =>
     s.on('error', reject);
   });
 
+/** Where townships reach the server besides this PC's own 127.0.0.1: --listen ADDR[:PORT]. */
+export interface Listen {
+  /** An address of this PC on the LAN (IPv4, IPv6) or its host name: the server's certificate names it. */
+  host: string;
+  /** Its port; without one the server keeps the port it took at its first start. */
+  port?: number;
+}
+
 export interface CountyServer {
   /** The superuser's URL, password included. */
   url: string;
   port: number;
+  /** The CA that signed the server's certificate (PEM): enrolment files carry it, townships trust it alone. */
+  ca: string;
+  /** The address townships push to, without a user: the LAN address with --listen, else 127.0.0.1 (this PC only). */
+  townshipUrl: string;
   /** kill -9 of the server and its backends, as a power cut (the crash tests); start() brings it back. */
   kill(): void;
   start(): Promise<void>;
@@ -49,10 +79,56 @@ export interface CountyServer {
 }
 
 /**
- * Starts the server of `dir` (made on first use) on its port: the one it first took, so townships' enrolment files
- * stay right. `settings`: server settings (name=value) beyond Debian's defaults.
+ * Who may sign in, written at every start (the file is this program's, not the county's to edit): the county's own
+ * superuser from this PC only, and the roles of enrolled townships (members of county_township; a stopped township's
+ * role is NOLOGIN and no longer a member) to the county's database alone, with their password (scram-sha-256). On
+ * the LAN only over TLS; without --listen the server is on 127.0.0.1, where a township on this PC may also come
+ * without it, as before. Membership rather than a line per township: an enrolment needs no reload, and a line
+ * cannot be left behind for a township that was stopped.
  */
-export async function startCountyServer(dir: string, settings: string[] = []): Promise<CountyServer> {
+function hbaOf(database: string, lan: boolean): string {
+  return [
+    '# Written by 便民服务台账 at every start of the county server (main/county/server.ts): edits are overwritten.',
+    '# TYPE  DATABASE  USER              ADDRESS       METHOD',
+    'local   all       postgres                        scram-sha-256',
+    'host    all       postgres          127.0.0.1/32  scram-sha-256',
+    'host    all       postgres          ::1/128       scram-sha-256',
+    lan
+      ? `hostssl ${database}  +county_township  all           scram-sha-256`
+      : `host    ${database}  +county_township  127.0.0.1/32  scram-sha-256`,
+    '',
+  ].join('\n');
+}
+
+/**
+ * The CA (made once, in the server's folder: its key signs the server's certificates and nothing else) and the
+ * server's certificate and key in the data folder (0600, as the server demands), made again when they do not name
+ * every address the server listens on.
+ */
+function ensureTls(dir: string, data: string, names: string[]): string {
+  const caFile = path.join(dir, 'ca.crt');
+  const caKey = path.join(dir, 'ca.key');
+  if (!fs.existsSync(caFile)) {
+    const ca = makeCa(`bianmin county CA ${crypto.randomBytes(4).toString('hex')}`);
+    fs.writeFileSync(caKey, ca.key, { mode: 0o600 });
+    fs.writeFileSync(caFile, ca.cert, { mode: 0o644 });
+  }
+  const ca = { cert: fs.readFileSync(caFile, 'utf8'), key: fs.readFileSync(caKey, 'utf8') };
+  const certFile = path.join(data, 'server.crt');
+  const keyFile = path.join(data, 'server.key');
+  if (!fs.existsSync(certFile) || !certNames(fs.readFileSync(certFile, 'utf8'), names)) {
+    const server = makeServerCert(ca, names);
+    fs.writeFileSync(keyFile, server.key, { mode: 0o600 });
+    fs.writeFileSync(certFile, server.cert, { mode: 0o600 });
+  }
+  return ca.cert;
+}
+
+/**
+ * Starts the server of `dir` (made on first use) on its port: the one it first took, so townships' enrolment files
+ * stay right, unless `listen` names another. `settings`: server settings (name=value) beyond Debian's defaults.
+ */
+export async function startCountyServer(dir: string, settings: string[] = [], listen?: Listen): Promise<CountyServer> {
   const bin = binDir();
   const data = path.join(dir, 'data');
   const secret = path.join(dir, 'superuser');
@@ -78,8 +154,14 @@ export async function startCountyServer(dir: string, settings: string[] = []): P
       { env, stdio: 'pipe' },
     );
   }
+  if (listen?.port) fs.writeFileSync(portFile, String(listen.port), { mode: 0o600 });
   const port = Number(fs.readFileSync(portFile, 'utf8'));
   const url = `postgres://postgres:${fs.readFileSync(secret, 'utf8').trim()}@127.0.0.1:${port}/postgres`;
+  const ca = ensureTls(dir, data, listen ? [listen.host, '127.0.0.1'] : ['127.0.0.1']);
+  fs.writeFileSync(path.join(data, 'pg_hba.conf'), hbaOf('postgres', !!listen), { mode: 0o600 });
+  if (asRoot) execFileSync('chown', ['-R', 'postgres:postgres', data]);
+  const reach = new URL(`postgres://127.0.0.1:${port}/postgres?sslmode=verify-full`);
+  if (listen) reach.hostname = net.isIPv6(listen.host) ? `[${listen.host}]` : listen.host;
   let server: ChildProcess | null = null;
   const exited = () =>
     new Promise<void>((resolve) => {
@@ -89,9 +171,13 @@ export async function startCountyServer(dir: string, settings: string[] = []): P
 
   const start = async () => {
     await exited();
+    const refused = listen && (await bindable(listen.host, port));
+    if (refused) throw new AppError('VALIDATION', refused);
     server = spawn(
       ...run(path.join(bin, 'postgres'), [
-        ...['-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1'],
+        ...['-D', data, '-p', String(port), '-k', dir],
+        ...['-c', `listen_addresses=127.0.0.1${listen ? `,${listen.host}` : ''}`],
+        ...['-c', 'ssl=on', '-c', 'ssl_cert_file=server.crt', '-c', 'ssl_key_file=server.key'],
         ...settings.flatMap((x) => ['-c', x]),
       ]),
       { env, stdio: 'ignore' },
@@ -113,6 +199,8 @@ export async function startCountyServer(dir: string, settings: string[] = []): P
   return {
     url,
     port,
+    ca,
+    townshipUrl: reach.toString(),
     kill: () => {
       const pid = fs.readFileSync(path.join(data, 'postmaster.pid'), 'utf8').split('\n')[0].trim();
       const children = execFileSync('pgrep', ['-P', pid], { encoding: 'utf8' }).split('\n').filter(Boolean);

@@ -9,7 +9,38 @@ import pg from 'pg';
 
 import { AppError } from '../../shared/domain/result';
 import { SYNCED, type Synced } from '../db/synced';
+import { carryKey, type Enrolment, type Issued, roleOf, sealEnrolment } from './enrolment';
 import { COUNTY_SCHEMA } from './tables';
+
+export { carryKey, type Enrolment, type EnrolmentFile, type Issued } from './enrolment';
+
+/**
+ * Every connection to the county's server, the office's pool as a township's push: no statement runs longer than a
+ * minute, none waits for a lock longer than 5 s, an idle open transaction ends after 10 s (so nothing holds a lock
+ * long), the client itself gives up on a server silent for 90 s, and keep-alive finds a connection the network lost.
+ */
+export const CLIENT_LIMITS = {
+  connectionTimeoutMillis: 10_000,
+  keepAlive: true,
+  keepAliveInitialDelayMillis: 30_000,
+  statement_timeout: 60_000,
+  lock_timeout: 5_000,
+  idle_in_transaction_session_timeout: 10_000,
+  query_timeout: 90_000,
+} satisfies pg.ClientConfig;
+
+/**
+ * The same limits on the server, set on each township's role, so a township program that does not ask for them
+ * (an old one, or someone with its key and psql) is held to them as well; an idle session ends after 15 minutes, and
+ * a township has at most five connections. (Milliseconds are these settings' own unit.)
+ */
+export const townshipRoleSettings = (role: string) => [
+  `ALTER ROLE ${role} SET statement_timeout = '${CLIENT_LIMITS.statement_timeout}'`,
+  `ALTER ROLE ${role} SET lock_timeout = '${CLIENT_LIMITS.lock_timeout}'`,
+  `ALTER ROLE ${role} SET idle_in_transaction_session_timeout = '${CLIENT_LIMITS.idle_in_transaction_session_timeout}'`,
+  `ALTER ROLE ${role} SET idle_session_timeout = '15min'`,
+  `ALTER ROLE ${role} CONNECTION LIMIT 5`,
+];
 
 // The bundle runs from dist/main, where the build copies the folder as county-migrations (dist/main/migrations is
 // the ledger's own); tsx runs this file from main/county.
@@ -25,6 +56,9 @@ export async function migrateCounty(client: pg.ClientBase): Promise<number> {
     .sort();
   await client.query('BEGIN');
   try {
+    // A migration may rewrite a large table, and waits for the pushes under way to end.
+    await client.query(`SET LOCAL statement_timeout = 0`);
+    await client.query(`SET LOCAL lock_timeout = '60s'`);
     await client.query(`SELECT pg_advisory_xact_lock(hashtext('bianmin county migrations'))`);
     await client.query('CREATE SCHEMA IF NOT EXISTS county');
     await client.query(
@@ -47,73 +81,167 @@ export async function migrateCounty(client: pg.ClientBase): Promise<number> {
   }
 }
 
-/** What the county hands a township once: where to push, as whom, and the key that signs in and signs its files. */
-export interface Enrolment {
-  format: 'bianmin-county-enrolment';
-  county: string;
-  code: string;
-  township: string;
+/** Where townships reach the county's server: its address, and the CA of its certificate when it has one. */
+export interface Reach {
   url: string;
-  role: string;
-  key: string;
+  ca?: string | null;
 }
 
-/** The key that signs a township's carried files: derived from its enrolment key, so the county keeps no password. */
-export const carryKey = (key: string) => crypto.createHmac('sha256', key).update('bianmin county carry').digest();
+/** Sets the limits above on every enrolled township's role: at each start of the office, so older roles get them. */
+export async function limitTownships(client: pg.ClientBase): Promise<void> {
+  const { rows } = await client.query<{ role: string }>(
+    `SELECT role
+      FROM county.townships
+      WHERE NOT revoked`,
+  );
+  for (const r of rows) for (const sql of townshipRoleSettings(r.role)) await client.query(sql);
+}
 
-/** Registers a township: its own login role (a member of county_township) and the file to hand it. */
+/**
+ * Registers a township (again, while it has never pushed: a lost file or code): its own login role (a member of
+ * county_township, held to the limits above) and the file to hand it, its key sealed under the one-time code returned
+ * beside it.
+ */
 export async function enrolTownship(
   client: pg.ClientBase,
   county: string,
-  url: string,
+  reach: string | Reach,
   t: { code: string; name: string },
-): Promise<Enrolment> {
+): Promise<Issued> {
   if (!/^\d{12}$/.test(t.code)) throw new AppError('VALIDATION', '统计用区划代码应为 12 位数字', 'code');
   if (!t.name.trim()) throw new AppError('VALIDATION', '请填写乡镇名称', 'name');
-  const role = `township_${t.code}`;
   const key = crypto.randomBytes(24).toString('base64url');
+  const role = roleOf(key);
   await client.query('BEGIN');
   try {
-    const { rows } = await client.query('SELECT 1 FROM county.townships WHERE code = $1', [t.code]);
-    if (rows.length) throw new AppError('CONFLICT', `区划代码 ${t.code} 已登记`, 'code');
-    // A role name and a password cannot be query parameters: both are made here, of digits and base64url only.
-    await client.query(`CREATE ROLE ${role} LOGIN PASSWORD '${key}' IN ROLE county_township`);
-    // The county's own user takes this role to import the township's carried files (carry.ts), under its policies.
-    await client.query(`GRANT ${role} TO current_user`);
-    await client.query('INSERT INTO county.townships (code, name, role, carry_key) VALUES ($1, $2, $3, $4)', [
-      t.code,
-      t.name,
-      role,
-      carryKey(key).toString('hex'),
-    ]);
+    const { rows } = await client.query<{ role: string; pushed: boolean; revoked: boolean }>(
+      `SELECT role, ledger_id IS NOT NULL AS pushed, revoked
+        FROM county.townships
+        WHERE code = $1
+        FOR UPDATE`,
+      [t.code],
+    );
+    const was = rows[0];
+    if (was?.revoked) throw new AppError('CONFLICT', `区划代码 ${t.code} 的登记已停用`, 'code');
+    if (was?.pushed) throw new AppError('CONFLICT', `区划代码 ${t.code} 已登记，并已上报`, 'code');
+    // A role name and a password cannot be query parameters: both are made here, of hex digits and base64url only.
+    if (was) {
+      // Registered but never pushed (its file or code lost): a new key and file; the old key signs in no more.
+      await client.query(`ALTER ROLE ${was.role.replace(/[^0-9a-z_]/g, '')} RENAME TO ${role}`);
+      await client.query(`ALTER ROLE ${role} PASSWORD '${key}'`);
+    } else {
+      await client.query(`CREATE ROLE ${role} LOGIN PASSWORD '${key}' IN ROLE county_township`);
+      for (const sql of townshipRoleSettings(role)) await client.query(sql);
+      // The county's own user takes this role to import the township's carried files (carry.ts), under its policies.
+      await client.query(`GRANT ${role} TO current_user`);
+    }
+    await client.query(
+      `INSERT INTO county.townships (code, name, role, carry_key)
+        VALUES ($1, $2, $3, $4)
+        ON CONFLICT (code) DO UPDATE
+          SET name = excluded.name, role = excluded.role, carry_key = excluded.carry_key`,
+      [t.code, t.name, role, carryKey(key).toString('hex')],
+    );
     await client.query('COMMIT');
   } catch (e) {
     await client.query('ROLLBACK');
     throw e;
   }
+  const { url, ca } = typeof reach === 'string' ? { url: reach, ca: null } : reach;
   const at = new URL(url);
   at.username = role;
   at.password = '';
-  return { format: 'bianmin-county-enrolment', county, code: t.code, township: t.name, url: at.toString(), role, key };
+  // Files on the office's PC mean nothing on the township's: its CA travels in the file instead.
+  for (const p of ['sslrootcert', 'sslcert', 'sslkey', 'sslpassword']) at.searchParams.delete(p);
+  if (ca && !at.searchParams.has('sslmode')) at.searchParams.set('sslmode', 'verify-full');
+  const e: Enrolment = {
+    format: 'bianmin-county-enrolment',
+    county,
+    code: t.code,
+    township: t.name,
+    url: at.toString(),
+    role,
+    key,
+    ...(ca && { ca }),
+  };
+  return { ...e, ...sealEnrolment(e) };
 }
 
-/** The connection settings of an enrolment: its address, and its key as the password (never in the URL). */
-export function connectionOf(url: string, key: string): pg.ClientConfig {
+/**
+ * What a connection's sslmode asks of TLS. With the county's CA (from the enrolment file) the server must show a
+ * certificate that CA signed for the address connected to (verify-full; verify-ca only when the address says so);
+ * without one, sslmode as libpq reads it, against the system's CAs.
+ */
+function sslOf(mode: string | null, ca: string | null | undefined): pg.ClientConfig['ssl'] {
+  const anyName = { checkServerIdentity: () => undefined };
+  if (ca) return mode === 'verify-ca' ? { ca, ...anyName } : { ca };
+  if (mode === 'require') return { rejectUnauthorized: false };
+  if (mode === 'verify-ca') return anyName;
+  if (mode === 'verify-full') return {};
+  return false;
+}
+
+/** The connection settings of an enrolment: its address and TLS, its key as the password (never in the URL). */
+export function connectionOf(url: string, key: string, ca?: string | null): pg.ClientConfig {
   const at = new URL(url);
   return {
-    host: at.hostname,
+    host: at.hostname.replace(/^\[(.*)\]$/, '$1'),
     port: Number(at.port || 5432),
     database: decodeURIComponent(at.pathname.slice(1)) || 'postgres',
     user: decodeURIComponent(at.username),
     password: key,
+    ssl: sslOf(at.searchParams.get('sslmode'), ca),
+    ...CLIENT_LIMITS,
   };
 }
 
-/** Stops a township's pushes: its role can no longer sign in, and its rows stay as they were. */
+const UNTRUSTED = [
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_SIGNATURE_FAILURE',
+  'CERT_UNTRUSTED',
+];
+
+/** A TLS refusal in words the clerk can act on: the county's server is not the one the enrolment file names. */
+export function tlsRefusal(e: unknown): AppError | null {
+  const err = e as { code?: string; message?: string };
+  if (UNTRUSTED.includes(err.code ?? ''))
+    return new AppError(
+      'FORBIDDEN',
+      '连接的服务器出示的证书不是县里登记文件中的证书（可能连到了别的服务器），为安全起见没有上报；请向县民政局核对',
+    );
+  if (err.code === 'ERR_TLS_CERT_ALTNAME_INVALID')
+    return new AppError('FORBIDDEN', '县里汇总库的证书与上报地址不符，为安全起见没有上报；请向县民政局核对上报地址');
+  if (err.message === 'The server does not support SSL connections')
+    return new AppError('FORBIDDEN', '县里汇总库没有开启加密连接，为安全起见没有上报；请联系县民政局');
+  return null;
+}
+
+/**
+ * Stops a township's pushes: its role can no longer sign in nor pass pg_hba (no longer a member of county_township),
+ * its open sessions end, and its rows stay as they were.
+ */
 export async function revokeTownship(client: pg.ClientBase, code: string): Promise<void> {
-  const { rowCount } = await client.query('UPDATE county.townships SET revoked = true WHERE code = $1', [code]);
-  if (!rowCount) throw new AppError('NOT_FOUND', `区划代码 ${code} 没有登记`, 'code');
-  await client.query(`ALTER ROLE township_${code.replace(/\D/g, '')} NOLOGIN`);
+  const { rows } = await client.query<{ role: string }>(
+    `UPDATE county.townships
+      SET revoked = true
+      WHERE code = $1
+      RETURNING role`,
+    [code],
+  );
+  if (!rows.length) throw new AppError('NOT_FOUND', `区划代码 ${code} 没有登记`, 'code');
+  const role = rows[0].role.replace(/[^0-9a-z_]/g, '');
+  await client.query(`ALTER ROLE ${role} NOLOGIN`);
+  await client.query(`REVOKE county_township FROM ${role}`);
+  await client.query(
+    `SELECT pg_terminate_backend(pid)
+      FROM pg_stat_activity
+      WHERE usename = $1`,
+    [role],
+  );
 }
 
 /** A run of outbox lines: the rows they name as they were read, and the keys of rows no longer in the ledger. */
@@ -227,11 +355,13 @@ export async function applyChunk(
       if (!s || !t) throw new AppError('VALIDATION', `县里的汇总库没有表 ${part.table}，请县民政局升级`);
       // A group is replaced whole: every key the chunk names, with its rows or without any.
       const gone = s.group ? [...new Set([...part.deleted, ...part.rows.map((r) => String(r[s.key]))])] : part.deleted;
+      // Named in county.forgotten, whose trigger deletes them: a township may not DELETE (0005).
       if (gone.length)
-        await client.query(`DELETE FROM county.${s.table} WHERE ledger_id = $1 AND ${s.key}::text = ANY($2)`, [
-          chunk.ledgerId,
-          gone,
-        ]);
+        await client.query(
+          `INSERT INTO county.forgotten (ledger_id, tbl, key_col, keys)
+            VALUES ($1, $2, $3, $4)`,
+          [chunk.ledgerId, s.table, s.key, gone],
+        );
       if (part.rows.length) {
         const upserting = client.query(upsertSql(s, t), [chunk.ledgerId, JSON.stringify(part.rows)]);
         if (meanwhile) {

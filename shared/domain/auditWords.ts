@@ -168,6 +168,7 @@ export const CHANNEL_LABELS: Record<Channel, string> & Record<string, string> = 
   'rollup.print': '打印县级汇总',
   'rollup.xlsx': '导出县级汇总',
   'rollup.docx': '导出县级年度工作总结',
+  'rollup.address': '查看乡镇上报地址',
   'rollup.enrol': '登记乡镇',
   'rollup.revoke': '注销乡镇',
   'rollup.carry': '导入离线上报文件',

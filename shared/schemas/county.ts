@@ -4,6 +4,8 @@ import { z } from 'zod';
 export const countyEnrolInput = z.object({
   fileName: z.string().max(255),
   text: z.string({ error: '请选择登记文件' }).min(1, '请选择登记文件').max(100_000, '这不是县民政局发放的登记文件'),
+  /** The one-time code the county's screen showed when it made the file (county/enrolment.ts). */
+  oneTimeCode: z.string().max(40, '验证码是 10 位字母和数字').optional(),
 });
 
 /** What 设置 → 县级上报 and the status bar show. */

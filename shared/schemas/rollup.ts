@@ -213,6 +213,27 @@ export interface Note {
   body: string;
 }
 
+/** Where townships reach the county's server (rollup.address). */
+export interface EnrolAddress {
+  /** Without a user: the address an enrolment file gets unless the form gives another. */
+  url: string;
+  /** Over TLS, the server's certificate checked against the CA in the file. */
+  encrypted: boolean;
+  /** 127.0.0.1 or localhost: only a township on this PC could reach it (the server was started without --listen). */
+  local: boolean;
+  /** The server's own address (--county): the form takes no other. */
+  fixed: boolean;
+}
+
+/** The enrolment file, and the one-time code that opens it: shown once, kept nowhere. */
+export interface Enrolled {
+  fileName: string;
+  base64: string;
+  rows: number;
+  oneTimeCode: string;
+  url: string;
+}
+
 export interface CarryAnswer {
   township: string;
   /** The file's 第 N 批 (0: a file of an earlier version). */

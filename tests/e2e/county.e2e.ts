@@ -27,7 +27,8 @@ test.afterAll(async () => {
 test('the admin enrols the township with the county file, pushes, and exports the offline file', async ({ page }) => {
   test.setTimeout(120_000);
   const c = await pgs.admin();
-  const enrolment = await enrolTownship(c, '青山县民政局', pgs.url, { code: '330122100000', name: '青山镇' });
+  const reach = { url: pgs.townshipUrl, ca: pgs.ca }; // over TLS, the server's certificate checked
+  const enrolment = await enrolTownship(c, '青山县民政局', reach, { code: '330122100000', name: '青山镇' });
   const host = await startHost({ args: ['--demo'] });
   try {
     await page.goto(host.url);
@@ -46,11 +47,18 @@ test('the admin enrols the township with the county file, pushes, and exports th
     await expect(page.getByTestId('county-problem')).toContainText('不是县民政局发放的登记文件');
     await expect(page.getByText('本台账还没有登记到县级汇总')).toBeVisible();
 
+    // The file's key opens with the code the county's screen showed: a wrong one is refused at the field.
     await page.getByTestId('county-enrolment-file').setInputFiles({
       name: '青山镇登记文件.json',
       mimeType: 'application/json',
-      buffer: Buffer.from(JSON.stringify(enrolment)),
+      buffer: Buffer.from(JSON.stringify(enrolment.file)),
     });
+    await page.getByLabel('验证码', { exact: true }).fill('ABCDE-FGHJK');
+    await page.getByRole('button', { name: '载入', exact: true }).click();
+    await expect(page.getByText(/验证码不对.*还可再试 4 次/)).toBeVisible();
+    await page.screenshot({ path: 'test-results/county-wrong-code.png' });
+    await page.getByLabel('验证码', { exact: true }).fill(enrolment.oneTimeCode.toLowerCase());
+    await page.getByRole('button', { name: '载入', exact: true }).click();
     await expect(page.getByText('青山县民政局')).toBeVisible();
     await expect(page.getByText('青山镇（330122100000）')).toBeVisible();
     const waiting = Number(await page.getByTestId('county-backlog').textContent());

@@ -11,22 +11,28 @@ import pg from 'pg';
 
 import { serverDirOf } from '../../main/county/office';
 import { push } from '../../main/county/push';
-import type { Enrolment } from '../../main/county/store';
+import type { EnrolmentFile } from '../../main/county/store';
 import { annualReport, reportSections } from '../../main/reports/reports';
 import { maskIdNumber } from '../../shared/domain/idNumber';
 import { formatYuan } from '../../shared/domain/money';
 import { adviceOf } from '../../shared/domain/rollup';
 import { dateCn } from '../../shared/domain/time';
 import { DEFAULT_CENTER } from '../../shared/schemas/settings';
-import { demoTownship, plantTwin, type Township } from '../unit/townships';
+import { demoTownship, type Handed, plantTwin, type Township } from '../unit/townships';
 import { startHost, tempDir } from './host';
 import { pdfInfo, pdfPictures, pdfText, PERSONAL_NUMBERS, printToPdf } from './pdf';
 import { api, choose, firstStartAsAdmin, switchTo } from './session';
 
-/** Registers a township on the 乡镇登记 tab and reads the downloaded enrolment file. */
-async function enrolOnScreen(page: Page, t: { code: string; name: string }): Promise<Enrolment> {
+/**
+ * Registers a township on the 乡镇登记 tab: the dialog names the LAN address the file will carry; reads the downloaded
+ * file and the one-time code the screen shows once.
+ */
+async function enrolOnScreen(page: Page, t: { code: string; name: string }): Promise<Handed> {
   await page.getByRole('tab', { name: '乡镇登记' }).click();
   await page.getByRole('button', { name: '登记乡镇' }).click();
+  await expect(page.getByRole('dialog')).toContainText(/乡镇连接 postgres:\/\/127\.0\.0\.2:\d+\/postgres/);
+  await expect(page.getByRole('dialog')).toContainText('加密连接，乡镇核对县级证书');
+  await expect(page.getByLabel(/上报地址/)).toHaveCount(0);
   await page.getByLabel('乡镇名称').fill(t.name);
   await page.getByLabel('统计用区划代码（12 位）').fill(t.code);
   const [download] = await Promise.all([
@@ -36,7 +42,14 @@ async function enrolOnScreen(page: Page, t: { code: string; name: string }): Pro
   expect(download.suggestedFilename()).toBe(`${t.name}县级汇总登记文件.json`);
   const file = path.join(tempDir(), download.suggestedFilename());
   await download.saveAs(file);
-  return JSON.parse(fs.readFileSync(file, 'utf8')) as Enrolment;
+  await expect(page.getByRole('dialog', { name: /请把验证码告诉乡镇管理员/ })).toBeVisible();
+  await expect(page.locator('.ant-zoom-appear, .ant-zoom-enter, .ant-zoom-leave')).toHaveCount(0); // opened, not fading
+  const oneTimeCode = (await page.getByTestId('enrol-one-time-code').textContent())!;
+  expect(oneTimeCode).toMatch(/^[2-9A-HJ-NP-Z]{5}-[2-9A-HJ-NP-Z]{5}$/);
+  await page.screenshot({ path: `test-results/rollup-enrol-code-${t.code}.png` });
+  await page.getByRole('button', { name: '我已记下验证码' }).click();
+  await expect(page.getByTestId('enrol-one-time-code')).toHaveCount(0);
+  return { file: JSON.parse(fs.readFileSync(file, 'utf8')) as EnrolmentFile, oneTimeCode };
 }
 
 test('--county: registers townships on screen, shows their pushed year, its sameness and the cross-township checks', async ({
@@ -46,7 +59,8 @@ test('--county: registers townships on screen, shows their pushed year, its same
   const dir = tempDir();
   // As root (CI) the server runs as postgres, which must reach its folder inside this one.
   fs.chmodSync(dir, 0o711);
-  const host = await startHost({ db: path.join(dir, 'office.sqlite'), args: ['--county'] });
+  // On a LAN address besides 127.0.0.1 (another loopback address here): townships push over TLS with verify-full.
+  const host = await startHost({ db: path.join(dir, 'office.sqlite'), args: ['--county', '--listen', '127.0.0.2'] });
   const towns: Township[] = [];
   try {
     // An office that keeps the default name (DEFAULT_CENTER's) at first start is refused at registration below.
@@ -78,10 +92,13 @@ test('--county: registers townships on screen, shows their pushed year, its same
 
     // Two townships: each admin loads its file under 设置 → 县级上报 (demoTownship does, through the same channel).
     for (const day of ['2026-09-15', '2026-11-20']) {
-      let file: Enrolment | null = null;
-      const t = await demoTownship(day, async (x) => (file = await enrolOnScreen(page, x)));
-      expect(file!.url).toMatch(/^postgres:\/\/township_\d{12}@127\.0\.0\.1:\d+\/postgres$/);
-      expect(file!.county).toBe('青山县民政局');
+      let handed: Handed | null = null;
+      const t = await demoTownship(day, async (x) => (handed = await enrolOnScreen(page, x)));
+      const file = handed!.file;
+      expect(file.url).toMatch(/^postgres:\/\/township_[0-9a-f]{16}@127\.0\.0\.2:\d+\/postgres\?sslmode=verify-full$/);
+      expect(file.county).toBe('青山县民政局');
+      expect(JSON.stringify(file)).not.toContain(t.e.key);
+      expect(file.ca).toContain('BEGIN CERTIFICATE');
       await push(t.w.ledger);
       towns.push(t);
     }

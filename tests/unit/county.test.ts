@@ -46,7 +46,8 @@ after(async () => {
   await pgs.stop();
 });
 
-const township = (day: string) => demoTownship(day, enrolWith(county, pgs.url));
+// Over TLS, as the county's own server makes it: its CA in each enrolment file, verify-full on 127.0.0.1.
+const township = (day: string) => demoTownship(day, enrolWith(county, { url: pgs.townshipUrl, ca: pgs.ca }));
 
 /** The ledger's own annual report of a year, and the county's figures for it, in one comparable shape. */
 const reportLines = (w: World, year: number) => reportPayments(annualReport(w.ledger.db, year, dateCn(w.clock.now())));
@@ -233,7 +234,7 @@ test('a township reaches only its own rows (row-level security, tested with its 
   assert.ok(towns.length === 3, 'runs after the push test');
   const [a, b] = towns;
   const { default: pgModule } = await import('pg');
-  const asA = new pgModule.Client(connectionOf(a.e.url, a.e.key));
+  const asA = new pgModule.Client(connectionOf(a.e.url, a.e.key, a.e.ca));
   await asA.connect();
   try {
     const seen = await asA.query('SELECT DISTINCT ledger_id FROM county.payments');
@@ -256,8 +257,16 @@ test('a township reaches only its own rows (row-level security, tested with its 
     const bAreas = await county.query('SELECT count(*) AS n FROM county.areas WHERE ledger_id = $1', [b.w.ledger.id]);
     const upd = await asA.query(`UPDATE county.areas SET name = '改' WHERE ledger_id = $1`, [b.w.ledger.id]);
     assert.equal(upd.rowCount, 0);
-    const del = await asA.query(`DELETE FROM county.households WHERE ledger_id = $1`, [b.w.ledger.id]);
-    assert.equal(del.rowCount, 0);
+    // A township deletes nothing itself (DELETE would let it LOCK the table, 0005): it names rows in county.forgotten,
+    // and names there only its own.
+    await assert.rejects(
+      asA.query(`DELETE FROM county.households WHERE ledger_id = $1`, [b.w.ledger.id]),
+      /permission/,
+    );
+    await assert.rejects(
+      asA.query(`INSERT INTO county.forgotten VALUES ($1, 'households', 'id', ARRAY['1'])`, [b.w.ledger.id]),
+      /row-level security/,
+    );
     assert.deepEqual(
       (await county.query('SELECT count(*) AS n FROM county.areas WHERE ledger_id = $1', [b.w.ledger.id])).rows,
       bAreas.rows,

@@ -8,12 +8,14 @@ import path from 'node:path';
 
 import pg from 'pg';
 
-import { type CountyServer, startCountyServer } from '../../main/county/server';
+import { type CountyServer, type Listen, startCountyServer } from '../../main/county/server';
 import { migrateCounty } from '../../main/county/store';
 
 export interface Postgres extends Omit<CountyServer, 'stop'> {
   /** A client as the superuser, connected. */
   admin(): Promise<pg.Client>;
+  /** The file of the server's CA, as a county names it in --pg's sslrootcert. */
+  caFile: string;
   /** Stops the server and removes its folder. */
   stop(): Promise<void>;
 }
@@ -64,16 +66,17 @@ async function claimPort(): Promise<{ port: number; release: () => void }> {
   throw new Error('no port free for PostgreSQL in 20000–29999');
 }
 
-/** `settings`: server settings (name=value) beyond Debian's defaults. */
-export async function startPostgres(settings: string[] = []): Promise<Postgres> {
+/** `settings`: server settings (name=value) beyond Debian's defaults; `listen`: a LAN address too (--listen). */
+export async function startPostgres(settings: string[] = [], listen?: Listen): Promise<Postgres> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bianmin-pg-'));
   // The server makes its folder on a port it picks (any free one), then moves to this process's own before use.
   await (await startCountyServer(dir, settings)).stop('fast');
   const { port, release } = await claimPort();
   fs.writeFileSync(path.join(dir, 'port'), String(port));
-  const server = await startCountyServer(dir, settings);
+  const server = await startCountyServer(dir, settings, listen);
   return {
     ...server,
+    caFile: path.join(dir, 'ca.crt'),
     admin: async () => {
       const c = new pg.Client({ connectionString: server.url });
       c.on('error', () => {}); // a server killed by a test: the query in flight fails, and that is where it shows

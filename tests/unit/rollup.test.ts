@@ -19,7 +19,7 @@ import { countyPayments } from '../../main/county/figures';
 import { openOffice } from '../../main/county/office';
 import { push } from '../../main/county/push';
 import { comparable, reportPayments } from '../../main/county/sameness';
-import { countyColumns, type Enrolment } from '../../main/county/store';
+import { countyColumns, type EnrolmentFile } from '../../main/county/store';
 import { SYNCED } from '../../main/db/synced';
 import { annualReport, reportSections } from '../../main/reports/reports';
 import { contract } from '../../shared/contract';
@@ -38,7 +38,9 @@ let desk: World;
 before(async () => {
   pgs = await startPostgres();
   county = await pgs.admin();
-  desk = await world({ office: (office = await openOffice('unused.sqlite', { pg: pgs.url })) });
+  // --pg as a county's own server over TLS: its CA named by sslrootcert, which enrolment files then carry.
+  const pgUrl = `${pgs.url}?sslmode=verify-full&sslrootcert=${encodeURIComponent(pgs.caFile)}`;
+  desk = await world({ office: (office = await openOffice('unused.sqlite', { pg: pgUrl })) });
 });
 after(async () => {
   await office.close();
@@ -48,7 +50,7 @@ after(async () => {
 
 const townshipCount = async () => Number((await county.query('SELECT count(*) AS n FROM county.townships')).rows[0].n);
 const enrolmentOf = (file: { base64: string }) =>
-  JSON.parse(Buffer.from(file.base64, 'base64').toString('utf8')) as Enrolment;
+  JSON.parse(Buffer.from(file.base64, 'base64').toString('utf8')) as EnrolmentFile;
 
 const towns: Township[] = [];
 
@@ -61,12 +63,16 @@ test('the county office enrols townships from its screen; its figures, compariso
   must(await desk.call(admin, 'settings.save', { ...center, name: '青山县民政局' }));
   // Enrolled from the screen: the file is what the township's admin loads under 设置 → 县级上报.
   const enrol = async (t: { code: string; name: string }) => {
-    const file = must(await desk.call(admin, 'rollup.enrol', { ...t, url: pgs.url }));
-    assert.equal(file.fileName, `${t.name}县级汇总登记文件.json`);
-    const e = enrolmentOf(file);
-    assert.deepEqual([e.code, e.county], [t.code, '青山县民政局']);
-    assert.ok(!e.url.includes(e.key), 'the key is not in the address');
-    return e;
+    const out = must(await desk.call(admin, 'rollup.enrol', { ...t, url: pgs.url }));
+    assert.equal(out.fileName, `${t.name}县级汇总登记文件.json`);
+    const file = enrolmentOf(out);
+    assert.deepEqual([file.code, file.county], [t.code, '青山县民政局']);
+    // The key is sealed under the code shown once; the county server's CA travels in the file, for verify-full.
+    assert.ok(!('key' in file) && file.sealed.key, 'the key is sealed');
+    assert.match(out.oneTimeCode, /^[2-9A-HJ-NP-Z]{5}-[2-9A-HJ-NP-Z]{5}$/);
+    assert.match(file.url, /^postgres:\/\/township_[0-9a-f]{16}@127\.0\.0\.1:\d+\/postgres\?sslmode=verify-full$/);
+    assert.ok(file.ca?.includes('BEGIN CERTIFICATE'));
+    return { file, oneTimeCode: out.oneTimeCode };
   };
   for (const day of ['2026-09-15', '2026-11-20']) {
     const t = await demoTownship(day, enrol);

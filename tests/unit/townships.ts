@@ -4,7 +4,8 @@
 import type pg from 'pg';
 
 import { newSession, type Session } from '../../main/core/dispatch';
-import { type Enrolment, enrolTownship } from '../../main/county/store';
+import { linkOf } from '../../main/county/push';
+import { type Enrolment, type EnrolmentFile, enrolTownship, type Reach } from '../../main/county/store';
 import { DEMO_PASSWORD } from '../../main/demo/year';
 import { demoWorld } from './fixtures';
 import { must, type World } from './helpers';
@@ -15,14 +16,35 @@ export interface Township {
   admin: Session;
 }
 
-/** How a test has the county register a township: directly (county/store.ts), or through the office's screen. */
-export type Enrol = (t: { code: string; name: string }) => Promise<Enrolment>;
+/** What the county hands a township: the enrolment file, and the one-time code its screen showed. */
+export interface Handed {
+  file: EnrolmentFile;
+  oneTimeCode: string;
+}
 
-/** Registers the township on the county's server directly, as 青山县民政局. */
+/** How a test has the county register a township: directly (county/store.ts), or through the office's screen. */
+export type Enrol = (t: { code: string; name: string }) => Promise<Handed>;
+
+/** Registers the township on the county's server directly, as 青山县民政局, at its address (and CA). */
 export const enrolWith =
-  (county: pg.ClientBase, url: string): Enrol =>
+  (county: pg.ClientBase, reach: string | Reach): Enrol =>
   (t) =>
-    enrolTownship(county, '青山县民政局', url, t);
+    enrolTownship(county, '青山县民政局', reach, t);
+
+/** The enrolment as the township keeps it (county_link), its key included. */
+export function enrolmentOf(w: World): Enrolment {
+  const l = linkOf(w.ledger.db)!;
+  return {
+    format: 'bianmin-county-enrolment',
+    county: l.county_name,
+    code: l.code,
+    township: l.township,
+    url: l.url,
+    role: l.role,
+    key: l.key,
+    ...(l.ca && { ca: l.ca }),
+  };
+}
 
 let codes = 0;
 /** A township ledger with a demo year up to `day`, enrolled with the county through 设置's channel. */
@@ -33,9 +55,9 @@ export async function demoTownship(day: string, enrol: Enrol): Promise<Township>
   const w = await demoWorld({ at: `${day}T17:00:00+08:00`, township: name });
   const admin = newSession();
   must(await w.call(admin, 'session.signIn', { username: 'admin', password: DEMO_PASSWORD }));
-  const e = await enrol({ code: `3301220${String(codes).padStart(2, '0')}000`, name });
-  must(await w.call(admin, 'county.enrol', { fileName: 'enrol.json', text: JSON.stringify(e) }));
-  return { w, e, admin };
+  const { file, oneTimeCode } = await enrol({ code: `3301220${String(codes).padStart(2, '0')}000`, name });
+  must(await w.call(admin, 'county.enrol', { fileName: 'enrol.json', text: JSON.stringify(file), oneTimeCode }));
+  return { w, e: enrolmentOf(w), admin };
 }
 
 export interface Twin {

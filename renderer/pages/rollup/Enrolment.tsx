@@ -2,21 +2,16 @@
 // enrolment file; stops a township's pushes; and imports the offline file a township carries on a USB stick, handing
 // back its 回执.
 import { DownloadOutlined, StopOutlined, UploadOutlined, UserAddOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Form, Input, Popconfirm, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Popconfirm, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 
-import { FIELDS as F } from '../../../shared/domain/fields';
 import type { CarryAnswer, TownshipRow } from '../../../shared/schemas/rollup';
 import { call } from '../../api';
 import { downloadBase64 } from '../../components/download';
 import { FileButton } from '../../components/FileButton';
-import { FormDialog } from '../../components/FormDialog';
-import { required } from '../../components/rules';
 import { today } from '../../components/today';
-import { useFormCall } from '../../components/useFormCall';
 import { useRecord } from '../../components/useRecord';
-
-type EnrolForm = { name: string; code: string; url?: string };
+import { EnrolDialog } from './EnrolDialog';
 
 /** The file's bytes as base64, in slices (a spread of a large file would overflow the call stack). */
 async function base64Of(f: File): Promise<string> {
@@ -33,13 +28,6 @@ export function Enrolment({ admin }: { admin: boolean }) {
   const [problem, setProblem] = useState<string | null>(null);
   const [carrying, setCarrying] = useState(false);
   const [carried, setCarried] = useState<CarryAnswer | null>(null);
-  const [form] = Form.useForm<EnrolForm>();
-  const enrol = useFormCall(form, 'rollup.enrol', (file) => {
-    downloadBase64(file.fileName, file.base64, 'application/json');
-    void message.success('已登记，登记文件已下载：请交给乡镇管理员，在 设置 → 县级上报 载入（只能用一次）');
-    setEnrolling(false);
-    towns.reload();
-  });
   const revoke = async (t: TownshipRow) => {
     const r = await call('rollup.revoke', { code: t.code });
     setProblem(r.ok ? null : r.error.message);
@@ -165,26 +153,7 @@ export function Enrolment({ admin }: { admin: boolean }) {
           },
         ]}
       />
-      <FormDialog<EnrolForm>
-        open={enrolling}
-        title="登记乡镇"
-        form={form}
-        problem={enrol.problem}
-        okText="登记并下载登记文件"
-        onCancel={() => setEnrolling(false)}
-        onFinish={(v) => enrol.submit({ name: v.name, code: v.code, ...(v.url ? { url: v.url } : {}) })}
-        intro={<p>登记文件内含该乡镇的上报密钥，只能载入一次；请当面或加密交给乡镇管理员。</p>}
-      >
-        <Form.Item name="name" label="乡镇名称" rules={required(F.townshipName)}>
-          <Input placeholder="例如：青山镇" autoFocus />
-        </Form.Item>
-        <Form.Item name="code" label="统计用区划代码（12 位）" rules={required(F.townshipCode)}>
-          <Input maxLength={12} placeholder="例如：330122100000" />
-        </Form.Item>
-        <Form.Item name="url" label="上报地址（乡镇电脑连接县里数据库的地址，不填则用本机的地址）">
-          <Input placeholder="postgres://192.168.1.10:5432/postgres" />
-        </Form.Item>
-      </FormDialog>
+      {enrolling && <EnrolDialog onClose={() => setEnrolling(false)} onEnrolled={towns.reload} />}
     </>
   );
 }

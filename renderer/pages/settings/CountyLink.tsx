@@ -10,6 +10,7 @@ import { call } from '../../api';
 import { downloadBase64 } from '../../components/download';
 import { FileButton } from '../../components/FileButton';
 import { useRecord } from '../../components/useRecord';
+import { EnrolmentCode, sealed } from './EnrolmentCode';
 import { Refused } from './Refused';
 
 const when = (iso: string | null) => (iso ? iso.slice(0, 16).replace('T', ' ') : '还没有上报过');
@@ -30,9 +31,19 @@ export function CountyLink({ editable }: { editable: boolean }) {
     setProblem(r.ok ? null : r.error.message);
     return r.ok ? r.value : null;
   };
+  // A file whose key is sealed asks for the code the county told (EnrolmentCode); an older county's file loads as is.
+  const [coded, setCoded] = useState<{ name: string; text: string } | null>(null);
+  const enrolled = () => {
+    setCoded(null);
+    setProblem(null);
+    state.reload();
+    void message.success('已登记到县级汇总，稍后自动首次上报');
+  };
   const enrol = async (f: File) => {
-    if (await run('enrol', async () => call('county.enrol', { fileName: f.name, text: await f.text() })))
-      void message.success('已登记到县级汇总，稍后自动首次上报');
+    const text = await f.text();
+    setProblem(null);
+    if (sealed(text)) return setCoded({ name: f.name, text });
+    if (await run('enrol', async () => call('county.enrol', { fileName: f.name, text }))) enrolled();
   };
   const push = async () => {
     const v = await run('push', () => call('county.push', {}));
@@ -143,6 +154,7 @@ export function CountyLink({ editable }: { editable: boolean }) {
           '长期没有网络时，可导出离线报送文件（已加密并签名），用 U 盘交县民政局导入；' +
           '县里导入后会给一份回执，带回来在这里载入，县里已收到的文件就不再列出，下次导出的文件也更小。'}
       </p>
+      {coded && <EnrolmentCode file={coded} onClose={() => setCoded(null)} onEnrolled={enrolled} />}
     </>
   );
 }
