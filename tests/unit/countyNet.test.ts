@@ -180,17 +180,26 @@ test('a township role cannot LOCK or hold the shared tables: refused or timed ou
     await asA.query('ROLLBACK');
   }
   // No county table grants a township what LOCK needs (UPDATE, DELETE or TRUNCATE of the whole table).
+  // (The grants as information_schema lists them; column grants are listed apart, in column_privileges.)
   const lockable = await county.query(
-    `SELECT c.relname
-      FROM pg_class c
-      JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE n.nspname = 'county'
-        AND c.relkind = 'r'
-        AND (has_table_privilege('county_township', c.oid, 'UPDATE')
-          OR has_table_privilege('county_township', c.oid, 'DELETE')
-          OR has_table_privilege('county_township', c.oid, 'TRUNCATE'))`,
+    `SELECT table_name, privilege_type
+      FROM information_schema.table_privileges
+      WHERE grantee IN ('county_township', 'PUBLIC')
+        AND table_schema = 'county'
+        AND privilege_type IN ('UPDATE', 'DELETE', 'TRUNCATE')`,
   );
   assert.deepEqual(lockable.rows, []);
+  const updatable = await county.query(
+    `SELECT DISTINCT table_name
+      FROM information_schema.column_privileges
+      WHERE grantee = 'county_township'
+        AND table_schema = 'county'
+        AND privilege_type = 'UPDATE'`,
+  );
+  assert.ok(
+    updatable.rows.some((r) => r.table_name === 'households'),
+    'a push still updates its rows, column by column',
+  );
 
   // What it may hold: a lock on its own row and the ROW EXCLUSIVE of a write, in a transaction left open. The office's
   // screens answer meanwhile; the township's own push waits 5 s for its row at most; the server ends the transaction.
