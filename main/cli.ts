@@ -26,7 +26,7 @@ export const USAGE = `用法: npm start -- [--db 台账文件] [--port 端口] [
   --demo      向空台账填入虚构的演示乡镇（青山镇）
   --demo=名称 同上，演示乡镇用这个名称，并有它自己的村、人员、身份证号和账号（县级汇总演示多个乡镇时用）
   --no-open   网页模式下不自动打开浏览器
-  --county    以县级汇总方式启动：在本机启动汇总数据库（需已安装 PostgreSQL），各乡镇的副本汇总在这里
+  --county    以县级汇总方式启动：在本机启动汇总数据库（县级版自带，或 Linux 上已安装的 PostgreSQL），各乡镇的副本汇总在这里
   --listen 地址[:端口]
               与 --county 同用：汇总数据库同时在本机的这个局域网地址上接受乡镇连接（加密，首次启动时生成证书），
               例如 --listen 192.168.1.10 或 --listen 192.168.1.10:5432；不写则只在本机（127.0.0.1）
@@ -44,7 +44,11 @@ export function defaultLedgerPath(env = process.env, platform = process.platform
   return path.join(base, '便民服务台账', 'ledger.sqlite');
 }
 
-export function parseOptions(argv: string[], env = process.env): Options {
+/**
+ * `edition`: the county edition (electron-builder.county.yml) starts as the county office, as --county does, unless
+ * --pg names the county's own server.
+ */
+export function parseOptions(argv: string[], env = process.env, edition: 'township' | 'county' = 'township'): Options {
   let values;
   // --demo=NAME names the demo township; parseArgs takes a flag or a value, not both, so the name is read here.
   const named = argv.filter((a) => a.startsWith('--demo=')).map((a) => a.slice('--demo='.length).trim());
@@ -75,11 +79,11 @@ export function parseOptions(argv: string[], env = process.env): Options {
   if (db.trim() === '') throw new UsageError('--db 后面要写台账文件的路径');
   if (values.pg !== undefined && !/^postgres(ql)?:\/\/./.test(values.pg))
     throw new UsageError('--pg 后面要写县里数据库的地址，例如 postgres://用户:密码@10.0.0.5:5432/county');
-  if (values.listen !== undefined && (!values.county || values.pg !== undefined))
+  const county = values.county || edition === 'county';
+  if (values.listen !== undefined && (!county || values.pg !== undefined))
     throw new UsageError('--listen 只能与 --county 同用：它让本机启动的汇总库在局域网地址上接受乡镇连接');
   const listen = values.listen === undefined ? undefined : parseListen(values.listen);
-  const office =
-    values.pg !== undefined ? { pg: values.pg } : values.county ? { ...(listen && { listen }) } : undefined;
+  const office = values.pg !== undefined ? { pg: values.pg } : county ? { ...(listen && { listen }) } : undefined;
   const demo = values.demo && { ...(named.length && { township: named.at(-1) }) };
   return { db, port, demo, open: !values['no-open'], ...(office && { office }) };
 }

@@ -30,6 +30,7 @@ import { SYNCED } from '../../main/db/synced';
 import { annualReport, reportSections } from '../../main/reports/reports';
 import { maskIdNumber } from '../../shared/domain/idNumber';
 import { dateCn } from '../../shared/domain/time';
+import { childArgs } from './fixtures';
 import { must, refused, type World, world } from './helpers';
 import { type Postgres, startPostgres } from './postgres';
 import { demoTownship, enrolWith, plantTwin } from './townships';
@@ -334,9 +335,10 @@ test('an enrolment file is taken once, and a file that is not one is refused at 
 });
 
 /** A push of `file` in a child, killed `killAfterMs` after it says "pushing" (never, if null); its time if it ended. */
-function childPush(file: string, killAfterMs: number | null): Promise<number | null> {
+async function childPush(file: string, killAfterMs: number | null): Promise<number | null> {
+  const args = await childArgs(path.join(__dirname, 'children/push.ts'));
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'children/push.ts'), file], {
+    const p = spawn(process.execPath, [...args, file], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
