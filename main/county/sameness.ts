@@ -10,7 +10,7 @@ import type { SameRow } from '../../shared/schemas/rollup';
 import { type DB, prep } from '../db/open';
 import { annualReport } from '../reports';
 import { countyPayments, namesOf } from './figures';
-import { countySections } from './sections';
+import { sectionsOverCopy } from './sections';
 
 /** What a township sends with its census: the day it computed them, and each year's payment figures and sections. */
 export interface Figures {
@@ -85,7 +85,7 @@ export async function sameness(client: pg.ClientBase): Promise<SameRow[]> {
         continue;
       }
       const theirs = comparable(await countyPayments(client, r.ledger_id, Number(year)));
-      const sections = await countySections(client, r.ledger_id, Number(year), r.figures.today);
+      const sections = await sectionsOverCopy(client, r.ledger_id, Number(year), r.figures.today);
       const differences = [...differ(mine.payments, theirs, names), ...differSections(mine.sections, sections)];
       out.push({ ...row, ...verdictOf(differences.length ? 'differ' : 'same', differences.length), differences });
     }

@@ -54,11 +54,22 @@ function copied(
   };
 }
 
+/** Where a township's copy stands: its acknowledged line and 纪元 (every push that changes the copy moves one). */
+async function lineOf(client: pg.ClientBase, ledgerId: string): Promise<string> {
+  const { rows } = await client.query<{ acked_seq: string; epoch: string | null }>(
+    `SELECT acked_seq, epoch
+      FROM county.townships
+      WHERE ledger_id = $1`,
+    [ledgerId],
+  );
+  return JSON.stringify(rows[0] ?? null);
+}
+
 /**
- * A township's sections of `year` as of `today` over the county's copy: the last computed ones while the copy stands
- * where it stood then (county.section_cache: the same acknowledged line, 纪元 and day), else computed anew. The copy
- * and the line it stands at are read in one snapshot, so a push arriving meanwhile cannot file newer rows under an
- * older line. The township's own figures are never taken for the county's: the check of sameness compares the two.
+ * A township's sections of `year` as of `today` for the county's screens: the last computed ones while the copy
+ * stands where it stood then (county.section_cache: the same acknowledged line, 纪元 and day), else computed anew
+ * over the copy and kept, when no push moved the line while the copy was read. The check of sameness never reads
+ * them from here: it computes them afresh (sectionsOverCopy), since it is what finds a copy changed behind a push.
  */
 export async function countySections(
   client: pg.ClientBase,
@@ -79,24 +90,10 @@ export async function countySections(
     key,
   );
   if (hit.length) return hit[0].sections;
-  await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-  let at: { acked_seq: string; epoch: string | null };
-  let sections: ReportSections;
-  try {
-    const { rows } = await client.query<typeof at>(
-      `SELECT acked_seq, epoch
-        FROM county.townships
-        WHERE ledger_id = $1`,
-      [ledgerId],
-    );
-    at = rows[0];
-    sections = await overCopy(client, ledgerId, year, today);
-    await client.query('COMMIT');
-  } catch (e) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw e;
-  }
-  if (at)
+  const before = await lineOf(client, ledgerId);
+  const sections = await sectionsOverCopy(client, ledgerId, year, today);
+  const at = JSON.parse(before) as { acked_seq: string; epoch: string | null } | null;
+  if (at && (await lineOf(client, ledgerId)) === before)
     await client.query(
       `INSERT INTO county.section_cache (ledger_id, year, today, acked_seq, epoch, sections)
         VALUES ($1, $2, $3, $4, $5, $6)
@@ -108,8 +105,13 @@ export async function countySections(
   return sections;
 }
 
-/** The township's own code over a scratch SQLite filled from its copy. */
-async function overCopy(client: pg.ClientBase, ledgerId: string, year: number, today: string): Promise<ReportSections> {
+/** The township's own code over a scratch SQLite filled from its copy as it is now. */
+export async function sectionsOverCopy(
+  client: pg.ClientBase,
+  ledgerId: string,
+  year: number,
+  today: string,
+): Promise<ReportSections> {
   const types = await countyColumns(client);
   const db = new Database(':memory:');
   const ids = new Map<string, unknown[]>();

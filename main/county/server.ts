@@ -1,8 +1,9 @@
-// The county's PostgreSQL when the county office starts with --county and no --pg: Debian's server binaries
-// (apt-get install postgresql) on a data folder beside the office's ledger, on 127.0.0.1 and, with --listen, on an
-// address of this PC on the LAN. Made on the first start (initdb, a random superuser password kept in a file only
-// this user reads, a CA of its own and the server's TLS certificate: certs.ts), started with the program and stopped
-// with it. The tests and the bench start one on a temp folder the same way.
+// The county's PostgreSQL when the county office starts with --county and no --pg: Debian's server programs
+// (apt-get install postgresql), or the county edition's own (pgBinaries.ts), on a data folder beside the office's
+// ledger, on 127.0.0.1 and, with --listen, on an address of this PC on the LAN. Made on the first start (initdb, a
+// random superuser password kept in a file only this user reads, a CA of its own and the server's TLS certificate:
+// certs.ts), started with the program and stopped with it. The tests and the bench start one on a temp folder the
+// same way.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -13,21 +14,7 @@ import pg from 'pg';
 
 import { AppError } from '../../shared/domain/result';
 import { certNames, makeCa, makeServerCert } from './certs';
-
-function binDir(): string {
-  const root = '/usr/lib/postgresql';
-  const versions = fs.existsSync(root) ? fs.readdirSync(root).filter((v) => /^\d+$/.test(v)) : [];
-  const found = versions
-    .sort((a, b) => Number(b) - Number(a))
-    .map((v) => path.join(root, v, 'bin'))
-    .find((d) => fs.existsSync(path.join(d, 'initdb')));
-  if (!found)
-    throw new AppError(
-      'VALIDATION',
-      '找不到 PostgreSQL：请先安装（apt-get install postgresql），或用 --pg 连接县里已有的数据库',
-    );
-  return found;
-}
+import { type PgPrograms, pgPrograms } from './pgBinaries';
 
 /** Whether `port` can be taken on `host` now: the reason in the county's words when not. */
 const bindable = (host: string, port: number) =>
@@ -126,10 +113,17 @@ function ensureTls(dir: string, data: string, names: string[]): string {
 
 /**
  * Starts the server of `dir` (made on first use) on its port: the one it first took, so townships' enrolment files
- * stay right, unless `listen` names another. `settings`: server settings (name=value) beyond Debian's defaults.
+ * stay right, unless `listen` names another. `settings`: server settings (name=value) beyond Debian's defaults;
+ * `programs`: whose PostgreSQL runs it (the tests run both kinds).
  */
-export async function startCountyServer(dir: string, settings: string[] = [], listen?: Listen): Promise<CountyServer> {
-  const bin = binDir();
+export async function startCountyServer(
+  dir: string,
+  settings: string[] = [],
+  listen?: Listen,
+  programs: PgPrograms = pgPrograms(),
+): Promise<CountyServer> {
+  const exe = programs.exe;
+  const windows = process.platform === 'win32';
   const data = path.join(dir, 'data');
   const secret = path.join(dir, 'superuser');
   const portFile = path.join(dir, 'port');
@@ -147,9 +141,10 @@ export async function startCountyServer(dir: string, settings: string[] = [], li
     fs.writeFileSync(portFile, String(await freePort()), { mode: 0o600 });
     if (asRoot) execFileSync('chown', ['-R', 'postgres:postgres', dir]);
     execFileSync(
-      ...run(path.join(bin, 'initdb'), [
+      ...run(exe('initdb'), [
         ...['-D', data, '-U', 'postgres', '--auth=scram-sha-256', `--pwfile=${secret}`],
-        ...['-E', 'UTF8', '--no-instructions'],
+        // Windows has no C.UTF-8 locale to take from the environment: the plain C locale, which sorts the same.
+        ...['-E', 'UTF8', '--no-instructions', ...(windows ? ['--no-locale'] : [])],
       ]),
       { env, stdio: 'pipe' },
     );
@@ -174,8 +169,9 @@ export async function startCountyServer(dir: string, settings: string[] = [], li
     const refused = listen && (await bindable(listen.host, port));
     if (refused) throw new AppError('VALIDATION', refused);
     server = spawn(
-      ...run(path.join(bin, 'postgres'), [
-        ...['-D', data, '-p', String(port), '-k', dir],
+      ...run(exe('postgres'), [
+        // The superuser's socket in the server's folder; none on Windows, where the office connects over 127.0.0.1.
+        ...['-D', data, '-p', String(port), ...(windows ? ['-c', 'unix_socket_directories='] : ['-k', dir])],
         ...['-c', `listen_addresses=127.0.0.1${listen ? `,${listen.host}` : ''}`],
         ...['-c', 'ssl=on', '-c', 'ssl_cert_file=server.crt', '-c', 'ssl_key_file=server.key'],
         ...settings.flatMap((x) => ['-c', x]),
@@ -209,7 +205,7 @@ export async function startCountyServer(dir: string, settings: string[] = [], li
     start,
     stop: async (mode = 'fast') => {
       if (server && server.exitCode === null) {
-        execFileSync(...run(path.join(bin, 'pg_ctl'), ['-D', data, 'stop', '-m', mode]), { env, stdio: 'pipe' });
+        execFileSync(...run(exe('pg_ctl'), ['-D', data, 'stop', '-m', mode]), { env, stdio: 'pipe' });
         await exited();
       }
     },

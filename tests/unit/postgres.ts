@@ -8,6 +8,7 @@ import path from 'node:path';
 
 import pg from 'pg';
 
+import type { PgPrograms } from '../../main/county/pgBinaries';
 import { type CountyServer, type Listen, startCountyServer } from '../../main/county/server';
 import { migrateCounty } from '../../main/county/store';
 
@@ -66,14 +67,21 @@ async function claimPort(): Promise<{ port: number; release: () => void }> {
   throw new Error('no port free for PostgreSQL in 20000–29999');
 }
 
-/** `settings`: server settings (name=value) beyond Debian's defaults; `listen`: a LAN address too (--listen). */
-export async function startPostgres(settings: string[] = [], listen?: Listen): Promise<Postgres> {
+/**
+ * `settings`: server settings (name=value) beyond Debian's defaults; `listen`: a LAN address too (--listen);
+ * `programs`: the embedded package's instead of Debian's (county/pgBinaries.ts).
+ */
+export async function startPostgres(
+  settings: string[] = [],
+  listen?: Listen,
+  programs?: PgPrograms,
+): Promise<Postgres> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bianmin-pg-'));
   // The server makes its folder on a port it picks (any free one), then moves to this process's own before use.
-  await (await startCountyServer(dir, settings)).stop('fast');
+  await (await startCountyServer(dir, settings, undefined, programs)).stop('fast');
   const { port, release } = await claimPort();
   fs.writeFileSync(path.join(dir, 'port'), String(port));
-  const server = await startCountyServer(dir, settings, listen);
+  const server = await startCountyServer(dir, settings, listen, programs);
   return {
     ...server,
     caFile: path.join(dir, 'ca.crt'),
