@@ -89,6 +89,7 @@ export async function openOffice(ledgerFile: string, how: OfficeStart): Promise<
     const client = await pool.connect();
     try {
       if (how.pg) await checkPrivileges(client);
+      await endHeldSessions(client, { all: true }); // a migration waits on no township
       await migrateCounty(client);
       // Sections computed by an earlier program may follow other definitions (county/sections.ts).
       await client.query('DELETE FROM county.section_cache');
@@ -101,15 +102,48 @@ export async function openOffice(ledgerFile: string, how: OfficeStart): Promise<
     await server?.stop();
     throw e;
   }
+  const watch = setInterval(() => void endHeldSessions(pool).catch(() => {}), 30_000);
+  watch.unref();
   return {
     pool,
     url,
     reach: server ? { url: server.townshipUrl, ca: server.ca, fixed: true } : { ...reachOfUrl(url), fixed: false },
     close: async () => {
+      clearInterval(watch);
       await pool.end();
       await server?.stop();
     },
   };
+}
+
+/**
+ * Ends township sessions that hold the county's tables too long: a township's session may lift the limits its role
+ * is given (SET lock_timeout = 0 …), which PostgreSQL cannot forbid, so the office ends them itself, every 30 s while
+ * it runs: a transaction open longer than `openS` or idle in one longer than `idleS` (a chunk commits in seconds;
+ * the next push resumes from the county's line). `all`: every township session, at the office's start. Answers how
+ * many it ended.
+ */
+export async function endHeldSessions(
+  client: pg.ClientBase | pg.Pool,
+  { all = false, openS = 120, idleS = 30 }: { all?: boolean; openS?: number; idleS?: number } = {},
+): Promise<number> {
+  const { rows } = await client.query<{ ended: boolean }>(
+    `SELECT pg_terminate_backend(a.pid) AS ended
+      FROM pg_stat_activity a
+      JOIN pg_roles r ON r.rolname = a.usename
+      WHERE a.pid <> pg_backend_pid()
+        AND NOT r.rolsuper
+        AND r.oid IN (
+          SELECT m.member
+            FROM pg_auth_members m
+            JOIN pg_roles g ON g.oid = m.roleid
+            WHERE g.rolname = 'county_township')
+        AND ($1
+          OR a.xact_start < clock_timestamp() - make_interval(secs => $2)
+          OR (a.state LIKE 'idle in transaction%' AND a.state_change < clock_timestamp() - make_interval(secs => $3)))`,
+    [all, openS, idleS],
+  );
+  return rows.filter((r) => r.ended).length;
 }
 
 /**

@@ -59,7 +59,17 @@ export async function migrateCounty(client: pg.ClientBase): Promise<number> {
     // A migration may rewrite a large table, and waits for the pushes under way to end.
     await client.query(`SET LOCAL statement_timeout = 0`);
     await client.query(`SET LOCAL lock_timeout = '60s'`);
-    await client.query(`SELECT pg_advisory_xact_lock(hashtext('bianmin county migrations'))`);
+    // One program at a time: on the table of migrations once it exists, since any role may take any advisory lock
+    // (a township could hold this one for ever), and a township, which may only read that table, cannot hold a lock
+    // that EXCLUSIVE waits for. Before the first migration no township exists yet.
+    const { rows: made } = await client.query<{ made: boolean }>(
+      `SELECT to_regclass('county.migrations') IS NOT NULL AS made`,
+    );
+    await client.query(
+      made[0].made
+        ? 'LOCK TABLE county.migrations IN EXCLUSIVE MODE'
+        : `SELECT pg_advisory_xact_lock(hashtext('bianmin county migrations'))`,
+    );
     await client.query('CREATE SCHEMA IF NOT EXISTS county');
     await client.query(
       `CREATE TABLE IF NOT EXISTS county.migrations (

@@ -17,7 +17,7 @@ import { parseOptions, UsageError } from '../../main/cli';
 import type { CountyOffice } from '../../main/core/dispatch';
 import { makeCa } from '../../main/county/certs';
 import { openEnrolment } from '../../main/county/enrolment';
-import { openOffice, serverDirOf } from '../../main/county/office';
+import { endHeldSessions, openOffice, serverDirOf } from '../../main/county/office';
 import { push } from '../../main/county/push';
 import { connectionOf, type EnrolmentFile, enrolTownship, revokeTownship } from '../../main/county/store';
 import { must, refused, type World, world } from './helpers';
@@ -240,6 +240,43 @@ test('a township role cannot LOCK or hold the shared tables: refused or timed ou
   assert.match(end.message, /idle-in-transaction timeout/);
   assert.ok(endedAfter >= 9_500 && endedAfter < 20_000, `ended after ${endedAfter} ms`);
   await asA.end().catch(() => {});
+  assert.ok((await push(t.w.ledger)).chunks >= 1, 'the next push goes through');
+});
+
+test('a township that lifts its limits cannot hold the county: the office’s start ends its sessions, a transaction held too long is ended', async () => {
+  const [t] = towns;
+  assert.ok(t, 'runs after the TLS test');
+  // What any session may do: lift its role's limits, take the advisory lock the migrations once took, hold a table.
+  const lifted = async () => {
+    const c = await asTownship(t);
+    for (const limit of [
+      'statement_timeout',
+      'lock_timeout',
+      'idle_in_transaction_session_timeout',
+      'idle_session_timeout',
+    ])
+      await c.query(`SET ${limit} = 0`);
+    await c.query(`SELECT pg_advisory_lock(hashtext('bianmin county migrations'))`);
+    await c.query('BEGIN');
+    await c.query('LOCK county.payments IN ROW EXCLUSIVE MODE');
+    return { c, ended: new Promise<Error>((resolve) => c.once('error', resolve)) };
+  };
+  const a = await lifted();
+  // The office started again on the same server (--pg): it ends the township's sessions first and migrates at once.
+  const t0 = performance.now();
+  const again = await openOffice(path.join(dir, 'again.sqlite'), { pg: office.url });
+  const started = performance.now() - t0;
+  await again.close();
+  assert.ok(started < 10_000, `the office started in ${Math.round(started)} ms`);
+  assert.match((await a.ended).message, /administrator command/);
+  await a.c.end().catch(() => {});
+  // While the office runs: a transaction held past its bound is ended (bounds of a second here, 2 min and 30 s in use).
+  const b = await lifted();
+  await new Promise((r) => setTimeout(r, 1500));
+  assert.equal(await endHeldSessions(county, { openS: 1, idleS: 1 }), 1);
+  assert.match((await b.ended).message, /administrator command/);
+  await b.c.end().catch(() => {});
+  t.w.ledger.db.prepare(`INSERT INTO areas (name, sort_order) VALUES ('放开村', 91)`).run();
   assert.ok((await push(t.w.ledger)).chunks >= 1, 'the next push goes through');
 });
 
