@@ -6,6 +6,7 @@
 // - the county report (the county's year and the township comparison) over 10 townships × 100,000 payments of the
 //   year, against one GROUP BY over the payments themselves.
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 
@@ -173,6 +174,10 @@ async function reportFigure(url: string): Promise<Figure> {
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query('CREATE DATABASE county_report');
+  // The server admits townships to the county's own database only (county/server.ts hbaOf): this one is the bench's.
+  const { rows } = await admin.query<{ hba_file: string }>('SHOW hba_file');
+  fs.appendFileSync(rows[0].hba_file, 'host county_report +county_township 127.0.0.1/32 scram-sha-256\n');
+  await admin.query('SELECT pg_reload_conf()');
   await admin.end();
   const at = new URL(url);
   at.pathname = '/county_report';
