@@ -374,6 +374,9 @@ export async function applyChunk(
         );
       if (part.rows.length) {
         const upserting = client.query(upsertSql(s, t), [chunk.ledgerId, JSON.stringify(part.rows)]);
+        // Awaited below, after a turn of the event loop: a failure arriving meanwhile (the server killed) would be an
+        // unhandled rejection until then, which ends a process. It is still thrown where awaited.
+        upserting.catch(() => {});
         if (meanwhile) {
           await new Promise((resolve) => setImmediate(resolve)); // the rows leave for the server first
           meanwhile();
